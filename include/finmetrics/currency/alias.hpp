@@ -1,0 +1,29 @@
+#pragma once
+/// \file
+/// Currency markers as written in text: ISO codes, aliases (`RMB`, `Rmb`, `yuan`,
+/// `renminbi`, `元`, `HK$`, `US$`, `€`, `£`) and the ambiguous symbols `$` and `¥`,
+/// which only an explicit `CurrencyContext` resolves.
+
+#include <optional>
+#include <string_view>
+
+#include "finmetrics/currency/currency.hpp"
+
+namespace finmetrics {
+
+/// How to read the symbols that name more than one currency.
+struct CurrencyContext {
+  /// A bare `$`: US dollar unless the caller says otherwise (e.g. HKD in a Hong
+  /// Kong filing).
+  std::optional<Currency> dollar = Currency::from_code("USD").value();
+  /// A bare `¥`: yen or yuan; unset means it is an error, never a guess.
+  std::optional<Currency> yen_or_yuan = std::nullopt;
+};
+
+/// The currency a marker names (`"Rmb"`, `"HK$"`, `"yuan"`, `"USD"`, `"$"`).
+/// Errors: `unknown_currency` ("unknown currency 'XYZ'"), `ambiguous` for `¥`
+/// (or `$`) without context.
+[[nodiscard]] Result<Currency> currency_from_marker(std::string_view marker,
+                                                    const CurrencyContext& context = {});
+
+}  // namespace finmetrics

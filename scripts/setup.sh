@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs the Debian packages finmetrics builds with, when any is missing.
+# Idempotent and quiet when everything is already there; needs root (or sudo)
+# only when something must be installed.
+set -euo pipefail
+
+packages=(
+  g++ cmake make
+  libboost-dev            # Boost.Multiprecision (checked wide integers)
+  libeigen3-dev           # series storage
+  libhowardhinnant-date-dev
+  catch2                  # v2, tests
+  libbenchmark-dev        # Google Benchmark
+  libfmt-dev
+  libcli11-dev
+  nlohmann-json3-dev
+  libfast-float-dev
+  libexpected-dev         # tl::expected
+  python3                 # corpus generator and output comparison in tests
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "setup: installing ${missing[*]}" >&2
+sudo=""
+[ "$(id -u)" -ne 0 ] && sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
