@@ -5,15 +5,15 @@
 namespace finmetrics {
 
 std::string Error::describe() const {
-  std::string out;
-  if (line != 0) out += fmt::format("line {}: ", line);
+  fmt::memory_buffer out;
+  if (line != 0) fmt::format_to(std::back_inserter(out), "line {}: ", line);
   if (!input.empty()) {
-    out += fmt::format("'{}'", input);
-    if (position != npos) out += fmt::format(" at column {}", position + 1);
-    out += ": ";
+    fmt::format_to(std::back_inserter(out), "'{}'", input);
+    if (position != npos) fmt::format_to(std::back_inserter(out), " at column {}", position + 1);
+    fmt::format_to(std::back_inserter(out), ": ");
   }
-  out += message;
-  return out;
+  fmt::format_to(std::back_inserter(out), "{}", message);
+  return fmt::to_string(out);
 }
 
 }  // namespace finmetrics

@@ -1,0 +1,69 @@
+#pragma once
+/// \file
+/// RFC 4180 CSV, streaming: records cut from a byte stream (quoted fields may hold
+/// commas, quotes and line breaks), fields split without copying where possible,
+/// and minimal quoting on output. Shared by every loader and the CLI filters.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "finmetrics/error.hpp"
+
+namespace finmetrics::csv {
+
+/// One record as it stood in the input, without its line terminator.
+struct RawRecord {
+  std::string_view text;   ///< valid until the next `feed`
+  std::size_t line = 0;    ///< 1-based line where the record starts
+  bool too_long = false;   ///< longer than the limit: `text` is its first bytes only
+  bool unterminated = false;  ///< input ended inside a quoted field
+};
+
+/// Cuts a byte stream into records. A record ends at a line feed outside quotes;
+/// a carriage return before it is dropped (CRLF files read like LF files); a
+/// UTF-8 byte order mark at the very start is skipped. Records longer than
+/// `max_record_bytes` are reported (`too_long`) and skipped to the next line end,
+/// so one bad line never stops a stream. Empty lines are records with empty text.
+class RecordSplitter {
+ public:
+  static constexpr std::size_t default_max_record_bytes = std::size_t{1} << 20;  // 1 MiB
+
+  explicit RecordSplitter(std::size_t max_record_bytes = default_max_record_bytes)
+      : max_record_bytes_(max_record_bytes) {}
+
+  /// Appends input; views returned earlier become invalid.
+  void feed(std::string_view chunk);
+  /// The next complete record, if the input fed so far holds one.
+  [[nodiscard]] std::optional<RawRecord> next();
+  /// After the last `feed`: the final record when the input does not end with a
+  /// line feed (possibly `unterminated`), else nothing.
+  [[nodiscard]] std::optional<RawRecord> finish();
+
+ private:
+  std::optional<RawRecord> take(std::size_t end, std::size_t resume, std::size_t lines_in_record);
+
+  std::string buffer_;
+  std::size_t pos_ = 0;          // start of the current record in buffer_
+  std::size_t scanned_ = 0;      // bytes after pos_ already known to be inside the record
+  bool in_quotes_ = false;       // quote state at pos_ + scanned_
+  std::size_t quoted_lines_ = 0; // line feeds inside quotes seen in the current record
+  std::size_t line_ = 1;
+  std::size_t max_record_bytes_;
+  bool skipping_ = false;        // discarding the rest of a too-long record
+  bool at_start_ = true;         // BOM check pending
+};
+
+/// Splits one record into fields. Quoted fields are unescaped into `scratch`
+/// (reserved up front, so every view stays valid until the next call). Errors:
+/// a quote inside an unquoted field, text after a closing quote, an unterminated
+/// quote; `Error::position` is the byte offset in the record.
+[[nodiscard]] tl::expected<void, Error> split_record(std::string_view record, std::vector<std::string_view>& fields,
+                                                     std::string& scratch);
+
+/// Appends a field, quoted only when it holds a comma, a quote, CR or LF.
+void append_field(std::string& out, std::string_view field);
+
+}  // namespace finmetrics::csv

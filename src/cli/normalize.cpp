@@ -1,0 +1,178 @@
+// `finmetrics normalize`: the streaming filter of normalize-v1.
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "finmetrics/currency/currency.hpp"
+#include "finmetrics/fx/load.hpp"
+#include "finmetrics/normalize/normalizer.hpp"
+#include "finmetrics/unit/scale.hpp"
+
+namespace finmetrics::cli {
+
+namespace {
+
+constexpr std::size_t chunk_size = std::size_t{1} << 20;
+
+struct Output {
+  std::FILE* file;
+  std::string buffer;
+  void flush() {
+    if (!buffer.empty() && std::fwrite(buffer.data(), 1, buffer.size(), file) != buffer.size())
+      throw std::runtime_error(fmt::format("cannot write the output: {}", std::strerror(errno)));
+    buffer.clear();
+  }
+};
+
+std::optional<Rounding> rounding_from(std::string_view name) {
+  for (Rounding r : {Rounding::half_even, Rounding::half_up, Rounding::half_down, Rounding::down, Rounding::up,
+                     Rounding::floor, Rounding::ceiling})
+    if (to_string(r) == name) return r;
+  return std::nullopt;
+}
+
+}  // namespace
+
+void add_normalize(CLI::App& app, NormalizeArgs& args) {
+  CLI::App* cmd = app.add_subcommand(
+      "normalize",
+      "Convert quoted figures (CSV `date,figure`) to one currency at the as-of FX rate of each date.\n"
+      "Writes `date,figure,currency,usd_value,per_share`, one row per input row, in input order; rows that\n"
+      "cannot be converted keep empty fields, their reason goes to stderr as `line N: reason`, totals at the\n"
+      "end. Exit status: 0 all rows converted, 1 some not, 2 on a usage or file error.");
+  cmd->add_option("inputs", args.inputs, "input CSV files (default: standard input; '-' is standard input)");
+  cmd->add_option("--fx", args.fx, "FX rate file: ECB wide CSV, FRED H.10 long CSV or `date,base,quote,rate`")
+      ->required();
+  cmd->add_option("-o,--output", args.output, "output file (default: standard output)");
+  cmd->add_option("--to", args.to, "target currency, an ISO 4217 code (default USD)");
+  cmd->add_option("--scale", args.scale, "print values in this scale: k, mn, bn, tn (default units)");
+  cmd->add_option("--digits", args.digits, "significant digits, printed like %.Ng (default 17)")->check(CLI::Range(1, 36));
+  cmd->add_option("--decimals", args.decimals, "fixed digits after the decimal point instead of --digits")
+      ->check(CLI::Range(0, 18));
+  cmd->add_option("--rounding", args.rounding,
+                  "rounding of the exact result: half_even (default), half_up, half_down, down, up, floor, ceiling");
+  cmd->add_option("--max-staleness", args.max_staleness,
+                  "oldest usable fixing, in days before a figure's date (default 7)")
+      ->check(CLI::Range(0, 3660));
+  cmd->add_flag("-q,--quiet", args.quiet, "no per-row reasons on stderr (totals still printed)");
+  cmd->add_flag("--progress", args.progress, "a progress line on stderr (default: when stderr is a terminal)");
+}
+
+int run_normalize(const NormalizeArgs& args) {
+  NormalizeOptions options;
+  auto target = Currency::from_code(args.to);
+  if (!target) {
+    std::fprintf(stderr, "finmetrics normalize: --to: %s\n", target.error().describe().c_str());
+    return 2;
+  }
+  options.target = *target;
+  if (!args.scale.empty()) {
+    auto scale = scale_from_token(args.scale);
+    if (!scale) {
+      std::fprintf(stderr, "finmetrics normalize: --scale: unknown scale '%s' (k, mn, bn, tn, thousand, million, ...)\n",
+                   args.scale.c_str());
+      return 2;
+    }
+    options.scale_exponent = scale->exponent;
+  }
+  if (args.digits && args.decimals) {
+    std::fprintf(stderr, "finmetrics normalize: --digits and --decimals exclude each other\n");
+    return 2;
+  }
+  if (args.digits) options.significant_digits = *args.digits;
+  options.decimals = args.decimals;
+  auto rounding = rounding_from(args.rounding);
+  if (!rounding) {
+    std::fprintf(stderr, "finmetrics normalize: --rounding: unknown mode '%s'\n", args.rounding.c_str());
+    return 2;
+  }
+  options.rounding = *rounding;
+  options.max_staleness = date::days{args.max_staleness};
+
+  auto fx = load_fx_file(args.fx);
+  if (!fx) {
+    std::fprintf(stderr, "finmetrics normalize: %s\n", fx.error().describe().c_str());
+    return 2;
+  }
+  const Normalizer normalizer(*fx, options);
+
+  Output out{stdout, {}};
+  std::FILE* out_file = nullptr;
+  if (!args.output.empty() && args.output != "-") {
+    out_file = std::fopen(args.output.c_str(), "wb");
+    if (!out_file) {
+      std::fprintf(stderr, "finmetrics normalize: cannot write '%s': %s\n", args.output.c_str(), std::strerror(errno));
+      return 2;
+    }
+    out.file = out_file;
+  }
+  out.buffer.reserve(2 * chunk_size);
+  out.buffer += normalizer.header();
+  out.buffer += '\n';
+
+  const bool progress = args.progress || isatty(STDERR_FILENO) == 1;
+  const auto started = std::chrono::steady_clock::now();
+  std::string diagnostics;
+  NormalizeTotals totals;
+  std::vector<std::string> inputs = args.inputs;
+  if (inputs.empty()) inputs.emplace_back("-");
+  std::string chunk(chunk_size, '\0');
+  int status = 0;
+  for (const std::string& name : inputs) {
+    std::FILE* in = name == "-" ? stdin : std::fopen(name.c_str(), "rb");
+    if (!in) {
+      std::fprintf(stderr, "finmetrics normalize: cannot read '%s': %s\n", name.c_str(), std::strerror(errno));
+      status = 2;
+      continue;
+    }
+    NormalizeStream stream(normalizer, out.buffer, diagnostics, inputs.size() > 1 ? name : std::string{});
+    std::size_t next_report = 1u << 20;
+    while (true) {
+      const std::size_t got = std::fread(chunk.data(), 1, chunk.size(), in);
+      if (got > 0) stream.feed(std::string_view(chunk.data(), got));
+      if (out.buffer.size() >= chunk_size) out.flush();
+      if (!diagnostics.empty()) {
+        if (!args.quiet) std::fputs(diagnostics.c_str(), stderr);
+        diagnostics.clear();
+      }
+      if (progress && stream.totals().rows_read >= next_report) {
+        const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        std::fprintf(stderr, "\r%zu rows, %.0f rows/s ", totals.rows_read + stream.totals().rows_read,
+                     static_cast<double>(totals.rows_read + stream.totals().rows_read) / s);
+        next_report += 1u << 20;
+      }
+      if (got < chunk.size()) {
+        if (std::ferror(in)) {
+          std::fprintf(stderr, "finmetrics normalize: error reading '%s'\n", name.c_str());
+          status = 2;
+        }
+        break;
+      }
+    }
+    stream.finish();
+    if (!args.quiet) std::fputs(diagnostics.c_str(), stderr);
+    diagnostics.clear();
+    totals += stream.totals();
+    if (in != stdin) std::fclose(in);
+  }
+  out.flush();
+  if (std::fflush(out.file) != 0) {
+    std::fprintf(stderr, "finmetrics normalize: cannot write the output: %s\n", std::strerror(errno));
+    status = 2;
+  }
+  if (out_file) std::fclose(out_file);
+  if (progress) std::fputc('\n', stderr);
+  std::fprintf(stderr, "finmetrics normalize: %zu rows read, %zu converted, %zu without rate, %zu unparsed, %zu invalid%s\n",
+               totals.rows_read, totals.converted, totals.without_rate, totals.unparsed, totals.invalid,
+               totals.bad_header ? "; bad header" : "");
+  if (status != 0) return status;
+  return totals.all_converted() ? 0 : 1;
+}
+
+}  // namespace finmetrics::cli

@@ -1,0 +1,346 @@
+#include "finmetrics/normalize/normalizer.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "finmetrics/normalize/detail/exact_quotient.hpp"
+
+namespace finmetrics {
+
+namespace {
+
+using detail::Scaled;
+using detail::u128;
+
+// One fixing of a currency against the pivot, as the kernel uses it:
+// C per pivot = mantissa x 10^exponent, or its reciprocal when `inverted`
+// (a source that quotes pivot per C, as FRED does for GBP).
+struct Leg {
+  std::uint64_t mantissa = 1;
+  int exponent = 0;
+  bool inverted = false;
+  std::int32_t day = 0;
+};
+
+struct CurrencyGrid {
+  bool identity = false;  // the pivot itself: exactly 1
+  std::vector<Leg> fixings;
+  std::vector<std::int32_t> latest;  // per day from the first fixing's: index of the latest fixing
+  std::int32_t first_day = 0;
+  std::int32_t last_day = 0;
+  bool usable = false;  // every fixing fits the kernel's integers
+};
+
+std::int32_t day_number(date::sys_days d) { return static_cast<std::int32_t>(d.time_since_epoch().count()); }
+
+// Leg of `c` against the pivot, or an unusable grid (the reference path takes over).
+CurrencyGrid build_grid(const FxTable& fx, Currency c) {
+  CurrencyGrid g;
+  if (!fx.pivot()) return g;
+  if (c == *fx.pivot()) {
+    g.identity = g.usable = true;
+    return g;
+  }
+  const FxSeries* series = fx.against_pivot(c);
+  if (series == nullptr || series->fixings.empty()) return g;
+  const bool inverted = series->base != *fx.pivot();
+  for (const Fixing& f : series->fixings) {
+    const Decimal& r = f.rate;
+    if (r.sign() <= 0 || r.digits() > 19) return g;
+    g.fixings.push_back(Leg{static_cast<std::uint64_t>(r.coefficient()), r.exponent(), inverted, day_number(f.date)});
+  }
+  g.first_day = g.fixings.front().day;
+  g.last_day = g.fixings.back().day;
+  g.latest.resize(static_cast<std::size_t>(g.last_day - g.first_day + 1));
+  std::size_t k = 0;
+  for (std::int32_t d = g.first_day; d <= g.last_day; ++d) {
+    while (k + 1 < g.fixings.size() && g.fixings[k + 1].day <= d) ++k;
+    g.latest[static_cast<std::size_t>(d - g.first_day)] = static_cast<std::int32_t>(k);
+  }
+  g.usable = true;
+  return g;
+}
+
+// Strict ISO YYYY-MM-DD.
+bool parse_iso_date(std::string_view s, date::sys_days& out) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  int v[3] = {0, 0, 0};
+  const std::size_t starts[3] = {0, 5, 8}, lens[3] = {4, 2, 2};
+  for (int k = 0; k < 3; ++k) {
+    for (std::size_t i = starts[k]; i < starts[k] + lens[k]; ++i) {
+      const unsigned digit = static_cast<unsigned char>(s[i] - '0');
+      if (digit > 9) return false;
+      v[k] = v[k] * 10 + static_cast<int>(digit);
+    }
+  }
+  const date::year_month_day ymd{date::year{v[0]}, date::month{static_cast<unsigned>(v[1])},
+                                 date::day{static_cast<unsigned>(v[2])}};
+  if (!ymd.ok()) return false;
+  out = date::sys_days{ymd};
+  return true;
+}
+
+Scaled to_scaled(const Decimal& d) {
+  // Slow path only: the coefficient is non-negative with at most 38 digits.
+  u128 c = 0;
+  for (const char ch : d.coefficient().str()) c = c * 10 + static_cast<unsigned>(ch - '0');
+  return Scaled{c, d.exponent()};
+}
+
+void append_value(std::string& out, Scaled v, const NormalizeOptions& o) {
+  if (o.decimals) detail::append_fixed(out, v, *o.decimals);
+  else detail::append_general(out, v, o.significant_digits);
+}
+
+bool round_value(u128 n, u128 d, int e, const NormalizeOptions& o, Scaled& v) {
+  return o.decimals ? detail::quotient_at_quantum(n, d, e, -*o.decimals, o.rounding, v)
+                    : detail::quotient_significant(n, d, e, o.significant_digits, o.rounding, v);
+}
+
+}  // namespace
+
+struct Normalizer::Grid {
+  CurrencyGrid v1[4];
+  CurrencyGrid target;
+  int target_v1 = -1;  // index of the target among the v1 currencies, if it is one
+
+  // The leg of a currency on `day`, or null when the fast path cannot say.
+  static const Leg* lookup(const CurrencyGrid& g, std::int32_t day, std::int32_t staleness) {
+    static constexpr Leg one{};
+    if (g.identity) return &one;
+    if (!g.usable || day < g.first_day) return nullptr;
+    const Leg& leg = day > g.last_day ? g.fixings.back()
+                                      : g.fixings[static_cast<std::size_t>(g.latest[static_cast<std::size_t>(day - g.first_day)])];
+    return day - leg.day > staleness ? nullptr : &leg;
+  }
+};
+
+NormalizeTotals& NormalizeTotals::operator+=(const NormalizeTotals& o) {
+  rows_read += o.rows_read;
+  converted += o.converted;
+  without_rate += o.without_rate;
+  unparsed += o.unparsed;
+  invalid += o.invalid;
+  blank_lines += o.blank_lines;
+  bad_header = bad_header || o.bad_header;
+  return *this;
+}
+
+Normalizer::Normalizer(const FxTable& fx, NormalizeOptions options)
+    : fx_(&fx), options_(options), grid_(std::make_unique<Grid>()) {
+  if (options_.significant_digits < 1 || options_.significant_digits > 36)
+    throw std::invalid_argument("NormalizeOptions::significant_digits must be in 1..36");
+  if (options_.decimals && (*options_.decimals < 0 || *options_.decimals > 18))
+    throw std::invalid_argument("NormalizeOptions::decimals must be in 0..18");
+  if (options_.max_staleness.count() < 0) throw std::invalid_argument("NormalizeOptions::max_staleness must be >= 0");
+  for (int k = 0; k < 4; ++k) {
+    grid_->v1[k] = build_grid(fx, detail::v1_currencies[k]);
+    if (detail::v1_currencies[k] == options_.target) grid_->target_v1 = k;
+  }
+  if (grid_->target_v1 < 0) grid_->target = build_grid(fx, options_.target);
+}
+
+Normalizer::~Normalizer() = default;
+Normalizer::Normalizer(Normalizer&&) noexcept = default;
+Normalizer& Normalizer::operator=(Normalizer&&) noexcept = default;
+
+std::string Normalizer::header() const {
+  std::string code(options_.target.code());
+  std::transform(code.begin(), code.end(), code.begin(), [](char c) { return static_cast<char>(c - 'A' + 'a'); });
+  return fmt::format("date,figure,currency,{}_value,per_share", code);
+}
+
+Result<NormalizedValue> Normalizer::convert(date::sys_days day, std::string_view figure) const {
+  auto parsed = parse_v1_figure(figure);
+  if (!parsed) return unexpected(parsed.error());
+  auto rate = fx_->as_of(day, parsed->currency, options_.target, options_.max_staleness);
+  if (!rate) return unexpected(rate.error());
+  const Decimal amount = parsed->amount.shifted(-options_.scale_exponent);
+  Decimal value = options_.decimals ? rate->convert(amount, -*options_.decimals, options_.rounding)
+                                    : rate->convert_significant(amount, options_.significant_digits, options_.rounding);
+  return NormalizedValue{*parsed, value};
+}
+
+NormalizeStream::NormalizeStream(const Normalizer& normalizer, std::string& output, std::string& diagnostics,
+                                 std::string input_name)
+    : n_(normalizer),
+      out_(output),
+      diag_(diagnostics),
+      input_name_(std::move(input_name)),
+      splitter_(normalizer.options().max_record_bytes) {}
+
+void NormalizeStream::feed(std::string_view chunk) {
+  splitter_.feed(chunk);
+  while (auto r = splitter_.next()) process(*r);
+}
+
+void NormalizeStream::finish() {
+  while (auto r = splitter_.next()) process(*r);
+  if (auto r = splitter_.finish()) process(*r);
+}
+
+void NormalizeStream::diagnose(std::size_t line, std::string_view message) {
+  if (!input_name_.empty()) {
+    diag_ += input_name_;
+    diag_ += ": ";
+  }
+  fmt::format_to(std::back_inserter(diag_), "line {}: {}\n", line, message);
+}
+
+namespace {
+bool equals_ignoring_case(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return (x | 0x20) == (y | 0x20);
+         });
+}
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+}  // namespace
+
+void NormalizeStream::process(const csv::RawRecord& record) {
+  if (record.text.empty() && !record.too_long && !record.unterminated) {
+    ++totals_.blank_lines;
+    return;
+  }
+  if (record.too_long) {
+    ++totals_.rows_read;
+    ++totals_.invalid;
+    header_seen_ = true;
+    diagnose(record.line, fmt::format("row longer than {} bytes, skipped (it starts '{}')", n_.options().max_record_bytes,
+                                      record.text.substr(0, 32)));
+    out_ += ",,,,\n";
+    return;
+  }
+  auto split = csv::split_record(record.text, fields_, scratch_);
+  if (!header_seen_) {
+    header_seen_ = true;
+    if (split && fields_.size() == 2 && equals_ignoring_case(trim(fields_[0]), "date") &&
+        equals_ignoring_case(trim(fields_[1]), "figure"))
+      return;
+    totals_.bad_header = true;
+    date::sys_days d;
+    if (split && !fields_.empty() && parse_iso_date(fields_[0], d)) {
+      diagnose(record.line, "no header 'date,figure': reading the columns by position");
+    } else {
+      diagnose(record.line, fmt::format("expected the header 'date,figure', found '{}': reading the columns by position",
+                                        record.text.substr(0, 80)));
+      return;
+    }
+  }
+  ++totals_.rows_read;
+  if (!split || record.unterminated) {
+    ++totals_.invalid;
+    const Error e = split ? make_error(Errc::csv, "unterminated quoted field at the end of the input") : split.error();
+    diagnose(record.line, fmt::format("broken CSV row: {}{}", e.message,
+                                      e.position == Error::npos ? "" : fmt::format(" at column {}", e.position + 1)));
+    // Keep what can be kept: the date when it stands unquoted before the first comma.
+    const std::string_view first = record.text.substr(0, record.text.find(','));
+    if (first.find('"') == std::string_view::npos) csv::append_field(out_, first);
+    out_ += ",,,,\n";
+    return;
+  }
+  if (fields_.size() != 2) {
+    ++totals_.invalid;
+    diagnose(record.line, fmt::format("expected 2 fields (date,figure), found {}", fields_.size()));
+    csv::append_field(out_, fields_[0]);
+    out_ += ',';
+    if (fields_.size() > 1) csv::append_field(out_, fields_[1]);
+    out_ += ",,,\n";
+    return;
+  }
+  const bool quoted = record.text.size() > fields_[0].size() + 1 &&
+                      record.text.find('"') != std::string_view::npos;
+  row(fields_[0], fields_[1], quoted, record.line);
+}
+
+void NormalizeStream::row(std::string_view date_field, std::string_view figure, bool quoted, std::size_t line) {
+  const NormalizeOptions& o = n_.options();
+  if (quoted) csv::append_field(out_, date_field);
+  else out_ += date_field;
+  out_ += ',';
+  if (quoted) csv::append_field(out_, figure);
+  else out_ += figure;
+  out_ += ',';
+
+  detail::V1Scan scan;
+  detail::V1ScanError error;
+  if (!detail::scan_v1_figure(figure, scan, error)) {
+    ++totals_.unparsed;
+    diagnose(line, make_error(error.code, error.message, figure, error.position).describe());
+    out_ += ",,\n";
+    return;
+  }
+  const Currency currency = detail::v1_currencies[scan.currency];
+  out_ += currency.code();
+  out_ += ',';
+  const char per_share = scan.per_share ? '1' : '0';
+
+  date::sys_days day;
+  if (!parse_iso_date(date_field, day)) {
+    ++totals_.invalid;
+    diagnose(line, fmt::format("invalid date '{}' (expected an existing day as YYYY-MM-DD)", date_field));
+    out_ += ',';
+    out_ += per_share;
+    out_ += '\n';
+    return;
+  }
+
+  const Normalizer::Grid& g = *n_.grid_;
+  Scaled value;
+  bool done = false;
+  const int e = scan.exponent - o.scale_exponent;
+  if (scan.currency == g.target_v1) {
+    done = round_value(scan.mantissa, 1, e, o, value);
+  } else {
+    const std::int32_t d = day_number(day);
+    const auto staleness = static_cast<std::int32_t>(o.max_staleness.count());
+    const Leg* x = Normalizer::Grid::lookup(g.v1[scan.currency], d, staleness);
+    const Leg* t = Normalizer::Grid::lookup(g.target_v1 >= 0 ? g.v1[g.target_v1] : g.target, d, staleness);
+    if (x != nullptr && t != nullptr) {
+      // target per figure currency = (T per pivot) / (X per pivot), each leg
+      // possibly published the other way round.
+      u128 num = scan.mantissa, den = 1;
+      const auto mul = [](u128& acc, std::uint64_t m) { return !__builtin_mul_overflow(acc, static_cast<u128>(m), &acc); };
+      bool ok = t->inverted ? mul(den, t->mantissa) : mul(num, t->mantissa);
+      ok = ok && (x->inverted ? mul(num, x->mantissa) : mul(den, x->mantissa));
+      const int exp = e + (t->inverted ? -t->exponent : t->exponent) - (x->inverted ? -x->exponent : x->exponent);
+      done = ok && round_value(num, den, exp, o, value);
+    }
+  }
+  if (!done) {  // no rate in the fast index, or numbers beyond its integers: the reference path decides
+    auto r = n_.convert(day, figure);
+    if (!r) {
+      ++totals_.without_rate;
+      diagnose(line, r.error().message);
+      out_ += ',';
+      out_ += per_share;
+      out_ += '\n';
+      return;
+    }
+    value = to_scaled(r->value.abs());
+  }
+  append_value(out_, value, o);
+  out_ += ',';
+  out_ += per_share;
+  out_ += '\n';
+  ++totals_.converted;
+}
+
+NormalizeTotals normalize_csv(const Normalizer& normalizer, std::string_view input, std::string& output,
+                              std::string& diagnostics) {
+  output += normalizer.header();
+  output += '\n';
+  NormalizeStream stream(normalizer, output, diagnostics);
+  stream.feed(input);
+  stream.finish();
+  return stream.totals();
+}
+
+}  // namespace finmetrics

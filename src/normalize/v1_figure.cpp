@@ -1,0 +1,134 @@
+#include "finmetrics/normalize/v1_figure.hpp"
+
+#include <cstring>
+
+namespace finmetrics {
+namespace detail {
+
+namespace {
+
+constexpr int usd = 0, cny = 1, hkd = 2, eur = 3;
+
+struct Marker {
+  std::string_view text;
+  int currency;
+};
+
+// Longest first where one is a prefix of another ("US$" before "$" is not needed:
+// they start differently; order only matters within a first byte).
+constexpr Marker prefixes[] = {
+    {"US$", usd}, {"USD ", usd}, {"$", usd},     {"Rmb", cny}, {"RMB ", cny},
+    {"CNY ", cny}, {"HK$", hkd}, {"HKD ", hkd}, {"\xE2\x82\xAC", eur}, {"EUR ", eur},
+};
+constexpr Marker suffixes[] = {
+    {" yuan", cny}, {" US dollars", usd}, {" Hong Kong dollars", hkd}, {" euros", eur},
+};
+struct ScaleWord {
+  std::string_view text;
+  int exponent;
+};
+// "mn" before "m": the longest attached form wins.
+constexpr ScaleWord scale_words[] = {
+    {"k", 3},  {"mn", 6},  {"m", 6},  {"bn", 9},  {"tn", 12},
+    {" thousand", 3}, {" million", 6}, {" billion", 9}, {" trillion", 12},
+};
+constexpr std::string_view per_share_text = " per share";
+
+bool starts_with(std::string_view s, std::size_t at, std::string_view what) noexcept {
+  return s.size() - at >= what.size() && std::memcmp(s.data() + at, what.data(), what.size()) == 0;
+}
+
+bool is_digit(char c) noexcept { return static_cast<unsigned char>(c - '0') < 10; }
+
+}  // namespace
+
+bool scan_v1_figure(std::string_view s, V1Scan& out, V1ScanError& error) noexcept {
+  const auto fail = [&](std::size_t at, const char* why, Errc code = Errc::syntax) {
+    error = V1ScanError{at, why, code};
+    return false;
+  };
+  if (s.empty()) return fail(0, "empty figure");
+  std::size_t i = 0;
+  int prefix = -1;
+  for (const Marker& m : prefixes) {
+    if (starts_with(s, 0, m.text)) {
+      prefix = m.currency;
+      i = m.text.size();
+      break;
+    }
+  }
+  // The number: digits in comma groups of three, or plain digits; optional decimals.
+  if (i >= s.size() || !is_digit(s[i]))
+    return fail(i, prefix < 0 && i < s.size() && !is_digit(s[i]) ? "expected a currency marker or a digit"
+                                                                  : "expected a digit");
+  u128 mantissa = 0;
+  int significant = 0;
+  int fraction_digits = 0;
+  const auto push = [&](char c) {
+    if (mantissa != 0 || c != '0') ++significant;
+    mantissa = mantissa * 10 + static_cast<unsigned>(c - '0');
+  };
+  const std::size_t number_start = i;
+  while (i < s.size() && is_digit(s[i])) push(s[i++]);
+  if (i < s.size() && s[i] == ',') {
+    if (i - number_start > 3) return fail(i, "a thousands separator after more than three digits");
+    while (i < s.size() && s[i] == ',') {
+      const std::size_t group = i + 1;
+      std::size_t j = group;
+      while (j < s.size() && is_digit(s[j])) ++j;
+      if (j - group != 3) return fail(i, "expected three digits after ','");
+      for (std::size_t k = group; k < j; ++k) push(s[k]);
+      i = j;
+    }
+  }
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    if (i >= s.size() || !is_digit(s[i])) return fail(i, "expected a digit after '.'");
+    while (i < s.size() && is_digit(s[i])) {
+      push(s[i++]);
+      ++fraction_digits;
+    }
+  }
+  if (significant > Decimal::max_digits) return fail(number_start, "more than 38 significant digits", Errc::overflow);
+  int scale = 0;
+  for (const ScaleWord& w : scale_words) {
+    if (starts_with(s, i, w.text)) {
+      scale = w.exponent;
+      i += w.text.size();
+      break;
+    }
+  }
+  int suffix = -1;
+  for (const Marker& m : suffixes) {
+    if (starts_with(s, i, m.text)) {
+      suffix = m.currency;
+      i += m.text.size();
+      break;
+    }
+  }
+  bool per_share = false;
+  if (starts_with(s, i, per_share_text)) {
+    per_share = true;
+    i += per_share_text.size();
+  }
+  if (i != s.size()) return fail(i, "unexpected text after the figure");
+  if (prefix >= 0 && suffix >= 0) return fail(0, "two currency markers");
+  if (prefix < 0 && suffix < 0) return fail(s.size(), "no currency marker");
+  out.mantissa = mantissa;
+  out.exponent = scale - fraction_digits;
+  out.currency = prefix >= 0 ? prefix : suffix;
+  out.per_share = per_share;
+  return true;
+}
+
+}  // namespace detail
+
+Result<V1Figure> parse_v1_figure(std::string_view text) {
+  detail::V1Scan scan;
+  detail::V1ScanError error;
+  if (!detail::scan_v1_figure(text, scan, error)) return unexpected(make_error(error.code, error.message, text, error.position));
+  const Decimal::Coefficient c = static_cast<Decimal::Coefficient>(boost::multiprecision::uint128_t(scan.mantissa));
+  return V1Figure{Decimal::from_parts(c, scan.exponent), detail::v1_currencies[scan.currency], scan.per_share};
+}
+
+}  // namespace finmetrics
