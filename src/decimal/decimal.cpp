@@ -92,7 +92,11 @@ static Wide to_wide(const Coefficient& c) { return Wide(c); }
 
 Decimal Decimal::from_parts(const Coefficient& coefficient, int exponent) {
   check_exponent(exponent);
-  return Decimal(to_coefficient(to_wide(coefficient)), exponent);
+  // Compared in the coefficient's own type: loaders call this per cell.
+  static const Coefficient limit = Coefficient(coefficient_limit());
+  if (coefficient >= limit || coefficient <= -limit)
+    throw DecimalOverflow(fmt::format("decimal coefficient {} has more than {} digits", coefficient.str(), max_digits));
+  return Decimal(coefficient, exponent);
 }
 
 Result<Decimal> Decimal::parse(std::string_view text) {

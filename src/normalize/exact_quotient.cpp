@@ -1,6 +1,8 @@
 #include "finmetrics/normalize/detail/exact_quotient.hpp"
 
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <limits>
 
 namespace finmetrics::detail {
@@ -37,9 +39,11 @@ bool mul_overflows(u128 a, u128 b, u128& out) noexcept { return __builtin_mul_ov
 }  // namespace
 
 int digits10(u128 v) noexcept {
-  int n = 1;
-  while (n < 39 && v >= pow10_table[static_cast<std::size_t>(n)]) ++n;
-  return n;
+  // From the bit length: log10(2) ~ 1233/4096 gives the digit count or one less.
+  const auto hi = static_cast<std::uint64_t>(v >> 64), lo = static_cast<std::uint64_t>(v);
+  const int bits = hi != 0 ? 128 - __builtin_clzll(hi) : (lo != 0 ? 64 - __builtin_clzll(lo) : 1);
+  const int guess = (bits * 1233) >> 12;  // floor(log10(2^bits))
+  return guess + 1 - (guess > 0 && v < pow10_table[static_cast<std::size_t>(guess)] ? 1 : 0);
 }
 
 u128 pow10_u128(int n) noexcept { return pow10_table[static_cast<std::size_t>(n)]; }
@@ -71,60 +75,126 @@ bool quotient_significant(u128 n, u128 d, int e, int digits, Rounding mode, Scal
     out = Scaled{0, 0};
     return true;
   }
-  // 10^(dn-dd-1) <= n/d < 10^(dn-dd+1): at quantum 10^(e + dn - dd - digits) the
-  // quotient has `digits` or `digits`+1 digits; one step up fixes the latter.
+  // 10^(dn-dd-1) <= n/d < 10^(dn-dd+1): at the quantum 10^(e + dn - dd - digits)
+  // the quotient has `digits` or `digits`+1 digits. One division gives q and r;
+  // with one digit too many, q/10 is the quotient at the next quantum and
+  // (q mod 10) x d + r its remainder over 10d: no second division by d.
   const int dn = digits10(n), dd = digits10(d);
-  int quantum = e + dn - dd - digits;
-  if (!quotient_at_quantum(n, d, e, quantum, Rounding::down, out)) return false;
-  if (digits10(out.coefficient) > digits) ++quantum;
-  if (!quotient_at_quantum(n, d, e, quantum, mode, out)) return false;
-  if (digits10(out.coefficient) > digits) {  // rounding carried (9.99.. -> 10.0): exact
-    out.coefficient /= 10;
-    ++out.exponent;
+  const int quantum = e + dn - dd - digits;
+  const int shift = e - quantum;
+  if (shift >= 0) {
+    if (shift > 38 || mul_overflows(n, pow10_table[static_cast<std::size_t>(shift)], n)) return false;
+  } else {
+    if (-shift > 38 || mul_overflows(d, pow10_table[static_cast<std::size_t>(-shift)], d)) return false;
   }
+  u128 q = n / d;
+  u128 r = n - q * d;
+  int exponent = quantum;
+  if (q >= pow10_table[static_cast<std::size_t>(digits)]) {
+    u128 d10;
+    if (mul_overflows(d, 10, d10)) return false;
+    r = (q % 10) * d + r;
+    q /= 10;
+    d = d10;
+    ++exponent;
+  }
+  if (round_away(q, r, d, mode)) {
+    ++q;
+    if (q == pow10_table[static_cast<std::size_t>(digits)]) {  // 9.99.. -> 10.0: exact
+      q /= 10;
+      ++exponent;
+    }
+  }
+  out = Scaled{q, exponent};
   return true;
 }
+
+namespace {
+constexpr char digit_pairs[] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
+// Writes the digits of c (non-zero) ending just before `end`; returns the first.
+char* write_digits(char* end, u128 c) noexcept {
+  while (c > UINT64_MAX) {  // rare: more than 19 digits
+    *--end = static_cast<char>('0' + static_cast<int>(c % 10));
+    c /= 10;
+  }
+  auto v = static_cast<std::uint64_t>(c);
+  while (v >= 100) {  // two digits per division
+    const auto pair = static_cast<std::size_t>(v % 100) * 2;
+    v /= 100;
+    end -= 2;
+    std::memcpy(end, digit_pairs + pair, 2);
+  }
+  if (v >= 10) {
+    end -= 2;
+    std::memcpy(end, digit_pairs + v * 2, 2);
+  } else if (v > 0) {
+    *--end = static_cast<char>('0' + v);
+  }
+  return end;
+}
+}  // namespace
 
 void append_general(std::string& out, Scaled v, int precision) {
   if (v.coefficient == 0) {
     out.push_back('0');
     return;
   }
-  while (v.coefficient % 10 == 0) {
-    v.coefficient /= 10;
-    ++v.exponent;
-  }
-  char buf[40];
-  int n = 0;
-  for (u128 c = v.coefficient; c != 0; c /= 10) buf[n++] = static_cast<char>('0' + static_cast<int>(c % 10));
-  // buf holds the digits reversed; the leading digit is buf[n-1].
-  const int sci = v.exponent + n - 1;  // value = d.ddd x 10^sci
-  if (sci < -4 || sci >= precision) {
-    out.push_back(buf[n - 1]);
-    if (n > 1) {
-      out.push_back('.');
-      for (int k = n - 2; k >= 0; --k) out.push_back(buf[k]);
+  if (v.coefficient <= UINT64_MAX) {  // the usual case: native 64-bit divisions
+    auto c = static_cast<std::uint64_t>(v.coefficient);
+    while (c % 10 == 0) {
+      c /= 10;
+      ++v.exponent;
     }
-    out.push_back('e');
-    out.push_back(sci < 0 ? '-' : '+');
-    const int a = sci < 0 ? -sci : sci;
-    if (a < 10) out.push_back('0');
-    out.append(std::to_string(a));
-    return;
-  }
-  if (v.exponent >= 0) {
-    for (int k = n - 1; k >= 0; --k) out.push_back(buf[k]);
-    out.append(static_cast<std::size_t>(v.exponent), '0');
-  } else if (sci >= 0) {
-    const int int_digits = sci + 1;
-    for (int k = n - 1; k >= n - int_digits; --k) out.push_back(buf[k]);
-    out.push_back('.');
-    for (int k = n - int_digits - 1; k >= 0; --k) out.push_back(buf[k]);
+    v.coefficient = c;
   } else {
-    out.append("0.");
-    out.append(static_cast<std::size_t>(-sci - 1), '0');
-    for (int k = n - 1; k >= 0; --k) out.push_back(buf[k]);
+    while (v.coefficient % 10 == 0) {
+      v.coefficient /= 10;
+      ++v.exponent;
+    }
   }
+  char digits[40];
+  char* const end = digits + sizeof digits;
+  const char* first = write_digits(end, v.coefficient);
+  const int n = static_cast<int>(end - first);
+  const int sci = v.exponent + n - 1;  // value = d.ddd x 10^sci
+  char buf[96];
+  char* p = buf;
+  const auto copy = [&p](const char* from, std::size_t count) {
+    std::memcpy(p, from, count);
+    p += count;
+  };
+  if (sci < -4 || sci >= precision) {
+    *p++ = first[0];
+    if (n > 1) {
+      *p++ = '.';
+      copy(first + 1, static_cast<std::size_t>(n - 1));
+    }
+    *p++ = 'e';
+    *p++ = sci < 0 ? '-' : '+';
+    const int a = sci < 0 ? -sci : sci;
+    if (a >= 100) *p++ = static_cast<char>('0' + a / 100);
+    *p++ = static_cast<char>('0' + a / 10 % 10);
+    *p++ = static_cast<char>('0' + a % 10);
+  } else if (v.exponent >= 0) {
+    copy(first, static_cast<std::size_t>(n));
+    std::memset(p, '0', static_cast<std::size_t>(v.exponent));
+    p += v.exponent;
+  } else if (sci >= 0) {
+    copy(first, static_cast<std::size_t>(sci + 1));
+    *p++ = '.';
+    copy(first + sci + 1, static_cast<std::size_t>(n - sci - 1));
+  } else {
+    *p++ = '0';
+    *p++ = '.';
+    std::memset(p, '0', static_cast<std::size_t>(-sci - 1));
+    p += -sci - 1;
+    copy(first, static_cast<std::size_t>(n));
+  }
+  out.append(buf, static_cast<std::size_t>(p - buf));
 }
 
 void append_fixed(std::string& out, Scaled v, int decimals) {

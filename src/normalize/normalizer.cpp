@@ -27,12 +27,16 @@ struct Leg {
 };
 
 struct CurrencyGrid {
+  Currency series_base{};  // the series as published, for messages
+  Currency series_quote{};
   bool identity = false;  // the pivot itself: exactly 1
   std::vector<Leg> fixings;
   std::vector<std::int32_t> latest;  // per day from the first fixing's: index of the latest fixing
   std::int32_t first_day = 0;
   std::int32_t last_day = 0;
   bool usable = false;  // every fixing fits the kernel's integers
+
+  [[nodiscard]] bool inverted_series() const noexcept { return !fixings.empty() && fixings.front().inverted; }
 };
 
 std::int32_t day_number(date::sys_days d) { return static_cast<std::int32_t>(d.time_since_epoch().count()); }
@@ -48,6 +52,8 @@ CurrencyGrid build_grid(const FxTable& fx, Currency c) {
   const FxSeries* series = fx.against_pivot(c);
   if (series == nullptr || series->fixings.empty()) return g;
   const bool inverted = series->base != *fx.pivot();
+  g.series_base = series->base;
+  g.series_quote = series->quote;
   for (const Fixing& f : series->fixings) {
     const Decimal& r = f.rate;
     if (r.sign() <= 0 || r.digits() > 19) return g;
@@ -65,30 +71,66 @@ CurrencyGrid build_grid(const FxTable& fx, Currency c) {
   return g;
 }
 
-// Strict ISO YYYY-MM-DD.
-bool parse_iso_date(std::string_view s, date::sys_days& out) {
+// Strict ISO YYYY-MM-DD, as days since 1970-01-01 (Hinnant's days_from_civil:
+// the hot path avoids building a year_month_day).
+bool parse_iso_date(std::string_view s, std::int32_t& out) noexcept {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  int v[3] = {0, 0, 0};
-  const std::size_t starts[3] = {0, 5, 8}, lens[3] = {4, 2, 2};
-  for (int k = 0; k < 3; ++k) {
-    for (std::size_t i = starts[k]; i < starts[k] + lens[k]; ++i) {
-      const unsigned digit = static_cast<unsigned char>(s[i] - '0');
-      if (digit > 9) return false;
-      v[k] = v[k] * 10 + static_cast<int>(digit);
-    }
-  }
-  const date::year_month_day ymd{date::year{v[0]}, date::month{static_cast<unsigned>(v[1])},
-                                 date::day{static_cast<unsigned>(v[2])}};
-  if (!ymd.ok()) return false;
-  out = date::sys_days{ymd};
+  const auto digit = [&](std::size_t i) { return static_cast<unsigned>(static_cast<unsigned char>(s[i]) - '0'); };
+  unsigned d[8] = {digit(0), digit(1), digit(2), digit(3), digit(5), digit(6), digit(8), digit(9)};
+  for (unsigned x : d)
+    if (x > 9) return false;
+  const int y = static_cast<int>(d[0] * 1000 + d[1] * 100 + d[2] * 10 + d[3]);
+  const unsigned m = d[4] * 10 + d[5], day = d[6] * 10 + d[7];
+  if (m < 1 || m > 12 || day < 1) return false;
+  static constexpr unsigned char month_days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  if (day > month_days[m - 1] + (m == 2 && leap ? 1u : 0u)) return false;
+  const int yy = y - (m <= 2 ? 1 : 0);
+  const int era = yy / 400;  // years here are never negative
+  const auto yoe = static_cast<unsigned>(yy - era * 400);
+  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + day - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  out = era * 146097 + static_cast<int>(doe) - 719468;
   return true;
+}
+
+bool parse_iso_date(std::string_view s, date::sys_days& out) noexcept {
+  std::int32_t n = 0;
+  if (!parse_iso_date(s, n)) return false;
+  out = date::sys_days{date::days{n}};
+  return true;
+}
+
+// Days since 1970-01-01 to "YYYY-MM-DD" (Hinnant's civil_from_days), for the
+// diagnostics of rows without a rate: they are common (CNY before 2005) and must
+// not cost a formatting library call each.
+void append_iso_date(std::string& out, std::int32_t z) {
+  z += 719468;
+  const int era = (z >= 0 ? z : z - 146096) / 146097;
+  const auto doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  const auto y = static_cast<unsigned>(static_cast<int>(yoe) + era * 400 + (m <= 2 ? 1 : 0));
+  const char text[10] = {static_cast<char>('0' + y / 1000 % 10), static_cast<char>('0' + y / 100 % 10),
+                         static_cast<char>('0' + y / 10 % 10),   static_cast<char>('0' + y % 10),
+                         '-',
+                         static_cast<char>('0' + m / 10),        static_cast<char>('0' + m % 10),
+                         '-',
+                         static_cast<char>('0' + d / 10),        static_cast<char>('0' + d % 10)};
+  out.append(text, 10);
+}
+
+void append_days(std::string& out, long long n) {
+  out += std::to_string(n);
+  out += n == 1 ? " day" : " days";
 }
 
 Scaled to_scaled(const Decimal& d) {
   // Slow path only: the coefficient is non-negative with at most 38 digits.
-  u128 c = 0;
-  for (const char ch : d.coefficient().str()) c = c * 10 + static_cast<unsigned>(ch - '0');
-  return Scaled{c, d.exponent()};
+  return Scaled{d.coefficient().convert_to<u128>(), d.exponent()};
 }
 
 void append_value(std::string& out, Scaled v, const NormalizeOptions& o) {
@@ -116,6 +158,44 @@ struct Normalizer::Grid {
     const Leg& leg = day > g.last_day ? g.fixings.back()
                                       : g.fixings[static_cast<std::size_t>(g.latest[static_cast<std::size_t>(day - g.first_day)])];
     return day - leg.day > staleness ? nullptr : &leg;
+  }
+
+  // Why `lookup` found nothing, worded exactly as FxTable::as_of words it (a
+  // test holds the two together); false when the grid cannot tell.
+  static bool explain(const CurrencyGrid& g, std::int32_t day, std::int32_t staleness, std::string& out) {
+    if (!g.usable || g.identity) return false;
+    if (day < g.first_day) {
+      out += "no ";
+      out += leg_code(g);
+      out += " rate on or before ";
+      append_iso_date(out, day);
+      out += " (first fixing ";
+      append_iso_date(out, g.first_day);
+      out += ')';
+      return true;
+    }
+    const Leg& leg = day > g.last_day ? g.fixings.back()
+                                      : g.fixings[static_cast<std::size_t>(g.latest[static_cast<std::size_t>(day - g.first_day)])];
+    if (day - leg.day <= staleness) return false;
+    out += "latest ";
+    out += g.series_base.code();
+    out += '/';
+    out += g.series_quote.code();
+    out += " fixing ";
+    append_iso_date(out, leg.day);
+    out += " is ";
+    append_days(out, day - leg.day);
+    out += " before ";
+    append_iso_date(out, day);
+    out += " (limit ";
+    append_days(out, staleness);
+    out += ')';
+    return true;
+  }
+
+  // The currency of a series against the pivot ("CNY" for EUR/CNY and for CNY/EUR).
+  static std::string_view leg_code(const CurrencyGrid& g) {
+    return g.inverted_series() ? g.series_base.code() : g.series_quote.code();
   }
 };
 
@@ -188,7 +268,11 @@ void NormalizeStream::diagnose(std::size_t line, std::string_view message) {
     diag_ += input_name_;
     diag_ += ": ";
   }
-  fmt::format_to(std::back_inserter(diag_), "line {}: {}\n", line, message);
+  diag_ += "line ";
+  diag_ += std::to_string(line);
+  diag_ += ": ";
+  diag_ += message;
+  diag_ += '\n';
 }
 
 namespace {
@@ -217,6 +301,15 @@ void NormalizeStream::process(const csv::RawRecord& record) {
                                       record.text.substr(0, 32)));
     out_ += ",,,,\n";
     return;
+  }
+  if (header_seen_ && record.text.find('"') == std::string_view::npos) {
+    // The common row: no quotes, so fields are the text between commas.
+    const std::size_t comma = record.text.find(',');
+    if (comma != std::string_view::npos && record.text.find(',', comma + 1) == std::string_view::npos) {
+      ++totals_.rows_read;
+      row(record.text.substr(0, comma), record.text.substr(comma + 1), false, record.line);
+      return;
+    }
   }
   auto split = csv::split_record(record.text, fields_, scratch_);
   if (!header_seen_) {
@@ -262,33 +355,48 @@ void NormalizeStream::process(const csv::RawRecord& record) {
 
 void NormalizeStream::row(std::string_view date_field, std::string_view figure, bool quoted, std::size_t line) {
   const NormalizeOptions& o = n_.options();
-  if (quoted) csv::append_field(out_, date_field);
-  else out_ += date_field;
-  out_ += ',';
-  if (quoted) csv::append_field(out_, figure);
-  else out_ += figure;
-  out_ += ',';
+  if (quoted) {
+    csv::append_field(out_, date_field);
+    out_ += ',';
+    csv::append_field(out_, figure);
+  } else {
+    const std::size_t at = out_.size();
+    out_.resize(at + date_field.size() + 1 + figure.size());
+    char* p = out_.data() + at;
+    std::memcpy(p, date_field.data(), date_field.size());
+    p[date_field.size()] = ',';
+    std::memcpy(p + date_field.size() + 1, figure.data(), figure.size());
+  }
 
   detail::V1Scan scan;
   detail::V1ScanError error;
   if (!detail::scan_v1_figure(figure, scan, error)) {
     ++totals_.unparsed;
     diagnose(line, make_error(error.code, error.message, figure, error.position).describe());
-    out_ += ",,\n";
+    out_ += ",,,\n";
     return;
   }
+  // The rest of the row is built here and appended once.
+  char tail[128];
+  char* p = tail;
+  *p++ = ',';
   const Currency currency = detail::v1_currencies[scan.currency];
-  out_ += currency.code();
-  out_ += ',';
+  std::memcpy(p, currency.alpha.data(), 3);
+  p += 3;
+  *p++ = ',';
   const char per_share = scan.per_share ? '1' : '0';
+  const auto finish_row = [&](bool) {
+    out_.push_back(',');
+    out_.push_back(per_share);
+    out_.push_back('\n');
+  };
 
-  date::sys_days day;
-  if (!parse_iso_date(date_field, day)) {
+  std::int32_t day_index = 0;
+  if (!parse_iso_date(date_field, day_index)) {
     ++totals_.invalid;
     diagnose(line, fmt::format("invalid date '{}' (expected an existing day as YYYY-MM-DD)", date_field));
-    out_ += ',';
-    out_ += per_share;
-    out_ += '\n';
+    out_.append(tail, static_cast<std::size_t>(p - tail));
+    finish_row(false);
     return;
   }
 
@@ -299,10 +407,9 @@ void NormalizeStream::row(std::string_view date_field, std::string_view figure, 
   if (scan.currency == g.target_v1) {
     done = round_value(scan.mantissa, 1, e, o, value);
   } else {
-    const std::int32_t d = day_number(day);
     const auto staleness = static_cast<std::int32_t>(o.max_staleness.count());
-    const Leg* x = Normalizer::Grid::lookup(g.v1[scan.currency], d, staleness);
-    const Leg* t = Normalizer::Grid::lookup(g.target_v1 >= 0 ? g.v1[g.target_v1] : g.target, d, staleness);
+    const Leg* x = Normalizer::Grid::lookup(g.v1[scan.currency], day_index, staleness);
+    const Leg* t = Normalizer::Grid::lookup(g.target_v1 >= 0 ? g.v1[g.target_v1] : g.target, day_index, staleness);
     if (x != nullptr && t != nullptr) {
       // target per figure currency = (T per pivot) / (X per pivot), each leg
       // possibly published the other way round.
@@ -314,22 +421,34 @@ void NormalizeStream::row(std::string_view date_field, std::string_view figure, 
       done = ok && round_value(num, den, exp, o, value);
     }
   }
-  if (!done) {  // no rate in the fast index, or numbers beyond its integers: the reference path decides
-    auto r = n_.convert(day, figure);
+  if (!done && scan.currency != g.target_v1) {
+    const auto staleness = static_cast<std::int32_t>(o.max_staleness.count());
+    const CurrencyGrid& xg = g.v1[scan.currency];
+    const CurrencyGrid& tg = g.target_v1 >= 0 ? g.v1[g.target_v1] : g.target;
+    why_.clear();
+    if (Normalizer::Grid::explain(xg, day_index, staleness, why_) ||
+        (Normalizer::Grid::lookup(xg, day_index, staleness) != nullptr && Normalizer::Grid::explain(tg, day_index, staleness, why_))) {
+      ++totals_.without_rate;
+      diagnose(line, why_);
+      out_.append(tail, static_cast<std::size_t>(p - tail));
+      finish_row(false);
+      return;
+    }
+  }
+  if (!done) {  // numbers beyond the kernel's integers, or a table the grid cannot index: the reference path decides
+    auto r = n_.convert(date::sys_days{date::days{day_index}}, figure);
     if (!r) {
       ++totals_.without_rate;
       diagnose(line, r.error().message);
-      out_ += ',';
-      out_ += per_share;
-      out_ += '\n';
+      out_.append(tail, static_cast<std::size_t>(p - tail));
+      finish_row(false);
       return;
     }
     value = to_scaled(r->value.abs());
   }
+  out_.append(tail, static_cast<std::size_t>(p - tail));
   append_value(out_, value, o);
-  out_ += ',';
-  out_ += per_share;
-  out_ += '\n';
+  finish_row(false);
   ++totals_.converted;
 }
 

@@ -1,5 +1,6 @@
 #include "finmetrics/normalize/v1_figure.hpp"
 
+#include <cstdint>
 #include <cstring>
 
 namespace finmetrics {
@@ -14,12 +15,6 @@ struct Marker {
   int currency;
 };
 
-// Longest first where one is a prefix of another ("US$" before "$" is not needed:
-// they start differently; order only matters within a first byte).
-constexpr Marker prefixes[] = {
-    {"US$", usd}, {"USD ", usd}, {"$", usd},     {"Rmb", cny}, {"RMB ", cny},
-    {"CNY ", cny}, {"HK$", hkd}, {"HKD ", hkd}, {"\xE2\x82\xAC", eur}, {"EUR ", eur},
-};
 constexpr Marker suffixes[] = {
     {" yuan", cny}, {" US dollars", usd}, {" Hong Kong dollars", hkd}, {" euros", eur},
 };
@@ -27,9 +22,7 @@ struct ScaleWord {
   std::string_view text;
   int exponent;
 };
-// "mn" before "m": the longest attached form wins.
 constexpr ScaleWord scale_words[] = {
-    {"k", 3},  {"mn", 6},  {"m", 6},  {"bn", 9},  {"tn", 12},
     {" thousand", 3}, {" million", 6}, {" billion", 9}, {" trillion", 12},
 };
 constexpr std::string_view per_share_text = " per share";
@@ -50,23 +43,42 @@ bool scan_v1_figure(std::string_view s, V1Scan& out, V1ScanError& error) noexcep
   if (s.empty()) return fail(0, "empty figure");
   std::size_t i = 0;
   int prefix = -1;
-  for (const Marker& m : prefixes) {
-    if (starts_with(s, 0, m.text)) {
-      prefix = m.currency;
-      i = m.text.size();
-      break;
+  // Prefixes by first byte (a loop of memcmp over all ten costs more than the rest of the scan).
+  const auto try_prefix = [&](std::string_view marker, int currency) {
+    if (prefix < 0 && starts_with(s, 0, marker)) {
+      prefix = currency;
+      i = marker.size();
     }
+  };
+  switch (s[0]) {
+    case '$': try_prefix("$", usd); break;
+    case 'U': try_prefix("US$", usd); try_prefix("USD ", usd); break;
+    case 'R': try_prefix("Rmb", cny); try_prefix("RMB ", cny); break;
+    case 'C': try_prefix("CNY ", cny); break;
+    case 'H': try_prefix("HK$", hkd); try_prefix("HKD ", hkd); break;
+    case '\xE2': try_prefix("\xE2\x82\xAC", eur); break;
+    case 'E': try_prefix("EUR ", eur); break;
+    default: break;
   }
   // The number: digits in comma groups of three, or plain digits; optional decimals.
   if (i >= s.size() || !is_digit(s[i]))
     return fail(i, prefix < 0 && i < s.size() && !is_digit(s[i]) ? "expected a currency marker or a digit"
                                                                   : "expected a digit");
+  // Digits go into 64 bits while they fit (19 digits), then into 128.
+  std::uint64_t small = 0;
   u128 mantissa = 0;
+  int digits = 0;      // digits pushed, leading zeros included
   int significant = 0;
   int fraction_digits = 0;
   const auto push = [&](char c) {
-    if (mantissa != 0 || c != '0') ++significant;
-    mantissa = mantissa * 10 + static_cast<unsigned>(c - '0');
+    const auto v = static_cast<unsigned>(c - '0');
+    if (significant == 0 && v == 0) return;  // leading zeros carry no value
+    ++significant;
+    if (++digits <= 19) small = small * 10 + v;
+    else {
+      if (digits == 20) mantissa = small;
+      mantissa = mantissa * 10 + v;
+    }
   };
   const std::size_t number_start = i;
   while (i < s.size() && is_digit(s[i])) push(s[i++]);
@@ -90,20 +102,39 @@ bool scan_v1_figure(std::string_view s, V1Scan& out, V1ScanError& error) noexcep
     }
   }
   if (significant > Decimal::max_digits) return fail(number_start, "more than 38 significant digits", Errc::overflow);
+  if (digits <= 19) mantissa = small;
   int scale = 0;
-  for (const ScaleWord& w : scale_words) {
-    if (starts_with(s, i, w.text)) {
-      scale = w.exponent;
-      i += w.text.size();
-      break;
+  if (i < s.size()) {
+    switch (s[i]) {  // attached scales by their letter; spaced words after a space
+      case 'k': scale = 3; ++i; break;
+      case 'm': scale = 6; i += (i + 1 < s.size() && s[i + 1] == 'n') ? 2 : 1; break;
+      case 'b':
+      case 't':
+        if (i + 1 < s.size() && s[i + 1] == 'n') {
+          scale = s[i] == 'b' ? 9 : 12;
+          i += 2;
+        }
+        break;
+      case ' ':
+        for (const ScaleWord& w : scale_words) {
+          if (starts_with(s, i, w.text)) {
+            scale = w.exponent;
+            i += w.text.size();
+            break;
+          }
+        }
+        break;
+      default: break;
     }
   }
   int suffix = -1;
-  for (const Marker& m : suffixes) {
-    if (starts_with(s, i, m.text)) {
-      suffix = m.currency;
-      i += m.text.size();
-      break;
+  if (i < s.size() && s[i] == ' ') {
+    for (const Marker& m : suffixes) {
+      if (starts_with(s, i, m.text)) {
+        suffix = m.currency;
+        i += m.text.size();
+        break;
+      }
     }
   }
   bool per_share = false;

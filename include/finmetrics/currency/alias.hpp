@@ -15,7 +15,7 @@ namespace finmetrics {
 struct CurrencyContext {
   /// A bare `$`: US dollar unless the caller says otherwise (e.g. HKD in a Hong
   /// Kong filing).
-  std::optional<Currency> dollar = Currency::from_code("USD").value();
+  std::optional<Currency> dollar = Currency{{'U', 'S', 'D'}};
   /// A bare `¥`: yen or yuan; unset means it is an error, never a guess.
   std::optional<Currency> yen_or_yuan = std::nullopt;
 };

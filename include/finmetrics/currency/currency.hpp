@@ -44,6 +44,9 @@ struct Currency {
 
 }  // namespace finmetrics
 
+// The consteval Currency::of needs the ISO table wherever it is called.
+#include "finmetrics/currency/detail/currency_of.hpp"
+
 template <>
 struct fmt::formatter<finmetrics::Currency> : fmt::formatter<std::string_view> {
   template <class FormatContext>

@@ -113,6 +113,7 @@ class NormalizeStream {
   csv::RecordSplitter splitter_;
   std::vector<std::string_view> fields_;
   std::string scratch_;
+  std::string why_;
   bool header_seen_ = false;
   NormalizeTotals totals_;
 };

@@ -1,0 +1,37 @@
+#pragma once
+/// \file
+/// Loader for the ECB's historical reference rates file (`eurofxref-hist.csv`).
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "finmetrics/error.hpp"
+#include "finmetrics/fx/fx_table.hpp"
+
+namespace finmetrics {
+
+/// How to read an ECB file.
+struct EcbOptions {
+  std::string source = "ECB";  ///< provenance name of every fixing
+};
+
+/// Reads the ECB wide layout into a table with pivot EUR and one daily series
+/// EUR/XXX per column (units of XXX per 1 EUR, as published).
+///
+/// Layout: a header `Date,USD,JPY,...,` then one row per business day
+/// `2025-03-28,1.0797,163.45,...,`, in any date order (the ECB writes newest
+/// first); `N/A` or an empty cell is a day without a rate; the trailing comma and
+/// CRLF line ends are optional; blank lines are ignored. Header codes are
+/// ISO 4217, or three capital letters for a withdrawn currency (CYP, ROL, ...).
+///
+/// Errors (`csv`, `syntax`, `invalid_date`) name the file, the 1-based line and
+/// column and the field: "eurofxref.csv:3:9: USD: '1.0x97' is not a rate
+/// (expected digits with an optional decimal point, or N/A)".
+[[nodiscard]] Result<FxTable> load_ecb_csv(const std::filesystem::path& file, const EcbOptions& options = {});
+
+/// As `load_ecb_csv`, from text in memory; `name` stands for the file in messages.
+[[nodiscard]] Result<FxTable> parse_ecb_csv(std::string_view text, std::string_view name = "<memory>",
+                                            const EcbOptions& options = {});
+
+}  // namespace finmetrics

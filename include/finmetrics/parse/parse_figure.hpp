@@ -1,0 +1,38 @@
+#pragma once
+/// \file
+/// `parse_figure`: the general reader of quoted figures (`Rmb81bn`,
+/// `26.549 billion yuan`, `HK$140.9 per share`, `nearly 60%`, `$3bn-$4bn`).
+/// The grammar is in docs/figures.md.
+
+#include <string_view>
+
+#include "finmetrics/currency/alias.hpp"
+#include "finmetrics/error.hpp"
+#include "finmetrics/parse/qualifier.hpp"
+#include "finmetrics/parse/quoted_figure.hpp"
+
+namespace finmetrics {
+
+/// What the text alone does not say.
+struct ParseOptions {
+  /// How to read `$`, `dollars` and `¥`.
+  CurrencyContext currency;
+  /// Copied into the result, where `QuotedFigure::interval()` uses them.
+  HedgeTolerances tolerances;
+  /// Whether lower-case words after the number that name no unit read as a count
+  /// (`1.2 billion shares`, `900 million annual active consumers`); when false
+  /// they are an error ("unknown unit 'shares'").
+  bool count_nouns = true;
+};
+
+/// Reads `text` as exactly one figure, optionally preceded by hedge words and
+/// surrounded by white space. Errors carry the 0-based byte offset of the problem
+/// in `Error::position`: `syntax` (malformed number, stray character, two
+/// currency markers), `unknown_currency`, `ambiguous` (`¥` or `$` without
+/// context), `overflow` (more than 38 significant digits), `currency_mismatch`
+/// (range ends in different currencies).
+///
+/// Allocates nothing beyond the result on the common path.
+[[nodiscard]] Result<QuotedFigure> parse_figure(std::string_view text, const ParseOptions& options = {});
+
+}  // namespace finmetrics

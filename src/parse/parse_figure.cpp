@@ -1,0 +1,807 @@
+#include "finmetrics/parse/parse_figure.hpp"
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+
+#include <fmt/format.h>
+
+// A hand-written scanner over the bytes: no regex, no allocation until the result
+// (or an error) is built. The grammar is in docs/figures.md; the comments below
+// name its productions.
+
+namespace finmetrics {
+
+namespace {
+
+constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+constexpr bool is_ascii_letter(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+constexpr bool is_upper(char c) noexcept { return c >= 'A' && c <= 'Z'; }
+constexpr bool is_lower(char c) noexcept { return c >= 'a' && c <= 'z'; }
+constexpr char to_lower(char c) noexcept { return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool equals_ignoring_case(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (to_lower(a[i]) != to_lower(b[i])) return false;
+  }
+  return true;
+}
+
+// One UTF-8 code point: its value and length (an invalid byte reads as itself, length 1).
+struct CodePoint {
+  char32_t value = 0;
+  std::size_t size = 0;
+};
+
+CodePoint decode(std::string_view s, std::size_t p) noexcept {
+  if (p >= s.size()) return {};
+  const auto b0 = static_cast<unsigned char>(s[p]);
+  if (b0 < 0x80) return {b0, 1};
+  const auto cont = [&](std::size_t k) -> int {
+    if (p + k >= s.size()) return -1;
+    const auto b = static_cast<unsigned char>(s[p + k]);
+    return (b & 0xC0) == 0x80 ? (b & 0x3F) : -1;
+  };
+  if ((b0 & 0xE0) == 0xC0) {
+    const int c1 = cont(1);
+    if (c1 >= 0) return {static_cast<char32_t>(((b0 & 0x1F) << 6) | c1), 2};
+  } else if ((b0 & 0xF0) == 0xE0) {
+    const int c1 = cont(1), c2 = cont(2);
+    if (c1 >= 0 && c2 >= 0) return {static_cast<char32_t>(((b0 & 0x0F) << 12) | (c1 << 6) | c2), 3};
+  } else if ((b0 & 0xF8) == 0xF0) {
+    const int c1 = cont(1), c2 = cont(2), c3 = cont(3);
+    if (c1 >= 0 && c2 >= 0 && c3 >= 0)
+      return {static_cast<char32_t>(((b0 & 0x07) << 18) | (c1 << 12) | (c2 << 6) | c3), 4};
+  }
+  return {b0, 1};
+}
+
+// space, tab, no-break space, thin space, narrow no-break space, ideographic space
+constexpr bool is_space(char32_t c) noexcept {
+  return c == U' ' || c == U'\t' || c == 0xA0 || c == 0x2009 || c == 0x202F || c == 0x3000;
+}
+constexpr bool is_cjk(char32_t c) noexcept {
+  return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF);
+}
+// Signs that name a currency on their own (the alias table decides which).
+constexpr bool is_currency_sign(char32_t c) noexcept {
+  return c == U'$' || c == 0xA3 || c == 0xA5 || c == 0x20AC || c == 0xFFE5 || c == 0x20B9 || c == 0x20A9;
+}
+
+// A count noun is lower-case words none of which is a unit: "shares", "monthly
+// active users"; "yuan ner share" (a slip) is not.
+bool is_count_noun(std::string_view phrase) {
+  std::size_t i = 0;
+  while (i < phrase.size()) {
+    std::size_t j = i;
+    while (j < phrase.size() && is_lower(phrase[j])) ++j;
+    if (j == i) return false;  // an upper-case letter or other character
+    const std::string_view word = phrase.substr(i, j - i);
+    if (scale_from_token(word) || currency_from_marker(word, CurrencyContext{})) return false;
+    i = j;
+    while (i < phrase.size() && phrase[i] == ' ') ++i;
+  }
+  return !phrase.empty();
+}
+
+struct QualifierPhrase {
+  std::string_view words;  // lower case, single spaces
+  Qualifier qualifier;
+};
+
+// Longer phrases before their prefixes ("no more than" before "more than" is not
+// needed, but "approx." before "approx" is).
+// clang-format off
+constexpr std::array qualifier_phrases{
+    QualifierPhrase{"about", Qualifier::about},
+    QualifierPhrase{"around", Qualifier::around},
+    QualifierPhrase{"roughly", Qualifier::roughly},
+    QualifierPhrase{"approximately", Qualifier::approximately},
+    QualifierPhrase{"approx.", Qualifier::approximately},
+    QualifierPhrase{"approx", Qualifier::approximately},
+    QualifierPhrase{"~", Qualifier::approximately},
+    QualifierPhrase{"some", Qualifier::some},
+    QualifierPhrase{"circa", Qualifier::circa},
+    QualifierPhrase{"c.", Qualifier::circa},
+    QualifierPhrase{"ca.", Qualifier::circa},
+    QualifierPhrase{"close to", Qualifier::close_to},
+    QualifierPhrase{"nearly", Qualifier::nearly},
+    QualifierPhrase{"almost", Qualifier::almost},
+    QualifierPhrase{"just under", Qualifier::just_under},
+    QualifierPhrase{"just below", Qualifier::just_under},
+    QualifierPhrase{"just over", Qualifier::just_over},
+    QualifierPhrase{"just above", Qualifier::just_over},
+    QualifierPhrase{"more than", Qualifier::more_than},
+    QualifierPhrase{"over", Qualifier::over},
+    QualifierPhrase{"north of", Qualifier::north_of},
+    QualifierPhrase{"above", Qualifier::above},
+    QualifierPhrase{"in excess of", Qualifier::in_excess_of},
+    QualifierPhrase{"upwards of", Qualifier::upwards_of},
+    QualifierPhrase{"at least", Qualifier::at_least},
+    QualifierPhrase{"no less than", Qualifier::no_less_than},
+    QualifierPhrase{"less than", Qualifier::less_than},
+    QualifierPhrase{"fewer than", Qualifier::fewer_than},
+    QualifierPhrase{"under", Qualifier::under},
+    QualifierPhrase{"below", Qualifier::below},
+    QualifierPhrase{"up to", Qualifier::up_to},
+    QualifierPhrase{"at most", Qualifier::at_most},
+    QualifierPhrase{"no more than", Qualifier::no_more_than},
+};
+// clang-format on
+
+constexpr std::array<std::uint64_t, 19> pow10_u64{
+    1ULL,          10ULL,          100ULL,          1000ULL,          10000ULL,
+    100000ULL,     1000000ULL,     10000000ULL,     100000000ULL,     1000000000ULL,
+    10000000000ULL, 100000000000ULL, 1000000000000ULL, 10000000000000ULL, 100000000000000ULL,
+    1000000000000000ULL, 10000000000000000ULL, 100000000000000000ULL, 1000000000000000000ULL};
+
+// One side of a figure: [sign] [prefix currency] [sign] number [scale] [unit words].
+// Every piece remembers where it was written, for messages and for ranges.
+struct Term {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  bool negative = false;
+  Decimal::Coefficient coefficient{0};
+  int fraction_digits = 0;
+  std::size_t number_pos = 0;
+  std::string_view number_text;
+
+  std::optional<Scale> scale;
+  std::string_view scale_text;
+
+  std::optional<Currency> currency;
+  std::string_view currency_text;
+  std::size_t currency_pos = 0;
+  bool currency_is_prefix = false;
+
+  Dimension dimension = Dimension::number;  // percent, pp, bp, multiple (money and count are set apart)
+  std::string_view dimension_text;
+  std::size_t dimension_pos = 0;
+
+  std::optional<Per> per;
+  std::string_view per_text;
+
+  std::string_view noun;
+  std::size_t noun_pos = 0;
+
+  std::string_view last_text;  // the last piece read, for "unexpected 'x' after 'y'"
+
+  [[nodiscard]] Decimal number() const {
+    return Decimal::from_parts(negative ? Decimal::Coefficient(-coefficient) : coefficient, -fraction_digits);
+  }
+  [[nodiscard]] Decimal value() const {
+    return Decimal::from_parts(negative ? Decimal::Coefficient(-coefficient) : coefficient,
+                               -fraction_digits + (scale ? scale->exponent : 0));
+  }
+  [[nodiscard]] bool has_unit() const noexcept {
+    return currency.has_value() || dimension != Dimension::number || !noun.empty();
+  }
+};
+
+class Parser {
+ public:
+  Parser(std::string_view text, const ParseOptions& options) : s_(text), options_(options) {}
+
+  Result<QuotedFigure> run();
+
+ private:
+  using Fail = tl::unexpected<Error>;
+
+  [[nodiscard]] Fail fail(Errc code, std::string message, std::size_t pos) const {
+    return Fail(make_error(code, std::move(message), s_, pos));
+  }
+
+  [[nodiscard]] CodePoint at(std::size_t p) const noexcept { return p < end_ ? decode(s_, p) : CodePoint{}; }
+  [[nodiscard]] std::size_t skip_space(std::size_t p) const noexcept {
+    for (CodePoint c = at(p); c.size != 0 && is_space(c.value); c = at(p)) p += c.size;
+    return p;
+  }
+  [[nodiscard]] bool space_at(std::size_t p) const noexcept {
+    const CodePoint c = at(p);
+    return c.size != 0 && is_space(c.value);
+  }
+  [[nodiscard]] std::size_t letters_end(std::size_t p) const noexcept {
+    while (p < end_ && is_ascii_letter(s_[p])) ++p;
+    return p;
+  }
+  [[nodiscard]] std::size_t cjk_end(std::size_t p) const noexcept {
+    for (CodePoint c = at(p); c.size != 0 && is_cjk(c.value); c = at(p)) p += c.size;
+    return p;
+  }
+  // The piece of text at p to quote in a message: a word, or one code point.
+  [[nodiscard]] std::string_view piece_at(std::size_t p) const noexcept {
+    if (p >= end_) return {};
+    if (is_ascii_letter(s_[p])) return s_.substr(p, letters_end(p) - p);
+    return s_.substr(p, at(p).size);
+  }
+  [[nodiscard]] std::string found(std::size_t p) const {
+    return p >= end_ ? std::string("the end of the text") : fmt::format("'{}'", piece_at(p));
+  }
+  // A dash between the ends of a range: '-' or an en dash; its length or 0.
+  [[nodiscard]] std::size_t dash_at(std::size_t p) const noexcept {
+    const CodePoint c = at(p);
+    return (c.value == U'-' || c.value == 0x2013) ? c.size : 0;
+  }
+  [[nodiscard]] std::size_t sign_at(std::size_t p, bool& negative) const noexcept {
+    const CodePoint c = at(p);
+    if (c.value == U'-' || c.value == 0x2212) {
+      negative = true;
+      return c.size;
+    }
+    if (c.value == U'+') return 1;
+    return 0;
+  }
+  // The word `w` (ASCII, any case) at p, followed by a word boundary.
+  [[nodiscard]] bool word_at(std::size_t p, std::string_view w) const noexcept {
+    const std::size_t e = letters_end(p);
+    return equals_ignoring_case(s_.substr(p, e - p), w);
+  }
+
+  std::optional<std::pair<Qualifier, std::size_t>> match_qualifier(std::size_t p) const noexcept;
+  Result<Currency> currency_at(std::string_view marker, std::size_t pos) const;
+  Result<std::size_t> read_number(std::size_t p, Term& t) const;
+  Result<std::size_t> read_prefix(std::size_t p, Term& t) const;
+  Result<std::size_t> read_units(std::size_t p, Term& t) const;
+  Result<Term> read_term(std::size_t p, bool sign_allowed) const;
+  Result<void> join_range(Term& low, Term& high, std::size_t separator_pos, Qualifier q) const;
+
+  std::string_view s_;
+  const ParseOptions& options_;
+  std::size_t end_ = 0;  // the end of the text without trailing white space
+};
+
+std::optional<std::pair<Qualifier, std::size_t>> Parser::match_qualifier(std::size_t p) const noexcept {
+  for (const auto& phrase : qualifier_phrases) {
+    std::size_t q = p;
+    bool ok = true;
+    for (const char w : phrase.words) {
+      if (w == ' ') {
+        if (!space_at(q)) {
+          ok = false;
+          break;
+        }
+        q = skip_space(q);
+      } else if (q < end_ && to_lower(s_[q]) == w) {
+        ++q;
+      } else {
+        ok = false;
+        break;
+      }
+    }
+    if (!ok) continue;
+    // A phrase ending in a letter must end a word ("over" is not "overall").
+    if (is_ascii_letter(phrase.words.back()) && q < end_ && !space_at(q)) continue;
+    return std::pair{phrase.qualifier, skip_space(q)};
+  }
+  return std::nullopt;
+}
+
+// The currency a marker names, with the error placed in the figure.
+Result<Currency> Parser::currency_at(std::string_view marker, std::size_t pos) const {
+  auto c = currency_from_marker(marker, options_.currency);
+  if (!c) {
+    Error e = std::move(c.error());
+    e.input = std::string(s_);
+    e.position = pos;
+    return tl::unexpected(std::move(e));
+  }
+  return c;
+}
+
+// number = digits ( "," three-digits )* [ "." digits ]   (at most three digits before the first ",")
+Result<std::size_t> Parser::read_number(std::size_t p, Term& t) const {
+  const std::size_t start = p;
+  t.number_pos = start;
+  std::uint64_t chunk = 0;
+  int chunk_digits = 0;
+  int significant = 0;
+  bool big_used = false;
+  Decimal::Coefficient big{0};
+  const auto push = [&](char c) {
+    const auto d = static_cast<std::uint64_t>(c - '0');
+    if (significant == 0 && d == 0) return;  // leading zeros carry no digits
+    ++significant;
+    chunk = chunk * 10 + d;
+    if (++chunk_digits == 18) {
+      big = big * Decimal::Coefficient(pow10_u64[18]) + Decimal::Coefficient(chunk);
+      big_used = true;
+      chunk = 0;
+      chunk_digits = 0;
+    }
+  };
+  const auto too_many = [&]() { return significant > Decimal::max_digits; };
+
+  if (p >= end_ || !is_digit(s_[p])) {
+    if (p < end_ && s_[p] == '.' && p + 1 < end_ && is_digit(s_[p + 1])) {
+      return fail(Errc::syntax, "expected a digit before '.'", p);
+    }
+    return fail(Errc::syntax, fmt::format("expected a number, found {}", found(p)), p);
+  }
+  while (p < end_ && is_digit(s_[p])) {
+    push(s_[p]);
+    if (too_many()) break;
+    ++p;
+  }
+  if (!too_many() && p < end_ && s_[p] == ',') {
+    if (p - start > 3) return fail(Errc::syntax, "expected at most three digits before ','", start);
+    while (p < end_ && s_[p] == ',') {
+      const std::size_t group = p + 1;
+      std::size_t q = group;
+      while (q < end_ && is_digit(s_[q])) ++q;
+      if (q - group != 3) return fail(Errc::syntax, "expected three digits after ','", group);
+      for (std::size_t k = group; k < q; ++k) push(s_[k]);
+      p = q;
+      if (too_many()) break;
+    }
+  }
+  int fraction = 0;
+  if (!too_many() && p < end_ && s_[p] == '.') {
+    ++p;
+    if (p >= end_ || !is_digit(s_[p])) return fail(Errc::syntax, "expected a digit after '.'", p);
+    while (p < end_ && is_digit(s_[p])) {
+      push(s_[p]);
+      if (too_many()) break;
+      ++fraction;
+      ++p;
+    }
+  }
+  if (too_many()) {
+    return fail(Errc::overflow,
+                fmt::format("number has more than {} significant digits", Decimal::max_digits), start);
+  }
+  if (fraction > -Decimal::min_exponent - 12) {
+    return fail(Errc::overflow, fmt::format("number has more than {} decimal places", -Decimal::min_exponent - 12),
+                start);
+  }
+  t.coefficient = big_used ? big * Decimal::Coefficient(pow10_u64[static_cast<std::size_t>(chunk_digits)]) +
+                                 Decimal::Coefficient(chunk)
+                           : Decimal::Coefficient(chunk);
+  t.fraction_digits = fraction;
+  t.number_text = s_.substr(start, p - start);
+  t.last_text = t.number_text;
+  return p;
+}
+
+// prefix = currency-sign | letters currency-sign | currency-word (then optional space)
+Result<std::size_t> Parser::read_prefix(std::size_t p, Term& t) const {
+  const CodePoint c = at(p);
+  std::size_t e = p;
+  if (c.size != 0 && is_currency_sign(c.value)) {
+    e = p + c.size;
+  } else if (c.size == 1 && is_ascii_letter(static_cast<char>(c.value))) {
+    e = letters_end(p);
+    const CodePoint after = at(e);
+    if (after.size != 0 && is_currency_sign(after.value) && e - p <= 3) {
+      e += after.size;  // US$, HK$, NT$, CN¥
+    } else {
+      // A word before the number: a currency code or alias ("Rmb", "RMB ", "USD ").
+      const std::string_view word = s_.substr(p, e - p);
+      auto cur = currency_from_marker(word, options_.currency);
+      if (!cur) {
+        if (scale_from_token(word)) {
+          return fail(Errc::syntax, fmt::format("scale '{}' without a number", word), p);
+        }
+        if (cur.error().code == Errc::unknown_currency && word.size() == 3 && is_upper(word[0]) &&
+            is_upper(word[1]) && is_upper(word[2])) {
+          return fail(Errc::unknown_currency, std::move(cur.error().message), p);
+        }
+        if (cur.error().code == Errc::ambiguous) return fail(Errc::ambiguous, std::move(cur.error().message), p);
+        return fail(Errc::syntax, fmt::format("expected a number, found '{}'", word), p);
+      }
+      t.currency = *cur;
+      t.currency_text = word;
+      t.currency_pos = p;
+      t.currency_is_prefix = true;
+      t.last_text = word;
+      return skip_space(e);
+    }
+  } else if (c.size != 0 && is_cjk(c.value)) {
+    e = cjk_end(p);  // 人民币
+  } else {
+    return p;
+  }
+  const std::string_view marker = s_.substr(p, e - p);
+  auto cur = currency_at(marker, p);
+  if (!cur) return tl::unexpected(std::move(cur.error()));
+  t.currency = *cur;
+  t.currency_text = marker;
+  t.currency_pos = p;
+  t.currency_is_prefix = true;
+  t.last_text = marker;
+  return skip_space(e);
+}
+
+// term = [sign] [prefix] [sign] number units
+Result<Term> Parser::read_term(std::size_t p, bool sign_allowed) const {
+  Term t;
+  t.begin = p;
+  bool signed_already = false;
+  if (sign_allowed) {
+    if (const std::size_t n = sign_at(p, t.negative); n != 0) {
+      signed_already = true;
+      p += n;
+    }
+  }
+  auto after_prefix = read_prefix(p, t);
+  if (!after_prefix) return tl::unexpected(std::move(after_prefix.error()));
+  p = *after_prefix;
+  if (sign_allowed && !signed_already) p += sign_at(p, t.negative);
+
+  if (p < end_ && is_ascii_letter(s_[p])) {
+    const std::string_view word = piece_at(p);
+    if (scale_from_token(word)) return fail(Errc::syntax, fmt::format("scale '{}' without a number", word), p);
+  }
+  auto after_number = read_number(p, t);
+  if (!after_number) return tl::unexpected(std::move(after_number.error()));
+  auto after_units = read_units(*after_number, t);
+  if (!after_units) return tl::unexpected(std::move(after_units.error()));
+  t.end = *after_units;
+  return t;
+}
+
+// units = [attached-scale | "%" | "x" | "pp" | "bp"] { space unit-word | cjk-unit | "%" }
+// Stops before a range separator ("-", "to", "and") or the end; the caller checks what follows.
+Result<std::size_t> Parser::read_units(std::size_t p, Term& t) const {
+  const auto unexpected_after = [&](std::string_view what, std::size_t pos) {
+    return fail(Errc::syntax, fmt::format("unexpected '{}' after '{}'", what, t.last_text), pos);
+  };
+  // Each setter checks the order: scale, then a currency word or a dimension or a
+  // count noun, then "per share"; a dimension, a count noun and "per" end the term.
+  const auto set_scale = [&](Scale sc, std::string_view text, std::size_t pos) -> Result<void> {
+    if (t.scale) return fail(Errc::syntax, fmt::format("second scale '{}' after '{}'", text, t.scale_text), pos);
+    if ((t.has_unit() && !t.currency_is_prefix) || t.per) return unexpected_after(text, pos);
+    t.scale = sc;
+    t.scale_text = text;
+    t.last_text = text;
+    return {};
+  };
+  const auto set_dimension = [&](Dimension d, std::string_view text, std::size_t pos) -> Result<void> {
+    if (t.scale || t.has_unit() || t.per) return unexpected_after(text, pos);
+    t.dimension = d;
+    t.dimension_text = text;
+    t.dimension_pos = pos;
+    t.last_text = text;
+    return {};
+  };
+  const auto set_currency = [&](Currency c, std::string_view text, std::size_t pos) -> Result<void> {
+    if (t.currency) {
+      return fail(Errc::syntax, fmt::format("two currency markers: '{}' and '{}'", t.currency_text, text), pos);
+    }
+    if (t.has_unit() || t.per) return unexpected_after(text, pos);
+    t.currency = c;
+    t.currency_text = text;
+    t.currency_pos = pos;
+    t.last_text = text;
+    return {};
+  };
+  const auto set_per = [&](Per per, std::string_view text, std::size_t pos) -> Result<void> {
+    if (t.per || t.dimension != Dimension::number || !t.noun.empty()) return unexpected_after(text, pos);
+    if (!t.currency) return fail(Errc::syntax, fmt::format("'{}' needs a currency amount", text), pos);
+    t.per = per;
+    t.per_text = text;
+    t.last_text = text;
+    return {};
+  };
+
+  // Attached to the number: "81bn", "13%", "6.5x", "2pp", "25bp".
+  if (p < end_ && is_ascii_letter(s_[p])) {
+    const std::size_t e = letters_end(p);
+    const std::string_view w = s_.substr(p, e - p);
+    Result<void> r;
+    if (w == "x" || w == "X") {
+      r = set_dimension(Dimension::multiple, w, p);
+    } else if (w == "pp") {
+      r = set_dimension(Dimension::percentage_points, w, p);
+    } else if (w == "bp" || w == "bps") {
+      r = set_dimension(Dimension::basis_points, w, p);
+    } else if (const auto sc = scale_from_token(w)) {
+      r = set_scale(*sc, w, p);
+    } else {
+      return fail(Errc::syntax, fmt::format("unknown scale or unit '{}' after the number", w), p);
+    }
+    if (!r) return tl::unexpected(std::move(r.error()));
+    p = e;
+  }
+
+  for (;;) {
+    const std::size_t q = skip_space(p);
+    const bool spaced = q != p;
+    if (q >= end_) return p;
+    const CodePoint c = at(q);
+    Result<void> r;
+    std::size_t next = q;
+
+    if (c.value == U'%' || c.value == 0xFF05) {  // % or full-width ％
+      r = set_dimension(Dimension::percent, s_.substr(q, c.size), q);
+      next = q + c.size;
+    } else if (is_cjk(c.value)) {
+      // 亿元, 万亿, 港元, 美元: a scale, then a currency word, or a count noun.
+      const std::size_t e = cjk_end(q);
+      std::size_t k = q;
+      for (std::size_t cut = e; cut > q;) {  // the longest scale at the start
+        if (const auto sc = scale_from_token(s_.substr(q, cut - q))) {
+          r = set_scale(*sc, s_.substr(q, cut - q), q);
+          k = cut;
+          break;
+        }
+        cut -= 3;  // the CJK code points listed are three bytes each
+      }
+      if (r && k < e) {
+        const std::string_view rest = s_.substr(k, e - k);
+        if (auto cur = currency_from_marker(rest, options_.currency)) {
+          r = set_currency(*cur, rest, k);
+        } else if (!t.currency && t.dimension == Dimension::number && t.noun.empty() && !t.per) {
+          t.noun = rest;
+          t.noun_pos = k;
+          t.last_text = rest;
+        } else {
+          r = unexpected_after(rest, k);
+        }
+      }
+      next = e;
+    } else if (c.size > 1 && is_currency_sign(c.value)) {  // "5 €", "5€"
+      const std::string_view marker = s_.substr(q, c.size);
+      auto cur = currency_at(marker, q);
+      if (!cur) return tl::unexpected(std::move(cur.error()));
+      r = set_currency(*cur, marker, q);
+      next = q + c.size;
+    } else if (spaced && c.size == 1 && is_ascii_letter(static_cast<char>(c.value))) {
+      const std::size_t e = letters_end(q);
+      const std::string_view w = s_.substr(q, e - q);
+      next = e;
+      // Two-word units: the second word after a space.
+      const auto second = [&](std::size_t from) {
+        const std::size_t b = skip_space(from);
+        return std::pair{b, s_.substr(b, letters_end(b) - b)};
+      };
+      if (equals_ignoring_case(w, "to") || equals_ignoring_case(w, "and") || equals_ignoring_case(w, "or")) {
+        return p;  // a range separator (or a near miss): the caller's business
+      }
+      if (w.size() >= 2 && scale_from_token(w)) {
+        r = set_scale(*scale_from_token(w), w, q);
+      } else if (equals_ignoring_case(w, "percent") || equals_ignoring_case(w, "pct")) {
+        r = set_dimension(Dimension::percent, w, q);
+      } else if (w == "pp" || w == "bp" || w == "bps") {
+        r = set_dimension(w == "pp" ? Dimension::percentage_points : Dimension::basis_points, w, q);
+      } else if (equals_ignoring_case(w, "times")) {
+        r = set_dimension(Dimension::multiple, w, q);
+      } else if (equals_ignoring_case(w, "per") || equals_ignoring_case(w, "a") || equals_ignoring_case(w, "an")) {
+        const auto [b, w2] = second(e);
+        if (b == e) return fail(Errc::syntax, fmt::format("expected 'share' or 'ADS' after '{}'", w), e);
+        const std::string_view phrase = s_.substr(q, b + w2.size() - q);
+        if (equals_ignoring_case(w, "per") && equals_ignoring_case(w2, "cent")) {
+          r = set_dimension(Dimension::percent, phrase, q);
+        } else if (equals_ignoring_case(w2, "share")) {
+          r = set_per(Per::share, phrase, q);
+        } else if (w2 == "ADS" || w2 == "ADR") {
+          r = set_per(Per::ads, phrase, q);
+        } else {
+          return fail(Errc::syntax,
+                      fmt::format("expected {}'share' or 'ADS' after '{}', found {}",
+                                  equals_ignoring_case(w, "per") ? "'cent', " : "", w, found(b)),
+                      b);
+        }
+        next = b + w2.size();
+      } else if (equals_ignoring_case(w, "percentage") || equals_ignoring_case(w, "basis")) {
+        const auto [b, w2] = second(e);
+        if (!equals_ignoring_case(w2, "points") && !equals_ignoring_case(w2, "point")) {
+          return fail(Errc::syntax, fmt::format("expected 'points' after '{}', found {}", w, found(b)), b);
+        }
+        r = set_dimension(equals_ignoring_case(w, "basis") ? Dimension::basis_points : Dimension::percentage_points,
+                          s_.substr(q, b + w2.size() - q), q);
+        next = b + w2.size();
+      } else {
+        // A currency word or phrase ("yuan", "US dollars", "Hong Kong dollars"), or
+        // a count noun ("shares", "monthly active users"): the words up to "per",
+        // "a", "an", "to", "and", "or" or anything that is not a word.
+        std::size_t phrase_end = e;
+        for (;;) {
+          const auto [b, w2] = second(phrase_end);
+          if (b == phrase_end || w2.empty() || equals_ignoring_case(w2, "per") || equals_ignoring_case(w2, "a") ||
+              equals_ignoring_case(w2, "an") || equals_ignoring_case(w2, "to") || equals_ignoring_case(w2, "and") ||
+              equals_ignoring_case(w2, "or")) {
+            break;
+          }
+          phrase_end = b + w2.size();
+        }
+        const std::string_view phrase = s_.substr(q, phrase_end - q);
+        next = phrase_end;
+        auto cur = currency_from_marker(phrase, options_.currency);
+        if (cur) {
+          r = set_currency(*cur, phrase, q);
+        } else if (cur.error().code == Errc::ambiguous) {
+          return fail(Errc::ambiguous, std::move(cur.error().message), q);
+        } else if (phrase.size() == 3 && is_upper(phrase[0]) && is_upper(phrase[1]) && is_upper(phrase[2])) {
+          return fail(Errc::unknown_currency, std::move(cur.error().message), q);
+        } else {
+          if (!options_.count_nouns || !is_count_noun(phrase)) {
+            return fail(Errc::syntax, fmt::format("unknown unit '{}'", phrase), q);
+          }
+          if (t.currency || t.dimension != Dimension::number || t.per) {
+            r = unexpected_after(phrase, q);
+          } else {
+            t.noun = phrase;
+            t.noun_pos = q;
+            t.last_text = phrase;
+          }
+        }
+      }
+    } else {
+      return p;  // a range separator or a stray character: the caller says which
+    }
+    if (!r) return tl::unexpected(std::move(r.error()));
+    p = next;
+  }
+}
+
+// The ends of a range complete each other: "$3-4bn" is $3bn to $4bn, "5-7%" is
+// 5% to 7%. What both state must agree.
+Result<void> Parser::join_range(Term& low, Term& high, std::size_t separator_pos, Qualifier q) const {
+  const Hedge h = hedge_of(q);
+  if (h != Hedge::exact && h != Hedge::approximate) {
+    return fail(Errc::syntax, fmt::format("a range cannot follow '{}'", to_string(q)), separator_pos);
+  }
+  if (!low.scale && high.scale) {
+    low.scale = high.scale;
+    low.scale_text = high.scale_text;
+  }
+  if (low.currency && high.currency) {
+    if (*low.currency != *high.currency) {
+      return fail(Errc::currency_mismatch,
+                  fmt::format("range ends in different currencies: {} and {}", low.currency->code(),
+                              high.currency->code()),
+                  high.currency_pos);
+    }
+  } else if (low.currency || high.currency) {
+    Term& from = low.currency ? low : high;
+    Term& to = low.currency ? high : low;
+    if (to.dimension != Dimension::number || !to.noun.empty()) {
+      return fail(Errc::syntax,
+                  fmt::format("range ends in different units: '{}' and '{}'", low.last_text, high.last_text),
+                  high.begin);
+    }
+    to.currency = from.currency;
+    to.currency_text = from.currency_text;
+  }
+  if (low.dimension != high.dimension) {
+    if (low.dimension != Dimension::number && high.dimension != Dimension::number) {
+      return fail(Errc::syntax,
+                  fmt::format("range ends in different units: '{}' and '{}'", low.dimension_text,
+                              high.dimension_text),
+                  high.dimension_pos);
+    }
+    if (low.dimension == Dimension::number && !low.currency && low.noun.empty()) {
+      low.dimension = high.dimension;
+    } else if (high.dimension == Dimension::number && !high.currency && high.noun.empty()) {
+      high.dimension = low.dimension;
+    } else {
+      return fail(Errc::syntax,
+                  fmt::format("range ends in different units: '{}' and '{}'", low.last_text, high.last_text),
+                  high.begin);
+    }
+  }
+  if (low.noun != high.noun) {
+    if (!low.noun.empty() && !high.noun.empty()) {
+      return fail(Errc::syntax, fmt::format("range ends in different units: '{}' and '{}'", low.noun, high.noun),
+                  high.noun_pos);
+    }
+    if (low.noun.empty()) low.noun = high.noun;
+  }
+  if (low.per != high.per) {
+    if (low.per && high.per) {
+      return fail(Errc::syntax,
+                  fmt::format("range ends in different units: '{}' and '{}'", low.per_text, high.per_text),
+                  high.begin);
+    }
+    if (!low.per) low.per = high.per;
+  }
+  if (low.value() > high.value()) {
+    return fail(Errc::syntax,
+                fmt::format("range runs backwards: '{}' is above '{}'", s_.substr(low.begin, separator_pos - low.begin),
+                            s_.substr(high.begin, end_ - high.begin)),
+                high.number_pos);
+  }
+  return {};
+}
+
+Result<QuotedFigure> Parser::run() {
+  // Surrounding white space is not part of the figure.
+  std::size_t begin = 0;
+  end_ = s_.size();
+  begin = skip_space(0);
+  while (end_ > begin) {
+    std::size_t k = end_ - 1;
+    while (k > begin && (static_cast<unsigned char>(s_[k]) & 0xC0) == 0x80) --k;  // start of the last code point
+    const CodePoint cp = decode(s_, k);
+    if (k + cp.size != end_ || !is_space(cp.value)) break;
+    end_ = k;
+  }
+  if (begin >= end_) return fail(Errc::syntax, "expected a figure, found the end of the text", begin);
+
+  // figure = [qualifier] ( amount | amount "-" amount | amount "to" amount | "between" amount "and" amount )
+  std::size_t p = begin;
+  Qualifier qualifier = Qualifier::none;
+  bool between = false;
+  const char first = s_[p];
+  // Qualifiers end in a space (or a '.', or are '~'): "Rmb81bn" and "US$5bn" skip the table.
+  const std::size_t first_word_end = letters_end(p);
+  if (first == '~' || (first_word_end > p && (first_word_end == end_ || !is_digit(s_[first_word_end])) &&
+                       (first_word_end == end_ || s_[first_word_end] != '$'))) {
+    if (const auto m = match_qualifier(p)) {
+      qualifier = m->first;
+      if (m->second >= end_) {
+        return fail(Errc::syntax, fmt::format("expected a number after '{}'", s_.substr(p, end_ - p)), end_);
+      }
+      p = m->second;
+    }
+    if (p < end_ && word_at(p, "between") && space_at(p + 7)) {
+      between = true;
+      p = skip_space(p + 7);
+    }
+  }
+
+  auto low = read_term(p, true);
+  if (!low) return tl::unexpected(std::move(low.error()));
+  p = low->end;
+
+  std::optional<Term> high;
+  std::size_t separator = skip_space(p);
+  if (between) {
+    if (!word_at(separator, "and")) {
+      return fail(Errc::syntax, fmt::format("expected 'and' after 'between {}', found {}",
+                                            s_.substr(low->begin, p - low->begin), found(separator)),
+                  separator);
+    }
+    auto h = read_term(skip_space(separator + 3), true);
+    if (!h) return tl::unexpected(std::move(h.error()));
+    high = std::move(*h);
+  } else if (separator < end_) {
+    if (const std::size_t n = dash_at(separator); n != 0) {
+      auto h = read_term(skip_space(separator + n), false);
+      if (!h) return tl::unexpected(std::move(h.error()));
+      high = std::move(*h);
+    } else if (word_at(separator, "to")) {
+      auto h = read_term(skip_space(separator + 2), true);
+      if (!h) return tl::unexpected(std::move(h.error()));
+      high = std::move(*h);
+    }
+  }
+  if (high) {
+    p = high->end;
+    if (auto joined = join_range(*low, *high, separator, qualifier); !joined) {
+      return tl::unexpected(std::move(joined.error()));
+    }
+  }
+  if (const std::size_t rest = skip_space(p); rest < end_) {
+    return fail(Errc::syntax, fmt::format("unexpected {} after the figure", found(rest)), rest);
+  }
+
+  QuotedFigure f;
+  f.text = std::string(s_.substr(begin, end_ - begin));
+  f.span = TextSpan{begin, end_};
+  f.value = low->value();
+  f.number = low->number();
+  f.scale = low->scale.value_or(scales::units);
+  if (low->currency) {
+    f.unit = Unit::money(*low->currency, low->per.value_or(Per::whole));
+  } else if (!low->noun.empty()) {
+    f.unit = Unit::count_of(std::string(low->noun));
+  } else {
+    f.unit = Unit::of(low->dimension);
+  }
+  f.qualifier = qualifier;
+  if (high) f.upper = high->value();
+  f.tolerances = options_.tolerances;
+  return f;
+}
+
+}  // namespace
+
+Result<QuotedFigure> parse_figure(std::string_view text, const ParseOptions& options) {
+  return Parser(text, options).run();
+}
+
+}  // namespace finmetrics

@@ -1,0 +1,50 @@
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "finmetrics/unit/scale.hpp"
+
+using namespace finmetrics;
+
+TEST_CASE("Scale tokens name powers of ten", "[unit][scale]") {
+  const std::vector<std::pair<std::string, int>> expected = {
+      {"k", 3},        {"K", 3},        {"thousand", 3}, {"Thousand", 3},
+      {"m", 6},        {"M", 6},        {"mn", 6},       {"mln", 6},       {"mm", 6},      {"MM", 6},
+      {"million", 6},  {"Million", 6},
+      {"b", 9},        {"B", 9},        {"bn", 9},       {"Bn", 9},        {"bln", 9},     {"billion", 9},
+      {"Billion", 9},
+      {"T", 12},       {"tn", 12},      {"trn", 12},     {"trillion", 12}, {"Trillion", 12},
+      {"lakh", 5},     {"lakhs", 5},    {"Lakh", 5},
+      {"crore", 7},    {"crores", 7},   {"Crore", 7},    {"cr", 7},
+      {"万", 4},       {"萬", 4},       {"亿", 8},       {"億", 8},        {"万亿", 12},   {"萬億", 12},
+  };
+  for (const auto& [token, exponent] : expected) {
+    INFO(token);
+    const auto s = scale_from_token(token);
+    REQUIRE(s.has_value());
+    CHECK(s->exponent == exponent);
+  }
+}
+
+TEST_CASE("Scales carry their canonical symbol", "[unit][scale]") {
+  CHECK(scale_from_token("million")->symbol == "mn");
+  CHECK(scale_from_token("M")->symbol == "mn");
+  CHECK(scale_from_token("B")->symbol == "bn");
+  CHECK(scale_from_token("K")->symbol == "k");
+  CHECK(scale_from_token("trn")->symbol == "tn");
+  CHECK(scale_from_token("cr")->symbol == "crore");
+  CHECK(scale_from_token("億")->symbol == "亿");
+  CHECK(scale_from_token("萬")->symbol == "万");
+  CHECK(*scale_from_token("bn") == scales::billion);
+  CHECK(*scale_from_name("lakh") == scales::lakh);
+}
+
+TEST_CASE("Anything else is not a scale", "[unit][scale]") {
+  for (const char* token : {"", " ", "bns", "BN", "MN", "Mn", "KK", "thousands", "millions", "billions", "1e9",
+                            "mil", "t", "TN", "千", "bn ", " bn", "%"}) {
+    INFO(token);
+    CHECK_FALSE(scale_from_token(token).has_value());
+  }
+}
