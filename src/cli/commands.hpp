@@ -19,6 +19,7 @@ struct NormalizeArgs {
   std::optional<int> decimals;
   std::string rounding = "half_even";
   int max_staleness = 7;
+  int threads = 0;
   bool quiet = false;
   bool progress = false;
 };

@@ -1,10 +1,12 @@
 // `finmetrics normalize`: the streaming filter of normalize-v1.
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <string>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -60,6 +62,8 @@ void add_normalize(CLI::App& app, NormalizeArgs& args) {
   cmd->add_option("--max-staleness", args.max_staleness,
                   "oldest usable fixing, in days before a figure's date (default 7)")
       ->check(CLI::Range(0, 3660));
+  cmd->add_option("--threads", args.threads, "worker threads (default: the number of cores; 1: no threads)")
+      ->check(CLI::Range(0, 256));
   cmd->add_flag("-q,--quiet", args.quiet, "no per-row reasons on stderr (totals still printed)");
   cmd->add_flag("--progress", args.progress, "a progress line on stderr (default: when stderr is a terminal)");
 }
@@ -118,12 +122,13 @@ int run_normalize(const NormalizeArgs& args) {
 
   const bool progress = args.progress || isatty(STDERR_FILENO) == 1;
   const auto started = std::chrono::steady_clock::now();
-  std::string diagnostics;
   NormalizeTotals totals;
   std::vector<std::string> inputs = args.inputs;
   if (inputs.empty()) inputs.emplace_back("-");
-  std::string chunk(chunk_size, '\0');
+  const unsigned threads = args.threads > 0 ? static_cast<unsigned>(args.threads)
+                                            : std::max(1u, std::thread::hardware_concurrency());
   int status = 0;
+  std::size_t rows_written = 0, next_report = std::size_t{1} << 20;
   for (const std::string& name : inputs) {
     std::FILE* in = name == "-" ? stdin : std::fopen(name.c_str(), "rb");
     if (!in) {
@@ -131,34 +136,25 @@ int run_normalize(const NormalizeArgs& args) {
       status = 2;
       continue;
     }
-    NormalizeStream stream(normalizer, out.buffer, diagnostics, inputs.size() > 1 ? name : std::string{});
-    std::size_t next_report = 1u << 20;
-    while (true) {
-      const std::size_t got = std::fread(chunk.data(), 1, chunk.size(), in);
-      if (got > 0) stream.feed(std::string_view(chunk.data(), got));
+    const ByteSource read = [in](char* buffer, std::size_t size) { return std::fread(buffer, 1, size, in); };
+    const NormalizeSink write = [&](std::string_view rows, std::string_view diagnostics) {
+      out.buffer.append(rows);
       if (out.buffer.size() >= chunk_size) out.flush();
-      if (!diagnostics.empty()) {
-        if (!args.quiet) std::fputs(diagnostics.c_str(), stderr);
-        diagnostics.clear();
-      }
-      if (progress && stream.totals().rows_read >= next_report) {
-        const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-        std::fprintf(stderr, "\r%zu rows, %.0f rows/s ", totals.rows_read + stream.totals().rows_read,
-                     static_cast<double>(totals.rows_read + stream.totals().rows_read) / s);
-        next_report += 1u << 20;
-      }
-      if (got < chunk.size()) {
-        if (std::ferror(in)) {
-          std::fprintf(stderr, "finmetrics normalize: error reading '%s'\n", name.c_str());
-          status = 2;
+      if (!args.quiet && !diagnostics.empty()) std::fwrite(diagnostics.data(), 1, diagnostics.size(), stderr);
+      if (progress) {
+        rows_written += static_cast<std::size_t>(std::count(rows.begin(), rows.end(), '\n'));
+        if (rows_written >= next_report) {
+          const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+          std::fprintf(stderr, "\r%zu rows, %.0f rows/s ", rows_written, static_cast<double>(rows_written) / s);
+          next_report += std::size_t{1} << 20;
         }
-        break;
       }
+    };
+    totals += normalize_pipeline(normalizer, read, write, threads, inputs.size() > 1 ? name : std::string{});
+    if (std::ferror(in)) {
+      std::fprintf(stderr, "finmetrics normalize: error reading '%s'\n", name.c_str());
+      status = 2;
     }
-    stream.finish();
-    if (!args.quiet) std::fputs(diagnostics.c_str(), stderr);
-    diagnostics.clear();
-    totals += stream.totals();
     if (in != stdin) std::fclose(in);
   }
   out.flush();

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <deque>
+#include <future>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -246,12 +248,13 @@ Result<NormalizedValue> Normalizer::convert(date::sys_days day, std::string_view
 }
 
 NormalizeStream::NormalizeStream(const Normalizer& normalizer, std::string& output, std::string& diagnostics,
-                                 std::string input_name)
+                                 std::string input_name, bool expect_header)
     : n_(normalizer),
       out_(output),
       diag_(diagnostics),
       input_name_(std::move(input_name)),
-      splitter_(normalizer.options().max_record_bytes) {}
+      splitter_(normalizer.options().max_record_bytes),
+      header_seen_(!expect_header) {}
 
 void NormalizeStream::feed(std::string_view chunk) {
   splitter_.feed(chunk);
@@ -460,6 +463,93 @@ NormalizeTotals normalize_csv(const Normalizer& normalizer, std::string_view inp
   stream.feed(input);
   stream.finish();
   return stream.totals();
+}
+
+}  // namespace finmetrics
+
+namespace finmetrics {
+
+namespace {
+
+// Records cut by the reading thread, copied into one buffer per batch.
+struct Batch {
+  std::string text;
+  struct Entry {
+    std::size_t offset, size, line;
+    bool too_long, unterminated;
+  };
+  std::vector<Entry> records;
+  bool first = false;
+};
+
+struct BatchResult {
+  std::string output;
+  std::string diagnostics;
+  NormalizeTotals totals;
+};
+
+BatchResult run_batch(const Normalizer& n, const Batch& batch, const std::string& name) {
+  BatchResult r;
+  r.output.reserve(batch.text.size() + batch.text.size() / 2);
+  NormalizeStream stream(n, r.output, r.diagnostics, name, batch.first);
+  for (const auto& e : batch.records)
+    stream.process(csv::RawRecord{std::string_view(batch.text).substr(e.offset, e.size), e.line, e.too_long, e.unterminated});
+  r.totals = stream.totals();
+  return r;
+}
+
+}  // namespace
+
+NormalizeTotals normalize_pipeline(const Normalizer& n, const ByteSource& read, const NormalizeSink& write,
+                                   unsigned threads, const std::string& input_name) {
+  constexpr std::size_t chunk_size = std::size_t{1} << 20;
+  constexpr std::size_t batch_bytes = std::size_t{1} << 20;
+  std::vector<char> chunk(chunk_size);
+  NormalizeTotals totals;
+  if (threads <= 1) {
+    std::string out, diag;
+    NormalizeStream stream(n, out, diag, input_name);
+    while (const std::size_t got = read(chunk.data(), chunk.size())) {
+      stream.feed(std::string_view(chunk.data(), got));
+      write(out, diag);
+      out.clear();
+      diag.clear();
+    }
+    stream.finish();
+    write(out, diag);
+    return stream.totals();
+  }
+
+  csv::RecordSplitter splitter(n.options().max_record_bytes);
+  std::deque<std::future<BatchResult>> inflight;
+  Batch batch;
+  batch.first = true;
+  const auto drain_one = [&] {
+    BatchResult r = inflight.front().get();
+    inflight.pop_front();
+    write(r.output, r.diagnostics);
+    totals += r.totals;
+  };
+  const auto dispatch = [&] {
+    if (batch.records.empty()) return;
+    inflight.push_back(std::async(std::launch::async, [&n, &input_name, b = std::move(batch)] { return run_batch(n, b, input_name); }));
+    batch = Batch{};
+    while (inflight.size() > threads) drain_one();
+  };
+  const auto take = [&](const csv::RawRecord& rec) {
+    batch.records.push_back({batch.text.size(), rec.text.size(), rec.line, rec.too_long, rec.unterminated});
+    batch.text.append(rec.text);
+    if (batch.text.size() >= batch_bytes) dispatch();
+  };
+  while (const std::size_t got = read(chunk.data(), chunk.size())) {
+    splitter.feed(std::string_view(chunk.data(), got));
+    while (auto rec = splitter.next()) take(*rec);
+  }
+  while (auto rec = splitter.next()) take(*rec);
+  if (auto rec = splitter.finish()) take(*rec);
+  dispatch();
+  while (!inflight.empty()) drain_one();
+  return totals;
 }
 
 }  // namespace finmetrics

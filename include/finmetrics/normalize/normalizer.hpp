@@ -6,6 +6,7 @@
 /// row, reasons for unconverted rows reported by line, totals at the end.
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -91,18 +92,21 @@ class Normalizer {
 /// as it likes (the CLI writes them out whenever they grow past a buffer size).
 class NormalizeStream {
  public:
-  /// `input_name` prefixes diagnostics when set ("figures.csv:line 3: ...").
+  /// `input_name` prefixes diagnostics when set ("figures.csv: line 3: ...").
+  /// `expect_header`: the first record is the header (false for a stream that
+  /// continues another one, as the parallel pipeline's later batches do).
   NormalizeStream(const Normalizer& normalizer, std::string& output, std::string& diagnostics,
-                  std::string input_name = {});
+                  std::string input_name = {}, bool expect_header = true);
 
   void feed(std::string_view chunk);
   /// Ends the input; processes a last line without a line feed.
   void finish();
+  /// One record already cut from the input (by a caller's own `RecordSplitter`).
+  void process(const csv::RawRecord& record);
 
   [[nodiscard]] const NormalizeTotals& totals() const noexcept { return totals_; }
 
  private:
-  void process(const csv::RawRecord& record);
   void row(std::string_view date_field, std::string_view figure_field, bool figure_quoted, std::size_t line);
   void diagnose(std::size_t line, std::string_view message);
 
@@ -117,6 +121,19 @@ class NormalizeStream {
   bool header_seen_ = false;
   NormalizeTotals totals_;
 };
+
+/// Where a pipeline reads bytes from (returns 0 at the end) and writes finished
+/// output and diagnostics to, in input order.
+using ByteSource = std::function<std::size_t(char* buffer, std::size_t size)>;
+using NormalizeSink = std::function<void(std::string_view output, std::string_view diagnostics)>;
+
+/// Normalizes a whole input with `threads` workers: this thread cuts records
+/// (quotes, CRLF, over-long lines handled once, in order) and hands batches to
+/// the workers; results are written in input order, so the output, the
+/// diagnostics and the totals are those of a single `NormalizeStream`. The
+/// output header is not written (the caller writes it once for all inputs).
+NormalizeTotals normalize_pipeline(const Normalizer& normalizer, const ByteSource& read, const NormalizeSink& write,
+                                   unsigned threads, const std::string& input_name = {});
 
 /// Normalizes a whole CSV text in memory (header included), for tests and small
 /// inputs; appends the output header and rows to `output`.
