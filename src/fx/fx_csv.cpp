@@ -19,6 +19,7 @@ using fx_detail::error_at;
 namespace {
 
 constexpr std::string_view header = "date,base,quote,rate";
+constexpr std::string_view sourced_header = "date,base,quote,rate,source";
 
 struct Entry {
   Fixing fixing;
@@ -37,17 +38,23 @@ Result<FxTable> parse_fx_csv(std::string_view text, std::string_view name, const
   fx_detail::Line line;
   if (!lines.next_nonblank(line))
     return unexpected(error_at(Errc::csv, name, 0, 0, fmt::format("no header line, expected '{}'", header)));
-  if (line.text != header)
+  // Curated files carry the source of each fixing in a fifth column.
+  const bool with_source = line.text == sourced_header;
+  if (line.text != header && !with_source)
     return unexpected(error_at(Errc::csv, name, line.number, 1,
-                               fmt::format("expected the header '{}', read '{}'", header, line.text), line.text));
+                               fmt::format("expected the header '{}' or '{}', read '{}'", header, sourced_header, line.text),
+                               line.text));
+  const std::size_t expected_fields = with_source ? 5 : 4;
 
   std::map<std::pair<Currency, Currency>, PairSeries> pairs;
   std::string why;
   while (lines.next_nonblank(line)) {
     const std::size_t count = fx_detail::field_count(line.text);
-    if (count != 4)
+    if (count != expected_fields)
       return unexpected(error_at(Errc::csv, name, line.number, 0,
-                                 fmt::format("expected 4 fields ({}), read {}", header, count), line.text));
+                                 fmt::format("expected {} fields ({}), read {}", expected_fields,
+                                             with_source ? sourced_header : header, count),
+                                 line.text));
     fx_detail::FieldReader fields(line.text);
     std::string_view field;
     std::size_t column = 0;
@@ -75,6 +82,12 @@ Result<FxTable> parse_fx_csv(std::string_view text, std::string_view name, const
       return unexpected(error_at(Errc::syntax, name, line.number, column,
                                  fmt::format("rate: '{}' is not a rate (expected digits with an optional decimal point)", field),
                                  field));
+
+    if (with_source) {
+      fields.next(field, column);
+      if (field.empty())
+        return unexpected(error_at(Errc::csv, name, line.number, column, "source: empty (each curated fixing names its source)", field));
+    }
 
     const auto key = std::pair(currencies[0], currencies[1]);
     auto it = pairs.find(key);

@@ -21,7 +21,7 @@ Result<FxTable> load_fx_file(const std::filesystem::path& file) {
   if (first.rfind("Date,USD", 0) == 0 || (first.rfind("Date,", 0) == 0 && first.find("Country") == std::string::npos))
     return load_ecb_csv(file);
   if (first.rfind("Date,Country,", 0) == 0) return load_fred_h10_csv(file);
-  if (first.rfind("date,base,quote,rate", 0) == 0) return load_fx_csv(file);
+  if (first.rfind("date,base,quote,rate", 0) == 0) return load_fx_csv(file);  // with or without ",source"
   return unexpected(make_error(
       Errc::csv,
       fmt::format("unknown FX file layout: the first line is '{}'; expected an ECB wide header 'Date,USD,...', "

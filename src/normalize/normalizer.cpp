@@ -344,10 +344,15 @@ void NormalizeStream::process(const csv::RawRecord& record) {
   }
   if (fields_.size() != 2) {
     ++totals_.invalid;
-    diagnose(record.line, fmt::format("expected 2 fields (date,figure), found {}", fields_.size()));
+    diagnose(record.line, fmt::format("expected 2 fields (date,figure), found {}{}", fields_.size(),
+                                      fields_.size() > 2 ? " (a figure with an unquoted comma?)" : ""));
     csv::append_field(out_, fields_[0]);
     out_ += ',';
-    if (fields_.size() > 1) csv::append_field(out_, fields_[1]);
+    // Keep everything after the date as the figure: nothing of the row is lost.
+    if (fields_.size() > 1) {
+      const std::size_t comma = record.text.find(',');
+      csv::append_field(out_, record.text.find('"') == std::string_view::npos ? record.text.substr(comma + 1) : fields_[1]);
+    }
     out_ += ",,,\n";
     return;
   }

@@ -83,9 +83,26 @@ TEST_CASE("The long loader's pivot: given, inferred, or none", "[fx][csv]") {
   CHECK(single->pivot() == USD);
 }
 
+TEST_CASE("A curated long file names the source of every fixing in a fifth column", "[fx][csv]") {
+  auto t = parse_fx_csv("date,base,quote,rate,source\n2025-03-28,EUR,USD,1.0797,ECB reference rate 2025-03-28\n"
+                        "2025-03-28,EUR,CNY,7.8445,ECB reference rate 2025-03-28\n",
+                        "curated.csv");
+  REQUIRE(t);
+  CHECK(t->pivot() == EUR);
+  auto r = t->on(day(2025, 3, 28), USD, CNY);
+  REQUIRE(r);
+  CHECK(r->numerator().to_string() == "7.8445");
+  CHECK(r->denominator().to_string() == "1.0797");
+  CHECK(error_of("date,base,quote,rate,source\n2025-03-28,EUR,USD,1.0797,\n") ==
+        "rates.csv:2:27: source: empty (each curated fixing names its source)");
+  CHECK(error_of("date,base,quote,rate,source\n2025-03-28,EUR,USD,1.0797\n") ==
+        "rates.csv:2: expected 5 fields (date,base,quote,rate,source), read 4");
+}
+
 TEST_CASE("Malformed long files are refused with file, line and column", "[fx][csv]") {
   CHECK(error_of("Date,Base,Quote,Rate\n") ==
-        "rates.csv:1:1: expected the header 'date,base,quote,rate', read 'Date,Base,Quote,Rate'");
+        "rates.csv:1:1: expected the header 'date,base,quote,rate' or 'date,base,quote,rate,source', read "
+        "'Date,Base,Quote,Rate'");
   CHECK(error_of("date,base,quote,rate\n2025-03-28,EUR,USD\n") ==
         "rates.csv:2: expected 4 fields (date,base,quote,rate), read 3");
   CHECK(error_of("date,base,quote,rate\n2025-03-28,EUR,CNY,7,8445\n") ==

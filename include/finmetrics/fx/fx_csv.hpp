@@ -24,7 +24,9 @@ struct FxCsvOptions {
 };
 
 /// Reads `date,base,quote,rate` (that header exactly, then rows such as
-/// `2025-03-28,EUR,USD,1.0797`: 1 base = rate quote). Rows may come in any
+/// `2025-03-28,EUR,USD,1.0797`: 1 base = rate quote), or the same with a fifth
+/// column `source` that curated files fill on every row (it must not be empty;
+/// the series' provenance stays `FxCsvOptions::source` or the file name). Rows may come in any
 /// order; a pair may appear either way round only once per date. Codes must
 /// be in the ISO 4217 table (`unknown_currency` otherwise). CRLF line ends are
 /// accepted and blank lines ignored.
