@@ -180,7 +180,9 @@ TEST_CASE("options choose the target currency, the scale, decimals and the round
   fresh.max_staleness = date::days{1};
   CHECK(normalize("date,figure\n2025-03-30,HK$1\n", fresh).diagnostics ==
         "line 2: latest EUR/HKD fixing 2025-03-28 is 2 days before 2025-03-30 (limit 1 day)\n");
-  CHECK_THROWS_AS(Normalizer(mini(), NormalizeOptions{.significant_digits = 0}), std::invalid_argument);
+  NormalizeOptions no_digits;
+  no_digits.significant_digits = 0;
+  CHECK_THROWS_AS(Normalizer(mini(), no_digits), std::invalid_argument);
 }
 
 TEST_CASE("the fast path agrees digit for digit with the Decimal reference path", "[normalize]") {
@@ -201,7 +203,10 @@ TEST_CASE("the fast path agrees digit for digit with the Decimal reference path"
     input += date::format("%F", day) + "," + figure + "\n";
     rows.emplace_back(day, figure);
   }
-  for (const NormalizeOptions& options : {NormalizeOptions{}, NormalizeOptions{.target = CNY, .decimals = 3}}) {
+  NormalizeOptions yuan_to_the_tenth_of_a_fen;
+  yuan_to_the_tenth_of_a_fen.target = CNY;
+  yuan_to_the_tenth_of_a_fen.decimals = 3;
+  for (const NormalizeOptions& options : {NormalizeOptions{}, yuan_to_the_tenth_of_a_fen}) {
     const Normalizer n(fx, options);
     std::string out, diag;
     const NormalizeTotals totals = normalize_csv(n, input, out, diag);
