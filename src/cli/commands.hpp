@@ -1,6 +1,8 @@
 #pragma once
-// Subcommands of the finmetrics CLI: each adds its options to the app and runs.
+// Subcommands of the finmetrics CLI. Each lives in its own file and registers
+// itself with a static `Registration`, so adding one touches no other file.
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -9,22 +11,28 @@
 
 namespace finmetrics::cli {
 
-struct NormalizeArgs {
-  std::vector<std::string> inputs;
-  std::string fx;
-  std::string output;
-  std::string to = "USD";
-  std::string scale;
-  std::optional<int> digits;
-  std::optional<int> decimals;
-  std::string rounding = "half_even";
-  int max_staleness = 7;
-  int threads = 0;
-  bool quiet = false;
-  bool progress = false;
+/// Adds a subcommand's options to `app` and returns the function that runs it
+/// (called only when the subcommand was given). Options bind to state the
+/// adder owns (e.g. a static or a shared_ptr captured by the runner).
+using CommandAdder = std::function<std::function<int()>(CLI::App& app)>;
+
+struct CommandEntry {
+  std::string name;  ///< the subcommand's name, e.g. "normalize"
+  int order;         ///< position in --help
+  CommandAdder add;
 };
 
-void add_normalize(CLI::App& app, NormalizeArgs& args);
-int run_normalize(const NormalizeArgs& args);
+/// The registered subcommands (the CLI's own table; not part of the library).
+inline std::vector<CommandEntry>& commands() {
+  static std::vector<CommandEntry> table;
+  return table;
+}
+
+/// `static const Registration r{"check", 20, add_check};` in a subcommand's file.
+struct Registration {
+  Registration(std::string name, int order, CommandAdder add) {
+    commands().push_back(CommandEntry{std::move(name), order, std::move(add)});
+  }
+};
 
 }  // namespace finmetrics::cli

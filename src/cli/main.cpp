@@ -1,4 +1,5 @@
-// The finmetrics command line: one subcommand per job.
+// The finmetrics command line: one subcommand per job, each in its own file.
+#include <algorithm>
 #include <cstdio>
 #include <exception>
 
@@ -10,15 +11,21 @@ int main(int argc, char** argv) {
   CLI::App app{"finmetrics: financial figures as they are quoted (read, normalize, check)", "finmetrics"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string(FINMETRICS_VERSION));
-  finmetrics::cli::NormalizeArgs normalize_args;
-  finmetrics::cli::add_normalize(app, normalize_args);
+  auto& table = finmetrics::cli::commands();
+  std::sort(table.begin(), table.end(), [](const auto& a, const auto& b) { return a.order < b.order; });
+  std::vector<std::pair<CLI::App*, std::function<int()>>> runners;
+  for (const auto& command : table) {
+    auto run = command.add(app);
+    runners.emplace_back(app.get_subcommand(command.name), std::move(run));
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
   }
   try {
-    if (app.got_subcommand("normalize")) return finmetrics::cli::run_normalize(normalize_args);
+    for (auto& [sub, run] : runners)
+      if (sub != nullptr && sub->parsed()) return run();
   } catch (const std::exception& e) {
     std::fprintf(stderr, "finmetrics: %s\n", e.what());
     return 2;

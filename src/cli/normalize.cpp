@@ -5,8 +5,11 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <memory>
+#include <optional>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -19,6 +22,21 @@
 namespace finmetrics::cli {
 
 namespace {
+
+struct NormalizeArgs {
+  std::vector<std::string> inputs;
+  std::string fx;
+  std::string output;
+  std::string to = "USD";
+  std::string scale;
+  std::optional<int> digits;
+  std::optional<int> decimals;
+  std::string rounding = "half_even";
+  int max_staleness = 7;
+  int threads = 0;
+  bool quiet = false;
+  bool progress = false;
+};
 
 constexpr std::size_t chunk_size = std::size_t{1} << 20;
 
@@ -39,9 +57,7 @@ std::optional<Rounding> rounding_from(std::string_view name) {
   return std::nullopt;
 }
 
-}  // namespace
-
-void add_normalize(CLI::App& app, NormalizeArgs& args) {
+void add_options(CLI::App& app, NormalizeArgs& args) {
   CLI::App* cmd = app.add_subcommand(
       "normalize",
       "Convert quoted figures (CSV `date,figure`) to one currency at the as-of FX rate of each date.\n"
@@ -68,7 +84,7 @@ void add_normalize(CLI::App& app, NormalizeArgs& args) {
   cmd->add_flag("--progress", args.progress, "a progress line on stderr (default: when stderr is a terminal)");
 }
 
-int run_normalize(const NormalizeArgs& args) {
+int run(const NormalizeArgs& args) {
   NormalizeOptions options;
   auto target = Currency::from_code(args.to);
   if (!target) {
@@ -170,5 +186,13 @@ int run_normalize(const NormalizeArgs& args) {
   if (status != 0) return status;
   return totals.all_converted() ? 0 : 1;
 }
+
+const Registration registration{"normalize", 10, [](CLI::App& app) -> std::function<int()> {
+  auto args = std::make_shared<NormalizeArgs>();
+  add_options(app, *args);
+  return [args] { return run(*args); };
+}};
+
+}  // namespace
 
 }  // namespace finmetrics::cli
