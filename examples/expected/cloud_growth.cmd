@@ -1,0 +1,1 @@
+data/alibaba/financials.csv --fx ../shared/data/fx/ecb-eurofxref-hist.csv
