@@ -40,10 +40,53 @@
 #include "finmetrics/fx/fx_table.hpp"
 #include "finmetrics/fx/load.hpp"
 
+// 5. series
+#include "finmetrics/series/convert.hpp"
+#include "finmetrics/series/growth.hpp"
+#include "finmetrics/series/join.hpp"
+#include "finmetrics/series/market_csv.hpp"
+#include "finmetrics/series/metric.hpp"
+#include "finmetrics/series/numeric_series.hpp"
+#include "finmetrics/series/quarterly_panel.hpp"
+#include "finmetrics/series/resample.hpp"
+#include "finmetrics/series/rescale.hpp"
+#include "finmetrics/series/series_csv.hpp"
+#include "finmetrics/series/series_key.hpp"
+#include "finmetrics/series/series_set.hpp"
+#include "finmetrics/series/shift.hpp"
+#include "finmetrics/series/time_series.hpp"
+#include "finmetrics/series/ttm.hpp"
+#include "finmetrics/series/typed_series.hpp"
+
 // 6. parse
 #include "finmetrics/parse/parse_figure.hpp"
 #include "finmetrics/parse/qualifier.hpp"
 #include "finmetrics/parse/quoted_figure.hpp"
+
+// 7. claims, models, check
+#include "finmetrics/claims/claim.hpp"
+#include "finmetrics/claims/claim_figure.hpp"
+#include "finmetrics/claims/claim_period.hpp"
+#include "finmetrics/claims/readings.hpp"
+#include "finmetrics/models/agreement.hpp"
+#include "finmetrics/models/conversion.hpp"
+#include "finmetrics/models/difference.hpp"
+#include "finmetrics/models/display.hpp"
+#include "finmetrics/models/formula.hpp"
+#include "finmetrics/models/growth.hpp"
+#include "finmetrics/models/operand.hpp"
+#include "finmetrics/models/order.hpp"
+#include "finmetrics/models/product.hpp"
+#include "finmetrics/models/quotient.hpp"
+#include "finmetrics/models/verdict.hpp"
+#include "finmetrics/check/checker.hpp"
+#include "finmetrics/check/reference_data.hpp"
+#include "finmetrics/check/report.hpp"
+
+// extraction from articles
+#include "finmetrics/extract/extract_figures.hpp"
+#include "finmetrics/extract/extracted_figure.hpp"
+#include "finmetrics/extract/figure_report.hpp"
 
 // jobs
 #include "finmetrics/normalize/normalizer.hpp"

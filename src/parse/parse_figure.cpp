@@ -22,10 +22,13 @@ constexpr bool is_upper(char c) noexcept { return c >= 'A' && c <= 'Z'; }
 constexpr bool is_lower(char c) noexcept { return c >= 'a' && c <= 'z'; }
 constexpr char to_lower(char c) noexcept { return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
 
-bool equals_ignoring_case(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (to_lower(a[i]) != to_lower(b[i])) return false;
+// `w` is the lower-case word `lower` in any case (a template, so that the length
+// test is inline and the loop unrolled).
+template <std::size_t N>
+constexpr bool is_word(std::string_view w, const char (&lower)[N]) noexcept {
+  if (w.size() != N - 1) return false;
+  for (std::size_t i = 0; i + 1 < N; ++i) {
+    if (to_lower(w[i]) != lower[i]) return false;
   }
   return true;
 }
@@ -132,6 +135,13 @@ constexpr std::array qualifier_phrases{
 };
 // clang-format on
 
+// The bytes a qualifier phrase starts with: most figures start with none of them.
+constexpr auto qualifier_starts = [] {
+  std::array<bool, 256> starts{};
+  for (const auto& phrase : qualifier_phrases) starts[static_cast<unsigned char>(phrase.words.front())] = true;
+  return starts;
+}();
+
 constexpr std::array<std::uint64_t, 19> pow10_u64{
     1ULL,          10ULL,          100ULL,          1000ULL,          10000ULL,
     100000ULL,     1000000ULL,     10000000ULL,     100000000ULL,     1000000000ULL,
@@ -144,7 +154,10 @@ struct Term {
   std::size_t begin = 0;
   std::size_t end = 0;
   bool negative = false;
-  Decimal::Coefficient coefficient{0};
+  // The digits: in 64 bits up to 18 of them (`small`), in `wide` beyond.
+  bool is_wide = false;
+  std::uint64_t small = 0;
+  Decimal::Coefficient wide{0};
   int fraction_digits = 0;
   std::size_t number_pos = 0;
   std::string_view number_text;
@@ -169,34 +182,58 @@ struct Term {
 
   std::string_view last_text;  // the last piece read, for "unexpected 'x' after 'y'"
 
-  [[nodiscard]] Decimal number() const {
-    return Decimal::from_parts(negative ? Decimal::Coefficient(-coefficient) : coefficient, -fraction_digits);
+  [[nodiscard]] Decimal::Coefficient coefficient() const {
+    if (is_wide) return negative ? Decimal::Coefficient(-wide) : wide;
+    const auto v = static_cast<std::int64_t>(small);  // below 10^18
+    return Decimal::Coefficient(negative ? -v : v);
   }
+  [[nodiscard]] Decimal number() const { return Decimal::from_parts(coefficient(), -fraction_digits); }
   [[nodiscard]] Decimal value() const {
-    return Decimal::from_parts(negative ? Decimal::Coefficient(-coefficient) : coefficient,
-                               -fraction_digits + (scale ? scale->exponent : 0));
+    return Decimal::from_parts(coefficient(), -fraction_digits + (scale ? scale->exponent : 0));
   }
   [[nodiscard]] bool has_unit() const noexcept {
     return currency.has_value() || dimension != Dimension::number || !noun.empty();
   }
 };
 
+// The readers take the position by reference and advance it; on failure they
+// return false with the error in `error_` (no Result<> per step: the common path
+// moves no Error and no Term around).
 class Parser {
  public:
-  Parser(std::string_view text, const ParseOptions& options) : s_(text), options_(options) {}
+  Parser(std::string_view text, const ParseOptions& options) noexcept : s_(text), options_(options) {}
 
-  Result<QuotedFigure> run();
+  // Fills `out`, which holds a default figure, or makes it the error.
+  void run(Result<QuotedFigure>& out);
 
  private:
-  using Fail = tl::unexpected<Error>;
-
-  [[nodiscard]] Fail fail(Errc code, std::string message, std::size_t pos) const {
-    return Fail(make_error(code, std::move(message), s_, pos));
+  bool fail(Errc code, std::string message, std::size_t pos) {
+    error_ = make_error(code, std::move(message), s_, pos);
+    return false;
+  }
+  bool fail(Error e) {
+    error_ = std::move(e);
+    return false;
   }
 
-  [[nodiscard]] CodePoint at(std::size_t p) const noexcept { return p < end_ ? decode(s_, p) : CodePoint{}; }
+  [[nodiscard]] CodePoint at(std::size_t p) const noexcept {
+    if (p >= end_) return {};
+    const auto b = static_cast<unsigned char>(s_[p]);
+    return b < 0x80 ? CodePoint{b, 1} : decode(s_, p);
+  }
   [[nodiscard]] std::size_t skip_space(std::size_t p) const noexcept {
-    for (CodePoint c = at(p); c.size != 0 && is_space(c.value); c = at(p)) p += c.size;
+    while (p < end_) {
+      const char b = s_[p];
+      if (b == ' ' || b == '\t') {
+        ++p;
+      } else if (static_cast<unsigned char>(b) < 0x80) {
+        break;
+      } else {
+        const CodePoint c = decode(s_, p);
+        if (!is_space(c.value)) break;
+        p += c.size;
+      }
+    }
     return p;
   }
   [[nodiscard]] bool space_at(std::size_t p) const noexcept {
@@ -235,26 +272,32 @@ class Parser {
     return 0;
   }
   // The word `w` (ASCII, any case) at p, followed by a word boundary.
-  [[nodiscard]] bool word_at(std::size_t p, std::string_view w) const noexcept {
+  template <std::size_t N>
+  [[nodiscard]] bool word_at(std::size_t p, const char (&w)[N]) const noexcept {
     const std::size_t e = letters_end(p);
-    return equals_ignoring_case(s_.substr(p, e - p), w);
+    return is_word(s_.substr(p, e - p), w);
   }
 
   std::optional<std::pair<Qualifier, std::size_t>> match_qualifier(std::size_t p) const noexcept;
-  Result<Currency> currency_at(std::string_view marker, std::size_t pos) const;
-  Result<std::size_t> read_number(std::size_t p, Term& t) const;
-  Result<std::size_t> read_prefix(std::size_t p, Term& t) const;
-  Result<std::size_t> read_units(std::size_t p, Term& t) const;
-  Result<Term> read_term(std::size_t p, bool sign_allowed) const;
-  Result<void> join_range(Term& low, Term& high, std::size_t separator_pos, Qualifier q) const;
+  bool currency_at(std::string_view marker, std::size_t pos, Currency& out);
+  bool read_number(std::size_t& p, Term& t);
+  bool read_prefix(std::size_t& p, Term& t);
+  bool read_units(std::size_t& p, Term& t);
+  bool read_term(std::size_t p, bool sign_allowed, Term& t);
+  bool join_range(Term& low, Term& high, std::size_t separator_pos, Qualifier q);
+  void figure(QuotedFigure& f, std::size_t begin, const Term& low, const Term* high, Qualifier qualifier) const;
 
   std::string_view s_;
   const ParseOptions& options_;
   std::size_t end_ = 0;  // the end of the text without trailing white space
+  std::optional<Error> error_;  // set by a reader that returns false
 };
 
 std::optional<std::pair<Qualifier, std::size_t>> Parser::match_qualifier(std::size_t p) const noexcept {
+  const char first = p < end_ ? to_lower(s_[p]) : '\0';
+  if (!qualifier_starts[static_cast<unsigned char>(first)]) return std::nullopt;
   for (const auto& phrase : qualifier_phrases) {
+    if (phrase.words.front() != first) continue;
     std::size_t q = p;
     bool ok = true;
     for (const char w : phrase.words) {
@@ -280,21 +323,51 @@ std::optional<std::pair<Qualifier, std::size_t>> Parser::match_qualifier(std::si
 }
 
 // The currency a marker names, with the error placed in the figure.
-Result<Currency> Parser::currency_at(std::string_view marker, std::size_t pos) const {
+bool Parser::currency_at(std::string_view marker, std::size_t pos, Currency& out) {
   auto c = currency_from_marker(marker, options_.currency);
   if (!c) {
     Error e = std::move(c.error());
     e.input = std::string(s_);
     e.position = pos;
-    return tl::unexpected(std::move(e));
+    return fail(std::move(e));
   }
-  return c;
+  out = *c;
+  return true;
 }
 
 // number = digits ( "," three-digits )* [ "." digits ]   (at most three digits before the first ",")
-Result<std::size_t> Parser::read_number(std::size_t p, Term& t) const {
+bool Parser::read_number(std::size_t& pos, Term& t) {
+  std::size_t p = pos;
   const std::size_t start = p;
   t.number_pos = start;
+
+  // The common case first: digits [ "." digits ], no ",", at most 18 digits in
+  // all, so that the coefficient is the digits read as one 64-bit integer. Anything
+  // else (and every error) takes the general path below.
+  {
+    std::size_t i = p;  // the end of the integer digits
+    while (i < end_ && is_digit(s_[i])) ++i;
+    std::size_t j = i;  // the end of the number
+    bool simple = i > p && (i == end_ || s_[i] != ',');
+    if (simple && i < end_ && s_[i] == '.') {
+      j = i + 1;
+      while (j < end_ && is_digit(s_[j])) ++j;
+      simple = j > i + 1;  // "5." is an error: the general path reports it
+    }
+    if (simple && j - p <= 18) {
+      std::uint64_t v = 0;
+      for (std::size_t k = p; k < j; ++k) {
+        if (k != i) v = v * 10 + static_cast<std::uint64_t>(s_[k] - '0');
+      }
+      t.small = v;
+      t.fraction_digits = static_cast<int>(j == i ? 0 : j - i - 1);
+      t.number_text = s_.substr(start, j - start);
+      t.last_text = t.number_text;
+      pos = j;
+      return true;
+    }
+  }
+
   std::uint64_t chunk = 0;
   int chunk_digits = 0;
   int significant = 0;
@@ -349,24 +422,29 @@ Result<std::size_t> Parser::read_number(std::size_t p, Term& t) const {
     }
   }
   if (too_many()) {
-    return fail(Errc::overflow,
-                fmt::format("number has more than {} significant digits", Decimal::max_digits), start);
+    return fail(Errc::overflow, fmt::format("number has more than {} significant digits", Decimal::max_digits),
+                start);
   }
   if (fraction > -Decimal::min_exponent - 12) {
     return fail(Errc::overflow, fmt::format("number has more than {} decimal places", -Decimal::min_exponent - 12),
                 start);
   }
-  t.coefficient = big_used ? big * Decimal::Coefficient(pow10_u64[static_cast<std::size_t>(chunk_digits)]) +
-                                 Decimal::Coefficient(chunk)
-                           : Decimal::Coefficient(chunk);
+  if (big_used) {
+    t.is_wide = true;
+    t.wide = big * Decimal::Coefficient(pow10_u64[static_cast<std::size_t>(chunk_digits)]) +
+             Decimal::Coefficient(chunk);
+  } else {
+    t.small = chunk;
+  }
   t.fraction_digits = fraction;
   t.number_text = s_.substr(start, p - start);
   t.last_text = t.number_text;
-  return p;
+  pos = p;
+  return true;
 }
 
 // prefix = currency-sign | letters currency-sign | currency-word (then optional space)
-Result<std::size_t> Parser::read_prefix(std::size_t p, Term& t) const {
+bool Parser::read_prefix(std::size_t& p, Term& t) {
   const CodePoint c = at(p);
   std::size_t e = p;
   if (c.size != 0 && is_currency_sign(c.value)) {
@@ -396,27 +474,28 @@ Result<std::size_t> Parser::read_prefix(std::size_t p, Term& t) const {
       t.currency_pos = p;
       t.currency_is_prefix = true;
       t.last_text = word;
-      return skip_space(e);
+      p = skip_space(e);
+      return true;
     }
   } else if (c.size != 0 && is_cjk(c.value)) {
     e = cjk_end(p);  // 人民币
   } else {
-    return p;
+    return true;
   }
   const std::string_view marker = s_.substr(p, e - p);
-  auto cur = currency_at(marker, p);
-  if (!cur) return tl::unexpected(std::move(cur.error()));
-  t.currency = *cur;
+  Currency cur;
+  if (!currency_at(marker, p, cur)) return false;
+  t.currency = cur;
   t.currency_text = marker;
   t.currency_pos = p;
   t.currency_is_prefix = true;
   t.last_text = marker;
-  return skip_space(e);
+  p = skip_space(e);
+  return true;
 }
 
 // term = [sign] [prefix] [sign] number units
-Result<Term> Parser::read_term(std::size_t p, bool sign_allowed) const {
-  Term t;
+bool Parser::read_term(std::size_t p, bool sign_allowed, Term& t) {
   t.begin = p;
   bool signed_already = false;
   if (sign_allowed) {
@@ -425,97 +504,93 @@ Result<Term> Parser::read_term(std::size_t p, bool sign_allowed) const {
       p += n;
     }
   }
-  auto after_prefix = read_prefix(p, t);
-  if (!after_prefix) return tl::unexpected(std::move(after_prefix.error()));
-  p = *after_prefix;
+  if (!read_prefix(p, t)) return false;
   if (sign_allowed && !signed_already) p += sign_at(p, t.negative);
 
   if (p < end_ && is_ascii_letter(s_[p])) {
     const std::string_view word = piece_at(p);
     if (scale_from_token(word)) return fail(Errc::syntax, fmt::format("scale '{}' without a number", word), p);
   }
-  auto after_number = read_number(p, t);
-  if (!after_number) return tl::unexpected(std::move(after_number.error()));
-  auto after_units = read_units(*after_number, t);
-  if (!after_units) return tl::unexpected(std::move(after_units.error()));
-  t.end = *after_units;
-  return t;
+  if (!read_number(p, t) || !read_units(p, t)) return false;
+  t.end = p;
+  return true;
 }
 
 // units = [attached-scale | "%" | "x" | "pp" | "bp"] { space unit-word | cjk-unit | "%" }
 // Stops before a range separator ("-", "to", "and") or the end; the caller checks what follows.
-Result<std::size_t> Parser::read_units(std::size_t p, Term& t) const {
-  const auto unexpected_after = [&](std::string_view what, std::size_t pos) {
-    return fail(Errc::syntax, fmt::format("unexpected '{}' after '{}'", what, t.last_text), pos);
+bool Parser::read_units(std::size_t& pos, Term& t) {
+  std::size_t p = pos;
+  const auto unexpected_after = [&](std::string_view what, std::size_t at_pos) {
+    return fail(Errc::syntax, fmt::format("unexpected '{}' after '{}'", what, t.last_text), at_pos);
   };
   // Each setter checks the order: scale, then a currency word or a dimension or a
   // count noun, then "per share"; a dimension, a count noun and "per" end the term.
-  const auto set_scale = [&](Scale sc, std::string_view text, std::size_t pos) -> Result<void> {
-    if (t.scale) return fail(Errc::syntax, fmt::format("second scale '{}' after '{}'", text, t.scale_text), pos);
-    if ((t.has_unit() && !t.currency_is_prefix) || t.per) return unexpected_after(text, pos);
+  const auto set_scale = [&](Scale sc, std::string_view text, std::size_t at_pos) {
+    if (t.scale) return fail(Errc::syntax, fmt::format("second scale '{}' after '{}'", text, t.scale_text), at_pos);
+    if ((t.has_unit() && !t.currency_is_prefix) || t.per) return unexpected_after(text, at_pos);
     t.scale = sc;
     t.scale_text = text;
     t.last_text = text;
-    return {};
+    return true;
   };
-  const auto set_dimension = [&](Dimension d, std::string_view text, std::size_t pos) -> Result<void> {
-    if (t.scale || t.has_unit() || t.per) return unexpected_after(text, pos);
+  const auto set_dimension = [&](Dimension d, std::string_view text, std::size_t at_pos) {
+    if (t.scale || t.has_unit() || t.per) return unexpected_after(text, at_pos);
     t.dimension = d;
     t.dimension_text = text;
-    t.dimension_pos = pos;
+    t.dimension_pos = at_pos;
     t.last_text = text;
-    return {};
+    return true;
   };
-  const auto set_currency = [&](Currency c, std::string_view text, std::size_t pos) -> Result<void> {
+  const auto set_currency = [&](Currency c, std::string_view text, std::size_t at_pos) {
     if (t.currency) {
-      return fail(Errc::syntax, fmt::format("two currency markers: '{}' and '{}'", t.currency_text, text), pos);
+      return fail(Errc::syntax, fmt::format("two currency markers: '{}' and '{}'", t.currency_text, text), at_pos);
     }
-    if (t.has_unit() || t.per) return unexpected_after(text, pos);
+    if (t.has_unit() || t.per) return unexpected_after(text, at_pos);
     t.currency = c;
     t.currency_text = text;
-    t.currency_pos = pos;
+    t.currency_pos = at_pos;
     t.last_text = text;
-    return {};
+    return true;
   };
-  const auto set_per = [&](Per per, std::string_view text, std::size_t pos) -> Result<void> {
-    if (t.per || t.dimension != Dimension::number || !t.noun.empty()) return unexpected_after(text, pos);
-    if (!t.currency) return fail(Errc::syntax, fmt::format("'{}' needs a currency amount", text), pos);
+  const auto set_per = [&](Per per, std::string_view text, std::size_t at_pos) {
+    if (t.per || t.dimension != Dimension::number || !t.noun.empty()) return unexpected_after(text, at_pos);
+    if (!t.currency) return fail(Errc::syntax, fmt::format("'{}' needs a currency amount", text), at_pos);
     t.per = per;
     t.per_text = text;
     t.last_text = text;
-    return {};
+    return true;
   };
 
   // Attached to the number: "81bn", "13%", "6.5x", "2pp", "25bp".
   if (p < end_ && is_ascii_letter(s_[p])) {
     const std::size_t e = letters_end(p);
     const std::string_view w = s_.substr(p, e - p);
-    Result<void> r;
+    bool ok;
     if (w == "x" || w == "X") {
-      r = set_dimension(Dimension::multiple, w, p);
+      ok = set_dimension(Dimension::multiple, w, p);
     } else if (w == "pp") {
-      r = set_dimension(Dimension::percentage_points, w, p);
+      ok = set_dimension(Dimension::percentage_points, w, p);
     } else if (w == "bp" || w == "bps") {
-      r = set_dimension(Dimension::basis_points, w, p);
+      ok = set_dimension(Dimension::basis_points, w, p);
     } else if (const auto sc = scale_from_token(w)) {
-      r = set_scale(*sc, w, p);
+      ok = set_scale(*sc, w, p);
     } else {
       return fail(Errc::syntax, fmt::format("unknown scale or unit '{}' after the number", w), p);
     }
-    if (!r) return tl::unexpected(std::move(r.error()));
+    if (!ok) return false;
     p = e;
   }
 
   for (;;) {
     const std::size_t q = skip_space(p);
     const bool spaced = q != p;
-    if (q >= end_) return p;
+    if (q >= end_) break;
     const CodePoint c = at(q);
-    Result<void> r;
+    bool ok = true;
     std::size_t next = q;
 
     if (c.value == U'%' || c.value == 0xFF05) {  // % or full-width ％
-      r = set_dimension(Dimension::percent, s_.substr(q, c.size), q);
+      ok = set_dimension(Dimension::percent, s_.substr(q, c.size), q);
       next = q + c.size;
     } else if (is_cjk(c.value)) {
       // 亿元, 万亿, 港元, 美元: a scale, then a currency word, or a count noun.
@@ -523,30 +598,30 @@ Result<std::size_t> Parser::read_units(std::size_t p, Term& t) const {
       std::size_t k = q;
       for (std::size_t cut = e; cut > q;) {  // the longest scale at the start
         if (const auto sc = scale_from_token(s_.substr(q, cut - q))) {
-          r = set_scale(*sc, s_.substr(q, cut - q), q);
+          ok = set_scale(*sc, s_.substr(q, cut - q), q);
           k = cut;
           break;
         }
         cut -= 3;  // the CJK code points listed are three bytes each
       }
-      if (r && k < e) {
+      if (ok && k < e) {
         const std::string_view rest = s_.substr(k, e - k);
         if (auto cur = currency_from_marker(rest, options_.currency)) {
-          r = set_currency(*cur, rest, k);
+          ok = set_currency(*cur, rest, k);
         } else if (!t.currency && t.dimension == Dimension::number && t.noun.empty() && !t.per) {
           t.noun = rest;
           t.noun_pos = k;
           t.last_text = rest;
         } else {
-          r = unexpected_after(rest, k);
+          ok = unexpected_after(rest, k);
         }
       }
       next = e;
     } else if (c.size > 1 && is_currency_sign(c.value)) {  // "5 €", "5€"
       const std::string_view marker = s_.substr(q, c.size);
-      auto cur = currency_at(marker, q);
-      if (!cur) return tl::unexpected(std::move(cur.error()));
-      r = set_currency(*cur, marker, q);
+      Currency cur;
+      if (!currency_at(marker, q, cur)) return false;
+      ok = set_currency(cur, marker, q);
       next = q + c.size;
     } else if (spaced && c.size == 1 && is_ascii_letter(static_cast<char>(c.value))) {
       const std::size_t e = letters_end(q);
@@ -557,41 +632,42 @@ Result<std::size_t> Parser::read_units(std::size_t p, Term& t) const {
         const std::size_t b = skip_space(from);
         return std::pair{b, s_.substr(b, letters_end(b) - b)};
       };
-      if (equals_ignoring_case(w, "to") || equals_ignoring_case(w, "and") || equals_ignoring_case(w, "or")) {
-        return p;  // a range separator (or a near miss): the caller's business
+      std::optional<Scale> sc;
+      if (is_word(w, "to") || is_word(w, "and") || is_word(w, "or")) {
+        break;  // a range separator (or a near miss): the caller's business
       }
-      if (w.size() >= 2 && scale_from_token(w)) {
-        r = set_scale(*scale_from_token(w), w, q);
-      } else if (equals_ignoring_case(w, "percent") || equals_ignoring_case(w, "pct")) {
-        r = set_dimension(Dimension::percent, w, q);
+      if (w.size() >= 2 && (sc = scale_from_token(w))) {
+        ok = set_scale(*sc, w, q);
+      } else if (is_word(w, "percent") || is_word(w, "pct")) {
+        ok = set_dimension(Dimension::percent, w, q);
       } else if (w == "pp" || w == "bp" || w == "bps") {
-        r = set_dimension(w == "pp" ? Dimension::percentage_points : Dimension::basis_points, w, q);
-      } else if (equals_ignoring_case(w, "times")) {
-        r = set_dimension(Dimension::multiple, w, q);
-      } else if (equals_ignoring_case(w, "per") || equals_ignoring_case(w, "a") || equals_ignoring_case(w, "an")) {
+        ok = set_dimension(w == "pp" ? Dimension::percentage_points : Dimension::basis_points, w, q);
+      } else if (is_word(w, "times")) {
+        ok = set_dimension(Dimension::multiple, w, q);
+      } else if (is_word(w, "per") || is_word(w, "a") || is_word(w, "an")) {
         const auto [b, w2] = second(e);
         if (b == e) return fail(Errc::syntax, fmt::format("expected 'share' or 'ADS' after '{}'", w), e);
         const std::string_view phrase = s_.substr(q, b + w2.size() - q);
-        if (equals_ignoring_case(w, "per") && equals_ignoring_case(w2, "cent")) {
-          r = set_dimension(Dimension::percent, phrase, q);
-        } else if (equals_ignoring_case(w2, "share")) {
-          r = set_per(Per::share, phrase, q);
+        if (is_word(w, "per") && is_word(w2, "cent")) {
+          ok = set_dimension(Dimension::percent, phrase, q);
+        } else if (is_word(w2, "share")) {
+          ok = set_per(Per::share, phrase, q);
         } else if (w2 == "ADS" || w2 == "ADR") {
-          r = set_per(Per::ads, phrase, q);
+          ok = set_per(Per::ads, phrase, q);
         } else {
           return fail(Errc::syntax,
                       fmt::format("expected {}'share' or 'ADS' after '{}', found {}",
-                                  equals_ignoring_case(w, "per") ? "'cent', " : "", w, found(b)),
+                                  is_word(w, "per") ? "'cent', " : "", w, found(b)),
                       b);
         }
         next = b + w2.size();
-      } else if (equals_ignoring_case(w, "percentage") || equals_ignoring_case(w, "basis")) {
+      } else if (is_word(w, "percentage") || is_word(w, "basis")) {
         const auto [b, w2] = second(e);
-        if (!equals_ignoring_case(w2, "points") && !equals_ignoring_case(w2, "point")) {
+        if (!is_word(w2, "points") && !is_word(w2, "point")) {
           return fail(Errc::syntax, fmt::format("expected 'points' after '{}', found {}", w, found(b)), b);
         }
-        r = set_dimension(equals_ignoring_case(w, "basis") ? Dimension::basis_points : Dimension::percentage_points,
-                          s_.substr(q, b + w2.size() - q), q);
+        ok = set_dimension(is_word(w, "basis") ? Dimension::basis_points : Dimension::percentage_points,
+                           s_.substr(q, b + w2.size() - q), q);
         next = b + w2.size();
       } else {
         // A currency word or phrase ("yuan", "US dollars", "Hong Kong dollars"), or
@@ -600,9 +676,9 @@ Result<std::size_t> Parser::read_units(std::size_t p, Term& t) const {
         std::size_t phrase_end = e;
         for (;;) {
           const auto [b, w2] = second(phrase_end);
-          if (b == phrase_end || w2.empty() || equals_ignoring_case(w2, "per") || equals_ignoring_case(w2, "a") ||
-              equals_ignoring_case(w2, "an") || equals_ignoring_case(w2, "to") || equals_ignoring_case(w2, "and") ||
-              equals_ignoring_case(w2, "or")) {
+          if (b == phrase_end || w2.empty() || is_word(w2, "per") || is_word(w2, "a") ||
+              is_word(w2, "an") || is_word(w2, "to") || is_word(w2, "and") ||
+              is_word(w2, "or")) {
             break;
           }
           phrase_end = b + w2.size();
@@ -611,7 +687,7 @@ Result<std::size_t> Parser::read_units(std::size_t p, Term& t) const {
         next = phrase_end;
         auto cur = currency_from_marker(phrase, options_.currency);
         if (cur) {
-          r = set_currency(*cur, phrase, q);
+          ok = set_currency(*cur, phrase, q);
         } else if (cur.error().code == Errc::ambiguous) {
           return fail(Errc::ambiguous, std::move(cur.error().message), q);
         } else if (phrase.size() == 3 && is_upper(phrase[0]) && is_upper(phrase[1]) && is_upper(phrase[2])) {
@@ -621,7 +697,7 @@ Result<std::size_t> Parser::read_units(std::size_t p, Term& t) const {
             return fail(Errc::syntax, fmt::format("unknown unit '{}'", phrase), q);
           }
           if (t.currency || t.dimension != Dimension::number || t.per) {
-            r = unexpected_after(phrase, q);
+            ok = unexpected_after(phrase, q);
           } else {
             t.noun = phrase;
             t.noun_pos = q;
@@ -630,16 +706,18 @@ Result<std::size_t> Parser::read_units(std::size_t p, Term& t) const {
         }
       }
     } else {
-      return p;  // a range separator or a stray character: the caller says which
+      break;  // a range separator or a stray character: the caller says which
     }
-    if (!r) return tl::unexpected(std::move(r.error()));
+    if (!ok) return false;
     p = next;
   }
+  pos = p;
+  return true;
 }
 
 // The ends of a range complete each other: "$3-4bn" is $3bn to $4bn, "5-7%" is
 // 5% to 7%. What both state must agree.
-Result<void> Parser::join_range(Term& low, Term& high, std::size_t separator_pos, Qualifier q) const {
+bool Parser::join_range(Term& low, Term& high, std::size_t separator_pos, Qualifier q) {
   const Hedge h = hedge_of(q);
   if (h != Hedge::exact && h != Hedge::approximate) {
     return fail(Errc::syntax, fmt::format("a range cannot follow '{}'", to_string(q)), separator_pos);
@@ -704,22 +782,32 @@ Result<void> Parser::join_range(Term& low, Term& high, std::size_t separator_pos
                             s_.substr(high.begin, end_ - high.begin)),
                 high.number_pos);
   }
-  return {};
+  return true;
 }
 
-Result<QuotedFigure> Parser::run() {
+void Parser::run(Result<QuotedFigure>& out) {
+  const auto failed = [&]() { out = tl::unexpected(std::move(*error_)); };
   // Surrounding white space is not part of the figure.
   std::size_t begin = 0;
   end_ = s_.size();
   begin = skip_space(0);
   while (end_ > begin) {
+    const auto last = static_cast<unsigned char>(s_[end_ - 1]);
+    if (last == ' ' || last == '\t') {
+      --end_;
+      continue;
+    }
+    if (last < 0x80) break;
     std::size_t k = end_ - 1;
     while (k > begin && (static_cast<unsigned char>(s_[k]) & 0xC0) == 0x80) --k;  // start of the last code point
     const CodePoint cp = decode(s_, k);
     if (k + cp.size != end_ || !is_space(cp.value)) break;
     end_ = k;
   }
-  if (begin >= end_) return fail(Errc::syntax, "expected a figure, found the end of the text", begin);
+  if (begin >= end_) {
+    fail(Errc::syntax, "expected a figure, found the end of the text", begin);
+    return failed();
+  }
 
   // figure = [qualifier] ( amount | amount "-" amount | amount "to" amount | "between" amount "and" amount )
   std::size_t p = begin;
@@ -733,7 +821,8 @@ Result<QuotedFigure> Parser::run() {
     if (const auto m = match_qualifier(p)) {
       qualifier = m->first;
       if (m->second >= end_) {
-        return fail(Errc::syntax, fmt::format("expected a number after '{}'", s_.substr(p, end_ - p)), end_);
+        fail(Errc::syntax, fmt::format("expected a number after '{}'", s_.substr(p, end_ - p)), end_);
+        return failed();
       }
       p = m->second;
     }
@@ -743,65 +832,85 @@ Result<QuotedFigure> Parser::run() {
     }
   }
 
-  auto low = read_term(p, true);
-  if (!low) return tl::unexpected(std::move(low.error()));
-  p = low->end;
+  Term low;
+  if (!read_term(p, true, low)) return failed();
+  p = low.end;
 
-  std::optional<Term> high;
-  std::size_t separator = skip_space(p);
+  // The upper end of a range, if any: where it starts and whether it may be signed.
+  const std::size_t separator = skip_space(p);
+  bool range = false;
+  std::size_t high_begin = 0;
+  bool high_signed = true;
   if (between) {
     if (!word_at(separator, "and")) {
-      return fail(Errc::syntax, fmt::format("expected 'and' after 'between {}', found {}",
-                                            s_.substr(low->begin, p - low->begin), found(separator)),
-                  separator);
+      fail(Errc::syntax,
+           fmt::format("expected 'and' after 'between {}', found {}", s_.substr(low.begin, p - low.begin),
+                       found(separator)),
+           separator);
+      return failed();
     }
-    auto h = read_term(skip_space(separator + 3), true);
-    if (!h) return tl::unexpected(std::move(h.error()));
-    high = std::move(*h);
+    range = true;
+    high_begin = skip_space(separator + 3);
   } else if (separator < end_) {
     if (const std::size_t n = dash_at(separator); n != 0) {
-      auto h = read_term(skip_space(separator + n), false);
-      if (!h) return tl::unexpected(std::move(h.error()));
-      high = std::move(*h);
+      range = true;
+      high_begin = skip_space(separator + n);
+      high_signed = false;
     } else if (word_at(separator, "to")) {
-      auto h = read_term(skip_space(separator + 2), true);
-      if (!h) return tl::unexpected(std::move(h.error()));
-      high = std::move(*h);
+      range = true;
+      high_begin = skip_space(separator + 2);
     }
   }
-  if (high) {
-    p = high->end;
-    if (auto joined = join_range(*low, *high, separator, qualifier); !joined) {
-      return tl::unexpected(std::move(joined.error()));
+  if (!range) {
+    if (separator < end_) {
+      fail(Errc::syntax, fmt::format("unexpected {} after the figure", found(separator)), separator);
+      return failed();
     }
+    return figure(*out, begin, low, nullptr, qualifier);
   }
-  if (const std::size_t rest = skip_space(p); rest < end_) {
-    return fail(Errc::syntax, fmt::format("unexpected {} after the figure", found(rest)), rest);
+  Term high;  // in this branch only: a single figure does not pay for a second term
+  if (!read_term(high_begin, high_signed, high)) return failed();
+  if (!join_range(low, high, separator, qualifier)) return failed();
+  if (const std::size_t rest = skip_space(high.end); rest < end_) {
+    fail(Errc::syntax, fmt::format("unexpected {} after the figure", found(rest)), rest);
+    return failed();
   }
+  figure(*out, begin, low, &high, qualifier);
+}
 
-  QuotedFigure f;
-  f.text = std::string(s_.substr(begin, end_ - begin));
+// `f` is a default figure (units, a bare number, no qualifier): set what differs.
+void Parser::figure(QuotedFigure& f, std::size_t begin, const Term& low, const Term* high, Qualifier qualifier) const {
+  f.text.assign(s_.data() + begin, end_ - begin);
   f.span = TextSpan{begin, end_};
-  f.value = low->value();
-  f.number = low->number();
-  f.scale = low->scale.value_or(scales::units);
-  if (low->currency) {
-    f.unit = Unit::money(*low->currency, low->per.value_or(Per::whole));
-  } else if (!low->noun.empty()) {
-    f.unit = Unit::count_of(std::string(low->noun));
+  f.value = low.value();
+  if (low.scale) {
+    f.number = low.number();
+    f.scale = *low.scale;
   } else {
-    f.unit = Unit::of(low->dimension);
+    f.number = f.value;  // unscaled, both are the digits as written
+  }
+  if (low.currency) {  // Unit::money
+    f.unit.dimension = Dimension::money;
+    f.unit.currency = low.currency;
+    f.unit.per = low.per.value_or(Per::whole);
+  } else if (!low.noun.empty()) {  // Unit::count_of
+    f.unit.dimension = Dimension::count;
+    f.unit.noun.assign(low.noun.data(), low.noun.size());
+  } else {  // Unit::of
+    f.unit.dimension = low.dimension;
   }
   f.qualifier = qualifier;
-  if (high) f.upper = high->value();
+  if (high != nullptr) f.upper = high->value();
   f.tolerances = options_.tolerances;
-  return f;
 }
 
 }  // namespace
 
 Result<QuotedFigure> parse_figure(std::string_view text, const ParseOptions& options) {
-  return Parser(text, options).run();
+  // Built in place and returned by name: the figure is never moved.
+  Result<QuotedFigure> out;
+  Parser(text, options).run(out);
+  return out;
 }
 
 }  // namespace finmetrics

@@ -1,6 +1,8 @@
 #include "finmetrics/unit/scale.hpp"
 
 #include <array>
+#include <cstddef>
+#include <cstdint>
 
 namespace finmetrics {
 
@@ -55,11 +57,44 @@ constexpr std::array scale_tokens{
 };
 // clang-format on
 
+// Parsers ask for every word after a number, mostly words that are no scale: a
+// copy of the table sorted by length (at compile time) lets a look-up compare
+// only the few tokens of the right length, byte by byte.
+constexpr std::size_t max_token_size = 8;
+
+constexpr auto tokens_by_size = [] {
+  std::array<ScaleToken, scale_tokens.size()> out{};
+  std::size_t k = 0;
+  for (std::size_t n = 1; n <= max_token_size; ++n) {
+    for (const auto& t : scale_tokens) {
+      if (t.token.size() == n) out[k++] = t;
+    }
+  }
+  return out;
+}();
+
+// Tokens of length n are tokens_by_size[first_of_size[n] .. first_of_size[n + 1]).
+constexpr auto first_of_size = [] {
+  std::array<std::uint8_t, max_token_size + 2> first{};
+  std::size_t k = 0;
+  for (std::size_t n = 1; n <= max_token_size + 1; ++n) {
+    first[n] = static_cast<std::uint8_t>(k);
+    for (const auto& t : scale_tokens) k += t.token.size() == n ? 1 : 0;
+  }
+  return first;
+}();
+static_assert(first_of_size[max_token_size + 1] == scale_tokens.size(), "every token is at most 8 bytes long");
+
 }  // namespace
 
 std::optional<Scale> scale_from_token(std::string_view token) noexcept {
-  for (const auto& t : scale_tokens) {
-    if (t.token == token) return t.scale;
+  const std::size_t n = token.size();
+  if (n == 0 || n > max_token_size) return std::nullopt;
+  for (std::size_t k = first_of_size[n]; k < first_of_size[n + 1]; ++k) {
+    const char* t = tokens_by_size[k].token.data();
+    std::size_t i = 0;
+    while (i < n && t[i] == token[i]) ++i;
+    if (i == n) return tokens_by_size[k].scale;
   }
   return std::nullopt;
 }

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "finmetrics/decimal/decimal.hpp"
+#include "finmetrics/parse/detail/default_tolerance.hpp"
 
 namespace finmetrics {
 
@@ -62,15 +63,16 @@ enum class Hedge {
 [[nodiscard]] std::string_view to_string(Hedge h) noexcept;
 
 /// Relative tolerances (fractions: 0.05 is 5%) that turn hedges into intervals.
-/// The defaults are documented in docs/figures.md; callers may set their own.
+/// The defaults (0.05 each, stated to hundredths) are documented in
+/// docs/figures.md; callers may set their own.
 struct HedgeTolerances {
   /// "about", "around", "roughly", "approximately", "some", "circa", "close to":
   /// q x (1 -+ approximate).
-  Decimal approximate = Decimal::from_parts(5, -2);
+  Decimal approximate = detail::five_percent();
   /// "nearly", "almost", "just under": down to q x (1 - just_below).
-  Decimal just_below = Decimal::from_parts(5, -2);
+  Decimal just_below = detail::five_percent();
   /// "just over": up to q x (1 + just_above).
-  Decimal just_above = Decimal::from_parts(5, -2);
+  Decimal just_above = detail::five_percent();
 
   friend bool operator==(const HedgeTolerances&, const HedgeTolerances&) = default;
 };

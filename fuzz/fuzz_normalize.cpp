@@ -1,0 +1,162 @@
+// The normalize stream (normalize/normalizer.hpp) over a small in-memory FX table
+// read by parse_ecb_csv. The first byte picks one of a few option sets (digits or
+// decimals, rounding, target, scale, staleness, a small record limit); the rest is
+// the CSV stream. Invariants:
+//  - deterministic: the same input twice gives byte-identical output and diagnostics;
+//  - chunking does not matter: fed in small pieces, output and totals are the same;
+//  - totals add up: rows_read == converted + without_rate + unparsed + invalid,
+//    and the output holds the header plus one 5-field record per row read;
+//  - with fixed decimals, every converted row's value equals the reference path
+//    Normalizer::convert (FxTable::as_of and FxRate) digit for digit.
+
+#include <array>
+#include <memory>
+#include <vector>
+
+#include "finmetrics/fx/ecb.hpp"
+#include "finmetrics/io/csv.hpp"
+#include "finmetrics/normalize/normalizer.hpp"
+#include "finmetrics/time/date.hpp"
+#include "fuzz_check.hpp"
+
+using namespace finmetrics;
+
+namespace {
+
+// A few real-looking fixings with gaps (a weekend, a missing CNY day, HKD only from
+// 2025-01-06) so that as-of, staleness and "before the first fixing" are all reached.
+constexpr std::string_view ecb_text =
+    "Date,USD,CNY,HKD,JPY,\n"
+    "2025-01-10,1.0304,7.5533,8.0202,162.09,\n"
+    "2025-01-09,1.0305,7.5536,8.0217,162.95,\n"
+    "2025-01-08,1.0314,N/A,8.0297,163.11,\n"
+    "2025-01-07,1.0393,7.6081,8.0849,164.44,\n"
+    "2025-01-06,1.0426,7.6339,8.1060,164.62,\n"
+    "2025-01-03,1.0299,7.5400,N/A,162.70,\n"
+    "2025-01-02,1.0321,7.5517,N/A,163.67,\n"
+    "2024-12-20,1.0390,7.5866,N/A,163.83,\n";
+
+const FxTable& table() {
+  static const FxTable t = [] {
+    auto r = parse_ecb_csv(ecb_text, "fuzz-ecb.csv");
+    FUZZ_CHECK(r.has_value(), r ? std::string() : r.error().describe());
+    return *r;
+  }();
+  return t;
+}
+
+NormalizeOptions option_set(std::size_t k) {
+  NormalizeOptions o;
+  switch (k) {
+    case 0: break;  // USD, 17 significant digits, half_even, 7 days
+    case 1: o.decimals = 2; o.rounding = Rounding::half_up; break;
+    case 2: o.target = Currency{{'E', 'U', 'R'}}; o.significant_digits = 6; o.rounding = Rounding::floor; o.max_staleness = date::days{0}; break;
+    case 3: o.target = Currency{{'J', 'P', 'Y'}}; o.decimals = 0; o.rounding = Rounding::ceiling; o.max_record_bytes = 40; break;
+    default: o.target = Currency{{'C', 'N', 'Y'}}; o.scale_exponent = 9; o.decimals = 6; o.rounding = Rounding::down; o.max_staleness = date::days{1}; break;
+  }
+  return o;
+}
+
+const Normalizer& normalizer(std::uint8_t b) {
+  static const std::array<std::unique_ptr<Normalizer>, 5> all = [] {
+    std::array<std::unique_ptr<Normalizer>, 5> n;
+    for (std::size_t k = 0; k < n.size(); ++k) n[k] = std::make_unique<Normalizer>(table(), option_set(k));
+    return n;
+  }();
+  return *all[b % all.size()];
+}
+
+struct Run {
+  std::string output, diagnostics;
+  NormalizeTotals totals;
+};
+
+Run run_whole(const Normalizer& n, std::string_view input) {
+  Run r;
+  r.totals = normalize_csv(n, input, r.output, r.diagnostics);
+  return r;
+}
+
+Run run_chunked(const Normalizer& n, std::string_view input, std::size_t step) {
+  Run r;
+  r.output = n.header();
+  r.output += '\n';
+  NormalizeStream s(n, r.output, r.diagnostics);
+  for (std::size_t at = 0; at < input.size(); at += step) s.feed(input.substr(at, step));
+  s.finish();
+  r.totals = s.totals();
+  return r;
+}
+
+bool same_totals(const NormalizeTotals& a, const NormalizeTotals& b) {
+  return a.rows_read == b.rows_read && a.converted == b.converted && a.without_rate == b.without_rate &&
+         a.unparsed == b.unparsed && a.invalid == b.invalid && a.blank_lines == b.blank_lines &&
+         a.bad_header == b.bad_header;
+}
+
+std::string show(const NormalizeTotals& t) {
+  return "read " + std::to_string(t.rows_read) + " converted " + std::to_string(t.converted) + " without_rate " +
+         std::to_string(t.without_rate) + " unparsed " + std::to_string(t.unparsed) + " invalid " +
+         std::to_string(t.invalid) + " blank " + std::to_string(t.blank_lines);
+}
+
+}  // namespace
+
+namespace {
+
+void check(std::uint8_t selector, std::string_view input) {
+  const Normalizer& n = normalizer(selector);
+
+  const Run first = run_whole(n, input);
+  const Run second = run_whole(n, input);
+  FUZZ_CHECK(first.output == second.output && first.diagnostics == second.diagnostics, input);
+  FUZZ_CHECK(same_totals(first.totals, second.totals), input);
+
+  const NormalizeTotals& t = first.totals;
+  FUZZ_CHECK(t.rows_read == t.converted + t.without_rate + t.unparsed + t.invalid, show(t));
+
+  const Run chunked = run_chunked(n, input, std::size_t{1} + selector / 5 % 7);
+  FUZZ_CHECK(chunked.output == first.output, "chunked output differs:\n" + first.output + "\n---\n" + chunked.output);
+  // Known finding F4 (docs/reliability.md): line numbers after a too-long row
+  // with quoted line feeds depend on the chunking; skip the comparison then.
+  const bool f4 = first.diagnostics.find("row longer than") != std::string::npos;
+  FUZZ_CHECK(f4 || chunked.diagnostics == first.diagnostics,
+             "chunked diagnostics differ:\n" + first.diagnostics + "\n---\n" + chunked.diagnostics);
+  FUZZ_CHECK(same_totals(chunked.totals, t), show(t) + " vs chunked " + show(chunked.totals));
+
+  // The output: a header and one record of five fields per row read.
+  csv::RecordSplitter records(std::size_t{1} << 30);
+  records.feed(first.output);
+  std::vector<std::string_view> fields;
+  std::string scratch;
+  std::size_t count = 0;
+  const auto check = [&](const csv::RawRecord& r) {
+    auto ok = csv::split_record(r.text, fields, scratch);
+    FUZZ_CHECK(ok.has_value() && fields.size() == 5, "output record '" + std::string(r.text) + "'");
+    if (count++ == 0 || fields[3].empty() || !n.options().decimals) return;
+    auto day = parse_date(fields[0]);
+    FUZZ_CHECK(day.has_value(), "output record '" + std::string(r.text) + "'");
+    auto reference = n.convert(date::sys_days(*day), fields[1]);
+    FUZZ_CHECK(reference.has_value(), "output record '" + std::string(r.text) + "': " +
+                                          (reference ? std::string() : reference.error().describe()));
+    FUZZ_CHECK(reference->value.to_string() == fields[3],
+               "output record '" + std::string(r.text) + "' reference " + reference->value.to_string());
+  };
+  while (auto r = records.next()) check(*r);
+  if (auto r = records.finish()) check(*r);
+  FUZZ_CHECK(count == t.rows_read + 1, show(t) + ", output records " + std::to_string(count) + "\n" + first.output);
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (size == 0) return 0;
+  try {
+    check(data[0], fuzz::as_text(data + 1, size - 1));
+  } catch (const DecimalOverflow&) {
+    // Known finding F2 (docs/reliability.md): a figure whose converted value has
+    // more than 38 digits throws out of the stream instead of failing its row;
+    // remove this catch once Normalizer::convert reports it as an error value.
+  }
+  return 0;
+}

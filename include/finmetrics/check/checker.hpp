@@ -1,0 +1,62 @@
+#pragma once
+/// \file
+/// `check_claims`: finds the relations among claims (stated in their `relation`
+/// column, then found from entity, metric and period) and between claims and the
+/// reference data, evaluates each, and gives every claim a verdict.
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include <date/date.h>
+
+#include "finmetrics/check/reference_data.hpp"
+#include "finmetrics/claims/claim.hpp"
+#include "finmetrics/models/verdict.hpp"
+
+namespace finmetrics {
+
+/// One evaluated relation.
+struct Finding {
+  std::string id;       ///< "F1", in order of evaluation
+  std::string kind;     ///< "converts", "growth_of", "same_as", "reported", "price_change", "market_cap", ...
+  std::string title;    ///< one line for people
+  std::string subject;  ///< the claim the relation is about
+  std::vector<std::string> claims;  ///< every claim involved, subject first
+  bool stated = false;  ///< from the claim's `relation` column (else found automatically)
+  Verdict verdict;
+};
+
+/// A claim's overall verdict.
+struct ClaimOutcome {
+  std::string id;
+  VerdictKind kind = VerdictKind::unverifiable;
+  std::vector<std::size_t> findings;  ///< indexes into `CheckResult::findings` that decided it
+  std::string reason;                 ///< one line: the decisive comparison, or what is missing
+};
+
+/// Everything `check_claims` found.
+struct CheckResult {
+  std::string claims_source;
+  std::vector<std::string> data_files;
+  std::string fx_source;
+  std::vector<Finding> findings;
+  std::vector<ClaimOutcome> claims;  ///< one per claim, in claim order
+  std::vector<Error> row_errors;     ///< from the claims file
+
+  [[nodiscard]] std::size_t count(VerdictKind kind) const;
+  [[nodiscard]] bool any_inconsistent() const { return count(VerdictKind::inconsistent) > 0; }
+};
+
+/// Options of the checker.
+struct CheckOptions {
+  /// Oldest usable price or FX fixing, in days before the day asked for.
+  date::days max_staleness{7};
+};
+
+/// Checks every claim of `claims` against each other and against `data`; see
+/// docs/checking.md for the relations, the verdict rule and how a claim's verdict
+/// follows from its findings.
+[[nodiscard]] CheckResult check_claims(const ClaimSet& claims, const ReferenceData& data, const CheckOptions& options = {});
+
+}  // namespace finmetrics

@@ -1,0 +1,111 @@
+#pragma once
+/// \file
+/// `Claim`: one quoted figure about one thing, as an analyst records it in a
+/// claims CSV; `ClaimSet` and its loader (`parse_claims_csv`, `load_claims_csv`).
+/// The CSV layout is in docs/checking.md and data/alibaba/README.md.
+
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "finmetrics/claims/claim_figure.hpp"
+#include "finmetrics/claims/claim_period.hpp"
+#include "finmetrics/error.hpp"
+#include "finmetrics/parse/parse_figure.hpp"
+#include "finmetrics/time/date.hpp"
+#include "finmetrics/time/fiscal_calendar.hpp"
+
+namespace finmetrics {
+
+/// How a claim is tied to others (the `relation` column, `kind:id[/id]`).
+enum class RelationKind {
+  growth_of,    ///< this rate is the growth of amount X (prior: a `prior_of:X` claim or the data)
+  prior_of,     ///< this amount is the comparison base of X
+  converts,     ///< this is X in another currency
+  same_as,      ///< the same fact as X
+  change_of,    ///< the market-value change that goes with price move X
+  margin_of,    ///< this margin is X over the matching revenue (or X/Y)
+  ratio_of,     ///< this figure is X/Y, or X over a base from the data
+  multiple_of,  ///< this value is multiple X times a metric (Y when given)
+  per,          ///< a sensitivity per unit of X (not checkable)
+  to,           ///< a price move that ends at price X
+  compare,      ///< the same quantity at another date (each is checked on its own)
+};
+
+/// "growth_of", "prior_of", ...
+[[nodiscard]] std::string_view to_string(RelationKind kind) noexcept;
+/// The kind named `name`, nullopt when unknown.
+[[nodiscard]] std::optional<RelationKind> relation_kind_from(std::string_view name) noexcept;
+
+/// A relation as stated: kind and target claim ids.
+struct ClaimRelation {
+  RelationKind kind = RelationKind::same_as;
+  std::vector<std::string> targets;
+  [[nodiscard]] std::string to_string() const;  ///< "margin_of:A42/A41"
+  friend bool operator==(const ClaimRelation&, const ClaimRelation&) = default;
+};
+
+/// One quoted figure about one thing.
+struct Claim {
+  std::size_t line = 0;    ///< 1-based line of the row in its file
+  std::string id;          ///< "A18"
+  std::string document;    ///< the source document
+  std::string quote;       ///< verbatim
+  std::string entity;      ///< "Alibaba"
+  std::string listing;     ///< "BABA", "9988.HK" or empty
+  std::string segment;     ///< "Cloud Intelligence Group" or empty for the group
+  std::string metric;      ///< "revenue", "price_change", ... (docs/checking.md)
+  std::optional<ClaimPeriod> period;  ///< nullopt when the row gives none
+  std::optional<Date> as_of;          ///< the article date or the observation date
+  std::optional<ClaimRelation> relation;
+  std::string notes;
+  ClaimFigure figure;      ///< the figure as written and what it allows
+  /// Problems that do not stop the claim from being checked ("figure 'x' is not
+  /// in the quote").
+  std::vector<std::string> warnings;
+
+  /// "Alibaba/Cloud Intelligence Group", or the entity alone without a segment.
+  [[nodiscard]] std::string subject() const { return segment.empty() ? entity : entity + "/" + segment; }
+};
+
+/// The claims read from one file, and the rows that could not be read.
+struct ClaimSet {
+  std::string source;               ///< file name (or the name given to `parse_claims_csv`)
+  std::vector<Claim> claims;        ///< in file order
+  std::vector<Error> row_errors;    ///< one per bad row: `line` set, `message` says why
+  /// The claim with this id, or null.
+  [[nodiscard]] const Claim* find(std::string_view id) const noexcept;
+};
+
+/// What the claims file does not say.
+struct ClaimsOptions {
+  /// The fiscal calendar of `FY` periods (Alibaba's ends in March).
+  FiscalCalendar calendar = FiscalCalendar::alibaba();
+  /// How figures are read (currency context, hedge tolerances).
+  ParseOptions figures;
+};
+
+/// The header the loader requires, in this order.
+inline constexpr std::string_view claims_csv_header =
+    "id,document,quote,figure,entity,listing,segment,metric,period,as_of,relation,notes";
+
+/// Reads a claims CSV (RFC 4180, UTF-8, optional BOM, LF or CRLF).
+///
+/// A wrong header is an error (`Errc::csv`, the whole file is refused). Every
+/// other problem is a row error, and the other rows are still loaded: a broken
+/// record, a field count other than 12, an empty or repeated id, an empty quote,
+/// figure or metric, a metric that is not a snake_case name, an invalid `as_of`,
+/// a period that does not read, a relation that is not `kind:id[/id]` with a known
+/// kind, or whose target is not a claim of the file (that row is kept without
+/// its relation). Blank lines are skipped. Each error names the line and, in
+/// `input`, the field that was read.
+[[nodiscard]] Result<ClaimSet> parse_claims_csv(std::string_view text, std::string_view name = "<memory>",
+                                                const ClaimsOptions& options = {});
+
+/// As `parse_claims_csv`, from a file; `Errc::io` when it cannot be read.
+[[nodiscard]] Result<ClaimSet> load_claims_csv(const std::filesystem::path& file, const ClaimsOptions& options = {});
+
+}  // namespace finmetrics

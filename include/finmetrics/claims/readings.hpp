@@ -1,0 +1,42 @@
+#pragma once
+/// \file
+/// `Readings`: the three sets of values a quoted figure can be read as, which the
+/// checker compares in turn (docs/checking.md, "Verdicts").
+
+#include "finmetrics/decimal/interval.hpp"
+
+namespace finmetrics {
+
+/// What a figure allows, read three ways.
+///
+/// - `strict`: the words taken at face value and the digits as exact: `66%` is
+///   {66}, `nearly 60%` is [57, 60), `more than $100bn` is (100bn, +inf),
+///   `about 13%` is the tolerance band [12.35, 13.65].
+/// - `rounded`: the strict set widened by the rounding interval of the last stated
+///   digit (XBRL Calculations 1.1): `66%` is [65.5, 66.5), `nearly 70%` is
+///   [66.5, 70.5), `more than $100bn` is [99.5bn, +inf).
+/// - `truncated`: the strict set widened by the truncation interval (digits cut
+///   off, as statcheck allows): `66%` is [66, 67).
+///
+/// For exact reference data (a published price or fixing) all three are the point.
+struct Readings {
+  Interval strict;
+  Interval rounded;
+  Interval truncated;
+
+  /// The same set three times.
+  [[nodiscard]] static Readings exact(const Interval& i) { return Readings{i, i, i}; }
+  /// `{v}` three times.
+  [[nodiscard]] static Readings point(const Decimal& v) { return exact(Interval::point(v)); }
+  /// A figure known to the precision it was written with: {v}, its rounding
+  /// interval, its truncation interval (`26.5` bn: {26.5bn}, [26.45bn, 26.55bn),
+  /// [26.5bn, 26.6bn)).
+  [[nodiscard]] static Readings stated(const Decimal& v);
+
+  /// `{-x}` in every reading.
+  [[nodiscard]] Readings negated() const { return Readings{-strict, -rounded, -truncated}; }
+
+  friend bool operator==(const Readings&, const Readings&) = default;
+};
+
+}  // namespace finmetrics

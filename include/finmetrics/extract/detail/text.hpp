@@ -1,0 +1,46 @@
+#pragma once
+// Byte-level helpers shared by the extractor's scanner and context reader:
+// UTF-8 code points, ASCII words, horizontal white space. Not public API.
+
+#include <cstddef>
+#include <string_view>
+
+namespace finmetrics::extract_detail {
+
+struct CodePoint {
+  char32_t value = 0;
+  std::size_t size = 0;  // 0 at the end of the text
+};
+
+/// The code point at byte p (an invalid byte reads as itself, size 1).
+[[nodiscard]] CodePoint decode(std::string_view s, std::size_t p) noexcept;
+/// The code point that ends at byte p (size 0 when p == 0).
+[[nodiscard]] CodePoint decode_before(std::string_view s, std::size_t p) noexcept;
+
+[[nodiscard]] constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+[[nodiscard]] constexpr bool is_upper(char c) noexcept { return c >= 'A' && c <= 'Z'; }
+[[nodiscard]] constexpr bool is_lower(char c) noexcept { return c >= 'a' && c <= 'z'; }
+[[nodiscard]] constexpr bool is_letter(char c) noexcept { return is_upper(c) || is_lower(c); }
+[[nodiscard]] constexpr char to_lower(char c) noexcept { return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+
+/// Space, tab, no-break and thin spaces, ideographic space; never a line end.
+[[nodiscard]] constexpr bool is_hspace(char32_t c) noexcept {
+  return c == U' ' || c == U'\t' || c == 0xA0 || c == 0x2009 || c == 0x202F || c == 0x3000;
+}
+[[nodiscard]] constexpr bool is_cjk(char32_t c) noexcept {
+  return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF);
+}
+
+[[nodiscard]] bool iequals(std::string_view a, std::string_view b) noexcept;
+[[nodiscard]] bool istarts_with(std::string_view s, std::string_view prefix) noexcept;
+
+/// First byte after the horizontal white space at p.
+[[nodiscard]] std::size_t skip_hspace(std::string_view s, std::size_t p) noexcept;
+/// First byte of the horizontal white space that ends at p (p when none).
+[[nodiscard]] std::size_t skip_hspace_back(std::string_view s, std::size_t p) noexcept;
+/// End of the run of ASCII letters at p.
+[[nodiscard]] std::size_t letters_end(std::string_view s, std::size_t p) noexcept;
+/// Start of the run of ASCII letters that ends at p.
+[[nodiscard]] std::size_t letters_begin(std::string_view s, std::size_t p) noexcept;
+
+}  // namespace finmetrics::extract_detail

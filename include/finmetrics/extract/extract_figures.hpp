@@ -1,0 +1,55 @@
+#pragma once
+/// \file
+/// `extract_figures`: every quoted figure in free UTF-8 text (an article), with
+/// its span, its parsed value and unit, and the best reading of its context.
+/// How the text is scanned and what is rejected is in docs/extraction.md.
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "finmetrics/error.hpp"
+#include "finmetrics/extract/extracted_figure.hpp"
+#include "finmetrics/parse/parse_figure.hpp"
+#include "finmetrics/time/date.hpp"
+
+namespace finmetrics {
+
+/// What the text alone does not say.
+struct ExtractOptions {
+  /// How figures are read (`$` is USD unless said otherwise, `¥` is an error).
+  ParseOptions parse;
+  /// The article's date, for relative periods (`this year`, `the December
+  /// quarter`). When unset, `find_article_date` is tried on the text; when that
+  /// finds nothing, relative periods stay unknown.
+  std::optional<Date> article_date;
+  /// Whether to read word forms (`triple-digit growth`, `doubled`, `billions of dollars`).
+  bool word_forms = true;
+  /// Whether to read the context (entity, metric, period, direction).
+  bool context = true;
+};
+
+/// The figures of a text, in text order, and the candidates that looked like
+/// figures but did not parse (each an `Error` placed in the whole text), which
+/// are never reported as figures.
+struct Extraction {
+  std::vector<ExtractedFigure> figures;
+  std::vector<Error> skipped;
+  std::optional<Date> article_date;  ///< the date used for the context
+};
+
+/// Finds every figure in `text`. Never fails: what cannot be read is skipped and
+/// listed in `Extraction::skipped`. Spans are byte offsets into `text`.
+[[nodiscard]] Extraction extract_figures(std::string_view text, const ExtractOptions& options = {});
+
+/// The article's date as the text states it: a URL path `/YYYY/MM/DD/`, or in the
+/// first lines a date `Month D, YYYY`, `MM/DD YYYY` or `YYYY-MM-DD`. nullopt when
+/// none is found (a day without a year is not a date).
+[[nodiscard]] std::optional<Date> find_article_date(std::string_view text);
+
+/// The sentence around byte `pos`: bounded by line ends and by `.`, `!`, `?`
+/// (and `。！？`) followed by white space, except after abbreviations (`U.S.`,
+/// `Aug.`) and inside numbers; surrounding white space excluded.
+[[nodiscard]] TextSpan sentence_around(std::string_view text, std::size_t pos);
+
+}  // namespace finmetrics

@@ -1,0 +1,83 @@
+#pragma once
+/// \file
+/// `ExtractedFigure`: one figure found in free text (an article), with where it
+/// is, how it reads (`QuotedFigure`, or the interval of a word form such as
+/// `triple-digit growth`) and the best reading of its context.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "finmetrics/decimal/interval.hpp"
+#include "finmetrics/parse/qualifier.hpp"
+#include "finmetrics/parse/quoted_figure.hpp"
+#include "finmetrics/unit/unit.hpp"
+
+namespace finmetrics {
+
+/// What a figure measures, from its unit.
+enum class FigureKind {
+  money,              ///< an amount of a currency: `Rmb81bn`, `$858 billion`, `billions of dollars`
+  per_share,          ///< money per share or per ADS: `HK$140.9`, `140.9 HKD per share`
+  percent,            ///< `nearly 60%`, `66 per cent`, `triple-digit growth`
+  percentage_points,  ///< `2 percentage point`, `25bp` (basis points are read here too)
+  multiple,           ///< `6.5 times`, `10x`, `doubled`, `less than half`
+  count,              ///< `1.1bn netizens`, `250 million devices`, `90,000`
+  number,             ///< a scaled number without unit: `30B`, `hundreds of billions`
+  record,             ///< an extreme over a horizon: `three-year high`, `record lows` (no value)
+};
+
+/// "money", "per_share", "percent", "percentage_points", "multiple", "count", "number", "record".
+[[nodiscard]] std::string_view to_string(FigureKind k) noexcept;
+
+/// One reading of the context (an entity, a metric, a period, a direction):
+/// `value` is empty when unknown, `confidence` a heuristic score in [0, 1]
+/// (0 when unknown), `evidence` the words it was read from.
+///
+/// The score is a `double`: it ranks guesses and is never used in arithmetic on
+/// figures.
+struct ContextGuess {
+  std::string value;
+  double confidence = 0.0;
+  std::string evidence;
+
+  [[nodiscard]] bool known() const noexcept { return !value.empty(); }
+  friend bool operator==(const ContextGuess&, const ContextGuess&) = default;
+};
+
+/// The best reading of what a figure is about, from its sentence and the article date.
+struct FigureContext {
+  ContextGuess entity;     ///< "Alibaba", "Ant Group", "Tencent", ...
+  ContextGuess segment;    ///< "Cloud Intelligence Group", ... (entity Alibaba only)
+  ContextGuess metric;     ///< the claims vocabulary: "revenue", "capex", "price_change", ...
+  ContextGuess period;     ///< a period name or `first..last` window, as in data/alibaba
+  ContextGuess direction;  ///< "up" or "down"
+};
+
+/// A figure found in text.
+struct ExtractedFigure {
+  TextSpan span;      ///< byte offsets of `text` in the article
+  std::string text;   ///< as written, hedge words included: `north of $34 billion`
+  FigureKind kind = FigureKind::number;
+  Unit unit;          ///< CNY, "HKD per share", %, pp, x, a count noun, or none
+  Qualifier qualifier = Qualifier::none;
+  /// The parsed figure (value, scale, unit, qualifier, range), for figures written
+  /// with digits and for exact word forms (`doubled` is 2x, `less than half` is below 0.5x).
+  /// Empty for vague word forms (`billions of dollars`) and records.
+  std::optional<QuotedFigure> quoted;
+  /// The values the figure allows: `quoted->interval()`, or the range of a vague
+  /// word form (`triple-digit` is [100, 1000) percent). Empty for records.
+  std::optional<Interval> interval;
+  bool word_form = false;              ///< written in words, not digits
+  /// A verb that hedges the figure like "more than" (`exceeding`, `surpassed`),
+  /// the start of `text`; the qualifier is then `more_than`. Empty otherwise.
+  std::string hedge_verb;
+  std::optional<std::size_t> linked;   ///< index of the other figure of a pair `Rmb81bn ($11bn)`
+  TextSpan sentence;                   ///< the sentence that holds the figure
+  std::string before;                  ///< up to six words before the figure, same line
+  std::string after;                   ///< up to six words after the figure, same line
+  FigureContext context;
+};
+
+}  // namespace finmetrics

@@ -1,0 +1,31 @@
+#pragma once
+/// \file
+/// Writing extracted figures: a table for people, JSON, and the claims CSV that
+/// `finmetrics check` reads (header of data/alibaba/claims.csv).
+
+#include <string>
+#include <string_view>
+
+#include "finmetrics/extract/extract_figures.hpp"
+
+namespace finmetrics {
+
+/// A fixed-width table, one line per figure: index, span, kind, figure, value,
+/// unit, interval, entity, metric, period, direction.
+[[nodiscard]] std::string figures_table(const Extraction& extraction, std::string_view text);
+
+/// A JSON object `{"article_date": ..., "figures": [...], "skipped": [...]}`.
+[[nodiscard]] std::string figures_json(const Extraction& extraction, std::string_view text);
+
+/// A draft claims file (header `claims_csv_header` of claims/claim.hpp, LF line ends): one row per figure except
+/// records, ids `E1`.. in text order, `document` the file name, `quote` the
+/// sentence, `figure` the text (without a hedging verb such as `exceeding`, which
+/// the checker reads from the quote), entity, segment and period from the context
+/// when known (empty otherwise), `metric` from the context or `other` (the checker
+/// needs one), `as_of` the article date (or empty),
+/// `converts:E<n>` for the second figure of a linked pair, and `notes` saying
+/// the row is a draft with the figure's kind, value, unit and the confidences.
+[[nodiscard]] std::string draft_claims_csv(const Extraction& extraction, std::string_view text,
+                                           std::string_view document);
+
+}  // namespace finmetrics

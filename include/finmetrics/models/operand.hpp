@@ -1,0 +1,38 @@
+#pragma once
+/// \file
+/// `Operand`: one input of a relation (a claim's figure, a reported figure, a
+/// price, a rate), with its readings and where it comes from.
+
+#include <string>
+
+#include "finmetrics/claims/readings.hpp"
+#include "finmetrics/decimal/decimal.hpp"
+#include "finmetrics/models/verdict.hpp"
+#include "finmetrics/unit/unit.hpp"
+
+namespace finmetrics {
+
+/// An input of a relation.
+struct Operand {
+  std::string label;   ///< "A18 Rmb81bn", "BABA close 2024-12-31"
+  Readings readings;   ///< strict, rounded, truncated (the checker uses strict and rounded)
+  Unit unit;           ///< for printing
+  std::string source;  ///< "claim A18 (001_...txt, line 19)", "data/alibaba/market.csv line 10"
+
+  /// Exact data (a published price, fixing or share count): the point three times.
+  [[nodiscard]] static Operand exact(std::string label, const Decimal& value, Unit unit, std::string source) {
+    return Operand{std::move(label), Readings::point(value), std::move(unit), std::move(source)};
+  }
+  /// A reported figure known to its stated digits (26.5 bn): `Readings::stated`.
+  [[nodiscard]] static Operand stated(std::string label, const Decimal& value, Unit unit, std::string source) {
+    return Operand{std::move(label), Readings::stated(value), std::move(unit), std::move(source)};
+  }
+  /// The result of another computation (a market cap used in a difference).
+  [[nodiscard]] static Operand computed(std::string label, const Computed& c, Unit unit, std::string source) {
+    return Operand{std::move(label), Readings{c.strict, c.rounded, c.rounded}, std::move(unit), std::move(source)};
+  }
+  /// Whether all readings are one point (exact data).
+  [[nodiscard]] bool is_exact() const { return readings.strict.is_point() && readings.rounded == readings.strict; }
+};
+
+}  // namespace finmetrics

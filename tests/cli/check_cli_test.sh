@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# The `finmetrics check` command as users run it: report, exit status, errors.
+# Usage: check_cli_test.sh FINMETRICS_BINARY   (run from the repository root)
+set -u
+bin="$1"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+check() {  # description, expected, actual
+  if [ "$2" == "$3" ]; then echo "ok: $1"; else echo "FAILED: $1"; echo "  expected: $2"; echo "  actual:   $3"; failures=$((failures + 1)); fi
+}
+has() {  # description, needle, file
+  if grep -qF -- "$2" "$3"; then echo "ok: $1"; else echo "FAILED: $1"; echo "  missing: $2"; failures=$((failures + 1)); fi
+}
+
+# 1. The seed claims with the bundled data only: some claims are inconsistent, exit 1.
+"$bin" check data/alibaba/claims.csv --no-shared >"$tmp/report.txt" 2>"$tmp/err.txt"
+check "seeds: exit status (inconsistent claims)" 1 "$?"
+check "seeds: nothing on stderr" "" "$(cat "$tmp/err.txt")"
+check "seeds: first line" "finmetrics check: data/alibaba/claims.csv" "$(head -1 "$tmp/report.txt")"
+has "seeds: summary" "Summary: 70 claims: 22 consistent, 14 consistent only by rounding, 5 inconsistent, 29 unverifiable" "$tmp/report.txt"
+has "seeds: A13 row" "A13    INCONSISTENT                 market_cap                   almost \$700bn              F31 market_cap: claim [665, 700) bn USD vs computed [818.5494, 857.853] bn USD, gap 118.5495bn USD (14.48%)" "$tmp/report.txt"
+has "seeds: A19 row" "A19    consistent only by rounding  fx_conversion                \$11bn                      F5 converts: rounding claim [10.5, 11.5) bn USD vs computed (11.12847, 11.26672) bn USD" "$tmp/report.txt"
+has "seeds: A1 row" "A1     consistent                   price_change                 nearly 60%" "$tmp/report.txt"
+has "seeds: A3 arithmetic" "rounding:   claim [857.5, +inf) bn USD vs computed [851.9964, 857.853] bn USD: meet" "$tmp/report.txt"
+
+# 2. JSON and Markdown, to a file.
+"$bin" check data/alibaba/claims.csv --no-shared --format json -o "$tmp/report.json" 2>/dev/null
+check "json: exit status" 1 "$?"
+has "json: summary" '"summary":{"claims":70,"consistent":22,"consistent_by_rounding":14,"inconsistent":5,"unverifiable":29}' "$tmp/report.json"
+if command -v python3 >/dev/null; then
+  check "json: parses" "70" "$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["claims"]))' "$tmp/report.json")"
+fi
+"$bin" check data/alibaba/claims.csv --no-shared --format markdown >"$tmp/report.md" 2>/dev/null
+has "markdown: counts table" "| INCONSISTENT | 5 |" "$tmp/report.md"
+
+# 3. Claims that all agree: exit 0. Bad rows go to stderr with their line.
+head -1 data/alibaba/claims.csv >"$tmp/ok.csv"
+grep -E '^A(21|34|35),' data/alibaba/claims.csv >>"$tmp/ok.csv"
+printf 'B1,doc,x,x,Alibaba,,,revenue,FY2025 Q9,2025-01-01,,\n' >>"$tmp/ok.csv"
+"$bin" check "$tmp/ok.csv" --data data/alibaba --no-shared >"$tmp/ok.txt" 2>"$tmp/err.txt"
+check "consistent claims: exit status" 0 "$?"
+has "consistent claims: summary" "Summary: 3 claims: 3 consistent, 0 consistent only by rounding, 0 inconsistent, 0 unverifiable" "$tmp/ok.txt"
+has "bad row on stderr" "ok.csv:5: B1: period 'FY2025 Q9'" "$tmp/err.txt"
+
+# 4. Usage and file errors: exit 2.
+"$bin" check /nonexistent/claims.csv >/dev/null 2>"$tmp/err.txt"
+check "missing claims file: exit status" 2 "$?"
+check "missing claims file: message" "finmetrics check: cannot open claims file '/nonexistent/claims.csv'" "$(cat "$tmp/err.txt")"
+"$bin" check data/alibaba/claims.csv --format yaml >/dev/null 2>"$tmp/err.txt"
+check "bad format: exit status" 2 "$?"
+"$bin" check data/alibaba/claims.csv --data /nonexistent >/dev/null 2>"$tmp/err.txt"
+check "missing data folder: exit status" 2 "$?"
+check "missing data folder: message" "finmetrics check: data directory '/nonexistent' holds neither market.csv nor financials.csv" "$(cat "$tmp/err.txt")"
+
+[ "$failures" -eq 0 ] || { echo "$failures check(s) failed"; exit 1; }
+echo "all checks passed"

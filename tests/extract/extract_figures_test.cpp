@@ -1,0 +1,194 @@
+#include <string>
+#include <string_view>
+
+#include <catch2/catch.hpp>
+
+#include "finmetrics/currency/iso4217.hpp"
+#include "finmetrics/extract/extract_figures.hpp"
+
+using namespace finmetrics;
+
+namespace {
+
+Extraction run(std::string_view text) { return extract_figures(text); }
+
+std::vector<std::string> texts(const Extraction& e) {
+  std::vector<std::string> out;
+  for (const auto& f : e.figures) out.push_back(f.text);
+  return out;
+}
+
+const ExtractedFigure& only(const Extraction& e) {
+  REQUIRE(e.figures.size() == 1);
+  return e.figures.front();
+}
+
+}  // namespace
+
+TEST_CASE("money amounts as journalists write them are read with their exact value and currency", "[extract]") {
+  struct Case {
+    std::string_view text, figure, value, unit;
+  };
+  const Case cases[] = {
+      {"Alibaba has spent US$34.5bn on it.", "US$34.5bn", "34500000000", "USD"},
+      {"a plan to invest 380 billion yuan in AI", "380 billion yuan", "380000000000", "CNY"},
+      {"revenues of 26.549 billion yuan, while", "26.549 billion yuan", "26549000000", "CNY"},
+      {"shares hit HK$140.9 on Monday", "HK$140.9", "140.9", "HKD"},
+      {"peak values of 140.9 HKD per share, marking", "140.9 HKD per share", "140.9", "HKD per share"},
+      {"exceeding the mark of $858 billion.", "$858 billion", "858000000000", "USD"},
+      {"an offering that would raise north of $34 billion, making", "north of $34 billion", "34000000000", "USD"},
+      {"budgeted Rmb39bn this year", "Rmb39bn", "39000000000", "CNY"},
+      {"raised USD 5bn and RMB 81bn", "USD 5bn", "5000000000", "USD"},
+      {"收入为1,361亿元，同比", "1,361亿元", "136100000000", "CNY"},
+      {"市值达2.40万亿港元。", "2.40万亿港元", "2400000000000", "HKD"},
+      {"约合18美元。", "18美元", "18", "USD"},
+      {"投资人民币500亿建设", "人民币500亿", "50000000000", "CNY"},
+      {"投资人民币5亿元建设", "5亿元", "500000000", "CNY"},
+      {"Deal worth €3.2bn closed", "€3.2bn", "3200000000", "EUR"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    const Extraction e = run(c.text);
+    REQUIRE(!e.figures.empty());
+    const ExtractedFigure& f = e.figures.front();
+    CHECK(f.text == c.figure);
+    REQUIRE(f.quoted);
+    CHECK(f.quoted->value == Decimal::parse(c.value).value());
+    CHECK(f.unit.to_string() == c.unit);
+    CHECK(c.text.substr(f.span.begin, f.span.size()) == c.figure);
+  }
+}
+
+TEST_CASE("a bracketed amount in another currency is linked to the amount before it", "[extract]") {
+  const Extraction e = run("Wu has spent Rmb81bn ($11bn) on capital expenditure, up from Rmb34bn.");
+  REQUIRE(texts(e) == std::vector<std::string>{"Rmb81bn", "$11bn", "Rmb34bn"});
+  CHECK(e.figures[0].linked == std::optional<std::size_t>{1});
+  CHECK(e.figures[1].linked == std::optional<std::size_t>{0});
+  CHECK_FALSE(e.figures[2].linked);
+  CHECK(e.figures[0].span.begin == 13);
+  CHECK(e.figures[0].span.end == 20);
+  CHECK(e.figures[1].interval->to_string() == "[10500000000, 11500000000)");
+}
+
+TEST_CASE("percentages, points, multiples and counts are read with their unit and hedge", "[extract]") {
+  struct Case {
+    std::string_view text, figure, value, unit, interval;
+  };
+  const Case cases[] = {
+      {"shares have risen nearly 60% this year", "nearly 60%", "60", "%", "[57, 60)"},
+      {"soaring by 66 per cent since", "66 per cent", "66", "%", "[65.5, 66.5)"},
+      {"surged by 155% year-on-year to", "155%", "155", "%", "[154.5, 155.5)"},
+      {"more than 50 per cent more", "more than 50 per cent", "50", "%", "(50, +inf)"},
+      {"for every 2 percentage point increase", "2 percentage point", "2", "pp", "[1.5, 2.5)"},
+      {"a cut of 25bp in May", "25bp", "25", "bp", "[24.5, 25.5)"},
+      {"the average multiple of 6.5 times for", "6.5 times", "6.5", "x", "[6.45, 6.55)"},
+      {"trading at 10x sales", "10x", "10", "x", "[9.5, 10.5)"},
+      {"win over China's 1.1bn netizens with", "1.1bn netizens", "1100000000", "netizens", "[1050000000, 1150000000)"},
+      {"Apple's active 250 million devices in China", "250 million devices", "250000000", "devices",
+       "[249500000, 250500000)"},
+      {"it fell -2.5% on Friday", "-2.5%", "-2.5", "%", "(-2.55, -2.45]"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    const Extraction e = run(c.text);
+    const ExtractedFigure& f = only(e);
+    CHECK(f.text == c.figure);
+    REQUIRE(f.quoted);
+    CHECK(f.quoted->value == Decimal::parse(c.value).value());
+    CHECK(f.unit.to_string() == c.unit);
+    CHECK(f.interval->to_string() == c.interval);
+  }
+}
+
+TEST_CASE("ranges are read as one figure, but 'from X to Y' is two", "[extract]") {
+  CHECK(texts(run("Sales rose 5-7% to $3bn-$4bn.")) == std::vector<std::string>{"5-7%", "$3bn-$4bn"});
+  CHECK(texts(run("a margin between 5 and 7 per cent")) == std::vector<std::string>{"between 5 and 7 per cent"});
+  CHECK(texts(run("grew from 3% to 4% and 3 to 4 billion yuan")) ==
+        std::vector<std::string>{"3%", "4%", "3 to 4 billion yuan"});
+  const Extraction about = run("about $3-4bn");
+  const ExtractedFigure& r = about.figures.at(0);
+  CHECK(r.text == "about $3-4bn");
+  CHECK(r.quoted->upper == Decimal::parse("4000000000").value());
+  CHECK(r.qualifier == Qualifier::about);
+}
+
+TEST_CASE("years, dates, fiscal names, durations, model names and plain numbers are not figures", "[extract]") {
+  const char* not_figures[] = {
+      "In November 2023, Jack Ma posted a memo.",
+      "the third quarter of fiscal year 2025 (referred to as \"2025Q3\")",
+      "All units have been told their 2025 performance will be evaluated; FY2025 Q3 and H1 2025.",
+      "In the 15 months since he took the top jobs; a 30-day window; three-year plan.",
+      "Qwen2.5-Max, QwQ-32B, DeepSeek-R1, GPT-4o, Qwen 2.0, Claude 4 Sonnet, H20 and H100 chips, Covid-19.",
+      "On Aug. 28, 2024 at 10:30 (04/14 2025 395), see 2025-03-28 and 03-17.",
+      "the 3rd day, the 1990s, 5G, a team of 18 who, Hanguang 800, February 20 earnings call",
+      "1. first item; 2. second item",
+      "in 2024 dollars, 2024 yuan deposits",
+      "cnbc.com/2025/03/28/alibaba-100-billion-stock-rally.html",
+  };
+  for (const char* text : not_figures) {
+    INFO(text);
+    CHECK(texts(run(text)).empty());
+  }
+}
+
+TEST_CASE("word forms are read as intervals or exact multiples", "[extract]") {
+  struct Case {
+    std::string_view text, figure, kind, unit, interval;
+  };
+  const Case cases[] = {
+      {"experiencing triple-digit growth over", "triple-digit", "percent", "%", "[100, 1000)"},
+      {"growth was only in the single digits year-on-year", "single digits", "percent", "%", "[0, 10)"},
+      {"double-digit growth", "double-digit", "percent", "%", "[10, 100)"},
+      {"the growth rate nearly doubled from", "nearly doubled", "multiple", "x", "[1.9, 2)"},
+      {"profits halved", "halved", "multiple", "x", "[0.45, 0.55)"},
+      {"less than half its peak", "less than half", "multiple", "x", "(-inf, 0.5)"},
+      {"dished out billions of dollars of fines", "billions of dollars", "money", "USD", "[1000000000, 1000000000000)"},
+      {"several billion dollars worth of fines", "several billion dollars", "money", "USD", "[2000000000, 10000000000)"},
+      {"multibillion-dollar investments", "multibillion-dollar", "money", "USD", "[2000000000, 1000000000000)"},
+      {"expenditures exceeding hundreds of billions.", "hundreds of billions", "number", "", "[100000000000, 1000000000000)"},
+      {"hundreds of millions of daily active users", "hundreds of millions of daily active users", "count",
+       "daily active users", "[100000000, 1000000000)"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    const Extraction e = run(c.text);
+    const ExtractedFigure& f = only(e);
+    CHECK(f.text == c.figure);
+    CHECK(f.word_form);
+    CHECK(to_string(f.kind) == c.kind);
+    CHECK(f.unit.to_string() == c.unit);
+    REQUIRE(f.interval);
+    CHECK(f.interval->to_string() == c.interval);
+  }
+}
+
+TEST_CASE("records are found without a value, and 'doubled down' is no figure", "[extract]") {
+  const Extraction e = run("near record lows; reaching 140.9 HKD per share, marking a three-year highMany analysts");
+  REQUIRE(texts(e) == std::vector<std::string>{"record lows", "140.9 HKD per share", "three-year high"});
+  CHECK(e.figures[0].kind == FigureKind::record);
+  CHECK_FALSE(e.figures[0].interval);
+  CHECK(e.figures[2].kind == FigureKind::record);
+  CHECK(texts(run("Alibaba doubled down on its cloud arm")).empty());
+  CHECK(texts(run("Qwen 2.5 and Qwen 3 in the second half")).empty());
+}
+
+TEST_CASE("a verb that hedges a figure reads as 'more than'", "[extract]") {
+  const Extraction e = run("its market capitalization exceeding $858 billion.");
+  const ExtractedFigure& f = only(e);
+  CHECK(f.text == "exceeding $858 billion");
+  CHECK(f.hedge_verb == "exceeding");
+  CHECK(f.qualifier == Qualifier::more_than);
+  CHECK(f.interval->to_string() == "(858000000000, +inf)");
+}
+
+TEST_CASE("a candidate that does not parse is skipped and reported, never guessed", "[extract]") {
+  const Extraction e = run("priced at ¥500 a unit and 5 euros");
+  REQUIRE(texts(e) == std::vector<std::string>{"5 euros"});
+  REQUIRE(e.skipped.size() == 1);
+  CHECK(e.skipped[0].code == Errc::ambiguous);
+  CHECK(e.skipped[0].message ==
+        "byte 10: '¥500': ambiguous currency '¥': yen (JPY) or yuan (CNY)? set CurrencyContext::yen_or_yuan");
+  ExtractOptions yuan;
+  yuan.parse.currency.yen_or_yuan = CNY;
+  CHECK(texts(extract_figures("priced at ¥500 a unit", yuan)) == std::vector<std::string>{"¥500"});
+}

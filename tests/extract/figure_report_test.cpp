@@ -1,0 +1,73 @@
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <catch2/catch.hpp>
+#include <fmt/format.h>
+
+#include "finmetrics/claims/claim.hpp"
+#include "finmetrics/extract/extract_figures.hpp"
+#include "finmetrics/extract/figure_report.hpp"
+#include "shared_data.hpp"
+
+using namespace finmetrics;
+
+namespace {
+
+constexpr std::string_view article =
+    "In the 15 months since he took the top jobs, Alibaba's Wu has spent Rmb81bn ($11bn) on capital "
+    "expenditure.\nThe shares hit a record high.\nProfits were exceeding $858 billion.";
+
+Extraction extract_dated() {
+  ExtractOptions o;
+  o.article_date = Date{2025, 3, 17};
+  return extract_figures(article, o);
+}
+
+}  // namespace
+
+TEST_CASE("the draft claims file has the checker's header, one row per figure, and pairs linked", "[extract][report]") {
+  const std::string csv = draft_claims_csv(extract_dated(), article, "ft.txt");
+  const std::string expected =
+      "id,document,quote,figure,entity,listing,segment,metric,period,as_of,relation,notes\n"
+      "E1,ft.txt,\"In the 15 months since he took the top jobs, Alibaba's Wu has spent Rmb81bn ($11bn) on capital "
+      "expenditure.\",Rmb81bn,Alibaba,,,capex,FY2024 Q3..FY2025 Q3,2025-03-17,,\"draft by finmetrics extract: "
+      "money 81000000000 CNY; confidence entity 0.9, metric 0.8, period 0.6\"\n"
+      "E2,ft.txt,\"In the 15 months since he took the top jobs, Alibaba's Wu has spent Rmb81bn ($11bn) on capital "
+      "expenditure.\",$11bn,Alibaba,,,fx_conversion,FY2024 Q3..FY2025 Q3,2025-03-17,converts:E1,\"draft by "
+      "finmetrics extract: money 11000000000 USD; confidence entity 0.9, metric 0.9, period 0.6\"\n"
+      "E4,ft.txt,Profits were exceeding $858 billion.,$858 billion,Alibaba,,,net_income,,2025-03-17,,\"draft by "
+      "finmetrics extract: money 858000000000 USD; hedged by 'exceeding'; confidence entity 0.4, metric 0.8, "
+      "period 0.0\"\n";
+  CHECK(csv == expected);
+}
+
+TEST_CASE("the checker's loader reads every row of a drafted seed article without a row error", "[extract][report]") {
+  FINMETRICS_REQUIRE_SHARED("seeds/001_176cb876e40a5867.txt");
+  for (const char* seed : {"000_4be4fd45a4304e2c", "001_176cb876e40a5867", "002_af63c1e32f5ec212",
+                           "003_86dc9b19e2eddc32", "004_893f16c0d21005b9"}) {
+    std::ifstream in(test::shared_path(fmt::format("seeds/{}.txt", seed)), std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    const Extraction e = extract_figures(text.str());
+    const std::string csv = draft_claims_csv(e, text.str(), seed);
+    auto claims = parse_claims_csv(csv, seed);
+    INFO(seed);
+    REQUIRE(claims);
+    CHECK(claims->row_errors.empty());
+    std::size_t records = 0;
+    for (const auto& f : e.figures) records += f.kind == FigureKind::record ? 1 : 0;
+    CHECK(claims->claims.size() == e.figures.size() - records);
+  }
+}
+
+TEST_CASE("the JSON report names every field of a figure", "[extract][report]") {
+  const std::string_view text = "Revenue rose 13% to Rmb81bn.";
+  const std::string json = figures_json(extract_figures(text), text);
+  CHECK(json.find(R"j("text":"13%","kind":"percent","word_form":false,"value":"13","upper":null,"unit":"%",)j"
+                  R"j("qualifier":"","interval":"[12.5, 13.5)","linked":null,"sentence":"Revenue rose 13% to Rmb81bn.")j") !=
+        std::string::npos);
+  CHECK(json.find(R"("metric":{"value":"revenue_growth","confidence":0.70,"evidence":"Revenue"})") !=
+        std::string::npos);
+  CHECK(json.rfind("{\"article_date\":null,\"figures\":[", 0) == 0);
+}
