@@ -61,15 +61,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::vector<Record> chunked = split_all(text, limit, cuts);
   FUZZ_CHECK(whole.size() == chunked.size(),
              "records " + std::to_string(whole.size()) + " vs chunked " + std::to_string(chunked.size()));
-  // Known finding F4 (docs/reliability.md): after a too-long record whose quotes
-  // hold line feeds, line numbers depend on the chunking; until the splitter is
-  // fixed, lines are compared only up to the first too-long record.
-  bool lines_comparable = true;
   for (std::size_t i = 0; i < whole.size(); ++i) {
-    Record a = whole[i], b = chunked[i];
-    if (!lines_comparable) a.line = b.line = 0;
-    FUZZ_CHECK(a == b, show(whole[i]) + " vs chunked " + show(chunked[i]));
-    if (whole[i].too_long) lines_comparable = false;
+    FUZZ_CHECK(whole[i] == chunked[i], show(whole[i]) + " vs chunked " + show(chunked[i]));
     if (i > 0) FUZZ_CHECK(whole[i - 1].line < whole[i].line, show(whole[i - 1]) + " then " + show(whole[i]));
     if (whole[i].too_long) FUZZ_CHECK(whole[i].text.size() <= 64, show(whole[i]));
     else FUZZ_CHECK(whole[i].text.size() <= limit, show(whole[i]));

@@ -62,7 +62,7 @@ REPRODUCERS = {
     "fuzz_parse_figure": [b"\x00" + b"12345678901234567890123456789012345678",                      # F1
                           b"\x00about 1234567890123456789012345678901234567"],
     "fuzz_normalize": [b"\x04date,figure\n2025-01-08,CNY 7\n2025-01-08,Rmb" + b"9" * 38 + b"bn\n"],  # F2
-    "fuzz_parse_period": [b"\x05quarter ended June 30, 0244"],                                      # F3
+    "fuzz_parse_period": [b"\x05quarter ended June 30, 0244", b"\x04FY0999-00"],                    # F3
     "fuzz_csv_splitter": [b'?\x03\x05?\x03\x05\x01date,figure\n2025-01-06,"untermi\x01date,base,quote,rquote,rate\n'
                           b"2025-03-28,EUR,naate\n2025-03-28,EUR,natedU\nSD,\n"],                  # F4
     "fuzz_decimal_parse": [b"1e9"],  # a wrong invariant of the first draft: 81 x 10^9 prints as plain digits

@@ -17,6 +17,7 @@ packages=(
   libfast-float-dev
   libexpected-dev         # tl::expected
   python3                 # corpus generator and output comparison in tests
+  clang libclang-rt-14-dev  # libFuzzer targets (scripts/fuzz-smoke.sh)
 )
 
 missing=()

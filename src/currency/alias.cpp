@@ -1,7 +1,10 @@
 #include "finmetrics/currency/alias.hpp"
 
 #include <array>
+#include <bit>
+#include <cstddef>
 #include <cstdint>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -14,8 +17,7 @@ namespace {
 
 // Parsers call currency_from_marker once or twice per figure, so both tables get
 // an index built at compile time from the same data: the ISO codes as a bit set
-// over AAA..ZZZ, the aliases grouped by first byte (a row of the alias table is
-// compared only when its first byte matches).
+// over AAA..ZZZ, the aliases as a small hash table.
 
 constexpr std::size_t iso_slots = 26 * 26 * 26;
 
@@ -36,45 +38,58 @@ constexpr auto iso_codes = [] {
 constexpr bool is_upper(char c) noexcept { return c >= 'A' && c <= 'Z'; }
 
 // Equivalent to `detail::find_iso4217(code) != nullptr` (the table holds upper-case codes only).
-bool is_iso_code(std::string_view code) noexcept {
+constexpr bool is_iso_code(std::string_view code) noexcept {
   if (code.size() != 3 || !is_upper(code[0]) || !is_upper(code[1]) || !is_upper(code[2])) return false;
   const std::size_t i = iso_slot(code[0], code[1], code[2]);
-  return (iso_codes[i / 64] >> (i % 64)) & 1U;
+  return ((iso_codes[i / 64] >> (i % 64)) & 1U) != 0;
 }
 
-constexpr std::size_t alias_count = detail::currency_aliases.size();
-static_assert(alias_count < 256);
-
-struct AliasIndex {
-  std::array<std::uint8_t, 257> first{};        // rows of byte b: order[first[b] .. first[b + 1])
-  std::array<std::uint8_t, alias_count> order{};  // table rows sorted by first byte
-};
-
-constexpr AliasIndex alias_index = [] {
-  AliasIndex ix;
-  std::size_t n = 0;
-  for (std::size_t b = 0; b < 256; ++b) {
-    ix.first[b] = static_cast<std::uint8_t>(n);
-    for (std::size_t i = 0; i < alias_count; ++i) {
-      if (static_cast<unsigned char>(detail::currency_aliases[i].marker[0]) == b) {
-        ix.order[n++] = static_cast<std::uint8_t>(i);
-      }
-    }
+consteval bool iso_index_finds_every_code() {
+  std::size_t set = 0;
+  for (const auto word : iso_codes) set += static_cast<std::size_t>(std::popcount(word));
+  if (set != detail::iso4217_table.size()) return false;
+  for (const auto& e : detail::iso4217_table) {
+    if (!is_iso_code(e.code)) return false;
   }
-  ix.first[256] = static_cast<std::uint8_t>(n);
-  return ix;
+  return true;
+}
+static_assert(iso_index_finds_every_code());
+
+// The aliases: an open-addressing hash index (length, first and last byte).
+constexpr std::size_t alias_slot_count = 256;  // a power of two, over three times the aliases
+
+constexpr std::size_t alias_slot(std::string_view m) noexcept {
+  const auto first = static_cast<unsigned char>(m.front());
+  const auto last = static_cast<unsigned char>(m.back());
+  return (m.size() * 7 + first * 3 + last) & (alias_slot_count - 1);
+}
+
+// alias_slots[k] is 1 + the row of an alias, or 0 for an empty slot.
+constexpr auto alias_slots = [] {
+  std::array<std::uint8_t, alias_slot_count> out{};
+  for (std::size_t i = 0; i < detail::currency_aliases.size(); ++i) {
+    std::size_t k = alias_slot(detail::currency_aliases[i].marker);
+    while (out[k] != 0) k = (k + 1) & (alias_slot_count - 1);
+    out[k] = static_cast<std::uint8_t>(i + 1);
+  }
+  return out;
 }();
+static_assert(detail::currency_aliases.size() * 3 < alias_slot_count && detail::currency_aliases.size() < 255);
+
+constexpr bool same_bytes(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
 
 // Equivalent to `detail::find_currency_alias(marker)` (markers are unique).
 constexpr const detail::CurrencyAlias* find_alias(std::string_view marker) noexcept {
   if (marker.empty()) return nullptr;
-  const auto b = static_cast<unsigned char>(marker[0]);
-  for (std::size_t k = alias_index.first[b]; k < alias_index.first[b + 1]; ++k) {
-    const auto& a = detail::currency_aliases[alias_index.order[k]];
-    if (a.marker.size() != marker.size()) continue;
-    std::size_t i = 1;  // byte 0 matches: it chose the group
-    while (i < marker.size() && a.marker[i] == marker[i]) ++i;
-    if (i == marker.size()) return &a;
+  for (std::size_t k = alias_slot(marker); alias_slots[k] != 0; k = (k + 1) & (alias_slot_count - 1)) {
+    const auto& a = detail::currency_aliases[alias_slots[k] - 1U];
+    if (same_bytes(a.marker, marker)) return &a;
   }
   return nullptr;
 }

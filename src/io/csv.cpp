@@ -1,5 +1,6 @@
 #include "finmetrics/io/csv.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 #include <fmt/format.h>
@@ -63,8 +64,13 @@ std::optional<RawRecord> RecordSplitter::next() {
           }
           return take(pos_ + limit, pos_ + limit + 1, 1 + quoted_lines_);
         }
-        i = static_cast<std::size_t>(q - base) + 1;
-        in_quotes_ = true;
+        const std::size_t k = static_cast<std::size_t>(q - base);
+        i = k + 1;
+        // A quote opens a quoted field only at the start of a field (or as the
+        // second half of an escaped "" right after a closing quote); a stray one
+        // inside an unquoted field is text, left for split_record to report, so
+        // it cannot swallow the lines that follow.
+        if (k == 0 || base[k - 1] == ',' || base[k - 1] == '"') in_quotes_ = true;
       } else {
         const char* q = static_cast<const char*>(std::memchr(base + i, '"', avail - i));
         const std::size_t upto = q ? static_cast<std::size_t>(q - base) : avail;
@@ -82,7 +88,10 @@ std::optional<RawRecord> RecordSplitter::next() {
     scanned_ = i;
     if (scanned_ > max_record_bytes_) {
       RawRecord r{std::string_view(buffer_).substr(pos_, std::min<std::size_t>(max_record_bytes_, 64)), line_, true, false};
-      line_ += 1 + quoted_lines_;
+      // Skipping resumes after the first line feed past the limit, whatever the
+      // quotes said: count the line feeds up to the limit, not those the quote scan saw.
+      line_ += 1 + static_cast<std::size_t>(std::count(buffer_.begin() + static_cast<std::ptrdiff_t>(pos_),
+                                                       buffer_.begin() + static_cast<std::ptrdiff_t>(pos_ + max_record_bytes_), '\n'));
       skipping_ = true;
       scanned_ = 0;
       in_quotes_ = false;

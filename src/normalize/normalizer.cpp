@@ -241,10 +241,17 @@ Result<NormalizedValue> Normalizer::convert(date::sys_days day, std::string_view
   if (!parsed) return unexpected(parsed.error());
   auto rate = fx_->as_of(day, parsed->currency, options_.target, options_.max_staleness);
   if (!rate) return unexpected(rate.error());
-  const Decimal amount = parsed->amount.shifted(-options_.scale_exponent);
-  Decimal value = options_.decimals ? rate->convert(amount, -*options_.decimals, options_.rounding)
-                                    : rate->convert_significant(amount, options_.significant_digits, options_.rounding);
-  return NormalizedValue{*parsed, value};
+  try {
+    const Decimal amount = parsed->amount.shifted(-options_.scale_exponent);
+    Decimal value = options_.decimals ? rate->convert(amount, -*options_.decimals, options_.rounding)
+                                      : rate->convert_significant(amount, options_.significant_digits, options_.rounding);
+    return NormalizedValue{*parsed, value};
+  } catch (const DecimalOverflow&) {  // one row's value beyond 38 digits must not stop a stream
+    return unexpected(make_error(Errc::overflow,
+                                 fmt::format("the value of '{}' has more than {} digits at the requested precision",
+                                             figure, Decimal::max_digits),
+                                 figure));
+  }
 }
 
 NormalizeStream::NormalizeStream(const Normalizer& normalizer, std::string& output, std::string& diagnostics,
@@ -446,7 +453,8 @@ void NormalizeStream::row(std::string_view date_field, std::string_view figure, 
   if (!done) {  // numbers beyond the kernel's integers, or a table the grid cannot index: the reference path decides
     auto r = n_.convert(date::sys_days{date::days{day_index}}, figure);
     if (!r) {
-      ++totals_.without_rate;
+      if (r.error().code == Errc::overflow) ++totals_.invalid;
+      else ++totals_.without_rate;
       diagnose(line, r.error().message);
       out_.append(tail, static_cast<std::size_t>(p - tail));
       finish_row(false);

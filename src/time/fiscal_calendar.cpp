@@ -39,9 +39,9 @@ int FiscalCalendar::year_of(Date d) const {
 std::string FiscalCalendar::year_name(int label) const {
   if (naming_ == FiscalNaming::split) {
     const int end = ((label % 100) + 100) % 100;
-    return fmt::format("FY{}-{:02}", label - 1, end);
+    return fmt::format("FY{:04}-{:02}", label - 1, end);
   }
-  return fmt::format("FY{}", label);
+  return fmt::format("FY{:04}", label);
 }
 
 std::string FiscalCalendar::describe() const {

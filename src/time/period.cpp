@@ -180,9 +180,9 @@ std::string Period::to_string() const {
   switch (kind_) {
     case PeriodKind::day: return finmetrics::to_string(Date{first});
     case PeriodKind::month: return fmt::format("{:04}-{:02}", int{first.year()}, unsigned{first.month()});
-    case PeriodKind::quarter: return fmt::format("{}Q{}", year(), index());
-    case PeriodKind::half: return fmt::format("H{} {}", index(), year());
-    case PeriodKind::year: return fmt::format("{}", year());
+    case PeriodKind::quarter: return fmt::format("{:04}Q{}", year(), index());
+    case PeriodKind::half: return fmt::format("H{} {:04}", index(), year());
+    case PeriodKind::year: return fmt::format("{:04}", year());
     case PeriodKind::fiscal_quarter: return fmt::format("{} Q{}", calendar_.year_name(year()), index());
     case PeriodKind::fiscal_half: return fmt::format("{} H{}", calendar_.year_name(year()), index());
     case PeriodKind::fiscal_year: return calendar_.year_name(year());

@@ -3,6 +3,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
 
 namespace finmetrics {
 
@@ -57,45 +58,58 @@ constexpr std::array scale_tokens{
 };
 // clang-format on
 
-// Parsers ask for every word after a number, mostly words that are no scale: a
-// copy of the table sorted by length (at compile time) lets a look-up compare
-// only the few tokens of the right length, byte by byte.
-constexpr std::size_t max_token_size = 8;
+// Parsers ask for every word after a number, mostly words that are no scale, so
+// the table gets an open-addressing hash index, built at compile time: a look-up
+// hashes length, first and last byte and compares one token or two.
+constexpr std::size_t slot_count = 128;  // a power of two, over three times the tokens
 
-constexpr auto tokens_by_size = [] {
-  std::array<ScaleToken, scale_tokens.size()> out{};
-  std::size_t k = 0;
-  for (std::size_t n = 1; n <= max_token_size; ++n) {
-    for (const auto& t : scale_tokens) {
-      if (t.token.size() == n) out[k++] = t;
-    }
+constexpr std::size_t slot_of(std::string_view t) noexcept {
+  const auto first = static_cast<unsigned char>(t.front());
+  const auto last = static_cast<unsigned char>(t.back());
+  return (t.size() * 7 + first * 3 + last) & (slot_count - 1);
+}
+
+// slots[k] is 1 + the index of a token, or 0 for an empty slot.
+constexpr auto slots = [] {
+  std::array<std::uint8_t, slot_count> out{};
+  for (std::size_t i = 0; i < scale_tokens.size(); ++i) {
+    std::size_t k = slot_of(scale_tokens[i].token);
+    while (out[k] != 0) k = (k + 1) & (slot_count - 1);
+    out[k] = static_cast<std::uint8_t>(i + 1);
   }
   return out;
 }();
+static_assert(scale_tokens.size() * 3 < slot_count && scale_tokens.size() < 255);
 
-// Tokens of length n are tokens_by_size[first_of_size[n] .. first_of_size[n + 1]).
-constexpr auto first_of_size = [] {
-  std::array<std::uint8_t, max_token_size + 2> first{};
-  std::size_t k = 0;
-  for (std::size_t n = 1; n <= max_token_size + 1; ++n) {
-    first[n] = static_cast<std::uint8_t>(k);
-    for (const auto& t : scale_tokens) k += t.token.size() == n ? 1 : 0;
+constexpr bool same_bytes(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i] != b[i]) return false;
   }
-  return first;
-}();
-static_assert(first_of_size[max_token_size + 1] == scale_tokens.size(), "every token is at most 8 bytes long");
+  return true;
+}
+
+constexpr const ScaleToken* find_token(std::string_view token) noexcept {
+  if (token.empty()) return nullptr;
+  for (std::size_t k = slot_of(token); slots[k] != 0; k = (k + 1) & (slot_count - 1)) {
+    const ScaleToken& t = scale_tokens[slots[k] - 1U];
+    if (same_bytes(t.token, token)) return &t;
+  }
+  return nullptr;
+}
+
+consteval bool every_token_is_found() {
+  for (const auto& t : scale_tokens) {
+    if (find_token(t.token) != &t) return false;
+  }
+  return true;
+}
+static_assert(every_token_is_found(), "each token is listed once and indexed");
 
 }  // namespace
 
 std::optional<Scale> scale_from_token(std::string_view token) noexcept {
-  const std::size_t n = token.size();
-  if (n == 0 || n > max_token_size) return std::nullopt;
-  for (std::size_t k = first_of_size[n]; k < first_of_size[n + 1]; ++k) {
-    const char* t = tokens_by_size[k].token.data();
-    std::size_t i = 0;
-    while (i < n && t[i] == token[i]) ++i;
-    if (i == n) return tokens_by_size[k].scale;
-  }
+  if (const ScaleToken* t = find_token(token)) return t->scale;
   return std::nullopt;
 }
 

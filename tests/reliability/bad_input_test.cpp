@@ -257,21 +257,10 @@ TEST_CASE("An unterminated quote in the middle of a stream takes the following l
   check_totals_add_up(r.totals);
 }
 
-TEST_CASE("A stray quote inside an unquoted field takes the following lines into that row (finding F5)") {
-  // The record splitter enters quoted mode at any '"', not only at the start of a
-  // field, so `5"x` swallows the next line (up to the next quote). Pinned here as
-  // it is; the test below states what should happen.
-  const Normalized r = normalize("date,figure\n2025-01-10,$5\"x\n2025-01-10,$6\n");
-  CHECK(r.output == "date,figure,currency,usd_value,per_share\n2025-01-10,,,,\n");
-  CHECK(r.diagnostics == "line 2: broken CSV row: a quote inside an unquoted field at column 14\n");
-  CHECK(r.totals.rows_read == 1);
-  CHECK(r.totals.invalid == 1);
-  check_totals_add_up(r.totals);
-}
-
-TEST_CASE("A stray quote inside an unquoted field breaks that row only", "[!shouldfail][finding]") {
+TEST_CASE("A stray quote inside an unquoted field breaks that row only (finding F5, fixed)", "[finding][fixed]") {
   const Normalized r = normalize("date,figure\n2025-01-10,$5\"x\n2025-01-10,$6\n");
   CHECK(r.output == "date,figure,currency,usd_value,per_share\n2025-01-10,,,,\n2025-01-10,$6,USD,6,0\n");
+  CHECK(r.diagnostics == "line 2: broken CSV row: a quote inside an unquoted field at column 14\n");
   CHECK(r.totals.rows_read == 2);
   CHECK(r.totals.converted == 1);
 }
@@ -424,17 +413,21 @@ TEST_CASE("FX files with a byte order mark and CRLF line ends load like plain on
 // "Findings"). Tagged [!shouldfail]: they pass while the bug is there, and fail
 // (so the tag must go) once it is fixed.
 
-TEST_CASE("The intervals of a figure with 37 or 38 significant digits exist (finding F1)", "[!shouldfail][finding]") {
+TEST_CASE("The intervals of a figure with 37 or 38 significant digits exist (finding F1, fixed)", "[finding][fixed]") {
   auto plain = parse_figure("12345678901234567890123456789012345678");
   REQUIRE(plain);
   CHECK_NOTHROW(plain->rounding_interval());
+  // The exact ends (v - 0.5, v + 0.5) need 39 digits: rounded outward to units.
+  CHECK(plain->rounding_interval().to_string() ==
+        "[12345678901234567890123456789012345677, 12345678901234567890123456789012345679)");
+  CHECK(plain->rounding_interval().contains(plain->value));
   auto hedged = parse_figure("about 1234567890123456789012345678901234567");
   REQUIRE(hedged);
   CHECK_NOTHROW(hedged->interval());
 }
 
 TEST_CASE("A figure whose converted value needs more than 38 digits fails its row only (finding F2)",
-          "[!shouldfail][finding]") {
+          "[finding][fixed]") {
   NormalizeOptions options;
   options.decimals = 6;
   Normalized r;
@@ -443,7 +436,7 @@ TEST_CASE("A figure whose converted value needs more than 38 digits fails its ro
   CHECK(r.totals.converted == 1);
 }
 
-TEST_CASE("The name of a period before the year 1000 reads back (finding F3)", "[!shouldfail][finding]") {
+TEST_CASE("The name of a period before the year 1000 reads back (finding F3)", "[finding][fixed]") {
   const Period q = Period::quarter(244, 1);
   auto back = parse_period(q.to_string());
   REQUIRE(back);
@@ -451,7 +444,7 @@ TEST_CASE("The name of a period before the year 1000 reads back (finding F3)", "
 }
 
 TEST_CASE("Line numbers after an over-long record with quoted line feeds stay right (finding F4)",
-          "[!shouldfail][finding]") {
+          "[finding][fixed]") {
   // Limit 3: the record `"a` is cut, the splitter resumes after the next line
   // feed (at `c`, physical line 3) while its quote scan already counted the line
   // feeds up to the closing quote.
