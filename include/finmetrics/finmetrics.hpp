@@ -75,6 +75,7 @@
 #include "finmetrics/models/formula.hpp"
 #include "finmetrics/models/growth.hpp"
 #include "finmetrics/models/operand.hpp"
+#include "finmetrics/models/parity.hpp"
 #include "finmetrics/models/order.hpp"
 #include "finmetrics/models/product.hpp"
 #include "finmetrics/models/quotient.hpp"

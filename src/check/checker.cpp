@@ -15,6 +15,7 @@
 #include "finmetrics/models/display.hpp"
 #include "finmetrics/models/growth.hpp"
 #include "finmetrics/models/order.hpp"
+#include "finmetrics/models/parity.hpp"
 #include "finmetrics/models/product.hpp"
 #include "finmetrics/models/quotient.hpp"
 
@@ -665,6 +666,7 @@ class Checker {
         root[find(b.id)] = find(a.id);
       }
     }
+    parity_pairs();
     // growth + value (+ prior), margin = adjusted EBITA / revenue, among claims.
     for (const auto& g : set_.claims) {
       if (g.relation || !g.figure.has_value() || !g.period) continue;
@@ -701,6 +703,116 @@ class Checker {
     }
   }
 
+
+  // ---- cross-listing parity ----------------------------------------------------------------------
+
+  // The listing a share price quotes: its listing column, else the only listing
+  // in the figure's currency.
+  const Listing* quoted_listing(const Claim& c) const {
+    if (!c.listing.empty()) return ref_.listing(c.listing);
+    if (!c.figure.unit.currency) return nullptr;
+    const Listing* found = nullptr;
+    for (const auto& l : ref_.listings) {
+      if (!(l.currency == *c.figure.unit.currency)) continue;
+      if (found != nullptr) return nullptr;
+      found = &l;
+    }
+    return found;
+  }
+
+  // The listing on the other side of the ADS programme: an ADS listing for an
+  // ordinary one and the reverse (the first such listing).
+  const Listing* counterpart(const Listing& l) const {
+    for (const auto& o : ref_.listings)
+      if ((o.per == Per::ads) != (l.per == Per::ads)) return &o;
+    return nullptr;
+  }
+
+  // The one day a price claim is about: its period when that is a single day, else
+  // its as_of when it has no period.
+  static std::optional<Date> price_day(const Claim& c) {
+    if (c.period) {
+      if (c.period->first_day() == c.period->last_day()) return c.period->first_day();
+      return std::nullopt;
+    }
+    return c.as_of;
+  }
+
+  // A share price claim parity can use: the issuer's, no segment, a number in the
+  // currency of the listing it quotes, one day, not a projection.
+  const Listing* parity_listing(const Claim& c) const {
+    if (c.metric != "share_price" || !c.figure.has_value() || c.entity != ref_.issuer || !c.segment.empty() ||
+        is_projection(c.quote) || !price_day(c))
+      return nullptr;
+    const Listing* l = quoted_listing(c);
+    if (l == nullptr || !c.figure.unit.currency || !(l->currency == *c.figure.unit.currency)) return nullptr;
+    return l;
+  }
+
+  // ADS price against ordinary x ratio x rate on `day`; nullopt (with `missing`) when
+  // the ratio or the rate is not known.
+  std::optional<Verdict> parity(const Operand& ads, const Listing& ads_listing, const Operand& ordinary,
+                                const Listing& ordinary_listing, Date day, std::vector<std::string>& missing) {
+    const DatedCount* r = ref_.ads_ratio_on(day);
+    if (r == nullptr) missing.push_back("the ADS ratio of " + ads_listing.symbol);
+    const std::vector<Date> days{day};
+    auto rate = fx_rate(ordinary_listing.currency, ads_listing.currency, days, nullptr, missing);
+    if (r == nullptr || !rate) return std::nullopt;
+    const std::string when = day < r->date ? fmt::format("earliest known, {}, assumed in force on {}", iso(r->date), iso(day))
+                                           : "as of " + iso(r->date);
+    const Operand ratio = Operand::exact(fmt::format("ordinary shares per {} ADS ({})", ads_listing.symbol, when), r->value,
+                                         Unit::of(Dimension::number), r->source);
+    return CrossListingParity{ads, ordinary, ratio, *rate, opt_.parity_tolerance_percent}.evaluate();
+  }
+
+  // Two claims quoting the price of both listings on the same day: the ADS claim
+  // against the ordinary one (decisive, like any relation between two claims).
+  void parity_pairs() {
+    for (const auto& a : set_.claims) {
+      const Listing* la = parity_listing(a);
+      if (la == nullptr || la->per != Per::ads) continue;
+      for (const auto& h : set_.claims) {
+        const Listing* lh = parity_listing(h);
+        if (lh == nullptr || lh->per == Per::ads || !(*price_day(h) == *price_day(a))) continue;
+        const Date day = *price_day(a);
+        const std::string title =
+            fmt::format("{} and {}: cross-listing parity of {} and {} on {}", label(a), label(h), la->symbol, lh->symbol, iso(day));
+        std::vector<std::string> missing;
+        auto v = parity(operand(a), *la, operand(h), *lh, day, missing);
+        if (!v) {
+          add_unverifiable("parity", title, a, {h.id}, false, missing);
+        } else {
+          add("parity", title, a, {h.id}, false, std::move(*v));
+        }
+      }
+    }
+  }
+
+  // A share price against the other listing's close of the day (supporting only:
+  // the two markets close hours apart, and the claim's own listing decides).
+  void parity_data(const Claim& c) {
+    const Listing* l = parity_listing(c);
+    if (l == nullptr) return;
+    const Listing* o = counterpart(*l);
+    if (o == nullptr) return;
+    const Date day = *price_day(c);
+    const std::string title = fmt::format("{}: cross-listing parity against the {} close of {}", label(c), o->symbol, iso(day));
+    std::vector<std::string> missing;
+    std::optional<Verdict> v;
+    if (const PriceObservation* p = o->close_on(day)) {
+      const Operand other = price_operand(*o, *p, price_unit(*o));
+      v = l->per == Per::ads ? parity(operand(c), *l, other, *o, day, missing) : parity(other, *o, operand(c), *l, day, missing);
+    } else {
+      missing.push_back(fmt::format("{} close on {}", o->symbol, iso(day)));
+    }
+    if (v) {
+      add("parity", title, c, {}, false, std::move(*v));
+    } else {
+      add_unverifiable("parity", title, c, {}, false, missing);
+    }
+    findings_.back().supporting = true;
+  }
+
   // ---- against the reference data --------------------------------------------------------------
 
   void data_check(const Claim& c) {
@@ -729,7 +841,10 @@ class Checker {
     if (m == "price_change") return price_change(c);
     if (m == "market_cap") return market_cap(c);
     if (m == "market_cap_change") return market_cap_change(c);
-    if (m == "share_price") return share_price(c);
+    if (m == "share_price") {
+      share_price(c);
+      return parity_data(c);
+    }
     if (is_growth_metric(m)) return growth_data(c);
     if (m == "margin") return margin_data(c);
     reported_value(c);
@@ -1079,7 +1194,7 @@ class Checker {
       for (std::size_t i = 0; i < findings_.size(); ++i) {
         const Finding& f = findings_[i];
         const bool in = std::find(f.claims.begin(), f.claims.end(), c.id) != f.claims.end();
-        if (!in) continue;
+        if (!in || f.supporting) continue;
         if (f.verdict.kind == VerdictKind::unverifiable) {
           undecided.push_back(i);
         } else if (f.subject == c.id) {

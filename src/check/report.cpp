@@ -87,7 +87,8 @@ std::string format_text_report(const CheckResult& r, const ClaimSet& set) {
   out += "\nFindings\n";
   for (const auto& f : r.findings) {
     const Claim* c = set.find(f.subject);
-    out += fmt::format("\n{} [{}{}] {}\n  => {}\n", f.id, f.kind, f.stated ? ", stated" : "", f.title, label(f.verdict.kind));
+    out += fmt::format("\n{} [{}{}{}] {}\n  => {}\n", f.id, f.kind, f.stated ? ", stated" : "",
+                       f.supporting ? ", supporting" : "", f.title, label(f.verdict.kind));
     if (c != nullptr) out += fmt::format("  quote ({}, {}): \"{}\"\n", c->id, c->document, c->quote);
     for (const auto& id : f.claims) {
       if (id == f.subject) continue;
@@ -128,8 +129,8 @@ std::string format_markdown_report(const CheckResult& r, const ClaimSet& set) {
   }
   out += "\n## Findings\n";
   for (const auto& f : r.findings) {
-    out += fmt::format("\n### {}: {}\n\n{} ({}{})\n\n", f.id, cell(f.title), label(f.verdict.kind), f.kind,
-                       f.stated ? ", stated" : "");
+    out += fmt::format("\n### {}: {}\n\n{} ({}{}{})\n\n", f.id, cell(f.title), label(f.verdict.kind), f.kind,
+                       f.stated ? ", stated" : "", f.supporting ? ", supporting" : "");
     for (const auto& id : f.claims)
       if (const Claim* o = set.find(id)) out += fmt::format("> {} ({}): {}\n>\n", o->id, o->document, o->quote);
     out += "\n```\n";
@@ -176,7 +177,8 @@ std::string format_json_report(const CheckResult& r, const ClaimSet& set) {
     out += "\"id\":" + json_string(f.id) + ",\"kind\":" + json_string(f.kind) + ",\"title\":" + json_string(f.title) +
            ",\"subject\":" + json_string(f.subject) +
            ",\"claims\":" + json_array(f.claims, [](const std::string& s) { return json_string(s); }) +
-           ",\"stated\":" + (f.stated ? "true" : "false") + ",\"verdict\":" + json_string(to_string(v.kind)) +
+           ",\"stated\":" + (f.stated ? "true" : "false") +
+           ",\"supporting\":" + (f.supporting ? "true" : "false") + ",\"verdict\":" + json_string(to_string(v.kind)) +
            ",\"reading\":" + (v.reading.empty() ? std::string("null") : json_string(v.reading));
     out += ",\"claimed\":" + (v.claimed ? "{\"strict\":" + json_string(v.claimed->strict.to_string()) + ",\"rounded\":" +
                                               json_string(v.claimed->rounded.to_string()) + ",\"truncated\":" +

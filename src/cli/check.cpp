@@ -27,6 +27,7 @@ struct CheckArgs {
   std::string shared;
   bool no_shared = false;
   int max_staleness = 7;
+  std::string parity_tolerance = "3";
 };
 
 namespace fs = std::filesystem;
@@ -66,6 +67,13 @@ int run(const CheckArgs& args) {
   }
   CheckOptions options;
   options.max_staleness = date::days{args.max_staleness};
+  const auto tolerance = Decimal::parse(args.parity_tolerance);
+  if (!tolerance || tolerance->sign() < 0 || !(*tolerance < Decimal::from_integer(100))) {
+    std::fprintf(stderr, "finmetrics check: --parity-tolerance must be a percentage in [0, 100), not '%s'\n",
+                 args.parity_tolerance.c_str());
+    return 2;
+  }
+  options.parity_tolerance_percent = *tolerance;
   const CheckResult result = check_claims(*claims, *data, options);
   for (const auto& e : result.row_errors)
     std::fprintf(stderr, "finmetrics check: %s:%zu: %s\n", claims->source.c_str(), e.line, e.message.c_str());
@@ -109,6 +117,8 @@ const Registration registration{"check", 20, [](CLI::App& app) -> std::function<
   cmd->add_flag("--no-shared", args->no_shared, "use the bundled reference data only");
   cmd->add_option("--max-staleness", args->max_staleness, "oldest usable price or fixing, in days (default 7)")
       ->check(CLI::Range(0, 3660));
+  cmd->add_option("--parity-tolerance", args->parity_tolerance,
+                  "cross-listing parity band, in percent either side of the implied ADS price (default 3)");
   return [args] { return run(*args); };
 }};
 

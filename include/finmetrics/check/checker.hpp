@@ -12,6 +12,7 @@
 
 #include "finmetrics/check/reference_data.hpp"
 #include "finmetrics/claims/claim.hpp"
+#include "finmetrics/models/parity.hpp"
 #include "finmetrics/models/verdict.hpp"
 
 namespace finmetrics {
@@ -24,6 +25,9 @@ struct Finding {
   std::string subject;  ///< the claim the relation is about
   std::vector<std::string> claims;  ///< every claim involved, subject first
   bool stated = false;  ///< from the claim's `relation` column (else found automatically)
+  /// Evidence only: listed in the report, never part of a claim's verdict (the
+  /// `parity` data check of a share price against the other listing's close).
+  bool supporting = false;
   Verdict verdict;
 };
 
@@ -52,6 +56,9 @@ struct CheckResult {
 struct CheckOptions {
   /// Oldest usable price or FX fixing, in days before the day asked for.
   date::days max_staleness{7};
+  /// Band of the cross-listing parity check, in percent either side of the ADS
+  /// price implied by the ordinary share (models/parity.hpp).
+  Decimal parity_tolerance_percent = default_parity_tolerance_percent();
 };
 
 /// Checks every claim of `claims` against each other and against `data`; see
