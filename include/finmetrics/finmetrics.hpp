@@ -9,6 +9,7 @@
 #include "finmetrics/decimal/rounding.hpp"
 #include "finmetrics/error.hpp"
 #include "finmetrics/io/csv.hpp"
+#include "finmetrics/io/read_file.hpp"
 
 // 2. currency, unit, quantity
 #include "finmetrics/currency/alias.hpp"

@@ -1,5 +1,7 @@
 #include "finmetrics/check/reference_data.hpp"
 
+#include "finmetrics/io/read_file.hpp"
+
 #include <algorithm>
 #include <fstream>
 #include <map>
@@ -57,14 +59,6 @@ tl::expected<void, Error> for_each_row(std::string_view text, std::string_view f
     if (auto r = handle(*rec); !r) return r;
   if (first) return unexpected(file_error(Errc::csv, file, 1, fmt::format("empty file, expected the header '{}'", header)));
   return {};
-}
-
-Result<std::string> slurp(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return unexpected(make_error(Errc::io, fmt::format("cannot open '{}'", p.string()), p.string()));
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 void add_price(Listing& l, PriceObservation o) {
@@ -359,7 +353,7 @@ Result<ReferenceData> load_reference_data(const ReferenceSources& sources) {
   if (sources.shared_dir && std::filesystem::exists(*sources.shared_dir)) load_shared(*sources.shared_dir, d);
   const bool shared_fx = !d.fx.series().empty();
   if (has_market) {
-    auto text = slurp(market);
+    auto text = read_file(market);
     if (!text) return unexpected(text.error());
     if (auto r = parse_market(*text, market.string(), d, fx); !r) return unexpected(r.error());
     if (!shared_fx) {
@@ -368,7 +362,7 @@ Result<ReferenceData> load_reference_data(const ReferenceSources& sources) {
     d.files.push_back(market.string());
   }
   if (has_financials) {
-    auto text = slurp(financials);
+    auto text = read_file(financials);
     if (!text) return unexpected(text.error());
     if (auto r = parse_financials(*text, financials.string(), sources.calendar, d); !r) return unexpected(r.error());
     d.files.push_back(financials.string());

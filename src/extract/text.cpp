@@ -2,29 +2,6 @@
 
 namespace finmetrics::extract_detail {
 
-CodePoint decode(std::string_view s, std::size_t p) noexcept {
-  if (p >= s.size()) return {};
-  const auto b0 = static_cast<unsigned char>(s[p]);
-  if (b0 < 0x80) return {b0, 1};
-  const auto cont = [&](std::size_t k) -> int {
-    if (p + k >= s.size()) return -1;
-    const auto b = static_cast<unsigned char>(s[p + k]);
-    return (b & 0xC0) == 0x80 ? (b & 0x3F) : -1;
-  };
-  if ((b0 & 0xE0) == 0xC0) {
-    const int c1 = cont(1);
-    if (c1 >= 0) return {static_cast<char32_t>(((b0 & 0x1F) << 6) | c1), 2};
-  } else if ((b0 & 0xF0) == 0xE0) {
-    const int c1 = cont(1), c2 = cont(2);
-    if (c1 >= 0 && c2 >= 0) return {static_cast<char32_t>(((b0 & 0x0F) << 12) | (c1 << 6) | c2), 3};
-  } else if ((b0 & 0xF8) == 0xF0) {
-    const int c1 = cont(1), c2 = cont(2), c3 = cont(3);
-    if (c1 >= 0 && c2 >= 0 && c3 >= 0)
-      return {static_cast<char32_t>(((b0 & 0x07) << 18) | (c1 << 12) | (c2 << 6) | c3), 4};
-  }
-  return {b0, 1};
-}
-
 CodePoint decode_before(std::string_view s, std::size_t p) noexcept {
   if (p == 0 || p > s.size()) return {};
   std::size_t k = p - 1;

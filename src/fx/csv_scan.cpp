@@ -75,21 +75,6 @@ std::optional<Currency> currency_or_withdrawn(std::string_view code) {
   return std::nullopt;
 }
 
-Result<std::string> read_file(const std::filesystem::path& file) {
-  const std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(file.c_str(), "rb"), &std::fclose);
-  if (!f) {
-    return unexpected(make_error(Errc::io, fmt::format("cannot open '{}': {}", file.string(), std::strerror(errno)),
-                                 file.string()));
-  }
-  std::string text;
-  char buffer[1 << 16];
-  std::size_t n = 0;
-  while ((n = std::fread(buffer, 1, sizeof buffer, f.get())) > 0) text.append(buffer, n);
-  if (std::ferror(f.get()))
-    return unexpected(make_error(Errc::io, fmt::format("cannot read '{}'", file.string()), file.string()));
-  return text;
-}
-
 Error error_at(Errc code, std::string_view name, std::size_t line, std::size_t column, std::string_view message,
                std::string_view field) {
   std::string where = line == 0 ? std::string(name)

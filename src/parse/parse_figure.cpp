@@ -1,4 +1,5 @@
 #include "finmetrics/parse/parse_figure.hpp"
+#include "finmetrics/detail/utf8.hpp"
 
 #include <array>
 #include <cstdint>
@@ -33,34 +34,9 @@ constexpr bool is_word(std::string_view w, const char (&lower)[N]) noexcept {
   return true;
 }
 
-// One UTF-8 code point: its value and length (an invalid byte reads as itself, length 1).
-struct CodePoint {
-  char32_t value = 0;
-  std::size_t size = 0;
-};
+using detail::CodePoint;
 
-CodePoint decode(std::string_view s, std::size_t p) noexcept {
-  if (p >= s.size()) return {};
-  const auto b0 = static_cast<unsigned char>(s[p]);
-  if (b0 < 0x80) return {b0, 1};
-  const auto cont = [&](std::size_t k) -> int {
-    if (p + k >= s.size()) return -1;
-    const auto b = static_cast<unsigned char>(s[p + k]);
-    return (b & 0xC0) == 0x80 ? (b & 0x3F) : -1;
-  };
-  if ((b0 & 0xE0) == 0xC0) {
-    const int c1 = cont(1);
-    if (c1 >= 0) return {static_cast<char32_t>(((b0 & 0x1F) << 6) | c1), 2};
-  } else if ((b0 & 0xF0) == 0xE0) {
-    const int c1 = cont(1), c2 = cont(2);
-    if (c1 >= 0 && c2 >= 0) return {static_cast<char32_t>(((b0 & 0x0F) << 12) | (c1 << 6) | c2), 3};
-  } else if ((b0 & 0xF8) == 0xF0) {
-    const int c1 = cont(1), c2 = cont(2), c3 = cont(3);
-    if (c1 >= 0 && c2 >= 0 && c3 >= 0)
-      return {static_cast<char32_t>(((b0 & 0x07) << 18) | (c1 << 12) | (c2 << 6) | c3), 4};
-  }
-  return {b0, 1};
-}
+CodePoint decode(std::string_view s, std::size_t p) noexcept { return detail::decode_utf8(s, p); }
 
 // space, tab, no-break space, thin space, narrow no-break space, ideographic space
 constexpr bool is_space(char32_t c) noexcept {

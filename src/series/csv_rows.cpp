@@ -18,21 +18,6 @@ Error error_at(Errc code, std::string_view name, std::size_t line, std::size_t c
   return e;
 }
 
-Result<std::string> read_file(const std::filesystem::path& file) {
-  const std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(file.c_str(), "rb"), &std::fclose);
-  if (!f) {
-    return unexpected(make_error(Errc::io, fmt::format("cannot open '{}': {}", file.string(), std::strerror(errno)),
-                                 file.string()));
-  }
-  std::string text;
-  char buffer[1 << 16];
-  std::size_t n = 0;
-  while ((n = std::fread(buffer, 1, sizeof buffer, f.get())) > 0) text.append(buffer, n);
-  if (std::ferror(f.get()))
-    return unexpected(make_error(Errc::io, fmt::format("cannot read '{}'", file.string()), file.string()));
-  return text;
-}
-
 bool is_missing_text(std::string_view field) {
   while (!field.empty() && (field.front() == ' ' || field.front() == '\t')) field.remove_prefix(1);
   while (!field.empty() && (field.back() == ' ' || field.back() == '\t')) field.remove_suffix(1);

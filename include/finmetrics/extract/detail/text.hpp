@@ -5,15 +5,14 @@
 #include <cstddef>
 #include <string_view>
 
+#include "finmetrics/detail/utf8.hpp"
+
 namespace finmetrics::extract_detail {
 
-struct CodePoint {
-  char32_t value = 0;
-  std::size_t size = 0;  // 0 at the end of the text
-};
+using detail::CodePoint;
 
 /// The code point at byte p (an invalid byte reads as itself, size 1).
-[[nodiscard]] CodePoint decode(std::string_view s, std::size_t p) noexcept;
+[[nodiscard]] inline CodePoint decode(std::string_view s, std::size_t p) noexcept { return detail::decode_utf8(s, p); }
 /// The code point that ends at byte p (size 0 when p == 0).
 [[nodiscard]] CodePoint decode_before(std::string_view s, std::size_t p) noexcept;
 

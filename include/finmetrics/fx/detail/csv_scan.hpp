@@ -14,6 +14,7 @@
 #include "finmetrics/currency/currency.hpp"
 #include "finmetrics/decimal/decimal.hpp"
 #include "finmetrics/error.hpp"
+#include "finmetrics/io/read_file.hpp"
 
 namespace finmetrics::fx_detail {
 
@@ -97,8 +98,7 @@ class FieldReader {
 /// withdrawn currency such as CYP or DEM, which the table of active codes lacks).
 [[nodiscard]] std::optional<Currency> currency_or_withdrawn(std::string_view code);
 
-/// The whole file, or an `io` error naming it.
-[[nodiscard]] Result<std::string> read_file(const std::filesystem::path& file);
+using finmetrics::read_file;  // io/read_file.hpp
 
 /// "name:line:column: message" (column 0: "name:line: message"; line 0: "name: message"),
 /// with `input` the field read and `line` set.

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "finmetrics/error.hpp"
+#include "finmetrics/io/read_file.hpp"
 #include "finmetrics/io/csv.hpp"
 
 namespace finmetrics::series_detail {
@@ -19,8 +20,7 @@ namespace finmetrics::series_detail {
 [[nodiscard]] Error error_at(Errc code, std::string_view name, std::size_t line, std::size_t column,
                              std::string_view message, std::string_view field = {});
 
-/// The whole file, or `Errc::io` naming it.
-[[nodiscard]] Result<std::string> read_file(const std::filesystem::path& file);
+using finmetrics::read_file;  // io/read_file.hpp
 
 /// A missing value as written in files: empty, NA, N/A, nan, null (any case,
 /// surrounding spaces ignored).
