@@ -5,15 +5,11 @@
 #include <cctype>
 #include <utility>
 
+#include "finmetrics/detail/text.hpp"
+
 namespace finmetrics {
 
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-'; }
 
@@ -152,7 +148,7 @@ ClaimFigure read_claim_figure(std::string_view figure, std::string_view quote, s
   } else {
     Dimension dim = Dimension::number;
     bool money = false;
-    const std::string w = lower(figure);
+    const std::string w = detail::ascii_lower(figure);
     if (auto v = verbal_interval(w, dim, money)) {
       out.readings = Readings::exact(*v);
       if (money) {

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "finmetrics/normalize/detail/exact_quotient.hpp"
+#include "finmetrics/detail/text.hpp"
 
 namespace finmetrics {
 
@@ -291,11 +292,6 @@ bool equals_ignoring_case(std::string_view a, std::string_view b) {
            return (x | 0x20) == (y | 0x20);
          });
 }
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
 }  // namespace
 
 void NormalizeStream::process(const csv::RawRecord& record) {
@@ -324,8 +320,8 @@ void NormalizeStream::process(const csv::RawRecord& record) {
   auto split = csv::split_record(record.text, fields_, scratch_);
   if (!header_seen_) {
     header_seen_ = true;
-    if (split && fields_.size() == 2 && equals_ignoring_case(trim(fields_[0]), "date") &&
-        equals_ignoring_case(trim(fields_[1]), "figure"))
+    if (split && fields_.size() == 2 && equals_ignoring_case(detail::trim_blanks(fields_[0]), "date") &&
+        equals_ignoring_case(detail::trim_blanks(fields_[1]), "figure"))
       return;
     totals_.bad_header = true;
     date::sys_days d;

@@ -12,6 +12,7 @@
 
 #include "finmetrics/series/detail/csv_rows.hpp"
 #include "finmetrics/series/metric.hpp"
+#include "finmetrics/detail/text.hpp"
 
 namespace finmetrics {
 
@@ -27,18 +28,6 @@ constexpr std::array<std::string_view, field_count> field_names{"open",   "high"
                                                                 "adj close", "volume", "dividends", "stock splits"};
 constexpr std::array<std::string_view, field_count> metric_names{"open",   "high",      "low",      "close",
                                                                  "adj_close", "volume", "dividends", "stock_splits"};
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 bool digits(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -97,7 +86,7 @@ Result<PriceHistory> parse_market_csv(std::string_view text, std::string_view na
   columns.fill(none);
   const std::size_t header_fields = rows.fields().size();
   for (std::size_t i = 0; i < header_fields; ++i) {
-    const std::string h = lower(trim(rows.fields()[i]));
+    const std::string h = detail::ascii_lower(detail::trim_blanks(rows.fields()[i]));
     std::size_t* slot = nullptr;
     if (h == "date" || h == "timestamp") slot = &date_column;
     for (std::size_t k = 0; k < field_count; ++k) {
@@ -134,14 +123,14 @@ Result<PriceHistory> parse_market_csv(std::string_view text, std::string_view na
       return unexpected(error_at(Errc::csv, name, line, 0,
                                  fmt::format("expected {} fields as in the header, read {}", header_fields, f.size()),
                                  rows.record()));
-    const std::string_view date_text = trim(f[date_column]);
-    if (raw.empty() && (date_text.empty() || lower(date_text) == "date")) {
+    const std::string_view date_text = detail::trim_blanks(f[date_column]);
+    if (raw.empty() && (date_text.empty() || detail::ascii_lower(date_text) == "date")) {
       // yfinance's multi-index header: a ticker row (",9988.HK,9988.HK,..."),
       // sometimes followed by "Date,,,,,".
       if (date_text.empty()) {
         for (std::size_t i = 0; i < f.size(); ++i) {
           if (i == date_column) continue;
-          const std::string_view t = trim(f[i]);
+          const std::string_view t = detail::trim_blanks(f[i]);
           if (history.ticker.empty()) history.ticker = std::string(t);
           if (t.empty() || t != history.ticker)
             return unexpected(error_at(Errc::csv, name, line, rows.column(i),
@@ -164,7 +153,7 @@ Result<PriceHistory> parse_market_csv(std::string_view text, std::string_view na
       if (columns[k] == none) continue;
       const std::string_view v = f[columns[k]];
       if (series_detail::is_missing_text(v)) continue;
-      auto d = Decimal::parse(trim(v));
+      auto d = Decimal::parse(detail::trim_blanks(v));
       if (!d)
         return unexpected(error_at(Errc::syntax, name, line, rows.column(columns[k]),
                                    fmt::format("{}: '{}' is not a decimal number", metric_names[k], v), v));

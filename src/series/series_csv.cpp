@@ -14,6 +14,7 @@
 #include "finmetrics/io/csv.hpp"
 #include "finmetrics/series/detail/csv_rows.hpp"
 #include "finmetrics/unit/scale.hpp"
+#include "finmetrics/detail/text.hpp"
 
 namespace finmetrics {
 
@@ -22,18 +23,6 @@ using series_detail::error_at;
 namespace {
 
 constexpr std::string_view layout_hint = "long layout: 'entity,metric,period,value,unit,currency,source'";
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 }  // namespace
 
@@ -48,16 +37,16 @@ struct UnitColumn {
 /// Reads the unit column; on failure returns the reason.
 tl::expected<UnitColumn, std::string> read_unit_column(std::string_view text, std::optional<Currency> currency) {
   UnitColumn out;
-  std::string_view rest = trim(text);
+  std::string_view rest = detail::trim_blanks(text);
   if (!rest.empty()) {
     const std::size_t space = rest.find(' ');
     const std::string_view first = rest.substr(0, space);
     if (const auto scale = scale_from_token(first)) {
       out.scale = *scale;
-      rest = space == std::string_view::npos ? std::string_view{} : trim(rest.substr(space + 1));
+      rest = space == std::string_view::npos ? std::string_view{} : detail::trim_blanks(rest.substr(space + 1));
     }
   }
-  const std::string what = lower(rest);
+  const std::string what = detail::ascii_lower(rest);
   if (what.empty()) {
     out.unit = currency ? Unit::money(*currency) : Unit::of(Dimension::number);
     return out;
@@ -109,7 +98,7 @@ Result<SeriesSet> parse_series_csv(std::string_view text, std::string_view name,
   Columns cols;
   cols.count = rows.fields().size();
   for (std::size_t i = 0; i < rows.fields().size(); ++i) {
-    const std::string h = lower(trim(rows.fields()[i]));
+    const std::string h = detail::ascii_lower(detail::trim_blanks(rows.fields()[i]));
     std::size_t* slot = h == "entity"     ? &cols.entity
                         : h == "metric"   ? &cols.metric
                         : h == "period"   ? &cols.period
@@ -142,7 +131,7 @@ Result<SeriesSet> parse_series_csv(std::string_view text, std::string_view name,
       return unexpected(error_at(Errc::csv, name, line, 0,
                                  fmt::format("expected {} fields as in the header, read {}", cols.count, f.size()),
                                  rows.record()));
-    const auto field = [&](std::size_t c) { return c == Columns::none ? std::string_view{} : trim(f[c]); };
+    const auto field = [&](std::size_t c) { return c == Columns::none ? std::string_view{} : detail::trim_blanks(f[c]); };
     const auto fail = [&](Errc code, std::size_t c, std::string_view message, std::size_t offset = 0) {
       return unexpected(error_at(code, name, line, rows.column(c) + offset, message, f[c]));
     };

@@ -294,6 +294,11 @@ class Parser {
       }
       label = cal.naming() == FiscalNaming::start_year ? spec.year : *spec.split_end;
     }
+    // Names are written with four-digit years: a fiscal label outside 1..9999
+    // could not be named, so it is refused rather than mis-named.
+    if (label < 1 || label > 9999) {
+      return unexpected(invalid(spec.marker_pos, fmt::format("fiscal year {} is out of range (1 to 9999)", label)));
+    }
     switch (part.kind) {
       case PeriodKind::fiscal_quarter: return Period::fiscal_quarter(cal, label, part.index);
       case PeriodKind::fiscal_half: return Period::fiscal_half(cal, label, part.index);

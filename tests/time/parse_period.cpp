@@ -363,3 +363,18 @@ TEST_CASE("an error describes itself with its column", "[time][parse]") {
   REQUIRE_FALSE(r);
   CHECK(r.error().describe() == "'3QFY25' at column 3: fiscal period '3QFY25' needs a fiscal calendar");
 }
+
+TEST_CASE("a fiscal year outside 1 to 9999 is refused, not mis-named", "[time][parse_period]") {
+  // Found by fuzz_parse_period: FY0000 under India's split naming was named 'FY-001-00'.
+  PeriodContext india;
+  india.calendar = FiscalCalendar::india();
+  const auto r = parse_period("FY0000", india);
+  REQUIRE_FALSE(r);
+  CHECK(r.error().code == Errc::invalid_date);
+  CHECK(r.error().position == 0);
+  CHECK(r.error().message == "invalid period 'FY0000': fiscal year 0 is out of range (1 to 9999)");
+  const auto first = parse_period("FY0000-01", india);
+  REQUIRE(first);
+  CHECK(first->to_string() == "FY0000-01");
+  CHECK(parse_period(first->to_string(), india).value() == *first);
+}
