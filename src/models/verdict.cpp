@@ -39,30 +39,29 @@ void judge(Verdict& v, const Readings& claim, const Computed& c) {
   v.claimed = claim;
   v.computed = c;
   const Unit& u = v.unit;
-  const auto meet = [](const Interval& a, const Interval& b) { return a.intersects(b) ? "meet" : "do not meet"; };
-  v.arithmetic.push_back(fmt::format("strict:     claim {} vs computed {}: {}", show(claim.strict, u),
-                                     show(c.strict, u), meet(claim.strict, c.strict)));
-  if (claim.strict.intersects(c.strict)) {
-    v.kind = VerdictKind::consistent;
-    v.reading = "strict";
-    v.arithmetic.emplace_back("=> consistent");
-    return;
-  }
-  v.arithmetic.push_back(fmt::format("rounding:   claim {} vs computed {}: {}", show(claim.rounded, u),
-                                     show(c.rounded, u), meet(claim.rounded, c.rounded)));
-  if (claim.rounded.intersects(c.rounded)) {
-    v.kind = VerdictKind::consistent_by_rounding;
-    v.reading = "rounding";
-    v.arithmetic.emplace_back("=> consistent only by rounding");
-    return;
-  }
-  if (!(claim.truncated == claim.rounded)) {
-    v.arithmetic.push_back(fmt::format("truncation: claim {} vs computed {}: {}", show(claim.truncated, u),
-                                       show(c.rounded, u), meet(claim.truncated, c.rounded)));
-    if (claim.truncated.intersects(c.rounded)) {
-      v.kind = VerdictKind::consistent_by_rounding;
-      v.reading = "truncation";
-      v.arithmetic.emplace_back("=> consistent only by truncation of the claim's digits");
+  // The readings in order of strictness; the first that meets decides.
+  struct Attempt {
+    const char* label;
+    const Interval& claimed;
+    const Interval& computed;
+    VerdictKind kind;
+    const char* conclusion;
+  };
+  const Attempt attempts[] = {
+      {"strict", claim.strict, c.strict, VerdictKind::consistent, "=> consistent"},
+      {"rounding", claim.rounded, c.rounded, VerdictKind::consistent_by_rounding, "=> consistent only by rounding"},
+      {"truncation", claim.truncated, c.rounded, VerdictKind::consistent_by_rounding,
+       "=> consistent only by truncation of the claim's digits"},
+  };
+  for (const Attempt& a : attempts) {
+    if (&a.claimed == &claim.truncated && claim.truncated == claim.rounded) continue;  // nothing new to try
+    const bool meets = a.claimed.intersects(a.computed);
+    v.arithmetic.push_back(fmt::format("{:<12}claim {} vs computed {}: {}", fmt::format("{}:", a.label),
+                                       show(a.claimed, u), show(a.computed, u), meets ? "meet" : "do not meet"));
+    if (meets) {
+      v.kind = a.kind;
+      v.reading = a.label;
+      v.arithmetic.emplace_back(a.conclusion);
       return;
     }
   }
