@@ -16,3 +16,7 @@ write_basic_package_version_file(${PROJECT_BINARY_DIR}/finmetricsConfigVersion.c
 install(FILES ${PROJECT_BINARY_DIR}/finmetricsConfig.cmake
               ${PROJECT_BINARY_DIR}/finmetricsConfigVersion.cmake
         DESTINATION ${FINMETRICS_CMAKE_DIR})
+
+# The licence (Apache-2.0) travels with the package: installed beside the docs and
+# stated in the package configuration (finmetrics_LICENSE).
+install(FILES ${PROJECT_SOURCE_DIR}/LICENSE DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/finmetrics)
