@@ -4,3 +4,4 @@ find_package(date CONFIG REQUIRED)            # Howard Hinnant's date
 find_package(tl-expected CONFIG REQUIRED)     # tl::expected (no std::expected in GCC 12)
 find_package(fmt CONFIG REQUIRED)
 find_package(Eigen3 CONFIG REQUIRED)
+find_package(nlohmann_json 3 CONFIG REQUIRED)  # JSON writers (header-only, used privately)

@@ -14,9 +14,12 @@ packages=(
   libfmt-dev
   libcli11-dev
   nlohmann-json3-dev
-  libfast-float-dev
   libexpected-dev         # tl::expected
   python3                 # corpus generator and output comparison in tests
+  python3-dev pybind11-dev python3-pybind11   # the Python package (python/)
+  python3-numpy python3-pandas python3-pytest # its columns, series and tests
+  chromium                # headless browser test of the HTML check report
+  help2man                # the man page, generated from --help
   clang libclang-rt-14-dev  # libFuzzer targets (scripts/fuzz-smoke.sh)
 )
 
