@@ -71,14 +71,14 @@ void add_options(CLI::App& app, NormalizeArgs& args) {
   cmd->add_option("--to", args.to, "target currency, an ISO 4217 code (default USD)");
   cmd->add_option("--scale", args.scale, "print values in this scale: k, mn, bn, tn (default units)");
   cmd->add_option("--digits", args.digits, "significant digits, printed like %.Ng (default 17)")->check(CLI::Range(1, 36));
-  cmd->add_option("--decimals", args.decimals, "fixed digits after the decimal point instead of --digits")
+  cmd->add_option("--decimals", args.decimals, "fixed digits after the decimal point instead of --digits (default: none, --digits applies)")
       ->check(CLI::Range(0, 18));
   cmd->add_option("--rounding", args.rounding,
                   "rounding of the exact result: half_even (default), half_up, half_down, down, up, floor, ceiling");
   cmd->add_option("--max-staleness", args.max_staleness,
                   "oldest usable fixing, in days before a figure's date (default 7)")
       ->check(CLI::Range(0, 3660));
-  cmd->add_option("--threads", args.threads, "worker threads (default: the number of cores; 1: no threads)")
+  cmd->add_option("--threads", args.threads, "worker threads (default 0: the number of cores; 1: no worker threads)")
       ->check(CLI::Range(0, 256));
   cmd->add_flag("-q,--quiet", args.quiet, "no per-row reasons on stderr (totals still printed)");
   cmd->add_flag("--progress", args.progress, "a progress line on stderr (default: when stderr is a terminal)");
