@@ -31,22 +31,6 @@ std::vector<std::string> words_of(std::string_view text) {
 
 Decimal dec(long long v, int e = 0) { return Decimal::from_parts(v, e); }
 
-// Strict reading of a parsed figure: the hedge at its word, the digits exact.
-Interval strict_interval(const QuotedFigure& f, const HedgeTolerances& tol) {
-  const Decimal& low = f.value;
-  const Decimal& high = f.upper ? *f.upper : f.value;
-  const auto band = [](const Decimal& v, const Decimal& t) {
-    const Decimal d = v.abs() * t;
-    return Interval::closed(v - d, v + d);
-  };
-  switch (hedge_of(f.qualifier)) {
-    case Hedge::exact: return Interval::closed(low, high);
-    case Hedge::approximate: return f.upper ? hull(band(low, tol.approximate), band(high, tol.approximate))
-                                            : band(low, tol.approximate);
-    default: return f.interval(tol);  // one-sided and nearly/just over: no rounding in them
-  }
-}
-
 std::optional<Interval> verbal_interval(const std::string& w, Dimension& dim, bool& money) {
   const auto approx = [](const Decimal& v) {
     const Decimal d = v * dec(5, -2);
@@ -113,17 +97,6 @@ std::optional<std::string> context_qualifier(std::string_view figure, std::strin
 }
 
 }  // namespace
-
-Readings Readings::stated(const Decimal& v) {
-  QuotedFigure f;
-  f.value = v;
-  return Readings{Interval::point(v), f.rounding_interval(), f.truncation_interval()};
-}
-
-Readings readings_of(const QuotedFigure& f, const HedgeTolerances& tol) {
-  const Interval strict = strict_interval(f, tol);
-  return Readings{strict, hull(strict, f.rounding_interval()), hull(strict, f.truncation_interval())};
-}
 
 ClaimFigure read_claim_figure(std::string_view figure, std::string_view quote, std::string_view metric,
                               const ParseOptions& options) {

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "finmetrics/claims/readings.hpp"
+#include "finmetrics/models/readings.hpp"
 #include "finmetrics/parse/parse_figure.hpp"
 #include "finmetrics/parse/quoted_figure.hpp"
 #include "finmetrics/unit/unit.hpp"
@@ -53,10 +53,5 @@ struct ClaimFigure {
 /// reason in `problem`.
 [[nodiscard]] ClaimFigure read_claim_figure(std::string_view figure, std::string_view quote, std::string_view metric,
                                             const ParseOptions& options = {});
-
-/// The readings of a parsed figure: strict (hedge at its word, digits exact),
-/// rounded (hull with `rounding_interval()`), truncated (hull with
-/// `truncation_interval()`). Tolerances from `tolerances`.
-[[nodiscard]] Readings readings_of(const QuotedFigure& figure, const HedgeTolerances& tolerances);
 
 }  // namespace finmetrics

@@ -5,8 +5,8 @@
 
 #include <string>
 
-#include "finmetrics/claims/readings.hpp"
 #include "finmetrics/decimal/decimal.hpp"
+#include "finmetrics/models/readings.hpp"
 #include "finmetrics/models/verdict.hpp"
 #include "finmetrics/unit/unit.hpp"
 

@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "finmetrics/claims/readings.hpp"
 #include "finmetrics/decimal/interval.hpp"
+#include "finmetrics/models/readings.hpp"
 #include "finmetrics/unit/unit.hpp"
 
 namespace finmetrics {

@@ -4,6 +4,8 @@
 /// checker compares in turn (docs/checking.md, "Verdicts").
 
 #include "finmetrics/decimal/interval.hpp"
+#include "finmetrics/parse/qualifier.hpp"
+#include "finmetrics/parse/quoted_figure.hpp"
 
 namespace finmetrics {
 
@@ -38,5 +40,10 @@ struct Readings {
 
   friend bool operator==(const Readings&, const Readings&) = default;
 };
+
+/// The readings of a parsed figure: strict (hedge at its word, digits exact),
+/// rounded (hull with `rounding_interval()`), truncated (hull with
+/// `truncation_interval()`). Tolerances from `tolerances`.
+[[nodiscard]] Readings readings_of(const QuotedFigure& figure, const HedgeTolerances& tolerances);
 
 }  // namespace finmetrics
