@@ -54,8 +54,8 @@ const Finding& finding(const std::string& kind, const std::string& subject) {
 TEST_CASE("every seed claim gets a verdict", "[check][seeds]") {
   const auto& r = seeds().result;
   REQUIRE(r.claims.size() == 70);
-  CHECK(r.count(VerdictKind::consistent) == 22);
-  CHECK(r.count(VerdictKind::consistent_by_rounding) == 14);
+  CHECK(r.count(VerdictKind::consistent) == 21);
+  CHECK(r.count(VerdictKind::consistent_by_rounding) == 15);
   CHECK(r.count(VerdictKind::inconsistent) == 5);
   CHECK(r.count(VerdictKind::unverifiable) == 29);
   CHECK(r.any_inconsistent());
@@ -109,10 +109,14 @@ TEST_CASE("A28 'nearly $100 billion increase' against A27's 80% and against the 
 }
 
 TEST_CASE("seed claims consistent only by rounding", "[check][seeds]") {
-  for (const char* id : {"A3", "A10", "A18", "A19", "A41", "A45", "A47", "A55", "A60", "A61", "A63", "A65"}) {
+  for (const char* id :
+       {"A3", "A10", "A18", "A19", "A41", "A45", "A47", "A55", "A57", "A60", "A61", "A63", "A65"}) {
     INFO(id);
     CHECK(verdict_of(id) == VerdictKind::consistent_by_rounding);
   }
+  // A57's growth_of:A56 has a prior since financials.csv holds FY2024 Q3 (28066 mn):
+  // 31.742 / 28.066 - 1 = 13.0977%, which "13%" states only to its rounding.
+  CHECK(finding("growth_of", "A57").verdict.reading == "rounding");
   const Finding& a63 = finding("to", "A63");
   // [140.85, 140.95) / 82.85 - 1, in percent.
   CHECK(a63.verdict.computed->rounded == Interval::open("70.006035003"_dec, "70.1267350634"_dec));
@@ -120,7 +124,7 @@ TEST_CASE("seed claims consistent only by rounding", "[check][seeds]") {
 }
 
 TEST_CASE("seed claims that agree", "[check][seeds]") {
-  for (const char* id : {"A1", "A2", "A7", "A20", "A21", "A34", "A35", "A43", "A52", "A53", "A56", "A57", "A59", "A64",
+  for (const char* id : {"A1", "A2", "A7", "A20", "A21", "A34", "A35", "A43", "A52", "A53", "A56", "A59", "A64",
                          "A66", "A67", "A68", "A69"}) {
     INFO(id);
     CHECK(verdict_of(id) == VerdictKind::consistent);
@@ -144,13 +148,13 @@ TEST_CASE("seed claims without the data to check them say what is missing", "[ch
 
 TEST_CASE("the text report opens with the summary and lists every claim", "[check][report]") {
   const std::string text = format_text_report(seeds().result, seeds().claims);
-  CHECK(text.find("Summary: 70 claims: 22 consistent, 14 consistent only by rounding, 5 inconsistent, 29 unverifiable\n") !=
+  CHECK(text.find("Summary: 70 claims: 21 consistent, 15 consistent only by rounding, 5 inconsistent, 29 unverifiable\n") !=
         std::string::npos);
   CHECK(text.find("\nA13    INCONSISTENT ") != std::string::npos);
   CHECK(text.find("=> INCONSISTENT: the claim is 118.5495bn USD below the computed value (14.48% of 818.5495bn USD)") !=
         std::string::npos);
   const std::string json = format_json_report(seeds().result, seeds().claims);
-  CHECK(json.find("\"summary\":{\"claims\":70,\"consistent\":22,\"consistent_by_rounding\":14,\"inconsistent\":5,"
+  CHECK(json.find("\"summary\":{\"claims\":70,\"consistent\":21,\"consistent_by_rounding\":15,\"inconsistent\":5,"
                   "\"unverifiable\":29}") != std::string::npos);
   const std::string md = format_markdown_report(seeds().result, seeds().claims);
   CHECK(md.find("| INCONSISTENT | 5 |") != std::string::npos);
