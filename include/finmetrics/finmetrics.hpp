@@ -60,6 +60,7 @@
 #include "finmetrics/series/typed_series.hpp"
 
 // 6. parse
+#include "finmetrics/lexicon/lexicon.hpp"
 #include "finmetrics/parse/parse_figure.hpp"
 #include "finmetrics/parse/qualifier.hpp"
 #include "finmetrics/parse/quoted_figure.hpp"

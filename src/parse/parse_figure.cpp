@@ -1,6 +1,8 @@
 #include "finmetrics/parse/parse_figure.hpp"
 #include "finmetrics/detail/utf8.hpp"
+#include "finmetrics/lexicon/lexicon.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -52,71 +54,19 @@ constexpr bool is_currency_sign(char32_t c) noexcept {
 
 // A count noun is lower-case words none of which is a unit: "shares", "monthly
 // active users"; "yuan ner share" (a slip) is not.
-bool is_count_noun(std::string_view phrase) {
+bool is_count_noun(std::string_view phrase, const Lexicon& lex) {
   std::size_t i = 0;
   while (i < phrase.size()) {
     std::size_t j = i;
     while (j < phrase.size() && is_lower(phrase[j])) ++j;
     if (j == i) return false;  // an upper-case letter or other character
     const std::string_view word = phrase.substr(i, j - i);
-    if (scale_from_token(word) || currency_from_marker(word, CurrencyContext{})) return false;
+    if (lex.scale(word) || lex.currency_marker(word) != nullptr) return false;
     i = j;
     while (i < phrase.size() && phrase[i] == ' ') ++i;
   }
   return !phrase.empty();
 }
-
-struct QualifierPhrase {
-  std::string_view words;  // lower case, single spaces
-  Qualifier qualifier;
-};
-
-// Longer phrases before their prefixes ("no more than" before "more than" is not
-// needed, but "approx." before "approx" is).
-// clang-format off
-constexpr std::array qualifier_phrases{
-    QualifierPhrase{"about", Qualifier::about},
-    QualifierPhrase{"around", Qualifier::around},
-    QualifierPhrase{"roughly", Qualifier::roughly},
-    QualifierPhrase{"approximately", Qualifier::approximately},
-    QualifierPhrase{"approx.", Qualifier::approximately},
-    QualifierPhrase{"approx", Qualifier::approximately},
-    QualifierPhrase{"~", Qualifier::approximately},
-    QualifierPhrase{"some", Qualifier::some},
-    QualifierPhrase{"circa", Qualifier::circa},
-    QualifierPhrase{"c.", Qualifier::circa},
-    QualifierPhrase{"ca.", Qualifier::circa},
-    QualifierPhrase{"close to", Qualifier::close_to},
-    QualifierPhrase{"nearly", Qualifier::nearly},
-    QualifierPhrase{"almost", Qualifier::almost},
-    QualifierPhrase{"just under", Qualifier::just_under},
-    QualifierPhrase{"just below", Qualifier::just_under},
-    QualifierPhrase{"just over", Qualifier::just_over},
-    QualifierPhrase{"just above", Qualifier::just_over},
-    QualifierPhrase{"more than", Qualifier::more_than},
-    QualifierPhrase{"over", Qualifier::over},
-    QualifierPhrase{"north of", Qualifier::north_of},
-    QualifierPhrase{"above", Qualifier::above},
-    QualifierPhrase{"in excess of", Qualifier::in_excess_of},
-    QualifierPhrase{"upwards of", Qualifier::upwards_of},
-    QualifierPhrase{"at least", Qualifier::at_least},
-    QualifierPhrase{"no less than", Qualifier::no_less_than},
-    QualifierPhrase{"less than", Qualifier::less_than},
-    QualifierPhrase{"fewer than", Qualifier::fewer_than},
-    QualifierPhrase{"under", Qualifier::under},
-    QualifierPhrase{"below", Qualifier::below},
-    QualifierPhrase{"up to", Qualifier::up_to},
-    QualifierPhrase{"at most", Qualifier::at_most},
-    QualifierPhrase{"no more than", Qualifier::no_more_than},
-};
-// clang-format on
-
-// The bytes a qualifier phrase starts with: most figures start with none of them.
-constexpr auto qualifier_starts = [] {
-  std::array<bool, 256> starts{};
-  for (const auto& phrase : qualifier_phrases) starts[static_cast<unsigned char>(phrase.words.front())] = true;
-  return starts;
-}();
 
 constexpr std::array<std::uint64_t, 19> pow10_u64{
     1ULL,          10ULL,          100ULL,          1000ULL,          10000ULL,
@@ -177,7 +127,8 @@ struct Term {
 // moves no Error and no Term around).
 class Parser {
  public:
-  Parser(std::string_view text, const ParseOptions& options) noexcept : s_(text), options_(options) {}
+  Parser(std::string_view text, const ParseOptions& options) noexcept
+      : s_(text), options_(options), lex_(options.lexicon != nullptr ? *options.lexicon : Lexicon::builtin()) {}
 
   Result<QuotedFigure> run();
 
@@ -266,42 +217,49 @@ class Parser {
 
   std::string_view s_;
   const ParseOptions& options_;
+  const Lexicon& lex_;
   std::size_t end_ = 0;  // the end of the text without trailing white space
   std::optional<Error> error_;  // set by a reader that returns false
 };
 
+// The longest hedge phrase of the lexicon at p: up to its longest phrase's
+// number of words, each a run of letters, '.', '~', '\'' or '-'.
 std::optional<std::pair<Qualifier, std::size_t>> Parser::match_qualifier(std::size_t p) const noexcept {
-  const char first = p < end_ ? to_lower(s_[p]) : '\0';
-  if (!qualifier_starts[static_cast<unsigned char>(first)]) return std::nullopt;
-  for (const auto& phrase : qualifier_phrases) {
-    if (phrase.words.front() != first) continue;
-    std::size_t q = p;
-    bool ok = true;
-    for (const char w : phrase.words) {
-      if (w == ' ') {
-        if (!space_at(q)) {
-          ok = false;
-          break;
-        }
-        q = skip_space(q);
-      } else if (q < end_ && to_lower(s_[q]) == w) {
-        ++q;
-      } else {
-        ok = false;
-        break;
-      }
+  if (p >= end_ || !lex_.may_start_qualifier(s_[p])) return std::nullopt;
+  const auto is_hedge_char = [](char c) {
+    return is_ascii_letter(c) || c == '.' || c == '~' || c == '\'' || c == '-';
+  };
+  std::array<std::size_t, 8> ends{};
+  int words = 0;
+  const int max_words = std::min(lex_.max_qualifier_words(), static_cast<int>(ends.size()));
+  for (std::size_t q = p; words < max_words && q < end_;) {
+    std::size_t e = q;
+    while (e < end_ && is_hedge_char(s_[e])) ++e;
+    if (e == q) break;
+    ends[static_cast<std::size_t>(words++)] = e;
+    if (!space_at(e)) break;
+    q = skip_space(e);
+  }
+  for (int k = words; k > 0; --k) {
+    const std::size_t e = ends[static_cast<std::size_t>(k - 1)];
+    if (const auto q = lex_.qualifier(s_.substr(p, e - p))) {
+      // A phrase that ends in a letter must end a word ("over" is not "overall");
+      // "~5", "c.5" and "approx.5" need no space.
+      if (!is_ascii_letter(s_[e - 1]) || e >= end_ || space_at(e)) return std::pair{*q, skip_space(e)};
     }
-    if (!ok) continue;
-    // A phrase ending in a letter must end a word ("over" is not "overall").
-    if (is_ascii_letter(phrase.words.back()) && q < end_ && !space_at(q)) continue;
-    return std::pair{phrase.qualifier, skip_space(q)};
+  }
+  // A sign glued to a word: "~Rmb5bn".
+  std::size_t e = p;
+  while (e < end_ && is_hedge_char(s_[e]) && !is_ascii_letter(s_[e])) ++e;
+  if (e > p && e < end_ && is_ascii_letter(s_[e])) {
+    if (const auto q = lex_.qualifier(s_.substr(p, e - p))) return std::pair{*q, e};
   }
   return std::nullopt;
 }
 
 // The currency a marker names, with the error placed in the figure.
 bool Parser::currency_at(std::string_view marker, std::size_t pos, Currency& out) {
-  auto c = currency_from_marker(marker, options_.currency);
+  auto c = lex_.currency(marker, options_.currency);
   if (!c) {
     Error e = std::move(c.error());
     e.input = std::string(s_);
@@ -427,11 +385,13 @@ bool Parser::read_prefix(std::size_t& p, Term& t) {
     if (after.size != 0 && is_currency_sign(after.value) && e - p <= 3) {
       e += after.size;  // US$, HK$, NT$, CN¥
     } else {
-      // A word before the number: a currency code or alias ("Rmb", "RMB ", "USD ").
+      // A word before the number: a currency code or alias ("Rmb", "RMB ", "USD ",
+      // "Rs.").
+      if (e < end_ && s_[e] == '.' && lex_.currency_marker(s_.substr(p, e + 1 - p)) != nullptr) ++e;
       const std::string_view word = s_.substr(p, e - p);
-      auto cur = currency_from_marker(word, options_.currency);
+      auto cur = lex_.currency(word, options_.currency);
       if (!cur) {
-        if (scale_from_token(word)) {
+        if (lex_.scale(word)) {
           return fail(Errc::syntax, fmt::format("scale '{}' without a number", word), p);
         }
         if (cur.error().code == Errc::unknown_currency && word.size() == 3 && is_upper(word[0]) &&
@@ -481,7 +441,7 @@ bool Parser::read_term(std::size_t p, bool sign_allowed, Term& t) {
 
   if (p < end_ && is_ascii_letter(s_[p])) {
     const std::string_view word = piece_at(p);
-    if (scale_from_token(word)) return fail(Errc::syntax, fmt::format("scale '{}' without a number", word), p);
+    if (lex_.scale(word)) return fail(Errc::syntax, fmt::format("scale '{}' without a number", word), p);
   }
   if (!read_number(p, t) || !read_units(p, t)) return false;
   t.end = p;
@@ -544,7 +504,7 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
       ok = set_dimension(Dimension::percentage_points, w, p);
     } else if (w == "bp" || w == "bps") {
       ok = set_dimension(Dimension::basis_points, w, p);
-    } else if (const auto sc = scale_from_token(w)) {
+    } else if (const auto sc = lex_.scale(w)) {
       ok = set_scale(*sc, w, p);
     } else {
       return fail(Errc::syntax, fmt::format("unknown scale or unit '{}' after the number", w), p);
@@ -569,7 +529,7 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
       const std::size_t e = cjk_end(q);
       std::size_t k = q;
       for (std::size_t cut = e; cut > q;) {  // the longest scale at the start
-        if (const auto sc = scale_from_token(s_.substr(q, cut - q))) {
+        if (const auto sc = lex_.scale(s_.substr(q, cut - q))) {
           ok = set_scale(*sc, s_.substr(q, cut - q), q);
           k = cut;
           break;
@@ -578,7 +538,7 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
       }
       if (ok && k < e) {
         const std::string_view rest = s_.substr(k, e - k);
-        if (auto cur = currency_from_marker(rest, options_.currency)) {
+        if (auto cur = lex_.currency(rest, options_.currency)) {
           ok = set_currency(*cur, rest, k);
         } else if (!t.currency && t.dimension == Dimension::number && t.noun.empty() && !t.per) {
           t.noun = rest;
@@ -608,7 +568,7 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
       if (is_word(w, "to") || is_word(w, "and") || is_word(w, "or")) {
         break;  // a range separator (or a near miss): the caller's business
       }
-      if (w.size() >= 2 && (sc = scale_from_token(w))) {
+      if (w.size() >= 2 && (sc = lex_.scale(w))) {
         ok = set_scale(*sc, w, q);
       } else if (is_word(w, "percent") || is_word(w, "pct")) {
         ok = set_dimension(Dimension::percent, w, q);
@@ -656,7 +616,7 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
         }
         const std::string_view phrase = s_.substr(q, phrase_end - q);
         next = phrase_end;
-        auto cur = currency_from_marker(phrase, options_.currency);
+        auto cur = lex_.currency(phrase, options_.currency);
         if (cur) {
           ok = set_currency(*cur, phrase, q);
         } else if (cur.error().code == Errc::ambiguous) {
@@ -664,7 +624,7 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
         } else if (phrase.size() == 3 && is_upper(phrase[0]) && is_upper(phrase[1]) && is_upper(phrase[2])) {
           return fail(Errc::unknown_currency, std::move(cur.error().message), q);
         } else {
-          if (!options_.count_nouns || !is_count_noun(phrase)) {
+          if (!options_.count_nouns || !is_count_noun(phrase, lex_)) {
             return fail(Errc::syntax, fmt::format("unknown unit '{}'", phrase), q);
           }
           if (t.currency || t.dimension != Dimension::number || t.per) {
@@ -790,7 +750,7 @@ Result<QuotedFigure> Parser::run() {
   // Qualifiers end in a space (or a '.', or are '~'): "Rmb81bn" and "US$5bn" skip the table,
   // and so does anything that starts like no qualifier and not like "between".
   const char first_lower = to_lower(first);
-  const bool may_hedge = qualifier_starts[static_cast<unsigned char>(first_lower)] || first_lower == 'b';
+  const bool may_hedge = lex_.may_start_qualifier(first) || first_lower == 'b';
   const std::size_t first_word_end = may_hedge ? letters_end(p) : p;
   if (may_hedge && (first == '~' || (first_word_end > p && (first_word_end == end_ || !is_digit(s_[first_word_end])) &&
                                      (first_word_end == end_ || s_[first_word_end] != '$')))) {

@@ -2,7 +2,8 @@
 /// \file
 /// Currency markers as written in text: ISO codes, aliases (`RMB`, `Rmb`, `yuan`,
 /// `renminbi`, `元`, `HK$`, `US$`, `€`, `£`) and the ambiguous symbols `$` and `¥`,
-/// which only an explicit `CurrencyContext` resolves.
+/// which only an explicit `CurrencyContext` resolves. The markers are data
+/// (`data/lexicon/`, read through `Lexicon::builtin()`; see docs/lexicon.md).
 
 #include <optional>
 #include <string_view>
@@ -20,7 +21,8 @@ struct CurrencyContext {
   std::optional<Currency> yen_or_yuan = std::nullopt;
 };
 
-/// The currency a marker names (`"Rmb"`, `"HK$"`, `"yuan"`, `"USD"`, `"$"`).
+/// The currency a marker names (`"Rmb"`, `"HK$"`, `"yuan"`, `"USD"`, `"$"`) in the
+/// built-in lexicon (`Lexicon::currency` for another).
 /// Errors: `unknown_currency` ("unknown currency 'XYZ'"), `ambiguous` for `¥`
 /// (or `$`) without context.
 [[nodiscard]] Result<Currency> currency_from_marker(std::string_view marker,

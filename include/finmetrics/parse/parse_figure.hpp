@@ -13,8 +13,13 @@
 
 namespace finmetrics {
 
+class Lexicon;
+
 /// What the text alone does not say.
 struct ParseOptions {
+  /// The words to read (currency markers, scales, hedges); null: `Lexicon::builtin()`.
+  /// Not owned: it must outlive the calls.
+  const Lexicon* lexicon = nullptr;
   /// How to read `$`, `dollars` and `¥`.
   CurrencyContext currency;
   /// Copied into the result, where `QuotedFigure::interval()` uses them.

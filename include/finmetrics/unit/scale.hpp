@@ -30,7 +30,8 @@ inline constexpr Scale trillion{12, "tn"};
 /// The scale a token names: attached (`k`, `m`, `mn`, `bn`, `tn`, `b`) or a word
 /// (`thousand`, `million`, `billion`, `trillion`, `lakh`, `crore`, `万`, `亿`).
 /// Case-sensitive for the one-letter forms (`m` is million, `M` too; `K` thousand),
-/// nullopt for anything else.
+/// nullopt for anything else. The tokens are data (`data/lexicon/scales.csv`, read
+/// through `Lexicon::builtin()`; `Lexicon::scale` for another lexicon).
 [[nodiscard]] std::optional<Scale> scale_from_token(std::string_view token) noexcept;
 
 /// The scale whose canonical symbol or word is `name` ("bn", "billion", "1e9" is not accepted).

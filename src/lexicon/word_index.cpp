@@ -1,0 +1,102 @@
+#include "word_index.hpp"
+
+namespace finmetrics::lexicon_detail {
+
+namespace {
+
+// The white space a phrase may be written with; the figure parser accepts the same.
+bool space_at(std::string_view s, std::size_t i, std::size_t& len) noexcept {
+  const auto b = static_cast<unsigned char>(s[i]);
+  if (b == ' ' || b == '\t') {
+    len = 1;
+    return true;
+  }
+  if (b == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
+    len = 2;
+    return true;
+  }
+  if (b == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
+    const auto c = static_cast<unsigned char>(s[i + 2]);
+    if (c == 0x89 || c == 0xAF) {  // U+2009 thin, U+202F narrow no-break
+      len = 3;
+      return true;
+    }
+  }
+  if (b == 0xE3 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+      static_cast<unsigned char>(s[i + 2]) == 0x80) {  // U+3000 ideographic
+    len = 3;
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::size_t normalise(std::string_view text, bool fold, std::array<char, max_phrase_bytes>& out) noexcept {
+  std::size_t n = 0;
+  bool pending_space = false;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t len = 0;
+    if (space_at(text, i, len)) {
+      if (n == 0) return std::string_view::npos;  // a phrase never starts with white space
+      pending_space = true;
+      i += len;
+      continue;
+    }
+    if (pending_space) {
+      if (n == max_phrase_bytes) return std::string_view::npos;
+      out[n++] = ' ';
+      pending_space = false;
+    }
+    if (n == max_phrase_bytes) return std::string_view::npos;
+    char c = text[i++];
+    if (fold && c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    out[n++] = c;
+  }
+  return pending_space ? std::string_view::npos : n;
+}
+
+bool WordIndex::add(std::string key, std::uint32_t row) {
+  if (find_normalised(key) != nullptr) return false;
+  if ((keys_.size() + 1) * 2 > slots_.size()) grow();
+  keys_.push_back(std::move(key));
+  rows_.push_back(row);
+  const std::uint64_t h = hash_bytes(keys_.back());
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t k = h & mask;
+  while (slots_[k].key != 0) k = (k + 1) & mask;
+  slots_[k] = Slot{h, static_cast<std::uint32_t>(keys_.size())};
+  return true;
+}
+
+void WordIndex::grow() {
+  std::vector<Slot> bigger(slots_.empty() ? 16 : slots_.size() * 2);
+  const std::size_t mask = bigger.size() - 1;
+  for (const Slot& s : slots_) {
+    if (s.key == 0) continue;
+    std::size_t k = s.hash & mask;
+    while (bigger[k].key != 0) k = (k + 1) & mask;
+    bigger[k] = s;
+  }
+  slots_ = std::move(bigger);
+}
+
+const std::uint32_t* WordIndex::find_normalised(std::string_view key) const noexcept {
+  if (slots_.empty()) return nullptr;
+  const std::uint64_t h = hash_bytes(key);
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t k = h & mask; slots_[k].key != 0; k = (k + 1) & mask) {
+    if (slots_[k].hash == h && keys_[slots_[k].key - 1] == key) return &rows_[slots_[k].key - 1];
+  }
+  return nullptr;
+}
+
+const std::uint32_t* WordIndex::find(std::string_view text, bool fold) const noexcept {
+  if (slots_.empty()) return nullptr;
+  std::array<char, max_phrase_bytes> buf;
+  const std::size_t n = normalise(text, fold, buf);
+  if (n == std::string_view::npos) return nullptr;
+  return find_normalised(std::string_view(buf.data(), n));
+}
+
+}  // namespace finmetrics::lexicon_detail

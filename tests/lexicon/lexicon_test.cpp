@@ -1,0 +1,142 @@
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <catch2/catch.hpp>
+
+#include "finmetrics/currency/iso4217.hpp"
+#include "finmetrics/lexicon/lexicon.hpp"
+#include "finmetrics/parse/parse_figure.hpp"
+
+using namespace finmetrics;
+
+namespace {
+
+const std::filesystem::path lexicon_dir = std::filesystem::path(FINMETRICS_SOURCE_DIR) / "data" / "lexicon";
+
+// A copy of data/lexicon in a fresh temporary directory.
+std::filesystem::path copy_of_lexicon(const std::string& name) {
+  const auto dir = std::filesystem::temp_directory_path() / ("finmetrics-lexicon-" + name);
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  for (const auto& f : std::filesystem::directory_iterator(lexicon_dir)) {
+    std::filesystem::copy_file(f.path(), dir / f.path().filename());
+  }
+  return dir;
+}
+
+void append(const std::filesystem::path& file, const std::string& line) {
+  std::ofstream out(file, std::ios::app);
+  out << line;
+}
+
+}  // namespace
+
+TEST_CASE("The built-in lexicon is the one in data/lexicon", "[lexicon]") {
+  const auto loaded = Lexicon::load(lexicon_dir);
+  REQUIRE(loaded.has_value());
+  const Lexicon& builtin = Lexicon::builtin();
+  CHECK(loaded->cues().size() == builtin.cues().size());
+  for (const char* marker : {"HK$", "Rmb", "U.S. dollars", "cents", "Kč", "zł", "元", "$", "USD"}) {
+    INFO(marker);
+    const CurrencyMarker* a = builtin.currency_marker(marker);
+    const CurrencyMarker* b = loaded->currency_marker(marker);
+    REQUIRE(a != nullptr);
+    REQUIRE(b != nullptr);
+    CHECK(a->currency == b->currency);
+    CHECK(a->divisor == b->divisor);
+  }
+}
+
+TEST_CASE("Currency markers name a currency, a family and a minor unit", "[lexicon]") {
+  const Lexicon& lex = Lexicon::builtin();
+  CHECK(lex.currency_marker("HK$")->currency == HKD);
+  CHECK(lex.family_name(lex.currency_marker("HK$")->family) == "dollar");
+  CHECK(lex.currency_marker("$")->currency == std::nullopt);
+  CHECK(lex.family_name(lex.currency_marker("$")->family) == "dollar");
+  CHECK(lex.family_name(lex.currency_marker("¥")->family) == "yen");
+  CHECK(lex.family_name(lex.currency_marker("Rmb")->family) == "yen");
+  CHECK(lex.family_name(lex.currency_marker("NZD")->family) == "dollar");
+  CHECK(lex.currency_marker("EUR")->family == 0);
+  CHECK(lex.currency_marker("pence")->currency == GBP);
+  CHECK(lex.currency_marker("pence")->divisor == 100);
+  CHECK(lex.currency_marker("cps")->per == Per::share);
+  CHECK(lex.currency_marker("HK cents")->currency == HKD);
+  CHECK(lex.currency_marker("US")->country);
+  CHECK(lex.currency_marker("usd") == nullptr);  // lower-case codes count only after a number
+  CHECK(lex.currency_marker_after_number("usd")->currency == USD);
+  CHECK(lex.currency_marker_after_number("rmb")->currency == CNY);
+  CHECK(lex.currency_marker("P") == nullptr);    // `p` is exact-case
+  CHECK(lex.family_default(lex.family("dollar")) == USD);
+  CHECK(lex.family_default(lex.family("yen")) == std::nullopt);
+  CHECK(lex.family_members(lex.family("yen")).size() == 2);
+}
+
+TEST_CASE("Scales, hedges, number words, locales and cues", "[lexicon]") {
+  const Lexicon& lex = Lexicon::builtin();
+  CHECK(lex.scale("lakh crore")->exponent == 12);
+  CHECK(lex.scale("lakh\u00a0crore")->exponent == 12);
+  CHECK(lex.scale("MILLION")->exponent == 6);
+  CHECK_FALSE(lex.scale("BN").has_value());
+  CHECK(lex.scale("万亿")->exponent == 12);
+  CHECK(lex.qualifier("In the region of") == Qualifier::about);
+  CHECK(lex.qualifier("well over") == Qualifier::over);
+  CHECK(lex.qualifier("just shy of") == Qualifier::just_under);
+  CHECK(lex.qualifier("will not top") == Qualifier::at_most);
+  CHECK(lex.max_qualifier_words() == 4);
+  CHECK(lex.number_word("ninety")->value == 90);
+  CHECK(lex.number_word("third")->denominator == 3);
+  CHECK(lex.number_word("fourfold")->kind == NumberWord::Kind::multiple);
+  CHECK(lex.locale("de")->decimal == ',');
+  CHECK(lex.locale("de")->group_dot);
+  CHECK(lex.locale("fr")->group_space);
+  CHECK(lex.locale("xx") == nullptr);
+  const auto slid = lex.cues_for("Slid");
+  REQUIRE(slid.size() == 1);
+  CHECK(slid[0]->category == "direction");
+  CHECK(slid[0]->value == "down");
+  const auto profit = lex.cues_for("net profit");
+  REQUIRE(profit.size() == 1);
+  CHECK(profit[0]->value == "net_income");
+}
+
+TEST_CASE("A new currency marker is one CSV line, and parse_figure reads it", "[lexicon]") {
+  const auto dir = copy_of_lexicon("bolivar");
+  CHECK_FALSE(parse_figure("Bs.5bn").has_value());
+  append(dir / "currencies.csv", "Bs.,VES,,exact,Venezuelan bolivar\n");
+  const auto lex = Lexicon::load(dir);
+  REQUIRE(lex.has_value());
+  ParseOptions options;
+  options.lexicon = &*lex;
+  const auto f = parse_figure("Bs.5bn", options);
+  REQUIRE(f.has_value());
+  CHECK(f->unit.currency == VES);
+  CHECK(f->value == Decimal::from_parts(5, 9));
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("Lexicon errors name the file, the line and the reason", "[lexicon]") {
+  const auto check_error = [](const std::string& file, const std::string& line, const std::string& message) {
+    const auto dir = copy_of_lexicon("broken");
+    append(dir / file, line);
+    const auto lex = Lexicon::load(dir);
+    REQUIRE_FALSE(lex.has_value());
+    CHECK(lex.error().code == Errc::csv);
+    CHECK(lex.error().message == message);
+    std::filesystem::remove_all(dir);
+  };
+  check_error("currencies.csv", "Bs.,XXQ,,exact,\n", "currencies.csv line 105: unknown currency 'XXQ'");
+  check_error("currencies.csv", "HK$,HKD,,exact,\n", "currencies.csv line 105: 'HK$' is listed twice");
+  check_error("currencies.csv", "Bs.,VES\n", "currencies.csv line 105: expected 5 fields, found 2");
+  check_error("currencies.csv", "Bs.,,,exact,\n", "currencies.csv line 105: a marker needs a currency or a family");
+  check_error("currencies.csv", "Bs.,VES,,Exact,\n", "currencies.csv line 105: case must be 'exact' or 'any', found 'Exact'");
+  check_error("currencies.csv", "Bs.,VES,dollar,exact,\n", "currencies.csv line 105: VES is not of the family 'dollar'");
+  check_error("scales.csv", "lac,50,any,\n", "scales.csv line 35: exponent 50 has no scale (3, 4, 5, 6, 7, 8, 9 or 12)");
+  check_error("qualifiers.csv", "circa about,roughly_about,\n",
+              "qualifiers.csv line 51: unknown qualifier 'roughly_about' (about, nearly, more_than, ...)");
+  check_error("minor_units.csv", "kopek,RUB,,1000000,,any,\n", "minor_units.csv line 17: divisor must be 10, 100 or 1000");
+
+  const auto missing = Lexicon::load(std::filesystem::temp_directory_path() / "finmetrics-no-such-lexicon");
+  REQUIRE_FALSE(missing.has_value());
+  CHECK(missing.error().code == Errc::io);
+}
