@@ -20,3 +20,13 @@ if(TARGET finmetrics_cli)
            $<TARGET_FILE:finmetrics_cli> ${_finmetrics_man})
   set_tests_properties(cli.conventions PROPERTIES WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 endif()
+if(TARGET finmetrics_cli)
+  # The HTML report in headless chromium (DOM and screenshot kept in the build tree).
+  find_program(FINMETRICS_TEST_PYTHON NAMES python3 PATHS /usr/bin NO_DEFAULT_PATH)
+  if(NOT FINMETRICS_TEST_PYTHON)
+    find_program(FINMETRICS_TEST_PYTHON python3)
+  endif()
+  add_test(NAME cli.html_report COMMAND ${FINMETRICS_TEST_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/cli/html_report_test.py
+           $<TARGET_FILE:finmetrics_cli> ${PROJECT_BINARY_DIR}/html_report)
+  set_tests_properties(cli.html_report PROPERTIES WORKING_DIRECTORY ${PROJECT_SOURCE_DIR} TIMEOUT 300)
+endif()

@@ -31,4 +31,21 @@ inline std::string summary_line(const CheckResult& r) {
                      r.count(VerdictKind::inconsistent), r.count(VerdictKind::unverifiable));
 }
 
+/// Text for HTML and SVG: & < > " ' escaped.
+inline std::string html_escape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
 }  // namespace finmetrics::report_detail

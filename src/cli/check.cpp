@@ -41,8 +41,8 @@ fs::path default_data(const fs::path& claims) {
 }
 
 int run(const CheckArgs& args) {
-  if (args.format != "text" && args.format != "json" && args.format != "markdown") {
-    std::fprintf(stderr, "finmetrics check: --format must be text, json or markdown, not '%s'\n", args.format.c_str());
+  if (args.format != "text" && args.format != "json" && args.format != "markdown" && args.format != "html") {
+    std::fprintf(stderr, "finmetrics check: --format must be text, json, markdown or html, not '%s'\n", args.format.c_str());
     return 2;
   }
   auto claims = load_claims_csv(args.claims);
@@ -79,6 +79,7 @@ int run(const CheckArgs& args) {
     std::fprintf(stderr, "finmetrics check: %s:%zu: %s\n", claims->source.c_str(), e.line, e.message.c_str());
   const std::string report = args.format == "json"       ? format_json_report(result, *claims)
                              : args.format == "markdown" ? format_markdown_report(result, *claims)
+                             : args.format == "html"     ? format_html_report(result, *claims, *data)
                                                          : format_text_report(result, *claims);
   std::FILE* out = stdout;
   if (!args.output.empty() && args.output != "-") {
@@ -110,7 +111,7 @@ const Registration registration{"check", 20, [](CLI::App& app) -> std::function<
   cmd->add_option("--data", args->data,
                   "reference data folder with market.csv and financials.csv (default: the claims file's folder when it "
                   "holds them, else data/alibaba)");
-  cmd->add_option("--format", args->format, "report format: text (default), json, markdown");
+  cmd->add_option("--format", args->format, "report format: text (default), json, markdown, html (one self-contained page with charts)");
   cmd->add_option("-o,--output", args->output, "report file (default: standard output)");
   cmd->add_option("--shared", args->shared,
                   "../shared (or its data/ folder) for the full ECB and price histories (default: ../shared when present)");
