@@ -1,0 +1,115 @@
+"""``normalize``: a pandas column of quoted figures converted at the as-of FX rate
+of each row's date, vectorised (one C++ loop over the column)."""
+from __future__ import annotations
+
+from typing import Optional, Union
+
+import numpy as np
+import pandas as pd
+
+from . import _core
+from ._fx import FxTable
+
+_QUALIFIERS = ["exact", "about", "nearly", "more_than", "at_least", "less_than", "at_most", "range"]
+_PER = ["share", "ads"]
+
+
+def _object_column(values) -> np.ndarray:
+    a = np.asarray(values, dtype=object)
+    return a if a.ndim == 1 else a.reshape(-1)
+
+
+def _date_column(dates, n: int) -> np.ndarray:
+    """str dates as an object array, datetime-likes as int64 days since 1970."""
+    if isinstance(dates, (str, pd.Timestamp)) or not hasattr(dates, "__len__"):
+        dates = [dates] * n
+    s = dates if isinstance(dates, pd.Series) else pd.Series(dates)
+    if len(s) != n:
+        raise ValueError(f"date: {len(s)} dates for {n} figures")
+    if pd.api.types.is_datetime64_any_dtype(s.dtype):
+        if getattr(s.dt, "tz", None) is not None:
+            s = s.dt.tz_localize(None)
+        days = s.values.astype("datetime64[D]").view("int64")
+        return np.ascontiguousarray(days)
+    return _object_column(s.to_numpy(dtype=object))
+
+
+def normalize(data: Union[pd.DataFrame, pd.Series], fx: Union[FxTable, str], *, figure: str = "figure",
+              date=None, to: str = "USD", scale: str = "", digits: Optional[int] = None,
+              decimals: Optional[int] = None, rounding: str = "half_even", max_staleness: int = 7,
+              reasons: bool = False) -> pd.DataFrame:
+    """Converts a column of quoted figures, one output row per input row, in order.
+
+    ``data``: a DataFrame (``figure`` and ``date`` name its columns; ``date``
+    defaults to ``"date"``) or a Series of figures (then ``date`` is a Series, an
+    array or one date for all). Dates are ISO strings or datetime64.
+    ``fx``: an ``FxTable`` or the path of an FX file.
+
+    Returns a DataFrame with the input's index and the normalize-v2 output
+    columns: ``currency``, ``amount`` (exact, plain decimal text), ``low``,
+    ``high``, ``qualifier``, ``per`` (categoricals where the values are few),
+    ``<cur>_value``, ``<cur>_low``, ``<cur>_high`` as float64 and the same three
+    as exact strings in ``<cur>_value_exact``, ... (the exact quotient rounded
+    once, as ``finmetrics normalize`` prints it). A DataFrame's other columns
+    come first, unchanged. Rows that cannot be converted stay, with empty
+    (NaN/None) output columns; ``reasons=True`` adds a ``reason`` column.
+    ``result.attrs['totals']`` holds the CLI's totals (rows read, converted,
+    without rate, unparsed, invalid)."""
+    if isinstance(fx, str):
+        fx = FxTable.load(fx)
+    if isinstance(data, pd.DataFrame):
+        if figure not in data.columns:
+            raise KeyError(f"no column '{figure}' (pass figure=NAME)")
+        figures = data[figure]
+        date_name = "date" if date is None else date
+        if isinstance(date_name, str):
+            if date_name not in data.columns:
+                raise KeyError(f"no column '{date_name}' (pass date=NAME or date=VALUES)")
+            dates = data[date_name]
+        else:
+            dates = date
+        carried = data
+    elif isinstance(data, pd.Series):
+        if date is None:
+            raise TypeError("normalize(series, ...) needs date=... (a Series, an array or one date)")
+        figures, dates, carried = data, date, None
+    else:
+        raise TypeError("normalize: a pandas DataFrame or Series")
+
+    n = len(figures)
+    normalizer = _core.Normalizer(fx, to=to, scale=scale, digits=digits, decimals=decimals, rounding=rounding,
+                                  max_staleness=max_staleness)
+    cols = normalizer.columns(_object_column(figures.to_numpy(dtype=object)), _date_column(dates, n), reasons)
+    value = normalizer.value_column            # "usd_value"
+    prefix = value[: -len("_value")]            # "usd"
+    missing = np.full(n, None, dtype=object)
+    index = figures.index
+    out = {
+        "currency": pd.Categorical.from_codes(cols["currency"], categories=cols["currency_codes"]),
+        "amount": cols["amount"],
+        "low": missing,
+        "high": missing.copy(),
+        "qualifier": pd.Categorical.from_codes(cols["qualifier"], categories=_QUALIFIERS),
+        "per": pd.Categorical.from_codes(cols["per"], categories=_PER),
+        value: cols["value"],
+        f"{prefix}_low": np.full(n, np.nan),
+        f"{prefix}_high": np.full(n, np.nan),
+        f"{value}_exact": cols["value_exact"],
+        f"{prefix}_low_exact": missing.copy(),
+        f"{prefix}_high_exact": missing.copy(),
+    }
+    if reasons:
+        out["reason"] = cols["reason"]
+    # One constructor call over every column (a concat of two frames would copy
+    # the object columns once more).
+    if carried is not None:
+        first = {name: carried[name].to_numpy(copy=False) if not isinstance(carried[name].dtype, pd.CategoricalDtype)
+                 else carried[name] for name in carried.columns}
+    else:
+        first = {figures.name if figures.name is not None else "figure": figures.to_numpy(dtype=object)}
+    clash = set(first) & set(out)
+    if clash:
+        raise ValueError(f"the input already has output columns {sorted(clash)}")
+    result = pd.DataFrame({**first, **out}, index=index, copy=False)
+    result.attrs["totals"] = cols["totals"]
+    return result

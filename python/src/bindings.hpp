@@ -1,0 +1,11 @@
+#pragma once
+// One function per concept adds its part to the `finmetrics._core` module.
+#include <pybind11/pybind11.h>
+
+namespace finmetrics::python {
+void bind_figures(pybind11::module_& m);
+void bind_fx(pybind11::module_& m);
+void bind_normalize(pybind11::module_& m);
+void bind_series(pybind11::module_& m);
+void bind_check(pybind11::module_& m);
+}  // namespace finmetrics::python

@@ -1,0 +1,135 @@
+// parse_figure and extract: figures as dicts that finmetrics/_figures.py turns
+// into `Figure` objects.
+#include <pybind11/stl.h>
+
+#include "bindings.hpp"
+#include "common.hpp"
+#include "finmetrics/extract/extract_figures.hpp"
+#include "finmetrics/parse/parse_figure.hpp"
+
+namespace finmetrics::python {
+
+namespace {
+
+std::string qualifier_name(Qualifier q) {
+  const std::string_view s = to_string(q);
+  return s.empty() ? std::string("none") : std::string(s);
+}
+
+// How the currency was decided: stated (a code, a symbol that names one
+// currency, a currency word) or read through the context (a bare `$` or
+// `dollars`, a `¥`), which the caller chose.
+std::string currency_resolution(std::string_view text, const Unit& unit, const CurrencyContext& context) {
+  if (!unit.currency) return "none";
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '$') {
+      const bool qualified = i > 0 && ((text[i - 1] >= 'A' && text[i - 1] <= 'Z') || (text[i - 1] >= 'a' && text[i - 1] <= 'z'));
+      if (!qualified && context.dollar && *context.dollar == *unit.currency)
+        return "context: '$' read as " + std::string(unit.currency->code());
+    }
+  }
+  if (text.find("\xC2\xA5") != std::string_view::npos || text.find("\xEF\xBF\xA5") != std::string_view::npos)
+    return "context: '\xC2\xA5' read as " + std::string(unit.currency->code());
+  const auto dollars = text.find("dollar");
+  if (dollars != std::string_view::npos) {
+    const std::string_view before = text.substr(0, dollars);
+    const bool named = before.find("US") != std::string_view::npos || before.find("U.S.") != std::string_view::npos ||
+                       before.find("Hong Kong") != std::string_view::npos || before.find("Singapore") != std::string_view::npos ||
+                       before.find("Australian") != std::string_view::npos || before.find("Canadian") != std::string_view::npos ||
+                       before.find("New Zealand") != std::string_view::npos || before.find("Taiwan") != std::string_view::npos;
+    if (!named) return "context: 'dollars' read as " + std::string(unit.currency->code());
+  }
+  return "stated";
+}
+
+py::dict figure_dict(const QuotedFigure& f, const CurrencyContext& context) {
+  py::dict d;
+  d["text"] = f.text;
+  d["span"] = py::make_tuple(f.span.begin, f.span.end);
+  d["value"] = to_py(f.value);
+  d["number"] = to_py(f.number);
+  d["scale"] = std::string(f.scale.symbol);
+  d["upper"] = f.upper ? to_py(*f.upper) : py::none();
+  d["unit"] = f.unit.to_string();
+  d["dimension"] = std::string(to_string(f.unit.dimension));
+  d["currency"] = f.unit.currency ? py::object(py::str(std::string(f.unit.currency->code()))) : py::object(py::none());
+  d["currency_resolution"] = currency_resolution(f.text, f.unit, context);
+  d["per"] = f.unit.per == Per::whole ? py::object(py::none()) : py::object(py::str(std::string(to_string(f.unit.per))));
+  d["qualifier"] = qualifier_name(f.qualifier);
+  d["hedge"] = std::string(to_string(hedge_of(f.qualifier)));
+  d["interval"] = to_py(f.interval());
+  d["rounding_interval"] = to_py(f.rounding_interval());
+  return d;
+}
+
+CurrencyContext context_of(const std::optional<std::string>& dollar, const std::optional<std::string>& yen) {
+  CurrencyContext c;
+  if (dollar) c.dollar = value_or_raise(Currency::from_code(*dollar));
+  if (yen) c.yen_or_yuan = value_or_raise(Currency::from_code(*yen));
+  return c;
+}
+
+}  // namespace
+
+void bind_figures(py::module_& m) {
+  m.def(
+      "parse_figure",
+      [](std::string_view text, std::optional<std::string> dollar, std::optional<std::string> yen, bool count_nouns) {
+        ParseOptions options;
+        options.currency = context_of(dollar, yen);
+        options.count_nouns = count_nouns;
+        return figure_dict(value_or_raise(parse_figure(text, options)), options.currency);
+      },
+      py::arg("text"), py::arg("dollar") = "USD", py::arg("yen") = py::none(), py::arg("count_nouns") = true);
+
+  m.def(
+      "extract",
+      [](std::string_view text, std::optional<std::string> article_date, std::optional<std::string> dollar,
+         std::optional<std::string> yen, bool word_forms, bool context) {
+        ExtractOptions options;
+        options.parse.currency = context_of(dollar, yen);
+        if (article_date) options.article_date = value_or_raise(parse_date(*article_date));
+        options.word_forms = word_forms;
+        options.context = context;
+        Extraction found;
+        {
+          py::gil_scoped_release unlocked;  // pure C++ over the text
+          found = extract_figures(text, options);
+        }
+        py::list figures;
+        for (const ExtractedFigure& f : found.figures) {
+          py::dict d = f.quoted ? figure_dict(*f.quoted, options.parse.currency) : py::dict();
+          d["text"] = f.text;
+          d["span"] = py::make_tuple(f.span.begin, f.span.end);
+          d["kind"] = std::string(to_string(f.kind));
+          d["word_form"] = f.word_form;
+          d["qualifier"] = qualifier_name(f.qualifier);
+          if (!f.quoted) {
+            d["unit"] = f.unit.to_string();
+            d["currency"] = f.unit.currency ? py::object(py::str(std::string(f.unit.currency->code()))) : py::object(py::none());
+            d["currency_resolution"] = currency_resolution(f.text, f.unit, options.parse.currency);
+            d["per"] = f.unit.per == Per::whole ? py::object(py::none()) : py::object(py::str(std::string(to_string(f.unit.per))));
+          }
+          d["interval"] = f.interval ? py::object(to_py(*f.interval)) : py::none();
+          d["sentence"] = std::string(text.substr(f.sentence.begin, f.sentence.size()));
+          py::dict ctx;
+          for (const auto& [name, guess] : {std::pair<const char*, const ContextGuess*>{"entity", &f.context.entity},
+                                            {"segment", &f.context.segment},
+                                            {"metric", &f.context.metric},
+                                            {"period", &f.context.period},
+                                            {"direction", &f.context.direction}}) {
+            ctx[name] = guess->known() ? py::make_tuple(guess->value, guess->confidence, guess->evidence) : py::object(py::none());
+          }
+          d["context"] = ctx;
+          figures.append(d);
+        }
+        py::list skipped;
+        for (const Error& e : found.skipped) skipped.append(e.describe());
+        return py::make_tuple(figures, skipped,
+                              found.article_date ? py::object(to_py(*found.article_date)) : py::object(py::none()));
+      },
+      py::arg("text"), py::arg("article_date") = py::none(), py::arg("dollar") = "USD", py::arg("yen") = py::none(),
+      py::arg("word_forms") = true, py::arg("context") = true);
+}
+
+}  // namespace finmetrics::python
