@@ -1,0 +1,44 @@
+#!/usr/bin/python3
+"""Rows per second of finmetrics.normalize beside pandas' own implementation
+(../shared/bench/pandas_normalize.py) on the same rows, one core each.
+
+Usage: PYTHONPATH=build/python /usr/bin/python3 python/bench_normalize.py FX.csv FIGURES.csv
+  (run under `flock /work/.bench.lock`; FIGURES.csv from ../shared/bench/gen_corpus.py 1000000 1)
+
+Prints three figures: finmetrics.normalize on the DataFrame in memory (best of
+three), the same with read_csv and to_csv around it (one run), and the pandas
+peer as a whole process (read_csv, regex, merge_asof, to_csv; one run)."""
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+import pandas as pd
+
+import finmetrics as fm
+
+fx_path, figures_path = sys.argv[1], sys.argv[2]
+peer = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "bench", "pandas_normalize.py")
+fx = fm.FxTable.load(fx_path)
+df = pd.read_csv(figures_path, dtype=str, keep_default_na=False)
+n = len(df)
+
+best = float("inf")
+for _ in range(3):
+    t = time.perf_counter()
+    out = fm.normalize(df, fx=fx)
+    best = min(best, time.perf_counter() - t)
+print(f"finmetrics.normalize, DataFrame in memory: {n / best:,.0f} rows/s ({best:.3f} s for {n:,} rows); totals {out.attrs['totals']}")
+
+with tempfile.TemporaryDirectory() as tmp:
+    t = time.perf_counter()
+    frame = pd.read_csv(figures_path, dtype=str, keep_default_na=False)
+    fm.normalize(frame, fx=fm.FxTable.load(fx_path)).to_csv(os.path.join(tmp, "out.csv"), index=False)
+    whole = time.perf_counter() - t
+    print(f"finmetrics.normalize with read_csv and to_csv: {n / whole:,.0f} rows/s ({whole:.3f} s)")
+    if os.path.exists(peer):
+        t = time.perf_counter()
+        subprocess.run([sys.executable, peer, fx_path, figures_path, os.path.join(tmp, "peer.csv")], check=True)
+        p = time.perf_counter() - t
+        print(f"pandas peer (pandas_normalize.py, whole process): {n / p:,.0f} rows/s ({p:.3f} s)")
