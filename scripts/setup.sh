@@ -20,6 +20,7 @@ packages=(
   python3-numpy python3-pandas python3-pytest # its columns, series and tests
   chromium                # headless browser test of the HTML check report
   help2man                # the man page, generated from --help
+  time                    # /usr/bin/time: peak RSS in the normalize CLI test and benchmarks
   clang libclang-rt-14-dev  # libFuzzer targets (scripts/fuzz-smoke.sh)
 )
 

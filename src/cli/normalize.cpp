@@ -16,6 +16,7 @@
 #include "commands.hpp"
 #include "finmetrics/currency/currency.hpp"
 #include "finmetrics/fx/load.hpp"
+#include "finmetrics/io/atomic_file.hpp"
 #include "finmetrics/normalize/normalizer.hpp"
 #include "finmetrics/unit/scale.hpp"
 
@@ -84,7 +85,40 @@ void add_options(CLI::App& app, NormalizeArgs& args) {
   cmd->add_flag("--progress", args.progress, "a progress line on stderr (default: when stderr is a terminal)");
 }
 
+// Why `fx` cannot convert to `target`, or empty when it can: a table without a
+// single fixing (a header-only file) or without the target currency is a usage
+// error, found before any row is read (issue 11: `--to XXX` made every row fail).
+std::string check_fx_table(const FxTable& fx, Currency target, const std::string& file, const std::string& to) {
+  std::vector<std::string> codes;
+  std::size_t fixings = 0;
+  for (const FxSeries& s : fx.series()) {
+    fixings += s.fixings.size();
+    if (s.fixings.empty()) continue;
+    for (Currency c : {s.base, s.quote})
+      if (std::find(codes.begin(), codes.end(), c.code()) == codes.end()) codes.emplace_back(c.code());
+  }
+  if (fixings == 0) return fmt::format("'{}': the FX file holds no rates (only a header?)", file);
+  const bool known = (fx.pivot() && *fx.pivot() == target) || !fx.fixings(target).empty() ||
+                     std::find(codes.begin(), codes.end(), target.code()) != codes.end();
+  if (known) return {};
+  std::sort(codes.begin(), codes.end());
+  std::string list;
+  for (const std::string& c : codes) list += (list.empty() ? "" : " ") + c;
+  return fmt::format("--to: '{}' has no rates in '{}' (it has: {})", to, file, list);
+}
+
+int run_checked(const NormalizeArgs& args);
+
 int run(const NormalizeArgs& args) {
+  try {
+    return run_checked(args);
+  } catch (const std::exception& e) {  // a write error (disk full): no partial output, a message, exit 2
+    std::fprintf(stderr, "finmetrics normalize: %s\n", e.what());
+    return 2;
+  }
+}
+
+int run_checked(const NormalizeArgs& args) {
   NormalizeOptions options;
   auto target = Currency::from_code(args.to);
   if (!target) {
@@ -120,17 +154,36 @@ int run(const NormalizeArgs& args) {
     std::fprintf(stderr, "finmetrics normalize: %s\n", fx.error().describe().c_str());
     return 2;
   }
+  if (auto usable = check_fx_table(*fx, options.target, args.fx, args.to); !usable.empty()) {
+    std::fprintf(stderr, "finmetrics normalize: %s\n", usable.c_str());
+    return 2;
+  }
   const Normalizer normalizer(*fx, options);
 
-  Output out{stdout, {}};
-  std::FILE* out_file = nullptr;
-  if (!args.output.empty() && args.output != "-") {
-    out_file = std::fopen(args.output.c_str(), "wb");
-    if (!out_file) {
-      std::fprintf(stderr, "finmetrics normalize: cannot write '%s': %s\n", args.output.c_str(), std::strerror(errno));
+  std::vector<std::string> inputs = args.inputs;
+  if (inputs.empty()) inputs.emplace_back("-");
+  const bool to_file = !args.output.empty() && args.output != "-";
+  // Refused before anything is opened for writing: `-o` naming an input (by
+  // device and inode, so another spelling or a hard link is caught too).
+  for (const std::string& name : inputs) {
+    if (to_file && ((name != "-" && same_file(name, args.output)) || (name == "-" && same_file("/dev/stdin", args.output)))) {
+      std::fprintf(stderr, "finmetrics normalize: the output '%s' is the input '%s': write to another file\n",
+                   args.output.c_str(), name.c_str());
       return 2;
     }
-    out.file = out_file;
+  }
+
+  Output out{stdout, {}};
+  std::optional<AtomicFile> out_file;
+  if (to_file) {
+    remove_on_interrupt("finmetrics normalize");
+    auto created = AtomicFile::create(args.output);
+    if (!created) {
+      std::fprintf(stderr, "finmetrics normalize: %s\n", created.error().message.c_str());
+      return 2;
+    }
+    out_file.emplace(std::move(*created));
+    out.file = out_file->file();
   }
   out.buffer.reserve(2 * chunk_size);
   out.buffer += normalizer.header();
@@ -139,8 +192,6 @@ int run(const NormalizeArgs& args) {
   const bool progress = args.progress || isatty(STDERR_FILENO) == 1;
   const auto started = std::chrono::steady_clock::now();
   NormalizeTotals totals;
-  std::vector<std::string> inputs = args.inputs;
-  if (inputs.empty()) inputs.emplace_back("-");
   const unsigned threads = args.threads > 0 ? static_cast<unsigned>(args.threads)
                                             : std::max(1u, std::thread::hardware_concurrency());
   int status = 0;
@@ -174,11 +225,18 @@ int run(const NormalizeArgs& args) {
     if (in != stdin) std::fclose(in);
   }
   out.flush();
-  if (std::fflush(out.file) != 0) {
+  if (out_file) {
+    if (status != 0) {  // an input could not be read: the output would be incomplete
+      std::fprintf(stderr, "finmetrics normalize: '%s' not written (an input could not be read)\n", args.output.c_str());
+      out_file->abort();
+    } else if (auto committed = out_file->commit(); !committed) {
+      std::fprintf(stderr, "finmetrics normalize: %s\n", committed.error().message.c_str());
+      status = 2;
+    }
+  } else if (std::fflush(out.file) != 0) {
     std::fprintf(stderr, "finmetrics normalize: cannot write the output: %s\n", std::strerror(errno));
     status = 2;
   }
-  if (out_file) std::fclose(out_file);
   if (progress) std::fputc('\n', stderr);
   std::fprintf(stderr, "finmetrics normalize: %zu rows read, %zu converted, %zu without rate, %zu unparsed, %zu invalid%s\n",
                totals.rows_read, totals.converted, totals.without_rate, totals.unparsed, totals.invalid,

@@ -175,10 +175,13 @@ void append_general(std::string& out, Scaled v, int precision) {
     }
     *p++ = 'e';
     *p++ = sci < 0 ? '-' : '+';
+    // At least two exponent digits, as %g writes them, and as many as it takes
+    // (a quotient of tiny inputs can reach e-1016).
     const int a = sci < 0 ? -sci : sci;
-    if (a >= 100) *p++ = static_cast<char>('0' + a / 100);
-    *p++ = static_cast<char>('0' + a / 10 % 10);
-    *p++ = static_cast<char>('0' + a % 10);
+    char e[12];
+    int k = 0;
+    for (int x = a; x != 0 || k < 2; x /= 10) e[k++] = static_cast<char>('0' + x % 10);
+    while (k > 0) *p++ = e[--k];
   } else if (v.exponent >= 0) {
     copy(first, static_cast<std::size_t>(n));
     std::memset(p, '0', static_cast<std::size_t>(v.exponent));

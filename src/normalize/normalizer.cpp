@@ -126,6 +126,21 @@ void append_iso_date(std::string& out, std::int32_t z) {
   out.append(text, 10);
 }
 
+// Input echoed in a diagnostic: one line, at most `limit` bytes, control bytes
+// escaped (a record may hold line feeds; a terminal must not be driven by input).
+std::string printable(std::string_view text, std::size_t limit) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size() && i < limit; ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') out += "\\n";
+    else if (c == '\r') out += "\\r";
+    else if (c < 0x20 || c == 0x7F) out += fmt::format("\\x{:02X}", c);
+    else out += static_cast<char>(c);
+  }
+  if (text.size() > limit) out += "...";
+  return out;
+}
+
 void append_days(std::string& out, long long n) {
   out += std::to_string(n);
   out += n == 1 ? " day" : " days";
@@ -139,6 +154,11 @@ Scaled to_scaled(const Decimal& d) {
 void append_value(std::string& out, Scaled v, const NormalizeOptions& o) {
   if (o.decimals) detail::append_fixed(out, v, *o.decimals);
   else detail::append_general(out, v, o.significant_digits);
+}
+
+bool fits_decimal(const Scaled& v) {
+  return v.coefficient == 0 || (detail::digits10(v.coefficient) <= Decimal::max_digits &&
+                                v.exponent >= Decimal::min_exponent && v.exponent <= Decimal::max_exponent);
 }
 
 bool round_value(u128 n, u128 d, int e, const NormalizeOptions& o, Scaled& v) {
@@ -238,19 +258,20 @@ std::string Normalizer::header() const {
 }
 
 Result<NormalizedValue> Normalizer::convert(date::sys_days day, std::string_view figure) const {
-  auto parsed = parse_v1_figure(figure);
-  if (!parsed) return unexpected(parsed.error());
-  auto rate = fx_->as_of(day, parsed->currency, options_.target, options_.max_staleness);
-  if (!rate) return unexpected(rate.error());
-  try {
+  try {  // one row's value beyond the decimal range must not stop a stream
+    auto parsed = parse_v1_figure(figure);
+    if (!parsed) return unexpected(parsed.error());
+    auto rate = fx_->as_of(day, parsed->currency, options_.target, options_.max_staleness);
+    if (!rate) return unexpected(rate.error());
     const Decimal amount = parsed->amount.shifted(-options_.scale_exponent);
     Decimal value = options_.decimals ? rate->convert(amount, -*options_.decimals, options_.rounding)
                                       : rate->convert_significant(amount, options_.significant_digits, options_.rounding);
     return NormalizedValue{*parsed, value};
-  } catch (const DecimalOverflow&) {  // one row's value beyond 38 digits must not stop a stream
+  } catch (const DecimalOverflow& e) {
     return unexpected(make_error(Errc::overflow,
-                                 fmt::format("the value of '{}' has more than {} digits at the requested precision",
-                                             figure, Decimal::max_digits),
+                                 fmt::format("the value of '{}' is beyond the decimal range at the requested precision "
+                                             "(at most {} digits, exponents -1000..1000): {}",
+                                             figure.substr(0, 48), Decimal::max_digits, e.what()),
                                  figure));
   }
 }
@@ -303,8 +324,12 @@ void NormalizeStream::process(const csv::RawRecord& record) {
     ++totals_.rows_read;
     ++totals_.invalid;
     header_seen_ = true;
-    diagnose(record.line, fmt::format("row longer than {} bytes, skipped (it starts '{}')", n_.options().max_record_bytes,
-                                      record.text.substr(0, 32)));
+    diagnose(record.line, fmt::format("record longer than {} bytes, skipped to its end (it starts '{}')",
+                                      n_.options().max_record_bytes, printable(record.text, 32)));
+    // Keep the date when it stands unquoted before the first comma.
+    const std::size_t comma = record.text.find(',');
+    if (comma != std::string_view::npos && record.text.substr(0, comma).find_first_of("\"\r\n") == std::string_view::npos)
+      csv::append_field(out_, record.text.substr(0, comma));
     out_ += ",,,,\n";
     return;
   }
@@ -329,7 +354,7 @@ void NormalizeStream::process(const csv::RawRecord& record) {
       diagnose(record.line, "no header 'date,figure': reading the columns by position");
     } else {
       diagnose(record.line, fmt::format("expected the header 'date,figure', found '{}': reading the columns by position",
-                                        record.text.substr(0, 80)));
+                                        printable(record.text, 80)));
       return;
     }
   }
@@ -383,7 +408,7 @@ void NormalizeStream::row(std::string_view date_field, std::string_view figure, 
   detail::V1ScanError error;
   if (!detail::scan_v1_figure(figure, scan, error)) {
     ++totals_.unparsed;
-    diagnose(line, make_error(error.code, error.message, figure, error.position).describe());
+    diagnose(line, fmt::format("'{}' at column {}: {}", printable(figure, 80), error.position + 1, error.message));
     out_ += ",,,\n";
     return;
   }
@@ -405,7 +430,7 @@ void NormalizeStream::row(std::string_view date_field, std::string_view figure, 
   std::int32_t day_index = 0;
   if (!parse_iso_date(date_field, day_index)) {
     ++totals_.invalid;
-    diagnose(line, fmt::format("invalid date '{}' (expected an existing day as YYYY-MM-DD)", date_field));
+    diagnose(line, fmt::format("invalid date '{}' (expected an existing day as YYYY-MM-DD)", printable(date_field, 40)));
     out_.append(tail, static_cast<std::size_t>(p - tail));
     finish_row(false);
     return;
@@ -432,6 +457,9 @@ void NormalizeStream::row(std::string_view date_field, std::string_view figure, 
       done = ok && round_value(num, den, exp, o, value);
     }
   }
+  // A value the reference path cannot hold as a Decimal (39 digits at the
+  // requested quantum, an exponent beyond +-1000) is left to it, so both refuse it alike.
+  if (done && !fits_decimal(value)) done = false;
   if (!done && scan.currency != g.target_v1) {
     const auto staleness = static_cast<std::int32_t>(o.max_staleness.count());
     const CurrencyGrid& xg = g.v1[scan.currency];
@@ -513,6 +541,7 @@ NormalizeTotals normalize_pipeline(const Normalizer& n, const ByteSource& read, 
                                    unsigned threads, const std::string& input_name) {
   constexpr std::size_t chunk_size = std::size_t{1} << 20;
   constexpr std::size_t batch_bytes = std::size_t{1} << 20;
+  constexpr std::size_t batch_records = std::size_t{1} << 16;
   std::vector<char> chunk(chunk_size);
   NormalizeTotals totals;
   if (threads <= 1) {
@@ -548,7 +577,9 @@ NormalizeTotals normalize_pipeline(const Normalizer& n, const ByteSource& read, 
   const auto take = [&](const csv::RawRecord& rec) {
     batch.records.push_back({batch.text.size(), rec.text.size(), rec.line, rec.too_long, rec.unterminated});
     batch.text.append(rec.text);
-    if (batch.text.size() >= batch_bytes) dispatch();
+    // By records too: blank lines add no bytes, and a batch of millions of them
+    // would hold millions of entries (issue 11: 50 MB of newlines took 2.1 GB).
+    if (batch.text.size() >= batch_bytes || batch.records.size() >= batch_records) dispatch();
   };
   while (const std::size_t got = read(chunk.data(), chunk.size())) {
     splitter.feed(std::string_view(chunk.data(), got));

@@ -145,8 +145,13 @@ bool scan_v1_figure(std::string_view s, V1Scan& out, V1ScanError& error) noexcep
   if (i != s.size()) return fail(i, "unexpected text after the figure");
   if (prefix >= 0 && suffix >= 0) return fail(0, "two currency markers");
   if (prefix < 0 && suffix < 0) return fail(s.size(), "no currency marker");
+  // The value must be a Decimal (the reference path reads it as one): refuse
+  // what lies outside its exponent range here, as this row's error.
+  const int exponent = scale - fraction_digits;
+  if (mantissa != 0 && (exponent < Decimal::min_exponent || exponent > Decimal::max_exponent))
+    return fail(number_start, "more decimal places than the decimal range holds (exponent beyond -1000)", Errc::overflow);
   out.mantissa = mantissa;
-  out.exponent = scale - fraction_digits;
+  out.exponent = mantissa == 0 ? 0 : exponent;
   out.currency = prefix >= 0 ? prefix : suffix;
   out.per_share = per_share;
   return true;

@@ -6,9 +6,12 @@ bin="$1"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 failures=0
+checks=0
 check() {  # description, expected, actual
+  checks=$((checks + 1))
   if [ "$2" == "$3" ]; then echo "ok: $1"; else echo "FAILED: $1"; echo "  expected: $2"; echo "  actual:   $3"; failures=$((failures + 1)); fi
 }
+fx=data/fx/ecb-selected.csv
 
 # 1. The seed figures at the curated ECB fixings: every value checked with Python's decimal.
 "$bin" normalize --fx data/fx/ecb-selected.csv data/samples/seed-figures.csv >"$tmp/out.csv" 2>"$tmp/err.txt"
@@ -49,5 +52,131 @@ check "help: exit status" 0 "$?"
 grep -q -- "--max-staleness" "$tmp/help.txt"
 check "help lists --max-staleness" 0 "$?"
 
-echo "$((14 - failures)) passed, $failures failed"
+
+# --- Hostile input (issue 11): each check failed before the fix it names. ---------------
+
+# Item 2: 1000 zeros after the point, then 38 nines (exponent -1038, beyond the decimal
+# range) was an uncaught exception: no output, no totals. Now that row's error, by line.
+zeros="$(printf '%01000d' 0)"
+printf 'date,figure\n2025-03-17,Rmb0.%s%s\n2025-03-17,$5\n' "$zeros" 99999999999999999999999999999999999999 >"$tmp/i2.csv"
+"$bin" normalize --fx "$fx" "$tmp/i2.csv" >"$tmp/out.csv" 2>"$tmp/err.txt"
+check "item 2: exit status 1 (a row not converted), not 2" 1 "$?"
+check "item 2: the other row converted" "2025-03-17,\$5,USD,5,0" "$(sed -n 3p "$tmp/out.csv")"
+check "item 2: the bad row kept, fields empty" ",,," "$(sed -n 2p "$tmp/out.csv" | sed 's/^2025-03-17,Rmb0\.0*9*//')"
+check "item 2: reason by line, totals" "line 2: more decimal places than the decimal range holds (exponent beyond -1000)
+finmetrics normalize: 2 rows read, 1 converted, 0 without rate, 1 unparsed, 0 invalid" "$(sed 's/^line 2: .* at column 4: /line 2: /' "$tmp/err.txt")"
+printf 'date,figure\n2025-03-17,Rmb0.%s1\n2025-03-17,$5\n' "$zeros" >"$tmp/i2b.csv"
+"$bin" normalize --fx "$fx" --digits 36 "$tmp/i2b.csv" >"$tmp/out.csv" 2>"$tmp/err.txt"
+check "item 2 (--digits 36): exit status" 1 "$?"
+check "item 2 (--digits 36): totals" "finmetrics normalize: 2 rows read, 1 converted, 0 without rate, 1 unparsed, 0 invalid" "$(tail -1 "$tmp/err.txt")"
+
+# Item 8: a value of about 1.4e-1000 printed as '1e-:00'; with one significant digit it
+# is a Decimal and prints as 1e-1000; with 17 it is refused with the reason.
+printf 'date,figure\n2025-03-17,Rmb0.%s1\n' "${zeros:2}" >"$tmp/i8.csv"
+"$bin" normalize --fx "$fx" --digits 1 "$tmp/i8.csv" >"$tmp/out.csv" 2>"$tmp/err.txt"
+check "item 8: exponent -1000 printed in full" "CNY,1e-1000,0" "$(sed -n 2p "$tmp/out.csv" | cut -d, -f3-)"
+"$bin" normalize --fx "$fx" "$tmp/i8.csv" >"$tmp/out.csv" 2>"$tmp/err.txt"
+check "item 8: beyond the decimal range at 17 digits: refused, not garbage" "CNY,,0 invalid" \
+  "$(sed -n 2p "$tmp/out.csv" | cut -d, -f3-) $(grep -c 'beyond the decimal range' "$tmp/err.txt" | sed 's/^1$/invalid/')"
+
+# Item 14: the stream printed a 39-digit value that the reference path refuses; both refuse it now.
+printf 'date,figure\n2025-03-17,Rmb199999999999999999999999999999999bn\n' |
+  "$bin" normalize --fx "$fx" --to CNY --scale bn --decimals 6 --rounding down >"$tmp/out.csv" 2>"$tmp/err.txt"
+check "item 14: exit status" 1 "$?"
+check "item 14: refused like the reference path" "2025-03-17,Rmb199999999999999999999999999999999bn,CNY,,0" "$(sed -n 2p "$tmp/out.csv")"
+check "item 14: totals" "finmetrics normalize: 1 rows read, 0 converted, 0 without rate, 0 unparsed, 1 invalid" "$(tail -1 "$tmp/err.txt")"
+
+# Item 3: blank lines with two threads were batched by bytes only: 20 MB of newlines took
+# 1.07 GB. Peak RSS must stay small (GNU time's %M, in KiB).
+if [ -x /usr/bin/time ]; then
+  head -c 20000000 /dev/zero | tr '\0' '\n' >"$tmp/blank.csv"
+  /usr/bin/time -f %M -o "$tmp/rss.txt" "$bin" normalize --fx "$fx" --threads 2 -q "$tmp/blank.csv" >/dev/null 2>&1
+  rss="$(tail -1 "$tmp/rss.txt")"
+  check "item 3: 20 MB of blank lines, 2 threads, peak RSS under 100 MiB (was 1.07 GB)" yes "$([ "$rss" -lt 102400 ] && echo yes || echo "no: $rss KiB")"
+  rm -f "$tmp/blank.csv"
+else
+  echo "FAILED: item 3 needs /usr/bin/time (apt-get install time)"; failures=$((failures + 1))
+fi
+
+# Item 4: -o naming the input truncated it. Now exit 2 and the input untouched, also
+# through another spelling of the path and a hard link.
+printf 'date,figure\n2025-03-17,$5\n' >"$tmp/in4.csv"
+ln "$tmp/in4.csv" "$tmp/in4-link.csv"
+"$bin" normalize --fx "$fx" "$tmp/in4.csv" -o "$tmp/in4.csv" 2>"$tmp/err.txt"
+check "item 4: -o is the input: exit status 2" 2 "$?"
+check "item 4: the message" "finmetrics normalize: the output '$tmp/in4.csv' is the input '$tmp/in4.csv': write to another file" "$(cat "$tmp/err.txt")"
+"$bin" normalize --fx "$fx" "$tmp/in4.csv" -o "$tmp/./in4-link.csv" 2>/dev/null
+check "item 4: a hard link under another spelling: exit status 2" 2 "$?"
+check "item 4: the input untouched" "date,figure
+2025-03-17,\$5" "$(cat "$tmp/in4.csv")"
+
+# Item 5: lone CR line ends (old Mac files) and a stray CR were read as one row; Python's
+# csv module reads them as line ends (CRLF once), and so do we; line numbers count them.
+printf 'date,figure\r2025-03-17,$1\r2025-03-17,$2\n2025-03-17,$3\r\n2025-03-17,81bn\r2025-03-17,"$4"\r' |
+  "$bin" normalize --fx "$fx" --threads 1 >"$tmp/out.csv" 2>"$tmp/err.txt"
+check "item 5: rows" "date,figure,currency,usd_value,per_share
+2025-03-17,\$1,USD,1,0
+2025-03-17,\$2,USD,2,0
+2025-03-17,\$3,USD,3,0
+2025-03-17,81bn,,,
+2025-03-17,\$4,USD,4,0" "$(cat "$tmp/out.csv")"
+check "item 5: line numbers count CR line ends" "line 5: '81bn' at column 5: no currency marker" "$(head -1 "$tmp/err.txt")"
+if command -v python3 >/dev/null; then
+  check "item 5: Python's csv module reads the same rows" "6" \
+    "$(printf 'date,figure\r2025-03-17,$1\r2025-03-17,$2\n2025-03-17,$3\r\n2025-03-17,81bn\r2025-03-17,"$4"\r' |
+       python3 -c 'import csv,io,sys; print(len(list(csv.reader(io.StringIO(sys.stdin.read(), newline="")))))')"
+fi
+
+# Item 6: a quoted field over the 1 MiB limit, holding line feeds, turned 3 records into
+# 75,720 junk rows. Now one error row, then the records after it.
+python3 -c "import sys; sys.stdout.write('date,figure\n2025-03-17,\$1\n2025-03-17,\"' + 'x\n' * 600000 + '\"\n2025-03-17,\$2\n2025-03-17,81bn\n')" >"$tmp/i6.csv"
+"$bin" normalize --fx "$fx" "$tmp/i6.csv" >"$tmp/out.csv" 2>"$tmp/err.txt"
+check "item 6: rows" "date,figure,currency,usd_value,per_share
+2025-03-17,\$1,USD,1,0
+2025-03-17,,,,
+2025-03-17,\$2,USD,2,0
+2025-03-17,81bn,,," "$(cat "$tmp/out.csv")"
+check "item 6: reasons, line numbers after the long record, totals" "line 3: record longer than 1048576 bytes, skipped to its end (it starts '2025-03-17,\"x\nx\nx\nx\nx\nx\nx\nx\nx\nx\n...')
+line 600005: '81bn' at column 5: no currency marker
+finmetrics normalize: 4 rows read, 2 converted, 0 without rate, 1 unparsed, 1 invalid" "$(cat "$tmp/err.txt")"
+
+# Item 7: output is written to a temporary file and renamed. SIGTERM mid-run leaves no
+# partial file and says so; two writers of one -o leave one whole output, not a mix.
+mkfifo "$tmp/fifo"
+"$bin" normalize --fx "$fx" -q -o "$tmp/i7.csv" <"$tmp/fifo" 2>"$tmp/err.txt" &
+pid=$!
+exec 3>"$tmp/fifo"
+printf 'date,figure\n2025-03-17,$5\n' >&3
+sleep 0.3
+kill -TERM "$pid"
+wait "$pid"
+status=$?
+exec 3>&-
+check "item 7: killed by SIGTERM" 143 "$status"
+check "item 7: no output file, no temporary file left" "" "$(ls -A "$tmp" | grep i7)"
+check "item 7: said so on stderr" "yes" "$(grep -q "interrupted, removed the unfinished output '$tmp/.i7.csv.*.tmp' (target '$tmp/i7.csv' left as it was)" "$tmp/err.txt" && echo yes)"
+python3 -c "
+import sys
+for name, fig in (('a', '\$1'), ('b', 'Rmb1')):
+    with open(sys.argv[1] + '/w' + name + '.csv', 'w') as f:
+        f.write('date,figure\n' + ''.join('2025-03-17,%s\n' % fig for _ in range(300000)))" "$tmp"
+"$bin" normalize --fx "$fx" "$tmp/wa.csv" -o "$tmp/wa.expected" 2>/dev/null
+"$bin" normalize --fx "$fx" "$tmp/wb.csv" -o "$tmp/wb.expected" 2>/dev/null
+"$bin" normalize --fx "$fx" "$tmp/wa.csv" -o "$tmp/w.csv" 2>/dev/null & p1=$!
+"$bin" normalize --fx "$fx" "$tmp/wb.csv" -o "$tmp/w.csv" 2>/dev/null & p2=$!
+wait $p1 $p2
+check "item 7: two writers of one -o: one whole output" yes \
+  "$({ cmp -s "$tmp/w.csv" "$tmp/wa.expected" || cmp -s "$tmp/w.csv" "$tmp/wb.expected"; } && echo yes || echo "no: $(wc -l <"$tmp/w.csv") lines")"
+
+# Item 12: --to naming a currency without rates in the FX file (XXX is a valid ISO code)
+# made every row fail with exit 1; an FX file with a header only was accepted.
+"$bin" normalize --fx "$fx" --to XXX data/samples/seed-figures.csv >/dev/null 2>"$tmp/err.txt"
+check "item 12: --to XXX: exit status 2" 2 "$?"
+check "item 12: --to XXX: message" "finmetrics normalize: --to: 'XXX' has no rates in '$fx' (it has: CNY EUR HKD USD)" "$(cat "$tmp/err.txt")"
+head -1 "$fx" >"$tmp/header-only.csv"
+"$bin" normalize --fx "$tmp/header-only.csv" data/samples/seed-figures.csv >/dev/null 2>"$tmp/err.txt"
+check "item 12: header-only FX file: exit status 2" 2 "$?"
+check "item 12: header-only FX file: message" "finmetrics normalize: '$tmp/header-only.csv': the FX file holds no rates (only a header?)" "$(cat "$tmp/err.txt")"
+
+echo "$((checks - failures)) passed, $failures failed"
 [ "$failures" -eq 0 ]

@@ -315,9 +315,9 @@ TEST_CASE("A row longer than max_record_bytes is skipped to its line end, and th
   options.max_record_bytes = 1024;
   const std::string long_figure = "$" + std::string(100 * 1024, '9');
   const Normalized r = normalize("date,figure\n2025-01-10," + long_figure + "\n2025-01-10,$5\n", options);
-  CHECK(r.output == "date,figure,currency,usd_value,per_share\n,,,,\n2025-01-10,$5,USD,5,0\n");
+  CHECK(r.output == "date,figure,currency,usd_value,per_share\n2025-01-10,,,,\n2025-01-10,$5,USD,5,0\n");
   CHECK(r.diagnostics ==
-        "line 2: row longer than 1024 bytes, skipped (it starts '2025-01-10,$99999999999999999999')\n");
+        "line 2: record longer than 1024 bytes, skipped to its end (it starts '2025-01-10,$99999999999999999999...')\n");
   CHECK(r.totals.rows_read == 2);
   CHECK(r.totals.invalid == 1);
   CHECK(r.totals.converted == 1);
@@ -445,17 +445,17 @@ TEST_CASE("The name of a period before the year 1000 reads back (finding F3)", "
 
 TEST_CASE("Line numbers after an over-long record with quoted line feeds stay right (finding F4)",
           "[finding][fixed]") {
-  // Limit 3: the record `"a` is cut, the splitter resumes after the next line
-  // feed (at `c`, physical line 3) while its quote scan already counted the line
-  // feeds up to the closing quote.
+  // Limit 3: the record `"a\nb\nc\nd"` is reported once and skipped to its real
+  // end, quotes still followed (issue 11 item 6: resuming inside the quoted field
+  // turned its lines into junk rows); the next record is on physical line 5.
   csv::RecordSplitter s(3);
-  s.feed("\"a\nb\nc\nd\"\nnext\n");
+  s.feed("\"a\nb\nc\nd\"\nok\n");
   auto first = s.next();
   REQUIRE(first);
   CHECK(first->too_long);
   CHECK(first->line == 1);
   auto second = s.next();
   REQUIRE(second);
-  CHECK(std::string(second->text) == "c");
-  CHECK(second->line == 3);
+  CHECK(std::string(second->text) == "ok");
+  CHECK(second->line == 5);
 }

@@ -22,11 +22,13 @@ struct RawRecord {
   bool unterminated = false;  ///< input ended inside a quoted field
 };
 
-/// Cuts a byte stream into records. A record ends at a line feed outside quotes;
-/// a carriage return before it is dropped (CRLF files read like LF files); a
-/// UTF-8 byte order mark at the very start is skipped. Records longer than
-/// `max_record_bytes` are reported (`too_long`) and skipped to the next line end,
-/// so one bad line never stops a stream. Empty lines are records with empty text.
+/// Cuts a byte stream into records. A record ends at a line end outside quotes:
+/// LF, CRLF or a lone CR (old Mac files, a stray CR), as Python's csv module reads
+/// them; line numbers count those line ends. A UTF-8 byte order mark at the very
+/// start is skipped. A record longer than `max_record_bytes` is reported once
+/// (`too_long`, its first bytes) and skipped to its real end, quotes still
+/// followed, so the records after it are read as records and one bad record
+/// never stops a stream. Empty lines are records with empty text.
 class RecordSplitter {
  public:
   static constexpr std::size_t default_max_record_bytes = std::size_t{1} << 20;  // 1 MiB
@@ -52,8 +54,9 @@ class RecordSplitter {
   std::size_t quoted_lines_ = 0; // line feeds inside quotes seen in the current record
   std::size_t line_ = 1;
   std::size_t max_record_bytes_;
-  bool skipping_ = false;        // discarding the rest of a too-long record
+  bool skipping_ = false;        // discarding the rest of a too-long record (up to its end outside quotes)
   bool at_start_ = true;         // BOM check pending
+  bool after_cr_ = false;        // the last record ended at a CR that was the last byte fed: skip a LF
 };
 
 /// Splits one record into fields. Quoted fields are unescaped into `scratch`
