@@ -4,4 +4,4 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 bin="${FINMETRICS:-$here/../build/src/cli/finmetrics}"
-exec "$bin" normalize --quiet --fx "$1" "$2" --output "$3"
+exec "$bin" normalize --spec v1 --quiet --fx "$1" "$2" --output "$3"

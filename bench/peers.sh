@@ -31,8 +31,8 @@ peer_cmd() {  # peer in out -> CMD
     floor) CMD=("$BUILD/floor_scan" "$FX" "$2" "$3") ;;
     quantlib) CMD=("$BUILD/quantlib_normalize" "$FX" "$2" "$3") ;;
     pandas) CMD=("$PY_PANDAS" "$SHARED/pandas_normalize.py" "$FX" "$2" "$3") ;;
-    finmetrics) CMD=("$BIN" normalize --quiet --fx "$FX" "$2" --output "$3") ;;
-    finmetrics-1t) CMD=("$BIN" normalize --quiet --threads 1 --fx "$FX" "$2" --output "$3") ;;
+    finmetrics) CMD=("$BIN" normalize --spec v1 --quiet --fx "$FX" "$2" --output "$3") ;;
+    finmetrics-1t) CMD=("$BIN" normalize --spec v1 --quiet --threads 1 --fx "$FX" "$2" --output "$3") ;;
   esac
 }
 

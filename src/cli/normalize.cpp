@@ -33,7 +33,12 @@ struct NormalizeArgs {
   std::optional<int> digits;
   std::optional<int> decimals;
   std::string rounding = "half_even";
-  int max_staleness = 7;
+  std::optional<int> max_staleness;
+  std::string spec = "v2";
+  std::string date_column = "date";
+  std::string figure_column = "figure";
+  std::string dollar;
+  std::string yen;
   int threads = 0;
   bool quiet = false;
   bool progress = false;
@@ -61,10 +66,14 @@ std::optional<Rounding> rounding_from(std::string_view name) {
 void add_options(CLI::App& app, NormalizeArgs& args) {
   CLI::App* cmd = app.add_subcommand(
       "normalize",
-      "Convert quoted figures (CSV `date,figure`) to one currency at the as-of FX rate of each date.\n"
-      "Writes `date,figure,currency,usd_value,per_share`, one row per input row, in input order; rows that\n"
-      "cannot be converted keep empty fields, their reason goes to stderr as `line N: reason`, totals at the\n"
-      "end. Exit status: 0 all rows converted, 1 some not, 2 on a usage or file error.");
+      "Convert quoted figures in a CSV column to one currency at the as-of FX rate of each row's date\n"
+      "(../shared/specs/normalize-v2.md). The input has a header naming a date column (YYYY-MM-DD) and a\n"
+      "figure column; every input column is carried through unchanged, in order, followed by\n"
+      "`currency,amount,low,high,qualifier,per,usd_value,usd_low,usd_high` (value columns named after\n"
+      "--to). With --spec v1: input `date,figure`, output `date,figure,currency,usd_value,per_share`, the\n"
+      "closed v1 grammar. One output row per input row, in input order; rows that cannot be converted keep\n"
+      "empty fields, their reason goes to stderr as `line N: reason`, totals at the end. Output files are\n"
+      "written whole or not at all. Exit status: 0 all rows converted, 1 some not, 2 on a usage or file error.");
   cmd->add_option("inputs", args.inputs, "input CSV files (default: standard input; '-' is standard input)");
   cmd->add_option("--fx", args.fx, "FX rate file: ECB wide CSV, FRED H.10 long CSV or `date,base,quote,rate`")
       ->required();
@@ -77,8 +86,15 @@ void add_options(CLI::App& app, NormalizeArgs& args) {
   cmd->add_option("--rounding", args.rounding,
                   "rounding of the exact result: half_even (default), half_up, half_down, down, up, floor, ceiling");
   cmd->add_option("--max-staleness", args.max_staleness,
-                  "oldest usable fixing, in days before a figure's date (default 7)")
+                  "oldest usable fixing, in days before a figure's date (default: from the FX table's frequency,\n"
+                  "7 for daily fixings, 31 for monthly averages such as FRED H.10)")
       ->check(CLI::Range(0, 3660));
+  cmd->add_option("--spec", args.spec, "output contract: v2 (default) or v1 (the v1 columns and grammar, byte for byte)");
+  cmd->add_option("--date-column", args.date_column, "v2: the header name of the date column (default date)");
+  cmd->add_option("--figure-column", args.figure_column, "v2: the header name of the figure column (default figure)");
+  cmd->add_option("--dollar", args.dollar,
+                  "v2: the currency of a bare `$` (default USD; HKD, SGD, AUD, CAD, NZD, TWD, ...)");
+  cmd->add_option("--yen", args.yen, "v2: the currency of a bare `¥`/`￥`: JPY or CNY (default: an error)");
   cmd->add_option("--threads", args.threads, "worker threads (default 0: the number of cores; 1: no worker threads)")
       ->check(CLI::Range(0, 256));
   cmd->add_flag("-q,--quiet", args.quiet, "no per-row reasons on stderr (totals still printed)");
@@ -147,7 +163,38 @@ int run_checked(const NormalizeArgs& args) {
     return 2;
   }
   options.rounding = *rounding;
-  options.max_staleness = date::days{args.max_staleness};
+  if (args.spec == "v1") {
+    options.spec = NormalizeSpec::v1;
+  } else if (args.spec == "v2") {
+    options.spec = NormalizeSpec::v2;
+  } else {
+    std::fprintf(stderr, "finmetrics normalize: --spec: '%s' is not v1 or v2\n", args.spec.c_str());
+    return 2;
+  }
+  if (options.spec == NormalizeSpec::v1 &&
+      (args.date_column != "date" || args.figure_column != "figure" || !args.dollar.empty() || !args.yen.empty())) {
+    std::fprintf(stderr, "finmetrics normalize: --date-column, --figure-column, --dollar and --yen are v2 options "
+                         "(v1 reads `date,figure` in its closed grammar)\n");
+    return 2;
+  }
+  options.date_column = args.date_column;
+  options.figure_column = args.figure_column;
+  if (!args.dollar.empty()) {
+    auto c = Currency::from_code(args.dollar);
+    if (!c || c->code().empty()) {
+      std::fprintf(stderr, "finmetrics normalize: --dollar: '%s' is not an ISO 4217 code\n", args.dollar.c_str());
+      return 2;
+    }
+    options.parse.currency.dollar = *c;
+  }
+  if (!args.yen.empty()) {
+    auto c = Currency::from_code(args.yen);
+    if (!c || (c->code() != "JPY" && c->code() != "CNY")) {
+      std::fprintf(stderr, "finmetrics normalize: --yen: '%s' is not JPY or CNY\n", args.yen.c_str());
+      return 2;
+    }
+    options.parse.currency.yen_or_yuan = *c;
+  }
 
   auto fx = load_fx_file(args.fx);
   if (!fx) {
@@ -158,6 +205,16 @@ int run_checked(const NormalizeArgs& args) {
     std::fprintf(stderr, "finmetrics normalize: %s\n", usable.c_str());
     return 2;
   }
+  // The staleness limit follows the table's frequency unless given: a monthly
+  // average (FRED H.10) is dated the first of its month and stands for the month.
+  bool monthly = false;
+  for (const FxSeries& series : fx->series()) monthly = monthly || series.periodicity == Periodicity::monthly;
+  options.max_staleness = args.max_staleness ? date::days{*args.max_staleness}
+                                             : typical_staleness(monthly ? Periodicity::monthly : Periodicity::daily);
+  if (monthly && !args.quiet)
+    std::fprintf(stderr, "finmetrics normalize: '%s' holds monthly averages: each figure is converted at the average "
+                         "of its month or an earlier one (staleness limit %d days)\n",
+                 args.fx.c_str(), static_cast<int>(options.max_staleness.count()));
   const Normalizer normalizer(*fx, options);
 
   std::vector<std::string> inputs = args.inputs;
@@ -186,8 +243,11 @@ int run_checked(const NormalizeArgs& args) {
     out.file = out_file->file();
   }
   out.buffer.reserve(2 * chunk_size);
-  out.buffer += normalizer.header();
-  out.buffer += '\n';
+  const bool v2 = options.spec == NormalizeSpec::v2;
+  if (!v2) {  // v2 writes its header from the input's (the first input that has one)
+    out.buffer += normalizer.header();
+    out.buffer += '\n';
+  }
 
   const bool progress = args.progress || isatty(STDERR_FILENO) == 1;
   const auto started = std::chrono::steady_clock::now();
@@ -217,12 +277,16 @@ int run_checked(const NormalizeArgs& args) {
         }
       }
     };
-    totals += normalize_pipeline(normalizer, read, write, threads, inputs.size() > 1 ? name : std::string{});
+    totals += normalize_pipeline(normalizer, read, write, threads, inputs.size() > 1 ? name : std::string{},
+                                 !totals.header_written);
     if (std::ferror(in)) {
       std::fprintf(stderr, "finmetrics normalize: error reading '%s'\n", name.c_str());
       status = 2;
     }
     if (in != stdin) std::fclose(in);
+  }
+  if (v2 && !totals.header_written) {  // no input had a header: the default columns
+    out.buffer += options.date_column + "," + options.figure_column + "," + normalizer.v2_columns() + "\n";
   }
   out.flush();
   if (out_file) {

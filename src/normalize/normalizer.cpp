@@ -11,11 +11,14 @@
 
 #include "finmetrics/normalize/detail/exact_quotient.hpp"
 #include "finmetrics/detail/text.hpp"
+#include "finmetrics/normalize/detail/row_text.hpp"
 
 namespace finmetrics {
 
 namespace {
 
+using detail::parse_iso_date;
+using detail::printable;
 using detail::Scaled;
 using detail::u128;
 
@@ -74,36 +77,6 @@ CurrencyGrid build_grid(const FxTable& fx, Currency c) {
   return g;
 }
 
-// Strict ISO YYYY-MM-DD, as days since 1970-01-01 (Hinnant's days_from_civil:
-// the hot path avoids building a year_month_day).
-bool parse_iso_date(std::string_view s, std::int32_t& out) noexcept {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  const auto digit = [&](std::size_t i) { return static_cast<unsigned>(static_cast<unsigned char>(s[i]) - '0'); };
-  unsigned d[8] = {digit(0), digit(1), digit(2), digit(3), digit(5), digit(6), digit(8), digit(9)};
-  for (unsigned x : d)
-    if (x > 9) return false;
-  const int y = static_cast<int>(d[0] * 1000 + d[1] * 100 + d[2] * 10 + d[3]);
-  const unsigned m = d[4] * 10 + d[5], day = d[6] * 10 + d[7];
-  if (m < 1 || m > 12 || day < 1) return false;
-  static constexpr unsigned char month_days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  if (day > month_days[m - 1] + (m == 2 && leap ? 1u : 0u)) return false;
-  const int yy = y - (m <= 2 ? 1 : 0);
-  const int era = yy / 400;  // years here are never negative
-  const auto yoe = static_cast<unsigned>(yy - era * 400);
-  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + day - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  out = era * 146097 + static_cast<int>(doe) - 719468;
-  return true;
-}
-
-bool parse_iso_date(std::string_view s, date::sys_days& out) noexcept {
-  std::int32_t n = 0;
-  if (!parse_iso_date(s, n)) return false;
-  out = date::sys_days{date::days{n}};
-  return true;
-}
-
 // Days since 1970-01-01 to "YYYY-MM-DD" (Hinnant's civil_from_days), for the
 // diagnostics of rows without a rate: they are common (CNY before 2005) and must
 // not cost a formatting library call each.
@@ -124,21 +97,6 @@ void append_iso_date(std::string& out, std::int32_t z) {
                          '-',
                          static_cast<char>('0' + d / 10),        static_cast<char>('0' + d % 10)};
   out.append(text, 10);
-}
-
-// Input echoed in a diagnostic: one line, at most `limit` bytes, control bytes
-// escaped (a record may hold line feeds; a terminal must not be driven by input).
-std::string printable(std::string_view text, std::size_t limit) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size() && i < limit; ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c == '\n') out += "\\n";
-    else if (c == '\r') out += "\\r";
-    else if (c < 0x20 || c == 0x7F) out += fmt::format("\\x{:02X}", c);
-    else out += static_cast<char>(c);
-  }
-  if (text.size() > limit) out += "...";
-  return out;
 }
 
 void append_days(std::string& out, long long n) {
@@ -172,6 +130,29 @@ struct Normalizer::Grid {
   CurrencyGrid v1[4];
   CurrencyGrid target;
   int target_v1 = -1;  // index of the target among the v1 currencies, if it is one
+  // v2: every currency of the table, found by its code (26^3 slots).
+  std::vector<CurrencyGrid> all;
+  std::vector<std::int16_t> index = std::vector<std::int16_t>(26 * 26 * 26, -1);
+
+  static int slot(Currency c) {
+    int k = 0;
+    for (char ch : c.alpha) {
+      if (ch < 'A' || ch > 'Z') return -1;
+      k = k * 26 + (ch - 'A');
+    }
+    return k;
+  }
+  [[nodiscard]] const CurrencyGrid* of(Currency c) const {
+    const int k = slot(c);
+    if (k < 0 || index[static_cast<std::size_t>(k)] < 0) return nullptr;
+    return &all[static_cast<std::size_t>(index[static_cast<std::size_t>(k)])];
+  }
+  void add(const FxTable& fx, Currency c) {
+    const int k = slot(c);
+    if (k < 0 || index[static_cast<std::size_t>(k)] >= 0) return;
+    index[static_cast<std::size_t>(k)] = static_cast<std::int16_t>(all.size());
+    all.push_back(build_grid(fx, c));
+  }
 
   // The leg of a currency on `day`, or null when the fast path cannot say.
   static const Leg* lookup(const CurrencyGrid& g, std::int32_t day, std::int32_t staleness) {
@@ -230,6 +211,7 @@ NormalizeTotals& NormalizeTotals::operator+=(const NormalizeTotals& o) {
   invalid += o.invalid;
   blank_lines += o.blank_lines;
   bad_header = bad_header || o.bad_header;
+  header_written = header_written || o.header_written;
   return *this;
 }
 
@@ -245,6 +227,78 @@ Normalizer::Normalizer(const FxTable& fx, NormalizeOptions options)
     if (detail::v1_currencies[k] == options_.target) grid_->target_v1 = k;
   }
   if (grid_->target_v1 < 0) grid_->target = build_grid(fx, options_.target);
+  // Every currency of the table (v2 and normalize_rows read any of them).
+  grid_->all.reserve(2 * fx.series().size() + 2);
+  if (fx.pivot()) grid_->add(fx, *fx.pivot());
+  for (const FxSeries& series : fx.series()) {
+    grid_->add(fx, series.base);
+    grid_->add(fx, series.quote);
+  }
+  grid_->add(fx, options_.target);
+}
+
+std::string Normalizer::v2_columns() const {
+  std::string code(options_.target.code());
+  std::transform(code.begin(), code.end(), code.begin(), [](char c) { return static_cast<char>(c - 'A' + 'a'); });
+  return fmt::format("currency,amount,low,high,qualifier,per,{0}_value,{0}_low,{0}_high", code);
+}
+
+Normalizer::Refusal Normalizer::convert_amount(const Decimal& amount, Currency currency, std::int32_t day,
+                                               std::string& out, std::string& why) const {
+  const NormalizeOptions& o = options_;
+  const bool negative = amount.sign() < 0;
+  // The kernel works on magnitudes: a negative value's floor is its magnitude's up.
+  NormalizeOptions magnitude_options = o;
+  if (negative && o.rounding == Rounding::floor) magnitude_options.rounding = Rounding::up;
+  if (negative && o.rounding == Rounding::ceiling) magnitude_options.rounding = Rounding::down;
+  const auto staleness = static_cast<std::int32_t>(o.max_staleness.count());
+  const Grid& g = *grid_;
+  const CurrencyGrid* xg = g.of(currency);
+  const CurrencyGrid* tg = g.of(o.target);
+  Scaled value;
+  bool done = false;
+  if (xg != nullptr && tg != nullptr && amount.digits() <= Decimal::max_digits) {
+    const u128 mantissa = (negative ? -amount.coefficient() : amount.coefficient()).convert_to<u128>();
+    const int e = amount.exponent() - o.scale_exponent;
+    if (currency == o.target) {
+      done = round_value(mantissa, 1, e, magnitude_options, value);
+    } else {
+      const Leg* x = Grid::lookup(*xg, day, staleness);
+      const Leg* t = Grid::lookup(*tg, day, staleness);
+      if (x != nullptr && t != nullptr) {
+        u128 num = mantissa, den = 1;
+        const auto mul = [](u128& acc, std::uint64_t m) { return !__builtin_mul_overflow(acc, static_cast<u128>(m), &acc); };
+        bool ok = t->inverted ? mul(den, t->mantissa) : mul(num, t->mantissa);
+        ok = ok && (x->inverted ? mul(num, x->mantissa) : mul(den, x->mantissa));
+        const int exp = e + (t->inverted ? -t->exponent : t->exponent) - (x->inverted ? -x->exponent : x->exponent);
+        done = ok && round_value(num, den, exp, magnitude_options, value);
+      } else if (Grid::explain(*xg, day, staleness, why) ||
+                 (x != nullptr && Grid::explain(*tg, day, staleness, why))) {
+        return Refusal::no_rate;
+      }
+    }
+    if (done && !fits_decimal(value)) done = false;
+  }
+  if (!done) {  // the reference path: FxTable::as_of and FxRate, with Decimal arithmetic
+    auto rate = fx_->as_of(date::sys_days{date::days{day}}, currency, o.target, o.max_staleness);
+    if (!rate) {
+      why = rate.error().message;
+      return Refusal::no_rate;
+    }
+    try {
+      const Decimal a = amount.shifted(-o.scale_exponent);
+      const Decimal v = o.decimals ? rate->convert(a, -*o.decimals, o.rounding)
+                                   : rate->convert_significant(a, o.significant_digits, o.rounding);
+      value = to_scaled(v.abs());
+    } catch (const DecimalOverflow& e) {
+      why = fmt::format("the value is beyond the decimal range at the requested precision (at most {} digits, "
+                        "exponents -1000..1000): {}", Decimal::max_digits, e.what());
+      return Refusal::out_of_range;
+    }
+  }
+  if (negative && value.coefficient != 0) out += '-';
+  append_value(out, value, o);
+  return Refusal::none;
 }
 
 Normalizer::~Normalizer() = default;
@@ -330,7 +384,19 @@ void NormalizeStream::process(const csv::RawRecord& record) {
     const std::size_t comma = record.text.find(',');
     if (comma != std::string_view::npos && record.text.substr(0, comma).find_first_of("\"\r\n") == std::string_view::npos)
       csv::append_field(out_, record.text.substr(0, comma));
-    out_ += ",,,,\n";
+    if (n_.options().spec == NormalizeSpec::v2) out_.append(std::max<std::size_t>(layout_.fields, 1) - 1 + 9, ',');
+    else out_ += ",,,,";
+    out_ += '\n';
+    return;
+  }
+  if (n_.options().spec == NormalizeSpec::v2) {
+    auto split = csv::split_record(record.text, fields_, scratch_);
+    if (!header_seen_) {
+      header_seen_ = true;
+      header_v2(record, split.has_value());
+      if (!totals_.bad_header || header_is_not_data_) return;
+    }
+    row_v2(record, split.has_value());
     return;
   }
   if (header_seen_ && record.text.find('"') == std::string_view::npos) {
@@ -494,11 +560,16 @@ void NormalizeStream::row(std::string_view date_field, std::string_view figure, 
 
 NormalizeTotals normalize_csv(const Normalizer& normalizer, std::string_view input, std::string& output,
                               std::string& diagnostics) {
-  output += normalizer.header();
-  output += '\n';
+  const bool v2 = normalizer.options().spec == NormalizeSpec::v2;
+  if (!v2) {
+    output += normalizer.header();
+    output += '\n';
+  }
   NormalizeStream stream(normalizer, output, diagnostics);
   stream.feed(input);
   stream.finish();
+  if (v2 && !stream.totals().header_written)  // an empty input: the header of the default columns
+    output += normalizer.options().date_column + "," + normalizer.options().figure_column + "," + normalizer.v2_columns() + "\n";
   return stream.totals();
 }
 
@@ -523,22 +594,27 @@ struct BatchResult {
   std::string output;
   std::string diagnostics;
   NormalizeTotals totals;
+  ColumnLayout layout;
 };
 
-BatchResult run_batch(const Normalizer& n, const Batch& batch, const std::string& name) {
+BatchResult run_batch(const Normalizer& n, const Batch& batch, const std::string& name, const ColumnLayout& layout,
+                      bool write_header) {
   BatchResult r;
   r.output.reserve(batch.text.size() + batch.text.size() / 2);
   NormalizeStream stream(n, r.output, r.diagnostics, name, batch.first);
+  stream.set_layout(layout);
+  stream.write_header(write_header);
   for (const auto& e : batch.records)
     stream.process(csv::RawRecord{std::string_view(batch.text).substr(e.offset, e.size), e.line, e.too_long, e.unterminated});
   r.totals = stream.totals();
+  r.layout = stream.layout();
   return r;
 }
 
 }  // namespace
 
 NormalizeTotals normalize_pipeline(const Normalizer& n, const ByteSource& read, const NormalizeSink& write,
-                                   unsigned threads, const std::string& input_name) {
+                                   unsigned threads, const std::string& input_name, bool write_header) {
   constexpr std::size_t chunk_size = std::size_t{1} << 20;
   constexpr std::size_t batch_bytes = std::size_t{1} << 20;
   constexpr std::size_t batch_records = std::size_t{1} << 16;
@@ -547,6 +623,7 @@ NormalizeTotals normalize_pipeline(const Normalizer& n, const ByteSource& read, 
   if (threads <= 1) {
     std::string out, diag;
     NormalizeStream stream(n, out, diag, input_name);
+    stream.write_header(write_header);
     while (const std::size_t got = read(chunk.data(), chunk.size())) {
       stream.feed(std::string_view(chunk.data(), got));
       write(out, diag);
@@ -562,21 +639,37 @@ NormalizeTotals normalize_pipeline(const Normalizer& n, const ByteSource& read, 
   std::deque<std::future<BatchResult>> inflight;
   Batch batch;
   batch.first = true;
+  // The header is read first and alone (v2 finds its columns there): the later
+  // batches are given the layout it found.
+  bool header_pending = true;
+  ColumnLayout layout;
   const auto drain_one = [&] {
     BatchResult r = inflight.front().get();
     inflight.pop_front();
     write(r.output, r.diagnostics);
     totals += r.totals;
+    return r.layout;
   };
   const auto dispatch = [&] {
     if (batch.records.empty()) return;
-    inflight.push_back(std::async(std::launch::async, [&n, &input_name, b = std::move(batch)] { return run_batch(n, b, input_name); }));
+    const bool first = batch.first;
+    inflight.push_back(std::async(std::launch::async, [&n, &input_name, layout, write_header, b = std::move(batch)] {
+      return run_batch(n, b, input_name, layout, write_header);
+    }));
     batch = Batch{};
+    if (first) {
+      while (!inflight.empty()) layout = drain_one();
+      header_pending = false;
+    }
     while (inflight.size() > threads) drain_one();
   };
   const auto take = [&](const csv::RawRecord& rec) {
     batch.records.push_back({batch.text.size(), rec.text.size(), rec.line, rec.too_long, rec.unterminated});
     batch.text.append(rec.text);
+    if (header_pending && !rec.text.empty()) {
+      dispatch();
+      return;
+    }
     // By records too: blank lines add no bytes, and a batch of millions of them
     // would hold millions of entries (issue 11: 50 MB of newlines took 2.1 GB).
     if (batch.text.size() >= batch_bytes || batch.records.size() >= batch_records) dispatch();

@@ -14,14 +14,14 @@ check() {  # description, expected, actual
 fx=data/fx/ecb-selected.csv
 
 # 1. The seed figures at the curated ECB fixings: every value checked with Python's decimal.
-"$bin" normalize --fx data/fx/ecb-selected.csv data/samples/seed-figures.csv >"$tmp/out.csv" 2>"$tmp/err.txt"
+"$bin" normalize --spec v1 --fx data/fx/ecb-selected.csv data/samples/seed-figures.csv >"$tmp/out.csv" 2>"$tmp/err.txt"
 check "seed figures: exit status" 0 "$?"
 check "seed figures: output" "$(cat tests/cli/seed-figures.expected.csv)" "$(cat "$tmp/out.csv")"
 check "seed figures: totals" "finmetrics normalize: 8 rows read, 8 converted, 0 without rate, 0 unparsed, 0 invalid" "$(cat "$tmp/err.txt")"
 
 # 2. Standard input, a row without a rate and an unparsable one: rows stay, reasons on stderr, exit 1.
 printf 'date,figure\n2025-03-17,Rmb81bn\n2020-01-02,Rmb1bn\n2025-03-17,81bn\n' |
-  "$bin" normalize --fx data/fx/ecb-selected.csv --threads 1 >"$tmp/out.csv" 2>"$tmp/err.txt"
+  "$bin" normalize --spec v1 --fx data/fx/ecb-selected.csv --threads 1 >"$tmp/out.csv" 2>"$tmp/err.txt"
 check "stdin: exit status when rows are not converted" 1 "$?"
 check "stdin: output" "date,figure,currency,usd_value,per_share
 2025-03-17,Rmb81bn,CNY,11197593477.792288,0
@@ -33,21 +33,21 @@ finmetrics normalize: 3 rows read, 1 converted, 1 without rate, 1 unparsed, 0 in
 
 # 3. Options: another currency, a scale, fixed decimals, quiet, an output file
 #    (81 x 8.4719 / 7.8869 = 87.0082... bn HKD, Python decimal).
-"$bin" normalize --fx data/fx/ecb-selected.csv --to HKD --scale bn --decimals 3 -q -o "$tmp/hkd.csv" data/samples/seed-figures.csv 2>"$tmp/err.txt"
+"$bin" normalize --spec v1 --fx data/fx/ecb-selected.csv --to HKD --scale bn --decimals 3 -q -o "$tmp/hkd.csv" data/samples/seed-figures.csv 2>"$tmp/err.txt"
 check "options: exit status" 0 "$?"
 check "options: header and first row" "date,figure,currency,hkd_value,per_share
 2025-03-17,Rmb81bn,CNY,87.008,0" "$(head -2 "$tmp/hkd.csv")"
 
 # 4. Usage and file errors exit 2 and say what is wrong.
-"$bin" normalize --fx /nonexistent/fx.csv data/samples/seed-figures.csv >/dev/null 2>"$tmp/err.txt"
+"$bin" normalize --spec v1 --fx /nonexistent/fx.csv data/samples/seed-figures.csv >/dev/null 2>"$tmp/err.txt"
 check "missing FX file: exit status" 2 "$?"
 check "missing FX file: message" "finmetrics normalize: '/nonexistent/fx.csv': cannot read the file (missing or empty)" "$(cat "$tmp/err.txt")"
-"$bin" normalize --fx data/fx/ecb-selected.csv --to XYZ data/samples/seed-figures.csv >/dev/null 2>"$tmp/err.txt"
+"$bin" normalize --spec v1 --fx data/fx/ecb-selected.csv --to XYZ data/samples/seed-figures.csv >/dev/null 2>"$tmp/err.txt"
 check "unknown target currency: exit status" 2 "$?"
 check "unknown target currency: message" "finmetrics normalize: --to: 'XYZ' at column 1: unknown currency 'XYZ'" "$(cat "$tmp/err.txt")"
-"$bin" normalize --fx data/fx/ecb-selected.csv /nonexistent/in.csv >/dev/null 2>"$tmp/err.txt"
+"$bin" normalize --spec v1 --fx data/fx/ecb-selected.csv /nonexistent/in.csv >/dev/null 2>"$tmp/err.txt"
 check "missing input: exit status" 2 "$?"
-"$bin" normalize --help >"$tmp/help.txt"
+"$bin" normalize --spec v1 --help >"$tmp/help.txt"
 check "help: exit status" 0 "$?"
 grep -q -- "--max-staleness" "$tmp/help.txt"
 check "help lists --max-staleness" 0 "$?"
@@ -59,29 +59,29 @@ check "help lists --max-staleness" 0 "$?"
 # range) was an uncaught exception: no output, no totals. Now that row's error, by line.
 zeros="$(printf '%01000d' 0)"
 printf 'date,figure\n2025-03-17,Rmb0.%s%s\n2025-03-17,$5\n' "$zeros" 99999999999999999999999999999999999999 >"$tmp/i2.csv"
-"$bin" normalize --fx "$fx" "$tmp/i2.csv" >"$tmp/out.csv" 2>"$tmp/err.txt"
+"$bin" normalize --spec v1 --fx "$fx" "$tmp/i2.csv" >"$tmp/out.csv" 2>"$tmp/err.txt"
 check "item 2: exit status 1 (a row not converted), not 2" 1 "$?"
 check "item 2: the other row converted" "2025-03-17,\$5,USD,5,0" "$(sed -n 3p "$tmp/out.csv")"
 check "item 2: the bad row kept, fields empty" ",,," "$(sed -n 2p "$tmp/out.csv" | sed 's/^2025-03-17,Rmb0\.0*9*//')"
 check "item 2: reason by line, totals" "line 2: more decimal places than the decimal range holds (exponent beyond -1000)
 finmetrics normalize: 2 rows read, 1 converted, 0 without rate, 1 unparsed, 0 invalid" "$(sed 's/^line 2: .* at column 4: /line 2: /' "$tmp/err.txt")"
 printf 'date,figure\n2025-03-17,Rmb0.%s1\n2025-03-17,$5\n' "$zeros" >"$tmp/i2b.csv"
-"$bin" normalize --fx "$fx" --digits 36 "$tmp/i2b.csv" >"$tmp/out.csv" 2>"$tmp/err.txt"
+"$bin" normalize --spec v1 --fx "$fx" --digits 36 "$tmp/i2b.csv" >"$tmp/out.csv" 2>"$tmp/err.txt"
 check "item 2 (--digits 36): exit status" 1 "$?"
 check "item 2 (--digits 36): totals" "finmetrics normalize: 2 rows read, 1 converted, 0 without rate, 1 unparsed, 0 invalid" "$(tail -1 "$tmp/err.txt")"
 
 # Item 8: a value of about 1.4e-1000 printed as '1e-:00'; with one significant digit it
 # is a Decimal and prints as 1e-1000; with 17 it is refused with the reason.
 printf 'date,figure\n2025-03-17,Rmb0.%s1\n' "${zeros:2}" >"$tmp/i8.csv"
-"$bin" normalize --fx "$fx" --digits 1 "$tmp/i8.csv" >"$tmp/out.csv" 2>"$tmp/err.txt"
+"$bin" normalize --spec v1 --fx "$fx" --digits 1 "$tmp/i8.csv" >"$tmp/out.csv" 2>"$tmp/err.txt"
 check "item 8: exponent -1000 printed in full" "CNY,1e-1000,0" "$(sed -n 2p "$tmp/out.csv" | cut -d, -f3-)"
-"$bin" normalize --fx "$fx" "$tmp/i8.csv" >"$tmp/out.csv" 2>"$tmp/err.txt"
+"$bin" normalize --spec v1 --fx "$fx" "$tmp/i8.csv" >"$tmp/out.csv" 2>"$tmp/err.txt"
 check "item 8: beyond the decimal range at 17 digits: refused, not garbage" "CNY,,0 invalid" \
   "$(sed -n 2p "$tmp/out.csv" | cut -d, -f3-) $(grep -c 'beyond the decimal range' "$tmp/err.txt" | sed 's/^1$/invalid/')"
 
 # Item 14: the stream printed a 39-digit value that the reference path refuses; both refuse it now.
 printf 'date,figure\n2025-03-17,Rmb199999999999999999999999999999999bn\n' |
-  "$bin" normalize --fx "$fx" --to CNY --scale bn --decimals 6 --rounding down >"$tmp/out.csv" 2>"$tmp/err.txt"
+  "$bin" normalize --spec v1 --fx "$fx" --to CNY --scale bn --decimals 6 --rounding down >"$tmp/out.csv" 2>"$tmp/err.txt"
 check "item 14: exit status" 1 "$?"
 check "item 14: refused like the reference path" "2025-03-17,Rmb199999999999999999999999999999999bn,CNY,,0" "$(sed -n 2p "$tmp/out.csv")"
 check "item 14: totals" "finmetrics normalize: 1 rows read, 0 converted, 0 without rate, 0 unparsed, 1 invalid" "$(tail -1 "$tmp/err.txt")"
@@ -90,7 +90,7 @@ check "item 14: totals" "finmetrics normalize: 1 rows read, 0 converted, 0 witho
 # 1.07 GB. Peak RSS must stay small (GNU time's %M, in KiB).
 if [ -x /usr/bin/time ]; then
   head -c 20000000 /dev/zero | tr '\0' '\n' >"$tmp/blank.csv"
-  /usr/bin/time -f %M -o "$tmp/rss.txt" "$bin" normalize --fx "$fx" --threads 2 -q "$tmp/blank.csv" >/dev/null 2>&1
+  /usr/bin/time -f %M -o "$tmp/rss.txt" "$bin" normalize --spec v1 --fx "$fx" --threads 2 -q "$tmp/blank.csv" >/dev/null 2>&1
   rss="$(tail -1 "$tmp/rss.txt")"
   check "item 3: 20 MB of blank lines, 2 threads, peak RSS under 100 MiB (was 1.07 GB)" yes "$([ "$rss" -lt 102400 ] && echo yes || echo "no: $rss KiB")"
   rm -f "$tmp/blank.csv"
@@ -102,10 +102,10 @@ fi
 # through another spelling of the path and a hard link.
 printf 'date,figure\n2025-03-17,$5\n' >"$tmp/in4.csv"
 ln "$tmp/in4.csv" "$tmp/in4-link.csv"
-"$bin" normalize --fx "$fx" "$tmp/in4.csv" -o "$tmp/in4.csv" 2>"$tmp/err.txt"
+"$bin" normalize --spec v1 --fx "$fx" "$tmp/in4.csv" -o "$tmp/in4.csv" 2>"$tmp/err.txt"
 check "item 4: -o is the input: exit status 2" 2 "$?"
 check "item 4: the message" "finmetrics normalize: the output '$tmp/in4.csv' is the input '$tmp/in4.csv': write to another file" "$(cat "$tmp/err.txt")"
-"$bin" normalize --fx "$fx" "$tmp/in4.csv" -o "$tmp/./in4-link.csv" 2>/dev/null
+"$bin" normalize --spec v1 --fx "$fx" "$tmp/in4.csv" -o "$tmp/./in4-link.csv" 2>/dev/null
 check "item 4: a hard link under another spelling: exit status 2" 2 "$?"
 check "item 4: the input untouched" "date,figure
 2025-03-17,\$5" "$(cat "$tmp/in4.csv")"
@@ -113,7 +113,7 @@ check "item 4: the input untouched" "date,figure
 # Item 5: lone CR line ends (old Mac files) and a stray CR were read as one row; Python's
 # csv module reads them as line ends (CRLF once), and so do we; line numbers count them.
 printf 'date,figure\r2025-03-17,$1\r2025-03-17,$2\n2025-03-17,$3\r\n2025-03-17,81bn\r2025-03-17,"$4"\r' |
-  "$bin" normalize --fx "$fx" --threads 1 >"$tmp/out.csv" 2>"$tmp/err.txt"
+  "$bin" normalize --spec v1 --fx "$fx" --threads 1 >"$tmp/out.csv" 2>"$tmp/err.txt"
 check "item 5: rows" "date,figure,currency,usd_value,per_share
 2025-03-17,\$1,USD,1,0
 2025-03-17,\$2,USD,2,0
@@ -130,7 +130,7 @@ fi
 # Item 6: a quoted field over the 1 MiB limit, holding line feeds, turned 3 records into
 # 75,720 junk rows. Now one error row, then the records after it.
 python3 -c "import sys; sys.stdout.write('date,figure\n2025-03-17,\$1\n2025-03-17,\"' + 'x\n' * 600000 + '\"\n2025-03-17,\$2\n2025-03-17,81bn\n')" >"$tmp/i6.csv"
-"$bin" normalize --fx "$fx" "$tmp/i6.csv" >"$tmp/out.csv" 2>"$tmp/err.txt"
+"$bin" normalize --spec v1 --fx "$fx" "$tmp/i6.csv" >"$tmp/out.csv" 2>"$tmp/err.txt"
 check "item 6: rows" "date,figure,currency,usd_value,per_share
 2025-03-17,\$1,USD,1,0
 2025-03-17,,,,
@@ -143,7 +143,7 @@ finmetrics normalize: 4 rows read, 2 converted, 0 without rate, 1 unparsed, 1 in
 # Item 7: output is written to a temporary file and renamed. SIGTERM mid-run leaves no
 # partial file and says so; two writers of one -o leave one whole output, not a mix.
 mkfifo "$tmp/fifo"
-"$bin" normalize --fx "$fx" -q -o "$tmp/i7.csv" <"$tmp/fifo" 2>"$tmp/err.txt" &
+"$bin" normalize --spec v1 --fx "$fx" -q -o "$tmp/i7.csv" <"$tmp/fifo" 2>"$tmp/err.txt" &
 pid=$!
 exec 3>"$tmp/fifo"
 printf 'date,figure\n2025-03-17,$5\n' >&3
@@ -160,23 +160,61 @@ import sys
 for name, fig in (('a', '\$1'), ('b', 'Rmb1')):
     with open(sys.argv[1] + '/w' + name + '.csv', 'w') as f:
         f.write('date,figure\n' + ''.join('2025-03-17,%s\n' % fig for _ in range(300000)))" "$tmp"
-"$bin" normalize --fx "$fx" "$tmp/wa.csv" -o "$tmp/wa.expected" 2>/dev/null
-"$bin" normalize --fx "$fx" "$tmp/wb.csv" -o "$tmp/wb.expected" 2>/dev/null
-"$bin" normalize --fx "$fx" "$tmp/wa.csv" -o "$tmp/w.csv" 2>/dev/null & p1=$!
-"$bin" normalize --fx "$fx" "$tmp/wb.csv" -o "$tmp/w.csv" 2>/dev/null & p2=$!
+"$bin" normalize --spec v1 --fx "$fx" "$tmp/wa.csv" -o "$tmp/wa.expected" 2>/dev/null
+"$bin" normalize --spec v1 --fx "$fx" "$tmp/wb.csv" -o "$tmp/wb.expected" 2>/dev/null
+"$bin" normalize --spec v1 --fx "$fx" "$tmp/wa.csv" -o "$tmp/w.csv" 2>/dev/null & p1=$!
+"$bin" normalize --spec v1 --fx "$fx" "$tmp/wb.csv" -o "$tmp/w.csv" 2>/dev/null & p2=$!
 wait $p1 $p2
 check "item 7: two writers of one -o: one whole output" yes \
   "$({ cmp -s "$tmp/w.csv" "$tmp/wa.expected" || cmp -s "$tmp/w.csv" "$tmp/wb.expected"; } && echo yes || echo "no: $(wc -l <"$tmp/w.csv") lines")"
 
 # Item 12: --to naming a currency without rates in the FX file (XXX is a valid ISO code)
 # made every row fail with exit 1; an FX file with a header only was accepted.
-"$bin" normalize --fx "$fx" --to XXX data/samples/seed-figures.csv >/dev/null 2>"$tmp/err.txt"
+"$bin" normalize --spec v1 --fx "$fx" --to XXX data/samples/seed-figures.csv >/dev/null 2>"$tmp/err.txt"
 check "item 12: --to XXX: exit status 2" 2 "$?"
 check "item 12: --to XXX: message" "finmetrics normalize: --to: 'XXX' has no rates in '$fx' (it has: CNY EUR HKD USD)" "$(cat "$tmp/err.txt")"
 head -1 "$fx" >"$tmp/header-only.csv"
-"$bin" normalize --fx "$tmp/header-only.csv" data/samples/seed-figures.csv >/dev/null 2>"$tmp/err.txt"
+"$bin" normalize --spec v1 --fx "$tmp/header-only.csv" data/samples/seed-figures.csv >/dev/null 2>"$tmp/err.txt"
 check "item 12: header-only FX file: exit status 2" 2 "$?"
 check "item 12: header-only FX file: message" "finmetrics normalize: '$tmp/header-only.csv': the FX file holds no rates (only a header?)" "$(cat "$tmp/err.txt")"
+
+# --- normalize-v2 (the default; ../shared/specs/normalize-v2.md) ---------------------------
+
+# Columns by name in any position, carried through unchanged, the nine v2 columns after them.
+printf 'id,when,text,note\n1,2025-03-17,Rmb81bn,"a, b"\n2,2025-03-17,$2.5-3 billion,\n3,2025-03-17,81bn,x\n' |
+  "$bin" normalize --fx "$fx" --date-column when --figure-column text >"$tmp/out.csv" 2>"$tmp/err.txt"
+check "v2: exit status" 1 "$?"
+check "v2: columns carried through, v2 columns after them" "id,when,text,note,currency,amount,low,high,qualifier,per,usd_value,usd_low,usd_high
+1,2025-03-17,Rmb81bn,\"a, b\",CNY,81000000000,,,exact,,11197593477.792288,,
+2,2025-03-17,\$2.5-3 billion,,USD,,2500000000,3000000000,range,,,2500000000,3000000000
+3,2025-03-17,81bn,x,,,,,,,,," "$(cat "$tmp/out.csv")"
+check "v2: reason and totals" "line 4: '81bn': not an amount of money (no currency marker)
+finmetrics normalize: 3 rows read, 2 converted, 0 without rate, 1 unparsed, 0 invalid" "$(cat "$tmp/err.txt")"
+
+# --dollar and --yen: a bare $ or ¥ only as the options say (81e9 HKD x 1.0903 / 8.4719).
+printf 'date,figure\n2025-03-17,$81bn\n' | "$bin" normalize --fx "$fx" --dollar HKD 2>/dev/null >"$tmp/out.csv"
+check "v2: --dollar HKD" "2025-03-17,\$81bn,HKD,81000000000,,,exact,,10424379419.020527,," "$(sed -n 2p "$tmp/out.csv")"
+printf 'date,figure\n2025-03-17,\xc2\xa55\n' | "$bin" normalize --fx "$fx" >"$tmp/out.csv" 2>"$tmp/err.txt"
+check "v2: ¥ without --yen is unparsed" "2025-03-17,¥5,,,,,,,,," "$(sed -n 2p "$tmp/out.csv")"
+"$bin" normalize --fx "$fx" --yen USD data/samples/seed-figures.csv >/dev/null 2>"$tmp/err.txt"
+check "v2: --yen USD is a usage error" "2 finmetrics normalize: --yen: 'USD' is not JPY or CNY" "$? $(cat "$tmp/err.txt")"
+"$bin" normalize --fx "$fx" --spec v3 data/samples/seed-figures.csv >/dev/null 2>"$tmp/err.txt"
+check "--spec v3 is a usage error" 2 "$?"
+
+# The FRED H.10 table (monthly averages) works with default options: the staleness
+# limit follows its frequency, and stderr says a monthly average was used.
+if [ -f ../shared/data/fx/fred-h10-monthly.csv ]; then
+  printf 'date,figure\n2025-03-30,Rmb81bn\n' |
+    "$bin" normalize --fx ../shared/data/fx/fred-h10-monthly.csv >"$tmp/out.csv" 2>"$tmp/err.txt"
+  check "v2 with FRED H.10: exit status" 0 "$?"
+  # 81e9 / 7.2493 = 11173492613.0798835... (Python decimal), the FRED row 2025-03-01,China,7.2493.
+  check "v2 with FRED H.10: the March average, 29 days before the figure" \
+    "2025-03-30,Rmb81bn,CNY,81000000000,,,exact,,11173492613.079884,," "$(sed -n 2p "$tmp/out.csv")"
+  check "v2 with FRED H.10: says a monthly average was used" "finmetrics normalize: '../shared/data/fx/fred-h10-monthly.csv' holds monthly averages: each figure is converted at the average of its month or an earlier one (staleness limit 31 days)" "$(head -1 "$tmp/err.txt")"
+else
+  echo "skipped: the FRED H.10 checks need ../shared/data/fx/fred-h10-monthly.csv"
+  [ "${CI:-}" = true ] && failures=$((failures + 1))
+fi
 
 echo "$((checks - failures)) passed, $failures failed"
 [ "$failures" -eq 0 ]

@@ -17,7 +17,7 @@ CLI = os.environ.get("FINMETRICS_CLI", str(ROOT / "build" / "src" / "cli" / "fin
 
 
 def cli_normalize(fx: Path, figures: Path) -> list[list[str]]:
-    out = subprocess.run([CLI, "normalize", "--fx", str(fx), str(figures), "-q", "--threads", "1"],
+    out = subprocess.run([CLI, "normalize", "--spec", "v1", "--fx", str(fx), str(figures), "-q", "--threads", "1"],
                          capture_output=True, text=True)
     assert out.returncode in (0, 1), out.stderr
     return list(csv.reader(io.StringIO(out.stdout)))

@@ -1,11 +1,16 @@
 #pragma once
 /// \file
-/// The normalization job (`../shared/specs/normalize-v1.md`): CSV rows `date,figure`
-/// in, `date,figure,currency,<cur>_value,per_share` out, every figure converted
-/// exactly at the as-of FX rate of its date. Streaming, one output row per input
-/// row, reasons for unconverted rows reported by line, totals at the end.
+/// The normalization job: CSV rows with a date and a figure in, every figure
+/// converted exactly at the as-of FX rate of its date. Two output contracts:
+/// v1 (`../shared/specs/normalize-v1.md`: `date,figure` in, `date,figure,currency,
+/// <cur>_value,per_share` out, its own closed grammar) and v2 (`normalize-v2.md`:
+/// any columns in, carried through, then `currency,amount,low,high,qualifier,per,
+/// <cur>_value,<cur>_low,<cur>_high`, figures read by `parse_figure`). Streaming,
+/// one output row per input row, reasons for unconverted rows reported by line,
+/// totals at the end.
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -21,11 +26,23 @@
 #include "finmetrics/fx/fx_table.hpp"
 #include "finmetrics/io/csv.hpp"
 #include "finmetrics/normalize/v1_figure.hpp"
+#include "finmetrics/normalize/v2_figure.hpp"
+#include "finmetrics/parse/parse_figure.hpp"
 
 namespace finmetrics {
 
+/// Which output contract (and figure grammar) a run follows.
+enum class NormalizeSpec {
+  v1,  ///< `date,figure` -> `date,figure,currency,usd_value,per_share`; the closed v1 grammar
+  v2,  ///< any columns, carried through, then the nine v2 columns; `parse_figure`
+};
+
 /// How values are converted and printed.
 struct NormalizeOptions {
+  NormalizeSpec spec = NormalizeSpec::v1;
+  std::string date_column = "date";      ///< v2: the header names of the two columns read
+  std::string figure_column = "figure";
+  ParseOptions parse;                    ///< v2: `$` and `¥` context (`--dollar`, `--yen`)
   Currency target{{'U', 'S', 'D'}};  ///< the currency of the value column
   int scale_exponent = 0;            ///< print values in units of 10^scale_exponent (9: billions)
   int significant_digits = 17;       ///< printed like %.17g, from the exact quotient (1..36)
@@ -33,6 +50,21 @@ struct NormalizeOptions {
   Rounding rounding = Rounding::half_even;
   date::days max_staleness{7};       ///< oldest usable fixing, in days before the figure's date
   std::size_t max_record_bytes = csv::RecordSplitter::default_max_record_bytes;
+};
+
+/// Where the two columns read are, from the header (v2), or by position.
+struct ColumnLayout {
+  std::size_t date = 0;
+  std::size_t figure = 1;
+  std::size_t fields = 2;  ///< fields of the header: every row is made this wide in the output
+};
+
+/// What became of one row.
+enum class RowStatus {
+  converted,     ///< value written
+  without_rate,  ///< figure read, no usable fixing: value cells empty
+  unparsed,      ///< figure outside the grammar: every output cell empty
+  invalid,       ///< broken row, bad date, value beyond the decimal range
 };
 
 /// What a run did. rows_read = converted + without_rate + unparsed + invalid.
@@ -43,7 +75,8 @@ struct NormalizeTotals {
   std::size_t unparsed = 0;      ///< figure outside the grammar (currency, value, per_share empty)
   std::size_t invalid = 0;       ///< broken CSV row, wrong field count, bad date, over-long row
   std::size_t blank_lines = 0;   ///< skipped, not rows
-  bool bad_header = false;       ///< the first line was not `date,figure`
+  bool bad_header = false;       ///< the first line was not `date,figure` (v1) or lacked a column (v2)
+  bool header_written = false;   ///< v2: the stream wrote the output header (from the input's)
 
   [[nodiscard]] bool all_converted() const noexcept { return converted == rows_read && !bad_header; }
   NormalizeTotals& operator+=(const NormalizeTotals& o);
@@ -74,9 +107,21 @@ class Normalizer {
   /// path; the stream's fast path must agree with it digit for digit).
   [[nodiscard]] Result<NormalizedValue> convert(date::sys_days day, std::string_view figure) const;
 
-  /// The output header: `date,figure,currency,usd_value,per_share` (value column
-  /// named after the target currency).
+  /// The v1 output header: `date,figure,currency,usd_value,per_share` (value
+  /// column named after the target currency).
   [[nodiscard]] std::string header() const;
+  /// The v2 output columns after the input's: `currency,amount,low,high,qualifier,
+  /// per,usd_value,usd_low,usd_high` (value columns named after the target).
+  [[nodiscard]] std::string v2_columns() const;
+
+  /// Why a value could not be given (`convert_amount`).
+  enum class Refusal { none, no_rate, out_of_range };
+  /// `amount` of `currency` on `day` (days since 1970-01-01) in the target
+  /// currency, rounded once as the options say, appended to `out` as printed
+  /// (the fast exact kernel where it applies, else `FxTable::as_of` and `FxRate`,
+  /// digit for digit the same). On failure appends nothing, sets `why`.
+  [[nodiscard]] Refusal convert_amount(const Decimal& amount, Currency currency, std::int32_t day, std::string& out,
+                                       std::string& why) const;
 
   struct Grid;  // the dense per-day index (normalizer.cpp)
 
@@ -106,8 +151,18 @@ class NormalizeStream {
 
   [[nodiscard]] const NormalizeTotals& totals() const noexcept { return totals_; }
 
+  /// v2: whether reading the input's header writes the output header (the
+  /// first input of a run: default true).
+  void write_header(bool yes) noexcept { write_header_ = yes; }
+  /// v2: the columns, as the header said; a stream that continues another one
+  /// (`expect_header` false) is given them.
+  [[nodiscard]] const ColumnLayout& layout() const noexcept { return layout_; }
+  void set_layout(const ColumnLayout& layout) { layout_ = layout; }
+
  private:
   void row(std::string_view date_field, std::string_view figure_field, bool figure_quoted, std::size_t line);
+  void header_v2(const csv::RawRecord& record, bool split);
+  void row_v2(const csv::RawRecord& record, bool split);
   void diagnose(std::size_t line, std::string_view message);
 
   const Normalizer& n_;
@@ -119,6 +174,9 @@ class NormalizeStream {
   std::string scratch_;
   std::string why_;
   bool header_seen_ = false;
+  bool write_header_ = true;
+  bool header_is_not_data_ = false;  // v2: a bad first record that is no data row either
+  ColumnLayout layout_;
   NormalizeTotals totals_;
 };
 
@@ -130,13 +188,14 @@ using NormalizeSink = std::function<void(std::string_view output, std::string_vi
 /// Normalizes a whole input with `threads` workers: this thread cuts records
 /// (quotes, CRLF, over-long lines handled once, in order) and hands batches to
 /// the workers; results are written in input order, so the output, the
-/// diagnostics and the totals are those of a single `NormalizeStream`. The
-/// output header is not written (the caller writes it once for all inputs).
+/// diagnostics and the totals are those of a single `NormalizeStream`. The v1
+/// output header is not written (the caller writes it once for all inputs); the
+/// v2 one, made from the input's header, is written when `write_header` is set.
 NormalizeTotals normalize_pipeline(const Normalizer& normalizer, const ByteSource& read, const NormalizeSink& write,
-                                   unsigned threads, const std::string& input_name = {});
+                                   unsigned threads, const std::string& input_name = {}, bool write_header = true);
 
 /// Normalizes a whole CSV text in memory (header included), for tests and small
-/// inputs; appends the output header and rows to `output`.
+/// inputs; appends the output header (v1 or v2) and rows to `output`.
 NormalizeTotals normalize_csv(const Normalizer& normalizer, std::string_view input, std::string& output,
                               std::string& diagnostics);
 

@@ -1,0 +1,49 @@
+#pragma once
+/// \file
+/// A figure of normalize-v2 (`../shared/specs/normalize-v2.md`) as its output
+/// columns say it: currency, the amount or a range's two ends in whole currency
+/// units, the qualifier class and what the amount is per. Read by the library's
+/// one figure grammar, `parse_figure`; this file only maps its result onto the
+/// v2 columns and refuses what v2 does not call a money figure.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "finmetrics/currency/currency.hpp"
+#include "finmetrics/decimal/decimal.hpp"
+#include "finmetrics/error.hpp"
+#include "finmetrics/parse/parse_figure.hpp"
+#include "finmetrics/unit/unit.hpp"
+
+namespace finmetrics {
+
+/// The `qualifier` column: the hedge words grouped by meaning, or `range`.
+enum class V2Qualifier { exact, about, nearly, more_than, at_least, less_than, at_most, range };
+
+/// "exact", "about", "nearly", "more_than", "at_least", "less_than", "at_most", "range".
+[[nodiscard]] std::string_view to_string(V2Qualifier q) noexcept;
+/// The class of a parse_figure qualifier (`around`, `some`, `~` -> about; `over`,
+/// `north of` -> more_than; ...).
+[[nodiscard]] V2Qualifier v2_qualifier(Qualifier q) noexcept;
+
+struct V2Figure {
+  Currency currency;
+  Decimal low;                  ///< the amount, or a range's low end (scale applied, minor units divided)
+  std::optional<Decimal> high;  ///< a range's high end
+  V2Qualifier qualifier = V2Qualifier::exact;
+  Per per = Per::whole;
+
+  [[nodiscard]] bool is_range() const noexcept { return high.has_value(); }
+};
+
+/// Reads one figure cell. Errors: those of `parse_figure` (position and reason),
+/// and `Errc::syntax` "not an amount of money" for a figure without a currency
+/// (`5.3m`, `12%`).
+[[nodiscard]] Result<V2Figure> read_v2_figure(std::string_view text, const ParseOptions& options);
+
+/// Appends `d` as a plain decimal: no exponent, no trailing zeros after the point,
+/// no point when whole (`81000000000`, `0.0577`, `-982000000`).
+void append_plain(std::string& out, const Decimal& d);
+
+}  // namespace finmetrics

@@ -1,0 +1,50 @@
+#include "finmetrics/normalize/normalize_rows.hpp"
+
+#include <stdexcept>
+
+#include "finmetrics/normalize/detail/v2_cells.hpp"
+
+namespace finmetrics {
+
+NormalizedColumns normalize_rows(std::span<const std::string_view> figures, std::span<const std::string_view> dates,
+                                 const Normalizer& normalizer) {
+  if (figures.size() != dates.size()) throw std::invalid_argument("normalize_rows: figures and dates differ in length");
+  NormalizedColumns c;
+  std::vector<std::string>* columns[] = {&c.currency, &c.amount,    &c.low,  &c.high,      &c.qualifier,
+                                         &c.per,      &c.value,     &c.value_low, &c.value_high};
+  for (auto* column : columns) column->reserve(figures.size());
+  c.status.reserve(figures.size());
+  c.error.reserve(figures.size());
+  std::string cells, why;
+  for (std::size_t i = 0; i < figures.size(); ++i) {
+    cells.clear();
+    why.clear();
+    const RowStatus status = detail::append_v2_cells(normalizer, dates[i], figures[i], cells, why);
+    // cells is ",c1,c2,...,c9": none of the nine cells holds a comma.
+    std::size_t at = 1;
+    for (auto* column : columns) {
+      const std::size_t next = std::min(cells.find(',', at), cells.size());
+      column->emplace_back(cells, at, next - at);
+      at = next + 1;
+    }
+    c.status.push_back(status);
+    c.error.push_back(std::move(why));
+    why = std::string();
+    ++c.totals.rows_read;
+    switch (status) {
+      case RowStatus::converted: ++c.totals.converted; break;
+      case RowStatus::without_rate: ++c.totals.without_rate; break;
+      case RowStatus::unparsed: ++c.totals.unparsed; break;
+      case RowStatus::invalid: ++c.totals.invalid; break;
+    }
+  }
+  return c;
+}
+
+NormalizedColumns normalize_rows(std::span<const std::string_view> figures, std::span<const std::string_view> dates,
+                                 NormalizeOptions options, const FxTable& fx) {
+  options.spec = NormalizeSpec::v2;
+  return normalize_rows(figures, dates, Normalizer(fx, options));
+}
+
+}  // namespace finmetrics

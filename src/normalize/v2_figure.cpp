@@ -1,0 +1,93 @@
+#include "finmetrics/normalize/v2_figure.hpp"
+
+#include <algorithm>
+
+namespace finmetrics {
+
+std::string_view to_string(V2Qualifier q) noexcept {
+  switch (q) {
+    case V2Qualifier::exact: return "exact";
+    case V2Qualifier::about: return "about";
+    case V2Qualifier::nearly: return "nearly";
+    case V2Qualifier::more_than: return "more_than";
+    case V2Qualifier::at_least: return "at_least";
+    case V2Qualifier::less_than: return "less_than";
+    case V2Qualifier::at_most: return "at_most";
+    case V2Qualifier::range: return "range";
+  }
+  return "exact";
+}
+
+V2Qualifier v2_qualifier(Qualifier q) noexcept {
+  switch (q) {
+    case Qualifier::none: return V2Qualifier::exact;
+    case Qualifier::about:
+    case Qualifier::around:
+    case Qualifier::roughly:
+    case Qualifier::approximately:
+    case Qualifier::some:
+    case Qualifier::circa:
+    case Qualifier::close_to: return V2Qualifier::about;
+    case Qualifier::nearly:
+    case Qualifier::almost:
+    case Qualifier::just_under: return V2Qualifier::nearly;
+    case Qualifier::just_over:
+    case Qualifier::more_than:
+    case Qualifier::over:
+    case Qualifier::north_of:
+    case Qualifier::above:
+    case Qualifier::in_excess_of:
+    case Qualifier::upwards_of: return V2Qualifier::more_than;
+    case Qualifier::at_least:
+    case Qualifier::no_less_than: return V2Qualifier::at_least;
+    case Qualifier::less_than:
+    case Qualifier::fewer_than:
+    case Qualifier::under:
+    case Qualifier::below: return V2Qualifier::less_than;
+    case Qualifier::up_to:
+    case Qualifier::at_most:
+    case Qualifier::no_more_than: return V2Qualifier::at_most;
+  }
+  return V2Qualifier::exact;
+}
+
+Result<V2Figure> read_v2_figure(std::string_view text, const ParseOptions& options) {
+  auto f = parse_figure(text, options);
+  if (!f) return unexpected(f.error());
+  if (!f->unit.is_money() || !f->unit.currency)
+    return unexpected(make_error(Errc::syntax, "not an amount of money (no currency marker)", text, Error::npos));
+  V2Figure v{*f->unit.currency, f->value, f->upper, v2_qualifier(f->qualifier), f->unit.per};
+  if (f->upper) v.qualifier = V2Qualifier::range;
+  return v;
+}
+
+void append_plain(std::string& out, const Decimal& d) {
+  if (d.is_zero()) {
+    out += '0';
+    return;
+  }
+  std::string digits = (d.sign() < 0 ? -d.coefficient() : d.coefficient()).str();
+  int exponent = d.exponent();
+  while (exponent < 0 && digits.size() > 1 && digits.back() == '0') {  // trailing zeros after the point
+    digits.pop_back();
+    ++exponent;
+  }
+  if (d.sign() < 0) out += '-';
+  if (exponent >= 0) {
+    out += digits;
+    out.append(static_cast<std::size_t>(exponent), '0');
+    return;
+  }
+  const auto point = static_cast<std::size_t>(-exponent);
+  if (digits.size() > point) {
+    out.append(digits, 0, digits.size() - point);
+    out += '.';
+    out.append(digits, digits.size() - point, std::string::npos);
+  } else {
+    out += "0.";
+    out.append(point - digits.size(), '0');
+    out += digits;
+  }
+}
+
+}  // namespace finmetrics
