@@ -163,6 +163,7 @@ int run_checked(const NormalizeArgs& args) {
     return 2;
   }
   options.rounding = *rounding;
+  options.reasons = !args.quiet;
   if (args.spec == "v1") {
     options.spec = NormalizeSpec::v1;
   } else if (args.spec == "v2") {

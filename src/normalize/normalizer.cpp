@@ -119,10 +119,11 @@ bool fits_decimal(const Scaled& v) {
                                 v.exponent >= Decimal::min_exponent && v.exponent <= Decimal::max_exponent);
 }
 
-bool round_value(u128 n, u128 d, int e, const NormalizeOptions& o, Scaled& v) {
-  return o.decimals ? detail::quotient_at_quantum(n, d, e, -*o.decimals, o.rounding, v)
-                    : detail::quotient_significant(n, d, e, o.significant_digits, o.rounding, v);
+bool round_value(u128 n, u128 d, int e, const NormalizeOptions& o, Scaled& v, Rounding mode) {
+  return o.decimals ? detail::quotient_at_quantum(n, d, e, -*o.decimals, mode, v)
+                    : detail::quotient_significant(n, d, e, o.significant_digits, mode, v);
 }
+bool round_value(u128 n, u128 d, int e, const NormalizeOptions& o, Scaled& v) { return round_value(n, d, e, o, v, o.rounding); }
 
 }  // namespace
 
@@ -248,20 +249,20 @@ Normalizer::Refusal Normalizer::convert_amount(const Decimal& amount, Currency c
   const NormalizeOptions& o = options_;
   const bool negative = amount.sign() < 0;
   // The kernel works on magnitudes: a negative value's floor is its magnitude's up.
-  NormalizeOptions magnitude_options = o;
-  if (negative && o.rounding == Rounding::floor) magnitude_options.rounding = Rounding::up;
-  if (negative && o.rounding == Rounding::ceiling) magnitude_options.rounding = Rounding::down;
+  Rounding magnitude_rounding = o.rounding;
+  if (negative && o.rounding == Rounding::floor) magnitude_rounding = Rounding::up;
+  if (negative && o.rounding == Rounding::ceiling) magnitude_rounding = Rounding::down;
   const auto staleness = static_cast<std::int32_t>(o.max_staleness.count());
   const Grid& g = *grid_;
   const CurrencyGrid* xg = g.of(currency);
   const CurrencyGrid* tg = g.of(o.target);
   Scaled value;
   bool done = false;
-  if (xg != nullptr && tg != nullptr && amount.digits() <= Decimal::max_digits) {
+  if (xg != nullptr && tg != nullptr) {
     const u128 mantissa = (negative ? -amount.coefficient() : amount.coefficient()).convert_to<u128>();
     const int e = amount.exponent() - o.scale_exponent;
     if (currency == o.target) {
-      done = round_value(mantissa, 1, e, magnitude_options, value);
+      done = round_value(mantissa, 1, e, o, value, magnitude_rounding);
     } else {
       const Leg* x = Grid::lookup(*xg, day, staleness);
       const Leg* t = Grid::lookup(*tg, day, staleness);
@@ -271,7 +272,7 @@ Normalizer::Refusal Normalizer::convert_amount(const Decimal& amount, Currency c
         bool ok = t->inverted ? mul(den, t->mantissa) : mul(num, t->mantissa);
         ok = ok && (x->inverted ? mul(num, x->mantissa) : mul(den, x->mantissa));
         const int exp = e + (t->inverted ? -t->exponent : t->exponent) - (x->inverted ? -x->exponent : x->exponent);
-        done = ok && round_value(num, den, exp, magnitude_options, value);
+        done = ok && round_value(num, den, exp, o, value, magnitude_rounding);
       } else if (Grid::explain(*xg, day, staleness, why) ||
                  (x != nullptr && Grid::explain(*tg, day, staleness, why))) {
         return Refusal::no_rate;
@@ -350,6 +351,7 @@ void NormalizeStream::finish() {
 }
 
 void NormalizeStream::diagnose(std::size_t line, std::string_view message) {
+  if (!n_.options().reasons) return;
   if (!input_name_.empty()) {
     diag_ += input_name_;
     diag_ += ": ";

@@ -139,10 +139,11 @@ RowStatus append_v2_cells(const Normalizer& n, std::string_view date_field, std:
   auto f = read_v2_figure(figure, n.options().parse);
   if (!f) {
     const Error& e = f.error();
+    out += empty_v2_columns;
+    if (!n.options().reasons) return RowStatus::unparsed;
     if (e.position == Error::npos) why = fmt::format("'{}': {}", printable(figure, 80), e.message);
     else why = fmt::format("'{}' at column {}: {}", printable(figure, 80), e.position + 1, e.message);
     if (e.code == Errc::ambiguous) why += " (the CLI: --yen JPY or --yen CNY, --dollar CODE)";
-    out += empty_v2_columns;
     return RowStatus::unparsed;
   }
   out += ',';
@@ -163,7 +164,8 @@ RowStatus append_v2_cells(const Normalizer& n, std::string_view date_field, std:
   out.append(per_column(f->per));
   std::int32_t day = 0;
   if (!parse_iso_date(date_field, day)) {
-    why = fmt::format("invalid date '{}' (expected an existing day as YYYY-MM-DD)", printable(date_field, 40));
+    if (n.options().reasons)
+      why = fmt::format("invalid date '{}' (expected an existing day as YYYY-MM-DD)", printable(date_field, 40));
     out += ",,,";
     return RowStatus::invalid;
   }

@@ -50,6 +50,9 @@ struct NormalizeOptions {
   Rounding rounding = Rounding::half_even;
   date::days max_staleness{7};       ///< oldest usable fixing, in days before the figure's date
   std::size_t max_record_bytes = csv::RecordSplitter::default_max_record_bytes;
+  /// Whether the stream writes a reason for each row not converted (`line N: ...`);
+  /// false skips building them (the CLI's `--quiet`). Totals are kept either way.
+  bool reasons = true;
 };
 
 /// Where the two columns read are, from the header (v2), or by position.
