@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "finmetrics/detail/int128.hpp"
+
 namespace finmetrics {
 
 std::string_view to_string(V2Qualifier q) noexcept {
@@ -66,10 +68,16 @@ void append_plain(std::string& out, const Decimal& d) {
     out += '0';
     return;
   }
-  std::string digits = (d.sign() < 0 ? -d.coefficient() : d.coefficient()).str();
+  // The digits of the magnitude, without going through a string of Boost's.
+  char buffer[48];
+  char* const end = buffer + sizeof buffer;
+  char* first = end;
+  for (auto m = (d.sign() < 0 ? -d.coefficient() : d.coefficient()).convert_to<detail::u128>(); m != 0; m /= 10)
+    *--first = static_cast<char>('0' + static_cast<int>(m % 10));
+  std::string_view digits(first, static_cast<std::size_t>(end - first));
   int exponent = d.exponent();
   while (exponent < 0 && digits.size() > 1 && digits.back() == '0') {  // trailing zeros after the point
-    digits.pop_back();
+    digits.remove_suffix(1);
     ++exponent;
   }
   if (d.sign() < 0) out += '-';
@@ -80,9 +88,9 @@ void append_plain(std::string& out, const Decimal& d) {
   }
   const auto point = static_cast<std::size_t>(-exponent);
   if (digits.size() > point) {
-    out.append(digits, 0, digits.size() - point);
+    out.append(digits.substr(0, digits.size() - point));
     out += '.';
-    out.append(digits, digits.size() - point, std::string::npos);
+    out.append(digits.substr(digits.size() - point));
   } else {
     out += "0.";
     out.append(point - digits.size(), '0');
