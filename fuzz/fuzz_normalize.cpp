@@ -5,7 +5,8 @@
 //  - deterministic: the same input twice gives byte-identical output and diagnostics;
 //  - chunking does not matter: fed in small pieces, output and totals are the same;
 //  - totals add up: rows_read == converted + without_rate + unparsed + invalid,
-//    and the output holds the header plus one 5-field record per row read;
+//    and the output holds the header plus one record per row read, as wide as
+//    the header (v1: 5 fields; v2: the input's columns and 9 more);
 //  - with fixed decimals, every converted row's value equals the reference path
 //    Normalizer::convert (FxTable::as_of and FxRate) digit for digit.
 
@@ -52,14 +53,20 @@ NormalizeOptions option_set(std::size_t k) {
     case 1: o.decimals = 2; o.rounding = Rounding::half_up; break;
     case 2: o.target = Currency{{'E', 'U', 'R'}}; o.significant_digits = 6; o.rounding = Rounding::floor; o.max_staleness = date::days{0}; break;
     case 3: o.target = Currency{{'J', 'P', 'Y'}}; o.decimals = 0; o.rounding = Rounding::ceiling; o.max_record_bytes = 40; break;
-    default: o.target = Currency{{'C', 'N', 'Y'}}; o.scale_exponent = 9; o.decimals = 6; o.rounding = Rounding::down; o.max_staleness = date::days{1}; break;
+    case 4: o.target = Currency{{'C', 'N', 'Y'}}; o.scale_exponent = 9; o.decimals = 6; o.rounding = Rounding::down; o.max_staleness = date::days{1}; break;
+    // normalize-v2: any columns, parse_figure, $ and ¥ from the options, negative values.
+    case 5: o.spec = NormalizeSpec::v2; break;
+    case 6: o.spec = NormalizeSpec::v2; o.target = Currency{{'H', 'K', 'D'}}; o.decimals = 3; o.rounding = Rounding::floor;
+            o.parse.currency.yen_or_yuan = Currency{{'J', 'P', 'Y'}}; o.max_record_bytes = 48; break;
+    default: o.spec = NormalizeSpec::v2; o.figure_column = "text"; o.date_column = "day"; o.significant_digits = 3;
+             o.rounding = Rounding::ceiling; o.parse.currency.dollar = Currency{{'H', 'K', 'D'}}; break;
   }
   return o;
 }
 
 const Normalizer& normalizer(std::uint8_t b) {
-  static const std::array<std::unique_ptr<Normalizer>, 5> all = [] {
-    std::array<std::unique_ptr<Normalizer>, 5> n;
+  static const std::array<std::unique_ptr<Normalizer>, 8> all = [] {
+    std::array<std::unique_ptr<Normalizer>, 8> n;
     for (std::size_t k = 0; k < n.size(); ++k) n[k] = std::make_unique<Normalizer>(table(), option_set(k));
     return n;
   }();
@@ -79,12 +86,17 @@ Run run_whole(const Normalizer& n, std::string_view input) {
 
 Run run_chunked(const Normalizer& n, std::string_view input, std::size_t step) {
   Run r;
-  r.output = n.header();
-  r.output += '\n';
+  const bool v2 = n.options().spec == NormalizeSpec::v2;
+  if (!v2) {
+    r.output = n.header();
+    r.output += '\n';
+  }
   NormalizeStream s(n, r.output, r.diagnostics);
   for (std::size_t at = 0; at < input.size(); at += step) s.feed(input.substr(at, step));
   s.finish();
   r.totals = s.totals();
+  if (v2 && !r.totals.header_written)
+    r.output += n.options().date_column + "," + n.options().figure_column + "," + n.v2_columns() + "\n";
   return r;
 }
 
@@ -121,15 +133,23 @@ void check(std::uint8_t selector, std::string_view input) {
              "chunked diagnostics differ:\n" + first.diagnostics + "\n---\n" + chunked.diagnostics);
   FUZZ_CHECK(same_totals(chunked.totals, t), show(t) + " vs chunked " + show(chunked.totals));
 
-  // The output: a header and one record of five fields per row read.
+  // The output: a header and one record per row read, each as wide as the header
+  // (v1: five fields; v2: the input's columns and nine more).
   csv::RecordSplitter records(std::size_t{1} << 30);
   records.feed(first.output);
   std::vector<std::string_view> fields;
   std::string scratch;
-  std::size_t count = 0;
+  std::size_t count = 0, width = 5;
+  const bool v2 = n.options().spec == NormalizeSpec::v2;
   const auto check = [&](const csv::RawRecord& r) {
     auto ok = csv::split_record(r.text, fields, scratch);
-    FUZZ_CHECK(ok.has_value() && fields.size() == 5, "output record '" + std::string(r.text) + "'");
+    if (v2 && count == 0 && ok) width = fields.size();
+    FUZZ_CHECK(ok.has_value() && fields.size() == width && (!v2 || width >= 11),
+               "output record '" + std::string(r.text) + "' width " + std::to_string(width) + "\n" + first.output);
+    if (v2) {  // converted rows have a value (or both ends); unparsed ones an empty currency
+      ++count;
+      return;
+    }
     if (count++ == 0 || fields[3].empty() || !n.options().decimals) return;
     auto day = parse_date(fields[0]);
     FUZZ_CHECK(day.has_value(), "output record '" + std::string(r.text) + "'");

@@ -1,5 +1,6 @@
 #include "finmetrics/normalize/normalize_rows.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "finmetrics/normalize/detail/v2_cells.hpp"
@@ -39,6 +40,26 @@ NormalizedColumns normalize_rows(std::span<const std::string_view> figures, std:
     }
   }
   return c;
+}
+
+RowStatus normalize_row(const Normalizer& normalizer, std::string_view date, std::string_view figure,
+                        NormalizedRow& out, std::string& scratch) {
+  scratch.clear();
+  std::string why;  // short reasons stay in the small-string buffer
+  out.status = detail::append_v2_cells(normalizer, date, figure, scratch, why);
+  const std::size_t cells_end = scratch.size();
+  scratch += why;
+  std::string_view all(scratch);
+  std::string_view* cells[] = {&out.currency, &out.amount,    &out.low,       &out.high,      &out.qualifier,
+                               &out.per,      &out.value,     &out.value_low, &out.value_high};
+  std::size_t at = 1;
+  for (auto* cell : cells) {
+    const std::size_t next = std::min(all.find(',', at), cells_end);
+    *cell = all.substr(at, next - at);
+    at = next + 1;
+  }
+  out.reason = all.substr(cells_end);
+  return out.status;
 }
 
 NormalizedColumns normalize_rows(std::span<const std::string_view> figures, std::span<const std::string_view> dates,

@@ -153,6 +153,26 @@ TEST_CASE("v2: normalize_rows gives the stream's cells, row by row", "[normalize
                 c.value_low[i] + "," + c.value_high[i] + "\n";
   CHECK(r.output == expected);
   CHECK_THROWS_AS(normalize_rows(figures, std::span(dates).first(2), NormalizeOptions{}, mini()), std::invalid_argument);
+
+  // The per-row entry: the same cells, as views into the scratch string.
+  NormalizeOptions o;
+  o.spec = NormalizeSpec::v2;
+  const Normalizer n(mini(), o);
+  NormalizedRow row;
+  std::string scratch;
+  for (std::size_t i = 0; i < figures.size(); ++i) {
+    CHECK(normalize_row(n, dates[i], figures[i], row, scratch) == c.status[i]);
+    CHECK(row.currency == c.currency[i]);
+    CHECK(row.amount == c.amount[i]);
+    CHECK(row.low == c.low[i]);
+    CHECK(row.high == c.high[i]);
+    CHECK(row.qualifier == c.qualifier[i]);
+    CHECK(row.per == c.per[i]);
+    CHECK(row.value == c.value[i]);
+    CHECK(row.value_low == c.value_low[i]);
+    CHECK(row.value_high == c.value_high[i]);
+    CHECK(row.reason == c.error[i]);
+  }
 }
 
 TEST_CASE("v2: the fast kernel and the Decimal reference give the same digits", "[normalize][v2]") {

@@ -181,3 +181,14 @@ TEST_CASE("item 7: AtomicFile writes beside the target and renames; without comm
   std::remove(target.c_str());
   rmdir(dir.c_str());
 }
+
+TEST_CASE("item 13: dates in 0000-01-01..0000-02-29 stay in year 0 (they wrapped to 2213)") {
+  const std::string out = run("date,figure\n0000-02-29,Rmb5\n0000-01-01,Rmb5\n0000-03-01,Rmb5\n");
+  CHECK(out ==
+        "date,figure,currency,usd_value,per_share\n"
+        "0000-02-29,Rmb5,CNY,,0\n0000-01-01,Rmb5,CNY,,0\n0000-03-01,Rmb5,CNY,,0\n"
+        "line 2: no CNY rate on or before 0000-02-29 (first fixing 2025-01-08)\n"
+        "line 3: no CNY rate on or before 0000-01-01 (first fixing 2025-01-08)\n"
+        "line 4: no CNY rate on or before 0000-03-01 (first fixing 2025-01-08)\n"
+        "3 read 0 converted 0 unparsed 0 invalid");
+}

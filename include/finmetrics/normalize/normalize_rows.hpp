@@ -26,6 +26,19 @@ struct NormalizedColumns {
   [[nodiscard]] std::size_t size() const noexcept { return status.size(); }
 };
 
+/// One row's nine v2 cells as views into a caller's scratch string (valid until
+/// the next call with it), its status and reason: the per-row entry of the stream's
+/// own code, allocation-free once `scratch` has grown.
+struct NormalizedRow {
+  RowStatus status = RowStatus::unparsed;
+  std::string_view currency, amount, low, high, qualifier, per, value, value_low, value_high;
+  std::string_view reason;  ///< empty when converted (or when `options().reasons` is false)
+};
+
+/// Normalizes one (date, figure) pair as normalize-v2 says; returns `out.status`.
+RowStatus normalize_row(const Normalizer& normalizer, std::string_view date, std::string_view figure,
+                        NormalizedRow& out, std::string& scratch);
+
 /// Normalizes `figures[i]` dated `dates[i]` (ISO `YYYY-MM-DD`) for every i as
 /// normalize-v2 says, with `normalizer`'s options (its `spec` is ignored: this is
 /// always v2). Throws `std::invalid_argument` when the spans differ in length.

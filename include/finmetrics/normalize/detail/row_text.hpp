@@ -26,7 +26,7 @@ namespace finmetrics::detail {
   const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
   if (day > month_days[m - 1] + (m == 2 && leap ? 1u : 0u)) return false;
   const int yy = y - (m <= 2 ? 1 : 0);
-  const int era = yy / 400;  // years here are never negative
+  const int era = (yy >= 0 ? yy : yy - 399) / 400;  // 0000-01-01..0000-02-29 fall in year -1 of the era count
   const auto yoe = static_cast<unsigned>(yy - era * 400);
   const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + day - 1;
   const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
