@@ -103,8 +103,18 @@ Error io_error(const std::string& target, std::string_view what, int err) {
 Result<AtomicFile> AtomicFile::create(const std::string& target) {
   if (target.empty()) return unexpected(make_error(Errc::io, "cannot write '': empty file name"));
   struct stat st {};
-  if (::stat(target.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
+  const bool exists = ::stat(target.c_str(), &st) == 0;
+  if (exists && S_ISDIR(st.st_mode))
     return unexpected(make_error(Errc::io, fmt::format("cannot write '{}': it is a directory", target), target));
+  if (exists && !S_ISREG(st.st_mode)) {
+    // A device, pipe or socket (/dev/null, /dev/stdout, a FIFO): written in
+    // place; renaming a file over it would replace the device node.
+    AtomicFile f;
+    f.target_ = target;
+    f.file_ = std::fopen(target.c_str(), "wb");
+    if (f.file_ == nullptr) return unexpected(io_error(target, "", errno));
+    return f;
+  }
   std::string pattern = directory_of(target) + "." + base_name(target) + ".XXXXXX.tmp";
   const int fd = ::mkstemps(pattern.data(), 4);
   if (fd < 0) return unexpected(io_error(target, "", errno));
@@ -149,6 +159,13 @@ AtomicFile::~AtomicFile() { abort(); }
 Result<void> AtomicFile::commit() {
   if (file_ == nullptr) return unexpected(make_error(Errc::io, fmt::format("cannot write '{}': already closed", target_), target_));
   int err = 0;
+  if (temporary_.empty()) {  // written in place (not a regular file)
+    if (std::fflush(file_) != 0) err = errno;
+    if (std::fclose(file_) != 0 && err == 0) err = errno;
+    file_ = nullptr;
+    if (err != 0) return unexpected(io_error(target_, "", err));
+    return {};
+  }
   if (std::fflush(file_) != 0 || ::fsync(::fileno(file_)) != 0) err = errno;
   if (std::fclose(file_) != 0 && err == 0) err = errno;
   file_ = nullptr;

@@ -15,6 +15,7 @@
 #include <cstdio>
 #include <fstream>
 #include <sstream>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace finmetrics;
@@ -177,6 +178,16 @@ TEST_CASE("item 7: AtomicFile writes beside the target and renames; without comm
   CHECK(same_file(target, dir + "/./out.csv"));
   CHECK_FALSE(same_file(target, dir + "/missing.csv"));
   CHECK_FALSE(AtomicFile::create(dir).has_value());  // a directory is not a file to write
+  {  // a device is written in place, never renamed over
+    auto null = AtomicFile::create("/dev/null");
+    REQUIRE(null);
+    CHECK(null->temporary().empty());
+    std::fputs("x\n", null->file());
+    REQUIRE(null->commit());
+    struct stat st {};
+    REQUIRE(::stat("/dev/null", &st) == 0);
+    CHECK(S_ISCHR(st.st_mode));
+  }
   CHECK_FALSE(AtomicFile::create(dir + "/no/such/dir/x.csv").has_value());
   std::remove(target.c_str());
   rmdir(dir.c_str());

@@ -6,7 +6,9 @@
 /// error, an exception, SIGINT or SIGTERM once `remove_on_interrupt` is
 /// installed) removes the temporary file and leaves the target as it was. Two
 /// processes writing one target each write their own temporary file: the target
-/// ends as one of the two complete outputs, never a mix.
+/// ends as one of the two complete outputs, never a mix. A target that exists and
+/// is not a regular file (`/dev/null`, `/dev/stdout`, a FIFO) is written in place:
+/// renaming over it would replace the device.
 
 #include <cstdio>
 #include <string>
@@ -33,6 +35,7 @@ class AtomicFile {
   /// The stream to write to (buffered stdio); null after commit or abort.
   [[nodiscard]] std::FILE* file() const noexcept { return file_; }
   [[nodiscard]] const std::string& target() const noexcept { return target_; }
+  /// The temporary file; empty when the target is written in place (not a regular file).
   [[nodiscard]] const std::string& temporary() const noexcept { return temporary_; }
 
   /// Flushes, syncs and closes the temporary file and renames it over the target.
