@@ -16,7 +16,7 @@ namespace finmetrics {
 
 namespace {
 
-constexpr std::array<std::pair<RelationKind, std::string_view>, 11> relation_names{{
+constexpr std::array<std::pair<RelationKind, std::string_view>, 21> relation_names{{
     {RelationKind::growth_of, "growth_of"},
     {RelationKind::prior_of, "prior_of"},
     {RelationKind::converts, "converts"},
@@ -28,7 +28,34 @@ constexpr std::array<std::pair<RelationKind, std::string_view>, 11> relation_nam
     {RelationKind::per, "per"},
     {RelationKind::to, "to"},
     {RelationKind::compare, "compare"},
+    {RelationKind::sum_of, "sum_of"},
+    {RelationKind::difference_of, "difference_of"},
+    {RelationKind::product_of, "product_of"},
+    {RelationKind::at_most, "at_most"},
+    {RelationKind::at_least, "at_least"},
+    {RelationKind::magnitude_of, "magnitude_of"},
+    {RelationKind::daily_of, "daily_of"},
+    {RelationKind::compound_of, "compound_of"},
+    {RelationKind::cagr_of, "cagr_of"},
+    {RelationKind::restated, "restated"},
 }};
+
+// How many targets a kind takes: at least, at most.
+std::pair<std::size_t, std::size_t> target_count(RelationKind k) {
+  switch (k) {
+    case RelationKind::sum_of:
+    case RelationKind::difference_of:
+    case RelationKind::product_of: return {2, 64};
+    case RelationKind::at_most:
+    case RelationKind::at_least:
+    case RelationKind::magnitude_of:
+    case RelationKind::compound_of: return {1, 64};
+    case RelationKind::cagr_of: return {2, 2};
+    case RelationKind::daily_of:
+    case RelationKind::restated: return {1, 1};
+    default: return {1, 2};
+  }
+}
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())) != 0) s.remove_prefix(1);
@@ -62,7 +89,7 @@ std::string relation_list() {
 Result<ClaimRelation> parse_relation(std::string_view text) {
   const auto colon = text.find(':');
   if (colon == std::string_view::npos) {
-    return unexpected(make_error(Errc::syntax, fmt::format("relation '{}' is not kind:id[/id]", text), text));
+    return unexpected(make_error(Errc::syntax, fmt::format("relation '{}' is not kind:id[/id] (or kind:id+id, id-id, id*id)", text), text));
   }
   const auto kind = relation_kind_from(trim(text.substr(0, colon)));
   if (!kind) {
@@ -73,8 +100,11 @@ Result<ClaimRelation> parse_relation(std::string_view text) {
   }
   ClaimRelation r{*kind, {}};
   std::string_view rest = text.substr(colon + 1);
+  const char sep = relation_separator(*kind);
+  // difference_of also takes '/', for ids that hold a '-'.
+  const char cut = *kind == RelationKind::difference_of && rest.find('/') != std::string_view::npos ? '/' : sep;
   while (true) {
-    const auto slash = rest.find('/');
+    const auto slash = rest.find(cut);
     const std::string_view id = trim(rest.substr(0, slash));
     if (id.empty()) {
       return unexpected(make_error(Errc::syntax, fmt::format("relation '{}' has an empty target id", text), text));
@@ -83,8 +113,17 @@ Result<ClaimRelation> parse_relation(std::string_view text) {
     if (slash == std::string_view::npos) break;
     rest.remove_prefix(slash + 1);
   }
-  if (r.targets.size() > 2) {
-    return unexpected(make_error(Errc::syntax, fmt::format("relation '{}' names more than two targets", text), text));
+  const auto [least, most] = target_count(*kind);
+  if (r.targets.size() > most) {
+    return unexpected(make_error(Errc::syntax,
+                                 most == 2 ? fmt::format("relation '{}' names more than two targets", text)
+                                           : fmt::format("relation '{}' names more than {} target{}", text, most, most == 1 ? "" : "s"),
+                                 text));
+  }
+  if (r.targets.size() < least) {
+    return unexpected(make_error(Errc::syntax,
+                                 fmt::format("relation '{}' needs at least {} targets, separated by '{}'", text, least, sep),
+                                 text));
   }
   return r;
 }
@@ -103,20 +142,47 @@ std::optional<RelationKind> relation_kind_from(std::string_view name) noexcept {
   return std::nullopt;
 }
 
+char relation_separator(RelationKind kind) noexcept {
+  switch (kind) {
+    case RelationKind::sum_of: return '+';
+    case RelationKind::difference_of: return '-';
+    case RelationKind::product_of:
+    case RelationKind::at_most:
+    case RelationKind::at_least:
+    case RelationKind::magnitude_of: return '*';
+    default: return '/';
+  }
+}
+
 std::string ClaimRelation::to_string() const {
   std::string out(finmetrics::to_string(kind));
   out += ':';
+  bool dash_in_id = false;
+  for (const auto& t : targets) dash_in_id = dash_in_id || t.find('-') != std::string::npos;
+  const char sep = kind == RelationKind::difference_of && dash_in_id ? '/' : relation_separator(kind);
   for (std::size_t i = 0; i < targets.size(); ++i) {
-    if (i > 0) out += '/';
+    if (i > 0) out += sep;
     out += targets[i];
   }
   return out;
 }
 
 const Claim* ClaimSet::find(std::string_view id) const noexcept {
+  if (!index_.empty()) {
+    // The index holds the claims parsed; a claim added later is found by the scan below.
+    if (auto it = index_.find(std::string(id)); it != index_.end() && it->second < claims.size() && claims[it->second].id == id)
+      return &claims[it->second];
+    if (index_.size() == claims.size()) return nullptr;
+  }
   for (const auto& c : claims)
     if (c.id == id) return &c;
   return nullptr;
+}
+
+void ClaimSet::reindex() {
+  index_.clear();
+  index_.reserve(claims.size());
+  for (std::size_t i = 0; i < claims.size(); ++i) index_.emplace(claims[i].id, i);
 }
 
 Result<ClaimSet> parse_claims_csv(std::string_view text, std::string_view name, const ClaimsOptions& options) {
@@ -127,15 +193,18 @@ Result<ClaimSet> parse_claims_csv(std::string_view text, std::string_view name, 
   std::vector<std::string_view> fields;
   std::string scratch;
   bool header_seen = false;
+  std::size_t columns = 12;  // 13 with the optional `basis` column
   std::set<std::string> ids;
   std::vector<std::size_t> relation_rows;  // claims whose targets are checked once all ids are known
 
   const auto handle = [&](const csv::RawRecord& rec) -> tl::expected<void, Error> {
     if (!header_seen) {
       header_seen = true;
-      if (trim(rec.text) != claims_csv_header) {
+      if (trim(rec.text) == claims_csv_header_with_basis) columns = 13;
+      if (trim(rec.text) != claims_csv_header && columns == 12) {
         Error e = make_error(Errc::csv,
-                             fmt::format("{}: line {}: expected the header '{}'", name, rec.line, claims_csv_header),
+                             fmt::format("{}: line {}: expected the header '{}' (optionally with ',basis')", name,
+                                         rec.line, claims_csv_header),
                              rec.text, 0);
         e.line = rec.line;
         return unexpected(std::move(e));
@@ -155,9 +224,9 @@ Result<ClaimSet> parse_claims_csv(std::string_view text, std::string_view name, 
       set.row_errors.push_back(row_error(rec.line, ok.error().message, rec.text));
       return {};
     }
-    if (fields.size() != 12) {
+    if (fields.size() != columns) {
       set.row_errors.push_back(
-          row_error(rec.line, fmt::format("expected 12 fields, found {}", fields.size()), rec.text));
+          row_error(rec.line, fmt::format("expected {} fields, found {}", columns, fields.size()), rec.text));
       return {};
     }
     Claim c;
@@ -174,6 +243,7 @@ Result<ClaimSet> parse_claims_csv(std::string_view text, std::string_view name, 
     const std::string as_of(trim(fields[9]));
     const std::string relation(trim(fields[10]));
     c.notes = std::string(fields[11]);
+    if (columns == 13) c.basis = std::string(trim(fields[12]));
 
     const auto bad = [&](std::string message, std::string_view input) {
       set.row_errors.push_back(row_error(rec.line, c.id.empty() ? message : c.id + ": " + message, input));
@@ -202,7 +272,7 @@ Result<ClaimSet> parse_claims_csv(std::string_view text, std::string_view name, 
       if (!r) { bad(r.error().message, fields[10]); return {}; }
       c.relation = std::move(*r);
     }
-    c.figure = read_claim_figure(figure, c.quote, c.metric, options.figures);
+    c.figure = read_claim_figure(figure, c.quote, c.metric, options.figures, options.verbal);
     if (c.quote.find(figure) == std::string::npos) {
       c.warnings.push_back(fmt::format("figure '{}' is not in the quote", figure));
     }
@@ -239,6 +309,7 @@ Result<ClaimSet> parse_claims_csv(std::string_view text, std::string_view name, 
     }
   }
   std::sort(set.row_errors.begin(), set.row_errors.end(), [](const Error& a, const Error& b) { return a.line < b.line; });
+  set.reindex();
   return set;
 }
 

@@ -5,6 +5,8 @@
 #include <cctype>
 #include <utility>
 
+#include <fmt/format.h>
+
 #include "finmetrics/detail/text.hpp"
 
 namespace finmetrics {
@@ -27,43 +29,6 @@ std::vector<std::string> words_of(std::string_view text) {
   }
   if (!cur.empty()) out.push_back(std::move(cur));
   return out;
-}
-
-Decimal dec(long long v, int e = 0) { return Decimal::from_parts(v, e); }
-
-std::optional<Interval> verbal_interval(const std::string& w, Dimension& dim, bool& money) {
-  const auto approx = [](const Decimal& v) {
-    const Decimal d = v * dec(5, -2);
-    return Interval::closed(v - d, v + d);
-  };
-  money = false;
-  if (w == "single digits" || w == "single digit" || w == "single-digit" || w == "single-digits") {
-    dim = Dimension::percent;
-    return Interval::closed_open(dec(0), dec(10));
-  }
-  if (w == "double-digit" || w == "double digits" || w == "double digit" || w == "double-digits") {
-    dim = Dimension::percent;
-    return Interval::closed_open(dec(10), dec(100));
-  }
-  if (w == "triple-digit" || w == "triple digits" || w == "triple digit" || w == "triple-digits") {
-    dim = Dimension::percent;
-    return Interval::closed_open(dec(100), dec(1000));
-  }
-  dim = Dimension::multiple;
-  if (w == "doubled" || w == "doubling" || w == "double" || w == "doubles") return approx(dec(2));
-  if (w == "nearly doubled" || w == "almost doubled" || w == "nearly doubling" || w == "almost doubling")
-    return Interval::closed_open(dec(19, -1), dec(2));
-  if (w == "tripled" || w == "tripling" || w == "triple") return approx(dec(3));
-  if (w == "half") return approx(dec(5, -1));
-  if (w == "less than half" || w == "under half" || w == "below half") return Interval::less_than(dec(5, -1));
-  if (w == "more than half" || w == "over half" || w == "above half") return Interval::greater_than(dec(5, -1));
-  dim = Dimension::money;
-  money = true;
-  if (w == "billions" || w == "billions of dollars" || w == "multibillion" || w == "multibillion-dollar" ||
-      w == "multi-billion" || w == "multi-billion-dollar")
-    return Interval::closed_open(dec(1, 9), dec(1, 12));
-  if (w == "several billion" || w == "several billion dollars") return Interval::closed_open(dec(2, 9), dec(1, 10));
-  return std::nullopt;
 }
 
 bool names_change(std::string_view metric) {
@@ -96,50 +61,165 @@ std::optional<std::string> context_qualifier(std::string_view figure, std::strin
   return std::nullopt;
 }
 
+ClaimFigure negate_if_fell(ClaimFigure out, std::string_view quote, std::string_view metric) {
+  if (!names_change(metric) || !says_fell(quote) || !out.readings->strict.lower().is_bounded() ||
+      out.readings->strict.lower().value.sign() < 0)
+    return out;
+  out.readings = out.readings->negated();
+  if (out.threshold) out.threshold = out.threshold->negated();
+  if (out.ends) out.ends = RangeEnds{out.ends->high.negated(), out.ends->low.negated()};
+  out.notes.push_back("the quote says the value fell: read as negative");
+  return out;
+}
+
+std::string lower_text(std::string_view s) { return detail::ascii_lower(s); }
+
+std::string trimmed(const Decimal& d) { return d.trimmed().to_string(); }
+std::string percent(const Decimal& fraction) { return trimmed(fraction * Decimal::from_integer(100)) + "%"; }
+
+// How the hedge of a parsed figure reads, with the tolerance it used.
+std::optional<std::string> hedge_note(const QuotedFigure& f, const HedgeTolerances& tol) {
+  const std::string word(to_string(f.qualifier));
+  switch (hedge_of(f.qualifier)) {
+    case Hedge::exact: return std::nullopt;
+    case Hedge::approximate:
+      return fmt::format("'{}' reads within {} either side (HedgeTolerances::approximate = {})", word,
+                         percent(tol.approximate), trimmed(tol.approximate));
+    case Hedge::just_below:
+      return fmt::format("'{}' reaches {} below the figure (HedgeTolerances::just_below = {})", word,
+                         percent(tol.just_below), trimmed(tol.just_below));
+    case Hedge::just_above:
+      return fmt::format("'{}' reaches {} above the figure (HedgeTolerances::just_above = {})", word,
+                         percent(tol.just_above), trimmed(tol.just_above));
+    case Hedge::above:
+    case Hedge::at_least:
+    case Hedge::below:
+    case Hedge::at_most:
+      return fmt::format("'{}' is a bound: the rounding of the digits never widens it past the figure", word);
+  }
+  return std::nullopt;
+}
+
+// "RMB3.40 per 10 shares", "HK$1.2 for every 10 shares": the amount and N.
+std::optional<std::pair<std::string, long long>> per_n_shares(std::string_view figure) {
+  const std::string l = lower_text(figure);
+  for (std::string_view marker : {" per ", " for every ", " for each "}) {
+    const auto at = l.rfind(marker);
+    if (at == std::string::npos) continue;
+    std::string_view rest = std::string_view(l).substr(at + marker.size());
+    std::size_t digits = 0;
+    while (digits < rest.size() && std::isdigit(static_cast<unsigned char>(rest[digits])) != 0) ++digits;
+    if (digits == 0 || digits > 6) continue;
+    const std::string_view noun = rest.substr(digits);
+    if (noun != " shares" && noun != " share" && noun != " ordinary shares") continue;
+    const long long n = std::stoll(std::string(rest.substr(0, digits)));
+    if (n < 1) continue;
+    return std::make_pair(std::string(figure.substr(0, at)), n);
+  }
+  return std::nullopt;
+}
+
+// "USD1 to RMB6.7335", "$1 = 6.5864 yuan", "1 USD = 7.25 CNY", "(US$1 = HK$7.8)".
+struct RateText {
+  QuotedFigure from;
+  QuotedFigure to;
+};
+std::optional<RateText> stated_rate(std::string_view figure, const ParseOptions& options, bool rate_metric) {
+  std::string t(figure);
+  while (!t.empty() && (t.front() == '(' || t.front() == ' ')) t.erase(0, 1);
+  while (!t.empty() && (t.back() == ')' || t.back() == ' ')) t.pop_back();
+  for (std::string_view sep : {"=", ":", " to ", " equals ", " per "}) {
+    const auto at = t.find(sep);
+    if (at == std::string::npos) continue;
+    if ((sep == " to " || sep == " per ") && !rate_metric) continue;
+    auto a = parse_figure(std::string_view(t).substr(0, at), options);
+    auto b = parse_figure(std::string_view(t).substr(at + sep.size()), options);
+    if (!a || !b || !a->unit.is_money() || !b->unit.is_money() || !a->unit.currency || !b->unit.currency ||
+        *a->unit.currency == *b->unit.currency || a->is_range() || b->is_range() || a->value.sign() <= 0)
+      continue;
+    if (sep == " per ") std::swap(a, b);  // "RMB7.1 per USD1": to per from
+    return RateText{*a, *b};
+  }
+  return std::nullopt;
+}
+
+Readings divided(const Readings& r, const Decimal& n) {
+  const Interval d = Interval::point(n);
+  return Readings{divide(r.strict, d, -12), divide(r.rounded, d, -12), divide(r.truncated, d, -12)};
+}
+
+ClaimFigure read_parsed(ClaimFigure out, std::string_view figure, std::string_view quote, const ParseOptions& options) {
+  auto parsed = parse_figure(figure, options);
+  if (!parsed) {
+    out.problem = parsed.error().message;
+    return out;
+  }
+  if (parsed->qualifier == Qualifier::none && !parsed->is_range()) {
+    if (auto word = context_qualifier(figure, quote)) {
+      auto hedged = parse_figure("more than " + std::string(figure), options);
+      if (hedged) {
+        out.notes.push_back("'" + *word + "' before the figure in the quote: read as more than " + std::string(figure));
+        hedged->text = std::string(figure);
+        parsed = std::move(hedged);
+      }
+    }
+  }
+  out.unit = parsed->unit;
+  out.readings = readings_of(*parsed, options.tolerances);
+  if (auto n = hedge_note(*parsed, options.tolerances)) out.notes.push_back(*n);
+  if (hedge_of(parsed->qualifier) != Hedge::exact && hedge_of(parsed->qualifier) != Hedge::approximate) {
+    out.threshold = threshold_readings(*parsed);
+  }
+  out.ends = range_ends(*parsed, options.tolerances);
+  out.quoted = std::move(*parsed);
+  return out;
+}
+
 }  // namespace
 
 ClaimFigure read_claim_figure(std::string_view figure, std::string_view quote, std::string_view metric,
-                              const ParseOptions& options) {
+                              const ParseOptions& options, const VerbalTolerances& verbal) {
   ClaimFigure out;
   out.text = std::string(figure);
-  auto parsed = parse_figure(figure, options);
-  if (parsed) {
-    if (parsed->qualifier == Qualifier::none && !parsed->is_range()) {
-      if (auto word = context_qualifier(figure, quote)) {
-        auto hedged = parse_figure("more than " + std::string(figure), options);
-        if (hedged) {
-          out.notes.push_back("'" + *word + "' before the figure in the quote: read as more than " +
-                              std::string(figure));
-          hedged->text = std::string(figure);
-          parsed = std::move(hedged);
-        }
-      }
-    }
-    out.unit = parsed->unit;
-    out.readings = readings_of(*parsed, options.tolerances);
-    out.quoted = std::move(*parsed);
-  } else {
-    Dimension dim = Dimension::number;
-    bool money = false;
-    const std::string w = detail::ascii_lower(figure);
-    if (auto v = verbal_interval(w, dim, money)) {
-      out.readings = Readings::exact(*v);
-      if (money) {
-        out.unit = w.find("dollar") != std::string::npos ? Unit::money(Currency{{'U', 'S', 'D'}}) : Unit::of(Dimension::number);
-      } else {
-        out.unit = Unit::of(dim);
-      }
-      out.notes.push_back("verbal figure '" + std::string(figure) + "' read as " + v->to_string() +
-                          (dim == Dimension::percent ? " %" : dim == Dimension::multiple ? " x" : ""));
-    } else {
-      out.problem = "figure '" + std::string(figure) + "' states no number (" + parsed.error().message + ")";
+  try {
+    if (auto rate = stated_rate(figure, options, metric == "fx_rate")) {
+      // A rate stated in the document: units of `to` per unit of `from`, known to its digits.
+      const Readings to = readings_of(rate->to, options.tolerances);
+      out.readings = rate->from.value == Decimal::from_integer(1) ? to : divided(to, rate->from.value);
+      out.rate = StatedRate{*rate->from.unit.currency, *rate->to.unit.currency};
+      out.unit = Unit::of(Dimension::number);
+      out.notes.push_back(fmt::format("a stated exchange rate: {} per {}", rate->to.unit.currency->code(),
+                                      rate->from.unit.currency->code()));
       return out;
     }
-  }
-  if (names_change(metric) && says_fell(quote) && out.readings->strict.lower().is_bounded() &&
-      out.readings->strict.lower().value.sign() >= 0) {
-    out.readings = out.readings->negated();
-    out.notes.push_back("the quote says the value fell: read as negative");
+    if (auto per = per_n_shares(figure)) {
+      ClaimFigure amount = read_parsed(out, per->first, quote, options);
+      if (amount.readings && amount.unit.is_money() && amount.unit.per == Per::whole) {
+        const Decimal n = Decimal::from_integer(per->second);
+        amount.readings = divided(*amount.readings, n);
+        if (amount.threshold) amount.threshold = divided(*amount.threshold, n);
+        if (amount.ends) amount.ends = RangeEnds{divided(amount.ends->low, n), divided(amount.ends->high, n)};
+        amount.unit.per = Per::share;
+        amount.quoted.reset();
+        amount.notes.push_back(fmt::format("'per {} shares': read as the amount per share, divided by {}", per->second,
+                                           per->second));
+        out = std::move(amount);
+        return negate_if_fell(std::move(out), quote, metric);
+      }
+    }
+    ClaimFigure parsed = read_parsed(out, figure, quote, options);
+    if (parsed.readings) return negate_if_fell(std::move(parsed), quote, metric);
+    if (auto v = read_verbal_figure(figure, metric, verbal)) {
+      out.readings = Readings::exact(v->values);
+      out.unit = v->unit;
+      out.notes.push_back(v->note);
+      return negate_if_fell(std::move(out), quote, metric);
+    }
+    out.problem = "figure '" + std::string(figure) + "' states no number (" + parsed.problem + ")";
+  } catch (const DecimalOverflow& e) {
+    out = ClaimFigure{};
+    out.text = std::string(figure);
+    out.problem = fmt::format("figure '{}' is beyond the 38-digit decimal range ({})", figure, e.what());
   }
   return out;
 }

@@ -24,7 +24,8 @@ std::string normalised(std::string_view s) {
   return out;
 }
 
-Result<Period> read_end(std::string_view text, std::size_t offset, std::string_view whole, const FiscalCalendar& cal) {
+Result<Period> read_end(std::string_view text, std::size_t offset, std::string_view whole,
+                        const std::optional<FiscalCalendar>& cal) {
   auto p = parse_period(text, PeriodContext{cal, std::nullopt});
   if (!p) {
     Error e = p.error();
@@ -42,7 +43,8 @@ std::string ClaimPeriod::canonical() const {
   return is_window() ? first.to_string() + ".." + last.to_string() : first.to_string();
 }
 
-Result<ClaimPeriod> parse_claim_period(std::string_view text, const FiscalCalendar& calendar, std::optional<Date> as_of) {
+Result<ClaimPeriod> parse_claim_period(std::string_view text, const std::optional<FiscalCalendar>& calendar,
+                                       std::optional<Date> as_of) {
   const std::string n = normalised(text);
   if (n == "this year" || n == "year to date" || n == "ytd" || n == "since the start of the year" ||
       n == "since the beginning of the year") {

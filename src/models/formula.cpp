@@ -39,29 +39,93 @@ Computed Formula::compute() const {
   return Computed{apply(strict), apply(rounded)};
 }
 
-Verdict check_formula(const Operand& subject, const Formula& formula) {
-  Verdict v;
-  v.unit = subject.unit;
-  v.arithmetic.push_back(fmt::format("{} = {}", subject.label, formula.expression));
-  v.data.push_back(DataUsed{subject.label, readings_text(subject), subject.source});
-  for (const auto& t : formula.terms) {
-    v.arithmetic.push_back(fmt::format("  {} = {}: {}", t.name, t.operand.label, readings_text(t.operand)));
-    v.data.push_back(DataUsed{t.operand.label, readings_text(t.operand), t.operand.source});
-  }
-  std::optional<Computed> computed;
+namespace {
+
+// The formula with each range operand replaced by one of its ends.
+Formula at_end(const Formula& f, bool high) {
+  Formula out = f;
+  for (auto& t : out.terms)
+    if (t.operand.ends) t.operand.readings = high ? t.operand.ends->high : t.operand.ends->low;
+  return out;
+}
+
+std::optional<Computed> compute_or_say(const Formula& formula, Verdict& v) {
   try {
-    computed = formula.compute();
+    return formula.compute();
   } catch (const std::domain_error& e) {
     // A divisor that may be zero (a verbal "single digits" base, a zero figure).
     v.missing.push_back(fmt::format("a divisor that cannot be zero ({})", e.what()));
   } catch (const DecimalOverflow& e) {
     v.missing.push_back(fmt::format("a result within the decimal range ({})", e.what()));
   }
-  if (!computed) {
-    v.kind = VerdictKind::unverifiable;
-    v.arithmetic.push_back("  cannot be computed: " + v.missing.back());
-    return v;
+  v.kind = VerdictKind::unverifiable;
+  v.arithmetic.push_back("  cannot be computed: " + v.missing.back());
+  return std::nullopt;
+}
+
+bool below_or_equal(const Bound& a, const Bound& b) { return a.is_bounded() && b.is_bounded() && a.value <= b.value; }
+
+// Both sides are ranges of one quantity: the claim's low end against the formula
+// at the operands' low ends, high against high; the worse end decides. Nullopt
+// when the formula does not grow with the range (a quotient by a range): then the
+// hulls are compared as usual.
+std::optional<Verdict> end_to_end(const Operand& subject, const Formula& formula, Verdict v) {
+  const Formula lo = at_end(formula, false);
+  const Formula hi = at_end(formula, true);
+  std::optional<Computed> clo;
+  std::optional<Computed> chi;
+  try {
+    clo = lo.compute();
+    chi = hi.compute();
+  } catch (const std::exception&) {
+    return std::nullopt;
   }
+  if (!below_or_equal(clo->strict.lower(), chi->strict.lower()) || !below_or_equal(clo->strict.upper(), chi->strict.upper()))
+    return std::nullopt;
+  v.arithmetic.emplace_back("  both sides are ranges of the same quantity: compared end to end");
+  Verdict low = v;
+  low.arithmetic.clear();
+  low.arithmetic.push_back(fmt::format("  low end, computed from the strict readings:  {}", show(clo->strict, formula.unit)));
+  low.arithmetic.push_back(fmt::format("  low end, computed from the rounded readings: {}", show(clo->rounded, formula.unit)));
+  judge(low, subject.ends->low, *clo);
+  Verdict high = v;
+  high.arithmetic.clear();
+  high.arithmetic.push_back(fmt::format("  high end, computed from the strict readings:  {}", show(chi->strict, formula.unit)));
+  high.arithmetic.push_back(fmt::format("  high end, computed from the rounded readings: {}", show(chi->rounded, formula.unit)));
+  judge(high, subject.ends->high, *chi);
+  Verdict& worse = rank(high) > rank(low) ? high : low;
+  Verdict out = worse;
+  out.arithmetic = v.arithmetic;
+  for (const auto& l : low.arithmetic) out.arithmetic.push_back(l.rfind("  ", 0) == 0 ? l : "  low:  " + l);
+  for (const auto& l : high.arithmetic) out.arithmetic.push_back(l.rfind("  ", 0) == 0 ? l : "  high: " + l);
+  out.arithmetic.push_back(fmt::format("=> {} (the {} end decides)", label(out.kind), &worse == &high ? "high" : "low"));
+  return out;
+}
+
+void describe(Verdict& v, const std::string& name, const Operand& o) {
+  v.arithmetic.push_back(fmt::format("  {} = {}: {}", name, o.label, readings_text(o)));
+  for (const auto& n : o.notes) v.arithmetic.push_back(fmt::format("    ({})", n));
+  v.data.push_back(DataUsed{o.label, readings_text(o), o.source});
+}
+
+}  // namespace
+
+Verdict check_formula(const Operand& subject, const Formula& formula) {
+  Verdict v;
+  v.unit = subject.unit;
+  v.arithmetic.push_back(fmt::format("{} = {}", subject.label, formula.expression));
+  for (const auto& n : subject.notes) v.arithmetic.push_back(fmt::format("  ({}: {})", subject.label, n));
+  v.data.push_back(DataUsed{subject.label, readings_text(subject), subject.source});
+  bool ranges = false;
+  for (const auto& t : formula.terms) {
+    describe(v, t.name, t.operand);
+    ranges = ranges || t.operand.ends.has_value();
+  }
+  if (subject.ends && ranges) {
+    if (auto e = end_to_end(subject, formula, v)) return *e;
+  }
+  const std::optional<Computed> computed = compute_or_say(formula, v);
+  if (!computed) return v;
   const Computed& c = *computed;
   v.arithmetic.push_back(fmt::format("  computed from the strict readings:  {}", show(c.strict, formula.unit)));
   v.arithmetic.push_back(fmt::format("  computed from the rounded readings: {}", show(c.rounded, formula.unit)));

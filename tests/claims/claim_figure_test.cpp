@@ -22,16 +22,25 @@ TEST_CASE("an exact figure is its point, its rounding interval and its truncatio
 }
 
 TEST_CASE("nearly keeps its hedge strictly and adds the rounding of the digits", "[claims][figure]") {
-  const Readings r = readings("nearly 70%", "skyrocketed nearly 70%", "price_change");
+  const ClaimFigure f = read_claim_figure("nearly 70%", "skyrocketed nearly 70%", "price_change");
+  const Readings r = *f.readings;
   CHECK(r.strict == Interval::closed_open("66.5"_dec, "70"_dec));
+  // An approximation, not a threshold: the digits' rounding and truncation widen it.
   CHECK(r.rounded == Interval::closed_open("66.5"_dec, "70.5"_dec));
   CHECK(r.truncated == Interval::closed_open("66.5"_dec, "71"_dec));
+  CHECK(f.notes == std::vector<std::string>{
+                       "'nearly' reaches 5% below the figure (HedgeTolerances::just_below = 0.05)"});
+  REQUIRE(f.threshold);
+  CHECK(f.threshold->strict == Interval::point("70"_dec));
 }
 
-TEST_CASE("more than is open at its figure, rounded down by half a digit", "[claims][figure]") {
-  const Readings r = readings("more than $100 billion");
-  CHECK(r.strict == Interval::greater_than("100e9"_dec));
-  CHECK(r.rounded == Interval::at_least("99.5e9"_dec));
+TEST_CASE("more than is a bound: 'more than $14 billion' never admits 13.5bn", "[claims][figure]") {
+  const ClaimFigure f = read_claim_figure("more than $14 billion", "more than $14 billion", "revenue");
+  CHECK(f.readings->strict == Interval::greater_than("14e9"_dec));
+  CHECK(f.readings->rounded == Interval::greater_than("14e9"_dec));
+  CHECK(f.readings->truncated == Interval::greater_than("14e9"_dec));
+  CHECK(f.notes.back() == "'more than' is a bound: the rounding of the digits never widens it past the figure");
+  CHECK(f.threshold->rounded == Interval::closed_open("13.5e9"_dec, "14.5e9"_dec));
 }
 
 TEST_CASE("approximately is the tolerance band, which already holds the rounding interval", "[claims][figure]") {
@@ -44,8 +53,8 @@ TEST_CASE("a qualifying verb before the figure in the quote hedges the figure", 
   const ClaimFigure f = read_claim_figure("$858 billion", "with its market capitalization exceeding $858 billion.", "market_cap");
   REQUIRE(f.has_value());
   CHECK(f.readings->strict == Interval::greater_than("858e9"_dec));
-  CHECK(f.readings->rounded == Interval::at_least("857.5e9"_dec));
-  REQUIRE(f.notes.size() == 1);
+  CHECK(f.readings->rounded == Interval::greater_than("858e9"_dec));
+  REQUIRE(f.notes.size() == 2);
   CHECK(f.notes[0] == "'exceeding' before the figure in the quote: read as more than $858 billion");
   const ClaimFigure t = read_claim_figure("100 billion yuan", "CMR surpassed the 100 billion yuan threshold", "revenue");
   CHECK(t.readings->strict == Interval::greater_than("100e9"_dec));
@@ -65,7 +74,7 @@ TEST_CASE("a change the quote says fell is negative", "[claims][figure]") {
 TEST_CASE("verbal figures are sets without rounding", "[claims][figure]") {
   CHECK(readings("triple-digit").strict == Interval::closed_open("100"_dec, "1000"_dec));
   CHECK(readings("single digits").rounded == Interval::closed_open("0"_dec, "10"_dec));
-  CHECK(readings("nearly doubled").strict == Interval::closed_open("1.9"_dec, "2"_dec));
+  CHECK(readings("nearly doubled").strict == Interval::closed_open("1.8"_dec, "2"_dec));
   CHECK(readings("less than half").truncated == Interval::less_than("0.5"_dec));
   CHECK(read_claim_figure("triple-digit", "triple-digit", "other").unit.dimension == Dimension::percent);
   CHECK(read_claim_figure("nearly doubled", "nearly doubled", "other").unit.dimension == Dimension::multiple);

@@ -36,7 +36,7 @@ TEST_CASE("bad rows are reported with their line and reason and the others still
                             "B3,doc,q,x,Alibaba\n"                                                             // line 4
                             "B4,doc,Rmb1bn,Rmb1bn,Alibaba,,,capex,FY2025 Q1,2025-02-30,,\n"                    // line 5
                             "\n"                                                                               // line 6
-                            "B5,doc,Rmb2bn,Rmb2bn,Alibaba,,,capex,FY2025 Q1,2025-03-17,sum_of:B1,\n"           // line 7
+                            "B5,doc,Rmb2bn,Rmb2bn,Alibaba,,,capex,FY2025 Q1,2025-03-17,total_of:B1,\n"         // line 7
                             "B5,doc,Rmb3bn,Rmb3bn,Alibaba,,,capex,FY2025 Q1,2025-03-17,,\n"                    // line 8
                             "B7,doc,\"a \"\"quoted\"\" Rmb4bn\",Rmb4bn,Alibaba,,,Capex,FY2025 Q1,2025-03-17,,\n"  // line 9
                             ",doc,Rmb5bn,Rmb5bn,Alibaba,,,capex,FY2025 Q1,2025-03-17,,\n"                      // line 10
@@ -55,8 +55,9 @@ TEST_CASE("bad rows are reported with their line and reason and the others still
   CHECK(e[3].message == "B4: as_of: invalid date '2025-02-30': February 2025 has 28 days");
   CHECK(e[4].line == 7);
   CHECK(e[4].message ==
-        "B5: unknown relation kind 'sum_of' (expected one of growth_of, prior_of, converts, same_as, change_of, "
-        "margin_of, ratio_of, multiple_of, per, to, compare)");
+        "B5: unknown relation kind 'total_of' (expected one of growth_of, prior_of, converts, same_as, change_of, "
+        "margin_of, ratio_of, multiple_of, per, to, compare, sum_of, difference_of, product_of, at_most, at_least, "
+        "magnitude_of, daily_of, compound_of, cagr_of, restated)");
   CHECK(e[5].line == 9);
   CHECK(e[5].message == "B7: metric 'Capex' is not a snake_case name (revenue, price_change, ...)");
   CHECK(e[6].line == 10);
@@ -90,7 +91,7 @@ TEST_CASE("a wrong header refuses the whole file", "[claims][csv]") {
   CHECK(set.error().code == Errc::csv);
   CHECK(set.error().message ==
         "x.csv: line 1: expected the header "
-        "'id,document,quote,figure,entity,listing,segment,metric,period,as_of,relation,notes'");
+        "'id,document,quote,figure,entity,listing,segment,metric,period,as_of,relation,notes' (optionally with ',basis')");
   const auto missing = load_claims_csv("/nonexistent/claims.csv");
   REQUIRE_FALSE(missing);
   CHECK(missing.error().code == Errc::io);

@@ -18,21 +18,21 @@ has() {  # description, needle, file
 check "seeds: exit status (inconsistent claims)" 1 "$?"
 check "seeds: nothing on stderr" "" "$(cat "$tmp/err.txt")"
 check "seeds: first line" "finmetrics check: data/alibaba/claims.csv" "$(head -1 "$tmp/report.txt")"
-has "seeds: summary" "Summary: 70 claims: 21 consistent, 15 consistent only by rounding, 5 inconsistent, 29 unverifiable" "$tmp/report.txt"
+has "seeds: summary" "Summary: 70 claims: 22 consistent, 13 consistent only by rounding, 6 inconsistent, 29 unverifiable" "$tmp/report.txt"
 has "seeds: A13 row" "A13    INCONSISTENT                 market_cap                   almost \$700bn              F31 market_cap: claim [665, 700) bn USD vs computed [818.5494, 857.853] bn USD, gap 118.5495bn USD (14.48%)" "$tmp/report.txt"
 has "seeds: A19 row" "A19    consistent only by rounding  fx_conversion                \$11bn                      F5 converts: rounding claim [10.5, 11.5) bn USD vs computed (11.12847, 11.26672) bn USD" "$tmp/report.txt"
 has "seeds: A1 row" "A1     consistent                   price_change                 nearly 60%" "$tmp/report.txt"
-has "seeds: A3 arithmetic" "rounding:   claim [857.5, +inf) bn USD vs computed [851.9964, 857.853] bn USD: meet" "$tmp/report.txt"
+has "seeds: A3 arithmetic" "rounding:   claim (858, +inf) bn USD vs computed [851.9964, 857.853] bn USD: do not meet" "$tmp/report.txt"
 
 # 2. JSON and Markdown, to a file.
 "$bin" check data/alibaba/claims.csv --no-shared --format json -o "$tmp/report.json" 2>/dev/null
 check "json: exit status" 1 "$?"
-has "json: summary" '"summary":{"claims":70,"consistent":21,"consistent_by_rounding":15,"inconsistent":5,"unverifiable":29}' "$tmp/report.json"
+has "json: summary" '"summary":{"claims":70,"consistent":22,"consistent_by_rounding":13,"inconsistent":6,"unverifiable":29}' "$tmp/report.json"
 if command -v python3 >/dev/null; then
   check "json: parses" "70" "$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["claims"]))' "$tmp/report.json")"
 fi
 "$bin" check data/alibaba/claims.csv --no-shared --format markdown >"$tmp/report.md" 2>/dev/null
-has "markdown: counts table" "| INCONSISTENT | 5 |" "$tmp/report.md"
+has "markdown: counts table" "| INCONSISTENT | 6 |" "$tmp/report.md"
 
 # 3. Claims that all agree: exit 0. Bad rows go to stderr with their line.
 head -1 data/alibaba/claims.csv >"$tmp/ok.csv"

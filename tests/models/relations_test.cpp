@@ -80,20 +80,25 @@ TEST_CASE("margin: 9% from 2.337 over 26.549 billion yuan agrees only by roundin
   CHECK(v.kind == VerdictKind::consistent_by_rounding);
 }
 
-TEST_CASE("ratio: 'nearly doubled' from 7% to 13% agrees only by rounding", "[models][ratio]") {
+TEST_CASE("ratio: 'nearly doubled' from 7% to 13% (1.857x) agrees: nearly doubled is [1.8, 2)", "[models][ratio]") {
   const Verdict v = Quotient{claim("nearly doubled"), claim("13%"), claim("7%"), false}.evaluate();
   CHECK(v.computed->strict == Interval::open("1.857142857142"_dec, "1.857142857143"_dec));
   CHECK(v.computed->rounded == Interval::open("1.666666666666"_dec, "2.076923076924"_dec));
-  CHECK(v.kind == VerdictKind::consistent_by_rounding);
+  CHECK(v.kind == VerdictKind::consistent);
+  CHECK(v.claimed->strict == Interval::closed_open("1.8"_dec, "2"_dec));
 }
 
-TEST_CASE("market cap: 'exceeding $858 billion' at the 2020-10-27 high agrees only by rounding", "[models][product]") {
+TEST_CASE("market cap: 'exceeding $858 billion' is a bound, and 857.85bn at the 2020-10-27 high is below it",
+          "[models][product]") {
   const Operand subject = claim("$858 billion", "market capitalization exceeding $858 billion", "market_cap");
   const Verdict v = Product{subject, {exact("319.32"_dec), exact("21491994944"_dec)}, {exact("8"_dec)}, usd}.evaluate();
   // 319.32 x 21491994944 / 8, exact.
   CHECK(v.computed->strict == Interval::point("857852978189.76"_dec));
-  CHECK(v.kind == VerdictKind::consistent_by_rounding);
-  CHECK(v.reading == "rounding");
+  // Before the bound was kept out of the rounding, [857.5bn, +inf) let this pass by rounding.
+  CHECK(v.claimed->rounded == Interval::greater_than("858e9"_dec));
+  CHECK(v.kind == VerdictKind::inconsistent);
+  CHECK(v.gap->absolute == "147021810.24"_dec);
+  CHECK(v.gap->relative_percent == "0.01714"_dec);
 }
 
 TEST_CASE("market cap: 'almost $700bn' for the week of 2020-10-26 is inconsistent", "[models][product]") {

@@ -9,10 +9,12 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "finmetrics/claims/claim_figure.hpp"
 #include "finmetrics/claims/claim_period.hpp"
+#include "finmetrics/claims/verbal_figure.hpp"
 #include "finmetrics/error.hpp"
 #include "finmetrics/parse/parse_figure.hpp"
 #include "finmetrics/time/date.hpp"
@@ -33,6 +35,16 @@ enum class RelationKind {
   per,          ///< a sensitivity per unit of X (not checkable)
   to,           ///< a price move that ends at price X
   compare,      ///< the same quantity at another date (each is checked on its own)
+  sum_of,         ///< this = X + Y + ... (`sum_of:A1+A2+A3`)
+  difference_of,  ///< this = X - Y - ... (`difference_of:A1-A2`)
+  product_of,     ///< this = X x Y x ... (`product_of:A1*A2`: price x shares, per share x shares)
+  at_most,        ///< this <= X, or <= X x Y x ... (`at_most:A3`, `at_most:A3*A4`)
+  at_least,       ///< this >= X, or >= X x Y x ... (`at_least:A4`)
+  magnitude_of,   ///< this is of the order of magnitude of X (x Y ...), within a factor of 10
+  daily_of,       ///< this daily figure is of the order of X over the days of X's period
+  compound_of,    ///< this growth rate compounds X, Y, ... (`compound_of:A1/A2`)
+  cagr_of,        ///< this is the average annual growth from Y to X (`cagr_of:X/Y`)
+  restated,       ///< this figure restates X: another basis, never paired with X automatically
 };
 
 /// "growth_of", "prior_of", ...
@@ -40,11 +52,17 @@ enum class RelationKind {
 /// The kind named `name`, nullopt when unknown.
 [[nodiscard]] std::optional<RelationKind> relation_kind_from(std::string_view name) noexcept;
 
+/// The character between the target ids of a relation of `kind`: '+' for
+/// `sum_of`, '-' for `difference_of`, '*' for `product_of`, `at_most`,
+/// `at_least` and `magnitude_of`, '/' for the others. (`difference_of` also
+/// accepts '/', for ids that hold a '-'.)
+[[nodiscard]] char relation_separator(RelationKind kind) noexcept;
+
 /// A relation as stated: kind and target claim ids.
 struct ClaimRelation {
   RelationKind kind = RelationKind::same_as;
   std::vector<std::string> targets;
-  [[nodiscard]] std::string to_string() const;  ///< "margin_of:A42/A41"
+  [[nodiscard]] std::string to_string() const;  ///< "margin_of:A42/A41", "sum_of:A1+A2+A3"
   friend bool operator==(const ClaimRelation&, const ClaimRelation&) = default;
 };
 
@@ -62,6 +80,10 @@ struct Claim {
   std::optional<Date> as_of;          ///< the article date or the observation date
   std::optional<ClaimRelation> relation;
   std::string notes;
+  /// The basis of the figure (the optional `basis` column: `restated`,
+  /// `pro forma`, `continuing operations`, ...). Claims on different bases, or
+  /// tied by `restated:`, are never paired as the same figure.
+  std::string basis;
   ClaimFigure figure;      ///< the figure as written and what it allows
   /// Problems that do not stop the claim from being checked ("figure 'x' is not
   /// in the quote").
@@ -76,21 +98,35 @@ struct ClaimSet {
   std::string source;               ///< file name (or the name given to `parse_claims_csv`)
   std::vector<Claim> claims;        ///< in file order
   std::vector<Error> row_errors;    ///< one per bad row: `line` set, `message` says why
-  /// The claim with this id, or null.
+  /// The claim with this id, or null: O(1) through an index that
+  /// `parse_claims_csv` builds (a scan for claims added by hand after it; call
+  /// `reindex()` to index them).
   [[nodiscard]] const Claim* find(std::string_view id) const noexcept;
+  /// Rebuilds the id index from `claims`.
+  void reindex();
+
+ private:
+  std::unordered_map<std::string, std::size_t> index_;
 };
 
 /// What the claims file does not say.
 struct ClaimsOptions {
-  /// The fiscal calendar of `FY` periods (Alibaba's ends in March).
-  FiscalCalendar calendar = FiscalCalendar::alibaba();
+  /// The fiscal calendar of `FY` periods; without one a fiscal period is a row
+  /// error. (The default is still the example issuer's, March year-end, until
+  /// every caller states its own.)
+  std::optional<FiscalCalendar> calendar = FiscalCalendar::alibaba();
   /// How figures are read (currency context, hedge tolerances).
   ParseOptions figures;
+  /// How verbal multiples read ("nearly doubled", "unchanged"): docs/checking.md.
+  VerbalTolerances verbal;
 };
 
 /// The header the loader requires, in this order.
 inline constexpr std::string_view claims_csv_header =
     "id,document,quote,figure,entity,listing,segment,metric,period,as_of,relation,notes";
+/// The same with the optional thirteenth column `basis`.
+inline constexpr std::string_view claims_csv_header_with_basis =
+    "id,document,quote,figure,entity,listing,segment,metric,period,as_of,relation,notes,basis";
 
 /// Reads a claims CSV (RFC 4180, UTF-8, optional BOM, LF or CRLF).
 ///

@@ -9,12 +9,22 @@
 #include <string_view>
 #include <vector>
 
+#include "finmetrics/claims/verbal_figure.hpp"
+#include "finmetrics/currency/currency.hpp"
 #include "finmetrics/models/readings.hpp"
 #include "finmetrics/parse/parse_figure.hpp"
 #include "finmetrics/parse/quoted_figure.hpp"
 #include "finmetrics/unit/unit.hpp"
 
 namespace finmetrics {
+
+/// An exchange rate a document states (`USD1 to RMB6.7335`): the readings are
+/// units of `to` per unit of `from`.
+struct StatedRate {
+  Currency from;
+  Currency to;
+  friend bool operator==(const StatedRate&, const StatedRate&) = default;
+};
 
 /// A claim's figure and the values it allows.
 struct ClaimFigure {
@@ -27,31 +37,40 @@ struct ClaimFigure {
   std::vector<std::string> notes;
   /// Why there is no value (when `readings` is nullopt).
   std::string problem;
+  /// For a hedged bound (`more than`, `topped`, `nearly`, ...): the readings of the
+  /// stated number alone (`threshold_readings`). A translation in brackets in the
+  /// same quote converts this number.
+  std::optional<Readings> threshold;
+  /// For a range: each end read on its own (checks end to end).
+  std::optional<RangeEnds> ends;
+  /// For a stated exchange rate (`USD1 to RMB6.7335`, `($1 = 6.5864 yuan)`).
+  std::optional<StatedRate> rate;
 
   [[nodiscard]] bool has_value() const noexcept { return readings.has_value(); }
 };
 
 /// Reads a claim's figure.
 ///
-/// 1. `parse_figure(figure)`. When the figure has no qualifier of its own and the
+/// 1. A stated exchange rate (`USD1 to RMB6.7335`, `$1 = 6.5864 yuan`, `1 USD =
+///    7.25 CNY`; with ` to ` or ` per ` only when `metric` is `fx_rate`): `rate`
+///    is set, the readings are the rate's digits read as a figure.
+/// 2. An amount per N shares (`RMB3.40 per 10 shares`, `HK$1.2 for every 10
+///    shares`): the amount divided by N, per share.
+/// 3. `parse_figure(figure)`. When the figure has no qualifier of its own and the
 ///    quote puts one of `exceeding`, `exceeded`, `surpassed`, `surpassing`,
 ///    `topped`, `beyond` right before it (optionally with `the` between), the figure
-///    is read as `more than <figure>`.
-/// 2. Otherwise the verbal figures of docs/checking.md: `single digit(s)`
-///    [0, 10) %, `double-digit` [10, 100) %, `triple-digit` [100, 1000) %,
-///    `doubled`/`doubling` about 2x, `nearly doubled` [1.9, 2) x, `tripled` about
-///    3x, `half` about 0.5x, `less than half` (-inf, 0.5) x, `more than half`
-///    (0.5, +inf) x, `billions` / `several billion` / `multibillion` [1bn, 1000bn)
-///    and [2bn, 10bn) (USD when the figure says dollars). Verbal figures have no
-///    digits to round: their three readings are the same set.
-/// 3. When `metric` names a change or a growth rate (`*_change`, `*_growth`) and
+///    is read as `more than <figure>`. A hedged bound keeps its `threshold`; a
+///    range its `ends`.
+/// 4. Otherwise a verbal figure (`read_verbal_figure`, with `verbal`).
+/// 5. When `metric` names a change or a growth rate (`*_change`, `*_growth`) and
 ///    the quote says the value fell (`down`, `fell`, `dropped`, `declined`, `lost`,
 ///    `plunged`, `slumped`, `tumbled`, `wiped`, `shed`, ...), a positive figure is
 ///    negated.
 ///
-/// Never fails: a figure that is no number gives `readings == nullopt` and the
+/// Every tolerance used is named in `notes`. Never fails: a figure that is no
+/// number (or beyond the decimal range) gives `readings == nullopt` and the
 /// reason in `problem`.
 [[nodiscard]] ClaimFigure read_claim_figure(std::string_view figure, std::string_view quote, std::string_view metric,
-                                            const ParseOptions& options = {});
+                                            const ParseOptions& options = {}, const VerbalTolerances& verbal = {});
 
 }  // namespace finmetrics

@@ -36,7 +36,8 @@ struct ClaimPeriod {
   [[nodiscard]] std::string canonical() const;
 };
 
-/// Reads a claim period. Each end reads with `parse_period(end, {calendar})`; a
+/// Reads a claim period. Each end reads with `parse_period(end, {calendar})` (a
+/// fiscal name without a calendar is an error); a
 /// window is `first..last` with `first` not after `last`. The relative windows
 /// `this year`, `year to date`, `ytd` and `since the start of the year` become
 /// `<January 1 of as_of's year>..<as_of>` and need `as_of`.
@@ -44,7 +45,7 @@ struct ClaimPeriod {
 /// Errors carry the period's text and the byte position: "period 'FY2025 Q5':
 /// ..." (from `parse_period`), "window 'FY2025..FY2024' runs backwards",
 /// "relative period 'this year' needs the claim's as_of date".
-[[nodiscard]] Result<ClaimPeriod> parse_claim_period(std::string_view text, const FiscalCalendar& calendar,
+[[nodiscard]] Result<ClaimPeriod> parse_claim_period(std::string_view text, const std::optional<FiscalCalendar>& calendar,
                                                      std::optional<Date> as_of = std::nullopt);
 
 }  // namespace finmetrics

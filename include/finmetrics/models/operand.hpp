@@ -3,7 +3,9 @@
 /// `Operand`: one input of a relation (a claim's figure, a reported figure, a
 /// price, a rate), with its readings and where it comes from.
 
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "finmetrics/decimal/decimal.hpp"
 #include "finmetrics/models/readings.hpp"
@@ -18,6 +20,12 @@ struct Operand {
   Readings readings;   ///< strict, rounded, truncated (the checker uses strict and rounded)
   Unit unit;           ///< for printing
   std::string source;  ///< "claim A18 (001_...txt, line 19)", "data/alibaba/market.csv line 10"
+  /// How the readings were obtained, one line each, with every tolerance used
+  /// ("'nearly' reaches 5% below 60 (HedgeTolerances::just_below = 0.05)"):
+  /// printed in the arithmetic of every finding that uses the operand.
+  std::vector<std::string> notes{};
+  /// The ends of a range figure, for checks end to end (`RangeEnds`).
+  std::optional<RangeEnds> ends{};
 
   /// Exact data (a published price, fixing or share count): the point three times.
   [[nodiscard]] static Operand exact(std::string label, const Decimal& value, Unit unit, std::string source) {

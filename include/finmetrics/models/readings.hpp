@@ -3,6 +3,8 @@
 /// `Readings`: the three sets of values a quoted figure can be read as, which the
 /// checker compares in turn (docs/checking.md, "Verdicts").
 
+#include <optional>
+
 #include "finmetrics/decimal/interval.hpp"
 #include "finmetrics/parse/qualifier.hpp"
 #include "finmetrics/parse/quoted_figure.hpp"
@@ -41,9 +43,36 @@ struct Readings {
   friend bool operator==(const Readings&, const Readings&) = default;
 };
 
+/// The two ends of a range figure (`HK$1.7bn-HK$2.3bn`), each read on its own.
+/// When a claim and the operands of its relation are ranges of the same quantity
+/// (`HK$4.00-5.50` x 318.5m shares against `HK$1.7bn-HK$2.3bn`), the relation is
+/// checked end to end: low with low, high with high (`check_formula`).
+struct RangeEnds {
+  Readings low;
+  Readings high;
+  friend bool operator==(const RangeEnds&, const RangeEnds&) = default;
+};
+
 /// The readings of a parsed figure: strict (hedge at its word, digits exact),
 /// rounded (hull with `rounding_interval()`), truncated (hull with
 /// `truncation_interval()`). Tolerances from `tolerances`.
+///
+/// A bound is never widened past itself: for a one-sided hedge (more than, at
+/// least, less than, at most) the rounding and truncation intervals of the
+/// digits do not reach past the bound. `more than $14 billion` is (14bn, +inf)
+/// in all three readings, never 13.5bn. `nearly` and `just over` are
+/// approximations, not thresholds: their rounded reading keeps the rounding of
+/// the digits (`nearly 70%` is [66.5, 70.5) rounded).
 [[nodiscard]] Readings readings_of(const QuotedFigure& figure, const HedgeTolerances& tolerances);
+
+/// The readings of the number a hedged figure states, without its hedge
+/// (`Readings::stated` of the value; for a range, the hull of both ends): the
+/// threshold of `more than RMB87.8bn` is {87.8bn}, rounded [87.75bn, 87.85bn).
+/// A translation in brackets converts this number, not the unknown true value.
+[[nodiscard]] Readings threshold_readings(const QuotedFigure& figure);
+
+/// The ends of a range figure, each read like a figure of its own with the
+/// range's hedge; nullopt for a single figure.
+[[nodiscard]] std::optional<RangeEnds> range_ends(const QuotedFigure& figure, const HedgeTolerances& tolerances);
 
 }  // namespace finmetrics
