@@ -10,6 +10,7 @@
 #include "finmetrics/currency/alias.hpp"
 #include "finmetrics/currency/iso4217.hpp"
 #include "finmetrics/extract/detail/context.hpp"
+#include "finmetrics/extract/detail/sentences.hpp"
 #include "finmetrics/extract/detail/text.hpp"
 #include "finmetrics/unit/scale.hpp"
 
@@ -21,6 +22,17 @@
 // does not parse is skipped and reported, never guessed.
 
 namespace finmetrics {
+
+std::string_view to_string(CurrencySource s) noexcept {
+  switch (s) {
+    case CurrencySource::none: return "";
+    case CurrencySource::explicit_: return "explicit";
+    case CurrencySource::document: return "document";
+    case CurrencySource::option: return "option";
+    case CurrencySource::default_: return "default";
+  }
+  return "";
+}
 
 std::string_view to_string(FigureKind k) noexcept {
   switch (k) {
@@ -41,6 +53,14 @@ namespace {
 using namespace extract_detail;
 
 constexpr std::size_t npos = std::string_view::npos;
+
+// A sentinel outside the dollar and yen families: a figure whose currency follows
+// it was written with a bare sign (`$`, `dollars`, `¥`).
+constexpr Currency probe = Currency::of("XAU");
+
+// The currencies a bare `$` or `¥` may name (the dollar and yen families).
+// INTERIM: Lexicon::family_of once the lexicon is on main.
+bool in_family(std::string_view family, Currency c);
 
 // Currency words accepted before a number ("USD 5bn", "Rmb81bn"): common codes
 // only, so that "TOP 10" or "ALL 3" never read as money.
@@ -748,7 +768,8 @@ void Scanner::scan_words(std::vector<Candidate>& out, const std::vector<Candidat
     if (q < n && is_letter(s_[q]) && !(is_upper(s_[q]) && is_lower(s_[q - 1]))) return npos;
     return q;
   };
-  const Currency dollar = options_.parse.currency.dollar.value_or(USD);
+  // A bare "dollars" is resolved with the figures written with `$` (Scanner::run).
+  const Currency dollar = probe;
   const auto d = [](std::int64_t v, int e) { return Decimal::from_parts(Decimal::Coefficient(v), e); };
 
   std::size_t i = 0;
@@ -901,6 +922,12 @@ void Scanner::scan_words(std::vector<Candidate>& out, const std::vector<Candidat
   }
 }
 
+bool in_family(std::string_view family, Currency c) {
+  static constexpr std::array<std::string_view, 7> dollars{"USD", "HKD", "SGD", "AUD", "CAD", "NZD", "TWD"};
+  if (family == "dollar") return std::find(dollars.begin(), dollars.end(), c.code()) != dollars.end();
+  return c == JPY || c == CNY;
+}
+
 void Scanner::run(Extraction& out) {
   std::vector<Candidate> numeric;
   scan_numbers(numeric);
@@ -910,27 +937,127 @@ void Scanner::run(Extraction& out) {
   all.insert(all.end(), std::make_move_iterator(words.begin()), std::make_move_iterator(words.end()));
   std::sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
 
+  // Each candidate is read by parse_figure; a money figure whose currency follows the
+  // reading of `$` (or `¥`) is bare in that family, and is resolved after the whole
+  // text has been read: option, then the explicit markers of the document, then the default.
+  enum class Bare { no, dollar, yen };
+  struct Read {
+    Candidate c;
+    Result<QuotedFigure> parsed;
+    Bare bare = Bare::no;
+  };
+  ParseOptions base = options_.parse;
+  base.currency.dollar = probe;
+  base.currency.yen_or_yuan = probe;
+  std::vector<Read> reads;
+  reads.reserve(all.size());
   for (auto& c : all) {
+    if (c.word_form && !c.rewritten) {
+      const Bare b = c.vague_kind == FigureKind::money && c.vague_unit.currency == probe ? Bare::dollar : Bare::no;
+      reads.push_back(Read{std::move(c), Result<QuotedFigure>(QuotedFigure{}), b});
+      continue;
+    }
+    auto parsed = parse_figure(c.parse_text, base);
+    Bare b = Bare::no;
+    if (parsed && parsed->unit.dimension == Dimension::money && parsed->unit.currency == probe) {
+      // Which sign: read again with the dollar named.
+      ParseOptions dollar = base;
+      dollar.currency.dollar = USD;
+      auto again = parse_figure(c.parse_text, dollar);
+      b = again && again->unit.currency == USD ? Bare::dollar : Bare::yen;
+    }
+    reads.push_back(Read{std::move(c), std::move(parsed), b});
+  }
+
+  // The explicit markers of each family in the document, and which currency they name.
+  struct Family {
+    std::optional<Currency> only;  // the one currency all explicit markers name
+    bool mixed = false;
+    std::vector<std::size_t> at;  // reads that carry an explicit marker of the family
+  };
+  Family dollars, yens;
+  for (std::size_t k = 0; k < reads.size(); ++k) {
+    const Read& r = reads[k];
+    if (r.bare != Bare::no || !r.parsed || r.parsed->unit.dimension != Dimension::money) continue;
+    if (r.c.word_form && !r.c.rewritten) continue;
+    const Currency c = *r.parsed->unit.currency;
+    // A bare `$` is resolved only by markers written with a dollar sign (`HK$`, `A$`):
+    // `140.9 HKD per share` in an article about several markets says nothing of its `$`.
+    const bool sign_marker = r.c.parse_text.find('$') != std::string::npos;
+    for (auto [fam, name] : {std::pair<Family*, std::string_view>{&dollars, "dollar"}, {&yens, "yen"}}) {
+      if (!in_family(name, c) || (fam == &dollars && !sign_marker)) continue;
+      if (fam->only && *fam->only != c) fam->mixed = true;
+      fam->only = c;
+      fam->at.push_back(k);
+    }
+  }
+  // The explicit marker nearest before read k (else the first after it).
+  const auto evidence_for = [&](const Family& fam, std::size_t k) -> CurrencyEvidence {
+    std::size_t pick = fam.at.front();
+    for (const std::size_t e : fam.at)
+      if (e < k) pick = e;
+    const Read& r = reads[pick];
+    return CurrencyEvidence{std::string(s_.substr(r.c.begin, r.c.end - r.c.begin)), TextSpan{r.c.begin, r.c.end},
+                            *r.parsed->unit.currency};
+  };
+
+  for (std::size_t k = 0; k < reads.size(); ++k) {
+    Read& r = reads[k];
+    Candidate& c = r.c;
     ExtractedFigure f;
     f.span = TextSpan{c.begin, c.end};
     f.text = std::string(s_.substr(c.begin, c.end - c.begin));
     f.word_form = c.word_form;
     f.hedge_verb = c.hedge_verb;
+
+    // Resolve a bare sign.
+    std::optional<Currency> resolved;
+    if (r.bare != Bare::no) {
+      const bool dollar = r.bare == Bare::dollar;
+      const std::optional<Currency>& option = dollar ? options_.dollar : options_.yen;
+      const Family& fam = dollar ? dollars : yens;
+      if (option) {
+        resolved = *option;
+        f.currency_source = CurrencySource::option;
+      } else if (fam.only && !fam.mixed) {
+        resolved = *fam.only;
+        f.currency_source = CurrencySource::document;
+        f.currency_evidence = evidence_for(fam, k);
+      } else if (const auto& fallback = dollar ? options_.parse.currency.dollar : options_.parse.currency.yen_or_yuan) {
+        resolved = *fallback;
+        f.currency_source = CurrencySource::default_;
+      } else {
+        Error e = make_error(Errc::ambiguous,
+                fmt::format("byte {}: '{}': '{}' names no single currency here: no option, and {} (use --{} CODE)",
+                            c.begin, f.text, dollar ? "$" : "\xC2\xA5",
+                            fam.mixed ? "the text names several of its currencies" : "no explicit marker of its family in the text",
+                            dollar ? "dollar" : "yen"),
+                f.text);
+        out.skipped.push_back(std::move(e));
+        continue;
+      }
+    }
+
     if (c.word_form && !c.rewritten) {
       f.kind = c.vague_kind;
       f.unit = c.vague_unit;
+      if (resolved) f.unit = Unit::money(*resolved);
       f.interval = c.vague;
       out.figures.push_back(std::move(f));
       continue;
     }
-    auto parsed = parse_figure(c.parse_text, options_.parse);
-    if (!parsed) {
-      Error e = std::move(parsed.error());
+    if (resolved) {
+      ParseOptions o = options_.parse;
+      (r.bare == Bare::dollar ? o.currency.dollar : o.currency.yen_or_yuan) = *resolved;
+      r.parsed = parse_figure(c.parse_text, o);
+    }
+    if (!r.parsed) {
+      Error e = std::move(r.parsed.error());
       e.message = fmt::format("byte {}: '{}': {}", c.begin, f.text, e.message);
       out.skipped.push_back(std::move(e));
       continue;
     }
-    QuotedFigure q = std::move(*parsed);
+    QuotedFigure q = std::move(*r.parsed);
     if (c.rewritten) {
       q.text = f.text;
       q.span = f.span;
@@ -948,6 +1075,9 @@ void Scanner::run(Extraction& out) {
       case Dimension::multiple: f.kind = FigureKind::multiple; break;
       case Dimension::count: f.kind = FigureKind::count; break;
       case Dimension::number: f.kind = FigureKind::number; break;
+    }
+    if (f.kind == FigureKind::money || f.kind == FigureKind::per_share) {
+      if (f.currency_source == CurrencySource::none) f.currency_source = CurrencySource::explicit_;
     }
     try {
       f.interval = q.interval();
@@ -973,17 +1103,33 @@ void Scanner::run(Extraction& out) {
   }
 }
 
+// A sentence longer than `max_sentence` bytes (a text without full stops) is cut
+// to the words within `max_sentence / 2` bytes of the figure, so that what is
+// written per figure stays bounded and the output linear in the text.
+constexpr std::size_t max_sentence = 800;
+TextSpan bounded_sentence(std::string_view s, TextSpan sentence, TextSpan figure) {
+  if (sentence.size() <= max_sentence) return sentence;
+  const std::size_t half = max_sentence / 2;
+  std::size_t b = figure.begin > sentence.begin + half ? figure.begin - half : sentence.begin;
+  std::size_t e = std::min(sentence.end, figure.end + half);
+  // Whole words and whole code points: move to the next (previous) space.
+  while (b > sentence.begin && b < figure.begin && s[b - 1] != ' ') ++b;
+  while (e < sentence.end && e > figure.end && s[e] != ' ') --e;
+  return TextSpan{b, std::max(e, figure.end)};
+}
+
 }  // namespace
 
 Extraction extract_figures(std::string_view text, const ExtractOptions& options) {
   Extraction out;
   Scanner(text, options).run(out);
   out.article_date = options.article_date ? options.article_date : find_article_date(text);
+  const extract_detail::SentenceIndex sentences(text);
   for (auto& f : out.figures) {
-    f.sentence = sentence_around(text, f.span.begin);
+    f.sentence = bounded_sentence(text, sentences.span(sentences.index_of(f.span.begin)), f.span);
     extract_detail::fill_words_around(text, f);
   }
-  if (options.context) extract_detail::read_context(text, out);
+  if (options.context) extract_detail::read_context(text, sentences, options, out);
   return out;
 }
 

@@ -1,8 +1,11 @@
 #include "finmetrics/extract/figure_report.hpp"
 
+#include <cmath>
+#include <optional>
 #include <string>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "finmetrics/claims/claim.hpp"
 #include "finmetrics/io/csv.hpp"
@@ -10,26 +13,6 @@
 namespace finmetrics {
 
 namespace {
-
-void append_json_string(std::string& out, std::string_view s) {
-  out += '"';
-  for (const char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          out += fmt::format("\\u{:04x}", static_cast<unsigned>(static_cast<unsigned char>(c)));
-        } else {
-          out += c;
-        }
-    }
-  }
-  out += '"';
-}
 
 std::string value_text(const ExtractedFigure& f) {
   if (!f.quoted) return {};
@@ -40,19 +23,6 @@ std::string value_text(const ExtractedFigure& f) {
 std::string interval_text(const ExtractedFigure& f) { return f.interval ? f.interval->to_string() : std::string{}; }
 
 std::string unit_text(const ExtractedFigure& f) { return f.unit.to_string(); }
-
-void append_guess(std::string& out, std::string_view name, const ContextGuess& g) {
-  append_json_string(out, name);
-  out += ":{\"value\":";
-  if (g.known()) {
-    append_json_string(out, g.value);
-  } else {
-    out += "null";
-  }
-  out += fmt::format(",\"confidence\":{:.2f},\"evidence\":", g.confidence);
-  append_json_string(out, g.evidence);
-  out += '}';
-}
 
 // Fits a cell into `width` code points (UTF-8), cutting with an ellipsis.
 std::string cell(std::string_view s, std::size_t width) {
@@ -109,70 +79,84 @@ std::string figures_table(const Extraction& extraction, std::string_view text) {
   return out;
 }
 
-std::string figures_json(const Extraction& extraction, std::string_view text) {
-  std::string out = "{\"article_date\":";
-  if (extraction.article_date) {
-    append_json_string(out, to_string(*extraction.article_date));
+namespace {
+
+nlohmann::ordered_json guess_json(const ContextGuess& g) {
+  return {{"value", g.known() ? nlohmann::ordered_json(g.value) : nlohmann::ordered_json(nullptr)},
+          // A ranking score, printed to two decimals.
+          {"confidence", std::round(g.confidence * 100) / 100},
+          {"evidence", g.evidence}};
+}
+
+nlohmann::ordered_json or_null(const std::optional<std::string>& v) {
+  return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr);
+}
+
+nlohmann::ordered_json figure_json(const ExtractedFigure& f, std::size_t i, std::string_view text) {
+  nlohmann::ordered_json j;
+  j["id"] = fmt::format("E{}", i + 1);
+  j["begin"] = f.span.begin;
+  j["end"] = f.span.end;
+  j["text"] = f.text;
+  j["kind"] = to_string(f.kind);
+  j["word_form"] = f.word_form;
+  j["value"] = or_null(f.quoted ? std::optional<std::string>(f.quoted->value.to_string()) : std::nullopt);
+  j["upper"] = or_null(f.quoted && f.quoted->upper ? std::optional<std::string>(f.quoted->upper->to_string())
+                                                   : std::nullopt);
+  j["unit"] = unit_text(f);
+  j["qualifier"] = to_string(f.qualifier);
+  j["interval"] = or_null(f.interval ? std::optional<std::string>(f.interval->to_string()) : std::nullopt);
+  j["linked"] = or_null(f.linked ? std::optional<std::string>(fmt::format("E{}", *f.linked + 1)) : std::nullopt);
+  const bool money = f.currency_source != CurrencySource::none && f.unit.currency;
+  j["currency"] = or_null(money ? std::optional<std::string>(std::string(f.unit.currency->code())) : std::nullopt);
+  j["currency_source"] = or_null(money ? std::optional<std::string>(std::string(to_string(f.currency_source)))
+                                       : std::nullopt);
+  // Only a currency the text or the caller states is certain; a default or an inference is not.
+  j["currency_certain"] = money && (f.currency_source == CurrencySource::explicit_ ||
+                                    f.currency_source == CurrencySource::option);
+  if (f.currency_evidence) {
+    j["currency_evidence"] = {{"marker", f.currency_evidence->marker},
+                              {"begin", f.currency_evidence->span.begin},
+                              {"end", f.currency_evidence->span.end},
+                              {"currency", std::string(f.currency_evidence->currency.code())}};
   } else {
-    out += "null";
+    j["currency_evidence"] = nullptr;
   }
-  out += ",\"figures\":[";
+  j["sentence"] = std::string(text.substr(f.sentence.begin, f.sentence.end - f.sentence.begin));
+  j["before"] = f.before;
+  j["after"] = f.after;
+  j["context"] = {{"entity", guess_json(f.context.entity)},
+                  {"segment", guess_json(f.context.segment)},
+                  {"metric", guess_json(f.context.metric)},
+                  {"period", guess_json(f.context.period)},
+                  {"direction", guess_json(f.context.direction)}};
+  return j;
+}
+
+}  // namespace
+
+std::string figures_json(const Extraction& extraction, std::string_view text, const ArticleInfo& article) {
+  nlohmann::ordered_json out;
+  out["article_date"] = or_null(extraction.article_date ? std::optional<std::string>(to_string(*extraction.article_date))
+                                                        : std::nullopt);
+  out["input"] = {{"format", std::string(to_string(article.format))},
+                  {"spans", "UTF-8 byte offsets into " + article.spans()},
+                  {"invalid_bytes_replaced", article.invalid_bytes_replaced}};
+  std::string body = out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  body.pop_back();  // '}': the figures follow, one a line
+  body += ",\"figures\":[";
   for (std::size_t i = 0; i < extraction.figures.size(); ++i) {
-    const ExtractedFigure& f = extraction.figures[i];
-    if (i) out += ',';
-    out += fmt::format("\n{{\"id\":\"E{}\",\"begin\":{},\"end\":{},\"text\":", i + 1, f.span.begin, f.span.end);
-    append_json_string(out, f.text);
-    out += ",\"kind\":";
-    append_json_string(out, to_string(f.kind));
-    out += fmt::format(",\"word_form\":{},\"value\":", f.word_form ? "true" : "false");
-    if (f.quoted) {
-      append_json_string(out, f.quoted->value.to_string());
-      out += ",\"upper\":";
-      if (f.quoted->upper) {
-        append_json_string(out, f.quoted->upper->to_string());
-      } else {
-        out += "null";
-      }
-    } else {
-      out += "null,\"upper\":null";
-    }
-    out += ",\"unit\":";
-    append_json_string(out, unit_text(f));
-    out += ",\"qualifier\":";
-    append_json_string(out, to_string(f.qualifier));
-    out += ",\"interval\":";
-    if (f.interval) {
-      append_json_string(out, f.interval->to_string());
-    } else {
-      out += "null";
-    }
-    out += ",\"linked\":";
-    out += f.linked ? fmt::format("\"E{}\"", *f.linked + 1) : std::string("null");
-    out += ",\"sentence\":";
-    append_json_string(out, text.substr(f.sentence.begin, f.sentence.end - f.sentence.begin));
-    out += ",\"before\":";
-    append_json_string(out, f.before);
-    out += ",\"after\":";
-    append_json_string(out, f.after);
-    out += ",\"context\":{";
-    append_guess(out, "entity", f.context.entity);
-    out += ',';
-    append_guess(out, "segment", f.context.segment);
-    out += ',';
-    append_guess(out, "metric", f.context.metric);
-    out += ',';
-    append_guess(out, "period", f.context.period);
-    out += ',';
-    append_guess(out, "direction", f.context.direction);
-    out += "}}";
+    if (i) body += ',';
+    body += '\n';
+    // Objects keep nlohmann's key order (sorted); replace any invalid byte rather than fail.
+    body += figure_json(extraction.figures[i], i, text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   }
-  out += "\n],\"skipped\":[";
-  for (std::size_t i = 0; i < extraction.skipped.size(); ++i) {
-    if (i) out += ',';
-    append_json_string(out, extraction.skipped[i].message);
-  }
-  out += "]}\n";
-  return out;
+  body += "\n],\"skipped\":";
+  nlohmann::json skipped = nlohmann::json::array();
+  for (const Error& e : extraction.skipped) skipped.push_back(e.message);
+  body += skipped.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  body += "}\n";
+  return body;
 }
 
 std::string draft_claims_csv(const Extraction& extraction, std::string_view text, std::string_view document) {

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "finmetrics/extract/extract_figures.hpp"
+#include "test_issuers.hpp"
 
 using namespace finmetrics;
 
@@ -16,11 +17,9 @@ const ExtractedFigure& figure(const Extraction& e, std::string_view text) {
   throw std::logic_error("unreachable");
 }
 
-Extraction at(std::string_view text, Date date) {
-  ExtractOptions o;
-  o.article_date = date;
-  return extract_figures(text, o);
-}
+// Dated, with Alibaba's names, segments and fiscal calendar passed in as a profile would.
+Extraction at(std::string_view text, Date date) { return extract_figures(text, test::with_alibaba(date)); }
+Extraction undated(std::string_view text) { return extract_figures(text, test::with_alibaba()); }
 
 std::string_view sentence(std::string_view text, std::size_t pos) {
   const TextSpan s = sentence_around(text, pos);
@@ -70,7 +69,7 @@ TEST_CASE("entity is the nearest company named in the sentence, skipping descrip
 }
 
 TEST_CASE("metric, segment and direction come from the words of the sentence", "[extract][context]") {
-  const Extraction e = extract_figures(
+  const Extraction e = undated(
       "During the second quarter of 2024, Alibaba Cloud reported revenues of 26.549 billion yuan, while its "
       "adjusted EBITA profit surged by 155% year-on-year to reach 2.337 billion yuan.");
   const auto& rev = figure(e, "26.549 billion yuan").context;
@@ -94,7 +93,7 @@ TEST_CASE("relative periods are resolved with the article date, and stay unknown
   CHECK(figure(dated, "nearly 60%").context.period.value == "2025-01-01..2025-03-28");
   CHECK(figure(dated, "more than $100 billion").context.metric.value == "market_cap_change");
   CHECK(figure(dated, "more than $100 billion").context.period.value == "2025-01-01..2025-03-28");
-  CHECK_FALSE(figure(extract_figures(moves), "nearly 60%").context.period.known());
+  CHECK_FALSE(figure(undated(moves), "nearly 60%").context.period.known());
 
   const Extraction flows = at(
       "In the 15 months since he took the top jobs, Alibaba's Wu has spent Rmb81bn ($11bn) on capital expenditure, up from "
@@ -105,7 +104,7 @@ TEST_CASE("relative periods are resolved with the article date, and stay unknown
   CHECK(figure(flows, "$11bn").context.metric.value == "fx_conversion");
   CHECK(figure(flows, "Rmb34bn").context.period.value == "FY2023 Q2..FY2024 Q2");
   CHECK(figure(flows, "Rmb39bn").context.period.value == "2025");
-  // Quarters are named in Alibaba's fiscal calendar only when the entity is Alibaba.
+  // Quarters are named in an issuer's fiscal calendar only when the entity is that issuer.
   const Extraction other = at("In the 15 months since, Tencent spent Rmb81bn.", Date{2025, 3, 17});
   CHECK(figure(other, "Rmb81bn").context.period.value == "2023Q4..2024Q4");
 

@@ -187,8 +187,53 @@ TEST_CASE("a candidate that does not parse is skipped and reported, never guesse
   REQUIRE(e.skipped.size() == 1);
   CHECK(e.skipped[0].code == Errc::ambiguous);
   CHECK(e.skipped[0].message ==
-        "byte 10: '¥500': ambiguous currency '¥': yen (JPY) or yuan (CNY)? set CurrencyContext::yen_or_yuan");
+        "byte 10: '¥500': '¥' names no single currency here: no option, and no explicit marker of its family in the "
+        "text (use --yen CODE)");
   ExtractOptions yuan;
   yuan.parse.currency.yen_or_yuan = CNY;
   CHECK(texts(extract_figures("priced at ¥500 a unit", yuan)) == std::vector<std::string>{"¥500"});
+}
+
+TEST_CASE("a bare $ or ¥ takes its currency from the option, the document's explicit markers, or the default",
+          "[extract][currency]") {
+  // A Hong Kong article: HK$ first, then a bare $.
+  const std::string_view hk = "Revenue was HK$1.2bn. Profit reached $580 million.";
+  const Extraction e = run(hk);
+  REQUIRE(texts(e) == std::vector<std::string>{"HK$1.2bn", "$580 million"});
+  CHECK(e.figures[0].currency_source == CurrencySource::explicit_);
+  CHECK_FALSE(e.figures[0].currency_evidence);
+  CHECK(e.figures[1].unit.to_string() == "HKD");
+  CHECK(e.figures[1].currency_source == CurrencySource::document);
+  REQUIRE(e.figures[1].currency_evidence);
+  CHECK(e.figures[1].currency_evidence->marker == "HK$1.2bn");
+  CHECK(e.figures[1].currency_evidence->span == TextSpan{12, 20});
+  CHECK(e.figures[1].currency_evidence->currency == HKD);
+
+  // The caller's option wins over the document.
+  ExtractOptions sgd;
+  sgd.dollar = SGD;
+  const Extraction o = extract_figures(hk, sgd);
+  CHECK(o.figures[1].unit.to_string() == "SGD");
+  CHECK(o.figures[1].currency_source == CurrencySource::option);
+
+  // Nothing says otherwise: USD by default, never certain.
+  const Extraction d = run("It raised $5bn.");
+  CHECK(d.figures.at(0).unit.to_string() == "USD");
+  CHECK(d.figures.at(0).currency_source == CurrencySource::default_);
+
+  // Markers that disagree decide nothing; a code without a sign (`140.9 HKD per share`) is no evidence for `$`.
+  CHECK(run("US$3bn and HK$4bn, then $5bn.").figures.at(2).currency_source == CurrencySource::default_);
+  CHECK(run("shares at 140.9 HKD per share; Amazon will invest $100 billion").figures.at(1).unit.to_string() == "USD");
+
+  // ¥ with yuan written elsewhere is yuan; with nothing, it is refused.
+  const Extraction y = run("Sales rose to 5 billion yuan, and ¥300 million came from abroad.");
+  REQUIRE(y.figures.size() == 2);
+  CHECK(y.figures[1].unit.to_string() == "CNY");
+  CHECK(y.figures[1].currency_source == CurrencySource::document);
+  CHECK(y.figures[1].currency_evidence->marker == "5 billion yuan");
+  ExtractOptions jpy;
+  jpy.yen = JPY;
+  const Extraction yo = extract_figures("priced at ¥500", jpy);
+  CHECK(yo.figures.at(0).unit.to_string() == "JPY");
+  CHECK(yo.figures.at(0).currency_source == CurrencySource::option);
 }

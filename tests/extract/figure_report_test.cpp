@@ -4,11 +4,13 @@
 
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "finmetrics/claims/claim.hpp"
 #include "finmetrics/extract/extract_figures.hpp"
 #include "finmetrics/extract/figure_report.hpp"
 #include "shared_data.hpp"
+#include "test_issuers.hpp"
 
 using namespace finmetrics;
 
@@ -18,11 +20,7 @@ constexpr std::string_view article =
     "In the 15 months since he took the top jobs, Alibaba's Wu has spent Rmb81bn ($11bn) on capital "
     "expenditure.\nThe shares hit a record high.\nProfits were exceeding $858 billion.";
 
-Extraction extract_dated() {
-  ExtractOptions o;
-  o.article_date = Date{2025, 3, 17};
-  return extract_figures(article, o);
-}
+Extraction extract_dated() { return extract_figures(article, test::with_alibaba(Date{2025, 3, 17})); }
 
 }  // namespace
 
@@ -64,10 +62,49 @@ TEST_CASE("the checker's loader reads every row of a drafted seed article withou
 TEST_CASE("the JSON report names every field of a figure", "[extract][report]") {
   const std::string_view text = "Revenue rose 13% to Rmb81bn.";
   const std::string json = figures_json(extract_figures(text), text);
-  CHECK(json.find(R"j("text":"13%","kind":"percent","word_form":false,"value":"13","upper":null,"unit":"%",)j"
-                  R"j("qualifier":"","interval":"[12.5, 13.5)","linked":null,"sentence":"Revenue rose 13% to Rmb81bn.")j") !=
-        std::string::npos);
-  CHECK(json.find(R"("metric":{"value":"revenue_growth","confidence":0.70,"evidence":"Revenue"})") !=
-        std::string::npos);
-  CHECK(json.rfind("{\"article_date\":null,\"figures\":[", 0) == 0);
+  const auto j = nlohmann::json::parse(json);
+  CHECK(j["article_date"].is_null());
+  CHECK(j["input"]["format"] == "text");
+  CHECK(j["input"]["spans"] == "UTF-8 byte offsets into the text as given");
+  CHECK(j["input"]["invalid_bytes_replaced"] == 0);
+  REQUIRE(j["figures"].size() == 2);
+  const auto& f = j["figures"][0];
+  CHECK(f["id"] == "E1");
+  CHECK(f["begin"] == 13);
+  CHECK(f["end"] == 16);
+  CHECK(f["text"] == "13%");
+  CHECK(f["kind"] == "percent");
+  CHECK(f["word_form"] == false);
+  CHECK(f["value"] == "13");
+  CHECK(f["upper"].is_null());
+  CHECK(f["unit"] == "%");
+  CHECK(f["qualifier"] == "");
+  CHECK(f["interval"] == "[12.5, 13.5)");
+  CHECK(f["linked"].is_null());
+  CHECK(f["currency"].is_null());
+  CHECK(f["currency_source"].is_null());
+  CHECK(f["sentence"] == "Revenue rose 13% to Rmb81bn.");
+  CHECK(f["context"]["metric"] == nlohmann::json{{"value", "revenue_growth"}, {"confidence", 0.7}, {"evidence", "Revenue"}});
+  const auto& m = j["figures"][1];
+  CHECK(m["currency"] == "CNY");
+  CHECK(m["currency_source"] == "explicit");
+  CHECK(m["currency_certain"] == true);
+  CHECK(m["currency_evidence"].is_null());
+  CHECK(json.rfind("{\"article_date\":null,\"input\":{", 0) == 0);
+}
+
+TEST_CASE("the JSON report is valid UTF-8 for any input bytes", "[extract][report]") {
+  // Invalid bytes inside a figure's sentence, words and text: written as U+FFFD.
+  const std::string text = "Sales \xff\xfe rose 5% to $3bn \xc3(\xed\xa0\x80.";
+  const std::string json = figures_json(extract_figures(text), text);
+  const auto j = nlohmann::json::parse(json);  // throws on invalid UTF-8
+  REQUIRE(j["figures"].size() == 2);
+  CHECK(j["figures"][0]["sentence"].get<std::string>().find("\xEF\xBF\xBD") != std::string::npos);
+  // Read as the CLI reads it: invalid bytes replaced first, and counted.
+  const ArticleText a = plain_article(text);
+  CHECK(a.info.invalid_bytes_replaced == 6);
+  const auto k = nlohmann::json::parse(figures_json(extract_figures(a.text), a.text, a.info));
+  CHECK(k["input"]["invalid_bytes_replaced"] == 6);
+  CHECK(k["figures"][1]["text"] == "$3bn");
+  CHECK(k["figures"][1]["begin"] == a.text.find("$3bn"));
 }

@@ -5,6 +5,7 @@
 /// How the text is scanned and what is rejected is in docs/extraction.md.
 
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -12,13 +13,36 @@
 #include "finmetrics/extract/extracted_figure.hpp"
 #include "finmetrics/parse/parse_figure.hpp"
 #include "finmetrics/time/date.hpp"
+#include "finmetrics/time/fiscal_calendar.hpp"
 
 namespace finmetrics {
 
+/// The names under which an issuer appears in text, for the context reader: an
+/// issuer's profile (its aliases, segments and fiscal calendar), never a
+/// compiled list. Without one, entities are the names the text gives.
+struct IssuerNames {
+  std::string name;                  ///< as claims and financials name it ("Tencent")
+  std::vector<std::string> aliases;  ///< other names in text ("Tencent Holdings", "腾讯")
+  struct Segment {
+    std::string name;                  ///< "Cloud Intelligence Group"
+    std::vector<std::string> aliases;  ///< "Alibaba Cloud", "cloud"
+  };
+  std::vector<Segment> segments;
+  /// Quarters and fiscal years in its sentences are named in this calendar.
+  std::optional<FiscalCalendar> calendar;
+};
+
 /// What the text alone does not say.
 struct ExtractOptions {
-  /// How figures are read (`$` is USD unless said otherwise, `¥` is an error).
+  /// How figures are read: the lexicon, hedge tolerances, and the currency a bare
+  /// `$` takes by default (`parse.currency.dollar`, USD).
   ParseOptions parse;
+  /// The currency of a bare `$` (`--dollar HKD`) or `¥` (`--yen JPY`), whatever
+  /// the text says. Unset: a bare sign takes the currency that explicit markers
+  /// of its family elsewhere in the text name (`HK$` then `$580 million` is HKD),
+  /// else `$` takes `parse.currency.dollar` and `¥` is refused.
+  std::optional<Currency> dollar;
+  std::optional<Currency> yen;
   /// The article's date, for relative periods (`this year`, `the December
   /// quarter`). When unset, `find_article_date` is tried on the text; when that
   /// finds nothing, relative periods stay unknown.
@@ -27,6 +51,8 @@ struct ExtractOptions {
   bool word_forms = true;
   /// Whether to read the context (entity, metric, period, direction).
   bool context = true;
+  /// Issuers whose names, segments and calendars the context reader knows.
+  std::vector<IssuerNames> issuers;
 };
 
 /// The figures of a text, in text order, and the candidates that looked like

@@ -31,6 +31,27 @@ enum class FigureKind {
 /// "money", "per_share", "percent", "percentage_points", "multiple", "count", "number", "record".
 [[nodiscard]] std::string_view to_string(FigureKind k) noexcept;
 
+/// How the currency of a money figure was decided (issue 9 item 3).
+enum class CurrencySource {
+  none,         ///< not money
+  explicit_,    ///< its own marker names one currency: `HK$`, `USD`, `yuan`
+  document,     ///< a bare `$` or `¥` resolved by an explicit marker of the same family elsewhere in the text
+  option,       ///< a bare `$` or `¥` resolved by the caller (`--dollar HKD`, `--yen JPY`)
+  default_,     ///< a bare `$` read as USD because nothing else says otherwise: never certain
+};
+
+/// "", "explicit", "document", "option", "default".
+[[nodiscard]] std::string_view to_string(CurrencySource s) noexcept;
+
+/// The explicit marker elsewhere in the text that resolved a bare `$` or `¥`:
+/// the figure that carries it and where.
+struct CurrencyEvidence {
+  std::string marker;  ///< the figure as written: `HK$1.2bn`
+  TextSpan span;       ///< its bytes in the text
+  Currency currency;   ///< what it names
+  friend bool operator==(const CurrencyEvidence&, const CurrencyEvidence&) = default;
+};
+
 /// One reading of the context (an entity, a metric, a period, a direction):
 /// `value` is empty when unknown, `confidence` a heuristic score in [0, 1]
 /// (0 when unknown), `evidence` the words it was read from.
@@ -49,7 +70,7 @@ struct ContextGuess {
 /// The best reading of what a figure is about, from its sentence and the article date.
 struct FigureContext {
   ContextGuess entity;     ///< "Alibaba", "Ant Group", "Tencent", ...
-  ContextGuess segment;    ///< "Cloud Intelligence Group", ... (entity Alibaba only)
+  ContextGuess segment;    ///< "Cloud Intelligence Group", ... (for an issuer passed in with its segments)
   ContextGuess metric;     ///< the claims vocabulary: "revenue", "capex", "price_change", ...
   ContextGuess period;     ///< a period name or `first..last` window, as in data/alibaba
   ContextGuess direction;  ///< "up" or "down"
@@ -74,7 +95,11 @@ struct ExtractedFigure {
   /// the start of `text`; the qualifier is then `more_than`. Empty otherwise.
   std::string hedge_verb;
   std::optional<std::size_t> linked;   ///< index of the other figure of a pair `Rmb81bn ($11bn)`
-  TextSpan sentence;                   ///< the sentence that holds the figure
+  /// How the currency was decided (money and per-share figures), and for
+  /// `document` the marker that decided it.
+  CurrencySource currency_source = CurrencySource::none;
+  std::optional<CurrencyEvidence> currency_evidence;
+  TextSpan sentence;                   ///< the sentence that holds the figure (at most 800 bytes around it)
   std::string before;                  ///< up to six words before the figure, same line
   std::string after;                   ///< up to six words after the figure, same line
   FigureContext context;

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "finmetrics/extract/article_text.hpp"
 #include "finmetrics/extract/extract_figures.hpp"
 
 namespace finmetrics {
@@ -14,8 +15,18 @@ namespace finmetrics {
 /// unit, interval, entity, metric, period, direction.
 [[nodiscard]] std::string figures_table(const Extraction& extraction, std::string_view text);
 
-/// A JSON object `{"article_date": ..., "figures": [...], "skipped": [...]}`.
-[[nodiscard]] std::string figures_json(const Extraction& extraction, std::string_view text);
+/// A JSON object `{"article_date": ..., "input": {"format", "spans",
+/// "invalid_bytes_replaced"}, "figures": [...], "skipped": [...]}`, one figure a
+/// line, written with nlohmann-json: always valid UTF-8 (an invalid byte in
+/// `text` is written as U+FFFD). Each figure: `id`, `begin`, `end` (byte offsets
+/// into `text`), `text`, `kind`, `word_form`, `value`, `upper`, `unit`,
+/// `qualifier`, `interval`, `linked`, `currency`, `currency_source` (`explicit`,
+/// `document`, `option`, `default`; null when not money), `currency_certain`,
+/// `currency_evidence` (`marker`, `begin`, `end`, `currency`: for `document`),
+/// `sentence`, `before`, `after`, `context` (`entity`, `segment`, `metric`,
+/// `period`, `direction`: each `value`, `confidence`, `evidence`).
+[[nodiscard]] std::string figures_json(const Extraction& extraction, std::string_view text,
+                                       const ArticleInfo& article = {});
 
 /// A draft claims file (header `claims_csv_header` of claims/claim.hpp, LF line ends): one row per figure except
 /// records, ids `E1`.. in text order, `document` the file name, `quote` the

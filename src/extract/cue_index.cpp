@@ -1,0 +1,223 @@
+#include "finmetrics/extract/detail/cue_index.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "finmetrics/extract/detail/text.hpp"
+
+namespace finmetrics::extract_detail {
+
+namespace {
+
+// A word: ASCII letters and digits, with inner `-` or `.` between two of them
+// (`year-on-year`, `e-commerce`, `JD.com`, `U.S`); or one CJK character.
+std::size_t word_end(std::string_view s, std::size_t p) {
+  const CodePoint c = decode(s, p);
+  if (c.size != 1) return p + (c.size == 0 ? 1 : c.size);
+  std::size_t e = p;
+  while (e < s.size()) {
+    const char ch = s[e];
+    if (is_letter(ch) || is_digit(ch)) {
+      ++e;
+    } else if ((ch == '-' || ch == '.') && e > p && e + 1 < s.size() && (is_letter(s[e + 1]) || is_digit(s[e + 1]))) {
+      ++e;
+    } else {
+      break;
+    }
+  }
+  return e == p ? p + 1 : e;
+}
+
+bool is_word_byte(char c) { return is_letter(c) || is_digit(c); }
+
+std::string lower(std::string_view w) {
+  std::string out(w);
+  for (char& c : out) c = to_lower(c);
+  return out;
+}
+
+std::vector<std::string> split_words(std::string_view phrase) {
+  std::vector<std::string> out;
+  std::size_t p = skip_hspace(phrase, 0);
+  while (p < phrase.size()) {
+    const std::size_t e = word_end(phrase, p);
+    out.emplace_back(phrase.substr(p, e - p));
+    p = skip_hspace(phrase, e);
+  }
+  return out;
+}
+
+CueKind kind_of(std::string_view category, bool& known) {
+  known = true;
+  if (category == "metric") return CueKind::metric;
+  if (category == "direction") return CueKind::direction;
+  if (category == "period") return CueKind::period;
+  if (category == "growth") return CueKind::growth;
+  if (category == "change") return CueKind::change;
+  if (category == "whole_company") return CueKind::whole_company;
+  if (category == "entity_descriptor") return CueKind::entity_descriptor;
+  if (category == "not_entity") return CueKind::not_entity;
+  known = false;
+  return CueKind::metric;
+}
+
+bool capitalised(std::string_view w) { return !w.empty() && is_upper(w.front()); }
+
+}  // namespace
+
+void CueIndex::add(std::string_view phrase, CueKind kind, std::string value) {
+  std::vector<std::string> words = split_words(phrase);
+  if (words.empty()) return;
+  const bool exact = is_upper(words.front().front()) || static_cast<unsigned char>(words.front().front()) >= 0x80;
+  if (!exact)
+    for (auto& w : words) w = lower(w);
+  rows_.push_back(Row{kind, std::move(value)});
+  const auto row = static_cast<std::uint32_t>(rows_.size() - 1);
+  std::vector<std::uint32_t>& same_first = by_first_word_[lower(words.front())];
+  for (const std::uint32_t i : same_first) {
+    if (phrases_[i].words == words && phrases_[i].exact == exact) {
+      phrases_[i].rows.push_back(row);
+      return;
+    }
+  }
+  phrases_.push_back(Phrase{std::move(words), exact, {row}});
+  same_first.push_back(static_cast<std::uint32_t>(phrases_.size() - 1));
+}
+
+CueIndex::CueIndex(std::span<const CueRow> cues, std::span<const IssuerNames> issuers) {
+  for (const CueRow& c : cues) {
+    bool known = false;
+    const CueKind k = kind_of(c.category, known);
+    if (known) add(c.phrase, k, std::string(c.value));
+  }
+  for (std::size_t i = 0; i < issuers.size(); ++i) {
+    add(issuers[i].name, CueKind::issuer, std::to_string(i));
+    for (const auto& a : issuers[i].aliases) add(a, CueKind::issuer, std::to_string(i));
+    for (const auto& seg : issuers[i].segments) {
+      add(seg.name, CueKind::segment, fmt::format("{}:{}", i, seg.name));
+      for (const auto& a : seg.aliases) add(a, CueKind::segment, fmt::format("{}:{}", i, seg.name));
+    }
+  }
+}
+
+std::pair<int, std::size_t> CueIndex::longest_at(std::string_view s, std::size_t p, std::string_view first) const {
+  const auto it = by_first_word_.find(lower(first));
+  if (it == by_first_word_.end()) return {-1, p};
+  int best = -1;
+  std::size_t best_end = p;
+  std::size_t best_words = 0;
+  for (const std::uint32_t i : it->second) {
+    const Phrase& ph = phrases_[i];
+    if (ph.words.size() <= best_words && best >= 0) continue;
+    std::size_t q = p;
+    bool ok = true;
+    for (std::size_t k = 0; k < ph.words.size(); ++k) {
+      if (k > 0) {
+        const std::size_t r = skip_hspace(s, q);
+        // CJK phrases are written without spaces; Latin words need one.
+        if (r == q && static_cast<unsigned char>(ph.words[k].front()) < 0x80) {
+          ok = false;
+          break;
+        }
+        q = r;
+      }
+      const std::string& w = ph.words[k];
+      if (q + w.size() > s.size()) {
+        ok = false;
+        break;
+      }
+      const std::string_view here = s.substr(q, w.size());
+      if (ph.exact ? here != w : !iequals(here, w)) {
+        ok = false;
+        break;
+      }
+      q += w.size();
+      // Whole words only (a CJK character is a word by itself).
+      if (static_cast<unsigned char>(w.back()) < 0x80 && q < s.size() && is_word_byte(s[q])) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok && (best < 0 || ph.words.size() > best_words)) {
+      best = static_cast<int>(i);
+      best_end = q;
+      best_words = ph.words.size();
+    }
+  }
+  return {best, best_end};
+}
+
+CueIndex::Hits CueIndex::scan(std::string_view s) const {
+  Hits h;
+  // A run of capitalised words that no cue claims: a name the text gives.
+  std::size_t run_begin = 0;
+  std::size_t run_end = 0;
+  bool in_run = false;
+  const auto close_run = [&] {
+    if (in_run) h.entity.push_back(CueHit{run_begin, run_end, CueKind::name, 0});
+    in_run = false;
+  };
+  std::size_t p = 0;
+  while (p < s.size()) {
+    const char c = s[p];
+    const bool ascii_word = is_word_byte(c);
+    const bool cjk = !ascii_word && static_cast<unsigned char>(c) >= 0x80 && is_cjk(decode(s, p).value);
+    if (!ascii_word && !cjk) {
+      // Only horizontal space joins the words of a name.
+      if (in_run && !is_hspace(decode(s, p).value)) close_run();
+      p += std::max<std::size_t>(1, decode(s, p).size);
+      continue;
+    }
+    const std::size_t e = word_end(s, p);
+    const std::string_view w = s.substr(p, e - p);
+    const auto [phrase, end] = longest_at(s, p, w);
+    bool claimed = false;
+    if (phrase >= 0) {
+      for (const std::uint32_t r : phrases_[static_cast<std::size_t>(phrase)].rows) {
+        const CueHit hit{p, end, rows_[r].kind, r};
+        switch (rows_[r].kind) {
+          case CueKind::metric: h.metric.push_back(hit); break;
+          case CueKind::direction: h.direction.push_back(hit); break;
+          case CueKind::period: h.period.push_back(hit); break;
+          case CueKind::growth: h.growth.push_back(hit); break;
+          case CueKind::change: h.change.push_back(hit); break;
+          case CueKind::whole_company: h.whole_company.push_back(hit); break;
+          case CueKind::entity_descriptor: h.entity_descriptor.push_back(hit); break;
+          case CueKind::segment:
+            h.segment.push_back(hit);
+            // A segment's proper name is a mention of its issuer too (`Alibaba Cloud`).
+            if (is_upper(c)) {
+              close_run();
+              h.entity.push_back(hit);
+            }
+            break;
+          case CueKind::issuer:
+            close_run();
+            h.entity.push_back(hit);
+            break;
+          case CueKind::not_entity:
+          case CueKind::name: break;
+        }
+        claimed = true;
+      }
+    }
+    if (claimed) {
+      close_run();
+      p = end;
+      continue;
+    }
+    if (ascii_word && capitalised(w) && std::none_of(w.begin(), w.end(), [](char ch) { return is_digit(ch); })) {
+      if (!in_run) run_begin = p;
+      in_run = true;
+      run_end = e;
+    } else {
+      close_run();
+    }
+    p = e;
+  }
+  close_run();
+  return h;
+}
+
+}  // namespace finmetrics::extract_detail

@@ -1,0 +1,282 @@
+#include "finmetrics/extract/detail/periods.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdlib>
+
+#include <fmt/format.h>
+
+#include "finmetrics/extract/detail/text.hpp"
+#include "finmetrics/time/period.hpp"
+
+namespace finmetrics::extract_detail {
+
+namespace {
+
+template <class F>
+void for_each_word(std::string_view s, std::size_t b, std::size_t e, std::string_view word, F&& f) {
+  const bool exact = is_upper(word.front());
+  const char first = to_lower(word.front());
+  for (std::size_t p = b; p + word.size() <= e; ++p) {
+    if (to_lower(s[p]) != first) continue;
+    if (p > 0 && (is_letter(s[p - 1]) || is_digit(s[p - 1]))) continue;
+    const std::string_view here = s.substr(p, word.size());
+    if (exact ? here != word : !iequals(here, word)) continue;
+    const std::size_t q = p + word.size();
+    if (q < s.size() && (is_letter(s[q]) || is_digit(s[q]))) continue;
+    f(p, q);
+  }
+}
+
+int small_number(std::string_view w) {
+  static constexpr std::array<std::pair<std::string_view, int>, 16> words{
+      {{"one", 1}, {"two", 2}, {"three", 3}, {"four", 4}, {"five", 5}, {"six", 6}, {"seven", 7}, {"eight", 8},
+       {"nine", 9}, {"ten", 10}, {"twelve", 12}, {"fifteen", 15}, {"eighteen", 18}, {"twenty", 20},
+       {"thirty", 30}, {"thirty-six", 36}}};
+  for (const auto& [word, v] : words)
+    if (iequals(w, word)) return v;
+  if (!w.empty() && w.size() <= 3 && std::all_of(w.begin(), w.end(), [](char c) { return is_digit(c); }))
+    return std::atoi(std::string(w).c_str());
+  return 0;
+}
+
+struct PeriodReader {
+  std::string_view s;
+  std::optional<Date> date;
+  std::optional<FiscalCalendar> calendar;  // name quarters in the entity's fiscal calendar
+
+  [[nodiscard]] std::string name(const Period& p) const {
+    if (calendar && p.kind() == PeriodKind::quarter)
+      return Period::containing(PeriodKind::fiscal_quarter, p.first_day(), *calendar).to_string();
+    return p.to_string();
+  }
+  [[nodiscard]] std::optional<Period> latest_quarter() const {
+    if (!date) return std::nullopt;
+    Period q = Period::containing(PeriodKind::quarter, *date).previous();
+    // Results come out some weeks after the quarter: the latest reported one.
+    while (date::sys_days(q.last_day()) + date::days{45} > date::sys_days(*date)) q = q.previous();
+    return q;
+  }
+  [[nodiscard]] std::string window(const Period& first, const Period& last) const {
+    return fmt::format("{}..{}", name(first), name(last));
+  }
+  [[nodiscard]] std::string month_window(int y, int m, int months) const {
+    const int end_index = y * 12 + (m - 1) + months - 1;
+    return fmt::format("{:04}-{:02}..{:04}-{:02}", y, m, end_index / 12, end_index % 12 + 1);
+  }
+};
+
+}  // namespace
+
+const std::vector<PeriodCue>& PeriodCache::of(std::size_t sentence_index, const TextSpan& sentence, bool moves,
+                                              const std::optional<FiscalCalendar>& calendar) {
+  if (sentence_index != sentence_) {
+    sentence_ = sentence_index;
+    entries_.clear();
+  }
+  const int end = calendar ? static_cast<int>(unsigned{calendar->end_month()}) : 0;
+  for (const Entry& e : entries_)
+    if (e.moves == moves && e.calendar_end == end) return e.cues;
+  entries_.push_back(Entry{moves, end, read(sentence, moves, calendar)});
+  return entries_.back().cues;
+}
+
+std::vector<PeriodCue> PeriodCache::read(const TextSpan& sentence, bool window_kind,
+                                         const std::optional<FiscalCalendar>& calendar) const {
+  std::vector<PeriodCue> out;
+  const std::string_view s = s_;
+  const PeriodReader r{s_, date_, calendar};
+  const auto add = [&](std::size_t b, std::size_t e, std::string value, double conf) {
+    out.push_back(PeriodCue{b, e, std::move(value), conf});
+  };
+  const auto phrase = [&](std::string_view words, auto&& f) { for_each_word(s, sentence.begin, sentence.end, words, f); };
+
+  if (r.date) {
+    const int y = static_cast<int>(r.date->year());
+    const unsigned m = unsigned{r.date->month()};
+    const std::string to_date = fmt::format("{}-01-01..{}", y, to_string(*r.date));
+    const std::optional<Period> latest = r.latest_quarter();
+    // The lexicon's period phrases, by the rule their value names.
+    const auto first_hit = std::lower_bound(hits_.begin(), hits_.end(), sentence.begin,
+                                        [](const CueHit& h, std::size_t v) { return h.begin < v; });
+    for (auto it = first_hit; it != hits_.end() && it->begin < sentence.end; ++it) {
+      const std::string& rule = index_.value(it->row);
+      const std::size_t b = it->begin;
+      const std::size_t e = it->end;
+      if (rule == "year_to_date") {
+        add(b, e, to_date, 0.8);
+      } else if (rule == "since_start_of") {
+        // "since the start of 2025": from January 1 of that year to the article date.
+        const std::size_t q = skip_hspace(s, e);
+        if (q + 4 <= s.size() && std::all_of(s.begin() + static_cast<std::ptrdiff_t>(q),
+                                             s.begin() + static_cast<std::ptrdiff_t>(q + 4),
+                                             [](char c) { return is_digit(c); }) &&
+            std::atoi(std::string(s.substr(q, 4)).c_str()) == y)
+          add(b, q + 4, to_date, 0.8);
+      } else if (rule == "this_year") {
+        add(b, e, window_kind ? to_date : std::to_string(y), 0.7);
+      } else if (rule == "last_year") {
+        add(b, e, std::to_string(y - 1), 0.6);
+      } else if (rule == "next_year") {
+        add(b, e, std::to_string(y + 1), 0.6);
+      } else if (rule == "this_month") {
+        add(b, e, Period::month(y, static_cast<int>(m)).to_string(), 0.6);
+      } else if (rule == "last_month") {
+        add(b, e, Period::month(y, static_cast<int>(m)).previous().to_string(), 0.6);
+      } else if (rule.rfind("quarter_ending:", 0) == 0) {
+        // The latest quarter ending in that month, on or before the article date.
+        const int end_month = std::atoi(rule.c_str() + 15);
+        if (end_month < 1 || end_month > 12) continue;
+        Period q = Period::containing(PeriodKind::quarter, *r.date);
+        for (int k = 0; k < 8 && (unsigned{q.last_day().month()} != static_cast<unsigned>(end_month) ||
+                                  date::sys_days(q.last_day()) > date::sys_days(*r.date));
+             ++k)
+          q = q.previous();
+        add(b, e, r.name(q), 0.7);
+      } else if (rule == "latest_quarter" && latest) {
+        add(b, e, r.name(*latest), 0.6);
+      } else if (rule == "previous_quarter" && latest) {
+        add(b, e, r.name(latest->previous()), 0.6);
+      }
+    }
+    if (latest) {
+      // "the 15 months since ...": the months up to the latest reported quarter.
+      for (std::size_t p = sentence.begin; p < sentence.end; ++p) {
+        if (!(p == 0 || !is_letter(s[p - 1]))) continue;
+        const std::size_t we = letters_end(s, p) == p ? p : letters_end(s, p);
+        std::size_t ne = we;
+        if (ne == p)
+          while (ne < sentence.end && is_digit(s[ne])) ++ne;
+        if (ne == p) continue;
+        const int months = small_number(s.substr(p, ne - p));
+        if (months <= 0) continue;
+        const std::size_t q = skip_hspace(s, ne);
+        if (!(q > ne && s.substr(q, 6) == "months")) continue;
+        const std::size_t after = q + 6;
+        const std::size_t r2 = skip_hspace(s, after);
+        const bool since = s.substr(r2, 5) == "since";
+        const std::size_t wb = letters_begin(s, skip_hspace_back(s, p));
+        const bool previous = s.substr(wb, 8) == "previous" || s.substr(wb, 5) == "prior";
+        if (!since && !previous) continue;
+        if (months % 3 == 0) {
+          Period last = *latest;
+          if (previous) {
+            // The window before the one "since": same length, just before it.
+            for (int k = 0; k < months / 3; ++k) last = last.previous();
+          }
+          Period first = last;
+          for (int k = 1; k < months / 3; ++k) first = first.previous();
+          add(previous ? wb : p, after, r.window(first, last), 0.6);
+        }
+      }
+    }
+      // "over the next three years", "in the next three years": months from the article's.
+      for (const std::string_view lead : {std::string_view{"next"}, std::string_view{"over"}}) {
+        phrase(lead, [&](std::size_t, std::size_t e) {
+          const std::size_t q = skip_hspace(s, e);
+          const std::size_t qe = letters_end(s, q) == q ? q : letters_end(s, q);
+          std::size_t ne = qe;
+          if (ne == q)
+            while (ne < s.size() && is_digit(s[ne])) ++ne;
+          const int years = small_number(s.substr(q, ne - q));
+          const std::size_t u = skip_hspace(s, ne);
+          if (years <= 0 || years > 10 || !(u > ne && s.substr(u, 5) == "years")) return;
+          add(e - lead.size(), u + 5,
+              r.month_window(static_cast<int>(r.date->year()), static_cast<int>(unsigned{r.date->month()}), years * 12),
+              0.5);
+        });
+      }
+  }
+  // Absolute names: "the second quarter of 2024", "fiscal year 2025", "2025Q3", "in 2023", "November 2020".
+  static constexpr std::array<std::pair<std::string_view, int>, 4> ordinals{
+      {{"first", 1}, {"second", 2}, {"third", 3}, {"fourth", 4}}};
+  for (const auto& [ord, qn] : ordinals) {
+    phrase(ord, [&, qn = qn](std::size_t b, std::size_t e) {
+      std::size_t q = skip_hspace(s, e);
+      if (s.substr(q, 7) != "quarter") return;
+      q = skip_hspace(s, q + 7);
+      if (s.substr(q, 2) != "of") return;
+      q = skip_hspace(s, q + 2);
+      bool fiscal_year = false;
+      for (const std::string_view f : {std::string_view{"fiscal year"}, std::string_view{"fiscal"},
+                                       std::string_view{"FY"}}) {
+        if (s.substr(q, f.size()) == f) {
+          fiscal_year = true;
+          q = skip_hspace(s, q + f.size());
+          break;
+        }
+      }
+      std::size_t ye = q;
+      while (ye < s.size() && is_digit(s[ye])) ++ye;
+      if (ye - q != 4) return;
+      const int year = std::atoi(std::string(s.substr(q, 4)).c_str());
+      if (fiscal_year && r.calendar) {
+        add(b, ye, Period::fiscal_quarter(*r.calendar, year, qn).to_string(), 0.7);
+      } else {
+        add(b, ye, r.name(Period::quarter(year, qn)), 0.7);
+      }
+    });
+  }
+  for (std::size_t p = sentence.begin; p + 4 <= sentence.end; ++p) {
+    if (!is_digit(s[p]) || (p > 0 && (is_digit(s[p - 1]) || s[p - 1] == '.' || s[p - 1] == ','))) continue;
+    std::size_t e = p;
+    while (e < sentence.end && is_digit(s[e])) ++e;
+    if (e - p != 4 || !(s.substr(p, 2) == "19" || s.substr(p, 2) == "20")) continue;
+    const int year = std::atoi(std::string(s.substr(p, 4)).c_str());
+    // "2025Q3": a calendar quarter, unless it had not ended by the article date; then it
+    // can only be the fiscal quarter of that name.
+    if (e + 1 < s.size() && (s[e] == 'Q' || s[e] == 'q') && s[e + 1] >= '1' && s[e + 1] <= '4') {
+      const int qn = s[e + 1] - '0';
+      const Period cal = Period::quarter(year, qn);
+      if (r.calendar && r.date && date::sys_days(cal.last_day()) >= date::sys_days(*r.date)) {
+        add(p, e + 2, Period::fiscal_quarter(*r.calendar, year, qn).to_string(), 0.5);
+      } else {
+        add(p, e + 2, r.name(cal), 0.6);
+      }
+      continue;
+    }
+    if (e < s.size() && (is_letter(s[e]) || s[e] == '/' || s[e] == '-')) continue;
+    if (p >= 2 && (s.substr(p - 2, 2) == "FY" || (p >= 7 && s.substr(p - 7, 7) == "fiscal "))) {
+      const std::size_t b = s.substr(p - 2, 2) == "FY" ? p - 2 : p - 7;
+      // "FY2025 Q3", "FY2025Q3": the fiscal quarter, in the entity's calendar (unknown without one).
+      if (!r.calendar) continue;
+      const std::size_t q = skip_hspace(s, e);
+      if (q + 2 <= s.size() && s[q] == 'Q' && s[q + 1] >= '1' && s[q + 1] <= '4' &&
+          (q + 2 == s.size() || !is_digit(s[q + 2]))) {
+        add(b, q + 2, Period::fiscal_quarter(*r.calendar, year, s[q + 1] - '0').to_string(), 0.7);
+        continue;
+      }
+      add(b, e, Period::fiscal_year(*r.calendar, year).to_string(), 0.7);
+      continue;
+    }
+    // "Q3 2024": a calendar quarter.
+    if (p >= 3 && s[p - 1] == ' ' && s[p - 3] == 'Q' && s[p - 2] >= '1' && s[p - 2] <= '4' &&
+        (p < 4 || !is_letter(s[p - 4]))) {
+      add(p - 3, e, r.name(Period::quarter(year, s[p - 2] - '0')), 0.6);
+      continue;
+    }
+    if (p >= 2 && is_letter(s[p - 1])) continue;
+    // "November 2020" is a month; a year alone is the calendar year.
+    static constexpr std::array<std::string_view, 12> months{"January", "February", "March",     "April",
+                                                             "May",     "June",     "July",      "August",
+                                                             "September", "October", "November", "December"};
+    const std::size_t we = skip_hspace_back(s, p);
+    const std::size_t wb = letters_begin(s, we);
+    const std::string_view before = s.substr(wb, we - wb);
+    bool month = false;
+    for (std::size_t m = 0; m < months.size(); ++m) {
+      if (before == months[m] && we < p) {
+        add(wb, e, Period::month(year, static_cast<int>(m) + 1).to_string(), 0.6);
+        month = true;
+      }
+    }
+    if (month) continue;
+    const bool preposition = before == "in" || before == "by" || before == "of" || before == "for" ||
+                             before == "since" || before == "In" || before == "By";
+    add(p, e, std::to_string(year), preposition ? 0.6 : 0.4);
+  }
+  std::sort(out.begin(), out.end(), [](const PeriodCue& a, const PeriodCue& b) { return a.begin < b.begin; });
+  return out;
+}
+
+}  // namespace finmetrics::extract_detail
