@@ -5,3 +5,4 @@ find_package(tl-expected CONFIG REQUIRED)     # tl::expected (no std::expected i
 find_package(fmt CONFIG REQUIRED)
 find_package(Eigen3 CONFIG REQUIRED)
 find_package(nlohmann_json 3 CONFIG REQUIRED)  # JSON writers (header-only, used privately)
+find_package(LibXml2 REQUIRED)                # HTML articles: linked by the CLI only (src/cli)

@@ -14,6 +14,7 @@ packages=(
   libfmt-dev
   libcli11-dev
   nlohmann-json3-dev
+  libxml2-dev             # HTML articles for `finmetrics extract` (linked by the CLI only)
   libexpected-dev         # tl::expected
   python3                 # corpus generator and output comparison in tests
   python3-dev pybind11-dev python3-pybind11   # the Python package (python/)

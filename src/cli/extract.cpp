@@ -5,13 +5,22 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "finmetrics/currency/iso4217.hpp"
+#include "finmetrics/extract/article_text.hpp"
 #include "finmetrics/extract/extract_figures.hpp"
 #include "finmetrics/extract/figure_report.hpp"
+#include "finmetrics/extract/issuer_names.hpp"
 #include "finmetrics/time/date.hpp"
+#include "html_article.hpp"
 
 namespace finmetrics::cli {
 
@@ -19,10 +28,15 @@ namespace {
 
 struct ExtractArgs {
   std::string article;
+  std::string input_format;
   std::string date;
   std::string format = "table";
+  std::string output;
   std::string claims;
   std::string document;
+  std::string dollar;
+  std::string yen;
+  std::vector<std::string> issuers;
   bool no_words = false;
 };
 
@@ -35,11 +49,44 @@ bool read_all(std::FILE* in, std::string& out) {
   }
 }
 
-bool write_file(const std::string& path, const std::string& content) {
-  std::FILE* f = std::fopen(path.c_str(), "wb");
-  if (!f) return false;
-  const bool ok = std::fwrite(content.data(), 1, content.size(), f) == content.size();
-  return std::fclose(f) == 0 && ok;
+// Whether two paths name the same file (hard links too).
+bool same_file(const std::string& a, const std::string& b) {
+  struct stat sa {}, sb {};
+  return ::stat(a.c_str(), &sa) == 0 && ::stat(b.c_str(), &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+// Writes `content` to `path` atomically: a temporary file beside it, flushed to
+// disk, then renamed over it; on any failure the temporary is removed and `path`
+// is untouched. (INTERIM: io/atomic_file.hpp once it is on main.)
+bool write_atomically(const std::string& path, const std::string& content, std::string& why) {
+  const std::filesystem::path target(path);
+  const std::filesystem::path dir = target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
+  std::string tmp = (dir / ("." + target.filename().string() + ".XXXXXX.tmp")).string();
+  const int fd = ::mkstemps(tmp.data(), 4);
+  if (fd < 0) {
+    why = std::strerror(errno);
+    return false;
+  }
+  bool ok = true;
+  for (std::size_t done = 0; ok && done < content.size();) {
+    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) ok = false;
+    else done += static_cast<std::size_t>(n);
+  }
+  ok = ok && ::fchmod(fd, 0644) == 0 && ::fsync(fd) == 0;
+  if (::close(fd) != 0) ok = false;
+  if (ok && ::rename(tmp.c_str(), path.c_str()) != 0) ok = false;
+  if (!ok) {
+    why = std::strerror(errno);
+    ::unlink(tmp.c_str());
+  }
+  return ok;
+}
+
+int fail(const std::string& message) {
+  std::fprintf(stderr, "finmetrics extract: %s\n", message.c_str());
+  return 2;
 }
 
 int run(const ExtractArgs& args) {
@@ -47,52 +94,79 @@ int run(const ExtractArgs& args) {
   options.word_forms = !args.no_words;
   if (!args.date.empty()) {
     auto d = parse_date(args.date);
-    if (!d) {
-      std::fprintf(stderr, "finmetrics extract: --date: %s\n", d.error().describe().c_str());
-      return 2;
-    }
+    if (!d) return fail(fmt::format("--date: {}", d.error().describe()));
     options.article_date = *d;
   }
-  if (args.format != "table" && args.format != "json" && args.format != "csv") {
-    std::fprintf(stderr, "finmetrics extract: --format: expected table, json or csv, found '%s'\n",
-                 args.format.c_str());
-    return 2;
+  for (const auto& [flag, value, target] :
+       {std::tuple{"--dollar", &args.dollar, &options.dollar}, std::tuple{"--yen", &args.yen, &options.yen}}) {
+    if (value->empty()) continue;
+    const auto c = Currency::from_code(*value);
+    if (!c) return fail(fmt::format("{}: '{}' is not an ISO 4217 currency code", flag, *value));
+    *target = *c;
   }
-  std::string text;
+  if (args.format != "table" && args.format != "json" && args.format != "csv")
+    return fail(fmt::format("--format: expected table, json or csv, found '{}'", args.format));
+  for (const std::string& file : args.issuers) {
+    auto names = load_issuer_names(file);
+    if (!names) return fail(fmt::format("--issuer: {}", names.error().describe()));
+    options.issuers.push_back(std::move(*names));
+  }
   const bool from_stdin = args.article == "-";
+  ArticleFormat format = from_stdin ? ArticleFormat::text : article_format_of(args.article);
+  if (!args.input_format.empty()) {
+    const auto named = article_format_named(args.input_format);
+    if (!named) return fail(fmt::format("--input-format: expected text, markdown or html, found '{}'", args.input_format));
+    format = *named;
+  }
+  for (const std::string* out : {&args.output, &args.claims})
+    if (!out->empty() && !from_stdin && same_file(*out, args.article))
+      return fail(fmt::format("'{}' is the article itself: refusing to write over it", *out));
+
+  std::string bytes;
   std::FILE* in = from_stdin ? stdin : std::fopen(args.article.c_str(), "rb");
-  if (!in) {
-    std::fprintf(stderr, "finmetrics extract: cannot read '%s': %s\n", args.article.c_str(), std::strerror(errno));
-    return 2;
-  }
-  const bool read_ok = read_all(in, text);
+  if (!in) return fail(fmt::format("cannot read '{}': {}", args.article, std::strerror(errno)));
+  const bool read_ok = read_all(in, bytes);
   if (!from_stdin) std::fclose(in);
-  if (!read_ok) {
-    std::fprintf(stderr, "finmetrics extract: error reading '%s'\n", args.article.c_str());
-    return 2;
-  }
+  if (!read_ok) return fail(fmt::format("error reading '{}'", args.article));
   const std::string document = !args.document.empty() ? args.document
                                : from_stdin           ? std::string("stdin")
                                                       : std::filesystem::path(args.article).filename().string();
 
+  ArticleText article;
+  switch (format) {
+    case ArticleFormat::text: article = plain_article(bytes); break;
+    case ArticleFormat::markdown: article = markdown_article(bytes); break;
+    case ArticleFormat::html: {
+      auto html = html_article(bytes);
+      if (!html) return fail(fmt::format("'{}': {}", args.article, html.error().describe()));
+      article = std::move(*html);
+      break;
+    }
+  }
+  const std::string& text = article.text;
+  if (article.info.invalid_bytes_replaced > 0)
+    std::fprintf(stderr, "finmetrics extract: '%s': %zu bytes are not UTF-8; each was read as U+FFFD\n",
+                 document.c_str(), article.info.invalid_bytes_replaced);
+
   const Extraction extraction = extract_figures(text, options);
   std::string out;
   if (args.format == "json") {
-    out = figures_json(extraction, text);
+    out = figures_json(extraction, text, article.info);
   } else if (args.format == "csv") {
     out = draft_claims_csv(extraction, text, document);
   } else {
     out = figures_table(extraction, text);
   }
-  if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size() || std::fflush(stdout) != 0) {
-    std::fprintf(stderr, "finmetrics extract: cannot write the output: %s\n", std::strerror(errno));
-    return 2;
+  if (!args.output.empty()) {
+    std::string why;
+    if (!write_atomically(args.output, out, why)) return fail(fmt::format("cannot write '{}': {}", args.output, why));
+  } else if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size() || std::fflush(stdout) != 0) {
+    return fail(fmt::format("cannot write the output: {}", std::strerror(errno)));
   }
   if (!args.claims.empty()) {
-    if (!write_file(args.claims, draft_claims_csv(extraction, text, document))) {
-      std::fprintf(stderr, "finmetrics extract: cannot write '%s': %s\n", args.claims.c_str(), std::strerror(errno));
-      return 2;
-    }
+    std::string why;
+    if (!write_atomically(args.claims, draft_claims_csv(extraction, text, document), why))
+      return fail(fmt::format("cannot write '{}': {}", args.claims, why));
   }
   for (const Error& e : extraction.skipped) std::fprintf(stderr, "finmetrics extract: skipped %s\n", e.message.c_str());
   return 0;
@@ -102,17 +176,31 @@ const Registration registration{"extract", 30, [](CLI::App& app) -> std::functio
   auto args = std::make_shared<ExtractArgs>();
   CLI::App* cmd = app.add_subcommand(
       "extract",
-      "Find every quoted figure in an article (UTF-8 text): money, per-share prices, percentages,\n"
-      "percentage points, multiples, large counts and word forms ('triple-digit growth'), with the\n"
-      "best reading of entity, metric, period and direction. Prints a table, JSON, or the claims CSV\n"
-      "that `finmetrics check` reads; --claims writes that draft to a file. Exit status: 0, or 2 on a\n"
-      "usage or file error.");
-  cmd->add_option("article", args->article, "the article, a UTF-8 text file ('-' is standard input)")->required();
+      "Find every quoted figure in an article (plain text, Markdown or HTML): money, per-share prices,\n"
+      "percentages, percentage points, multiples, large counts and word forms ('triple-digit growth'),\n"
+      "with how each currency was decided and the best reading of entity, metric, period and direction.\n"
+      "Prints a table, JSON, or the claims CSV that `finmetrics check` reads; --claims writes that draft\n"
+      "to a file. Spans are byte offsets into the text as read (HTML and Markdown decoded; the JSON says\n"
+      "so). Exit status: 0, or 2 on a usage or file error.");
+  cmd->add_option("article", args->article, "the article file ('-' is standard input, read as plain text)")->required();
+  cmd->add_option("--input-format", args->input_format,
+                  "text, markdown or html (default: by the extension: .html/.htm html, .md/.markdown markdown, "
+                  "else text)");
   cmd->add_option("--date", args->date,
                   "the article's date, YYYY-MM-DD, for relative periods (default: found in the text, else unknown)");
-  cmd->add_option("--format", args->format, "table (default), json, or csv (the claims format)");
-  cmd->add_option("--claims", args->claims, "also write a draft claims file for `finmetrics check`");
+  cmd->add_option("--format", args->format, "table, json, or csv (the claims format)")->capture_default_str();
+  cmd->add_option("-o,--output", args->output, "write the output to this file (atomically) instead of standard output");
+  cmd->add_option("--claims", args->claims, "also write a draft claims file for `finmetrics check` (atomically)");
   cmd->add_option("--document", args->document, "the document name in the claims (default: the file name)");
+  cmd->add_option("--dollar", args->dollar,
+                  "the currency of a bare $ (e.g. HKD), whatever the text says (default: an explicit dollar marker "
+                  "of the text such as HK$, else USD)");
+  cmd->add_option("--yen", args->yen,
+                  "the currency of a bare ¥, JPY or CNY (default: yen or yuan written explicitly in the text, "
+                  "else the figure is refused)");
+  cmd->add_option("--issuer", args->issuers,
+                  "an issuer profile (issuer.json): its names, segments and fiscal calendar for the context "
+                  "(repeatable)");
   cmd->add_flag("--no-words", args->no_words, "figures written with digits only (no 'triple-digit', 'doubled')");
   return [args] { return run(*args); };
 }};

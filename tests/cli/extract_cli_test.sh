@@ -13,8 +13,14 @@ check() {  # description, expected, actual
 
 article='In the 15 months since he took the top jobs, Alibaba'"'"'s Wu has spent Rmb81bn ($11bn) on capital expenditure, up from Rmb34bn in the previous 15 months.'
 
+# The issuer's names and fiscal calendar, as its profile gives them (data/<issuer>/issuer.json).
+cat >"$tmp/issuer.json" <<'JSON'
+{"format": 1, "issuer": "Alibaba", "aliases": ["Alibaba Group"], "fiscal_year": {"end_month": 3, "naming": "end_year"},
+ "segments": [{"name": "Cloud Intelligence Group", "aliases": ["Alibaba Cloud", "cloud"]}], "listings": []}
+JSON
+
 # 1. The claims CSV on standard output, with a date for the relative periods.
-printf '%s\n' "$article" | "$bin" extract - --date 2025-03-17 --format csv --document ft.txt >"$tmp/out.csv" 2>"$tmp/err.txt"
+printf '%s\n' "$article" | "$bin" extract - --date 2025-03-17 --format csv --document ft.txt --issuer "$tmp/issuer.json" >"$tmp/out.csv" 2>"$tmp/err.txt"
 check "csv: exit status" 0 "$?"
 check "csv: header" "id,document,quote,figure,entity,listing,segment,metric,period,as_of,relation,notes" "$(head -1 "$tmp/out.csv")"
 check "csv: figures, metrics, periods and the pair" "E1,Rmb81bn,capex,FY2024 Q3..FY2025 Q3,
@@ -30,6 +36,46 @@ check "table: summary line" "3 figures (0 in words, marked *); article date unkn
 printf 'Sales rose 13%%.\n' | "$bin" extract - --format json >"$tmp/out.json"
 check "json: one figure" 1 "$(grep -c '"kind":"percent"' "$tmp/out.json")"
 
+# 2b. -o writes the output atomically (no temporary left), and never over the article.
+printf 'Revenue was HK$1.2bn. Profit reached $580 million.\n' >"$tmp/hk.txt"
+"$bin" extract "$tmp/hk.txt" --format json -o "$tmp/hk.json" >"$tmp/stdout.txt" 2>"$tmp/err.txt"
+check "-o: exit status" 0 "$?"
+check "-o: nothing on standard output" "" "$(cat "$tmp/stdout.txt")"
+check "-o: no temporary file left" "" "$(ls -A "$tmp" | grep '\.tmp$')"
+check "-o: document currency with its evidence" '$580 million HKD document HK$1.2bn 12' \
+  "$(python3 -c 'import json,sys; f=json.load(open(sys.argv[1]))["figures"][1]; print(f["text"], f["currency"], f["currency_source"], f["currency_evidence"]["marker"], f["currency_evidence"]["begin"])' "$tmp/hk.json")"
+"$bin" extract "$tmp/hk.txt" --dollar SGD --format json | python3 -c 'import json,sys; f=json.load(sys.stdin)["figures"][1]; print(f["currency"], f["currency_source"], f["currency_certain"])' >"$tmp/o.txt"
+check "--dollar: the option decides" "SGD option True" "$(cat "$tmp/o.txt")"
+"$bin" extract "$tmp/hk.txt" -o "$tmp/hk.txt" >/dev/null 2>"$tmp/err.txt"
+check "-o over the article: exit status 2" 2 "$?"
+check "-o over the article: the article is intact" "Revenue was HK\$1.2bn. Profit reached \$580 million." "$(cat "$tmp/hk.txt")"
+printf 'priced at \xc2\xa5500\n' | "$bin" extract - --format json 2>"$tmp/err.txt" >/dev/null
+check "a bare yen sign alone is refused with a reason" "finmetrics extract: skipped byte 10: '¥500': '¥' names no single currency here: no option, and no explicit marker of its family in the text (use --yen CODE)" "$(cat "$tmp/err.txt")"
+"$bin" extract - --dollar XX <"$tmp/hk.txt" >/dev/null 2>"$tmp/err.txt"
+check "--dollar: a bad code is a usage error" "finmetrics extract: --dollar: 'XX' is not an ISO 4217 currency code" "$(cat "$tmp/err.txt")"
+
+# 2c. Invalid UTF-8: the JSON stays valid, the replacement is counted and said.
+printf 'Sales \xff\xfe rose 5%% to $3bn \xc3(.\n' | "$bin" extract - --format json >"$tmp/bad.json" 2>"$tmp/err.txt"
+check "invalid UTF-8: valid JSON, replacements counted" "3 2" \
+  "$(python3 -c 'import json,sys; j=json.load(open(sys.argv[1])); print(j["input"]["invalid_bytes_replaced"], len(j["figures"]))' "$tmp/bad.json")"
+check "invalid UTF-8: said on stderr" "finmetrics extract: 'stdin': 3 bytes are not UTF-8; each was read as U+FFFD" "$(cat "$tmp/err.txt")"
+
+# 2d. HTML and Markdown articles: spans refer to the decoded text, and the JSON says so.
+cat >"$tmp/story.html" <<'HTML'
+<!DOCTYPE html><html><head><title>Results</title><style>p { width: 50%; }</style>
+<script>var share = "$99bn";</script></head>
+<body><h1>Profit&nbsp;jumped&nbsp;82%</h1><p>Revenue rose to HK&#36;1.2bn &amp; more.<br>Net profit was $5 million.</p>
+<table><tr><td>capex</td><td>Rmb81bn</td></tr></table><!-- $7bn in a comment --></body></html>
+HTML
+"$bin" extract "$tmp/story.html" --format json >"$tmp/html.json" 2>"$tmp/err.txt"
+check "html: exit status" 0 "$?"
+check "html: figures of the text only (no script, style or comment)" "82% HK\$1.2bn \$5 million Rmb81bn" \
+  "$(python3 -c 'import json,sys; print(" ".join(f["text"] for f in json.load(open(sys.argv[1]))["figures"]))' "$tmp/html.json")"
+check "html: the spans' text is said" "html" "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["input"]["format"])' "$tmp/html.json")"
+printf '# Sales up **13%%**\n\nSee [the report](https://x.com/a%%20b) with `$4bn`.\n' >"$tmp/story.md"
+"$bin" extract "$tmp/story.md" --format json | python3 -c 'import json,sys; print(" ".join(f["text"] + "@" + str(f["begin"]) for f in json.load(sys.stdin)["figures"]))' >"$tmp/md.txt"
+check "markdown: markup and link targets dropped, spans in the text read" "13%@9 \$4bn@34" "$(cat "$tmp/md.txt")"
+
 # 3. Usage and file errors exit 2 and say what is wrong.
 "$bin" extract /nonexistent/article.txt >/dev/null 2>"$tmp/err.txt"
 check "missing article: exit status" 2 "$?"
@@ -42,7 +88,7 @@ check "bad format: message" "finmetrics extract: --format: expected table, json 
 # 4. Extract, then check: the drafted claims of a seed article run through the checker.
 seed=../shared/seeds/001_176cb876e40a5867.txt
 if [ -f "$seed" ]; then
-  "$bin" extract "$seed" --date 2025-03-17 --claims "$tmp/claims.csv" >/dev/null 2>"$tmp/err.txt"
+  "$bin" extract "$seed" --date 2025-03-17 --issuer "$tmp/issuer.json" --claims "$tmp/claims.csv" >/dev/null 2>"$tmp/err.txt"
   check "seed: extract exit status" 0 "$?"
   check "seed: 20 drafted claims" 20 "$(($(wc -l <"$tmp/claims.csv") - 1))"
   "$bin" check "$tmp/claims.csv" --data data/alibaba >"$tmp/report.txt" 2>"$tmp/err.txt"
