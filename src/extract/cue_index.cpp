@@ -207,7 +207,11 @@ CueIndex::Hits CueIndex::scan(std::string_view s) const {
       p = end;
       continue;
     }
-    if (ascii_word && capitalised(w) && std::none_of(w.begin(), w.end(), [](char ch) { return is_digit(ch); })) {
+    // A word written onto a figure names its currency, not a company: `HK$5`, `USD 5bn`, `Rmb 81bn`.
+    const std::size_t next = skip_hspace(s, e);
+    const bool marker = next < s.size() && (s[e] == '$' || is_digit(s[next]));
+    if (ascii_word && capitalised(w) && !marker &&
+        std::none_of(w.begin(), w.end(), [](char ch) { return is_digit(ch); })) {
       if (!in_run) run_begin = p;
       in_run = true;
       run_end = e;
