@@ -12,6 +12,7 @@
 #include "finmetrics/extract/detail/periods.hpp"
 #include "finmetrics/extract/detail/sentences.hpp"
 #include "finmetrics/extract/detail/text.hpp"
+#include "finmetrics/lexicon/lexicon.hpp"
 
 // Context is read from cues and distances inside the sentence: a heuristic, so
 // each reading carries a confidence and the words it came from, and nothing is
@@ -104,7 +105,11 @@ int issuer_of(const CueIndex& index, const CueHit& h) {
 
 void read_context(std::string_view s, const SentenceIndex& sentences, const ExtractOptions& options,
                   Extraction& out) {
-  const CueIndex index(context_cues(options), options.issuers);
+  const Lexicon& lexicon = options.parse.lexicon ? *options.parse.lexicon : Lexicon::builtin();
+  std::vector<CueRow> rows;
+  rows.reserve(lexicon.cues().size());
+  for (const Cue& c : lexicon.cues()) rows.push_back(CueRow{c.phrase, c.category, c.value});
+  const CueIndex index(rows, options.issuers);
   CueIndex::Hits hits = index.scan(s);
 
   // Names followed by a descriptor ("Alibaba affiliate Ant Group", "Alibaba's fintech arm")

@@ -12,6 +12,7 @@
 #include "finmetrics/extract/detail/context.hpp"
 #include "finmetrics/extract/detail/sentences.hpp"
 #include "finmetrics/extract/detail/text.hpp"
+#include "finmetrics/lexicon/lexicon.hpp"
 #include "finmetrics/unit/scale.hpp"
 
 // A hand-written scanner over the bytes (no regex). It finds where a figure may
@@ -58,9 +59,6 @@ constexpr std::size_t npos = std::string_view::npos;
 // it was written with a bare sign (`$`, `dollars`, `¥`).
 constexpr Currency probe = Currency::of("XAU");
 
-// The currencies a bare `$` or `¥` may name (the dollar and yen families).
-// INTERIM: Lexicon::family_of once the lexicon is on main.
-bool in_family(std::string_view family, Currency c);
 
 // Currency words accepted before a number ("USD 5bn", "Rmb81bn"): common codes
 // only, so that "TOP 10" or "ALL 3" never read as money.
@@ -198,7 +196,9 @@ struct Candidate {
 
 class Scanner {
  public:
-  Scanner(std::string_view text, const ExtractOptions& options) : s_(text), options_(options) {}
+  Scanner(std::string_view text, const ExtractOptions& options)
+      : s_(text), options_(options),
+        lexicon_(options.parse.lexicon ? *options.parse.lexicon : Lexicon::builtin()) {}
 
   void run(Extraction& out);
 
@@ -217,6 +217,7 @@ class Scanner {
 
   std::string_view s_;
   const ExtractOptions& options_;
+  const Lexicon& lexicon_;
 };
 
 // End of an alphanumeric token ("Qwen2.5", "2025Q3", "QwQ-32B"), so a rejected
@@ -922,12 +923,6 @@ void Scanner::scan_words(std::vector<Candidate>& out, const std::vector<Candidat
   }
 }
 
-bool in_family(std::string_view family, Currency c) {
-  static constexpr std::array<std::string_view, 7> dollars{"USD", "HKD", "SGD", "AUD", "CAD", "NZD", "TWD"};
-  if (family == "dollar") return std::find(dollars.begin(), dollars.end(), c.code()) != dollars.end();
-  return c == JPY || c == CNY;
-}
-
 void Scanner::run(Extraction& out) {
   std::vector<Candidate> numeric;
   scan_numbers(numeric);
@@ -984,8 +979,9 @@ void Scanner::run(Extraction& out) {
     // A bare `$` is resolved only by markers written with a dollar sign (`HK$`, `A$`):
     // `140.9 HKD per share` in an article about several markets says nothing of its `$`.
     const bool sign_marker = r.c.parse_text.find('$') != std::string::npos;
+    const std::string_view family = lexicon_.family_name(lexicon_.family_of(c));
     for (auto [fam, name] : {std::pair<Family*, std::string_view>{&dollars, "dollar"}, {&yens, "yen"}}) {
-      if (!in_family(name, c) || (fam == &dollars && !sign_marker)) continue;
+      if (family != name || (fam == &dollars && !sign_marker)) continue;
       if (fam->only && *fam->only != c) fam->mixed = true;
       fam->only = c;
       fam->at.push_back(k);

@@ -132,3 +132,17 @@ TEST_CASE("the words around a figure are kept, six either side, on its line", "[
   CHECK(f.before == "two three four five six seven");
   CHECK(f.after == "a b c d e f");
 }
+
+TEST_CASE("metric cues come from the lexicon: profits, margins and their growth on any company", "[extract][context]") {
+  const Extraction e = extract_figures(
+      "Xiaomi's net profit jumped 82% to 5.2 billion yuan. Operating profit rose 20%. The gross margin was 21.5%. "
+      "Reliance Industries said its net margin widened to 9%.");
+  CHECK(figure(e, "82%").context.metric.value == "net_income_growth");
+  CHECK(figure(e, "82%").context.entity.value == "Xiaomi");
+  CHECK(figure(e, "5.2 billion yuan").context.metric.value == "net_income");
+  CHECK(figure(e, "20%").context.metric.value == "operating_income_growth");
+  CHECK(figure(e, "21.5%").context.metric.value == "gross_margin");
+  CHECK(figure(e, "9%").context.metric.value == "net_margin");
+  CHECK(figure(e, "9%").context.entity.value == "Reliance Industries");
+  CHECK(figure(e, "9%").context.entity.evidence == "Reliance Industries");
+}

@@ -10,10 +10,6 @@
 namespace finmetrics::extract_detail {
 
 class SentenceIndex;
-struct CueRow;
-
-/// The context cues of the lexicon `options` names (or the built-in one).
-std::span<const CueRow> context_cues(const ExtractOptions& options);
 
 /// Sets `before` and `after`: up to six words either side of the figure, on its line.
 void fill_words_around(std::string_view text, ExtractedFigure& figure);
