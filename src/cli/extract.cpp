@@ -188,9 +188,9 @@ const Registration registration{"extract", 30, [](CLI::App& app) -> std::functio
                   "else text)");
   cmd->add_option("--date", args->date,
                   "the article's date, YYYY-MM-DD, for relative periods (default: found in the text, else unknown)");
-  cmd->add_option("--format", args->format, "table, json, or csv (the claims format)")->capture_default_str();
-  cmd->add_option("-o,--output", args->output, "write the output to this file (atomically) instead of standard output");
-  cmd->add_option("--claims", args->claims, "also write a draft claims file for `finmetrics check` (atomically)");
+  cmd->add_option("--format", args->format, "table, json, or csv (the claims format); default: table");
+  cmd->add_option("-o,--output", args->output, "write the output to this file, atomically (default: standard output)");
+  cmd->add_option("--claims", args->claims, "also write a draft claims file for `finmetrics check`, atomically (default: none)");
   cmd->add_option("--document", args->document, "the document name in the claims (default: the file name)");
   cmd->add_option("--dollar", args->dollar,
                   "the currency of a bare $ (e.g. HKD), whatever the text says (default: an explicit dollar marker "
@@ -199,7 +199,7 @@ const Registration registration{"extract", 30, [](CLI::App& app) -> std::functio
                   "the currency of a bare ¥, JPY or CNY (default: yen or yuan written explicitly in the text, "
                   "else the figure is refused)");
   cmd->add_option("--issuer", args->issuers,
-                  "an issuer profile (issuer.json): its names, segments and fiscal calendar for the context "
+                  "an issuer profile (issuer.json): its names, segments and fiscal calendar for the context; default: none "
                   "(repeatable)");
   cmd->add_flag("--no-words", args->no_words, "figures written with digits only (no 'triple-digit', 'doubled')");
   return [args] { return run(*args); };
