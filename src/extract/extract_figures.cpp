@@ -485,7 +485,13 @@ Term Scanner::scan_term(std::size_t d, bool tail) const {
       if (sign.size != 0 && is_currency_sign(sign.value)) {
         const std::size_t sb = we - sign.size;
         const std::size_t wb = letters_begin(s_, sb);
-        if (wb < sb && sb - wb <= 3) {
+        if (wb == sb) {
+          // A bare sign apart from its number: "$ 75 million", "€ 11.69".
+          if (sb == 0 || !(is_letter(s_[sb - 1]) || is_digit(s_[sb - 1]))) {
+            t.currency = true;
+            t.begin = sb;
+          }
+        } else if (sb - wb <= 3) {
           const std::string marker(s_.substr(wb, we - wb));
           if (currency_from_marker(marker, options_.parse.currency) &&
               (wb == 0 || !(is_letter(s_[wb - 1]) || is_digit(s_[wb - 1])))) {

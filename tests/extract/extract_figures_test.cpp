@@ -45,6 +45,8 @@ TEST_CASE("money amounts as journalists write them are read with their exact val
       {"投资人民币500亿建设", "人民币500亿", "50000000000", "CNY"},
       {"投资人民币5亿元建设", "5亿元", "500000000", "CNY"},
       {"Deal worth €3.2bn closed", "€3.2bn", "3200000000", "EUR"},
+      {"md. - - $ 75 million of bonds", "$ 75 million", "75000000", "USD"},
+      {"prices start at € 11.69 .", "€ 11.69", "11.69", "EUR"},
   };
   for (const auto& c : cases) {
     INFO(c.text);
