@@ -486,8 +486,15 @@ Term Scanner::scan_term(std::size_t d, bool tail) const {
         const std::size_t sb = we - sign.size;
         const std::size_t wb = letters_begin(s_, sb);
         if (wb == sb) {
-          // A bare sign apart from its number: "$ 75 million", "€ 11.69".
-          if (sb == 0 || !(is_letter(s_[sb - 1]) || is_digit(s_[sb - 1]))) {
+          // A bare sign apart from its number: "$ 75 million", "€ 11.69". Not after a spaced
+          // country prefix ("c $ 16.4", "hk $ 10"): which dollar that is, is not read here.
+          const std::size_t pe = skip_hspace_back(s_, sb);
+          const std::size_t pw = letters_begin(s_, pe);
+          std::string prefixed(s_.substr(pw, pe - pw));
+          for (char& ch : prefixed) ch = static_cast<char>(ch >= 'a' && ch <= 'z' ? ch - 32 : ch);
+          prefixed += s_.substr(sb, we - sb);
+          const bool spaced_prefix = pw < pe && pe < sb && pe - pw <= 3 && lexicon_.currency_marker(prefixed) != nullptr;
+          if (!spaced_prefix && (sb == 0 || !(is_letter(s_[sb - 1]) || is_digit(s_[sb - 1])))) {
             t.currency = true;
             t.begin = sb;
           }

@@ -183,6 +183,13 @@ TEST_CASE("a verb that hedges a figure reads as 'more than'", "[extract]") {
   CHECK(f.interval->to_string() == "(858000000000, +inf)");
 }
 
+TEST_CASE("a bare sign after a spaced country prefix is not read as the default dollar", "[extract]") {
+  for (const std::string_view t : {"ranges between c $ 16.4 million", "exports fell to hk $ 10.05 billion"}) {
+    INFO(t);
+    for (const auto& f : run(t).figures) CHECK(f.kind != FigureKind::money);
+  }
+}
+
 TEST_CASE("a candidate that does not parse is skipped and reported, never guessed", "[extract]") {
   const Extraction e = run("priced at ¥500 a unit and 5 euros");
   REQUIRE(texts(e) == std::vector<std::string>{"5 euros"});
