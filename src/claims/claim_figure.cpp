@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "finmetrics/detail/text.hpp"
+#include "finmetrics/lexicon/lexicon.hpp"
 
 namespace finmetrics {
 
@@ -38,13 +39,12 @@ bool names_change(std::string_view metric) {
   return ends("_change") || ends("_growth");
 }
 
-bool says_fell(std::string_view quote) {
-  static constexpr std::array<std::string_view, 22> words{
-      "down",     "fell",    "fall",     "falls",   "fallen",  "drop",    "dropped", "drops",
-      "declined", "decline", "declines", "lost",    "plunged", "plunge",  "slumped", "tumbled",
-      "wiped",    "shed",    "shrank",   "shrunk",  "slid",    "decreased"};
+// Whether the quote has a word the lexicon's direction cues read as a fall
+// (`down`, `fell`, `retreat`, `declining`, `decrease`, ...: data/lexicon/cues.csv).
+bool says_fell(std::string_view quote, const Lexicon& lexicon) {
   for (const auto& w : words_of(quote))
-    if (std::find(words.begin(), words.end(), w) != words.end()) return true;
+    for (const Cue* cue : lexicon.cues_for(w))
+      if (cue->category == "direction" && cue->value == "down") return true;
   return false;
 }
 
@@ -61,8 +61,8 @@ std::optional<std::string> context_qualifier(std::string_view figure, std::strin
   return std::nullopt;
 }
 
-ClaimFigure negate_if_fell(ClaimFigure out, std::string_view quote, std::string_view metric) {
-  if (!names_change(metric) || !says_fell(quote) || !out.readings->strict.lower().is_bounded() ||
+ClaimFigure negate_if_fell(ClaimFigure out, std::string_view quote, std::string_view metric, const Lexicon& lexicon) {
+  if (!names_change(metric) || !says_fell(quote, lexicon) || !out.readings->strict.lower().is_bounded() ||
       out.readings->strict.lower().value.sign() < 0)
     return out;
   out.readings = out.readings->negated();
@@ -181,6 +181,7 @@ ClaimFigure read_claim_figure(std::string_view figure, std::string_view quote, s
                               const ParseOptions& options, const VerbalTolerances& verbal) {
   ClaimFigure out;
   out.text = std::string(figure);
+  const Lexicon& lexicon = options.lexicon != nullptr ? *options.lexicon : Lexicon::builtin();
   try {
     if (auto rate = stated_rate(figure, options, metric == "fx_rate")) {
       // A rate stated in the document: units of `to` per unit of `from`, known to its digits.
@@ -204,16 +205,16 @@ ClaimFigure read_claim_figure(std::string_view figure, std::string_view quote, s
         amount.notes.push_back(fmt::format("'per {} shares': read as the amount per share, divided by {}", per->second,
                                            per->second));
         out = std::move(amount);
-        return negate_if_fell(std::move(out), quote, metric);
+        return negate_if_fell(std::move(out), quote, metric, lexicon);
       }
     }
     ClaimFigure parsed = read_parsed(out, figure, quote, options);
-    if (parsed.readings) return negate_if_fell(std::move(parsed), quote, metric);
+    if (parsed.readings) return negate_if_fell(std::move(parsed), quote, metric, lexicon);
     if (auto v = read_verbal_figure(figure, metric, verbal)) {
       out.readings = Readings::exact(v->values);
       out.unit = v->unit;
       out.notes.push_back(v->note);
-      return negate_if_fell(std::move(out), quote, metric);
+      return negate_if_fell(std::move(out), quote, metric, lexicon);
     }
     out.problem = "figure '" + std::string(figure) + "' states no number (" + parsed.problem + ")";
   } catch (const DecimalOverflow& e) {

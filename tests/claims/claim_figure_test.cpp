@@ -85,3 +85,10 @@ TEST_CASE("a figure that states no number has no readings and says why", "[claim
   CHECK_FALSE(f.has_value());
   CHECK(f.problem == "figure 'zero valuation' states no number (expected a number, found 'zero')");
 }
+
+TEST_CASE("direction words come from the lexicon: retreat, declining and decrease are falls", "[claims][figure]") {
+  CHECK(read_claim_figure("3%", "a 3% retreat in the shares", "price_change").readings->strict == Interval::point("-3"_dec));
+  CHECK(read_claim_figure("5%", "declining 5% year on year", "revenue_growth").readings->strict == Interval::point("-5"_dec));
+  CHECK(read_claim_figure("20%", "a decrease of 20%", "usage_change").readings->strict == Interval::point("-20"_dec));
+  CHECK(read_claim_figure("5%", "rising 5% year on year", "revenue_growth").readings->strict == Interval::point("5"_dec));
+}

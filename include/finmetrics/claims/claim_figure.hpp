@@ -63,9 +63,9 @@ struct ClaimFigure {
 ///    range its `ends`.
 /// 4. Otherwise a verbal figure (`read_verbal_figure`, with `verbal`).
 /// 5. When `metric` names a change or a growth rate (`*_change`, `*_growth`) and
-///    the quote says the value fell (`down`, `fell`, `dropped`, `declined`, `lost`,
-///    `plunged`, `slumped`, `tumbled`, `wiped`, `shed`, ...), a positive figure is
-///    negated.
+///    the quote has a word the lexicon's direction cues read as a fall (`down`,
+///    `fell`, `retreat`, `declining`, `decrease`, `dropped`, `lost`, `wiped`, ...;
+///    `options.lexicon`, else `Lexicon::builtin()`), a positive figure is negated.
 ///
 /// Every tolerance used is named in `notes`. Never fails: a figure that is no
 /// number (or beyond the decimal range) gives `readings == nullopt` and the
