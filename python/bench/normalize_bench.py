@@ -2,7 +2,7 @@
 """Rows per second of finmetrics.normalize beside pandas' own implementation
 (../shared/bench/pandas_normalize.py) on the same rows, one core each.
 
-Usage: PYTHONPATH=build/python /usr/bin/python3 python/bench_normalize.py FX.csv FIGURES.csv
+Usage: PYTHONPATH=build/python /usr/bin/python3 python/bench/normalize_bench.py FX.csv FIGURES.csv
   (run under `flock /work/.bench.lock`; FIGURES.csv from ../shared/bench/gen_corpus.py 1000000 1)
 
 Prints three figures: finmetrics.normalize on the DataFrame in memory (best of
@@ -19,7 +19,7 @@ import pandas as pd
 import finmetrics as fm
 
 fx_path, figures_path = sys.argv[1], sys.argv[2]
-peer = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "bench", "pandas_normalize.py")
+peer = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared", "bench", "pandas_normalize.py")
 fx = fm.FxTable.load(fx_path)
 df = pd.read_csv(figures_path, dtype=str, keep_default_na=False)
 n = len(df)
