@@ -10,8 +10,6 @@ import pandas as pd
 from . import _core
 from ._fx import FxTable
 
-_QUALIFIERS = ["exact", "about", "nearly", "more_than", "at_least", "less_than", "at_most", "range"]
-_PER = ["share", "ads"]
 
 
 def _object_column(values) -> np.ndarray:
@@ -37,6 +35,7 @@ def _date_column(dates, n: int) -> np.ndarray:
 def normalize(data: Union[pd.DataFrame, pd.Series], fx: Union[FxTable, str], *, figure: str = "figure",
               date=None, to: str = "USD", scale: str = "", digits: Optional[int] = None,
               decimals: Optional[int] = None, rounding: str = "half_even", max_staleness: int = 7,
+              dollar: str = "USD", yen: Optional[str] = None, status: bool = False,
               reasons: bool = False) -> pd.DataFrame:
     """Converts a column of quoted figures, one output row per input row, in order.
 
@@ -51,8 +50,11 @@ def normalize(data: Union[pd.DataFrame, pd.Series], fx: Union[FxTable, str], *, 
     ``<cur>_value``, ``<cur>_low``, ``<cur>_high`` as float64 and the same three
     as exact strings in ``<cur>_value_exact``, ... (the exact quotient rounded
     once, as ``finmetrics normalize`` prints it). A DataFrame's other columns
-    come first, unchanged. Rows that cannot be converted stay, with empty
-    (NaN/None) output columns; ``reasons=True`` adds a ``reason`` column.
+    come first, unchanged. ``dollar`` names the currency of a bare ``$`` and
+    ``yen`` that of ``¥`` (an unparsed row when None), as ``--dollar`` and
+    ``--yen`` do. Rows that cannot be converted stay, with empty (NaN/None)
+    output columns; ``status=True`` adds a ``status`` column (converted,
+    without_rate, unparsed, invalid), ``reasons=True`` a ``reason`` column.
     ``result.attrs['totals']`` holds the CLI's totals (rows read, converted,
     without rate, unparsed, invalid)."""
     if isinstance(fx, str):
@@ -78,26 +80,32 @@ def normalize(data: Union[pd.DataFrame, pd.Series], fx: Union[FxTable, str], *, 
 
     n = len(figures)
     normalizer = _core.Normalizer(fx, to=to, scale=scale, digits=digits, decimals=decimals, rounding=rounding,
-                                  max_staleness=max_staleness)
+                                  max_staleness=max_staleness, dollar=dollar, yen=yen)
     cols = normalizer.columns(_object_column(figures.to_numpy(dtype=object)), _date_column(dates, n), reasons)
     value = normalizer.value_column            # "usd_value"
     prefix = value[: -len("_value")]            # "usd"
-    missing = np.full(n, None, dtype=object)
     index = figures.index
+
+    def categorical(pair):
+        codes, categories = pair
+        return pd.Categorical.from_codes(codes, categories=categories)
+
     out = {
-        "currency": pd.Categorical.from_codes(cols["currency"], categories=cols["currency_codes"]),
+        "currency": categorical(cols["currency"]),
         "amount": cols["amount"],
-        "low": missing,
-        "high": missing.copy(),
-        "qualifier": pd.Categorical.from_codes(cols["qualifier"], categories=_QUALIFIERS),
-        "per": pd.Categorical.from_codes(cols["per"], categories=_PER),
-        value: cols["value"],
-        f"{prefix}_low": np.full(n, np.nan),
-        f"{prefix}_high": np.full(n, np.nan),
-        f"{value}_exact": cols["value_exact"],
-        f"{prefix}_low_exact": missing.copy(),
-        f"{prefix}_high_exact": missing.copy(),
+        "low": cols["low"],
+        "high": cols["high"],
+        "qualifier": categorical(cols["qualifier"]),
+        "per": categorical(cols["per"]),
+        value: cols["value"][0],
+        f"{prefix}_low": cols["value_low"][0],
+        f"{prefix}_high": cols["value_high"][0],
+        f"{value}_exact": cols["value"][1],
+        f"{prefix}_low_exact": cols["value_low"][1],
+        f"{prefix}_high_exact": cols["value_high"][1],
     }
+    if status:
+        out["status"] = categorical(cols["status"])
     if reasons:
         out["reason"] = cols["reason"]
     # One constructor call over every column (a concat of two frames would copy

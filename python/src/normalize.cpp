@@ -1,14 +1,13 @@
 // The vectorised normalize: pandas columns in (figures as an object array of
 // str, dates as str or as days since 1970), columns out (numpy arrays that
-// finmetrics/_normalize.py assembles into a DataFrame). The GIL is held only
-// while Python objects are read or made.
+// finmetrics/_normalize.py assembles into a DataFrame).
 //
-// Each row goes through the library's `NormalizeStream` (the CLI's own per-row
-// code, fast path and reference path alike), so values and reasons are those of
-// `finmetrics normalize` byte for byte.
+// Each row goes through `normalize_row`, the per-row code of the library's
+// normalize-v2 stream (fast path and reference path alike), so the cells and
+// reasons are those of `finmetrics normalize` byte for byte.
 #include <charconv>
-#include <cstdlib>
 #include <cstring>
+#include <limits>
 #include <memory>
 #include <string>
 #include <vector>
@@ -18,8 +17,8 @@
 
 #include "bindings.hpp"
 #include "common.hpp"
+#include "finmetrics/normalize/normalize_rows.hpp"
 #include "finmetrics/normalize/normalizer.hpp"
-#include "finmetrics/normalize/v1_figure.hpp"
 #include "finmetrics/unit/scale.hpp"
 #include "fx_table_handle.hpp"
 
@@ -32,7 +31,9 @@ using namespace pybind11::literals;
 // A Normalizer bound to the table it indexes (the handle keeps the table alive).
 struct NormalizerHandle {
   std::shared_ptr<FxTableHandle> fx;
-  std::unique_ptr<Normalizer> normalizer;
+  std::unique_ptr<Normalizer> normalizer;          ///< without reason texts (faster)
+  std::unique_ptr<Normalizer> explaining;          ///< with them, built when first asked for
+  NormalizeOptions options;
 };
 
 std::optional<Rounding> rounding_from(std::string_view name) {
@@ -42,16 +43,12 @@ std::optional<Rounding> rounding_from(std::string_view name) {
   return std::nullopt;
 }
 
-// Days since 1970-01-01 to "YYYY-MM-DD" (the proleptic Gregorian civil date).
-void format_day(std::int64_t days, std::string& out) {
+// Days since 1970-01-01 as "YYYY-MM-DD" into buf (10 bytes); false outside 0..9999.
+bool format_day(std::int64_t days, char* buf) {
   const date::year_month_day ymd{date::sys_days{date::days{days}}};
-  char buf[16];
   const int y = static_cast<int>(ymd.year());
   const unsigned m = static_cast<unsigned>(ymd.month()), d = static_cast<unsigned>(ymd.day());
-  if (y < 0 || y > 9999) {
-    out += "invalid";  // outside ISO dates: the stream reports it as a bad date
-    return;
-  }
+  if (y < 0 || y > 9999) return false;
   buf[0] = static_cast<char>('0' + y / 1000);
   buf[1] = static_cast<char>('0' + y / 100 % 10);
   buf[2] = static_cast<char>('0' + y / 10 % 10);
@@ -62,68 +59,7 @@ void format_day(std::int64_t days, std::string& out) {
   buf[7] = '-';
   buf[8] = static_cast<char>('0' + d / 10);
   buf[9] = static_cast<char>('0' + d % 10);
-  out.append(buf, 10);
-}
-
-void append_field(std::string& out, std::string_view field) {
-  if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
-    out += field;
-    return;
-  }
-  out += '"';
-  for (char c : field) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-}
-
-// The amount of a v1 figure as plain decimal text: no exponent, no trailing
-// zeros after the point ("81000000000", "0.0577", "1234.5").
-void format_amount(const detail::V1Scan& scan, std::string& out) {
-  // Digits of the mantissa, least significant first (64-bit division when it
-  // fits: the common case, and far cheaper than 128-bit).
-  char digits[48];
-  int n = 0;
-  if (scan.mantissa <= std::numeric_limits<std::uint64_t>::max()) {
-    auto m = static_cast<std::uint64_t>(scan.mantissa);
-    do {
-      digits[n++] = static_cast<char>('0' + m % 10);
-      m /= 10;
-    } while (m != 0);
-  } else {
-    detail::u128 m = scan.mantissa;
-    while (m != 0) {
-      digits[n++] = static_cast<char>('0' + static_cast<int>(m % 10));
-      m /= 10;
-    }
-  }
-  if (n == 1 && digits[0] == '0') {
-    out += '0';
-    return;
-  }
-  int exponent = scan.exponent;
-  int low = 0;  // drop trailing zeros that sit after the point
-  while (low < n - 1 && exponent < 0 && digits[low] == '0') {
-    ++low;
-    ++exponent;
-  }
-  if (exponent >= 0) {
-    for (int i = n - 1; i >= low; --i) out += digits[i];
-    out.append(static_cast<std::size_t>(exponent), '0');
-    return;
-  }
-  const int frac = -exponent, whole = n - low - frac;
-  if (whole <= 0) {
-    out += "0.";
-    out.append(static_cast<std::size_t>(-whole), '0');
-    for (int i = n - 1; i >= low; --i) out += digits[i];
-    return;
-  }
-  for (int i = n - 1; i >= low; --i) {
-    out += digits[i];
-    if (i - low == frac) out += '.';
-  }
+  return true;
 }
 
 PyObject* ascii_str(std::string_view s) {
@@ -133,31 +69,81 @@ PyObject* ascii_str(std::string_view s) {
   return o;
 }
 
-// Puts `o` (a new reference) into slot i of an object array filled with None.
+// Object arrays filled with None; `put` replaces a slot with a new reference.
+py::array object_array(std::size_t n) {
+  static py::handle empty = py::module_::import("numpy").attr("empty").cast<py::object>().release();  // process lifetime
+  py::array a = empty(n, "dtype"_a = "object");
+  auto** slots = static_cast<PyObject**>(a.mutable_data());
+  for (std::size_t i = 0; i < n; ++i) {
+    Py_INCREF(Py_None);
+    slots[i] = Py_None;
+  }
+  return a;
+}
 void put(py::array& a, std::size_t i, PyObject* o) {
   auto** slots = static_cast<PyObject**>(a.mutable_data());
   Py_XDECREF(slots[i]);
   slots[i] = o;
 }
 
-py::array object_array(std::size_t n) {
-  static py::handle empty = py::module_::import("numpy").attr("empty").cast<py::object>().release();  // lives as long as the process
-  py::array a = empty(n, "dtype"_a = "object");
-  auto** slots = static_cast<PyObject**>(a.mutable_data());
-  for (std::size_t i = 0; i < n; ++i) {  // numpy leaves them NULL: make each None
-    Py_INCREF(Py_None);
-    slots[i] = Py_None;
+// Codes of a categorical column: the few distinct values, in order of appearance.
+struct Codes {
+  std::vector<std::string> categories;
+  py::array_t<std::int16_t> codes;
+  std::int16_t* out;
+  explicit Codes(std::size_t n) : codes(static_cast<py::ssize_t>(n)), out(codes.mutable_data()) {}
+  void set(std::size_t i, std::string_view v) {
+    if (v.empty()) {
+      out[i] = -1;
+      return;
+    }
+    std::size_t k = 0;
+    while (k < categories.size() && categories[k] != v) ++k;
+    if (k == categories.size()) {
+      if (k >= 32767) throw py::value_error("too many distinct values for a categorical column");
+      categories.emplace_back(v);
+    }
+    out[i] = static_cast<std::int16_t>(k);
   }
-  return a;
+};
+
+// A value column: float64 (NaN where empty) and the exact text (None where empty).
+struct Values {
+  py::array_t<double> number;
+  py::array exact;
+  double* out;
+  explicit Values(std::size_t n) : number(static_cast<py::ssize_t>(n)), exact(object_array(n)), out(number.mutable_data()) {}
+  void set(std::size_t i, std::string_view v) {
+    if (v.empty()) {
+      out[i] = std::numeric_limits<double>::quiet_NaN();
+      return;
+    }
+    double d = 0;
+    std::from_chars(v.data(), v.data() + v.size(), d);  // the nearest double of the exact text
+    out[i] = d;
+    put(exact, i, ascii_str(v));
+  }
+};
+
+std::string_view utf8_of(PyObject* o) {
+  Py_ssize_t size = 0;
+  const char* p = PyUnicode_AsUTF8AndSize(o, &size);
+  if (p == nullptr) throw py::error_already_set();
+  return {p, static_cast<std::size_t>(size)};
 }
 
-py::dict normalize_columns(const NormalizerHandle& h, const py::array& figures, const py::object& dates, bool reasons) {
-  const Normalizer& normalizer = *h.normalizer;
+py::dict normalize_columns(NormalizerHandle& h, const py::array& figures, const py::object& dates, bool reasons) {
+  if (reasons && !h.explaining) {
+    NormalizeOptions o = h.options;
+    o.reasons = true;
+    h.explaining = std::make_unique<Normalizer>(h.fx->table, o);
+  }
+  const Normalizer& normalizer = reasons ? *h.explaining : *h.normalizer;
   if (figures.ndim() != 1 || figures.dtype().kind() != 'O') throw py::type_error("figures: a 1-d object array of str");
   const auto n = static_cast<std::size_t>(figures.shape(0));
   PyObject* const* figure_objects = static_cast<PyObject* const*>(figures.data());
 
-  // Dates: one object array of str, or int64 days since 1970 (NaT: INT64_MIN).
+  // Dates: an object array of str, or int64 days since 1970 (NaT: INT64_MIN).
   py::array date_array = py::array::ensure(dates);
   if (!date_array || date_array.ndim() != 1 || static_cast<std::size_t>(date_array.shape(0)) != n)
     throw py::value_error("dates: one per figure");
@@ -168,113 +154,64 @@ py::dict normalize_columns(const NormalizerHandle& h, const py::array& figures, 
   PyObject* const* date_objects = day_numbers ? nullptr : static_cast<PyObject* const*>(date_array.data());
   const std::int64_t* days = day_numbers ? day_array.data() : nullptr;
 
-  py::array amount = object_array(n), value_exact = object_array(n);
+  Codes currency(n), qualifier(n), per(n), status(n);
+  py::array amount = object_array(n), low = object_array(n), high = object_array(n);
+  Values value(n), value_low(n), value_high(n);
   py::array reason = reasons ? object_array(n) : py::array();
-  py::array_t<double> value(static_cast<py::ssize_t>(n));
-  py::array_t<std::int8_t> currency(static_cast<py::ssize_t>(n)), per(static_cast<py::ssize_t>(n)),
-      qualifier(static_cast<py::ssize_t>(n));
-  double* value_out = value.mutable_data();
-  std::int8_t* currency_out = currency.mutable_data();
-  std::int8_t* per_out = per.mutable_data();
-  std::int8_t* qualifier_out = qualifier.mutable_data();
-  std::vector<std::string> currency_codes;
+  // Statuses in a fixed order, whatever rows come first.
+  for (const char* s : {"converted", "without_rate", "unparsed", "invalid"}) status.categories.emplace_back(s);
+  NormalizeTotals totals;
 
-  std::string record, output, diagnostics, text;
-  record.reserve(256);
-  output.reserve(256);
-  NormalizeStream stream(normalizer, output, diagnostics, {}, false);
+  std::string scratch;
+  scratch.reserve(256);
+  NormalizedRow row;
+  char day_text[10];
   for (std::size_t i = 0; i < n; ++i) {
-    record.clear();
-    output.clear();
-    diagnostics.clear();
-    // Read the row's Python strings (UTF-8 views owned by the str objects).
-    std::string_view figure_text;
-    bool have_figure = false;
-    if (PyUnicode_Check(figure_objects[i])) {
-      Py_ssize_t size = 0;
-      const char* p = PyUnicode_AsUTF8AndSize(figure_objects[i], &size);
-      if (p == nullptr) throw py::error_already_set();
-      figure_text = {p, static_cast<std::size_t>(size)};
-      have_figure = true;
-    }
+    const std::string_view figure = PyUnicode_Check(figure_objects[i]) ? utf8_of(figure_objects[i]) : std::string_view{};
+    std::string_view day;
     if (day_numbers) {
-      if (days[i] == std::numeric_limits<std::int64_t>::min()) {
-        record += "NaT";
-      } else {
-        format_day(days[i], record);
-      }
+      if (days[i] != std::numeric_limits<std::int64_t>::min() && format_day(days[i], day_text)) day = {day_text, 10};
     } else if (PyUnicode_Check(date_objects[i])) {
-      Py_ssize_t size = 0;
-      const char* p = PyUnicode_AsUTF8AndSize(date_objects[i], &size);
-      if (p == nullptr) throw py::error_already_set();
-      append_field(record, {p, static_cast<std::size_t>(size)});
-    } else {
-      record += "missing";  // None or NaN: the stream reports a bad date
+      day = utf8_of(date_objects[i]);
     }
-    record += ',';
-    append_field(record, have_figure ? figure_text : std::string_view{});
-    stream.process(csv::RawRecord{record, i + 1, false, false});
-
-    // The stream wrote `date,figure,currency,value,per_share\n`: the last three
-    // fields never hold commas or quotes.
-    std::string_view line(output);
-    if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
-    const std::size_t c3 = line.rfind(','), c2 = line.rfind(',', c3 - 1), c1 = line.rfind(',', c2 - 1);
-    const std::string_view code = line.substr(c1 + 1, c2 - c1 - 1);
-    const std::string_view exact = line.substr(c2 + 1, c3 - c2 - 1);
-    const std::string_view per_share = line.substr(c3 + 1);
-    if (code.empty()) {
-      currency_out[i] = -1;
-      per_out[i] = -1;
-      qualifier_out[i] = -1;
-    } else {
-      // A handful of currencies: a linear search beats hashing.
-      std::size_t k = 0;
-      while (k < currency_codes.size() && currency_codes[k] != code) ++k;
-      if (k == currency_codes.size()) {
-        if (k >= 127) throw py::value_error("more than 127 currencies in one column");
-        currency_codes.emplace_back(code);
-      }
-      currency_out[i] = static_cast<std::int8_t>(k);
-      per_out[i] = per_share == "1" ? 0 : -1;
-      qualifier_out[i] = 0;  // the v1 grammar has no hedges or ranges
-      detail::V1Scan scan;
-      detail::V1ScanError error;
-      if (detail::scan_v1_figure(figure_text, scan, error)) {
-        text.clear();
-        format_amount(scan, text);
-        put(amount, i, ascii_str(text));
-      }
+    const RowStatus st = normalize_row(normalizer, day, figure, row, scratch);
+    const std::string_view c[9] = {row.currency, row.amount, row.low,   row.high,      row.qualifier,
+                                   row.per,      row.value,  row.value_low, row.value_high};
+    currency.set(i, c[0]);
+    if (!c[1].empty()) put(amount, i, ascii_str(c[1]));
+    if (!c[2].empty()) put(low, i, ascii_str(c[2]));
+    if (!c[3].empty()) put(high, i, ascii_str(c[3]));
+    qualifier.set(i, c[4]);
+    per.set(i, c[5]);
+    value.set(i, c[6]);
+    value_low.set(i, c[7]);
+    value_high.set(i, c[8]);
+    status.out[i] = static_cast<std::int16_t>(st);
+    ++totals.rows_read;
+    switch (st) {
+      case RowStatus::converted: ++totals.converted; break;
+      case RowStatus::without_rate: ++totals.without_rate; break;
+      case RowStatus::unparsed: ++totals.unparsed; break;
+      case RowStatus::invalid: ++totals.invalid; break;
     }
-    if (exact.empty()) {
-      value_out[i] = std::numeric_limits<double>::quiet_NaN();
-    } else {
-      double v = 0;
-      std::from_chars(exact.data(), exact.data() + exact.size(), v);  // the nearest double of the exact text
-      value_out[i] = v;
-      put(value_exact, i, ascii_str(exact));
-    }
-    if (reasons && !diagnostics.empty()) {
-      // "line N: reason\n"
-      std::string_view d(diagnostics);
-      const std::size_t colon = d.find(": ");
-      if (colon != std::string_view::npos) d.remove_prefix(colon + 2);
-      while (!d.empty() && d.back() == '\n') d.remove_suffix(1);
-      put(reason, i, PyUnicode_DecodeUTF8(d.data(), static_cast<Py_ssize_t>(d.size()), "replace"));
-    }
+    if (reasons && !row.reason.empty())
+      put(reason, i, PyUnicode_DecodeUTF8(row.reason.data(), static_cast<Py_ssize_t>(row.reason.size()), "replace"));
   }
-  const NormalizeTotals& t = stream.totals();
   py::dict out;
-  out["currency_codes"] = currency_codes;
-  out["currency"] = currency;
+  const auto categorical = [](Codes& k) { return py::make_tuple(k.codes, k.categories); };
+  out["currency"] = categorical(currency);
   out["amount"] = amount;
-  out["qualifier"] = qualifier;
-  out["per"] = per;
-  out["value"] = value;
-  out["value_exact"] = value_exact;
+  out["low"] = low;
+  out["high"] = high;
+  out["qualifier"] = categorical(qualifier);
+  out["per"] = categorical(per);
+  out["value"] = py::make_tuple(value.number, value.exact);
+  out["value_low"] = py::make_tuple(value_low.number, value_low.exact);
+  out["value_high"] = py::make_tuple(value_high.number, value_high.exact);
+  out["status"] = categorical(status);
   if (reasons) out["reason"] = reason;
-  out["totals"] = py::dict("rows_read"_a = t.rows_read, "converted"_a = t.converted, "without_rate"_a = t.without_rate,
-                           "unparsed"_a = t.unparsed, "invalid"_a = t.invalid);
+  out["totals"] = py::dict("rows_read"_a = totals.rows_read, "converted"_a = totals.converted,
+                           "without_rate"_a = totals.without_rate, "unparsed"_a = totals.unparsed, "invalid"_a = totals.invalid);
   return out;
 }
 
@@ -284,8 +221,9 @@ void bind_normalize(py::module_& m) {
   py::class_<NormalizerHandle, std::shared_ptr<NormalizerHandle>>(m, "Normalizer")
       .def(py::init([](std::shared_ptr<FxTableHandle> fx, const std::string& to, const std::string& scale,
                        std::optional<int> digits, std::optional<int> decimals, const std::string& rounding,
-                       int max_staleness) {
+                       int max_staleness, const std::string& dollar, const std::optional<std::string>& yen) {
              NormalizeOptions options;
+             options.spec = NormalizeSpec::v2;
              options.target = value_or_raise(Currency::from_code(to));
              if (!scale.empty()) {
                const auto s = scale_from_token(scale);
@@ -299,8 +237,12 @@ void bind_normalize(py::module_& m) {
              if (!r) throw py::value_error("rounding: unknown mode '" + rounding + "'");
              options.rounding = *r;
              options.max_staleness = date::days{max_staleness};
+             options.parse.currency.dollar = value_or_raise(Currency::from_code(dollar));
+             if (yen) options.parse.currency.yen_or_yuan = value_or_raise(Currency::from_code(*yen));
+             options.reasons = false;
              auto h = std::make_shared<NormalizerHandle>();
              h->fx = std::move(fx);
+             h->options = options;
              try {
                h->normalizer = std::make_unique<Normalizer>(h->fx->table, options);
              } catch (const std::invalid_argument& e) {
@@ -309,7 +251,8 @@ void bind_normalize(py::module_& m) {
              return h;
            }),
            py::arg("fx"), py::arg("to") = "USD", py::arg("scale") = "", py::arg("digits") = py::none(),
-           py::arg("decimals") = py::none(), py::arg("rounding") = "half_even", py::arg("max_staleness") = 7)
+           py::arg("decimals") = py::none(), py::arg("rounding") = "half_even", py::arg("max_staleness") = 7,
+           py::arg("dollar") = "USD", py::arg("yen") = py::none())
       .def("columns", &normalize_columns, py::arg("figures"), py::arg("dates"), py::arg("reasons") = false)
       .def_property_readonly("value_column", [](const NormalizerHandle& h) {
         std::string c(h.normalizer->options().target.code());

@@ -3,7 +3,6 @@ import io
 import os
 import subprocess
 import sys
-from decimal import Decimal
 from pathlib import Path
 
 import numpy as np
@@ -14,53 +13,58 @@ import finmetrics as fm
 
 ROOT = Path(__file__).resolve().parents[2]
 CLI = os.environ.get("FINMETRICS_CLI", str(ROOT / "build" / "src" / "cli" / "finmetrics"))
+V2 = ["currency", "amount", "low", "high", "qualifier", "per", "usd_value", "usd_low", "usd_high"]
 
 
-def cli_normalize(fx: Path, figures: Path) -> list[list[str]]:
-    out = subprocess.run([CLI, "normalize", "--spec", "v1", "--fx", str(fx), str(figures), "-q", "--threads", "1"],
+def cli_normalize(fx: Path, figures: Path, *options: str) -> list[dict]:
+    out = subprocess.run([CLI, "normalize", "--fx", str(fx), str(figures), "-q", "--threads", "1", *options],
                          capture_output=True, text=True)
     assert out.returncode in (0, 1), out.stderr
-    return list(csv.reader(io.StringIO(out.stdout)))
+    return list(csv.DictReader(io.StringIO(out.stdout)))
 
 
-def test_seed_figures_match_the_cli_row_for_row(root, fx_selected):
+def as_cli_cells(out: pd.DataFrame, prefix: str = "usd") -> list[dict]:
+    """The DataFrame's output columns as the CLI prints them (exact text, empty for missing)."""
+    def text(v):
+        return "" if v is None or (isinstance(v, float) and np.isnan(v)) else str(v)
+    cols = {"currency": "currency", "amount": "amount", "low": "low", "high": "high", "qualifier": "qualifier",
+            "per": "per", f"{prefix}_value": f"{prefix}_value_exact", f"{prefix}_low": f"{prefix}_low_exact",
+            f"{prefix}_high": f"{prefix}_high_exact"}
+    return [{k: text(out[v].iat[i]) for k, v in cols.items()} for i in range(len(out))]
+
+
+def test_seed_figures_match_the_cli_cell_for_cell(root, fx_selected):
     path = root / "data" / "samples" / "seed-figures.csv"
     df = pd.read_csv(path, dtype=str, keep_default_na=False)
     out = fm.normalize(df, fx=fx_selected)
     expected = cli_normalize(root / "data" / "fx" / "ecb-selected.csv", path)
-    header, rows = expected[0], expected[1:]
-    assert header == ["date", "figure", "currency", "usd_value", "per_share"]
-    assert len(out) == len(rows) == len(df)
+    assert len(out) == len(expected) == len(df)
     assert list(out.index) == list(df.index)
-    for i, row in enumerate(rows):
-        assert out["figure"].iat[i] == row[1]
-        assert (out["currency"].iat[i] if isinstance(out["currency"].iat[i], str) else "") == row[2]
-        assert (out["usd_value_exact"].iat[i] or "") == row[3]
-        if row[3]:
-            assert out["usd_value"].iat[i] == float(row[3])
-        else:
-            assert np.isnan(out["usd_value"].iat[i])
-        if row[2]:
-            assert (out["per"].iat[i] == "share") == (row[4] == "1")
+    assert as_cli_cells(out) == [{k: row[k] for k in V2} for row in expected]
+    converted = out["usd_value_exact"].notna()
+    assert (out.loc[converted, "usd_value"] == out.loc[converted, "usd_value_exact"].astype(float)).all()
 
 
 def test_columns_are_the_v2_columns_with_exact_amounts(fx_selected):
-    df = pd.DataFrame({"id": [7, 8, 9, 10],
-                       "date": ["2025-03-17", "2025-03-17", "2025-03-17", "2025-03-17"],
-                       "figure": ["Rmb81bn", "HK$140.9 per share", "€0.0577", "not a figure"]})
-    out = fm.normalize(df, fx=fx_selected, reasons=True)
+    df = pd.DataFrame({"id": [7, 8, 9, 10, 11],
+                       "date": ["2025-03-17"] * 5,
+                       "figure": ["Rmb81bn", "HK$140.9 per share", "$3bn-$4bn", "about €0.0577", "not a figure"]})
+    out = fm.normalize(df, fx=fx_selected, reasons=True, status=True)
     assert list(out.columns) == ["id", "date", "figure", "currency", "amount", "low", "high", "qualifier", "per",
                                  "usd_value", "usd_low", "usd_high", "usd_value_exact", "usd_low_exact",
-                                 "usd_high_exact", "reason"]
-    assert list(out["amount"]) == ["81000000000", "140.9", "0.0577", None]
-    assert list(out["currency"].astype(object).where(out["currency"].notna(), None)) == ["CNY", "HKD", "EUR", None]
-    assert out["qualifier"].iat[0] == "exact"
+                                 "usd_high_exact", "status", "reason"]
+    assert list(out["amount"]) == ["81000000000", "140.9", None, "0.0577", None]
+    assert list(out["low"]) == [None, None, "3000000000", None, None]
+    assert list(out["high"]) == [None, None, "4000000000", None, None]
+    assert [None if pd.isna(c) else c for c in out["currency"]] == ["CNY", "HKD", "USD", "EUR", None]
+    assert [None if pd.isna(c) else c for c in out["qualifier"]] == ["exact", "exact", "range", "about", None]
     assert out["per"].iat[1] == "share" and pd.isna(out["per"].iat[0])
     assert out["usd_value"].dtype == np.float64
     assert out["usd_value_exact"].iat[0] == "11197593477.792288"  # 81e9 x 1.0903 / 7.8869, 17 significant digits
-    assert out["reason"].iat[3] == "'not a figure' at column 1: expected a currency marker or a digit"
-    assert out["reason"].iat[0] is None
-    assert out.attrs["totals"] == {"rows_read": 4, "converted": 3, "without_rate": 0, "unparsed": 1, "invalid": 0}
+    assert out["usd_low_exact"].iat[2] == "3000000000" and np.isnan(out["usd_value"].iat[2])
+    assert list(out["status"]) == ["converted", "converted", "converted", "converted", "unparsed"]
+    assert out["reason"].iat[0] is None and isinstance(out["reason"].iat[4], str) and out["reason"].iat[4]
+    assert out.attrs["totals"] == {"rows_read": 5, "converted": 4, "without_rate": 0, "unparsed": 1, "invalid": 0}
 
 
 def test_a_series_with_datetime_dates_and_another_currency(fx_selected):
@@ -75,6 +79,12 @@ def test_a_series_with_datetime_dates_and_another_currency(fx_selected):
     assert list(one_date["cny_value_exact"]) == list(out["cny_value_exact"])
 
 
+def test_the_dollar_context(fx_selected):
+    s = pd.Series(["$140.9"])
+    assert fm.normalize(s, fx=fx_selected, date="2025-03-17")["currency"].iat[0] == "USD"
+    assert fm.normalize(s, fx=fx_selected, date="2025-03-17", dollar="HKD")["currency"].iat[0] == "HKD"
+
+
 def test_bad_dates_and_missing_values_stay_as_rows(fx_selected):
     df = pd.DataFrame({"date": ["2025-02-30", None, "2025-03-17"], "figure": ["$1", "$2", None]})
     out = fm.normalize(df, fx=fx_selected, reasons=True)
@@ -86,16 +96,15 @@ def test_bad_dates_and_missing_values_stay_as_rows(fx_selected):
     assert t["rows_read"] == t["converted"] + t["without_rate"] + t["unparsed"] + t["invalid"]
 
 
-def test_a_generated_corpus_matches_the_cli(tmp_path, ecb_path):
-    gen = ROOT.parent / "shared" / "bench" / "gen_corpus.py"
+@pytest.mark.parametrize("generator", ["gen_corpus.py", "gen_corpus_v2.py"])
+def test_a_generated_corpus_matches_the_cli(tmp_path, ecb_path, generator):
+    gen = ROOT.parent / "shared" / "bench" / generator
     if not gen.exists():
-        pytest.skip("../shared/bench/gen_corpus.py is not there")
+        pytest.skip(f"../shared/bench/{generator} is not there")
     corpus = tmp_path / "figures.csv"
     with open(corpus, "w") as f:
         subprocess.run([sys.executable, str(gen), "20000", "7"], stdout=f, check=True)
-    expected = cli_normalize(ecb_path, corpus)[1:]
+    expected = cli_normalize(ecb_path, corpus)
     df = pd.read_csv(corpus, dtype=str, keep_default_na=False)
     out = fm.normalize(df, fx=fm.FxTable.load(str(ecb_path)))
-    got = [[d, f, c if isinstance(c, str) else "", v or "", ("1" if p == "share" else "0") if isinstance(c, str) else ""]
-           for d, f, c, v, p in zip(out["date"], out["figure"], out["currency"], out["usd_value_exact"], out["per"])]
-    assert got == expected
+    assert as_cli_cells(out) == [{k: row[k] for k in V2} for row in expected]
