@@ -14,6 +14,7 @@
 #include "finmetrics/check/reference_data.hpp"
 #include "finmetrics/check/report.hpp"
 #include "finmetrics/claims/claim.hpp"
+#include "finmetrics/io/atomic_file.hpp"
 
 namespace finmetrics::cli {
 
@@ -81,17 +82,23 @@ int run(const CheckArgs& args) {
                              : args.format == "markdown" ? format_markdown_report(result, *claims)
                              : args.format == "html"     ? format_html_report(result, *claims, *data)
                                                          : format_text_report(result, *claims);
-  std::FILE* out = stdout;
   if (!args.output.empty() && args.output != "-") {
-    out = std::fopen(args.output.c_str(), "wb");
-    if (out == nullptr) {
-      std::fprintf(stderr, "finmetrics check: cannot open '%s': %s\n", args.output.c_str(), std::strerror(errno));
+    // Written whole or not at all: a temporary file beside the target, renamed
+    // over it once complete (an HTML report half written is worse than none).
+    auto out = AtomicFile::create(args.output);
+    if (!out) {
+      std::fprintf(stderr, "finmetrics check: %s\n", out.error().describe().c_str());
       return 2;
     }
-  }
-  const bool written = std::fwrite(report.data(), 1, report.size(), out) == report.size();
-  const bool closed = out == stdout ? std::fflush(out) == 0 : std::fclose(out) == 0;
-  if (!written || !closed) {
+    if (std::fwrite(report.data(), 1, report.size(), out->file()) != report.size()) {
+      std::fprintf(stderr, "finmetrics check: cannot write '%s': %s\n", args.output.c_str(), std::strerror(errno));
+      return 2;
+    }
+    if (auto committed = out->commit(); !committed) {
+      std::fprintf(stderr, "finmetrics check: %s\n", committed.error().describe().c_str());
+      return 2;
+    }
+  } else if (std::fwrite(report.data(), 1, report.size(), stdout) != report.size() || std::fflush(stdout) != 0) {
     std::fprintf(stderr, "finmetrics check: cannot write the report: %s\n", std::strerror(errno));
     return 2;
   }
