@@ -35,7 +35,7 @@ const std::string claims =
 
 const Finding* find(const CheckResult& r, const std::string& subject, bool supporting) {
   for (const auto& f : r.findings)
-    if (f.kind == "parity" && f.subject == subject && f.supporting == supporting) return &f;
+    if (f.kind == FindingKind::parity && f.subject == subject && f.supporting == supporting) return &f;
   return nullptr;
 }
 
@@ -83,7 +83,7 @@ TEST_CASE("a share price against the other listing's close is a supporting findi
   // The claim's own listing decides: 140.9 is the recorded high of the day.
   const ClaimOutcome& p3 = outcome(r, "P3");
   CHECK(p3.kind == VerdictKind::consistent);
-  for (std::size_t i : p3.findings) CHECK(r.findings[i].kind == "share_price");
+  for (std::size_t i : p3.findings) CHECK(r.findings[i].kind == FindingKind::share_price);
   CHECK_FALSE(r.any_inconsistent());
 
   // The tolerance is an option: at 12% the same comparison holds.

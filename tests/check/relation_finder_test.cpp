@@ -27,7 +27,7 @@ const std::string claims =
 
 const Finding* find(const CheckResult& r, const std::string& kind, const std::string& subject) {
   for (const auto& f : r.findings)
-    if (f.kind == kind && f.subject == subject) return &f;
+    if (to_string(f.kind) == kind && f.subject == subject) return &f;
   return nullptr;
 }
 

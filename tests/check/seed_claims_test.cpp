@@ -44,7 +44,7 @@ VerdictKind verdict_of(const std::string& id) {
 
 const Finding& finding(const std::string& kind, const std::string& subject) {
   for (const auto& f : seeds().result.findings)
-    if (f.kind == kind && f.subject == subject) return f;
+    if (to_string(f.kind) == kind && f.subject == subject) return f;
   FAIL("no finding " << kind << " of " << subject);
   return seeds().result.findings.front();
 }

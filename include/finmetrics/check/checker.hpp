@@ -10,26 +10,13 @@
 
 #include <date/date.h>
 
+#include "finmetrics/check/finding.hpp"
 #include "finmetrics/check/reference_data.hpp"
 #include "finmetrics/claims/claim.hpp"
 #include "finmetrics/models/parity.hpp"
 #include "finmetrics/models/verdict.hpp"
 
 namespace finmetrics {
-
-/// One evaluated relation.
-struct Finding {
-  std::string id;       ///< "F1", in order of evaluation
-  std::string kind;     ///< "converts", "growth_of", "same_as", "reported", "price_change", "market_cap", ...
-  std::string title;    ///< one line for people
-  std::string subject;  ///< the claim the relation is about
-  std::vector<std::string> claims;  ///< every claim involved, subject first
-  bool stated = false;  ///< from the claim's `relation` column (else found automatically)
-  /// Evidence only: listed in the report, never part of a claim's verdict (the
-  /// `parity` data check of a share price against the other listing's close).
-  bool supporting = false;
-  Verdict verdict;
-};
 
 /// A claim's overall verdict.
 struct ClaimOutcome {

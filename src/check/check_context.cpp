@@ -1,0 +1,230 @@
+// The building blocks every kind of check shares: words of a quote, operands,
+// findings, FX rates and the comparison of two amounts.
+#include "check_context.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include <fmt/format.h>
+
+#include "finmetrics/models/agreement.hpp"
+#include "finmetrics/models/conversion.hpp"
+
+namespace finmetrics::check_detail {
+
+std::vector<std::string> words_of(std::string_view text) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : text) {
+    if (std::isalnum(static_cast<unsigned char>(c)) != 0) {
+      cur += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else if (!cur.empty()) {
+      out.push_back(std::move(cur));
+      cur.clear();
+    }
+  }
+  if (!cur.empty()) out.push_back(std::move(cur));
+  return out;
+}
+
+bool has_word(const std::vector<std::string>& words, std::initializer_list<std::string_view> any) {
+  for (const auto& w : words)
+    for (auto a : any)
+      if (w == a) return true;
+  return false;
+}
+
+bool from_peak(std::string_view quote) {
+  const auto w = words_of(quote);
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    if (w[i] != "from" && w[i] != "off" && w[i] != "below") continue;
+    for (std::size_t j = i + 1; j < w.size() && j <= i + 3; ++j)
+      if (w[j] == "peak" || w[j] == "high" || w[j] == "record" || w[j] == "peaks" || w[j] == "highs") return true;
+  }
+  return false;
+}
+
+bool is_projection(std::string_view quote) {
+  return has_word(words_of(quote), {"could", "would", "will", "potentially", "may", "might", "forecast", "forecasts",
+                                    "projected", "projection", "projections", "expected", "estimate", "estimates",
+                                    "target"});
+}
+
+bool nonnegative_flow(std::string_view metric) {
+  return metric == "revenue" || metric == "capex" || metric == "customer_management_revenue" ||
+         metric == "investment_plan";
+}
+
+bool is_growth_metric(std::string_view m) { return m.size() > 7 && m.substr(m.size() - 7) == "_growth"; }
+
+std::string base_metric_of(std::string_view growth_metric) {
+  if (growth_metric == "ebita_growth") return "adjusted_ebita";
+  return std::string(growth_metric.substr(0, growth_metric.size() - 7));
+}
+
+bool is_market_metric(std::string_view m) {
+  return m == "share_price" || m == "price_change" || m == "market_cap" || m == "market_cap_change";
+}
+
+int rank(VerdictKind k) {
+  switch (k) {
+    case VerdictKind::inconsistent: return 3;
+    case VerdictKind::consistent_by_rounding: return 2;
+    case VerdictKind::consistent: return 1;
+    case VerdictKind::unverifiable: return 0;
+  }
+  return 0;
+}
+
+bool same_unit(const Unit& a, const Unit& b) {
+  return a.dimension == b.dimension && a.currency == b.currency && (a.dimension != Dimension::money || a.per == b.per);
+}
+
+std::string unit_name(const Unit& u) {
+  const std::string s = u.to_string();
+  return s.empty() ? std::string("a plain number") : s;
+}
+
+std::string iso(Date d) { return to_string(d); }
+
+namespace {
+
+Interval rate_interval(const FxRate& r) {
+  return divide(Interval::point(r.numerator()), Interval::point(r.denominator()), division_exponent);
+}
+
+}  // namespace
+
+Operand CheckContext::operand(const Claim& c) {
+  return Operand{label(c), *c.figure.readings, c.figure.unit,
+                 fmt::format("claim {}: {} line {}, \"{}\"", c.id, c.document, c.line, c.quote)};
+}
+
+Operand CheckContext::reported_operand(const ReportedFigure& r) {
+  return Operand::stated(fmt::format("{} {} {} = {} {}", r.entity, r.metric, r.period.text, r.value_text, r.unit_text),
+                         r.value, r.unit, fmt::format("{} [{}]", r.source, r.status));
+}
+
+void CheckContext::add(FindingKind kind, std::string title, const Claim& subject, std::vector<std::string> others,
+                       bool stated, Verdict v) {
+  Finding f;
+  f.id = "F" + std::to_string(findings.size() + 1);
+  f.kind = kind;
+  f.title = std::move(title);
+  f.subject = subject.id;
+  f.claims.push_back(subject.id);
+  for (auto& o : others)
+    if (std::find(f.claims.begin(), f.claims.end(), o) == f.claims.end()) f.claims.push_back(std::move(o));
+  f.stated = stated;
+  f.verdict = std::move(v);
+  findings.push_back(std::move(f));
+}
+
+void CheckContext::add_unverifiable(FindingKind kind, std::string title, const Claim& subject,
+                                    std::vector<std::string> others, bool stated, std::vector<std::string> missing,
+                                    std::vector<std::string> lines) {
+  Verdict v;
+  v.kind = VerdictKind::unverifiable;
+  v.unit = subject.figure.unit;
+  v.arithmetic = std::move(lines);
+  for (const auto& m : missing) v.arithmetic.push_back("missing: " + m);
+  v.missing = std::move(missing);
+  add(kind, std::move(title), subject, std::move(others), stated, std::move(v));
+}
+
+const Claim* CheckContext::find_relation(RelationKind kind, const std::string& target) const {
+  for (const auto& c : set.claims)
+    if (c.relation && c.relation->kind == kind && c.relation->targets.front() == target) return &c;
+  return nullptr;
+}
+
+std::vector<Date> CheckContext::spot_days(const Claim& a, const Claim* b) {
+  std::vector<Date> d;
+  if (a.as_of) d.push_back(*a.as_of);
+  if (b && b->as_of && (d.empty() || !(d.front() == *b->as_of))) d.push_back(*b->as_of);
+  return d;
+}
+
+bool CheckContext::flow_window(const Claim& c) {
+  return c.period && (c.period->is_window() || c.period->first.kind() != PeriodKind::day) &&
+         (nonnegative_flow(c.metric) || c.metric == "adjusted_ebita" || c.metric == "net_income" ||
+          c.metric == "fx_conversion");
+}
+
+std::optional<Operand> CheckContext::prior_of(const Claim& x, std::vector<std::string>& missing, std::string& prior_id) {
+  if (const Claim* p = find_relation(RelationKind::prior_of, x.id); p && p->figure.has_value()) {
+    prior_id = p->id;
+    return operand(*p);
+  }
+  if (!x.period || x.period->is_window()) {
+    missing.push_back(
+        fmt::format("the prior value of {} (no prior_of:{} claim, and its period is not one period)", x.id, x.id));
+    return std::nullopt;
+  }
+  const Period ago = x.period->first.year_ago();
+  const ClaimPeriod p{ago.to_string(), ago, ago};
+  if (const ReportedFigure* r = ref.reported(x.subject(), x.metric, p)) return reported_operand(*r);
+  missing.push_back(fmt::format("{} {} {} (the year-ago value of {})", x.subject(), x.metric, ago.to_string(), x.id));
+  return std::nullopt;
+}
+
+std::optional<Operand> CheckContext::fx_rate(Currency from, Currency to, const std::vector<Date>& days,
+                                             const ClaimPeriod* window, std::vector<std::string>& missing) {
+  std::optional<Interval> hull_of;
+  std::vector<std::string> parts;
+  std::string source;
+  for (const auto& d : days) {
+    auto r = ref.fx.as_of(date::sys_days(d), from, to, opt.max_staleness);
+    if (!r) {
+      missing.push_back(fmt::format("{}/{} rate as of {} ({})", from.code(), to.code(), iso(d), r.error().message));
+      continue;
+    }
+    const Interval i = rate_interval(*r);
+    hull_of = hull_of ? hull(*hull_of, i) : i;
+    parts.push_back("spot " + iso(d));
+    if (!source.empty()) source += "; ";
+    source += r->to_string();
+  }
+  if (window && !days.empty()) {
+    const Date last_day = *std::max_element(days.begin(), days.end());
+    if (!(last_day < window->last_day())) {
+      auto avg = ref.fx.average(from, to, date::sys_days(window->first_day()), date::sys_days(window->last_day()));
+      std::size_t weekdays = 0;
+      for (date::sys_days d = window->first_day(); d <= date::sys_days(window->last_day()); d += date::days{1}) {
+        const unsigned wd = date::weekday{d}.c_encoding();
+        if (wd != 0 && wd != 6) ++weekdays;
+      }
+      if (avg && avg->averaging() && avg->averaging()->count * 2 >= weekdays) {
+        const Interval i = rate_interval(*avg);
+        hull_of = hull_of ? hull(*hull_of, i) : i;
+        parts.push_back("average " + window->canonical());
+        source += "; " + avg->to_string();
+      } else {
+        parts.push_back(fmt::format("no period average over {} (too few fixings: {} of {} weekdays)",
+                                    window->canonical(), avg && avg->averaging() ? avg->averaging()->count : 0,
+                                    weekdays));
+      }
+    }
+  }
+  if (!hull_of) return std::nullopt;
+  std::string what;
+  for (const auto& p : parts) what += (what.empty() ? "" : ", ") + p;
+  return Operand{fmt::format("{} per {} ({})", to.code(), from.code(), what), Readings::exact(*hull_of),
+                 Unit::of(Dimension::number), source};
+}
+
+std::optional<Verdict> CheckContext::compare_amounts(const Operand& subject, const Operand& other,
+                                                     const std::vector<Date>& days, const ClaimPeriod* window,
+                                                     std::vector<std::string>& missing) {
+  if (same_unit(subject.unit, other.unit)) return Agreement{subject, other}.evaluate();
+  if (subject.unit.is_money() && other.unit.is_money() && subject.unit.per == other.unit.per && subject.unit.currency &&
+      other.unit.currency) {
+    auto rate = fx_rate(*other.unit.currency, *subject.unit.currency, days, window, missing);
+    if (!rate) return std::nullopt;
+    return Conversion{subject, other, *rate}.evaluate();
+  }
+  missing.push_back(fmt::format("a common unit: {} against {}", subject.unit.to_string(), other.unit.to_string()));
+  return std::nullopt;
+}
+
+}  // namespace finmetrics::check_detail

@@ -1,0 +1,126 @@
+#pragma once
+// Private to src/check: what every kind of check shares while `check_claims` runs:
+// the claims, the reference data, the options, the findings so far, and the
+// building blocks (operands, FX rates, amount comparisons, prices and market caps).
+// Each kind of check is a free function in its own file, declared at the end.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "finmetrics/check/checker.hpp"
+#include "finmetrics/models/formula.hpp"
+#include "finmetrics/models/operand.hpp"
+
+namespace finmetrics::check_detail {
+
+// The words of `text`, lower-cased (letters and digits).
+std::vector<std::string> words_of(std::string_view text);
+bool has_word(const std::vector<std::string>& words, std::initializer_list<std::string_view> any);
+// "from its peak", "off the high", "below its record": the move is measured from the top.
+bool from_peak(std::string_view quote);
+// Could, would, will, ...: a market figure that no price can confirm.
+bool is_projection(std::string_view quote);
+
+bool nonnegative_flow(std::string_view metric);
+bool is_growth_metric(std::string_view m);
+std::string base_metric_of(std::string_view growth_metric);
+bool is_market_metric(std::string_view m);
+
+// Inconsistent > by rounding > consistent > unverifiable: a claim takes the worst.
+int rank(VerdictKind k);
+bool same_unit(const Unit& a, const Unit& b);
+inline bool is_percent(const Unit& u) { return u.dimension == Dimension::percent; }
+std::string unit_name(const Unit& u);
+std::string iso(Date d);
+
+// Operands of a market cap on the day of a price: ordinary shares in force, the
+// ADS ratio for an ADS listing, the FX rate to the claim's currency.
+struct CapInputs {
+  Operand price;
+  Operand shares;
+  std::optional<Operand> ratio;
+  std::optional<Operand> fx;
+  Decimal approx;  // for choosing the extremes only
+};
+
+// hull(price_lo x shares_lo [x fx_lo], price_hi x shares_hi [x fx_hi]) / ratio.
+Formula cap_formula(const CapInputs& lo, const std::optional<CapInputs>& hi, const Unit& unit);
+
+class CheckContext {
+ public:
+  CheckContext(const ClaimSet& claims, const ReferenceData& data, const CheckOptions& options)
+      : set(claims), ref(data), opt(options) {}
+
+  const ClaimSet& set;
+  const ReferenceData& ref;
+  const CheckOptions& opt;
+  std::vector<Finding> findings;
+  std::map<std::string, std::vector<std::string>> notes;  // claim id -> reasons it could not be checked
+
+  // ---- findings ----
+  static std::string label(const Claim& c) { return c.id + " " + c.figure.text; }
+  static Operand operand(const Claim& c);
+  static Operand reported_operand(const ReportedFigure& r);
+  void add(FindingKind kind, std::string title, const Claim& subject, std::vector<std::string> others, bool stated,
+           Verdict v);
+  void add_unverifiable(FindingKind kind, std::string title, const Claim& subject, std::vector<std::string> others,
+                        bool stated, std::vector<std::string> missing, std::vector<std::string> lines = {});
+  void note(const Claim& c, std::string why) { notes[c.id].push_back(std::move(why)); }
+
+  // ---- claims ----
+  // The first claim whose relation is `kind` with first target `target`, or null.
+  const Claim* find_relation(RelationKind kind, const std::string& target) const;
+  // The article dates of one or two claims (the days of spot rates).
+  static std::vector<Date> spot_days(const Claim& a, const Claim* b = nullptr);
+  // A flow over a window (its conversion may use the period-average rate).
+  static bool flow_window(const Claim& c);
+  // The prior (comparison base) of amount X: a `prior_of:X` claim, else the
+  // reported figure a year earlier.
+  std::optional<Operand> prior_of(const Claim& x, std::vector<std::string>& missing, std::string& prior_id);
+
+  // ---- FX and amounts ----
+  // The rate `to` per `from`: spot on each of `days`, and the average over `window`
+  // when it is a flow period that ended by the last of `days`; their hull.
+  std::optional<Operand> fx_rate(Currency from, Currency to, const std::vector<Date>& days, const ClaimPeriod* window,
+                                 std::vector<std::string>& missing);
+  // subject against other, converting other's currency when they differ.
+  std::optional<Verdict> compare_amounts(const Operand& subject, const Operand& other, const std::vector<Date>& days,
+                                         const ClaimPeriod* window, std::vector<std::string>& missing);
+
+  // ---- prices and market caps (market_inputs.cpp) ----
+  std::vector<const Listing*> listings_for(const Claim& c, std::vector<std::string>& missing) const;
+  static Operand price_operand(const Listing& l, const PriceObservation& p, const Unit& unit);
+  static Unit price_unit(const Listing& l) { return Unit::money(l.currency, l.per); }
+  const PriceObservation* base_price(const Claim& c, const Listing& l, const ClaimPeriod& window, Date end,
+                                     std::vector<std::string>& missing, std::string& how) const;
+  const PriceObservation* end_price(const Claim& c, const Listing& l, const ClaimPeriod& window,
+                                    std::vector<std::string>& missing) const;
+  std::optional<CapInputs> cap_inputs(const Listing& l, const PriceObservation& p, Currency target,
+                                      std::vector<std::string>& missing);
+  // The recorded prices of a period; for a single day without any (a weekend, a
+  // holiday), the last close before it within the staleness limit.
+  std::vector<const PriceObservation*> observations(const Listing& l, Date first, Date last) const;
+};
+
+// ---- the kinds of check, one file each ----
+
+// stated_relations.cpp: the relation column of each claim.
+void check_stated_relation(CheckContext& cx, const Claim& c);
+// automatic_relations.cpp: same figure twice, growth with its value, margin with
+// profit and revenue (and parity pairs, parity_check.cpp).
+void find_relations(CheckContext& cx);
+// parity_check.cpp: share prices of both listings on one day; a share price
+// against the other listing's close (supporting).
+void check_parity_pairs(CheckContext& cx);
+void check_parity_data(CheckContext& cx, const Claim& c);
+// market_data.cpp: price moves, market caps and their changes, share prices.
+void check_market_data(CheckContext& cx, const Claim& c);
+// reported_data.cpp: amounts, growth rates and margins against financials.csv.
+void check_reported_data(CheckContext& cx, const Claim& c);
+// verdicts.cpp: each claim's verdict from its findings.
+CheckResult claim_verdicts(CheckContext& cx);
+
+}  // namespace finmetrics::check_detail
