@@ -3,6 +3,7 @@
 // margin with a profit and a revenue claim (`margin`), and parity pairs.
 #include <algorithm>
 #include <functional>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -14,10 +15,27 @@ namespace finmetrics::check_detail {
 
 namespace {
 
+// The key of a figure: two claims with the same key state the same figure.
+std::string figure_key(const CheckContext& cx, const Claim& c) {
+  std::string measured = c.metric;
+  if (c.relation && c.relation->kind == RelationKind::growth_of) {
+    if (const Claim* x = cx.claim(c.relation->targets.front())) measured = x->metric + " " + c.metric;
+  }
+  std::string key = cx.subject(c) + '\x1f' + measured + '\x1f' + iso(c.period->first_day()) + ".." +
+                    iso(c.period->last_day()) + '\x1f' + c.listing;
+  if (is_market_role(cx.metric(c).role)) key += '\x1f' + (c.as_of ? iso(*c.as_of) : std::string("-"));
+  return key;
+}
+
+// A figure only a relation can check (a conversion, a multiple) or none (other).
+bool never_paired(const Metric& m) {
+  return m.role == MetricRole::unchecked || m.role == MetricRole::conversion || m.role == MetricRole::multiple;
+}
+
 void same_figures(CheckContext& cx) {
   const auto& claims = cx.set.claims;
   // Clusters of claims already tied by same_as/converts, so that they are not paired again.
-  std::map<std::string, std::string> root;
+  std::unordered_map<std::string, std::string> root;
   const std::function<std::string(const std::string&)> find = [&](const std::string& id) -> std::string {
     auto it = root.find(id);
     if (it == root.end() || it->second == id) return id;
@@ -27,49 +45,52 @@ void same_figures(CheckContext& cx) {
     if (c.relation && (c.relation->kind == RelationKind::same_as || c.relation->kind == RelationKind::converts))
       root[find(c.id)] = find(c.relation->targets.front());
 
-  const auto measured = [&cx](const Claim& c) {
-    if (c.relation && c.relation->kind == RelationKind::growth_of) {
-      if (const Claim* x = cx.set.find(c.relation->targets.front())) return x->metric + " " + c.metric;
-    }
-    return c.metric;
-  };
-  const auto same_key = [&measured](const Claim& a, const Claim& b) {
-    return a.subject() == b.subject() && measured(a) == measured(b) && a.period && b.period &&
-           a.period->same_days(*b.period) && a.listing == b.listing && (!is_market_metric(a.metric) || a.as_of == b.as_of);
-  };
   const auto names = [](const Claim& a, const Claim& b) {
     return a.relation && std::find(a.relation->targets.begin(), a.relation->targets.end(), b.id) != a.relation->targets.end();
   };
-  for (std::size_t j = 0; j < claims.size(); ++j) {
-    const Claim& b = claims[j];
-    if (b.metric == "other" || !b.figure.has_value()) continue;
-    for (std::size_t i = 0; i < j; ++i) {
-      const Claim& a = claims[i];
-      if (!a.figure.has_value() || !same_key(a, b) || find(a.id) == find(b.id)) continue;
-      if (names(b, a) || names(a, b)) continue;
-      std::vector<std::string> missing;
-      const ClaimPeriod* window = CheckContext::flow_window(a) ? &*a.period : nullptr;
-      const std::string title =
-          fmt::format("{} and {}: the same metric, entity and period", CheckContext::label(b), CheckContext::label(a));
-      auto v = cx.compare_amounts(CheckContext::operand(b), CheckContext::operand(a), CheckContext::spot_days(b, &a),
-                                  window, missing);
-      if (v) {
-        cx.add(FindingKind::same_figure, title, b, {a.id}, false, std::move(*v));
-      } else {
-        cx.add_unverifiable(FindingKind::same_figure, title, b, {a.id}, false, missing);
+  // Earlier claims by key: each claim is compared with the earlier ones of its key only.
+  std::unordered_map<std::string, std::vector<const Claim*>> earlier;
+  for (const Claim& b : claims) {
+    if (!b.period || !b.figure.has_value()) continue;
+    auto& group = earlier[figure_key(cx, b)];
+    if (!never_paired(cx.metric(b))) {
+      for (const Claim* ap : group) {
+        const Claim& a = *ap;
+        if (find(a.id) == find(b.id) || names(b, a) || names(a, b)) continue;
+        // A row repeated under another id is one statement, not a second source.
+        if (a.document == b.document && a.quote == b.quote && a.figure.text == b.figure.text) {
+          cx.note(b, fmt::format("repeats claim {} (the same quote and figure): not checked against it", a.id));
+          cx.note(a, fmt::format("repeated as claim {} (the same quote and figure)", b.id));
+          continue;
+        }
+        std::vector<std::string> missing;
+        const ClaimPeriod* window = cx.flow_window(a) ? &*a.period : nullptr;
+        const std::string title =
+            fmt::format("{} and {}: the same metric, entity and period", CheckContext::label(b), CheckContext::label(a));
+        std::optional<Verdict> v;
+        try {
+          v = cx.compare_amounts(CheckContext::operand(b), CheckContext::operand(a), CheckContext::spot_days(b, &a),
+                                 window, missing);
+        } catch (const DecimalOverflow& e) {
+          missing.push_back(fmt::format("a result within 38 digits ({})", e.what()));
+        }
+        if (v) {
+          cx.add(FindingKind::same_figure, title, b, {a.id}, false, std::move(*v));
+        } else {
+          cx.add_unverifiable(FindingKind::same_figure, title, b, {a.id}, false, missing);
+        }
+        root[find(b.id)] = find(a.id);
       }
-      root[find(b.id)] = find(a.id);
     }
+    group.push_back(&b);
   }
 }
 
 // A growth rate and an amount of its base metric for the same entity and period.
 void growth_with_value(CheckContext& cx, const Claim& g) {
-  const std::string base = base_metric_of(g.metric);
-  for (const auto& x : cx.set.claims) {
-    if (x.metric != base || x.subject() != g.subject() || !x.period || !x.period->same_days(*g.period) ||
-        !x.figure.has_value())
-      continue;
+  for (const Claim* xp : cx.claims_of(cx.subject(g), cx.metric(g).growth_of, *g.period)) {
+    const Claim& x = *xp;
+    if (!x.figure.has_value()) continue;
     std::vector<std::string> missing;
     std::string prior_id;
     auto prior = cx.prior_of(x, missing, prior_id);
@@ -83,15 +104,17 @@ void growth_with_value(CheckContext& cx, const Claim& g) {
   }
 }
 
-// A margin with an adjusted EBITA and a revenue claim for the same entity and period.
+// A margin with a claim of its numerator (a profit) and one of its denominator
+// (revenue) for the same entity and period.
 void margin_with_parts(CheckContext& cx, const Claim& g) {
-  const Claim* profit = nullptr;
-  const Claim* revenue = nullptr;
-  for (const auto& x : cx.set.claims) {
-    if (x.subject() != g.subject() || !x.period || !x.period->same_days(*g.period) || !x.figure.has_value()) continue;
-    if (x.metric == "adjusted_ebita" && profit == nullptr) profit = &x;
-    if (x.metric == "revenue" && revenue == nullptr) revenue = &x;
-  }
+  const Metric& m = cx.metric(g);
+  const auto first_with_value = [&](const std::string& metric) -> const Claim* {
+    for (const Claim* x : cx.claims_of(cx.subject(g), metric, *g.period))
+      if (x->figure.has_value()) return x;
+    return nullptr;
+  };
+  const Claim* profit = first_with_value(m.numerator);
+  const Claim* revenue = first_with_value(m.denominator);
   if (profit != nullptr && revenue != nullptr && is_percent(g.figure.unit) &&
       same_unit(profit->figure.unit, revenue->figure.unit)) {
     cx.add(FindingKind::margin,
@@ -110,10 +133,17 @@ void find_relations(CheckContext& cx) {
   check_parity_pairs(cx);
   for (const auto& g : cx.set.claims) {
     if (g.relation || !g.figure.has_value() || !g.period) continue;
-    if (is_growth_metric(g.metric)) {
-      growth_with_value(cx, g);
-    } else if (g.metric == "margin") {
-      margin_with_parts(cx, g);
+    const MetricRole role = cx.metric(g).role;
+    try {
+      if (role == MetricRole::growth_rate) {
+        growth_with_value(cx, g);
+      } else if (role == MetricRole::margin) {
+        margin_with_parts(cx, g);
+      }
+    } catch (const DecimalOverflow& e) {
+      cx.add_unverifiable(role == MetricRole::margin ? FindingKind::margin : FindingKind::growth,
+                          fmt::format("{}: arithmetic beyond the decimal range", CheckContext::label(g)), g, {}, false,
+                          {fmt::format("a result within 38 digits ({})", e.what())});
     }
   }
 }

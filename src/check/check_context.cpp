@@ -50,20 +50,9 @@ bool is_projection(std::string_view quote) {
                                     "target"});
 }
 
-bool nonnegative_flow(std::string_view metric) {
-  return metric == "revenue" || metric == "capex" || metric == "customer_management_revenue" ||
-         metric == "investment_plan";
-}
-
-bool is_growth_metric(std::string_view m) { return m.size() > 7 && m.substr(m.size() - 7) == "_growth"; }
-
-std::string base_metric_of(std::string_view growth_metric) {
-  if (growth_metric == "ebita_growth") return "adjusted_ebita";
-  return std::string(growth_metric.substr(0, growth_metric.size() - 7));
-}
-
-bool is_market_metric(std::string_view m) {
-  return m == "share_price" || m == "price_change" || m == "market_cap" || m == "market_cap_change";
+bool is_market_role(MetricRole role) {
+  return role == MetricRole::share_price || role == MetricRole::price_change || role == MetricRole::market_cap ||
+         role == MetricRole::market_cap_change;
 }
 
 int rank(VerdictKind k) {
@@ -94,6 +83,60 @@ Interval rate_interval(const FxRate& r) {
 }
 
 }  // namespace
+
+namespace {
+
+std::string days_key(const ClaimPeriod& p) { return iso(p.first_day()) + ".." + iso(p.last_day()); }
+
+// The canonical name of a segment: the profile's, when the claim uses an alias.
+std::string canonical_segment(const ReferenceData& ref, const std::string& segment) {
+  if (ref.profile) {
+    for (const auto& s : ref.profile->segments) {
+      if (s.name == segment) return segment;
+      for (const auto& a : s.aliases)
+        if (a == segment) return s.name;
+    }
+  }
+  return segment;
+}
+
+}  // namespace
+
+CheckContext::CheckContext(const ClaimSet& claims, const ReferenceData& data, const CheckOptions& options)
+    : set(claims), ref(data), opt(options) {
+  const std::size_t n = set.claims.size();
+  metrics_.reserve(n);
+  subjects_.reserve(n);
+  by_id_.reserve(n);
+  std::unordered_map<std::string, Metric> resolved;  // one resolution per metric name
+  for (const Claim& c : set.claims) {
+    auto it = resolved.find(c.metric);
+    if (it == resolved.end()) it = resolved.emplace(c.metric, ref.metrics.resolve(c.metric)).first;
+    metrics_.push_back(it->second);
+    const std::string entity = ref.is_issuer(c.entity) ? ref.issuer : c.entity;
+    subjects_.push_back(c.segment.empty() ? entity : entity + "/" + canonical_segment(ref, c.segment));
+    by_id_.emplace(c.id, &c);
+    if (c.relation) {
+      first_relation_.emplace(std::string(to_string(c.relation->kind)) + '\x1f' + c.relation->targets.front(), &c);
+    }
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    const Claim& c = set.claims[i];
+    if (c.period) by_figure_[subjects_[i] + '\x1f' + c.metric + '\x1f' + days_key(*c.period)].push_back(&c);
+  }
+}
+
+const Claim* CheckContext::claim(std::string_view id) const {
+  const auto it = by_id_.find(id);
+  return it == by_id_.end() ? nullptr : it->second;
+}
+
+const std::vector<const Claim*>& CheckContext::claims_of(const std::string& subject, const std::string& metric,
+                                                         const ClaimPeriod& period) const {
+  static const std::vector<const Claim*> none;
+  const auto it = by_figure_.find(subject + '\x1f' + metric + '\x1f' + days_key(period));
+  return it == by_figure_.end() ? none : it->second;
+}
 
 Operand CheckContext::operand(const Claim& c) {
   return Operand{label(c), *c.figure.readings, c.figure.unit,
@@ -133,9 +176,8 @@ void CheckContext::add_unverifiable(FindingKind kind, std::string title, const C
 }
 
 const Claim* CheckContext::find_relation(RelationKind kind, const std::string& target) const {
-  for (const auto& c : set.claims)
-    if (c.relation && c.relation->kind == kind && c.relation->targets.front() == target) return &c;
-  return nullptr;
+  const auto it = first_relation_.find(std::string(to_string(kind)) + '\x1f' + target);
+  return it == first_relation_.end() ? nullptr : it->second;
 }
 
 std::vector<Date> CheckContext::spot_days(const Claim& a, const Claim* b) {
@@ -145,10 +187,9 @@ std::vector<Date> CheckContext::spot_days(const Claim& a, const Claim* b) {
   return d;
 }
 
-bool CheckContext::flow_window(const Claim& c) {
+bool CheckContext::flow_window(const Claim& c) const {
   return c.period && (c.period->is_window() || c.period->first.kind() != PeriodKind::day) &&
-         (nonnegative_flow(c.metric) || c.metric == "adjusted_ebita" || c.metric == "net_income" ||
-          c.metric == "fx_conversion");
+         metric(c).fx == FxBasis::period_average;
 }
 
 std::optional<Operand> CheckContext::prior_of(const Claim& x, std::vector<std::string>& missing, std::string& prior_id) {
@@ -163,13 +204,17 @@ std::optional<Operand> CheckContext::prior_of(const Claim& x, std::vector<std::s
   }
   const Period ago = x.period->first.year_ago();
   const ClaimPeriod p{ago.to_string(), ago, ago};
-  if (const ReportedFigure* r = ref.reported(x.subject(), x.metric, p)) return reported_operand(*r);
-  missing.push_back(fmt::format("{} {} {} (the year-ago value of {})", x.subject(), x.metric, ago.to_string(), x.id));
+  if (const ReportedFigure* r = ref.reported(subject(x), x.metric, p)) return reported_operand(*r);
+  missing.push_back(fmt::format("{} {} {} (the year-ago value of {})", subject(x), x.metric, ago.to_string(), x.id));
   return std::nullopt;
 }
 
 std::optional<Operand> CheckContext::fx_rate(Currency from, Currency to, const std::vector<Date>& days,
-                                             const ClaimPeriod* window, std::vector<std::string>& missing) {
+                                             const ClaimPeriod* window, std::vector<std::string>& missing, bool band) {
+  if (days.empty()) {
+    missing.push_back(fmt::format("the day of the {}/{} rate (the claim has no as_of)", from.code(), to.code()));
+    return std::nullopt;
+  }
   std::optional<Interval> hull_of;
   std::vector<std::string> parts;
   std::string source;
@@ -207,6 +252,15 @@ std::optional<Operand> CheckContext::fx_rate(Currency from, Currency to, const s
     }
   }
   if (!hull_of) return std::nullopt;
+  if (band && opt.fx_tolerance_percent.sign() > 0) {
+    const Decimal hundred = Decimal::from_integer(100);
+    const Interval factor =
+        divide(Interval::closed(hundred - opt.fx_tolerance_percent, hundred + opt.fx_tolerance_percent),
+               Interval::point(hundred), division_exponent);
+    hull_of = *hull_of * factor;
+    parts.push_back(fmt::format("x [1 - {0}%, 1 + {0}%], the FX tolerance for a rate the document does not state",
+                                opt.fx_tolerance_percent.trimmed().to_string()));
+  }
   std::string what;
   for (const auto& p : parts) what += (what.empty() ? "" : ", ") + p;
   return Operand{fmt::format("{} per {} ({})", to.code(), from.code(), what), Readings::exact(*hull_of),
@@ -219,7 +273,7 @@ std::optional<Verdict> CheckContext::compare_amounts(const Operand& subject, con
   if (same_unit(subject.unit, other.unit)) return Agreement{subject, other}.evaluate();
   if (subject.unit.is_money() && other.unit.is_money() && subject.unit.per == other.unit.per && subject.unit.currency &&
       other.unit.currency) {
-    auto rate = fx_rate(*other.unit.currency, *subject.unit.currency, days, window, missing);
+    auto rate = fx_rate(*other.unit.currency, *subject.unit.currency, days, window, missing, true);
     if (!rate) return std::nullopt;
     return Conversion{subject, other, *rate}.evaluate();
   }

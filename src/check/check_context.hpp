@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -24,10 +25,8 @@ bool from_peak(std::string_view quote);
 // Could, would, will, ...: a market figure that no price can confirm.
 bool is_projection(std::string_view quote);
 
-bool nonnegative_flow(std::string_view metric);
-bool is_growth_metric(std::string_view m);
-std::string base_metric_of(std::string_view growth_metric);
-bool is_market_metric(std::string_view m);
+// A share price, a price move, a market cap or its change: checked against prices.
+bool is_market_role(MetricRole role);
 
 // Inconsistent > by rounding > consistent > unverifiable: a claim takes the worst.
 int rank(VerdictKind k);
@@ -51,14 +50,31 @@ Formula cap_formula(const CapInputs& lo, const std::optional<CapInputs>& hi, con
 
 class CheckContext {
  public:
-  CheckContext(const ClaimSet& claims, const ReferenceData& data, const CheckOptions& options)
-      : set(claims), ref(data), opt(options) {}
+  // Builds the indexes below: every look-up during the check is by hash or
+  // binary search, so that checking n claims takes time about linear in n.
+  CheckContext(const ClaimSet& claims, const ReferenceData& data, const CheckOptions& options);
 
   const ClaimSet& set;
   const ReferenceData& ref;
   const CheckOptions& opt;
   std::vector<Finding> findings;
   std::map<std::string, std::vector<std::string>> notes;  // claim id -> reasons it could not be checked
+
+  // ---- the claims, indexed ----
+  // The claim with this id, or null.
+  const Claim* claim(std::string_view id) const;
+  // What the claim's metric means (data/metrics.csv, else by convention).
+  const Metric& metric(const Claim& c) const { return metrics_[index(c)]; }
+  // The issuer's canonical name for a claim about it (an alias in the claim reads
+  // as the issuer); segments likewise. "Co/Segment" or "Co".
+  const std::string& subject(const Claim& c) const { return subjects_[index(c)]; }
+  // Whether the claim is about the data's issuer.
+  bool about_issuer(const Claim& c) const { return ref.is_issuer(c.entity); }
+  // Claims of `subject` and `metric` over exactly the days of `period`, in file order.
+  const std::vector<const Claim*>& claims_of(const std::string& subject, const std::string& metric,
+                                             const ClaimPeriod& period) const;
+  // The fiscal calendar of the data (calendar years when none is known).
+  FiscalCalendar calendar() const { return ref.calendar.value_or(FiscalCalendar::calendar_year()); }
 
   // ---- findings ----
   static std::string label(const Claim& c) { return c.id + " " + c.figure.text; }
@@ -75,17 +91,21 @@ class CheckContext {
   const Claim* find_relation(RelationKind kind, const std::string& target) const;
   // The article dates of one or two claims (the days of spot rates).
   static std::vector<Date> spot_days(const Claim& a, const Claim* b = nullptr);
-  // A flow over a window (its conversion may use the period-average rate).
-  static bool flow_window(const Claim& c);
+  // A flow over a period longer than a day: its conversion may use the period's
+  // average rate (metrics whose fx is period_average).
+  bool flow_window(const Claim& c) const;
   // The prior (comparison base) of amount X: a `prior_of:X` claim, else the
   // reported figure a year earlier.
   std::optional<Operand> prior_of(const Claim& x, std::vector<std::string>& missing, std::string& prior_id);
 
   // ---- FX and amounts ----
   // The rate `to` per `from`: spot on each of `days`, and the average over `window`
-  // when it is a flow period that ended by the last of `days`; their hull.
+  // when it is a flow period that ended by the last of `days`; their hull. With
+  // `band`, the hull widened by the FX tolerance (`CheckOptions::fx_tolerance_percent`):
+  // a conversion in a document may use the issuer's own rate (noon buying,
+  // period end), not the reference rate.
   std::optional<Operand> fx_rate(Currency from, Currency to, const std::vector<Date>& days, const ClaimPeriod* window,
-                                 std::vector<std::string>& missing);
+                                 std::vector<std::string>& missing, bool band = false);
   // subject against other, converting other's currency when they differ.
   std::optional<Verdict> compare_amounts(const Operand& subject, const Operand& other, const std::vector<Date>& days,
                                          const ClaimPeriod* window, std::vector<std::string>& missing);
@@ -103,6 +123,14 @@ class CheckContext {
   // The recorded prices of a period; for a single day without any (a weekend, a
   // holiday), the last close before it within the staleness limit.
   std::vector<const PriceObservation*> observations(const Listing& l, Date first, Date last) const;
+
+ private:
+  std::size_t index(const Claim& c) const { return static_cast<std::size_t>(&c - set.claims.data()); }
+  std::vector<Metric> metrics_;       // per claim
+  std::vector<std::string> subjects_;  // per claim
+  std::unordered_map<std::string_view, const Claim*> by_id_;
+  std::unordered_map<std::string, const Claim*> first_relation_;          // kind \x1f target -> first claim
+  std::unordered_map<std::string, std::vector<const Claim*>> by_figure_;  // subject \x1f metric \x1f days -> claims
 };
 
 // ---- the kinds of check, one file each ----

@@ -4,6 +4,7 @@
 #include "finmetrics/check/checker.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -17,23 +18,83 @@ namespace {
 // A claim against the reference data, by its metric.
 void check_against_data(CheckContext& cx, const Claim& c) {
   if (!c.figure.has_value()) return cx.note(c, c.figure.problem);
-  const std::string& m = c.metric;
-  if (m == "other") {
-    return cx.note(c, "metric 'other' is not checked against data" + (c.notes.empty() ? std::string() : ": " + c.notes));
+  const Metric& m = cx.metric(c);
+  if (m.role == MetricRole::unchecked) {
+    return cx.note(c, fmt::format("metric '{}' is not checked against data", c.metric) +
+                          (c.notes.empty() ? std::string() : ": " + c.notes));
   }
-  if (m == "fx_conversion" || m == "valuation_multiple") {
+  if (m.role == MetricRole::conversion || m.role == MetricRole::multiple) {
     if (!c.relation && cx.find_relation(RelationKind::multiple_of, c.id) == nullptr)
-      cx.note(c, fmt::format("a {} is checked only through a relation to the figure it belongs to", m));
+      cx.note(c, fmt::format("a {} is checked only through a relation to the figure it belongs to", c.metric));
     return;
   }
-  if (is_market_metric(m) && is_projection(c.quote)) {
+  if (is_market_role(m.role) && is_projection(c.quote)) {
     return cx.note(c, "a projection (the quote says could/would/will/...): market data cannot confirm it");
   }
-  if ((m == "price_change" || is_growth_metric(m) || m == "margin") && !is_percent(c.figure.unit)) {
-    return cx.note(c, fmt::format("a {} is checked in %, the figure is in {}", m, unit_name(c.figure.unit)));
+  if ((m.role == MetricRole::price_change || m.role == MetricRole::growth_rate || m.role == MetricRole::margin) &&
+      !is_percent(c.figure.unit)) {
+    return cx.note(c, fmt::format("a {} is checked in %, the figure is in {}", c.metric, unit_name(c.figure.unit)));
   }
-  if (is_market_metric(m)) return check_market_data(cx, c);
+  if (is_market_role(m.role)) return check_market_data(cx, c);
   check_reported_data(cx, c);
+}
+
+// Runs one check of claim `c`; arithmetic beyond the decimal range (a figure of 38
+// digits times a rate) makes that check unverifiable, never the whole run.
+template <class F>
+void guarded(CheckContext& cx, const Claim& c, FindingKind kind, F&& check) {
+  const std::size_t before = cx.findings.size();
+  try {
+    check();
+  } catch (const DecimalOverflow& e) {
+    cx.findings.resize(before);
+    cx.add_unverifiable(kind, fmt::format("{}: arithmetic beyond the decimal range", CheckContext::label(c)), c, {},
+                        c.relation.has_value(), {fmt::format("a result within 38 digits ({})", e.what())});
+  }
+}
+
+// Relations that lead back to their own claim (A same_as B, B same_as A): each
+// finding of the cycle rests on the others, which the report must say.
+std::vector<Error> relation_cycles(const CheckContext& cx) {
+  std::vector<Error> out;
+  const auto& claims = cx.set.claims;
+  std::unordered_map<const Claim*, int> state;  // 1 on the path, 2 done
+  for (const Claim& start : claims) {
+    if (state[&start] != 0) continue;
+    // Iterative depth-first search: (claim, next target index).
+    std::vector<std::pair<const Claim*, std::size_t>> path{{&start, 0}};
+    state[&start] = 1;
+    while (!path.empty()) {
+      auto& [c, next] = path.back();
+      const std::size_t n = c->relation ? c->relation->targets.size() : 0;
+      if (next == n) {
+        state[c] = 2;
+        path.pop_back();
+        continue;
+      }
+      const Claim* t = cx.claim(c->relation->targets[next++]);
+      if (t == nullptr) continue;
+      if (state[t] == 1) {
+        std::string cycle;
+        bool on = false;
+        for (const auto& [p, k] : path) {
+          if (p == t) on = true;
+          if (on) cycle += p->id + " -> ";
+        }
+        cycle += t->id;
+        Error e = make_error(Errc::syntax,
+                             fmt::format("{}: relation '{}' closes a cycle ({}): each finding of the cycle rests on the others",
+                                         c->id, c->relation->to_string(), cycle),
+                             c->relation->to_string());
+        e.line = c->line;
+        out.push_back(std::move(e));
+      } else if (state[t] == 0) {
+        state[t] = 1;
+        path.emplace_back(t, 0);
+      }
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -68,12 +129,19 @@ std::size_t CheckResult::count(VerdictKind kind) const {
 }
 
 CheckResult check_claims(const ClaimSet& claims, const ReferenceData& data, const CheckOptions& options) {
-  check_detail::CheckContext cx(claims, data, options);
-  for (const auto& c : claims.claims)
-    if (c.relation) check_stated_relation(cx, c);
+  using namespace check_detail;
+  CheckContext cx(claims, data, options);
+  for (const auto& c : claims.claims) {
+    if (c.relation) guarded(cx, c, FindingKind::same_as, [&] { check_stated_relation(cx, c); });
+  }
   find_relations(cx);
-  for (const auto& c : claims.claims) check_detail::check_against_data(cx, c);
-  return claim_verdicts(cx);
+  for (const auto& c : claims.claims) guarded(cx, c, FindingKind::reported, [&] { check_against_data(cx, c); });
+  CheckResult out = claim_verdicts(cx);
+  auto cycles = relation_cycles(cx);
+  out.row_errors.insert(out.row_errors.end(), cycles.begin(), cycles.end());
+  std::stable_sort(out.row_errors.begin(), out.row_errors.end(),
+                   [](const Error& a, const Error& b) { return a.line < b.line; });
+  return out;
 }
 
 }  // namespace finmetrics

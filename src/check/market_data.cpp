@@ -145,13 +145,14 @@ void share_price(CheckContext& cx, const Claim& c) {
 }  // namespace
 
 void check_market_data(CheckContext& cx, const Claim& c) {
-  const std::string& m = c.metric;
-  if (m == "price_change") return price_change(cx, c);
-  if (m == "market_cap") return market_cap(cx, c);
-  if (m == "market_cap_change") return market_cap_change(cx, c);
-  if (m == "share_price") {
-    share_price(cx, c);
-    return check_parity_data(cx, c);
+  switch (cx.metric(c).role) {
+    case MetricRole::price_change: return price_change(cx, c);
+    case MetricRole::market_cap: return market_cap(cx, c);
+    case MetricRole::market_cap_change: return market_cap_change(cx, c);
+    case MetricRole::share_price:
+      share_price(cx, c);
+      return check_parity_data(cx, c);
+    default: return;
   }
 }
 

@@ -8,7 +8,7 @@ namespace finmetrics::check_detail {
 
 std::vector<const Listing*> CheckContext::listings_for(const Claim& c, std::vector<std::string>& missing) const {
   std::vector<const Listing*> out;
-  if (c.entity != ref.issuer) {
+  if (!about_issuer(c)) {
     missing.push_back(fmt::format("market data for {} (the reference data covers {})", c.entity, ref.issuer));
     return out;
   }

@@ -1,5 +1,7 @@
 // Cross-listing parity: two claims quoting the price of both listings on one day
 // (decisive), and a share price against the other listing's close (supporting).
+#include <map>
+
 #include <fmt/format.h>
 
 #include "check_context.hpp"
@@ -43,8 +45,9 @@ std::optional<Date> price_day(const Claim& c) {
 
 // A share price claim parity can use: the issuer's, no segment, a number in the
 // currency of the listing it quotes, one day, not a projection.
-const Listing* parity_listing(const ReferenceData& ref, const Claim& c) {
-  if (c.metric != "share_price" || !c.figure.has_value() || c.entity != ref.issuer || !c.segment.empty() ||
+const Listing* parity_listing(const CheckContext& cx, const Claim& c) {
+  const ReferenceData& ref = cx.ref;
+  if (cx.metric(c).role != MetricRole::share_price || !c.figure.has_value() || !cx.about_issuer(c) || !c.segment.empty() ||
       is_projection(c.quote) || !price_day(c))
     return nullptr;
   const Listing* l = quoted_listing(ref, c);
@@ -72,12 +75,19 @@ std::optional<Verdict> parity(CheckContext& cx, const Operand& ads, const Listin
 }  // namespace
 
 void check_parity_pairs(CheckContext& cx) {
+  // Ordinary-share price claims by day, in file order.
+  std::map<Date, std::vector<std::pair<const Claim*, const Listing*>>> ordinary;
+  for (const auto& h : cx.set.claims) {
+    const Listing* lh = parity_listing(cx, h);
+    if (lh != nullptr && lh->per != Per::ads) ordinary[*price_day(h)].emplace_back(&h, lh);
+  }
   for (const auto& a : cx.set.claims) {
-    const Listing* la = parity_listing(cx.ref, a);
+    const Listing* la = parity_listing(cx, a);
     if (la == nullptr || la->per != Per::ads) continue;
-    for (const auto& h : cx.set.claims) {
-      const Listing* lh = parity_listing(cx.ref, h);
-      if (lh == nullptr || lh->per == Per::ads || !(*price_day(h) == *price_day(a))) continue;
+    const auto same_day = ordinary.find(*price_day(a));
+    if (same_day == ordinary.end()) continue;
+    for (const auto& [hp, lh] : same_day->second) {
+      const Claim& h = *hp;
       const Date day = *price_day(a);
       const std::string title = fmt::format("{} and {}: cross-listing parity of {} and {} on {}", CheckContext::label(a),
                                             CheckContext::label(h), la->symbol, lh->symbol, iso(day));
@@ -93,7 +103,7 @@ void check_parity_pairs(CheckContext& cx) {
 }
 
 void check_parity_data(CheckContext& cx, const Claim& c) {
-  const Listing* l = parity_listing(cx.ref, c);
+  const Listing* l = parity_listing(cx, c);
   if (l == nullptr) return;
   const Listing* o = counterpart(cx.ref, *l);
   if (o == nullptr) return;

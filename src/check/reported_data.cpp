@@ -15,12 +15,10 @@ namespace finmetrics::check_detail {
 
 namespace {
 
-FiscalCalendar reporting_calendar() { return FiscalCalendar::alibaba(); }
-
 // The fiscal quarters that tile a window (partial quarters at either end left out).
-std::vector<Period> quarters_in(const ClaimPeriod& w) {
+std::vector<Period> quarters_in(const CheckContext& cx, const ClaimPeriod& w) {
   std::vector<Period> out;
-  Period q = Period::containing(PeriodKind::fiscal_quarter, w.first_day(), reporting_calendar());
+  Period q = Period::containing(PeriodKind::fiscal_quarter, w.first_day(), cx.calendar());
   if (q.first_day() < w.first_day()) q = q.next();
   while (!(w.last_day() < q.last_day())) {
     out.push_back(q);
@@ -39,7 +37,7 @@ void window_rates(CheckContext& cx, const Claim& c, const std::string& path, con
   all.unit = c.figure.unit;
   std::size_t known = 0;
   VerdictKind worst = VerdictKind::consistent;
-  const auto qs = quarters_in(*c.period);
+  const auto qs = quarters_in(cx, *c.period);
   for (const Period& q : qs) {
     const ClaimPeriod p{q.to_string(), q, q};
     auto v = one(p, missing);
@@ -77,13 +75,13 @@ void window_rates(CheckContext& cx, const Claim& c, const std::string& path, con
 
 void growth_data(CheckContext& cx, const Claim& c) {
   const Claim* target = nullptr;
-  if (c.relation && c.relation->kind == RelationKind::growth_of) target = cx.set.find(c.relation->targets.front());
-  const std::string base = target ? target->metric : base_metric_of(c.metric);
-  const std::string path = target ? target->subject() : c.subject();
+  if (c.relation && c.relation->kind == RelationKind::growth_of) target = cx.claim(c.relation->targets.front());
+  const std::string base = target ? target->metric : cx.metric(c).growth_of;
+  const std::string path = target ? cx.subject(*target) : cx.subject(c);
   const std::string rate = base + "_yoy_growth";
   const std::string title =
       fmt::format("{}: {} of {} against the reported figures", CheckContext::label(c), rate, path);
-  if (c.entity != cx.ref.issuer) {
+  if (!cx.about_issuer(c)) {
     return cx.add_unverifiable(FindingKind::reported, title, c, {}, false,
                                {fmt::format("reported figures of {}", c.entity)});
   }
@@ -111,15 +109,15 @@ void growth_data(CheckContext& cx, const Claim& c) {
     }
     return std::nullopt;
   };
-  if (period->is_window()) {
-    // A window with a reported figure of its own is checked as one period.
+  // A window or a year with a reported rate of its own is checked as one period;
+  // else quarter by quarter.
+  if (period->is_window() || period->first.kind() == PeriodKind::year) {
     if (const ReportedFigure* r = ref.reported(path, rate, *period)) {
       return cx.add(FindingKind::reported, title, c, {}, false,
                     Agreement{CheckContext::operand(c), CheckContext::reported_operand(*r)}.evaluate());
     }
-    return window_rates(cx, c, path, title, one);
   }
-  if (period->first.kind() == PeriodKind::year && !reporting_calendar().is_calendar_year()) {
+  if (period->is_window() || (period->first.kind() == PeriodKind::year && !cx.calendar().is_calendar_year())) {
     return window_rates(cx, c, path, title, one);
   }
   std::vector<std::string> missing;
@@ -129,53 +127,59 @@ void growth_data(CheckContext& cx, const Claim& c) {
 }
 
 void margin_data(CheckContext& cx, const Claim& c) {
-  const std::string path = c.subject();
-  const std::string title =
-      fmt::format("{}: adjusted EBITA margin of {} against the reported figures", CheckContext::label(c), path);
+  const Metric& m = cx.metric(c);
+  const std::string path = cx.subject(c);
+  const std::string reported_as = m.reported_as.empty() ? c.metric : m.reported_as;
+  const std::string title = fmt::format("{}: {} ({} / {}) of {} against the reported figures", CheckContext::label(c),
+                                        reported_as, m.numerator, m.denominator, path);
+  if (!cx.about_issuer(c)) {
+    return cx.add_unverifiable(FindingKind::reported, title, c, {}, false,
+                               {fmt::format("reported figures of {}", c.entity)});
+  }
   if (!c.period) return cx.add_unverifiable(FindingKind::reported, title, c, {}, false, {"the period of the margin"});
-  if (const ReportedFigure* r = cx.ref.reported(path, "adjusted_ebita_margin", *c.period)) {
+  if (const ReportedFigure* r = cx.ref.reported(path, reported_as, *c.period)) {
     return cx.add(FindingKind::reported, title, c, {}, false,
                   Agreement{CheckContext::operand(c), CheckContext::reported_operand(*r)}.evaluate());
   }
-  const ReportedFigure* p = cx.ref.reported(path, "adjusted_ebita", *c.period);
-  const ReportedFigure* rev = cx.ref.reported(path, "revenue", *c.period);
+  const ReportedFigure* p = cx.ref.reported(path, m.numerator, *c.period);
+  const ReportedFigure* rev = cx.ref.reported(path, m.denominator, *c.period);
   if (p != nullptr && rev != nullptr) {
     return cx.add(FindingKind::reported, title, c, {}, false,
                   Quotient{CheckContext::operand(c), CheckContext::reported_operand(*p),
                            CheckContext::reported_operand(*rev), true}
                       .evaluate());
   }
-  std::vector<std::string> missing{fmt::format("{} adjusted_ebita_margin {}", path, c.period->text)};
-  if (p == nullptr) missing.push_back(fmt::format("{} adjusted_ebita {}", path, c.period->text));
-  if (rev == nullptr) missing.push_back(fmt::format("{} revenue {}", path, c.period->text));
+  std::vector<std::string> missing{fmt::format("{} {} {}", path, reported_as, c.period->text)};
+  if (p == nullptr) missing.push_back(fmt::format("{} {} {}", path, m.numerator, c.period->text));
+  if (rev == nullptr) missing.push_back(fmt::format("{} {} {}", path, m.denominator, c.period->text));
   cx.add_unverifiable(FindingKind::reported, title, c, {}, false, missing);
 }
 
 void reported_value(CheckContext& cx, const Claim& c) {
-  const std::string path = c.subject();
+  const std::string path = cx.subject(c);
   const std::string title =
       fmt::format("{}: {} of {} against the reported figures", CheckContext::label(c), c.metric, path);
-  if (c.entity != cx.ref.issuer) {
+  if (!cx.about_issuer(c)) {
     return cx.add_unverifiable(FindingKind::reported, title, c, {}, false,
                                {fmt::format("reported figures of {}", c.entity)});
   }
   if (!c.period) return cx.add_unverifiable(FindingKind::reported, title, c, {}, false, {"the period of the figure"});
   std::vector<std::string> missing;
   const std::vector<Date> days = CheckContext::spot_days(c);
-  const ClaimPeriod* window = CheckContext::flow_window(c) ? &*c.period : nullptr;
+  const ClaimPeriod* window = cx.flow_window(c) ? &*c.period : nullptr;
   if (const ReportedFigure* r = cx.ref.reported(path, c.metric, *c.period)) {
     auto v = cx.compare_amounts(CheckContext::operand(c), CheckContext::reported_operand(*r), days, window, missing);
     if (!v) return cx.add_unverifiable(FindingKind::reported, title, c, {}, false, missing);
     return cx.add(FindingKind::reported, title, c, {}, false, std::move(*v));
   }
-  if (!(c.period->is_window() || c.period->first.kind() == PeriodKind::year) || !nonnegative_flow(c.metric) ||
-      c.metric == "investment_plan") {
+  const Metric& metric = cx.metric(c);
+  if (!(c.period->is_window() || c.period->first.kind() == PeriodKind::year) || !metric.sums_over_quarters) {
     return cx.add_unverifiable(FindingKind::reported, title, c, {}, false,
                                {fmt::format("{} {} {}", path, c.metric, c.period->text)});
   }
   // A flow over several quarters: their sum. Missing quarters leave a lower bound
-  // (the metric is never negative), which can refute the claim but not confirm it.
-  const auto qs = quarters_in(*c.period);
+  // when the metric is never negative, which can refute the claim but not confirm it.
+  const auto qs = quarters_in(cx, *c.period);
   std::vector<Term> terms;
   for (const Period& q : qs) {
     const ReportedFigure* r = cx.ref.reported(path, c.metric, ClaimPeriod{q.to_string(), q, q});
@@ -185,7 +189,7 @@ void reported_value(CheckContext& cx, const Claim& c) {
       terms.push_back(Term{q.to_string(), CheckContext::reported_operand(*r)});
     }
   }
-  if (terms.empty() || qs.empty()) {
+  if (terms.empty() || qs.empty() || (!missing.empty() && !metric.never_negative)) {
     if (qs.empty()) missing.push_back(fmt::format("{} {} {}", path, c.metric, c.period->text));
     return cx.add_unverifiable(FindingKind::reported, title, c, {}, false, missing);
   }
@@ -206,7 +210,7 @@ void reported_value(CheckContext& cx, const Claim& c) {
   if (same_unit(subject.unit, f.unit)) {
     v = check_formula(subject, f);
   } else if (subject.unit.currency && f.unit.currency) {
-    auto rate = cx.fx_rate(*f.unit.currency, *subject.unit.currency, days, window, missing);
+    auto rate = cx.fx_rate(*f.unit.currency, *subject.unit.currency, days, window, missing, true);
     if (rate) {
       Computed s = f.compute();
       v = Conversion{subject, Operand::computed("sum of the quarters", s, f.unit, "financials"), *rate}.evaluate();
@@ -227,8 +231,9 @@ void reported_value(CheckContext& cx, const Claim& c) {
 }  // namespace
 
 void check_reported_data(CheckContext& cx, const Claim& c) {
-  if (is_growth_metric(c.metric)) return growth_data(cx, c);
-  if (c.metric == "margin") return margin_data(cx, c);
+  const MetricRole role = cx.metric(c).role;
+  if (role == MetricRole::growth_rate) return growth_data(cx, c);
+  if (role == MetricRole::margin) return margin_data(cx, c);
   reported_value(cx, c);
 }
 

@@ -43,7 +43,7 @@ void same_as_or_converts(Stated& s) {
   const std::string title =
       fmt::format("{} {} {}", CheckContext::label(s.c), same ? "same as" : "converts", CheckContext::label(s.x));
   if (!s.need_values({&s.c, &s.x})) return s.unverifiable(title);
-  const ClaimPeriod* window = CheckContext::flow_window(s.x) ? &*s.x.period : nullptr;
+  const ClaimPeriod* window = s.cx.flow_window(s.x) ? &*s.x.period : nullptr;
   auto v = s.cx.compare_amounts(CheckContext::operand(s.c), CheckContext::operand(s.x),
                                 CheckContext::spot_days(s.c, same ? &s.x : nullptr), window, s.missing);
   if (!v) return s.unverifiable(title);
@@ -95,12 +95,14 @@ void prior_of(Stated& s) {
 
 void margin_of(Stated& s) {
   const std::string title = fmt::format("{} is the margin of {}", CheckContext::label(s.c), CheckContext::label(s.x));
+  // The denominator: the second target, else the last claim of the margin's
+  // denominator metric (revenue) for the same entity and period, else the data.
+  const Metric& margin = s.cx.metric(s.c);
+  const std::string denominator = margin.denominator.empty() ? std::string("revenue") : margin.denominator;
   const Claim* y = s.t.size() > 1 ? s.t[1] : nullptr;
-  if (y == nullptr) {
-    for (const auto& k : s.cx.set.claims)
-      if (k.metric == "revenue" && k.subject() == s.x.subject() && k.period && s.x.period &&
-          k.period->same_days(*s.x.period) && k.figure.has_value())
-        y = &k;
+  if (y == nullptr && s.x.period) {
+    for (const Claim* k : s.cx.claims_of(s.cx.subject(s.x), denominator, *s.x.period))
+      if (k->figure.has_value()) y = k;
   }
   if (!s.need_values({&s.c, &s.x})) return s.unverifiable(title);
   std::optional<Operand> revenue;
@@ -108,11 +110,11 @@ void margin_of(Stated& s) {
     revenue = CheckContext::operand(*y);
     s.ids.push_back(y->id);
   } else if (s.x.period) {
-    if (const ReportedFigure* rf = s.cx.ref.reported(s.x.subject(), "revenue", *s.x.period))
+    if (const ReportedFigure* rf = s.cx.ref.reported(s.cx.subject(s.x), denominator, *s.x.period))
       revenue = CheckContext::reported_operand(*rf);
   }
   if (!revenue) {
-    s.missing.push_back(fmt::format("{} revenue {}", s.x.subject(), s.x.period ? s.x.period->text : "(no period)"));
+    s.missing.push_back(fmt::format("{} {} {}", s.cx.subject(s.x), denominator, s.x.period ? s.x.period->text : "(no period)"));
     return s.unverifiable(title);
   }
   if (!is_percent(s.c.figure.unit) || !same_unit(s.x.figure.unit, revenue->unit)) {
@@ -131,11 +133,11 @@ void ratio_of(Stated& s) {
     if (!s.need_values({s.t[1]})) return s.unverifiable(title);
     den = CheckContext::operand(*s.t[1]);
   } else if (s.c.period) {
-    if (const ReportedFigure* rf = s.cx.ref.reported(s.x.subject(), s.x.metric, *s.c.period))
+    if (const ReportedFigure* rf = s.cx.ref.reported(s.cx.subject(s.x), s.x.metric, *s.c.period))
       den = CheckContext::reported_operand(*rf);
     if (!den) {
       s.missing.push_back(
-          fmt::format("{} {} {} (the base of the ratio)", s.x.subject(), s.x.metric, s.c.period->text));
+          fmt::format("{} {} {} (the base of the ratio)", s.cx.subject(s.x), s.x.metric, s.c.period->text));
     }
   } else {
     s.missing.push_back("the base of the ratio (no second claim and no period)");
@@ -257,7 +259,7 @@ FindingKind finding_kind(RelationKind k) {
 void check_stated_relation(CheckContext& cx, const Claim& c) {
   const ClaimRelation& r = *c.relation;
   std::vector<const Claim*> t;
-  for (const auto& id : r.targets) t.push_back(cx.set.find(id));
+  for (const auto& id : r.targets) t.push_back(cx.claim(id));
   const Claim& x = *t.front();
   switch (r.kind) {
     case RelationKind::per:

@@ -2,6 +2,7 @@
 // subject of, else the worst it takes part in, else unverifiable with what is
 // missing (docs/checking.md, "A claim's verdict").
 #include <algorithm>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -43,16 +44,22 @@ CheckResult claim_verdicts(CheckContext& cx) {
   out.fx_source = cx.ref.fx_source;
   out.row_errors = cx.set.row_errors;
   const std::vector<Finding>& findings = cx.findings;
+  // The findings each claim takes part in, in order (one pass over the findings).
+  std::unordered_map<std::string_view, std::vector<std::size_t>> of_claim;
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    if (findings[i].supporting) continue;
+    for (const auto& id : findings[i].claims) of_claim[id].push_back(i);
+  }
+  static const std::vector<std::size_t> none;
   for (const auto& c : cx.set.claims) {
     ClaimOutcome o;
     o.id = c.id;
     std::vector<std::size_t> own;
     std::vector<std::size_t> involved;
     std::vector<std::size_t> undecided;
-    for (std::size_t i = 0; i < findings.size(); ++i) {
+    const auto listed = of_claim.find(c.id);
+    for (std::size_t i : listed == of_claim.end() ? none : listed->second) {
       const Finding& f = findings[i];
-      const bool in = std::find(f.claims.begin(), f.claims.end(), c.id) != f.claims.end();
-      if (!in || f.supporting) continue;
       if (f.verdict.kind == VerdictKind::unverifiable) {
         undecided.push_back(i);
       } else if (f.subject == c.id) {

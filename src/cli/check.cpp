@@ -1,4 +1,6 @@
 // `finmetrics check`: verdicts on the figures of a claims CSV.
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -23,22 +25,56 @@ namespace {
 struct CheckArgs {
   std::string claims;
   std::string data;
+  std::string fx;
+  std::string fiscal_year_end;
   std::string format = "text";
   std::string output;
   std::string shared;
   bool no_shared = false;
   int max_staleness = 7;
   std::string parity_tolerance = "3";
+  std::string fx_tolerance = "3";
 };
 
 namespace fs = std::filesystem;
 
-// The bundled data: the claims file's own folder when it holds reference data,
-// else data/alibaba under the working directory.
-fs::path default_data(const fs::path& claims) {
+// The claims file's own folder when it holds reference data; nothing else is guessed.
+std::optional<fs::path> default_data(const fs::path& claims) {
   const fs::path dir = claims.parent_path().empty() ? fs::path(".") : claims.parent_path();
-  if (fs::exists(dir / "market.csv") || fs::exists(dir / "financials.csv")) return dir;
-  return fs::path("data") / "alibaba";
+  std::error_code ec;
+  for (const char* f : {"issuer.json", "market.csv", "financials.csv"})
+    if (fs::exists(dir / f, ec)) return dir;
+  return std::nullopt;
+}
+
+// A month as 1..12 or its English name (or first three letters).
+std::optional<unsigned> month_of(std::string s) {
+  static constexpr const char* names[] = {"january", "february", "march",     "april",   "may",      "june",
+                                          "july",    "august",   "september", "october", "november", "december"};
+  for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  if (!s.empty() && s.size() <= 2 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    const unsigned m = static_cast<unsigned>(std::stoi(s));
+    if (m >= 1 && m <= 12) return m;
+    return std::nullopt;
+  }
+  for (unsigned k = 0; k < 12; ++k)
+    if (s == names[k] || (s.size() == 3 && std::string_view(names[k]).substr(0, 3) == s)) return k + 1;
+  return std::nullopt;
+}
+
+// A percentage in [0, 100) or an error message.
+std::optional<Decimal> percent_option(const std::string& text, const char* option) {
+  const auto v = Decimal::parse(text);
+  if (!v || v->sign() < 0 || !(*v < Decimal::from_integer(100))) {
+    std::fprintf(stderr, "finmetrics check: %s must be a percentage in [0, 100), not '%s'\n", option, text.c_str());
+    return std::nullopt;
+  }
+  return *v;
+}
+
+int usage(const std::string& message) {
+  std::fprintf(stderr, "finmetrics check: %s\n", message.c_str());
+  return 2;
 }
 
 int run(const CheckArgs& args) {
@@ -46,35 +82,57 @@ int run(const CheckArgs& args) {
     std::fprintf(stderr, "finmetrics check: --format must be text, json, markdown or html, not '%s'\n", args.format.c_str());
     return 2;
   }
-  auto claims = load_claims_csv(args.claims);
-  if (!claims) {
-    std::fprintf(stderr, "finmetrics check: %s\n", claims.error().message.c_str());
-    return 2;
-  }
-  ReferenceSources sources;
-  sources.data_dir = args.data.empty() ? default_data(args.claims) : fs::path(args.data);
-  if (!args.no_shared) {
-    const fs::path shared = args.shared.empty() ? fs::path("..") / "shared" : fs::path(args.shared);
-    if (!args.shared.empty() && !fs::exists(shared)) {
-      std::fprintf(stderr, "finmetrics check: --shared '%s' does not exist\n", args.shared.c_str());
-      return 2;
-    }
-    if (fs::exists(shared)) sources.shared_dir = shared;
-  }
-  auto data = load_reference_data(sources);
-  if (!data) {
-    std::fprintf(stderr, "finmetrics check: %s\n", data.error().message.c_str());
-    return 2;
-  }
+  std::error_code ec;
+  if (fs::is_directory(args.claims, ec)) return usage(fmt::format("claims file '{}' is a directory", args.claims));
+  if (args.no_shared && !args.shared.empty()) return usage("--no-shared and --shared exclude each other");
   CheckOptions options;
   options.max_staleness = date::days{args.max_staleness};
-  const auto tolerance = Decimal::parse(args.parity_tolerance);
-  if (!tolerance || tolerance->sign() < 0 || !(*tolerance < Decimal::from_integer(100))) {
-    std::fprintf(stderr, "finmetrics check: --parity-tolerance must be a percentage in [0, 100), not '%s'\n",
-                 args.parity_tolerance.c_str());
-    return 2;
+  const auto parity = percent_option(args.parity_tolerance, "--parity-tolerance");
+  const auto fx_band = percent_option(args.fx_tolerance, "--fx-tolerance");
+  if (!parity || !fx_band) return 2;
+  options.parity_tolerance_percent = *parity;
+  options.fx_tolerance_percent = *fx_band;
+
+  ReferenceSources sources;
+  if (!args.data.empty()) {
+    sources.data_dir = args.data;
+  } else if (auto dir = default_data(args.claims)) {
+    sources.data_dir = *dir;
+  } else if (!fs::exists(args.claims, ec)) {
+    return usage(fmt::format("cannot open claims file '{}'", args.claims));
+  } else {
+    return usage(fmt::format("no reference data for '{}': give --data DIR (a folder with issuer.json, market.csv or "
+                             "financials.csv)",
+                             args.claims));
   }
-  options.parity_tolerance_percent = *tolerance;
+  if (!args.fiscal_year_end.empty()) {
+    const auto month = month_of(args.fiscal_year_end);
+    if (!month) return usage(fmt::format("--fiscal-year-end must be a month (1..12 or a name), not '{}'", args.fiscal_year_end));
+    sources.calendar = FiscalCalendar{date::month{*month}};
+  }
+  if (!args.fx.empty()) sources.fx_file = args.fx;
+  if (!args.shared.empty()) {
+    if (!fs::is_directory(args.shared, ec)) {
+      return usage(fmt::format("--shared '{}' is not a directory", args.shared));
+    }
+    const fs::path root = fs::is_directory(fs::path(args.shared) / "data", ec) ? fs::path(args.shared) / "data" : fs::path(args.shared);
+    if (!fs::exists(root / "fx", ec) && !fs::exists(root / "market", ec)) {
+      return usage(fmt::format("--shared '{}' holds neither fx/ nor market/ (nor data/fx, data/market): not a shared data root",
+                               args.shared));
+    }
+    sources.shared_dir = args.shared;
+  } else if (!args.no_shared && fs::is_directory(fs::path("..") / "shared", ec)) {
+    sources.shared_dir = fs::path("..") / "shared";
+  }
+  auto data = load_reference_data(sources);
+  if (!data) return usage(data.error().message);
+  if (!args.no_shared)  // with --no-shared, the shared files are left out as asked
+    for (const auto& w : data->warnings) std::fprintf(stderr, "finmetrics check: warning: %s\n", w.c_str());
+  ClaimsOptions claims_options;
+  // Without a profile's fiscal year or --fiscal-year-end, fiscal names read as calendar years.
+  claims_options.calendar = data->calendar.value_or(FiscalCalendar::calendar_year());
+  auto claims = load_claims_csv(args.claims, claims_options);
+  if (!claims) return usage(claims.error().message);
   const CheckResult result = check_claims(*claims, *data, options);
   for (const auto& e : result.row_errors)
     std::fprintf(stderr, "finmetrics check: %s:%zu: %s\n", claims->source.c_str(), e.line, e.message.c_str());
@@ -116,17 +174,27 @@ const Registration registration{"check", 20, [](CLI::App& app) -> std::function<
   cmd->add_option("claims", args->claims, "claims CSV (id,document,quote,figure,entity,listing,segment,metric,...)")
       ->required();
   cmd->add_option("--data", args->data,
-                  "reference data folder with market.csv and financials.csv (default: the claims file's folder when it "
-                  "holds them, else data/alibaba)");
+                  "issuer folder: issuer.json (profile), financials.csv, market.csv (default: the claims file's folder "
+                  "when it holds one of them; else required)");
+  cmd->add_option("--fx", args->fx,
+                  "FX rates: the ECB wide file, FRED H.10 or a long date,base,quote,rate CSV (default: the shared "
+                  "root's ECB history, else market.csv's fixings)");
+  cmd->add_option("--fiscal-year-end", args->fiscal_year_end,
+                  "month the issuer's fiscal year ends (1..12 or a name) when its profile does not say (default: none: "
+                  "FY periods are then row errors)");
   cmd->add_option("--format", args->format, "report format: text (default), json, markdown, html (one self-contained page with charts)");
   cmd->add_option("-o,--output", args->output, "report file (default: standard output)");
   cmd->add_option("--shared", args->shared,
-                  "../shared (or its data/ folder) for the full ECB and price histories (default: ../shared when present)");
-  cmd->add_flag("--no-shared", args->no_shared, "use the bundled reference data only");
+                  "shared data root (or its data/ folder): the ECB history and the price files the profile names "
+                  "(default: ../shared when present)");
+  cmd->add_flag("--no-shared", args->no_shared, "use the issuer folder's files only");
   cmd->add_option("--max-staleness", args->max_staleness, "oldest usable price or fixing, in days (default 7)")
       ->check(CLI::Range(0, 3660));
   cmd->add_option("--parity-tolerance", args->parity_tolerance,
                   "cross-listing parity band, in percent either side of the implied ADS price (default 3)");
+  cmd->add_option("--fx-tolerance", args->fx_tolerance,
+                  "band around the reference FX rate of a conversion whose rate the document does not state, in "
+                  "percent either side (default 3; docs/fx-policy.md)");
   return [args] { return run(*args); };
 }};
 

@@ -53,6 +53,7 @@ TEST_CASE("claims quoting both listings on one day are checked for parity, and i
   REQUIRE(set);
   auto data = parse_reference_data(market, "");
   REQUIRE(data);
+  data->issuer = "Alibaba";  // market.csv alone names no issuer
   const CheckResult r = check_claims(*set, *data);
 
   // P1 $134.01 against 130.6 HKD x 8 x USD per HKD of 2025-02-25 (1.0497 / 8.1609), +-3%.
@@ -70,6 +71,7 @@ TEST_CASE("a share price against the other listing's close is a supporting findi
   REQUIRE(set);
   auto data = parse_reference_data(market, "");
   REQUIRE(data);
+  data->issuer = "Alibaba";  // market.csv alone names no issuer
   const CheckResult r = check_claims(*set, *data);
 
   // P3 140.9 HKD (the intraday high) x 8 x 1.0466 / 8.1356 = 145.008 USD; BABA closed
@@ -105,6 +107,7 @@ TEST_CASE("parity without the other listing's close that day says so", "[check][
   no_baba.erase(no_baba.find("price,BABA,2025-02-24"), std::string("price,BABA,2025-02-24,close,129.04,USD,baba\n").size());
   auto data = parse_reference_data(no_baba, "");
   REQUIRE(data);
+  data->issuer = "Alibaba";  // market.csv alone names no issuer
   const CheckResult r = check_claims(*set, *data);
   const Finding* f = find(r, "P4", true);
   REQUIRE(f != nullptr);

@@ -36,7 +36,7 @@ const Finding* find(const CheckResult& r, const std::string& kind, const std::st
 TEST_CASE("claims of the same entity, metric and period are related without being told", "[check][finder]") {
   auto set = parse_claims_csv(claims);
   REQUIRE(set);
-  auto data = parse_reference_data("", financials);
+  auto data = parse_reference_data("", financials, FiscalCalendar{date::March});
   REQUIRE(data);
   const CheckResult r = check_claims(*set, *data);
 
@@ -72,7 +72,8 @@ TEST_CASE("reference data errors name the file and line", "[check][data]") {
   const auto bad_value = parse_reference_data("kind,symbol,date,field,value,currency,source\nprice,BABA,2025-01-02,close,1.2.3,USD,s\n", "");
   REQUIRE_FALSE(bad_value);
   CHECK(bad_value.error().message == "market.csv:2: value '1.2.3' is not a decimal number");
-  const auto bad_unit = parse_reference_data("", "entity,metric,period,value,unit,currency,source,status\nA,revenue,FY2025,1,kg,CNY,s,c\n");
+  const auto bad_unit = parse_reference_data("", "entity,metric,period,value,unit,currency,source,status\nA,revenue,FY2025,1,kg,CNY,s,c\n",
+                                              FiscalCalendar{date::March});
   REQUIRE_FALSE(bad_unit);
   CHECK(bad_unit.error().message ==
         "financials.csv:2: unknown unit 'kg' (expected bn, mn, %, shares, mn shares, bn shares, mn ADS, ratio)");

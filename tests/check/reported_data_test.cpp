@@ -22,7 +22,7 @@ const std::string financials =
 CheckResult run(const std::string& rows) {
   auto set = parse_claims_csv(claims_csv(rows));
   REQUIRE(set);
-  auto data = parse_reference_data("", financials);
+  auto data = parse_reference_data("", financials, FiscalCalendar{date::March});
   REQUIRE(data);
   return check_claims(*set, *data);
 }

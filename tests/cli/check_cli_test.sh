@@ -2,7 +2,7 @@
 # The `finmetrics check` command as users run it: report, exit status, errors.
 # Usage: check_cli_test.sh FINMETRICS_BINARY   (run from the repository root)
 set -u
-bin="$1"
+bin="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 failures=0
@@ -18,16 +18,16 @@ has() {  # description, needle, file
 check "seeds: exit status (inconsistent claims)" 1 "$?"
 check "seeds: nothing on stderr" "" "$(cat "$tmp/err.txt")"
 check "seeds: first line" "finmetrics check: data/alibaba/claims.csv" "$(head -1 "$tmp/report.txt")"
-has "seeds: summary" "Summary: 70 claims: 22 consistent, 13 consistent only by rounding, 6 inconsistent, 29 unverifiable" "$tmp/report.txt"
+has "seeds: summary" "Summary: 70 claims: 24 consistent, 11 consistent only by rounding, 6 inconsistent, 29 unverifiable" "$tmp/report.txt"
 has "seeds: A13 row" "A13    INCONSISTENT                 market_cap                   almost \$700bn              F31 market_cap: claim [665, 700) bn USD vs computed [818.5494, 857.853] bn USD, gap 118.5495bn USD (14.48%)" "$tmp/report.txt"
-has "seeds: A19 row" "A19    consistent only by rounding  fx_conversion                \$11bn                      F5 converts: rounding claim [10.5, 11.5) bn USD vs computed (11.12847, 11.26672) bn USD" "$tmp/report.txt"
+has "seeds: A19 row (within the 3% FX band)" "A19    consistent                   fx_conversion                \$11bn                      F5 converts: claim {11} bn USD vs computed (10.86166, 11.53353) bn USD" "$tmp/report.txt"
 has "seeds: A1 row" "A1     consistent                   price_change                 nearly 60%" "$tmp/report.txt"
 has "seeds: A3 arithmetic" "rounding:   claim (858, +inf) bn USD vs computed [851.9964, 857.853] bn USD: do not meet" "$tmp/report.txt"
 
 # 2. JSON and Markdown, to a file.
 "$bin" check data/alibaba/claims.csv --no-shared --format json -o "$tmp/report.json" 2>/dev/null
 check "json: exit status" 1 "$?"
-has "json: summary" '"summary":{"claims":70,"consistent":22,"consistent_by_rounding":13,"inconsistent":6,"unverifiable":29}' "$tmp/report.json"
+has "json: summary" '"summary":{"claims":70,"consistent":24,"consistent_by_rounding":11,"inconsistent":6,"unverifiable":29}' "$tmp/report.json"
 if command -v python3 >/dev/null; then
   check "json: parses" "70" "$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["claims"]))' "$tmp/report.json")"
 fi
@@ -51,7 +51,32 @@ check "missing claims file: message" "finmetrics check: cannot open claims file 
 check "bad format: exit status" 2 "$?"
 "$bin" check data/alibaba/claims.csv --data /nonexistent >/dev/null 2>"$tmp/err.txt"
 check "missing data folder: exit status" 2 "$?"
-check "missing data folder: message" "finmetrics check: data directory '/nonexistent' holds neither market.csv nor financials.csv" "$(cat "$tmp/err.txt")"
+check "missing data folder: message" "finmetrics check: data directory '/nonexistent' does not exist" "$(cat "$tmp/err.txt")"
+"$bin" check data/alibaba/claims.csv --no-shared --shared ../shared >/dev/null 2>"$tmp/err.txt"
+check "--no-shared with --shared: exit status" 2 "$?"
+check "--no-shared with --shared: message" "finmetrics check: --no-shared and --shared exclude each other" "$(cat "$tmp/err.txt")"
+"$bin" check data/alibaba/claims.csv --shared /etc >/dev/null 2>"$tmp/err.txt"
+check "--shared /etc: exit status" 2 "$?"
+"$bin" check data/alibaba >/dev/null 2>"$tmp/err.txt"
+check "a directory as the claims file: message" "finmetrics check: claims file 'data/alibaba' is a directory" "$(cat "$tmp/err.txt")"
+"$bin" check data/alibaba/claims.csv --no-shared --fx data >/dev/null 2>"$tmp/err.txt"
+check "a directory as the FX file: message" "finmetrics check: FX file 'data' is a directory" "$(cat "$tmp/err.txt")"
+"$bin" check data/alibaba/claims.csv --no-shared --fx-tolerance 100 >/dev/null 2>"$tmp/err.txt"
+check "--fx-tolerance out of range: exit status" 2 "$?"
+
+# 5. From a directory outside the repository: the profile gives everything, nothing is looked up in the working directory.
+repo="$(pwd)"
+(cd "$tmp" && "$bin" check "$repo/data/alibaba/claims.csv" --no-shared >"$tmp/outside.txt" 2>"$tmp/err.txt")
+check "outside the repository: exit status" 1 "$?"
+has "outside the repository: the same summary" "Summary: 70 claims: 24 consistent, 11 consistent only by rounding, 6 inconsistent, 29 unverifiable" "$tmp/outside.txt"
+(cd "$tmp" && "$bin" check "$repo/data/tencent/claims.csv" --no-shared --fx "$repo/data/fx/ecb-selected.csv" >"$tmp/tencent.txt" 2>"$tmp/err.txt")
+status=$?
+check "Tencent outside the repository: not a usage error" "yes" "$([ "$status" -le 1 ] && echo yes || echo "no ($status: $(cat "$tmp/err.txt"))")"
+has "Tencent outside the repository: a summary" "Summary: " "$tmp/tencent.txt"
+printf 'id,document,quote,figure,entity,listing,segment,metric,period,as_of,relation,notes\n' >"$tmp/bare.csv"
+(cd "$tmp" && "$bin" check bare.csv >/dev/null 2>"$tmp/err.txt")
+check "no data folder: exit status" 2 "$?"
+check "no data folder: message" "finmetrics check: no reference data for 'bare.csv': give --data DIR (a folder with issuer.json, market.csv or financials.csv)" "$(cat "$tmp/err.txt")"
 
 [ "$failures" -eq 0 ] || { echo "$failures check(s) failed"; exit 1; }
 echo "all checks passed"

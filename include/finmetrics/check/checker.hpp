@@ -46,6 +46,11 @@ struct CheckOptions {
   /// Band of the cross-listing parity check, in percent either side of the ADS
   /// price implied by the ordinary share (models/parity.hpp).
   Decimal parity_tolerance_percent = default_parity_tolerance_percent();
+  /// Band around a reference FX rate used for a conversion the document states
+  /// without its rate, in percent either side: issuers convert at their own rates
+  /// (noon buying, period end, period average). 3 by default: the spread measured
+  /// between those rates (docs/fx-policy.md, docs/checking.md "FX rates").
+  Decimal fx_tolerance_percent = Decimal::from_integer(3);
 };
 
 /// Checks every claim of `claims` against each other and against `data`; see
