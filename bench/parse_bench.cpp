@@ -1,8 +1,14 @@
 // The general figure parser (hedges, ranges, units) on the corpus figures and on
 // article forms; compare BM_scan_v1_figure in normalize_bench for the closed grammar.
+#include <cstdio>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
 #include <benchmark/benchmark.h>
 
 #include "bench_data.hpp"
+#include "finmetrics/io/csv.hpp"
 #include "finmetrics/parse/parse_figure.hpp"
 
 namespace fm = finmetrics;
@@ -36,3 +42,56 @@ static void BM_parse_figure_article_forms(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
 }
 BENCHMARK(BM_parse_figure_article_forms);
+
+// The normalize-v2 forms: rows of `gen_corpus_v2.py 100000 7` (FINMETRICS_CORPUS_V2
+// overrides the file), parsed one after the other; `parsed` counts the rows read.
+static const std::vector<std::string>& v2_figures() {
+  static const std::vector<std::string> figures = [] {
+    std::string text;
+    if (const char* path = std::getenv("FINMETRICS_CORPUS_V2")) {
+      text = fm::bench::read_file(path);
+    } else {
+      const std::string cmd = "python3 " + fm::bench::shared_path("bench/gen_corpus_v2.py") + " 100000 7";
+      std::FILE* p = popen(cmd.c_str(), "r");
+      if (!p) throw std::runtime_error("cannot run " + cmd);
+      char buf[1 << 16];
+      std::size_t n;
+      while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) text.append(buf, n);
+      if (pclose(p) != 0 || text.empty()) throw std::runtime_error("corpus generator failed: " + cmd);
+    }
+    std::vector<std::string> out;
+    fm::csv::RecordSplitter splitter;
+    splitter.feed(text);
+    std::vector<std::string_view> fields;
+    std::string scratch;
+    bool header = true;
+    while (auto r = splitter.next()) {
+      if (header) {
+        header = false;
+        continue;
+      }
+      if (!fm::csv::split_record(r->text, fields, scratch) || fields.size() < 2) continue;
+      out.emplace_back(fields[1]);
+    }
+    return out;
+  }();
+  return figures;
+}
+
+static void BM_parse_figure_v2_corpus(benchmark::State& state) {
+  const auto& figures = v2_figures();
+  const fm::ParseOptions options;
+  std::size_t i = 0, bytes = 0, parsed = 0;
+  for (auto _ : state) {
+    auto r = fm::parse_figure(figures[i], options);
+    parsed += r.has_value() ? 1 : 0;
+    benchmark::DoNotOptimize(r);
+    bytes += figures[i].size();
+    if (++i == figures.size()) i = 0;
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+  state.SetBytesProcessed(static_cast<std::int64_t>(bytes));
+  state.counters["parsed_share"] =
+      benchmark::Counter(static_cast<double>(parsed) / static_cast<double>(state.iterations()));
+}
+BENCHMARK(BM_parse_figure_v2_corpus);

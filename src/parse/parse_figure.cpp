@@ -36,6 +36,15 @@ constexpr bool is_word(std::string_view w, const char (&lower)[N]) noexcept {
   return true;
 }
 
+// `w` is `word` in any ASCII case (a run-time `is_word`).
+constexpr bool is_word_any(std::string_view w, std::string_view word) noexcept {
+  if (w.size() != word.size()) return false;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    if (to_lower(w[i]) != to_lower(word[i])) return false;
+  }
+  return true;
+}
+
 using detail::CodePoint;
 
 CodePoint decode(std::string_view s, std::size_t p) noexcept { return detail::decode_utf8(s, p); }
@@ -85,6 +94,16 @@ constexpr std::array<std::uint64_t, 19> pow10_u64{
 struct Term {
   bool negative = false;
   bool currency_is_prefix = false;
+  bool dot_three = false;  // "1.234": needs a scale (or a locale) to be read
+  bool indian = false;     // "1,23,456": needs a rupee marker (or an Indian locale)
+  bool words_need_scale = false;
+  bool may_borrow_currency = false;  // the upper end of a range  // "a", "half a": only before a scale ("a billion")
+  int shift = 0;           // minus the power of ten of a minor unit or "per 10 shares"
+  CurrencySource source = CurrencySource::none;
+  const CurrencyMarker* marker = nullptr;   // the marker that named the currency
+  const CurrencyMarker* country = nullptr;  // a country prefix waiting for its marker
+  std::string_view country_text;
+  std::size_t country_pos = 0;
   Dimension dimension = Dimension::number;  // percent, pp, bp, multiple (money and count are set apart)
   std::optional<Scale> scale;
   std::optional<Currency> currency;
@@ -115,7 +134,7 @@ struct Term {
   }
   [[nodiscard]] Decimal number() const { return Decimal::from_parts(coefficient(), -fraction_digits); }
   [[nodiscard]] Decimal value() const {
-    return Decimal::from_parts(coefficient(), -fraction_digits + (scale ? scale->exponent : 0));
+    return Decimal::from_parts(coefficient(), -fraction_digits + (scale ? scale->exponent : 0) + shift);
   }
   [[nodiscard]] bool has_unit() const noexcept {
     return currency.has_value() || dimension != Dimension::number || !noun.empty();
@@ -129,6 +148,9 @@ class Parser {
  public:
   Parser(std::string_view text, const ParseOptions& options) noexcept
       : s_(text), options_(options), lex_(options.lexicon != nullptr ? *options.lexicon : Lexicon::builtin()) {}
+
+  // Set by parse_figure before run(): the options' locale, if any.
+  const NumberLocale* locale_ = nullptr;
 
   Result<QuotedFigure> run();
 
@@ -162,6 +184,55 @@ class Parser {
     }
     return p;
   }
+  // A space between digit groups ("10 000", U+00A0, U+2009, U+202F) before a digit: its length.
+  [[nodiscard]] std::size_t separator_space(std::size_t p) const noexcept {
+    if (p >= end_) return 0;
+    const CodePoint c = at(p);
+    const bool space = c.value == U' ' || c.value == 0xA0 || c.value == 0x2009 || c.value == 0x202F;
+    return space && p + c.size < end_ && is_digit(s_[p + c.size]) ? c.size : 0;
+  }
+  // The end of a marker-like run at p: letters of any script, '$', '.' and signs;
+  // it stops at digits, white space, other ASCII punctuation and CJK.
+  [[nodiscard]] std::size_t marker_run_end(std::size_t p) const noexcept {
+    while (p < end_) {
+      const char b = s_[p];
+      if (is_ascii_letter(b) || b == '$') {
+        ++p;
+        continue;
+      }
+      if (b == '.') {  // "Rs.", "U.S.$": a dot inside or ending a marker, never before a digit
+        if (p + 1 < end_ && is_digit(s_[p + 1])) {
+          ++p;  // "Rs.45": the dot ends the marker
+          break;
+        }
+        ++p;
+        continue;
+      }
+      if (static_cast<unsigned char>(b) < 0x80) break;
+      const CodePoint c = decode(s_, p);
+      if (is_space(c.value) || is_cjk(c.value) || c.value == 0x2212 || c.value == 0x2013 || c.value == 0xFF05 ||
+          (c.value >= 0x2000 && c.value <= 0x206F) || c.value == 0xFEFF || c.value == 0xAD) {
+        break;
+      }
+      p += c.size;
+    }
+    return p;
+  }
+  // The longest marker of the lexicon that [p, e) starts with, ending at a word
+  // boundary: its end (p when none), the marker in `m`.
+  std::size_t longest_marker(std::size_t p, std::size_t e, bool after_number, const CurrencyMarker*& m) const noexcept {
+    for (std::size_t k = e; k > p;) {
+      if (k == e || !is_ascii_letter(s_[k - 1]) || !is_ascii_letter(s_[k])) {
+        const std::string_view w = s_.substr(p, k - p);
+        m = after_number ? lex_.currency_marker_after_number(w) : lex_.currency_marker(w);
+        if (m != nullptr) return k;
+      }
+      --k;
+      while (k > p && (static_cast<unsigned char>(s_[k]) & 0xC0) == 0x80) --k;
+    }
+    m = nullptr;
+    return p;
+  }
   [[nodiscard]] bool space_at(std::size_t p) const noexcept {
     const CodePoint c = at(p);
     return c.size != 0 && is_space(c.value);
@@ -181,7 +252,14 @@ class Parser {
     return s_.substr(p, at(p).size);
   }
   [[nodiscard]] std::string found(std::size_t p) const {
-    return p >= end_ ? std::string("the end of the text") : fmt::format("'{}'", piece_at(p));
+    if (p >= end_) return "the end of the text";
+    const CodePoint c = at(p);
+    // "$5\u200d0bn": an invisible character is named, never shown as nothing
+    if ((c.value >= 0x200B && c.value <= 0x200F) || (c.value >= 0x2060 && c.value <= 0x2064) || c.value == 0xFEFF ||
+        c.value == 0xAD) {
+      return fmt::format("invisible character U+{:04X}", static_cast<unsigned>(c.value));
+    }
+    return fmt::format("'{}'", piece_at(p));
   }
   // A dash between the ends of a range: '-' or an en dash; its length or 0.
   [[nodiscard]] std::size_t dash_at(std::size_t p) const noexcept {
@@ -206,8 +284,12 @@ class Parser {
 
   std::optional<std::pair<Qualifier, std::size_t>> match_qualifier(std::size_t p) const noexcept;
   bool currency_at(std::string_view marker, std::size_t pos, Currency& out);
+  bool set_marker(const CurrencyMarker& m, std::string_view text, std::size_t pos, bool prefix, Term& t);
+  bool finish_term(Term& t);
   bool read_number(std::size_t& p, Term& t);
   bool read_prefix(std::size_t& p, Term& t);
+  bool read_prefix_fallback(std::size_t& p, Term& t);
+  bool read_number_words(std::size_t& p, Term& t);
   bool read_units(std::size_t& p, Term& t);
   bool read_term(std::size_t p, bool sign_allowed, Term& t);
   // On success `values` holds both ends' values, for the figure.
@@ -220,6 +302,7 @@ class Parser {
   const Lexicon& lex_;
   std::size_t end_ = 0;  // the end of the text without trailing white space
   std::optional<Error> error_;  // set by a reader that returns false
+  TextSpan qualifier_span_;
 };
 
 // The longest hedge phrase of the lexicon at p: up to its longest phrase's
@@ -270,32 +353,155 @@ bool Parser::currency_at(std::string_view marker, std::size_t pos, Currency& out
   return true;
 }
 
-// number = digits ( "," three-digits )* [ "." digits ]   (at most three digits before the first ",")
+// number = digits { separator digits }: the separators (',', '.', '\'', a space
+// before a digit) are read as the options' locale says, or, without one, the
+// English way (',' and spaces group, '.' is the decimal point), refusing what
+// another locale reads otherwise (a decimal comma, dot grouping) as ambiguous.
 bool Parser::read_number(std::size_t& pos, Term& t) {
   std::size_t p = pos;
   const std::size_t start = p;
   t.number_pos = start;
 
-  // The common case first: digits [ "." digits ], no ",", at most 18 digits in
-  // all, so that the coefficient is the digits read as one 64-bit integer. Anything
-  // else (and every error) takes the general path below.
-  {
+  // The common case first: digits [ "." digits ], at most 18 digits in all, not
+  // followed by another separator, no locale: the coefficient is the digits read
+  // as one 64-bit integer. Anything else (and every error) takes the general path.
+  if (locale_ == nullptr) {
     std::uint64_t v = 0;  // wraps harmlessly beyond 19 digits: then it is not used
     std::size_t i = p;    // the end of the integer digits
     for (; i < end_ && is_digit(s_[i]); ++i) v = v * 10 + static_cast<std::uint64_t>(s_[i] - '0');
     std::size_t j = i;  // the end of the number
-    bool simple = i > p && (i == end_ || s_[i] != ',');
+    bool simple = i > p;
     if (simple && i < end_ && s_[i] == '.') {
       for (j = i + 1; j < end_ && is_digit(s_[j]); ++j) v = v * 10 + static_cast<std::uint64_t>(s_[j] - '0');
       simple = j > i + 1;  // "5." is an error: the general path reports it
     }
+    if (simple && j < end_ && (s_[j] == ',' || s_[j] == '.' || s_[j] == '\'' || separator_space(j) != 0)) {
+      simple = false;
+    }
     if (simple && j - p <= 18) {
       t.small = v;
       t.fraction_digits = static_cast<int>(j == i ? 0 : j - i - 1);
+      // "1.234": 1.234, or 1234 where a dot groups thousands; decided by the scale.
+      t.dot_three = j - i == 4 && i - p <= 3 && s_[p] != '0';
       t.number_text = s_.substr(start, j - start);
       t.last_text = t.number_text;
       pos = j;
       return true;
+    }
+  }
+
+  if (p >= end_ || !is_digit(s_[p])) {
+    if (p < end_ && s_[p] == '.' && p + 1 < end_ && is_digit(s_[p + 1])) {
+      return fail(Errc::syntax, "expected a digit before '.'", p);
+    }
+    return fail(Errc::syntax, fmt::format("expected a number, found {}", found(p)), p);
+  }
+
+  // The runs of digits and the separators between them.
+  struct Run {
+    std::size_t begin, end;  // the digits
+    char separator;          // before the run: ',', '.', '\'', ' ' ('\0' for the first)
+    std::size_t separator_pos;
+  };
+  std::array<Run, 24> runs{};
+  std::size_t n = 0;
+  {
+    std::size_t q = p;
+    while (q < end_ && is_digit(s_[q])) ++q;
+    runs[n++] = Run{p, q, '\0', p};
+    for (;;) {
+      char sep = '\0';
+      std::size_t len = 0;
+      if (q < end_ && (s_[q] == ',' || s_[q] == '.' || s_[q] == '\'')) {
+        sep = s_[q];
+        len = 1;
+      } else if (const std::size_t sl = separator_space(q); sl != 0) {
+        sep = ' ';
+        len = sl;
+      }
+      if (sep == '\0' || q + len >= end_ || !is_digit(s_[q + len])) {
+        if (sep == '.' && !(locale_ != nullptr && locale_->group_dot)) {
+          return fail(Errc::syntax, "expected a digit after '.'", q + 1);
+        }
+        break;
+      }
+      if (n == runs.size()) return fail(Errc::overflow, "number has too many digit groups", start);
+      std::size_t e = q + len;
+      while (e < end_ && is_digit(s_[e])) ++e;
+      runs[n++] = Run{q + len, e, sep, q};
+      q = e;
+    }
+  }
+  const auto digits = [&](std::size_t i) { return runs[i].end - runs[i].begin; };
+
+  // Which separator, if any, is the decimal one.
+  std::size_t decimal = 0;  // index of the run after the decimal separator; 0 = none
+  const char last = runs[n - 1].separator;
+  if (n > 1) {
+    bool same = true;
+    for (std::size_t i = 1; i + 1 < n; ++i) same = same && runs[i].separator == last;
+    const char point = locale_ != nullptr ? locale_->decimal : '.';
+    if (last == point && (n == 2 || !same)) {
+      decimal = n - 1;
+    } else if (!same && (last == '.' || last == ',')) {
+      decimal = n - 1;  // checked against the locale below
+    }
+    if (locale_ == nullptr && n == 2 && last == ',' && (digits(1) != 3 || digits(0) > 3)) {
+      decimal = 1;  // only a decimal comma reads it
+    }
+  }
+  // Every separator but the decimal one groups digits: allowed by the locale?
+  for (std::size_t i = 1; i < n; ++i) {
+    const char sep = runs[i].separator;
+    const bool is_decimal = i == decimal;
+    if (locale_ == nullptr) {
+      if (is_decimal && sep == ',') {
+        return fail(Errc::ambiguous,
+                    fmt::format("'{}' has a decimal comma, which only some locales write: set a locale (de, fr, ...)",
+                                s_.substr(start, runs[n - 1].end - start)),
+                    runs[i].separator_pos);
+      }
+      if (!is_decimal && (sep == '.' || sep == '\'')) {
+        return fail(Errc::ambiguous,
+                    fmt::format("'{}' groups digits with '{}', which only some locales write: set a locale (de, ...)",
+                                s_.substr(start, runs[n - 1].end - start), sep),
+                    runs[i].separator_pos);
+      }
+    } else if (is_decimal ? sep != locale_->decimal
+                          : !((sep == ',' && locale_->group_comma) || (sep == '.' && locale_->group_dot) ||
+                              (sep == ' ' && locale_->group_space) || (sep == '\'' && locale_->group_apostrophe))) {
+      return fail(Errc::syntax,
+                  fmt::format("'{}' is not a number in the locale {}: '{}' {}", s_.substr(start, runs[n - 1].end - start),
+                              locale_->name, sep == ' ' ? std::string_view("space") : std::string_view(&sep, 1),
+                              is_decimal ? "is not its decimal separator" : "does not group its digits"),
+                  runs[i].separator_pos);
+    }
+  }
+  // Groups of three after one to three digits; else Indian grouping (1,23,456),
+  // which needs a rupee marker or an Indian locale (checked with the units).
+  const std::size_t groups_end = decimal != 0 ? decimal : n;
+  if (groups_end > 1) {
+    bool western = digits(0) <= 3;
+    std::size_t bad = 0;
+    for (std::size_t i = 1; i < groups_end && western; ++i) {
+      if (digits(i) != 3) {
+        western = false;
+        bad = i;
+      }
+    }
+    if (!western) {
+      bool indian = runs[1].separator == ',' && digits(0) <= 2 && digits(groups_end - 1) == 3 && groups_end > 2;
+      for (std::size_t i = 1; i + 1 < groups_end && indian; ++i) indian = digits(i) == 2;
+      if (!indian) {
+        if (digits(0) > 3) {
+          return fail(Errc::syntax, fmt::format("expected at most three digits before '{}'", runs[1].separator), start);
+        }
+        return fail(Errc::syntax,
+                    fmt::format("expected three digits after '{}'",
+                                runs[bad].separator == ' ' ? ' ' : runs[bad].separator),
+                    runs[bad].begin);
+      }
+      t.indian = true;
     }
   }
 
@@ -316,45 +522,16 @@ bool Parser::read_number(std::size_t& pos, Term& t) {
       chunk_digits = 0;
     }
   };
-  const auto too_many = [&]() { return significant > Decimal::max_digits; };
-
-  if (p >= end_ || !is_digit(s_[p])) {
-    if (p < end_ && s_[p] == '.' && p + 1 < end_ && is_digit(s_[p + 1])) {
-      return fail(Errc::syntax, "expected a digit before '.'", p);
-    }
-    return fail(Errc::syntax, fmt::format("expected a number, found {}", found(p)), p);
-  }
-  while (p < end_ && is_digit(s_[p])) {
-    push(s_[p]);
-    if (too_many()) break;
-    ++p;
-  }
-  if (!too_many() && p < end_ && s_[p] == ',') {
-    if (p - start > 3) return fail(Errc::syntax, "expected at most three digits before ','", start);
-    while (p < end_ && s_[p] == ',') {
-      const std::size_t group = p + 1;
-      std::size_t q = group;
-      while (q < end_ && is_digit(s_[q])) ++q;
-      if (q - group != 3) return fail(Errc::syntax, "expected three digits after ','", group);
-      for (std::size_t k = group; k < q; ++k) push(s_[k]);
-      p = q;
-      if (too_many()) break;
-    }
-  }
   int fraction = 0;
-  if (!too_many() && p < end_ && s_[p] == '.') {
-    ++p;
-    if (p >= end_ || !is_digit(s_[p])) return fail(Errc::syntax, "expected a digit after '.'", p);
-    while (p < end_ && is_digit(s_[p])) {
-      push(s_[p]);
-      if (too_many()) break;
-      ++fraction;
-      ++p;
+  for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t k = runs[i].begin; k < runs[i].end; ++k) {
+      push(s_[k]);
+      if (i == decimal && decimal != 0) ++fraction;
+      if (significant > Decimal::max_digits) {
+        return fail(Errc::overflow, fmt::format("number has more than {} significant digits", Decimal::max_digits),
+                    start);
+      }
     }
-  }
-  if (too_many()) {
-    return fail(Errc::overflow, fmt::format("number has more than {} significant digits", Decimal::max_digits),
-                start);
   }
   if (fraction > -Decimal::min_exponent - 12) {
     return fail(Errc::overflow, fmt::format("number has more than {} decimal places", -Decimal::min_exponent - 12),
@@ -367,6 +544,9 @@ bool Parser::read_number(std::size_t& pos, Term& t) {
     t.small = chunk;
   }
   t.fraction_digits = fraction;
+  // "1.234" without a locale: 1.234, or 1234 where a dot groups; decided by the scale.
+  t.dot_three = locale_ == nullptr && n == 2 && decimal == 1 && last == '.' && digits(1) == 3 && s_[start] != '0';
+  p = runs[n - 1].end;
   t.number_text = s_.substr(start, p - start);
   t.last_text = t.number_text;
   pos = p;
@@ -374,7 +554,7 @@ bool Parser::read_number(std::size_t& pos, Term& t) {
 }
 
 // prefix = currency-sign | letters currency-sign | currency-word (then optional space)
-bool Parser::read_prefix(std::size_t& p, Term& t) {
+bool Parser::read_prefix_fallback(std::size_t& p, Term& t) {
   const CodePoint c = at(p);
   std::size_t e = p;
   if (c.size != 0 && is_currency_sign(c.value)) {
@@ -402,6 +582,8 @@ bool Parser::read_prefix(std::size_t& p, Term& t) {
         return fail(Errc::syntax, fmt::format("expected a number, found '{}'", word), p);
       }
       t.currency = *cur;
+      t.source = CurrencySource::explicit_;
+      t.marker = lex_.currency_marker(word);
       t.currency_text = word;
       t.currency_pos = p;
       t.currency_is_prefix = true;
@@ -418,6 +600,8 @@ bool Parser::read_prefix(std::size_t& p, Term& t) {
   Currency cur;
   if (!currency_at(marker, p, cur)) return false;
   t.currency = cur;
+  t.source = CurrencySource::explicit_;
+  t.marker = lex_.currency_marker(marker);
   t.currency_text = marker;
   t.currency_pos = p;
   t.currency_is_prefix = true;
@@ -426,7 +610,94 @@ bool Parser::read_prefix(std::size_t& p, Term& t) {
   return true;
 }
 
-// term = [sign] [prefix] [sign] number units
+// The currency a marker names, set on the term with its evidence. A country
+// prefix waits for the family marker it names ("US4.5cps", "US $5"); a family
+// marker after an explicit marker of its family only adds its unit ("NZD $100.70").
+bool Parser::set_marker(const CurrencyMarker& m, std::string_view text, std::size_t pos, bool prefix, Term& t) {
+  if (m.country) {
+    if (!prefix || t.country != nullptr || t.currency) {
+      return fail(Errc::syntax, fmt::format("'{}' names a currency only before a '$' or a minor unit", text), pos);
+    }
+    t.country = &m;
+    t.country_text = text;
+    t.country_pos = pos;
+    return true;
+  }
+  if (t.currency) {
+    if (!m.currency && m.family != 0 && t.marker != nullptr && t.marker->family == m.family && t.shift == 0 &&
+        t.source == CurrencySource::explicit_ && (prefix || m.divisor != 1)) {
+      if (m.divisor != 1) t.shift -= m.divisor == 10 ? 1 : m.divisor == 100 ? 2 : 3;
+      if (m.per == Per::share) t.per = Per::share, t.per_text = text;
+      return true;
+    }
+    return fail(Errc::syntax, fmt::format("two currency markers: '{}' and '{}'", t.currency_text, text), pos);
+  }
+  Currency cur;
+  CurrencySource source = CurrencySource::explicit_;
+  if (m.currency) {
+    cur = *m.currency;
+  } else if (t.country != nullptr && t.country->family == m.family) {
+    cur = *t.country->currency;
+    text = s_.substr(t.country_pos, pos + text.size() - t.country_pos);  // "US4.5cps": both are the evidence
+    pos = t.country_pos;
+    t.country = nullptr;
+  } else {
+    auto r = lex_.resolve(m, text, options_.currency);
+    if (!r) {
+      Error e = std::move(r.error());
+      e.input = std::string(s_);
+      e.position = pos;
+      return fail(std::move(e));
+    }
+    cur = *r;
+    const bool is_default = lex_.family_default(m.family) == cur && !options_.currency.dollar_is_option &&
+                            lex_.family_name(m.family) == "dollar";
+    source = is_default ? CurrencySource::default_ : CurrencySource::option;
+  }
+  if (t.country != nullptr) {
+    return fail(Errc::syntax,
+                fmt::format("'{}' names a {}, not '{}'", t.country_text, lex_.family_name(t.country->family), text),
+                t.country_pos);
+  }
+  t.currency = cur;
+  t.marker = &m;
+  t.source = source;
+  t.currency_text = text;
+  t.currency_pos = pos;
+  t.currency_is_prefix = prefix;
+  t.last_text = text;
+  if (m.divisor != 1) t.shift -= m.divisor == 10 ? 1 : m.divisor == 100 ? 2 : 3;
+  if (m.per == Per::share) {
+    t.per = Per::share;
+    t.per_text = text;
+  }
+  return true;
+}
+
+// prefix = marker [ws] [marker]: the longest marker of the lexicon ("HK$", "Rs.",
+// "R$", "Kč", "US"), then a family marker a country or code names ("NZD $").
+bool Parser::read_prefix(std::size_t& p, Term& t) {
+  if (p >= end_ || is_digit(s_[p])) return true;
+  const auto b = static_cast<unsigned char>(s_[p]);
+  if (b < 0x80 && !is_ascii_letter(s_[p]) && s_[p] != '$') return true;
+  if (b >= 0x80 && is_cjk(at(p).value)) return read_prefix_fallback(p, t);
+  for (int markers = 0; markers < 2 && p < end_; ++markers) {
+    const std::size_t e = marker_run_end(p);
+    const CurrencyMarker* m = nullptr;
+    const std::size_t k = longest_marker(p, e, false, m);
+    if (m == nullptr || (k < end_ && is_ascii_letter(s_[k]) && is_ascii_letter(s_[k - 1]))) {
+      if (markers == 0) return read_prefix_fallback(p, t);
+      break;
+    }
+    if (!set_marker(*m, s_.substr(p, k - p), p, true, t)) return false;
+    p = skip_space(k);
+    if (p < end_ && (is_digit(s_[p]) || s_[p] == '(' || s_[p] == '-' || s_[p] == '+')) break;
+  }
+  return true;
+}
+
+// term = [sign] ["("] [prefix] ["("] [sign] ( number | number-words ) units [")"]
+// Accounting parentheses make the amount negative: "($99.99)", "£(982)m".
 bool Parser::read_term(std::size_t p, bool sign_allowed, Term& t) {
   t.begin = p;
   bool signed_already = false;
@@ -436,16 +707,217 @@ bool Parser::read_term(std::size_t p, bool sign_allowed, Term& t) {
       p += n;
     }
   }
-  if (!read_prefix(p, t)) return false;
-  if (sign_allowed && !signed_already) p += sign_at(p, t.negative);
-
-  if (p < end_ && is_ascii_letter(s_[p])) {
-    const std::string_view word = piece_at(p);
-    if (lex_.scale(word)) return fail(Errc::syntax, fmt::format("scale '{}' without a number", word), p);
+  bool outer_paren = false;
+  if (sign_allowed && !signed_already && p < end_ && s_[p] == '(') {
+    outer_paren = true;
+    t.negative = true;
+    p = skip_space(p + 1);
   }
-  if (!read_number(p, t) || !read_units(p, t)) return false;
+  const std::size_t word_end = letters_end(p);
+  const NumberWord* word = word_end > p ? lex_.number_word(s_.substr(p, word_end - p)) : nullptr;
+  if (word == nullptr && word_end > p && word_end < end_ && s_[word_end] == '-') {
+    word = lex_.number_word(s_.substr(p, word_end - p));  // "one-fifth", "twenty-one": the first part
+  }
+  if (word != nullptr && !(word_end < end_ && (is_digit(s_[word_end]) || s_[word_end] == '$'))) {
+    if (!read_number_words(p, t)) return false;
+  } else {
+    if (!read_prefix(p, t)) return false;
+    bool inner_paren = false;
+    if (sign_allowed && !signed_already && !outer_paren) {
+      if (p < end_ && s_[p] == '(') {
+        inner_paren = true;
+        t.negative = true;
+        p = skip_space(p + 1);
+      } else {
+        p += sign_at(p, t.negative);
+      }
+    }
+    if (p < end_ && is_ascii_letter(s_[p])) {
+      const std::string_view w = piece_at(p);
+      if (lex_.scale(w)) return fail(Errc::syntax, fmt::format("scale '{}' without a number", w), p);
+    }
+    if (!read_number(p, t)) return false;
+    if (inner_paren) {
+      if (p >= end_ || s_[p] != ')') return fail(Errc::syntax, fmt::format("expected ')', found {}", found(p)), p);
+      ++p;
+    }
+  }
+  if (!read_units(p, t)) return false;
+  if (outer_paren) {
+    const std::size_t q = skip_space(p);
+    if (q >= end_ || s_[q] != ')') return fail(Errc::syntax, fmt::format("expected ')', found {}", found(q)), q);
+    p = q + 1;
+  }
   t.end = p;
+  return finish_term(t);
+}
+
+// What a term can only be checked against once its units are read.
+bool Parser::finish_term(Term& t) {
+  if (t.country != nullptr) {
+    return fail(Errc::syntax, fmt::format("'{}' names a currency only before a '$' or a minor unit", t.country_text),
+                t.country_pos);
+  }
+  if (t.words_need_scale && !t.scale) {
+    return fail(Errc::syntax, fmt::format("'{}' needs a scale after it ('{} billion')", t.number_text, t.number_text),
+                t.number_pos);
+  }
+  if (t.dot_three && !t.scale) {
+    return fail(Errc::ambiguous,
+                fmt::format("'{}' is {} where a dot groups thousands: set a locale (en, de, ...) or add a scale",
+                            t.number_text, [&] {
+                              std::string digits(t.number_text);
+                              digits.erase(digits.find('.'), 1);
+                              return digits;
+                            }()),
+                t.number_pos);
+  }
+  if (t.indian && !(locale_ != nullptr && locale_->indian) && t.currency != Currency{{'I', 'N', 'R'}}) {
+    return fail(Errc::syntax,
+                fmt::format("'{}' has Indian digit grouping, read only with a rupee marker or the locale en-IN",
+                            t.number_text),
+                t.number_pos);
+  }
   return true;
+}
+
+// number-words = "a" | "an" | cardinal | tens ["-" cardinal] | (cardinal | "a") "hundred" [["and"] tens/cardinal]
+//              | "half" ["a" | "an"] | ["a" | "an" | cardinal] ["-"] fraction | multiple
+// "three billion", "a billion", "half a billion", "a third", "one-fifth", "twofold".
+bool Parser::read_number_words(std::size_t& pos, Term& t) {
+  using K = NumberWord::Kind;
+  std::size_t p = pos;
+  t.number_pos = p;
+  const auto word_at_p = [&](std::size_t q, std::size_t& e) -> const NumberWord* {
+    e = letters_end(q);
+    if (e == q) return nullptr;
+    // "two-fold", "ten-fold" are listed whole
+    if (e < end_ && s_[e] == '-') {
+      const std::size_t e2 = letters_end(e + 1);
+      if (const NumberWord* w = lex_.number_word(s_.substr(q, e2 - q)); w != nullptr && e2 > e + 1) {
+        e = e2;
+        return w;
+      }
+    }
+    return lex_.number_word(s_.substr(q, e - q));
+  };
+  const auto next_word = [&](std::size_t e) {  // after a space or a hyphen
+    if (e < end_ && s_[e] == '-') return e + 1;
+    return space_at(e) ? skip_space(e) : end_ + 1;
+  };
+  std::size_t e = p;
+  const NumberWord* w = word_at_p(p, e);
+  std::uint64_t value = 0;  // in hundredths... whole numbers, then the fraction below
+  int fraction_digits = 0;
+  bool needs_scale = false;
+  const auto done = [&](std::size_t end) {
+    t.small = value;
+    t.fraction_digits = fraction_digits;
+    t.number_text = s_.substr(pos, end - pos);
+    t.last_text = t.number_text;
+    pos = end;
+    t.words_need_scale = needs_scale;
+    return true;
+  };
+  if (w == nullptr) return fail(Errc::syntax, fmt::format("expected a number, found {}", found(p)), p);
+  if (w->kind == K::multiple) {
+    value = w->value;
+    t.dimension = Dimension::multiple;
+    t.dimension_text = s_.substr(p, e - p);
+    t.dimension_pos = p;
+    return done(e);
+  }
+  if (w->kind == K::fraction && w->denominator == 2) {  // "half", "half a billion"
+    value = 5;
+    fraction_digits = 1;
+    const std::size_t q = next_word(e);
+    std::size_t e2 = q;
+    if (q <= end_ && q < end_) {
+      const NumberWord* a = word_at_p(q, e2);
+      if (a != nullptr && a->kind == K::article) {
+        needs_scale = true;
+        return done(e2);
+      }
+    }
+    needs_scale = true;
+    return done(e);
+  }
+  // A whole number in words: [cardinal|tens[-cardinal]|a] [hundred [and] [tens[-cardinal]|cardinal]]
+  std::uint64_t n = 0;
+  bool article = false;
+  const auto read_below_hundred = [&](const NumberWord* x, std::size_t& end) -> bool {
+    if (x->kind == K::cardinal) {
+      n += x->value;
+      return true;
+    }
+    if (x->kind == K::tens) {
+      n += x->value;
+      const std::size_t q = next_word(end);
+      std::size_t e2 = q;
+      if (q < end_) {
+        if (const NumberWord* u = word_at_p(q, e2); u != nullptr && u->kind == K::cardinal && u->value < 10) {
+          n += u->value;
+          end = e2;
+        }
+      }
+      return true;
+    }
+    return false;
+  };
+  if (w->kind == K::article) {
+    article = true;
+    n = 1;
+  } else if (!read_below_hundred(w, e)) {
+    return fail(Errc::syntax, fmt::format("expected a number, found '{}'", s_.substr(p, e - p)), p);
+  }
+  // "hundred"
+  {
+    const std::size_t q = next_word(e);
+    std::size_t e2 = q;
+    if (q < end_) {
+      if (const NumberWord* h = word_at_p(q, e2); h != nullptr && h->kind == K::hundred && n < 10) {
+        n *= 100;
+        article = false;
+        e = e2;
+        std::size_t q2 = next_word(e);
+        if (q2 < end_ && word_at(q2, "and")) q2 = next_word(q2 + 3);
+        std::size_t e3 = q2;
+        if (q2 < end_) {
+          if (const NumberWord* r = word_at_p(q2, e3); r != nullptr && (r->kind == K::cardinal || r->kind == K::tens)) {
+            std::uint64_t before = n;
+            n = 0;
+            read_below_hundred(r, e3);
+            n += before;
+            e = e3;
+          }
+        }
+      }
+    }
+  }
+  // A fraction after it: "a third", "one-fifth", "two-thirds", "three quarters".
+  {
+    const std::size_t q = next_word(e);
+    std::size_t e2 = q;
+    if (q < end_) {
+      if (const NumberWord* f = word_at_p(q, e2); f != nullptr && f->kind == K::fraction && n < 100) {
+        // n/d as a percentage, exact when it is, else to six decimals (a third: 33.333333%).
+        const std::uint64_t scaled = n * 100 * 1000000;
+        value = (scaled + f->denominator / 2) / f->denominator;
+        fraction_digits = 6;
+        while (fraction_digits > 0 && value % 10 == 0) {
+          value /= 10;
+          --fraction_digits;
+        }
+        t.dimension = Dimension::percent;
+        t.dimension_text = s_.substr(q, e2 - q);
+        t.dimension_pos = q;
+        return done(e2);
+      }
+    }
+  }
+  value = n;
+  needs_scale = article;
+  return done(e);
 }
 
 // units = [attached-scale | "%" | "x" | "pp" | "bp"] { space unit-word | cjk-unit | "%" }
@@ -459,7 +931,8 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
   // count noun, then "per share"; a dimension, a count noun and "per" end the term.
   const auto set_scale = [&](Scale sc, std::string_view text, std::size_t at_pos) {
     if (t.scale) return fail(Errc::syntax, fmt::format("second scale '{}' after '{}'", text, t.scale_text), at_pos);
-    if ((t.has_unit() && !t.currency_is_prefix) || t.per) return unexpected_after(text, at_pos);
+    // "75 USD million": a scale may follow a currency, never a minor unit or a dimension.
+    if ((t.has_unit() && !t.currency) || t.per || t.shift != 0) return unexpected_after(text, at_pos);
     t.scale = sc;
     t.scale_text = text;
     t.last_text = text;
@@ -479,14 +952,24 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
     }
     if (t.has_unit() || t.per) return unexpected_after(text, at_pos);
     t.currency = c;
+    t.source = CurrencySource::explicit_;
+    t.marker = lex_.currency_marker(text);
     t.currency_text = text;
     t.currency_pos = at_pos;
     t.last_text = text;
     return true;
   };
+  // A marker of the lexicon after the number.
+  const auto add_marker = [&](const CurrencyMarker& m, std::string_view text, std::size_t at_pos) {
+    if (!t.currency && (t.has_unit() || t.per)) return unexpected_after(text, at_pos);
+    return set_marker(m, text, at_pos, false, t);
+  };
   const auto set_per = [&](Per per, std::string_view text, std::size_t at_pos) {
     if (t.per || t.dimension != Dimension::number || !t.noun.empty()) return unexpected_after(text, at_pos);
-    if (!t.currency) return fail(Errc::syntax, fmt::format("'{}' needs a currency amount", text), at_pos);
+    // The upper end of a range may borrow its currency: "HK$8–26 per share".
+    if (!t.currency && !t.may_borrow_currency) {
+      return fail(Errc::syntax, fmt::format("'{}' needs a currency amount", text), at_pos);
+    }
     t.per = per;
     t.per_text = text;
     t.last_text = text;
@@ -507,7 +990,13 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
     } else if (const auto sc = lex_.scale(w)) {
       ok = set_scale(*sc, w, p);
     } else {
-      return fail(Errc::syntax, fmt::format("unknown scale or unit '{}' after the number", w), p);
+      // "5p", "0.06RON", "US4.5cps", "20€"
+      const CurrencyMarker* m = nullptr;
+      const std::size_t k = longest_marker(p, marker_run_end(p), true, m);
+      if (m == nullptr || k != e) {
+        return fail(Errc::syntax, fmt::format("unknown scale or unit '{}' after the number", w), p);
+      }
+      ok = add_marker(*m, w, p);
     }
     if (!ok) return false;
     p = e;
@@ -549,12 +1038,36 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
         }
       }
       next = e;
-    } else if (c.size > 1 && is_currency_sign(c.value)) {  // "5 €", "5€"
-      const std::string_view marker = s_.substr(q, c.size);
-      Currency cur;
-      if (!currency_at(marker, q, cur)) return false;
-      ok = set_currency(cur, marker, q);
-      next = q + c.size;
+    } else if (c.size > 1 && !is_space(c.value) && marker_run_end(q) > q) {  // "5 €", "5€", "45,00 zł", "31.58 ₽"
+      const CurrencyMarker* m = nullptr;
+      const std::size_t k = longest_marker(q, marker_run_end(q), true, m);
+      if (m == nullptr) {
+        if (c.size > 1 && is_currency_sign(c.value)) {
+          Currency cur;
+          if (!currency_at(s_.substr(q, c.size), q, cur)) return false;
+        }
+        break;  // the caller reports it
+      }
+      ok = add_marker(*m, s_.substr(q, k - q), q);
+      next = k;
+    } else if (spaced && is_digit(static_cast<char>(c.value)) && t.currency && t.shift == 0 && !t.scale &&
+               t.fraction_digits == 0 && !t.wide && t.marker != nullptr && t.marker->divisor == 1) {
+      // "20 dollars 43 cents": the cents of the same currency.
+      std::size_t e = q;
+      while (e < end_ && is_digit(s_[e])) ++e;
+      const std::size_t b = skip_space(e);
+      const CurrencyMarker* m = nullptr;
+      const std::size_t k = b > e ? longest_marker(b, marker_run_end(b), true, m) : b;
+      if (m == nullptr || m->divisor != 100 || e - q > 2 || m->family != t.marker->family ||
+          (m->currency && m->currency != t.currency)) {
+        break;
+      }
+      const auto cents = static_cast<std::uint64_t>(std::stoi(std::string(s_.substr(q, e - q))));
+      if (cents >= 100) return fail(Errc::syntax, fmt::format("{} cents are more than a unit", cents), q);
+      t.small = t.small * 100 + cents;
+      t.fraction_digits = 2;
+      t.last_text = s_.substr(b, k - b);
+      next = k;
     } else if (spaced && c.size == 1 && is_ascii_letter(static_cast<char>(c.value))) {
       const std::size_t e = letters_end(q);
       const std::string_view w = s_.substr(q, e - q);
@@ -568,8 +1081,42 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
       if (is_word(w, "to") || is_word(w, "and") || is_word(w, "or")) {
         break;  // a range separator (or a near miss): the caller's business
       }
-      if (w.size() >= 2 && (sc = lex_.scale(w))) {
-        ok = set_scale(*sc, w, q);
+      // The longest currency phrase of the lexicon here ("U.S. dollars", "HK cents",
+      // "usd"): up to its longest phrase's number of words.
+      const CurrencyMarker* marker = nullptr;
+      std::size_t marker_end = q;
+      if (!(w.size() >= 2 && lex_.scale(w) && !lex_.currency_marker_after_number(w))) {
+        std::array<std::size_t, 6> ends{};
+        std::size_t words = 0;
+        const auto max_words = std::min<std::size_t>(ends.size(), static_cast<std::size_t>(lex_.max_currency_words()));
+        for (std::size_t b = q; words < max_words && b < end_;) {
+          const std::size_t e2 = marker_run_end(b);
+          if (e2 == b) break;
+          ends[words++] = e2;
+          if (!space_at(e2)) break;
+          b = skip_space(e2);
+        }
+        for (std::size_t k = words; k > 0 && marker == nullptr; --k) {
+          const std::size_t e2 = ends[k - 1];
+          marker = lex_.currency_marker_after_number(s_.substr(q, e2 - q));
+          if (marker != nullptr) marker_end = e2;
+        }
+      }
+      if (marker != nullptr) {
+        ok = add_marker(*marker, s_.substr(q, marker_end - q), q);
+        next = marker_end;
+      } else if (w.size() >= 2 && (sc = lex_.scale(w))) {
+        // "lakh crore": a two-word scale
+        const auto [b, w2] = second(e);
+        if (b > e && !w2.empty()) {
+          if (const auto sc2 = lex_.scale(s_.substr(q, b + w2.size() - q))) {
+            sc = sc2;
+            next = b + w2.size();
+          }
+        }
+        ok = set_scale(*sc, s_.substr(q, next - q), q);
+      } else if (is_word(w, "each")) {
+        ok = set_per(Per::share, w, q);
       } else if (is_word(w, "percent") || is_word(w, "pct")) {
         ok = set_dimension(Dimension::percent, w, q);
       } else if (w == "pp" || w == "bp" || w == "bps") {
@@ -580,8 +1127,37 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
         const auto [b, w2] = second(e);
         if (b == e) return fail(Errc::syntax, fmt::format("expected 'share' or 'ADS' after '{}'", w), e);
         const std::string_view phrase = s_.substr(q, b + w2.size() - q);
+        std::size_t phrase_end = b + w2.size();
+        const auto then = [&](std::size_t from, std::string_view word) {  // the next word is `word`
+          const auto [b3, w3] = second(from);
+          if (b3 > from && is_word_any(w3, word)) {
+            phrase_end = b3 + w3.size();
+            return true;
+          }
+          return false;
+        };
         if (is_word(w, "per") && is_word(w2, "cent")) {
           ok = set_dimension(Dimension::percent, phrase, q);
+        } else if (is_word(w, "per") && is_word(w2, "ordinary") && then(b + w2.size(), "share")) {
+          ok = set_per(Per::share, s_.substr(q, phrase_end - q), q);
+        } else if (is_word(w, "per") && is_word(w2, "american") && then(b + w2.size(), "depositary") &&
+                   (then(phrase_end, "share") || then(phrase_end, "shares"))) {
+          ok = set_per(Per::ads, s_.substr(q, phrase_end - q), q);
+        } else if (is_word(w, "per") && b < end_ && is_digit(s_[b])) {
+          // "per 10 shares": the amount of one share is a tenth
+          std::size_t d = b;
+          while (d < end_ && is_digit(s_[d])) ++d;
+          const std::string_view count = s_.substr(b, d - b);
+          const auto [b3, w3] = second(d);
+          if (b3 == d || !is_word(w3, "shares")) {
+            return fail(Errc::syntax, fmt::format("expected 'shares' after 'per {}', found {}", count, found(b3)), b3);
+          }
+          if (count.front() != '1' || count.find_first_not_of('0', 1) != std::string_view::npos) {
+            return fail(Errc::syntax, fmt::format("'per {} shares' is not per share by a power of ten", count), b);
+          }
+          phrase_end = b3 + w3.size();
+          ok = set_per(Per::share, s_.substr(q, phrase_end - q), q);
+          t.shift -= static_cast<int>(count.size() - 1);
         } else if (is_word(w2, "share")) {
           ok = set_per(Per::share, phrase, q);
         } else if (w2 == "ADS" || w2 == "ADR") {
@@ -592,7 +1168,7 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
                                   is_word(w, "per") ? "'cent', " : "", w, found(b)),
                       b);
         }
-        next = b + w2.size();
+        next = std::max(phrase_end, b + w2.size());
       } else if (is_word(w, "percentage") || is_word(w, "basis")) {
         const auto [b, w2] = second(e);
         if (!is_word(w2, "points") && !is_word(w2, "point")) {
@@ -624,6 +1200,17 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
         } else if (phrase.size() == 3 && is_upper(phrase[0]) && is_upper(phrase[1]) && is_upper(phrase[2])) {
           return fail(Errc::unknown_currency, std::move(cur.error().message), q);
         } else {
+          bool direction = false;
+          for (const Cue* cue : lex_.cues_for(w)) direction = direction || cue->category == "direction";
+          if (direction && t.dimension == Dimension::multiple) {  // "a near fourfold increase"
+            next = e;
+            p = next;
+            continue;
+          }
+          if (direction) {
+            return fail(Errc::syntax,
+                        fmt::format("'{}' is a direction, not a unit: '{}' is a bare number", w, t.number_text), q);
+          }
           if (!options_.count_nouns || !is_count_noun(phrase, lex_)) {
             return fail(Errc::syntax, fmt::format("unknown unit '{}'", phrase), q);
           }
@@ -675,6 +1262,10 @@ bool Parser::join_range(Term& low, Term& high, std::size_t separator_pos, Qualif
     }
     to.currency = from.currency;
     to.currency_text = from.currency_text;
+    to.currency_pos = from.currency_pos;
+    to.source = from.source;
+    to.marker = from.marker;
+    if (to.shift == 0) to.shift = from.shift;  // "5-7 cents"
   }
   if (low.dimension != high.dimension) {
     if (low.dimension != Dimension::number && high.dimension != Dimension::number) {
@@ -750,9 +1341,17 @@ Result<QuotedFigure> Parser::run() {
   // Qualifiers end in a space (or a '.', or are '~'): "Rmb81bn" and "US$5bn" skip the table,
   // and so does anything that starts like no qualifier and not like "between".
   const char first_lower = to_lower(first);
-  const bool may_hedge = lex_.may_start_qualifier(first) || first_lower == 'b';
+  // "a near fourfold increase": an article before a hedge.
+  if ((first_lower == 'a') && (word_at(p, "a") || word_at(p, "an"))) {
+    const std::size_t after = skip_space(letters_end(p));
+    if (after > letters_end(p) && after < end_ && match_qualifier(after)) p = after;
+  }
+  const bool may_hedge = lex_.may_start_qualifier(s_[p]) || to_lower(s_[p]) == 'b' || to_lower(s_[p]) == 'f';
   const std::size_t first_word_end = may_hedge ? letters_end(p) : p;
-  if (may_hedge && (first == '~' || (first_word_end > p && (first_word_end == end_ || !is_digit(s_[first_word_end])) &&
+  std::size_t qualifier_begin = p;
+  std::size_t qualifier_end = p;
+  bool from = false;
+  if (may_hedge && (s_[p] == '~' || (first_word_end > p && (first_word_end == end_ || !is_digit(s_[first_word_end])) &&
                                      (first_word_end == end_ || s_[first_word_end] != '$')))) {
     if (const auto m = match_qualifier(p)) {
       qualifier = m->first;
@@ -760,11 +1359,18 @@ Result<QuotedFigure> Parser::run() {
         fail(Errc::syntax, fmt::format("expected a number after '{}'", s_.substr(p, end_ - p)), end_);
         return failed();
       }
+      qualifier_begin = p;
+      qualifier_end = m->second;
+      while (qualifier_end > p && space_at(qualifier_end - 1)) --qualifier_end;
+      while (qualifier_end > p && (static_cast<unsigned char>(s_[qualifier_end - 1]) & 0xC0) == 0x80) --qualifier_end;
       p = m->second;
     }
     if (p < end_ && word_at(p, "between") && space_at(p + 7)) {
       between = true;
       p = skip_space(p + 7);
+    } else if (p < end_ && word_at(p, "from") && space_at(p + 4)) {  // "from 4 to 14MM U.S. dollars"
+      from = true;
+      p = skip_space(p + 4);
     }
   }
 
@@ -797,6 +1403,13 @@ Result<QuotedFigure> Parser::run() {
       high_begin = skip_space(separator + 2);
     }
   }
+  if (from && !(range && word_at(separator, "to"))) {
+    fail(Errc::syntax,
+         fmt::format("expected 'to' after 'from {}', found {}", s_.substr(low.begin, p - low.begin), found(separator)),
+         separator);
+    return failed();
+  }
+  qualifier_span_ = TextSpan{qualifier_begin, qualifier_end};
   if (!range) {
     if (separator < end_) {
       fail(Errc::syntax, fmt::format("unexpected {} after the figure", found(separator)), separator);
@@ -805,6 +1418,7 @@ Result<QuotedFigure> Parser::run() {
     return figure(begin, low, qualifier, low.value(), std::nullopt);
   }
   Term high;  // in this branch only: a single figure does not pay for a second term
+  high.may_borrow_currency = low.currency.has_value();
   if (!read_term(high_begin, high_signed, high)) return failed();
   std::pair<Decimal, Decimal> values;
   if (!join_range(low, high, separator, qualifier, values)) return failed();
@@ -819,7 +1433,9 @@ Result<QuotedFigure> Parser::run() {
 // tolerances only to overwrite them.
 QuotedFigure Parser::figure(std::size_t begin, const Term& low, Qualifier qualifier, Decimal value,
                             std::optional<Decimal> upper) const {
-  Decimal number = low.scale ? low.number() : value;  // unscaled, both are the digits as written
+  Decimal number = low.scale || low.shift != 0 ? low.number() : value;  // the digits as written
+  std::string family;
+  if (low.marker != nullptr) family = std::string(lex_.family_name(low.marker->family));
   return QuotedFigure{
       .text = std::string(s_.substr(begin, end_ - begin)),
       .span = TextSpan{begin, end_},
@@ -832,13 +1448,28 @@ QuotedFigure Parser::figure(std::size_t begin, const Term& low, Qualifier qualif
       .qualifier = qualifier,
       .upper = std::move(upper),
       .tolerances = options_.tolerances,
+      .currency_source = low.currency ? low.source : CurrencySource::none,
+      .currency_marker = low.currency ? std::string(low.currency_text) : std::string(),
+      .currency_span = low.currency ? TextSpan{low.currency_pos, low.currency_pos + low.currency_text.size()} : TextSpan{},
+      .currency_family = std::move(family),
+      .qualifier_span = qualifier_span_,
   };
 }
 
 }  // namespace
 
 Result<QuotedFigure> parse_figure(std::string_view text, const ParseOptions& options) {
-  return Parser(text, options).run();
+  Parser parser(text, options);
+  if (!options.locale.empty()) {
+    const Lexicon& lex = options.lexicon != nullptr ? *options.lexicon : Lexicon::builtin();
+    parser.locale_ = lex.locale(options.locale);
+    if (parser.locale_ == nullptr) {
+      return unexpected(make_error(Errc::syntax,
+                                   fmt::format("unknown locale '{}' (data/lexicon/locales.csv lists them)", options.locale),
+                                   text, Error::npos));
+    }
+  }
+  return parser.run();
 }
 
 }  // namespace finmetrics

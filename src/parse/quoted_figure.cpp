@@ -74,6 +74,17 @@ Decimal reach(const Decimal& v, const Decimal& tolerance) {
 
 }  // namespace
 
+std::string_view to_string(CurrencySource s) noexcept {
+  switch (s) {
+    case CurrencySource::none: return "";
+    case CurrencySource::explicit_: return "explicit";
+    case CurrencySource::document: return "document";
+    case CurrencySource::option: return "option";
+    case CurrencySource::default_: return "default";
+  }
+  return "?";
+}
+
 Interval QuotedFigure::rounding_interval() const {
   Interval out = precision_interval(value, Reading::rounded);
   if (upper) out = hull(out, precision_interval(*upper, Reading::rounded));

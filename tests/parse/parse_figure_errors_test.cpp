@@ -47,12 +47,16 @@ TEST_CASE("a malformed number names the position of the problem", "[parse_figure
 
 TEST_CASE("thousands separators come strictly in groups of three", "[parse_figure][errors]") {
   check_error("1,23,4", Errc::syntax, "expected three digits after ','", 2);
-  check_error("Rmb8,1bn", Errc::syntax, "expected three digits after ','", 5);
-  check_error("12,3456", Errc::syntax, "expected three digits after ','", 3);
-  check_error("1,000,", Errc::syntax, "expected three digits after ','", 6);
-  check_error("1234,567", Errc::syntax, "expected at most three digits before ','", 0);
+  check_error("Rmb8,1bn", Errc::ambiguous,
+              "'8,1' has a decimal comma, which only some locales write: set a locale (de, fr, ...)", 4);
+  check_error("12,3456", Errc::ambiguous,
+              "'12,3456' has a decimal comma, which only some locales write: set a locale (de, fr, ...)", 2);
+  check_error("1,000,", Errc::syntax, "unexpected ',' after the figure", 5);
+  check_error("1234,567", Errc::ambiguous,
+              "'1234,567' has a decimal comma, which only some locales write: set a locale (de, fr, ...)", 4);
   // Indian grouping is not supported
-  check_error("1,23,456", Errc::syntax, "expected three digits after ','", 2);
+  check_error("1,23,456", Errc::syntax,
+              "'1,23,456' has Indian digit grouping, read only with a rupee marker or the locale en-IN", 0);
 }
 
 TEST_CASE("a currency marker that is not known, or needs context", "[parse_figure][errors]") {
@@ -93,7 +97,7 @@ TEST_CASE("units must come in order and fit together", "[parse_figure][errors]")
   check_error("$5 per annum", Errc::syntax, "expected 'cent', 'share' or 'ADS' after 'per', found 'annum'", 7);
   check_error("2 percentage", Errc::syntax, "expected 'points' after 'percentage', found the end of the text", 12);
   check_error("5 Foo", Errc::syntax, "unknown unit 'Foo'", 2);
-  check_error("5 yuan ner share", Errc::syntax, "unknown unit 'yuan ner share'", 2);
+  check_error("5 yuan ner share", Errc::syntax, "unexpected 'ner share' after 'yuan'", 7);
   check_error("$5 million shares", Errc::syntax, "unexpected 'shares' after 'million'", 11);
   check_error("5 and 7", Errc::syntax, "unexpected 'and' after the figure", 2);
   ParseOptions no_counts;

@@ -19,6 +19,11 @@ struct CurrencyContext {
   std::optional<Currency> dollar = Currency{{'U', 'S', 'D'}};
   /// A bare `¥`: yen or yuan; unset means it is an error, never a guess.
   std::optional<Currency> yen_or_yuan = std::nullopt;
+  /// Whether the caller named `dollar` (`--dollar USD`) rather than left it at its
+  /// default: a `$` read through a default is `CurrencySource::default_`, through
+  /// an option `CurrencySource::option`. A `dollar` other than the family's
+  /// default (USD) always counts as an option.
+  bool dollar_is_option = false;
 };
 
 /// The currency a marker names (`"Rmb"`, `"HK$"`, `"yuan"`, `"USD"`, `"$"`) in the

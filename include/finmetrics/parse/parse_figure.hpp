@@ -4,6 +4,7 @@
 /// `26.549 billion yuan`, `HK$140.9 per share`, `nearly 60%`, `$3bn-$4bn`).
 /// The grammar is in docs/figures.md.
 
+#include <string>
 #include <string_view>
 
 #include "finmetrics/currency/alias.hpp"
@@ -28,6 +29,11 @@ struct ParseOptions {
   /// (`1.2 billion shares`, `900 million annual active consumers`); when false
   /// they are an error ("unknown unit 'shares'").
   bool count_nouns = true;
+  /// How numbers are written (`de`: `1.234,5`; `fr`: `1 234,5`; `en-IN`: `1,23,456`),
+  /// a locale of the lexicon's `locales.csv`. Empty: the English way, and a
+  /// number another locale reads otherwise (`45,00`, `1.234.567`, `1.234` with
+  /// no scale) is an `ambiguous` error, never a guess.
+  std::string locale;
 };
 
 /// Reads `text` as exactly one figure, optionally preceded by hedge words and

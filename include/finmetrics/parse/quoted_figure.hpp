@@ -30,6 +30,19 @@ enum class Reading {
   truncated,  ///< digits cut off: 81bn is [81bn, 82bn)
 };
 
+/// How the currency of a money figure was decided (JSON/CSV `currency_source`).
+enum class CurrencySource {
+  none,       ///< not money
+  explicit_,  ///< its own marker names the currency (`HK$`, `USD`, `yuan`, `US4.5cps`)
+  document,   ///< a bare `$`/`¥` resolved by an explicit marker of its family elsewhere in the
+              ///< document (set by the extractor, never by `parse_figure`)
+  option,     ///< a bare `$`/`¥`/`cents` resolved by `ParseOptions::currency` as the caller set it
+  default_,   ///< a bare `$`/`dollars`/`cents` read as the family's default (USD): never certain
+};
+
+/// "", "explicit", "document", "option", "default".
+[[nodiscard]] std::string_view to_string(CurrencySource s) noexcept;
+
 /// One quoted figure. For a range (`$3bn-$4bn`, `between 5 and 7 per cent`)
 /// `value`, `number` and `scale` describe the lower end and `upper` is set.
 struct QuotedFigure {
@@ -44,6 +57,16 @@ struct QuotedFigure {
   Qualifier qualifier = Qualifier::none;
   std::optional<Decimal> upper;  ///< the upper end of a range, scale applied
   HedgeTolerances tolerances;    ///< from `ParseOptions`, used by `interval()`
+  /// For money: how the currency was decided, and the evidence: the marker as
+  /// written (`HK$`, `$`, `cents`, `US`+`cps`) and where it is in the parsed input
+  /// (the lower end's marker for a range), and the marker's family in the
+  /// lexicon (`dollar`, `yen`, or "" for none).
+  CurrencySource currency_source = CurrencySource::none;
+  std::string currency_marker;
+  TextSpan currency_span;
+  std::string currency_family;
+  /// The hedge as written (`in the region of`), empty without one.
+  TextSpan qualifier_span;
 
   [[nodiscard]] bool is_range() const noexcept { return upper.has_value(); }
 
