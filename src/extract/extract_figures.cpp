@@ -24,16 +24,6 @@
 
 namespace finmetrics {
 
-std::string_view to_string(CurrencySource s) noexcept {
-  switch (s) {
-    case CurrencySource::none: return "";
-    case CurrencySource::explicit_: return "explicit";
-    case CurrencySource::document: return "document";
-    case CurrencySource::option: return "option";
-    case CurrencySource::default_: return "default";
-  }
-  return "";
-}
 
 std::string_view to_string(FigureKind k) noexcept {
   switch (k) {

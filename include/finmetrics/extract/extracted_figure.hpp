@@ -31,17 +31,7 @@ enum class FigureKind {
 /// "money", "per_share", "percent", "percentage_points", "multiple", "count", "number", "record".
 [[nodiscard]] std::string_view to_string(FigureKind k) noexcept;
 
-/// How the currency of a money figure was decided (issue 9 item 3).
-enum class CurrencySource {
-  none,         ///< not money
-  explicit_,    ///< its own marker names one currency: `HK$`, `USD`, `yuan`
-  document,     ///< a bare `$` or `¥` resolved by an explicit marker of the same family elsewhere in the text
-  option,       ///< a bare `$` or `¥` resolved by the caller (`--dollar HKD`, `--yen JPY`)
-  default_,     ///< a bare `$` read as USD because nothing else says otherwise: never certain
-};
-
-/// "", "explicit", "document", "option", "default".
-[[nodiscard]] std::string_view to_string(CurrencySource s) noexcept;
+// `CurrencySource` (explicit, document, option, default) is parse/quoted_figure.hpp's.
 
 /// The explicit marker elsewhere in the text that resolved a bare `$` or `¥`:
 /// the figure that carries it and where.
