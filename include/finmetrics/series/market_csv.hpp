@@ -25,8 +25,8 @@ struct MarketCsvOptions {
                                    std::string volume_unit = "shares", std::optional<Date> last_day = std::nullopt)
       : currency(price_currency), per(price_per), volume_noun(std::move(volume_unit)), last_complete_day(last_day) {}
 
-  Currency currency;          ///< currency of the prices (USD for BABA, HKD for 9988.HK)
-  Per per = Per::share;       ///< what a price is per (BABA trades ADSs: `Per::ads`)
+  Currency currency;          ///< currency of the prices (USD for a US listing, HKD for a Hong Kong one)
+  Per per = Per::share;       ///< what a price is per (a depositary listing trades ADSs: `Per::ads`)
   std::string volume_noun = "shares";  ///< the unit of the volume column ("ADSs")
   /// Rows after this day are dropped: the partial last day of a file fetched
   /// during a session.
@@ -35,7 +35,7 @@ struct MarketCsvOptions {
 
 /// One listing's daily history, oldest first; the series present in the file.
 struct PriceHistory {
-  std::string ticker;      ///< from a ticker row ("9988.HK"), empty without one
+  std::string ticker;      ///< from a ticker row (e.g. "XYZ.HK"), empty without one
   std::string utc_offset;  ///< "+08:00" when the dates carry one, else empty
   DateSeries open, high, low, close, adj_close;  ///< empty when the file has no such column
   DateSeries volume;
