@@ -92,7 +92,12 @@ if [ -x /usr/bin/time ]; then
   head -c 20000000 /dev/zero | tr '\0' '\n' >"$tmp/blank.csv"
   /usr/bin/time -f %M -o "$tmp/rss.txt" "$bin" normalize --spec v1 --fx "$fx" --threads 2 -q "$tmp/blank.csv" >/dev/null 2>&1
   rss="$(tail -1 "$tmp/rss.txt")"
-  check "item 3: 20 MB of blank lines, 2 threads, peak RSS under 100 MiB (was 1.07 GB)" yes "$([ "$rss" -lt 102400 ] && echo yes || echo "no: $rss KiB")"
+  # Under AddressSanitizer (scripts/sanitize.sh) the RSS includes its quarantine and
+  # shadow memory (about 370 MiB here), so the bound is wider there; unbounded growth
+  # (over 1 GB without the fix) still fails it.
+  limit=102400
+  grep -q __asan_init "$bin" && limit=614400
+  check "item 3: 20 MB of blank lines, 2 threads, peak RSS under $((limit / 1024)) MiB (was 1.07 GB)" yes "$([ "$rss" -lt "$limit" ] && echo yes || echo "no: $rss KiB")"
   rm -f "$tmp/blank.csv"
 else
   echo "FAILED: item 3 needs /usr/bin/time (apt-get install time)"; failures=$((failures + 1))
