@@ -72,8 +72,8 @@ struct Claim {
   std::string id;          ///< "A18"
   std::string document;    ///< the source document
   std::string quote;       ///< verbatim
-  std::string entity;      ///< "Alibaba"
-  std::string listing;     ///< "BABA", "9988.HK" or empty
+  std::string entity;      ///< "Acme"
+  std::string listing;     ///< a ticker ("XYZ", "XYZ.HK") or empty
   std::string segment;     ///< "Cloud Intelligence Group" or empty for the group
   std::string metric;      ///< "revenue", "price_change", ... (docs/checking.md)
   std::optional<ClaimPeriod> period;  ///< nullopt when the row gives none

@@ -21,11 +21,11 @@ namespace finmetrics {
 /// issuer's profile (its aliases, segments and fiscal calendar), never a
 /// compiled list. Without one, entities are the names the text gives.
 struct IssuerNames {
-  std::string name;                  ///< as claims and financials name it ("Tencent")
-  std::vector<std::string> aliases;  ///< other names in text ("Tencent Holdings", "腾讯")
+  std::string name;                  ///< as claims and financials name it ("Acme")
+  std::vector<std::string> aliases;  ///< other names in text ("Acme Holdings", a name in another script)
   struct Segment {
     std::string name;                  ///< "Cloud Intelligence Group"
-    std::vector<std::string> aliases;  ///< "Alibaba Cloud", "cloud"
+    std::vector<std::string> aliases;  ///< "Acme Cloud", "cloud"
   };
   std::vector<Segment> segments;
   /// Quarters and fiscal years in its sentences are named in this calendar.

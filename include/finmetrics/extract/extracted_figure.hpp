@@ -59,10 +59,10 @@ struct ContextGuess {
 
 /// The best reading of what a figure is about, from its sentence and the article date.
 struct FigureContext {
-  ContextGuess entity;     ///< "Alibaba", "Ant Group", "Tencent", ...
+  ContextGuess entity;     ///< a company named in the text ("Acme", "Acme Bank", ...)
   ContextGuess segment;    ///< "Cloud Intelligence Group", ... (for an issuer passed in with its segments)
   ContextGuess metric;     ///< the claims vocabulary: "revenue", "capex", "price_change", ...
-  ContextGuess period;     ///< a period name or `first..last` window, as in data/alibaba
+  ContextGuess period;     ///< a period name or `first..last` window, as in the claims files of data/
   ContextGuess direction;  ///< "up" or "down"
 };
 

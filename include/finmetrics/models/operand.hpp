@@ -16,10 +16,10 @@ namespace finmetrics {
 
 /// An input of a relation.
 struct Operand {
-  std::string label;   ///< "A18 Rmb81bn", "BABA close 2024-12-31"
+  std::string label;   ///< "A18 Rmb81bn", "XYZ close 2024-12-31"
   Readings readings;   ///< strict, rounded, truncated (the checker uses strict and rounded)
   Unit unit;           ///< for printing
-  std::string source;  ///< "claim A18 (001_...txt, line 19)", "data/alibaba/market.csv line 10"
+  std::string source;  ///< "claim A18 (001_...txt, line 19)", "data/<issuer>/market.csv line 10"
   /// How the readings were obtained, one line each, with every tolerance used
   /// ("'nearly' reaches 5% below 60 (HedgeTolerances::just_below = 0.05)"):
   /// printed in the arithmetic of every finding that uses the operand.

@@ -36,7 +36,7 @@ struct Computed {
 
 /// One piece of reference data or one claim a check used.
 struct DataUsed {
-  std::string what;    ///< "BABA close 2024-12-31", "claim A18"
+  std::string what;    ///< "XYZ close 2024-12-31", "claim A18"
   std::string value;   ///< as printed: "84.79 USD", "Rmb81bn"
   std::string source;  ///< where it comes from: a file and row, a URL, a document
   friend bool operator==(const DataUsed&, const DataUsed&) = default;
