@@ -64,6 +64,7 @@
 #include "finmetrics/parse/parse_figure.hpp"
 #include "finmetrics/parse/qualifier.hpp"
 #include "finmetrics/parse/quoted_figure.hpp"
+#include "finmetrics/parse/read_figure_at.hpp"
 
 // 7. claims, models, check
 #include "finmetrics/claims/claim.hpp"

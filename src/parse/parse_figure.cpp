@@ -1,5 +1,6 @@
 #include "finmetrics/parse/parse_figure.hpp"
 #include "finmetrics/detail/utf8.hpp"
+#include "finmetrics/parse/detail/read_figure_prefix.hpp"
 #include "finmetrics/lexicon/lexicon.hpp"
 
 #include <algorithm>
@@ -151,6 +152,11 @@ class Parser {
 
   // Set by parse_figure before run(): the options' locale, if any.
   const NumberLocale* locale_ = nullptr;
+  // Set by read_figure_prefix: read the longest figure at the start of the text
+  // (running text follows it) instead of the whole text as one figure; with
+  // `ranges_` false, `X-Y` and `X to Y` end the figure at X.
+  bool prefix_ = false;
+  bool ranges_ = true;
 
   Result<QuotedFigure> run();
 
@@ -303,6 +309,13 @@ class Parser {
   std::size_t end_ = 0;  // the end of the text without trailing white space
   std::optional<Error> error_;  // set by a reader that returns false
   TextSpan qualifier_span_;
+  // Prefix reading: read_units stops before the piece that starts at `units_limit_`;
+  // the piece that failed, and why, name a figure glued to what follows it.
+  std::size_t units_limit_ = std::string_view::npos;
+  std::size_t piece_start_ = 0;
+  std::optional<Error> units_error_;
+  std::size_t units_error_at_ = 0;
+  bool ends_figure(std::size_t e);
 };
 
 // The longest hedge phrase of the lexicon at p: up to its longest phrase's
@@ -681,6 +694,23 @@ bool Parser::read_prefix(std::size_t& p, Term& t) {
   const auto b = static_cast<unsigned char>(s_[p]);
   if (b < 0x80 && !is_ascii_letter(s_[p]) && s_[p] != '$') return true;
   if (b >= 0x80 && is_cjk(at(p).value)) return read_prefix_fallback(p, t);
+  // A dollar prefix written apart, as lower-cased text writes it: "hk $ 10.05" is
+  // "HK$", "c $ 16.4" is "C$" (but "a $5" is the article: a number word).
+  if (is_ascii_letter(s_[p])) {
+    const std::size_t we = letters_end(p);
+    const std::size_t sign = skip_space(we);
+    if (we - p <= 3 && sign > we && sign < end_ && s_[sign] == '$' &&
+        lex_.number_word(s_.substr(p, we - p)) == nullptr) {
+      std::array<char, 4> joined{};
+      for (std::size_t i = p; i < we; ++i) joined[i - p] = is_lower(s_[i]) ? static_cast<char>(s_[i] - 'a' + 'A') : s_[i];
+      joined[we - p] = '$';
+      if (const CurrencyMarker* m = lex_.currency_marker(std::string_view(joined.data(), we - p + 1)); m != nullptr) {
+        if (!set_marker(*m, s_.substr(p, sign + 1 - p), p, true, t)) return false;
+        p = skip_space(sign + 1);
+        return true;
+      }
+    }
+  }
   for (int markers = 0; markers < 2 && p < end_; ++markers) {
     const std::size_t e = marker_run_end(p);
     const CurrencyMarker* m = nullptr;
@@ -742,7 +772,26 @@ bool Parser::read_term(std::size_t p, bool sign_allowed, Term& t) {
       ++p;
     }
   }
-  if (!read_units(p, t)) return false;
+  if (prefix_) {
+    // Running text follows the figure: a unit piece that does not read ends the
+    // figure before it (read again up to there), and says why if the figure is
+    // glued to it.
+    const Term before_units = t;
+    const std::size_t units_begin = p;
+    if (!read_units(p, t)) {
+      units_error_ = std::move(error_);
+      units_error_at_ = piece_start_;
+      error_.reset();
+      t = before_units;
+      p = units_begin;
+      units_limit_ = units_error_at_;
+      const bool again = read_units(p, t);
+      units_limit_ = std::string_view::npos;
+      if (!again) return false;
+    }
+  } else if (!read_units(p, t)) {
+    return false;
+  }
   if (outer_paren) {
     const std::size_t q = skip_space(p);
     if (q >= end_ || s_[q] != ')') return fail(Errc::syntax, fmt::format("expected ')', found {}", found(q)), q);
@@ -977,7 +1026,8 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
   };
 
   // Attached to the number: "81bn", "13%", "6.5x", "2pp", "25bp".
-  if (p < end_ && is_ascii_letter(s_[p])) {
+  piece_start_ = p;
+  if (p < end_ && p < units_limit_ && is_ascii_letter(s_[p])) {
     const std::size_t e = letters_end(p);
     const std::string_view w = s_.substr(p, e - p);
     bool ok;
@@ -1005,7 +1055,8 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
   for (;;) {
     const std::size_t q = skip_space(p);
     const bool spaced = q != p;
-    if (q >= end_) break;
+    if (q >= end_ || q >= units_limit_) break;
+    piece_start_ = q;
     const CodePoint c = at(q);
     bool ok = true;
     std::size_t next = q;
@@ -1029,6 +1080,8 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
         const std::string_view rest = s_.substr(k, e - k);
         if (auto cur = lex_.currency(rest, options_.currency)) {
           ok = set_currency(*cur, rest, k);
+        } else if (!options_.count_nouns) {
+          ok = fail(Errc::syntax, fmt::format("unknown unit '{}'", rest), k);
         } else if (!t.currency && t.dimension == Dimension::number && t.noun.empty() && !t.per) {
           t.noun = rest;
           t.noun_pos = k;
@@ -1410,6 +1463,12 @@ Result<QuotedFigure> Parser::run() {
     return failed();
   }
   qualifier_span_ = TextSpan{qualifier_begin, qualifier_end};
+  if (prefix_ && !ranges_ && !between && !from) range = false;
+  if (!range && prefix_) {
+    if (!ends_figure(low.end)) return failed();
+    end_ = low.end;
+    return figure(begin, low, qualifier, low.value(), std::nullopt);
+  }
   if (!range) {
     if (separator < end_) {
       fail(Errc::syntax, fmt::format("unexpected {} after the figure", found(separator)), separator);
@@ -1419,14 +1478,47 @@ Result<QuotedFigure> Parser::run() {
   }
   Term high;  // in this branch only: a single figure does not pay for a second term
   high.may_borrow_currency = low.currency.has_value();
-  if (!read_term(high_begin, high_signed, high)) return failed();
   std::pair<Decimal, Decimal> values;
+  if (prefix_) {
+    // What follows a figure in running text may only look like a range's upper
+    // end ("5 - the rest"): then the figure is the lower end alone.
+    const Term low_alone = low;
+    std::optional<Error> low_units_error = units_error_;
+    const std::size_t low_units_at = units_error_at_;
+    if (!read_term(high_begin, high_signed, high) || !join_range(low, high, separator, qualifier, values)) {
+      if (between || from) return failed();
+      error_.reset();
+      units_error_ = std::move(low_units_error);
+      units_error_at_ = low_units_at;
+      if (!ends_figure(low_alone.end)) return failed();
+      end_ = low_alone.end;
+      return figure(begin, low_alone, qualifier, low_alone.value(), std::nullopt);
+    }
+    if (!ends_figure(high.end)) return failed();
+    end_ = high.end;
+    return figure(begin, low, qualifier, std::move(values.first), std::move(values.second));
+  }
+  if (!read_term(high_begin, high_signed, high)) return failed();
   if (!join_range(low, high, separator, qualifier, values)) return failed();
   if (const std::size_t rest = skip_space(high.end); rest < end_) {
     fail(Errc::syntax, fmt::format("unexpected {} after the figure", found(rest)), rest);
     return failed();
   }
   return figure(begin, low, qualifier, std::move(values.first), std::move(values.second));
+}
+
+// In running text a figure ends at white space, punctuation or a character of
+// another script; a letter, a digit or an invisible character right after it
+// ("5bnx", "$5\u200d0bn") says the figure was not read whole.
+bool Parser::ends_figure(std::size_t e) {
+  if (e >= end_) return true;
+  const char32_t v = at(e).value;
+  const bool glued = (v < 0x80 && (is_ascii_letter(static_cast<char>(v)) || is_digit(static_cast<char>(v)) || v == '_')) ||
+                     (v >= 0x200B && v <= 0x200F) || (v >= 0x2060 && v <= 0x2064) || v == 0xFEFF || v == 0xAD ||
+                     (v >= 0xC0 && v <= 0x24F && v != 0xD7 && v != 0xF7) || (v >= 0x370 && v <= 0x52F);
+  if (!glued) return true;
+  if (units_error_ && units_error_at_ == e) return fail(std::move(*units_error_));
+  return fail(Errc::syntax, fmt::format("unexpected {} right after the figure", found(e)), e);
 }
 
 // Every member named: a default QuotedFigure would first build default
@@ -1458,8 +1550,12 @@ QuotedFigure Parser::figure(std::size_t begin, const Term& low, Qualifier qualif
 
 }  // namespace
 
-Result<QuotedFigure> parse_figure(std::string_view text, const ParseOptions& options) {
+namespace {
+
+Result<QuotedFigure> run_parser(std::string_view text, const ParseOptions& options, bool prefix, bool ranges) {
   Parser parser(text, options);
+  parser.prefix_ = prefix;
+  parser.ranges_ = ranges;
   if (!options.locale.empty()) {
     const Lexicon& lex = options.lexicon != nullptr ? *options.lexicon : Lexicon::builtin();
     parser.locale_ = lex.locale(options.locale);
@@ -1471,5 +1567,19 @@ Result<QuotedFigure> parse_figure(std::string_view text, const ParseOptions& opt
   }
   return parser.run();
 }
+
+}  // namespace
+
+Result<QuotedFigure> parse_figure(std::string_view text, const ParseOptions& options) {
+  return run_parser(text, options, false, true);
+}
+
+namespace parse_detail {
+
+Result<QuotedFigure> read_figure_prefix(std::string_view text, const ParseOptions& options, bool ranges) {
+  return run_parser(text, options, true, ranges);
+}
+
+}  // namespace parse_detail
 
 }  // namespace finmetrics

@@ -1,0 +1,18 @@
+#pragma once
+// The parser of parse_figure.cpp in prefix mode, for read_figure_at: not public API.
+
+#include <string_view>
+
+#include "finmetrics/error.hpp"
+#include "finmetrics/parse/parse_figure.hpp"
+#include "finmetrics/parse/quoted_figure.hpp"
+
+namespace finmetrics::parse_detail {
+
+/// The longest figure at the start of `text` (running text may follow it), by
+/// the grammar of `parse_figure`. With `ranges` false, a range separator ends
+/// the figure (`between ... and ...` and `from ... to ...` are still read).
+/// Positions are offsets into `text`.
+[[nodiscard]] Result<QuotedFigure> read_figure_prefix(std::string_view text, const ParseOptions& options, bool ranges);
+
+}  // namespace finmetrics::parse_detail

@@ -1,0 +1,247 @@
+#include "finmetrics/parse/read_figure_at.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "finmetrics/detail/utf8.hpp"
+#include "finmetrics/lexicon/lexicon.hpp"
+#include "finmetrics/parse/detail/read_figure_prefix.hpp"
+
+// The figure reader of running text: a window of the line handed to the parser
+// of parse_figure.cpp in prefix mode, and a backward look for what the grammar
+// allows before a number. No vocabulary here: every word is the lexicon's.
+
+namespace finmetrics {
+
+namespace {
+
+constexpr std::size_t max_figure_bytes = 256;  // no figure is longer; bounds the work per call
+constexpr std::size_t max_lookback = 96;       // hedge and markers before a number
+
+constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+constexpr bool is_letter(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+constexpr bool is_lower(char c) noexcept { return c >= 'a' && c <= 'z'; }
+constexpr char to_upper(char c) noexcept { return is_lower(c) ? static_cast<char>(c - 'a' + 'A') : c; }
+constexpr char flip_case(char c) noexcept {
+  return is_lower(c) ? static_cast<char>(c - 'a' + 'A') : (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+constexpr bool is_hspace(char32_t c) noexcept {
+  return c == U' ' || c == U'\t' || c == 0xA0 || c == 0x2009 || c == 0x202F || c == 0x3000;
+}
+constexpr bool is_cjk(char32_t c) noexcept { return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF); }
+
+using detail::CodePoint;
+
+// The code point that ends at byte p (size 0 at the start).
+CodePoint decode_before(std::string_view s, std::size_t p) noexcept {
+  if (p == 0) return {};
+  std::size_t b = p - 1;
+  while (b > 0 && p - b < 4 && (static_cast<unsigned char>(s[b]) & 0xC0) == 0x80) --b;
+  const CodePoint c = detail::decode_utf8(s, b);
+  return b + c.size == p ? c : CodePoint{static_cast<unsigned char>(s[p - 1]), 1};
+}
+
+std::size_t hspace_back(std::string_view s, std::size_t p, std::size_t floor) noexcept {
+  while (p > floor) {
+    const CodePoint c = decode_before(s, p);
+    if (!is_hspace(c.value)) break;
+    p -= c.size;
+  }
+  return p;
+}
+
+// Characters of a currency marker written before a number: ASCII letters, '$',
+// '.', and signs and letters of other scripts (not white space, not CJK, not the
+// punctuation block, not digits).
+bool marker_char(CodePoint c) noexcept {
+  const char32_t v = c.value;
+  if (v < 0x80) return is_letter(static_cast<char>(v)) || v == '$' || v == '.';
+  return !is_hspace(v) && !is_cjk(v) && !(v >= 0x2000 && v <= 0x206F) && v != 0xFEFF && v != 0xAD &&
+         v != 0x3001 && v != 0x3002 && !(v >= 0xFF00 && v <= 0xFF0F);
+}
+
+// A sign or accounting parenthesis right before p ("-5%", "($99.99)", "£(982)m").
+std::size_t signs_back(std::string_view s, std::size_t p, std::size_t floor) noexcept {
+  for (int k = 0; k < 2 && p > floor; ++k) {
+    const CodePoint c = decode_before(s, p);
+    if (c.value != U'-' && c.value != U'+' && c.value != 0x2212 && c.value != U'(') break;
+    // A dash glued to a word is a compound ("Covid-19"), not a sign.
+    if (c.value != U'(' && p - c.size > floor) {
+      const CodePoint b = decode_before(s, p - c.size);
+      if (b.value < 0x80 && (is_letter(static_cast<char>(b.value)) || is_digit(static_cast<char>(b.value)))) break;
+    }
+    p -= c.size;
+  }
+  return p;
+}
+
+// A marker the lexicon lists that may stand before a number in running text: a
+// name spelled as a word in any case ("won", "real", "pound") may not, being
+// more often an English word there.
+const CurrencyMarker* prefix_marker(const Lexicon& lex, std::string_view w) {
+  const CurrencyMarker* m = lex.currency_marker(w);
+  if (m == nullptr) return nullptr;
+  if (w.size() >= 2 && std::all_of(w.begin(), w.end(), is_letter)) {
+    std::array<char, 32> flipped{};
+    if (w.size() > flipped.size()) return m;
+    std::copy(w.begin(), w.end(), flipped.begin());
+    flipped[1] = flip_case(flipped[1]);
+    if (lex.currency_marker(std::string_view(flipped.data(), w.size())) == m) return nullptr;
+  }
+  return m;
+}
+
+// The start of a currency marker that ends at q (the longest the lexicon lists
+// that begins at a boundary), or q.
+std::size_t marker_back(std::string_view s, std::size_t q, std::size_t floor, const Lexicon& lex) {
+  std::size_t rb = q;
+  bool cjk = false;
+  if (const CodePoint c = decode_before(s, q); c.size != 0 && is_cjk(c.value)) {
+    cjk = true;
+    while (rb > floor) {
+      const CodePoint d = decode_before(s, rb);
+      if (d.size == 0 || !is_cjk(d.value)) break;
+      rb -= d.size;
+    }
+  } else {
+    while (rb > floor) {
+      const CodePoint d = decode_before(s, rb);
+      if (d.size == 0 || !marker_char(d)) break;
+      rb -= d.size;
+    }
+  }
+  if (rb == q) return q;
+  // A dollar prefix written apart, in lower case as some pipelines write it: "hk $", "c $".
+  if (q - rb == 1 && s[rb] == '$') {
+    const std::size_t we = hspace_back(s, rb, floor);
+    std::size_t wb = we;
+    while (wb > floor && is_letter(s[wb - 1])) --wb;
+    // "a $5": a letter the lexicon reads as a number word is the article, not "A$".
+    if (we < rb && wb < we && we - wb <= 3 && (wb == floor || !is_letter(s[wb - 1])) &&
+        lex.number_word(s.substr(wb, we - wb)) == nullptr) {
+      std::array<char, 4> joined{};
+      for (std::size_t i = wb; i < we; ++i) joined[i - wb] = to_upper(s[i]);
+      joined[we - wb] = '$';
+      if (lex.currency_marker(std::string_view(joined.data(), we - wb + 1)) != nullptr) return wb;
+    }
+  }
+  // Longest first: from the run's start (a word boundary) towards q. Within an
+  // ASCII run only its start is a boundary ("FY" in "FY2025" is no marker); a CJK
+  // run has none ("投资人民币": the marker is its end).
+  for (std::size_t b = rb; b < q;) {
+    if (prefix_marker(lex, s.substr(b, q - b)) != nullptr) return b;
+    if (!cjk) {
+      // "(US$", "-$": a leading bracket or sign is not part of the marker
+      const char c = s[b];
+      if (c != '(' && c != '-' && c != '+' && c != '.') break;
+      ++b;
+      continue;
+    }
+    b += detail::decode_utf8(s, b).size;
+  }
+  return q;
+}
+
+}  // namespace
+
+Result<QuotedFigure> read_figure_at(std::string_view text, std::size_t pos, const ParseOptions& options,
+                                    RangeReading ranges) {
+  pos = std::min(pos, text.size());
+  // The window: the rest of the line, at most max_figure_bytes, cut at white space.
+  std::size_t end = pos;
+  const std::size_t limit = std::min(text.size(), pos + max_figure_bytes);
+  while (end < limit && text[end] != '\n' && text[end] != '\r') ++end;
+  if (end == limit && limit < text.size() && text[end] != '\n' && text[end] != '\r') {
+    std::size_t cut = end;
+    while (cut > pos && text[cut - 1] != ' ' && text[cut - 1] != '\t') --cut;
+    if (cut > pos) end = cut;
+    while (end > pos && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;  // a whole code point
+  }
+  auto r = parse_detail::read_figure_prefix(text.substr(pos, end - pos), options, ranges == RangeReading::joined);
+  if (!r) {
+    if (r.error().position != Error::npos) r.error().position += pos;
+    return r;
+  }
+  const auto shift = [pos](TextSpan& s) {
+    s.begin += pos;
+    s.end += pos;
+  };
+  shift(r->span);
+  shift(r->qualifier_span);
+  if (r->currency_source != CurrencySource::none) shift(r->currency_span);
+  return r;
+}
+
+FigureStart figure_start_before(std::string_view s, std::size_t number, const ParseOptions& options) {
+  const Lexicon& lex = options.lexicon != nullptr ? *options.lexicon : Lexicon::builtin();
+  number = std::min(number, s.size());
+  std::size_t floor = number > max_lookback ? number - max_lookback : 0;
+  for (std::size_t k = number; k > floor; --k) {
+    if (s[k - 1] == '\n' || s[k - 1] == '\r') {
+      floor = k;
+      break;
+    }
+  }
+  std::size_t p = signs_back(s, number, floor);
+  // Up to two markers, glued or apart: "US$", "USD ", "NZD $", "(S$ ".
+  for (int k = 0; k < 2; ++k) {
+    const std::size_t q = hspace_back(s, p, floor);
+    const std::size_t b = marker_back(s, q, floor, lex);
+    if (b == q) break;
+    p = signs_back(s, b, floor);
+  }
+  FigureStart out{p, p};
+  // A hedge: the longest phrase of the lexicon that ends before p, or "~" glued to it.
+  const auto hedge_char = [](char c) { return is_letter(c) || c == '.' || c == '~' || c == '\'' || c == '-'; };
+  std::size_t start = p;
+  if (p > floor && s[p - 1] == '~') {
+    start = p - 1;
+  } else {
+    std::array<std::size_t, 8> begins{};
+    const int max_words = std::min<int>(lex.max_qualifier_words(), static_cast<int>(begins.size()));
+    const std::size_t q = hspace_back(s, p, floor);
+    int words = 0;
+    if (q < p) {
+      for (std::size_t e = q; words < max_words;) {
+        std::size_t b = e;
+        while (b > floor && hedge_char(s[b - 1])) --b;
+        if (b == e) break;
+        begins[static_cast<std::size_t>(words++)] = b;
+        const std::size_t e2 = hspace_back(s, b, floor);
+        if (e2 == b) break;
+        e = e2;
+      }
+    }
+    for (int k = words; k > 0; --k) {
+      const std::size_t b = begins[static_cast<std::size_t>(k - 1)];
+      if (lex.qualifier(s.substr(b, q - b))) {
+        start = b;
+        break;
+      }
+    }
+    // "a near fourfold increase": an article before the hedge.
+    if (start < p) {
+      const std::size_t e = hspace_back(s, start, floor);
+      std::size_t b = e;
+      while (b > floor && is_letter(s[b - 1])) --b;
+      const std::string_view w = s.substr(b, e - b);
+      if (e < start && (w == "a" || w == "an" || w == "A" || w == "An") && (b == floor || !is_letter(s[b - 1]))) {
+        start = b;
+      }
+    }
+  }
+  // "between 5 and 7 per cent"
+  {
+    const std::size_t e = hspace_back(s, start, floor);
+    std::size_t b = e;
+    while (b > floor && is_letter(s[b - 1])) --b;
+    const std::string_view w = s.substr(b, e - b);
+    if (e < start && w.size() == 7 && (w == "between" || w == "Between") && (b == floor || !is_letter(s[b - 1]))) {
+      start = b;
+    }
+  }
+  out.hedged = start;
+  return out;
+}
+
+}  // namespace finmetrics

@@ -1,0 +1,142 @@
+// read_figure_at and figure_start_before: figures in running text, by the grammar
+// of parse_figure, with spans in the whole text.
+
+#include <string>
+#include <string_view>
+
+#include <catch2/catch.hpp>
+
+#include "finmetrics/currency/iso4217.hpp"
+#include "finmetrics/parse/read_figure_at.hpp"
+
+using namespace finmetrics;
+
+namespace {
+
+Decimal dec(const char* s) { return Decimal::parse(s).value(); }
+
+// The figure read at the first byte of `at` in `text`.
+QuotedFigure read_at(std::string_view text, std::string_view at, const ParseOptions& options = {},
+                     RangeReading ranges = RangeReading::joined) {
+  const std::size_t pos = text.find(at);
+  REQUIRE(pos != std::string_view::npos);
+  auto r = read_figure_at(text, pos, options, ranges);
+  INFO(std::string(text) << " at " << pos << (r ? std::string() : ": " + r.error().describe()));
+  REQUIRE(r.has_value());
+  CHECK(text.substr(r->span.begin, r->span.size()) == r->text);
+  return *r;
+}
+
+Error error_at(std::string_view text, std::size_t pos, const ParseOptions& options = {}) {
+  auto r = read_figure_at(text, pos, options);
+  INFO(std::string(text) << " at " << pos);
+  REQUIRE_FALSE(r.has_value());
+  return r.error();
+}
+
+std::string_view from_start(std::string_view text, std::string_view number, bool hedged) {
+  const std::size_t pos = text.find(number);
+  REQUIRE(pos != std::string_view::npos);
+  const FigureStart s = figure_start_before(text, pos);
+  return text.substr(hedged ? s.hedged : s.marked);
+}
+
+}  // namespace
+
+TEST_CASE("read_figure_at reads the longest figure at a position and stops where running text goes on",
+          "[parse][read_figure_at]") {
+  const std::string_view t = "Wu has spent Rmb81bn ($11bn) on capital expenditure, up from Rmb34bn.";
+  const QuotedFigure a = read_at(t, "Rmb81bn");
+  CHECK(a.text == "Rmb81bn");
+  CHECK(a.span == TextSpan{13, 20});
+  CHECK(a.value == dec("81000000000"));
+  CHECK(a.unit.currency == CNY);
+  CHECK(a.currency_span == TextSpan{13, 16});
+  const QuotedFigure b = read_at(t, "$11bn");
+  CHECK(b.text == "$11bn");
+  CHECK(b.span == TextSpan{22, 27});
+  CHECK(read_at(t, "Rmb34bn").text == "Rmb34bn");
+
+  CHECK(read_at("it spent $5bn on capex", "$5bn").text == "$5bn");
+  CHECK(read_at("revenue of 26.549 billion yuan, while", "26.549").text == "26.549 billion yuan");
+  CHECK(read_at("peak values of 140.9 HKD per share, marking", "140.9").unit.to_string() == "HKD per share");
+  const QuotedFigure hedged = read_at("would raise north of $34 billion, making", "north");
+  CHECK(hedged.text == "north of $34 billion");
+  CHECK(hedged.qualifier == Qualifier::north_of);
+  CHECK(hedged.qualifier_span == TextSpan{12, 20});
+  CHECK(read_at("收入为1,361亿元，同比", "1,361").text == "1,361亿元");
+  CHECK(read_at("They lost 75 USD million in the past", "75").value == dec("75000000"));
+  CHECK(read_at("10 rmb 20 usd", "10").text == "10 rmb");
+  CHECK(read_at("10 rmb 20 usd", "20").unit.currency == USD);
+  CHECK(read_at("it only cost 3 dollars 50 cents.", "3").value == dec("3.5"));
+}
+
+TEST_CASE("read_figure_at reads ranges joined, or apart when asked", "[parse][read_figure_at]") {
+  const QuotedFigure r = read_at("Sales rose 5-7% to $3bn-$4bn.", "5-7");
+  CHECK(r.text == "5-7%");
+  CHECK(*r.upper == dec("7"));
+  CHECK(read_at("Sales rose 5-7% to $3bn-$4bn.", "$3bn").text == "$3bn-$4bn");
+  CHECK(read_at("grew from 3% to 4% and", "3%").text == "3% to 4%");
+  CHECK(read_at("grew from 3% to 4% and", "3%", {}, RangeReading::apart).text == "3%");
+  CHECK(read_at("a margin between 5 and 7 per cent of", "between").text == "between 5 and 7 per cent");
+  // What only looks like an upper end leaves the figure alone.
+  CHECK(read_at("up 5% - the best", "5%").text == "5%");
+  CHECK(read_at("$3bn to investors", "$3bn").text == "$3bn");
+}
+
+TEST_CASE("read_figure_at leaves count nouns to the caller when asked, and ends at the line", "[parse][read_figure_at]") {
+  ParseOptions no_nouns;
+  no_nouns.count_nouns = false;
+  const QuotedFigure f = read_at("some 500 employees work there", "500", no_nouns);
+  CHECK(f.text == "500");
+  CHECK(f.unit.dimension == Dimension::number);
+  CHECK(read_at("2025年收入", "2025", no_nouns).text == "2025");
+  CHECK(read_at("raised $5\nbillion", "$5").text == "$5");
+}
+
+TEST_CASE("read_figure_at refuses a figure glued to what follows it", "[parse][read_figure_at]") {
+  {
+    const Error e = error_at("a 5bnx deal", 2);
+    CHECK(e.code == Errc::syntax);
+    CHECK(e.message == "unknown scale or unit 'bnx' after the number");
+    CHECK(e.position == 3);
+  }
+  {
+    const Error e = error_at("raised $5\u200d0bn", 7);  // never $5
+    CHECK(e.code == Errc::syntax);
+    CHECK(e.message == "unexpected invisible character U+200D right after the figure");
+    CHECK(e.position == 9);
+  }
+  CHECK(error_at("FY2025Q3 results", 2).message == "unknown scale or unit 'Q' after the number");
+  CHECK(error_at("priced at ¥500 a unit", 10).code == Errc::ambiguous);
+  CHECK(error_at("it is €1.234 now", 6).code == Errc::ambiguous);
+}
+
+TEST_CASE("figure_start_before finds the hedge, signs and markers written before a number", "[parse][read_figure_at]") {
+  CHECK(from_start("would raise north of $34 billion", "34", true) == "north of $34 billion");
+  CHECK(from_start("would raise north of $34 billion", "34", false) == "$34 billion");
+  CHECK(from_start("Alibaba has spent US$34.5bn on it.", "34", true) == "US$34.5bn on it.");
+  CHECK(from_start("raised USD 5bn", "5", true) == "USD 5bn");
+  CHECK(from_start("md. - - $ 75 million of", "75", true) == "$ 75 million of");
+  CHECK(from_start("a loss of (S$ 544m) in", "544", true) == "(S$ 544m) in");
+  CHECK(from_start("it fell -2.5% on", "2.5", true) == "-2.5% on");
+  CHECK(from_start("投资人民币500亿建设", "500", true) == "人民币500亿建设");
+  CHECK(from_start("paid NZD $100.70 for", "100", true) == "NZD $100.70 for");
+  CHECK(from_start("exports fell to hk $ 10.05 billion", "10.05", true) == "hk $ 10.05 billion");
+  CHECK(from_start("a margin between 5 and 7", "5", true) == "between 5 and 7");
+  CHECK(from_start("shares rose ~5% today", "5", true) == "~5% today");
+  CHECK(from_start("in the region of £2bn", "2bn", true) == "in the region of £2bn");
+  CHECK(from_start("a near fourfold increase", "fourfold", true) == "a near fourfold increase");
+  // Nothing the grammar allows: identifiers, compounds, words that name currencies only after a number.
+  CHECK(from_start("FY2025 Q3", "2025", true) == "2025 Q3");
+  CHECK(from_start("Covid-19 cases", "19", true) == "19 cases");
+  CHECK(from_start("Acme won 3 contracts", "3", true) == "3 contracts");
+  CHECK(from_start("a $5bn deal", "5bn", true) == "$5bn deal");
+  CHECK(from_start("line one\n$5bn", "5bn", true) == "$5bn");
+}
+
+TEST_CASE("a lower-case dollar prefix written apart names its dollar", "[parse][read_figure_at]") {
+  CHECK(read_at("exports fell to hk $ 10.05 billion", "hk").unit.currency == HKD);
+  CHECK(read_at("ranges between c $ 16.4 million", "c $").unit.currency == CAD);
+  CHECK(read_at("ranges us $ 16.4 million", "us $").unit.currency == USD);
+}
