@@ -2,6 +2,7 @@
 // (`same_figure`), a growth rate with an amount of its base metric (`growth`), a
 // margin with a profit and a revenue claim (`margin`), and parity pairs.
 #include <algorithm>
+#include <cctype>
 #include <functional>
 #include <unordered_map>
 
@@ -24,7 +25,10 @@ std::string figure_key(const CheckContext& cx, const Claim& c) {
   std::string key = cx.subject(c) + '\x1f' + measured + '\x1f' + iso(c.period->first_day()) + ".." +
                     iso(c.period->last_day()) + '\x1f' + c.listing;
   if (is_market_role(cx.metric(c).role)) key += '\x1f' + (c.as_of ? iso(*c.as_of) : std::string("-"));
-  return key;
+  // A restated or pro-forma figure is another figure than the one first reported.
+  std::string basis;
+  for (char ch : c.basis) basis += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return key + '\x1f' + basis;
 }
 
 // A figure only a relation can check (a conversion, a multiple) or none (other).

@@ -139,8 +139,10 @@ const std::vector<const Claim*>& CheckContext::claims_of(const std::string& subj
 }
 
 Operand CheckContext::operand(const Claim& c) {
-  return Operand{label(c), *c.figure.readings, c.figure.unit,
-                 fmt::format("claim {}: {} line {}, \"{}\"", c.id, c.document, c.line, c.quote)};
+  Operand o{label(c), *c.figure.readings, c.figure.unit,
+            fmt::format("claim {}: {} line {}, \"{}\"", c.id, c.document, c.line, c.quote)};
+  o.ends = c.figure.ends;  // a range is checked end to end against ranges
+  return o;
 }
 
 Operand CheckContext::reported_operand(const ReportedFigure& r) {

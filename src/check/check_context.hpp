@@ -137,6 +137,16 @@ class CheckContext {
 
 // stated_relations.cpp: the relation column of each claim.
 void check_stated_relation(CheckContext& cx, const Claim& c);
+// stated_arithmetic.cpp: sum_of, difference_of, product_of, at_most, at_least,
+// magnitude_of, daily_of, compound_of, cagr_of (findings of `kind`) and restated (a note).
+void check_stated_arithmetic(CheckContext& cx, const Claim& c, FindingKind kind);
+// The rate `to` per `from` that the document of `c` states (a claim with a stated
+// rate, `named` first), either way round; `rate_id` gets its claim's id.
+std::optional<Operand> document_rate(const CheckContext& cx, const Claim& c, const Claim* named, Currency from,
+                                     Currency to, std::string& rate_id);
+// The operand of `c` as a translation in the same quote as `other` converts it:
+// a hedged figure ("topped RMB87.8bn ($12.3bn)") by its threshold, not its hedge.
+Operand translated_operand(const Claim& c, const Claim& other);
 // automatic_relations.cpp: same figure twice, growth with its value, margin with
 // profit and revenue (and parity pairs, parity_check.cpp).
 void find_relations(CheckContext& cx);

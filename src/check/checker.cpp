@@ -111,6 +111,15 @@ std::string_view to_string(FindingKind kind) noexcept {
     case FindingKind::multiple_of: return "multiple_of";
     case FindingKind::change_of: return "change_of";
     case FindingKind::to: return "to";
+    case FindingKind::sum_of: return "sum_of";
+    case FindingKind::difference_of: return "difference_of";
+    case FindingKind::product_of: return "product_of";
+    case FindingKind::at_most: return "at_most";
+    case FindingKind::at_least: return "at_least";
+    case FindingKind::magnitude_of: return "magnitude_of";
+    case FindingKind::daily_of: return "daily_of";
+    case FindingKind::compound_of: return "compound_of";
+    case FindingKind::cagr_of: return "cagr_of";
     case FindingKind::same_figure: return "same_figure";
     case FindingKind::growth: return "growth";
     case FindingKind::margin: return "margin";

@@ -1,9 +1,13 @@
 // Relations stated in a claim's `relation` column: same_as, converts, growth_of,
 // prior_of, margin_of, ratio_of, multiple_of, change_of, to (per and compare are
-// noted, not checked). One function per kind; `check_stated_relation` dispatches.
+// noted, not checked; the arithmetic over several claims is in stated_arithmetic.cpp).
+// One function per kind; `check_stated_relation` dispatches.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "check_context.hpp"
+#include "finmetrics/models/conversion.hpp"
 #include "finmetrics/models/display.hpp"
 #include "finmetrics/models/growth.hpp"
 #include "finmetrics/models/order.hpp"
@@ -43,9 +47,20 @@ void same_as_or_converts(Stated& s) {
   const std::string title =
       fmt::format("{} {} {}", CheckContext::label(s.c), same ? "same as" : "converts", CheckContext::label(s.x));
   if (!s.need_values({&s.c, &s.x})) return s.unverifiable(title);
+  const Operand subject = translated_operand(s.c, s.x);
+  const Operand other = translated_operand(s.x, s.c);
+  const Unit& su = subject.unit;
+  const Unit& ou = other.unit;
+  // A rate the document states for the pair comes before any reference rate.
+  if (su.is_money() && ou.is_money() && su.per == ou.per && su.currency && ou.currency && !(*su.currency == *ou.currency)) {
+    std::string rate_id;
+    if (auto rate = document_rate(s.cx, s.c, s.t.size() > 1 ? s.t[1] : nullptr, *ou.currency, *su.currency, rate_id)) {
+      if (std::find(s.ids.begin(), s.ids.end(), rate_id) == s.ids.end()) s.ids.push_back(rate_id);
+      return s.add(title, Conversion{subject, other, *rate}.evaluate());
+    }
+  }
   const ClaimPeriod* window = s.cx.flow_window(s.x) ? &*s.x.period : nullptr;
-  auto v = s.cx.compare_amounts(CheckContext::operand(s.c), CheckContext::operand(s.x),
-                                CheckContext::spot_days(s.c, same ? &s.x : nullptr), window, s.missing);
+  auto v = s.cx.compare_amounts(subject, other, CheckContext::spot_days(s.c, same ? &s.x : nullptr), window, s.missing);
   if (!v) return s.unverifiable(title);
   s.add(title, std::move(*v));
 }
@@ -248,6 +263,16 @@ FindingKind finding_kind(RelationKind k) {
     case RelationKind::multiple_of: return FindingKind::multiple_of;
     case RelationKind::change_of: return FindingKind::change_of;
     case RelationKind::to: return FindingKind::to;
+    case RelationKind::sum_of: return FindingKind::sum_of;
+    case RelationKind::difference_of: return FindingKind::difference_of;
+    case RelationKind::product_of: return FindingKind::product_of;
+    case RelationKind::at_most: return FindingKind::at_most;
+    case RelationKind::at_least: return FindingKind::at_least;
+    case RelationKind::magnitude_of: return FindingKind::magnitude_of;
+    case RelationKind::daily_of: return FindingKind::daily_of;
+    case RelationKind::compound_of: return FindingKind::compound_of;
+    case RelationKind::cagr_of: return FindingKind::cagr_of;
+    case RelationKind::restated: break;  // noted, never a finding
     case RelationKind::per:
     case RelationKind::compare: break;  // noted, never a finding
   }
@@ -266,6 +291,16 @@ void check_stated_relation(CheckContext& cx, const Claim& c) {
       return cx.note(c, fmt::format("a sensitivity per {}: an assumption, no fact the data can confirm", x.id));
     case RelationKind::compare:
       return cx.note(c, fmt::format("compared with {} (a value at another date; each is checked on its own)", x.id));
+    case RelationKind::sum_of:
+    case RelationKind::difference_of:
+    case RelationKind::product_of:
+    case RelationKind::at_most:
+    case RelationKind::at_least:
+    case RelationKind::magnitude_of:
+    case RelationKind::daily_of:
+    case RelationKind::compound_of:
+    case RelationKind::cagr_of:
+    case RelationKind::restated: return check_stated_arithmetic(cx, c, finding_kind(r.kind));
     default: break;
   }
   Stated s{cx, c, r, t, x, finding_kind(r.kind), std::vector<std::string>(r.targets.begin(), r.targets.end()), {}};
@@ -279,8 +314,7 @@ void check_stated_relation(CheckContext& cx, const Claim& c) {
     case RelationKind::multiple_of: return multiple_of(s);
     case RelationKind::change_of: return change_of(s);
     case RelationKind::to: return price_move_to(s);
-    case RelationKind::per:
-    case RelationKind::compare: return;
+    default: return;  // handled above
   }
 }
 

@@ -13,6 +13,7 @@
 #include "finmetrics/check/finding.hpp"
 #include "finmetrics/check/reference_data.hpp"
 #include "finmetrics/claims/claim.hpp"
+#include "finmetrics/models/magnitude.hpp"
 #include "finmetrics/models/parity.hpp"
 #include "finmetrics/models/verdict.hpp"
 
@@ -51,6 +52,9 @@ struct CheckOptions {
   /// (noon buying, period end, period average). 3 by default: the spread measured
   /// between those rates (docs/fx-policy.md, docs/checking.md "FX rates").
   Decimal fx_tolerance_percent = Decimal::from_integer(3);
+  /// Factor of `magnitude_of` and `daily_of`: a figure this many times too large or
+  /// too small against its reference is inconsistent (10, an order of magnitude).
+  Decimal magnitude_factor = default_magnitude_factor();
 };
 
 /// Checks every claim of `claims` against each other and against `data`; see

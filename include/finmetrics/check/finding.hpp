@@ -24,6 +24,15 @@ enum class FindingKind : unsigned char {
   multiple_of,  ///< a valuation at a multiple
   change_of,    ///< the market-value change of a price move
   to,           ///< a price move that ends at a quoted price
+  sum_of,         ///< a sum of other claims
+  difference_of,  ///< a difference of other claims
+  product_of,     ///< a product of other claims
+  at_most,        ///< at most another claim (or a product of claims)
+  at_least,       ///< at least another claim (or a product of claims)
+  magnitude_of,   ///< of the order of magnitude of another claim
+  daily_of,       ///< a daily figure of the order of another over its days
+  compound_of,    ///< a growth rate compounding others
+  cagr_of,        ///< an average annual growth rate between two amounts
   // found automatically among the claims
   same_figure,  ///< two claims of the same entity, metric and period
   growth,       ///< a growth rate with an amount of its base metric

@@ -9,6 +9,7 @@
 #include "finmetrics/models/compound.hpp"
 #include "finmetrics/models/conversion.hpp"
 #include "finmetrics/models/difference.hpp"
+#include "finmetrics/models/display.hpp"
 #include "finmetrics/models/inequality.hpp"
 #include "finmetrics/models/magnitude.hpp"
 #include "finmetrics/models/product.hpp"
@@ -281,7 +282,7 @@ Operand translated_operand(const Claim& c, const Claim& other) {
   if (!c.figure.threshold || c.document != other.document || c.quote != other.quote) return o;
   o.readings = *c.figure.threshold;
   o.notes.push_back("a translation in the same quote converts the number stated, so the threshold " +
-                    c.figure.threshold->strict.to_string() + " is used, not the hedge");
+                    show(c.figure.threshold->strict, c.figure.unit) + " is used, not the hedge");
   return o;
 }
 
