@@ -13,14 +13,16 @@
 #include "finmetrics/extract/detail/sentences.hpp"
 #include "finmetrics/extract/detail/text.hpp"
 #include "finmetrics/lexicon/lexicon.hpp"
+#include "finmetrics/parse/read_figure_at.hpp"
 #include "finmetrics/unit/scale.hpp"
 
-// A hand-written scanner over the bytes (no regex). It finds where a figure may
-// be (a digit, or a word form), delimits the candidate by the grammar of
-// docs/figures.md (prefix currency, number, scale, unit words), rejects what is
-// not a figure (years, dates, fiscal names, model names, durations, ordinals,
-// plain numbers), and hands the exact span to `parse_figure`. A candidate that
-// does not parse is skipped and reported, never guessed.
+// A scan over the bytes (no regex). It finds where a figure may be (a digit, a
+// number word of the lexicon, or a word form), looks back for what the grammar
+// allows before it (figure_start_before) and reads the figure in place with the
+// library's grammar (read_figure_at): no vocabulary of its own for currencies,
+// scales or hedges. It rejects what is not a figure in context (years, dates,
+// fiscal names, model names, durations, ordinals, plain numbers) and reads count
+// nouns. A candidate that does not read is skipped and reported, never guessed.
 
 namespace finmetrics {
 
@@ -49,43 +51,6 @@ constexpr std::size_t npos = std::string_view::npos;
 // it was written with a bare sign (`$`, `dollars`, `¥`).
 constexpr Currency probe = Currency::of("XAU");
 
-
-// Currency words accepted before a number ("USD 5bn", "Rmb81bn"): common codes
-// only, so that "TOP 10" or "ALL 3" never read as money.
-constexpr std::array prefix_currency_words{
-    std::string_view{"Rmb"}, std::string_view{"RMB"}, std::string_view{"rmb"}, std::string_view{"USD"},
-    std::string_view{"HKD"}, std::string_view{"CNY"}, std::string_view{"EUR"}, std::string_view{"GBP"},
-    std::string_view{"JPY"}, std::string_view{"SGD"}, std::string_view{"AUD"}, std::string_view{"CAD"},
-    std::string_view{"TWD"}, std::string_view{"CHF"}, std::string_view{"INR"}, std::string_view{"KRW"}};
-
-// Currency words and phrases after a number, longest first.
-constexpr std::array suffix_currency_phrases{
-    std::string_view{"Hong Kong dollars"}, std::string_view{"Hong Kong dollar"}, std::string_view{"U.S. dollars"},
-    std::string_view{"U.S. dollar"},       std::string_view{"US dollars"},       std::string_view{"US dollar"},
-    std::string_view{"HK dollars"},        std::string_view{"HK dollar"},        std::string_view{"Chinese yuan"},
-    std::string_view{"pounds sterling"},   std::string_view{"pound sterling"},   std::string_view{"renminbi"},
-    std::string_view{"Renminbi"},          std::string_view{"dollars"},          std::string_view{"dollar"},
-    std::string_view{"sterling"},          std::string_view{"euros"},            std::string_view{"Euros"},
-    std::string_view{"euro"},              std::string_view{"Euro"},             std::string_view{"yuan"},
-    std::string_view{"Yuan"},              std::string_view{"yen"},              std::string_view{"Yen"}};
-
-// Scale words written apart from the number ("5 billion", "5 bn").
-constexpr std::array spaced_scale_words{
-    std::string_view{"thousand"}, std::string_view{"Thousand"}, std::string_view{"million"},
-    std::string_view{"Million"},  std::string_view{"billion"},  std::string_view{"Billion"},
-    std::string_view{"trillion"}, std::string_view{"Trillion"}, std::string_view{"bn"},
-    std::string_view{"Bn"},       std::string_view{"mn"},       std::string_view{"mln"},
-    std::string_view{"bln"},      std::string_view{"tn"},       std::string_view{"trn"},
-    std::string_view{"lakh"},     std::string_view{"crore"}};
-
-// Chinese scales and currency words after a number, longest first (3 bytes a character).
-constexpr std::array cjk_scales{std::string_view{"万亿"}, std::string_view{"萬億"}, std::string_view{"万"},
-                                std::string_view{"萬"}, std::string_view{"亿"}, std::string_view{"億"}};
-constexpr std::array cjk_currencies{
-    std::string_view{"人民币"}, std::string_view{"人民幣"}, std::string_view{"港元"}, std::string_view{"港币"},
-    std::string_view{"港幣"},   std::string_view{"美元"},   std::string_view{"日元"}, std::string_view{"日圓"},
-    std::string_view{"欧元"},   std::string_view{"歐元"},   std::string_view{"英镑"}, std::string_view{"英鎊"},
-    std::string_view{"元"},     std::string_view{"円"}};
 
 // Words that end a count noun before it starts ("10 million for the chatbot").
 constexpr std::array stop_words{
@@ -125,58 +90,23 @@ bool is_plural_noun(std::string_view w) noexcept {
   return tail2 != "ss" && tail2 != "us" && tail2 != "is" && tail2 != "'s";
 }
 
-bool is_currency_sign(char32_t c) noexcept {
-  return c == U'$' || c == 0xA3 || c == 0xA5 || c == 0x20AC || c == 0xFFE5 || c == 0x20B9 || c == 0x20A9;
-}
-
-// The phrase from `list` written at p (whole words), or an empty view.
-template <std::size_t N>
-std::string_view phrase_at(std::string_view s, std::size_t p, const std::array<std::string_view, N>& list) {
-  for (const std::string_view ph : list) {
-    if (s.substr(p, ph.size()) != ph) continue;
-    const std::size_t e = p + ph.size();
-    if (e < s.size() && (is_letter(s[e]) || is_digit(s[e]))) continue;
-    return ph;
-  }
-  return {};
-}
-
-// The ASCII word at p, case-insensitively equal to one of `words` (whole word).
+// The ASCII word at p, case-insensitively equal to `w` (whole word).
 bool word_is(std::string_view s, std::size_t p, std::string_view w) noexcept {
   const std::size_t e = letters_end(s, p);
   return e - p == w.size() && iequals(s.substr(p, e - p), w);
 }
 
-enum class TermUnit { none, percent, points, multiple, noun };
-
-// One side of a candidate figure, delimited in the text.
-struct Term {
-  bool ok = false;
-  std::size_t begin = 0;  // sign, prefix currency or first digit
-  std::size_t number_begin = 0;
-  std::size_t number_end = 0;
-  std::size_t end = 0;  // after the last unit
-  std::size_t resume = 0;  // where scanning goes on when the term is rejected
-  bool currency = false;
-  bool suffix_currency = false;
-  bool scale = false;
-  bool per_share = false;
-  bool grouped = false;
-  bool year_like = false;
-  TermUnit unit = TermUnit::none;
-  // Hyphen compounds ("30-billion-parameter") are parsed from a rewritten text.
-  std::string rewritten;
-  std::string noun;
-
-  [[nodiscard]] bool has_unit() const noexcept { return currency || scale || unit != TermUnit::none; }
-};
-
 struct Candidate {
   std::size_t begin = 0;
   std::size_t end = 0;
-  std::string parse_text;  // what parse_figure reads (the span, or a rewrite)
+  // A figure read in place by read_figure_at: its reading with the probe currency.
+  std::optional<QuotedFigure> reading;
+  std::size_t read_at = 0;
+  RangeReading ranges = RangeReading::joined;
+  // Otherwise what parse_figure reads (a rewrite: "more than $858 billion", "30 billion", "2x").
+  std::string parse_text;
   bool rewritten = false;
-  std::string noun;  // a count noun the rewrite left out
+  std::string noun;  // a count noun read after the figure
   bool word_form = false;
   std::string hedge_verb;
   std::optional<Interval> vague;  // the range of a vague word form
@@ -188,26 +118,30 @@ class Scanner {
  public:
   Scanner(std::string_view text, const ExtractOptions& options)
       : s_(text), options_(options),
-        lexicon_(options.parse.lexicon ? *options.parse.lexicon : Lexicon::builtin()) {}
+        lexicon_(options.parse.lexicon ? *options.parse.lexicon : Lexicon::builtin()) {
+    read_options_ = options.parse;
+    read_options_.count_nouns = false;  // the nouns of running text are read here (count_noun_end)
+    read_options_.currency.dollar = probe;
+    read_options_.currency.yen_or_yuan = probe;
+  }
 
   void run(Extraction& out);
 
  private:
-  Term scan_term(std::size_t digit, bool range_tail) const;
-  std::size_t read_number(std::size_t p, Term& t) const;
-  void read_units(std::size_t p, Term& t) const;
   std::size_t alnum_run_end(std::size_t p) const;
-  std::size_t extend_qualifier(std::size_t begin) const;
-  std::optional<Term> range_tail(const Term& low, std::size_t& separator) const;
+  bool inside_token(std::size_t d) const;
   bool preceded_by_word(std::size_t p, std::string_view w) const;
-  std::size_t first_digit_from(std::size_t p) const;
-
-  void scan_numbers(std::vector<Candidate>& out) const;
+  std::size_t count_noun_end(std::size_t p, const QuotedFigure& f, std::size_t number, bool& duration) const;
+  void scan_numbers(std::vector<Candidate>& out, std::vector<Error>& skipped) const;
   void scan_words(std::vector<Candidate>& out, const std::vector<Candidate>& numeric) const;
+  std::size_t extend_qualifier(std::size_t begin) const;
+  bool take(const QuotedFigure& f, std::size_t number, bool word, std::vector<Candidate>& out,
+            std::vector<Error>& skipped, std::size_t& resume) const;
 
   std::string_view s_;
   const ExtractOptions& options_;
   const Lexicon& lexicon_;
+  ParseOptions read_options_;
 };
 
 // End of an alphanumeric token ("Qwen2.5", "2025Q3", "QwQ-32B"), so a rejected
@@ -217,7 +151,7 @@ std::size_t Scanner::alnum_run_end(std::size_t p) const {
     const char c = s_[p];
     if (is_letter(c) || is_digit(c) || c == '_') {
       ++p;
-    } else if ((c == '.' || c == '-' || c == ',' || c == '/' || c == ':') && p + 1 < s_.size() &&
+    } else if ((c == '.' || c == '-' || c == ',' || c == '/' || c == ':' || c == '%') && p + 1 < s_.size() &&
                (is_letter(s_[p + 1]) || is_digit(s_[p + 1]))) {
       ++p;
     } else {
@@ -227,514 +161,302 @@ std::size_t Scanner::alnum_run_end(std::size_t p) const {
   return p;
 }
 
-std::size_t Scanner::read_number(std::size_t p, Term& t) const {
-  const std::size_t start = p;
-  while (p < s_.size() && is_digit(s_[p])) ++p;
-  const auto group_at = [&](std::size_t q) {
-    return q + 3 <= s_.size() && is_digit(s_[q]) && is_digit(s_[q + 1]) && is_digit(s_[q + 2]) &&
-           (q + 3 == s_.size() || !is_digit(s_[q + 3]));
-  };
-  if (p - start <= 3) {
-    while (p < s_.size() && s_[p] == ',' && group_at(p + 1)) {
-      t.grouped = true;
-      p += 4;
-    }
-  }
-  if (p + 1 < s_.size() && s_[p] == '.' && is_digit(s_[p + 1])) {
-    ++p;
-    while (p < s_.size() && is_digit(s_[p])) ++p;
-  }
-  return p;
-}
-
-// units after the number: attached scale or unit, Chinese scale and currency,
-// then spaced words (scale, currency, per share, per cent, points, times, a count noun).
-void Scanner::read_units(std::size_t p, Term& t) const {
-  const std::size_t n = s_.size();
-  // Attached letters: "81bn", "6.5x", "2pp", "25bp".
-  if (p < n && is_letter(s_[p])) {
-    const std::size_t e = letters_end(s_, p);
-    const std::string_view w = s_.substr(p, e - p);
-    if (e < n && (is_digit(s_[e]) || s_[e] == '_')) return;  // an identifier: "2025Q3", "3B5"
-    if (w == "x" || w == "X") {
-      t.unit = TermUnit::multiple;
-    } else if (w == "pp" || w == "bp" || w == "bps") {
-      t.unit = TermUnit::points;
-    } else if (scale_from_token(w)) {
-      t.scale = true;
-    } else {
-      return;  // ordinals, "4o", fiscal names: not a figure
-    }
-    p = e;
-    if (p < n && s_[p] == '-' && p + 1 < n && is_letter(s_[p + 1])) return;  // "5x-faster"
-  } else if (p + 1 < n && s_[p] == '-' && is_letter(s_[p + 1])) {
-    // Hyphen compounds: "30-billion-parameter" is a count; "15-month", "three-year" are not figures.
-    const std::size_t e = letters_end(s_, p + 1);
-    const std::string_view w = s_.substr(p + 1, e - p - 1);
-    if (w != "million" && w != "billion" && w != "trillion" && w != "thousand") return;
-    t.scale = true;
-    t.rewritten = fmt::format("{} {}", s_.substr(t.begin, t.number_end - t.begin), w);
-    p = e;
-    if (p + 1 < n && s_[p] == '-' && is_letter(s_[p + 1])) {
-      const std::size_t e2 = letters_end(s_, p + 1);
-      const std::string_view w2 = s_.substr(p + 1, e2 - p - 1);
-      if (w2 == "dollar" || w2 == "yuan" || w2 == "euro") {
-        if (t.currency) return;
-        t.currency = t.suffix_currency = true;
-        t.rewritten += w2 == "dollar" ? " dollars" : fmt::format(" {}", w2);
-      } else if (!t.currency && is_lower(w2.front())) {
-        t.unit = TermUnit::noun;
-        t.noun = std::string(w2);
-      } else {
-        return;
-      }
-      p = e2;
-    }
-    t.end = p;
-    t.ok = true;
-    return;
-  }
-  // Percent sign, attached or after a space.
-  {
-    const std::size_t q = skip_hspace(s_, p);
-    const CodePoint c = decode(s_, q);
-    if (c.value == U'%' || c.value == 0xFF05) {
-      if (t.scale || t.currency || t.unit != TermUnit::none) return;
-      t.unit = TermUnit::percent;
-      t.end = q + c.size;
-      t.ok = true;
-      return;
-    }
-  }
-  // Chinese scale and currency: "1,361亿元", "2.40万亿港元", "500元".
-  if (const CodePoint c = decode(s_, p); c.size != 0 && is_cjk(c.value) && !t.scale) {
-    std::size_t q = p;
-    if (const auto sc = phrase_at(s_, q, cjk_scales); !sc.empty()) {
-      t.scale = true;
-      q += sc.size();
-    }
-    if (const auto cur = phrase_at(s_, q, cjk_currencies); !cur.empty() && !t.currency) {
-      t.currency = t.suffix_currency = true;
-      q += cur.size();
-    }
-    if (q != p) {
-      t.end = q;
-      t.ok = true;
-      return;
-    }
-  }
-  // Spaced words.
-  for (;;) {
-    const std::size_t q = skip_hspace(s_, p);
-    if (q == p || q >= n || !is_letter(s_[q])) break;
-    const std::size_t e = letters_end(s_, q);
-    const std::string_view w = s_.substr(q, e - q);
-    if (!t.scale && !t.suffix_currency && t.unit == TermUnit::none && contains(spaced_scale_words, w) &&
-        !(e + 1 < n && s_[e] == '-' && is_letter(s_[e + 1]))) {
-      t.scale = true;
-      p = e;
-      continue;
-    }
-    if (!t.currency && t.unit == TermUnit::none) {
-      std::string_view phrase = phrase_at(s_, q, suffix_currency_phrases);
-      if (phrase.empty() && w.size() == 3 && contains(prefix_currency_words, w) && is_upper(w[1])) phrase = w;
-      if (!phrase.empty() && !(q + phrase.size() < n && s_[q + phrase.size()] == '-')) {
-        t.currency = t.suffix_currency = true;
-        p = q + phrase.size();
-        continue;
-      }
-    }
-    if (t.currency) {
-      // "HK$140.9 per share", "140.9 HKD a share", "$5 per ADS"
-      if (!t.per_share && (iequals(w, "per") || w == "a" || w == "an")) {
-        const std::size_t b = skip_hspace(s_, e);
-        const std::size_t be = letters_end(s_, b);
-        const std::string_view w2 = s_.substr(b, be - b);
-        if (b > e && (w2 == "share" || w2 == "ADS" || w2 == "ADR") && !(be < n && is_digit(s_[be]))) {
-          t.per_share = true;
-          p = be;
-        }
-      }
-      break;
-    }
-    if (t.unit != TermUnit::none) break;
-    if (!t.scale && (iequals(w, "percent") || iequals(w, "pct"))) {
-      t.unit = TermUnit::percent;
-      p = e;
-      break;
-    }
-    if (!t.scale && iequals(w, "per")) {
-      const std::size_t b = skip_hspace(s_, e);
-      if (b > e && word_is(s_, b, "cent")) {
-        t.unit = TermUnit::percent;
-        p = b + 4;
-      }
-      break;
-    }
-    if (!t.scale && (iequals(w, "percentage") || iequals(w, "basis"))) {
-      const std::size_t b = skip_hspace(s_, e);
-      if (b > e && (word_is(s_, b, "point") || word_is(s_, b, "points"))) {
-        t.unit = TermUnit::points;
-        p = letters_end(s_, b);
-      }
-      break;
-    }
-    if (!t.scale && (w == "pp" || w == "bp" || w == "bps")) {
-      t.unit = TermUnit::points;
-      p = e;
-      break;
-    }
-    if (!t.scale && iequals(w, "times")) {
-      t.unit = TermUnit::multiple;
-      p = e;
-      break;
-    }
-    // A count noun: up to three lower-case words, ending at the first plural. Without a
-    // scale the number must be an integer not named by the word before it ("Qwen 2.0
-    // showcased", "February 20 earnings").
-    if (!t.scale) {
-      const std::string_view digits = s_.substr(t.number_begin, t.number_end - t.number_begin);
-      if (digits.find('.') != std::string_view::npos) break;
-      const std::size_t we = skip_hspace_back(s_, t.begin);
-      const std::size_t wb = letters_begin(s_, we);
-      if (we > wb && is_upper(s_[wb]) && we != t.begin) break;
-    }
-    std::size_t k = q;
-    std::size_t noun_end = npos;
-    bool duration = false;
-    for (int words = 0; words < 3; ++words) {
-      if (k >= n || !is_lower(s_[k])) break;
-      const std::size_t ke = letters_end(s_, k);
-      const std::string_view kw = s_.substr(k, ke - k);
-      if (ke < n && (is_digit(s_[ke]) || s_[ke] == '-' || s_[ke] == '\'')) break;
-      if (contains(time_words, kw)) {
-        duration = true;
-        break;
-      }
-      if (contains(stop_words, kw)) break;
-      if (kw.size() > 3 && kw.substr(kw.size() - 2) == "ed") break;  // a verb: "2.0 showcased"
-      if (is_plural_noun(kw)) {
-        noun_end = ke;
-        break;
-      }
-      const std::size_t next = skip_hspace(s_, ke);
-      if (next == ke) break;
-      k = next;
-    }
-    if (duration && !t.scale) {
-      t.ok = false;
-      t.end = npos;  // a duration: "15 months", "six consecutive quarters"
-      return;
-    }
-    if (noun_end != npos) {
-      t.unit = TermUnit::noun;
-      t.noun = std::string(s_.substr(q, noun_end - q));
-      p = noun_end;
-    }
-    break;
-  }
-  t.end = p;
-  t.ok = true;
-}
-
-Term Scanner::scan_term(std::size_t d, bool tail) const {
-  Term t;
-  t.number_begin = d;
-  t.begin = d;
-  t.resume = alnum_run_end(d);
-  const std::size_t n = s_.size();
-
-  // What stands before the digits.
+// Digits that are part of something else: a version or path ("v.5", "04/14"),
+// a time of day, a compound ("Covid-19", "03-17"; a range's upper end is read
+// with its lower end), a URL ("%20", "?q=30").
+bool Scanner::inside_token(std::size_t d) const {
   const CodePoint before = decode_before(s_, d);
-  if (before.size != 0) {
-    const char b = static_cast<char>(before.value < 0x80 ? before.value : 0);
-    if (is_letter(b)) {
-      const std::size_t wb = letters_begin(s_, d);
-      const std::string_view w = s_.substr(wb, d - wb);
-      if (!contains(prefix_currency_words, w) || (wb > 0 && (is_digit(s_[wb - 1]) || s_[wb - 1] == '-'))) {
-        return t;  // model names and fiscal names: "Qwen2.5", "FY2025", "H20", "R1"
-      }
-      t.currency = true;
-      t.begin = wb;
-    } else if (is_currency_sign(before.value)) {
-      std::size_t pb = d - before.size;
-      const std::size_t wb = letters_begin(s_, pb);
-      if (wb < pb) {
-        if (pb - wb > 3) return t;
-        const std::string marker(s_.substr(wb, d - wb));
-        if (!currency_from_marker(marker, options_.parse.currency)) return t;  // "XY$5": not a known dollar
-        if (wb > 0 && (is_letter(s_[wb - 1]) || is_digit(s_[wb - 1]))) return t;
-        pb = wb;
-      }
-      t.currency = true;
-      t.begin = pb;
-    } else if (is_hspace(before.value)) {
-      // "USD 5bn", "RMB 81bn", "HK$ 140.9"
-      const std::size_t we = skip_hspace_back(s_, d);
-      const CodePoint sign = decode_before(s_, we);
-      if (sign.size != 0 && is_currency_sign(sign.value)) {
-        const std::size_t sb = we - sign.size;
-        const std::size_t wb = letters_begin(s_, sb);
-        if (wb == sb) {
-          // A bare sign apart from its number: "$ 75 million", "€ 11.69". Not after a spaced
-          // country prefix ("c $ 16.4", "hk $ 10"): which dollar that is, is not read here.
-          const std::size_t pe = skip_hspace_back(s_, sb);
-          const std::size_t pw = letters_begin(s_, pe);
-          std::string prefixed(s_.substr(pw, pe - pw));
-          for (char& ch : prefixed) ch = static_cast<char>(ch >= 'a' && ch <= 'z' ? ch - 32 : ch);
-          prefixed += s_.substr(sb, we - sb);
-          const bool spaced_prefix = pw < pe && pe < sb && pe - pw <= 3 && lexicon_.currency_marker(prefixed) != nullptr;
-          if (!spaced_prefix && (sb == 0 || !(is_letter(s_[sb - 1]) || is_digit(s_[sb - 1])))) {
-            t.currency = true;
-            t.begin = sb;
-          }
-        } else if (sb - wb <= 3) {
-          const std::string marker(s_.substr(wb, we - wb));
-          if (currency_from_marker(marker, options_.parse.currency) &&
-              (wb == 0 || !(is_letter(s_[wb - 1]) || is_digit(s_[wb - 1])))) {
-            t.currency = true;
-            t.begin = wb;
-          }
-        }
-      } else {
-        const std::size_t wb = letters_begin(s_, we);
-        const std::string_view w = s_.substr(wb, we - wb);
-        if (wb < we && contains(prefix_currency_words, w) && (wb == 0 || !is_digit(s_[wb - 1]))) {
-          t.currency = true;
-          t.begin = wb;
-        }
-      }
-    } else if (b == '.' || b == '/' || b == '_' || b == '@' || b == '\\') {
-      return t;  // "v.5", "04/14", identifiers
-    } else if (b == ':' && d >= 2 && is_digit(s_[d - 2])) {
-      return t;  // times of day
-    } else if (b == '-' || before.value == 0x2013 || before.value == 0x2212) {
-      const CodePoint bb = decode_before(s_, d - before.size);
-      const bool word_before = bb.size != 0 && bb.value < 0x80 &&
-                               (is_letter(static_cast<char>(bb.value)) || is_digit(static_cast<char>(bb.value)));
-      if (word_before && !tail) return t;  // "Covid-19", "GPT-4", "03-17"
+  if (before.size == 0) return false;
+  const char32_t b = before.value;
+  if (b == '.' || b == '/' || b == '_' || b == '@' || b == '\\' || b == '%' || b == '=' || b == '&' || b == '#') {
+    return true;
+  }
+  if (b == ':' && d >= 2 && is_digit(s_[d - 2])) return true;
+  if (b == '-' || b == 0x2013 || b == 0x2212) {
+    const CodePoint bb = decode_before(s_, d - before.size);
+    if (bb.size != 0 && bb.value < 0x80 && (is_letter(static_cast<char>(bb.value)) || is_digit(static_cast<char>(bb.value)))) {
+      return true;
     }
   }
-  // A sign before it all: "-5%", "−$3bn" (never after a word: that is a compound).
-  if (!tail && t.begin > 0) {
-    const CodePoint sign = decode_before(s_, t.begin);
-    if (sign.value == U'-' || sign.value == 0x2212 || sign.value == U'+') {
-      const CodePoint bb = decode_before(s_, t.begin - sign.size);
-      if (bb.size == 0 || is_hspace(bb.value) || bb.value == U'(' || bb.value == U'\n') t.begin -= sign.size;
-    }
-  }
-
-  // A Chinese currency before the number ("人民币500亿"): part of the figure only when
-  // no currency follows ("人民币5亿元" is read as "5亿元", which says the same).
-  std::size_t cjk_prefix = npos;
-  if (t.begin == d && before.size != 0 && is_cjk(before.value)) {
-    for (const std::string_view w : {std::string_view{"人民币"}, std::string_view{"人民幣"},
-                                     std::string_view{"港币"}, std::string_view{"港幣"}, std::string_view{"美元"}}) {
-      if (d >= w.size() && s_.substr(d - w.size(), w.size()) == w) {
-        cjk_prefix = d - w.size();
-        break;
-      }
-    }
-  }
-
-  t.number_end = read_number(d, t);
-  const std::size_t p = t.number_end;
-  // A number that goes on like a version, a list or a date is not a figure.
-  if (p + 1 < n && (s_[p] == '.' || s_[p] == ',' || s_[p] == '/' || s_[p] == ':') && is_digit(s_[p + 1])) {
-    return t;
-  }
-  if (p < n && (s_[p] == '_' || s_[p] == '@')) return t;
-  const std::string_view digits = s_.substr(d, p - d);
-  t.year_like = !t.currency && digits.size() == 4 && (digits.substr(0, 2) == "19" || digits.substr(0, 2) == "20");
-
-  read_units(p, t);
-  if (!t.ok) return t;
-  if (cjk_prefix != npos && !t.suffix_currency && !t.currency) {
-    t.currency = true;
-    t.begin = cjk_prefix;
-    t.year_like = false;
-  }
-  if (t.year_like) {
-    // "in 2024 dollars", "2024 yuan deposits": a year before a currency word is not money.
-    const bool figure_unit = t.unit == TermUnit::percent || t.scale;
-    if (!figure_unit || t.unit == TermUnit::noun) {
-      t.ok = false;  // a year: "in 2023", "2025 performance"
-      return t;
-    }
-  }
-  return t;
-}
-
-// Qualifier words before a figure ("north of", "more than", "nearly", "~").
-std::size_t Scanner::extend_qualifier(std::size_t begin) const {
-  static constexpr std::array phrases{
-      std::string_view{"in excess of"}, std::string_view{"no more than"}, std::string_view{"no less than"},
-      std::string_view{"approximately"}, std::string_view{"just under"},  std::string_view{"just below"},
-      std::string_view{"just over"},    std::string_view{"just above"},   std::string_view{"more than"},
-      std::string_view{"north of"},     std::string_view{"upwards of"},   std::string_view{"at least"},
-      std::string_view{"less than"},    std::string_view{"fewer than"},   std::string_view{"close to"},
-      std::string_view{"at most"},      std::string_view{"up to"},        std::string_view{"about"},
-      std::string_view{"around"},       std::string_view{"roughly"},      std::string_view{"approx."},
-      std::string_view{"approx"},       std::string_view{"some"},         std::string_view{"circa"},
-      std::string_view{"nearly"},       std::string_view{"almost"},       std::string_view{"over"},
-      std::string_view{"above"},        std::string_view{"under"},        std::string_view{"below"},
-      std::string_view{"ca."},          std::string_view{"c."}};
-  if (begin > 0 && s_[begin - 1] == '~') return begin - 1;
-  const std::size_t we = skip_hspace_back(s_, begin);
-  if (we == begin) return begin;
-  for (const std::string_view ph : phrases) {
-    // Compare word by word backwards, allowing any horizontal space between words.
-    std::size_t q = we;
-    std::size_t k = ph.size();
-    bool ok = true;
-    while (k > 0) {
-      if (ph[k - 1] == ' ') {
-        const std::size_t sp = skip_hspace_back(s_, q);
-        if (sp == q) {
-          ok = false;
-          break;
-        }
-        q = sp;
-        --k;
-        continue;
-      }
-      if (q == 0 || to_lower(s_[q - 1]) != ph[k - 1]) {
-        ok = false;
-        break;
-      }
-      --q;
-      --k;
-    }
-    if (!ok) continue;
-    if (q > 0 && (is_letter(s_[q - 1]) || is_digit(s_[q - 1]))) continue;  // "moreover", "etc."
-    return q;
-  }
-  return begin;
+  // A URL: the white-space-delimited token holds "://" or starts with "www.".
+  std::size_t tb = d;
+  for (std::size_t k = 0; tb > 0 && k < 256 && !is_hspace(decode_before(s_, tb).value) && s_[tb - 1] != '\n'; ++k) --tb;
+  const std::string_view token = s_.substr(tb, d - tb);
+  return token.find("://") != std::string_view::npos || istarts_with(token, "www.");
 }
 
 bool Scanner::preceded_by_word(std::size_t p, std::string_view w) const {
   const std::size_t we = skip_hspace_back(s_, p);
   const std::size_t wb = letters_begin(s_, we);
-  return we > wb && iequals(s_.substr(wb, we - wb), w);
+  return we < p && we > wb && iequals(s_.substr(wb, we - wb), w);
 }
 
-// The first digit of a range's upper end starting at p: "4bn", "$4bn", "Rmb4bn", "HK$4".
-std::size_t Scanner::first_digit_from(std::size_t p) const {
-  for (std::size_t k = p; k < s_.size() && k < p + 8; ++k) {
-    if (is_digit(s_[k])) return k;
-    const char c = s_[k];
-    if (!(is_letter(c) || c == ' ' || (static_cast<unsigned char>(c) >= 0x80) || c == '$')) return npos;
+// A count noun after a figure without unit ("1.1bn netizens", "250 million
+// devices", "1 million free tokens"): up to three lower-case words ending at the
+// first plural. Without a scale the number must be an integer not named by the
+// word before it ("Qwen 2.0 showcased", "February 20 earnings"). npos when none;
+// `duration` when the noun names time ("15 months": no figure).
+std::size_t Scanner::count_noun_end(std::size_t p, const QuotedFigure& f, std::size_t number, bool& duration) const {
+  duration = false;
+  const std::size_t n = s_.size();
+  const std::size_t q = skip_hspace(s_, p);
+  if (q == p || q >= n || !is_lower(s_[q])) return npos;
+  const bool scaled = f.scale.exponent != 0;
+  if (!scaled) {
+    if (f.number.exponent() < 0) return npos;
+    const std::size_t we = skip_hspace_back(s_, number);
+    const std::size_t wb = letters_begin(s_, we);
+    if (we > wb && is_upper(s_[wb]) && we != number) return npos;
+  }
+  std::size_t k = q;
+  for (int words = 0; words < 3; ++words) {
+    if (k >= n || !is_lower(s_[k])) break;
+    const std::size_t ke = letters_end(s_, k);
+    const std::string_view kw = s_.substr(k, ke - k);
+    if (ke < n && (is_digit(s_[ke]) || s_[ke] == '-' || s_[ke] == '\'')) break;
+    if (contains(time_words, kw)) {
+      duration = !scaled;
+      return npos;
+    }
+    if (contains(stop_words, kw)) break;
+    if (kw.size() > 3 && kw.substr(kw.size() - 2) == "ed") break;  // a verb: "2.0 showcased"
+    if (is_plural_noun(kw)) return ke;
+    const std::size_t next = skip_hspace(s_, ke);
+    if (next == ke) break;
+    k = next;
   }
   return npos;
 }
 
-std::optional<Term> Scanner::range_tail(const Term& low, std::size_t& separator) const {
-  const std::size_t q = skip_hspace(s_, low.end);
-  if (q >= s_.size()) return std::nullopt;
-  const CodePoint c = decode(s_, q);
-  std::size_t r = npos;
-  if (c.value == U'-' || c.value == 0x2013) {
-    r = skip_hspace(s_, q + c.size);
-  } else if (q > low.end && word_is(s_, q, "to")) {
-    const std::size_t after_to = q + 2;
-    if (skip_hspace(s_, after_to) == after_to) return std::nullopt;
-    r = skip_hspace(s_, after_to);
-  } else {
-    return std::nullopt;
+// Whether a figure read in place is a figure of the article, and how it is
+// kept: the context rules that the grammar does not know (years, versions,
+// compounds, durations, plain numbers), count nouns and hedging verbs.
+bool Scanner::take(const QuotedFigure& f, std::size_t number, bool word, std::vector<Candidate>& out,
+                   std::vector<Error>& skipped, std::size_t& resume) const {
+  const std::size_t n = s_.size();
+  const std::size_t b = f.span.begin;
+  std::size_t e = f.span.end;
+  resume = e;
+  // A number that goes on like a version, a list or a date is not a figure.
+  if (e + 1 < n && (s_[e] == '.' || s_[e] == ',' || s_[e] == '/' || s_[e] == ':') && is_digit(s_[e + 1])) {
+    resume = alnum_run_end(e);
+    return false;
   }
-  const std::size_t d = first_digit_from(r);
-  if (d == npos) return std::nullopt;
-  Term high = scan_term(d, true);
-  if (!high.ok || high.begin != r) return std::nullopt;
-  separator = q;
-  return high;
+  if (e < n && (s_[e] == '_' || s_[e] == '@')) return false;
+  const Dimension dim = f.unit.dimension;
+  const bool scaled = f.scale.exponent != 0;
+  // An amount in brackets after a word ("a net loss of ($99.99)") may be an accounting
+  // negative or an aside: refused, never guessed. After another figure it is an aside
+  // ("Rmb81bn ($11bn)"); at the start of a line or cell read_figure_at reads it negative.
+  if (dim == Dimension::money && !word) {
+    const std::size_t open = skip_hspace_back(s_, b);
+    const std::size_t close = skip_hspace(s_, e);
+    if (open > 0 && s_[open - 1] == '(' && close < n && s_[close] == ')') {
+      const std::size_t before = skip_hspace_back(s_, open - 1);
+      const bool after_figure = !out.empty() && out.back().end == before;
+      if (!after_figure && before > 0 && is_letter(s_[before - 1])) {
+        skipped.push_back(make_error(
+            Errc::ambiguous,
+            fmt::format("byte {}: '{}': an amount in brackets after a word is an accounting negative or an aside: "
+                        "not read",
+                        open - 1, s_.substr(open - 1, close + 1 - (open - 1))),
+            s_.substr(open - 1, close + 1 - (open - 1))));
+        resume = close + 1;
+        return false;
+      }
+    }
+  }
+  const bool plain = dim == Dimension::number;
+  std::string rewritten;
+  std::string noun;
+  // Hyphen compounds: "30-billion-parameter" is a count, "a 30-billion-dollar fund" money;
+  // "15-month", "three-year", "5x-faster" are not figures.
+  if (e + 1 < n && s_[e] == '-' && is_letter(s_[e + 1])) {
+    const std::size_t we = letters_end(s_, e + 1);
+    const std::string_view w = s_.substr(e + 1, we - e - 1);
+    if (!plain || f.is_range() || scaled || w.size() < 4 || !lexicon_.scale(w)) return false;
+    rewritten = fmt::format("{} {}", s_.substr(b, e - b), w);
+    e = we;
+    if (e + 1 < n && s_[e] == '-' && is_letter(s_[e + 1])) {
+      const std::size_t e2 = letters_end(s_, e + 1);
+      const std::string_view w2 = s_.substr(e + 1, e2 - e - 1);
+      if (lexicon_.currency_marker_after_number(w2) != nullptr) {
+        rewritten += fmt::format(" {}", w2);
+      } else if (is_lower(w2.front())) {
+        noun = std::string(w2);
+      } else {
+        return false;
+      }
+      e = e2;
+    }
+    if (e < n && (is_letter(s_[e]) || is_digit(s_[e]) || s_[e] == '-')) return false;
+  }
+  std::size_t number_end = number;  // digits and their separators, as written
+  while (number_end < f.span.end &&
+         (is_digit(s_[number_end]) || ((s_[number_end] == ',' || s_[number_end] == '.' || s_[number_end] == ' ') &&
+                                       number_end + 1 < f.span.end && is_digit(s_[number_end + 1])))) {
+    ++number_end;
+  }
+  const std::string_view digits = s_.substr(number, number_end - number);
+  // "90,000": digits in groups are a figure even without a unit.
+  const bool grouped = !word && plain && std::any_of(digits.begin(), digits.end(), [](char c) {
+    return c == ',' || c == ' ' || static_cast<unsigned char>(c) >= 0x80;
+  });
+  // A year: "in 2023", "2025 performance", "in 2024 dollars" (never with a marker before it).
+  const bool year = !word && b == number && f.number.exponent() == 0 && digits.size() >= 4 &&
+                    (digits.substr(0, 2) == "19" || digits.substr(0, 2) == "20") &&
+                    (digits.size() == 4 || !is_digit(digits[4]));
+  if (year && dim != Dimension::percent && !scaled) return false;
+  if (rewritten.empty() && plain && !f.is_range() && !word) {
+    bool duration = false;
+    const std::size_t ne = count_noun_end(e, f, number, duration);
+    if (duration) return false;
+    if (ne != npos) {
+      noun = std::string(s_.substr(skip_hspace(s_, e), ne - skip_hspace(s_, e)));
+      rewritten = std::string(s_.substr(b, e - b));
+      e = ne;
+    }
+  }
+  if (plain && !scaled && !grouped && noun.empty()) return false;  // a plain number
+  if (word) {
+    // Number words: only with a unit or a scale ("three billion dollars", "twenty
+    // percent", "nearly six times"); a fraction as a share of something ("a third of").
+    if (plain && !scaled) return false;
+    if (dim == Dimension::percent && f.text.find('%') == std::string::npos &&
+        f.text.find("cent") == std::string::npos && !word_is(s_, skip_hspace(s_, e), "of")) {
+      return false;
+    }
+  }
+  Candidate c;
+  c.begin = b;
+  c.end = e;
+  c.word_form = word;
+  if (!rewritten.empty()) {
+    c.rewritten = true;
+    c.parse_text = std::move(rewritten);
+    c.noun = std::move(noun);
+  } else {
+    c.reading = f;
+    c.read_at = b;
+  }
+  // Verbs that hedge like "more than": "exceeding $858 billion", "surpassed 10 million".
+  if (f.qualifier == Qualifier::none) {
+    static constexpr std::array<std::string_view, 9> verbs{"exceeding", "exceeded", "exceeds",  "surpassing", "surpassed",
+                                                           "surpasses", "topping",  "topped",   "tops"};
+    const std::size_t we = skip_hspace_back(s_, b);
+    const std::size_t wb = letters_begin(s_, we);
+    if (we < b && wb < we && contains(verbs, s_.substr(wb, we - wb)) && (wb == 0 || !is_letter(s_[wb - 1]))) {
+      if (!c.rewritten) c.parse_text = std::string(s_.substr(b, f.span.end - b));
+      c.parse_text = "more than " + c.parse_text;
+      c.rewritten = true;
+      c.reading.reset();
+      c.begin = wb;
+      c.hedge_verb = std::string(s_.substr(wb, we - wb));
+    }
+  }
+  out.push_back(std::move(c));
+  resume = e;
+  return true;
 }
 
-void Scanner::scan_numbers(std::vector<Candidate>& out) const {
+void Scanner::scan_numbers(std::vector<Candidate>& out, std::vector<Error>& skipped) const {
   const std::size_t n = s_.size();
+  const auto read = [&](std::size_t at, RangeReading ranges) { return read_figure_at(s_, at, read_options_, ranges); };
   std::size_t i = 0;
   while (i < n) {
-    if (!is_digit(s_[i]) || (i > 0 && is_digit(s_[i - 1]))) {
+    const char ch = s_[i];
+    if (is_digit(ch)) {
+      if (i > 0 && is_digit(s_[i - 1])) {
+        ++i;
+        continue;
+      }
+    } else if (!is_letter(ch) || (i > 0 && (is_letter(s_[i - 1]) || is_digit(s_[i - 1])))) {
       ++i;
       continue;
     }
-    Term low = scan_term(i, false);
-    if (!low.ok) {
-      i = std::max(low.resume, i + 1);
+    const std::size_t d = i;
+    const bool word = !is_digit(ch);
+    const NumberWord* number_word = nullptr;
+    if (word) {
+      if (!options_.word_forms) {
+        i = letters_end(s_, d);
+        continue;
+      }
+      // A number word ("three billion dollars", "twenty-five percent"): the lexicon's.
+      const std::size_t we = letters_end(s_, d);
+      number_word = lexicon_.number_word(s_.substr(d, we - d));
+      if (number_word == nullptr) {
+        i = we;
+        continue;
+      }
+    } else if (inside_token(d)) {
+      i = alnum_run_end(d);
       continue;
     }
-    std::size_t begin = low.begin;
-    std::size_t end = low.end;
-    std::string rewritten = low.rewritten;
-    std::string noun = low.noun;
-    bool has_unit = low.has_unit() || low.grouped;
-
-    // A range: "5-7%", "$3bn-$4bn", "3 to 4 billion yuan", "between 5 and 7 per cent".
-    std::size_t range_begin = begin;
-    bool between = false;
-    if (preceded_by_word(begin, "between")) {
-      const std::size_t q = skip_hspace(s_, low.end);
-      if (q > low.end && word_is(s_, q, "and")) {
-        const std::size_t r = skip_hspace(s_, q + 3);
-        const std::size_t d = first_digit_from(r);
-        if (d != npos) {
-          Term high = scan_term(d, true);
-          if (high.ok && high.begin == r && (high.has_unit() || low.has_unit())) {
-            between = true;
-            range_begin = letters_begin(s_, skip_hspace_back(s_, begin));
-            end = high.end;
-            has_unit = true;
-          }
-        }
-      }
-    }
-    if (!between && low.rewritten.empty()) {
-      std::size_t separator = 0;
-      const bool from_to = preceded_by_word(begin, "from");
-      if (auto high = range_tail(low, separator);
-          high && high->rewritten.empty() && (high->has_unit() || low.has_unit())) {
-        const bool to_word = s_[separator] == 't';
-        if (!(to_word && from_to)) {
-          const std::string_view joined = s_.substr(begin, high->end - begin);
-          if (parse_figure(joined, options_.parse)) {
-            end = high->end;
-            has_unit = true;
-          }
-        }
-      }
-    }
-    if (!has_unit) {
-      i = std::max(low.resume, low.number_end);
+    FigureStart start = figure_start_before(s_, d, read_options_);
+    // What the previous figure read is not this one's marker or hedge ("10 rmb 20 usd").
+    const std::size_t taken = out.empty() ? 0 : out.back().end;
+    if (start.hedged < taken) start.hedged = start.marked;
+    if (start.marked < taken) start.marked = start.hedged = d;
+    // Letters glued to the number that are no marker: an identifier ("FY2025", "H20", "Qwen2.5").
+    if (!word && start.marked == d && d > 0 && is_letter(s_[d - 1])) {
+      i = alnum_run_end(d);
       continue;
     }
-    const std::size_t qbegin = between ? range_begin : extend_qualifier(begin);
-    Candidate c;
-    c.begin = qbegin;
-    c.end = end;
-    if (!rewritten.empty()) {
-      c.rewritten = true;
-      c.parse_text = std::string(s_.substr(qbegin, low.begin - qbegin)) + rewritten;
-      c.noun = noun;
+    // "from 3% to 4%" are two figures (a change), "3 to 4 billion yuan" one.
+    const RangeReading ranges =
+        preceded_by_word(start.hedged, "from") || preceded_by_word(start.marked, "from") ? RangeReading::apart
+                                                                                         : RangeReading::joined;
+    Result<QuotedFigure> r = read(start.hedged, ranges);
+    if ((!r || r->span.end <= d) && start.marked != start.hedged) r = read(start.marked, ranges);
+    if ((!r || r->span.end <= d) && start.marked != d) {
+      auto at_number = read(d, ranges);
+      if (at_number && at_number->span.end > d) r = std::move(at_number);
+    }
+    // "a more than $50 billion investment": an article before a hedge belongs to the
+    // figure only for a number word ("a near fourfold increase"), read at that word.
+    if (r && number_word != nullptr && number_word->kind == NumberWord::Kind::article &&
+        r->qualifier != Qualifier::none) {
+      i = letters_end(s_, d);
+      continue;
+    }
+    if (r && r->span.end > d) {
+      std::size_t resume = r->span.end;
+      take(*r, d, word, out, skipped, resume);
+      i = std::max(resume, d + 1);
+      continue;
+    }
+    // Nothing read: a candidate that looked like a figure (a currency marker, or an
+    // error other than syntax) is reported; a plain token is not a figure.
+    if (!word && !r) {
+      bool marker = false;
+      for (std::size_t k = start.marked; k < d; ++k) {
+        const char c = s_[k];
+        marker = marker || !(c == '-' || c == '+' || c == '(' || c == ' ' || c == '\t');
+      }
+      if (marker || r.error().code != Errc::syntax) {
+        std::size_t te = std::max(d, r.error().position == Error::npos ? d : std::min(n, r.error().position));
+        while (te < n && te - start.marked < 64 && !is_hspace(decode(s_, te).value) && s_[te] != '\n') ++te;
+        while (te > d && (s_[te - 1] == '.' || s_[te - 1] == ',' || s_[te - 1] == ';' || s_[te - 1] == ')')) --te;
+        const std::string_view text = s_.substr(start.marked, te - start.marked);
+        Error e = std::move(r.error());
+        e.message = fmt::format("byte {}: '{}': {}", start.marked, text, e.message);
+        skipped.push_back(std::move(e));
+      }
+    }
+    if (word) {
+      i = letters_end(s_, d);
     } else {
-      c.parse_text = std::string(s_.substr(qbegin, end - qbegin));
-    }
-    // Verbs that hedge like "more than": "exceeding $858 billion", "surpassed 10 million".
-    if (qbegin == begin && !between) {
-      static constexpr std::array<std::string_view, 9> verbs{"exceeding", "exceeded", "exceeds",  "surpassing", "surpassed",
-                                                             "surpasses", "topping",  "topped",   "tops"};
-      const std::size_t we = skip_hspace_back(s_, begin);
-      const std::size_t wb = letters_begin(s_, we);
-      if (we < begin && wb < we && contains(verbs, s_.substr(wb, we - wb)) &&
-          (wb == 0 || !is_letter(s_[wb - 1]))) {
-        c.begin = wb;
-        c.rewritten = true;
-        c.parse_text = "more than " + c.parse_text;
-        c.hedge_verb = std::string(s_.substr(wb, we - wb));
+      i = alnum_run_end(d);  // and the rest of a token that did not read ("$5\u200d0bn")
+      if (!r) {
+        while (i < n && !is_hspace(decode(s_, i).value) && s_[i] != '\n' && !(s_[i] == '.' || s_[i] == ',')) ++i;
       }
     }
-    out.push_back(std::move(c));
-    i = end;
   }
+}
+// A hedge written before a word form ("nearly doubled", "less than half"): the lexicon's.
+std::size_t Scanner::extend_qualifier(std::size_t begin) const {
+  return figure_start_before(s_, begin, read_options_).hedged;
 }
 
 // A vague or word-written figure.
@@ -928,41 +650,40 @@ void Scanner::scan_words(std::vector<Candidate>& out, const std::vector<Candidat
 
 void Scanner::run(Extraction& out) {
   std::vector<Candidate> numeric;
-  scan_numbers(numeric);
+  scan_numbers(numeric, out.skipped);
   std::vector<Candidate> words;
   if (options_.word_forms) scan_words(words, numeric);
   std::vector<Candidate> all = std::move(numeric);
   all.insert(all.end(), std::make_move_iterator(words.begin()), std::make_move_iterator(words.end()));
   std::sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
 
-  // Each candidate is read by parse_figure; a money figure whose currency follows the
-  // reading of `$` (or `¥`) is bare in that family, and is resolved after the whole
-  // text has been read: option, then the explicit markers of the document, then the default.
+  // Each candidate has been read in place (or is read here from its rewrite); a money
+  // figure whose currency follows the reading of `$` (or `¥`) is bare in that family,
+  // and is resolved after the whole text has been read: option, then the explicit
+  // markers of the document, then the default.
   enum class Bare { no, dollar, yen };
   struct Read {
     Candidate c;
     Result<QuotedFigure> parsed;
     Bare bare = Bare::no;
   };
-  ParseOptions base = options_.parse;
-  base.currency.dollar = probe;
-  base.currency.yen_or_yuan = probe;
+  const auto vague = [](const Candidate& c) { return c.word_form && !c.rewritten && !c.reading; };
+  const auto read = [&](const Candidate& c, const ParseOptions& o) -> Result<QuotedFigure> {
+    if (!c.rewritten) return read_figure_at(s_, c.read_at, o, c.ranges);
+    return parse_figure(c.parse_text, o);
+  };
   std::vector<Read> reads;
   reads.reserve(all.size());
   for (auto& c : all) {
-    if (c.word_form && !c.rewritten) {
+    if (vague(c)) {
       const Bare b = c.vague_kind == FigureKind::money && c.vague_unit.currency == probe ? Bare::dollar : Bare::no;
       reads.push_back(Read{std::move(c), Result<QuotedFigure>(QuotedFigure{}), b});
       continue;
     }
-    auto parsed = parse_figure(c.parse_text, base);
+    Result<QuotedFigure> parsed = c.reading ? Result<QuotedFigure>(*c.reading) : read(c, read_options_);
     Bare b = Bare::no;
     if (parsed && parsed->unit.dimension == Dimension::money && parsed->unit.currency == probe) {
-      // Which sign: read again with the dollar named.
-      ParseOptions dollar = base;
-      dollar.currency.dollar = USD;
-      auto again = parse_figure(c.parse_text, dollar);
-      b = again && again->unit.currency == USD ? Bare::dollar : Bare::yen;
+      b = parsed->currency_family == "yen" ? Bare::yen : Bare::dollar;  // which sign, by its marker's family
     }
     reads.push_back(Read{std::move(c), std::move(parsed), b});
   }
@@ -977,11 +698,11 @@ void Scanner::run(Extraction& out) {
   for (std::size_t k = 0; k < reads.size(); ++k) {
     const Read& r = reads[k];
     if (r.bare != Bare::no || !r.parsed || r.parsed->unit.dimension != Dimension::money) continue;
-    if (r.c.word_form && !r.c.rewritten) continue;
+    if (vague(r.c)) continue;
     const Currency c = *r.parsed->unit.currency;
     // A bare `$` is resolved only by markers written with a dollar sign (`HK$`, `A$`):
     // `140.9 HKD per share` in an article about several markets says nothing of its `$`.
-    const bool sign_marker = r.c.parse_text.find('$') != std::string::npos;
+    const bool sign_marker = s_.substr(r.c.begin, r.c.end - r.c.begin).find('$') != std::string_view::npos;
     const std::string_view family = lexicon_.family_name(lexicon_.family_of(c));
     for (auto [fam, name] : {std::pair<Family*, std::string_view>{&dollars, "dollar"}, {&yens, "yen"}}) {
       if (family != name || (fam == &dollars && !sign_marker)) continue;
@@ -1037,7 +758,7 @@ void Scanner::run(Extraction& out) {
       }
     }
 
-    if (c.word_form && !c.rewritten) {
+    if (vague(c)) {
       f.kind = c.vague_kind;
       f.unit = c.vague_unit;
       if (resolved) f.unit = Unit::money(*resolved);
@@ -1046,9 +767,9 @@ void Scanner::run(Extraction& out) {
       continue;
     }
     if (resolved) {
-      ParseOptions o = options_.parse;
+      ParseOptions o = read_options_;
       (r.bare == Bare::dollar ? o.currency.dollar : o.currency.yen_or_yuan) = *resolved;
-      r.parsed = parse_figure(c.parse_text, o);
+      r.parsed = read(c, o);
     }
     if (!r.parsed) {
       Error e = std::move(r.parsed.error());
@@ -1061,8 +782,6 @@ void Scanner::run(Extraction& out) {
       q.text = f.text;
       q.span = f.span;
       if (!c.noun.empty()) q.unit = Unit::count_of(c.noun);
-    } else {
-      q.span = TextSpan{q.span.begin + c.begin, q.span.end + c.begin};
     }
     f.unit = q.unit;
     f.qualifier = q.qualifier;

@@ -948,7 +948,7 @@ bool Parser::read_number_words(std::size_t& pos, Term& t) {
     const std::size_t q = next_word(e);
     std::size_t e2 = q;
     if (q < end_) {
-      if (const NumberWord* f = word_at_p(q, e2); f != nullptr && f->kind == K::fraction && n < 100) {
+      if (const NumberWord* f = word_at_p(q, e2); f != nullptr && f->kind == K::fraction && n < f->denominator) {
         // n/d as a percentage, exact when it is, else to six decimals (a third: 33.333333%).
         const std::uint64_t scaled = n * 100 * 1000000;
         value = (scaled + f->denominator / 2) / f->denominator;
@@ -1076,22 +1076,45 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
         }
         cut -= 3;  // the CJK code points listed are three bytes each
       }
+      std::size_t piece_end = e;
       if (ok && k < e) {
-        const std::string_view rest = s_.substr(k, e - k);
-        if (auto cur = lex_.currency(rest, options_.currency)) {
-          ok = set_currency(*cur, rest, k);
-        } else if (!options_.count_nouns) {
-          ok = fail(Errc::syntax, fmt::format("unknown unit '{}'", rest), k);
-        } else if (!t.currency && t.dimension == Dimension::number && t.noun.empty() && !t.per) {
-          t.noun = rest;
-          t.noun_pos = k;
-          t.last_text = rest;
+        // The longest currency word after the scale ("亿元建设": "元"); the rest is running text.
+        std::size_t ce = k;
+        for (std::size_t cut = e; cut > k; cut -= 3) {
+          if (lex_.currency_marker(s_.substr(k, cut - k)) != nullptr) {
+            ce = cut;
+            break;
+          }
+        }
+        if (ce > k) {
+          const std::string_view rest = s_.substr(k, ce - k);
+          Currency cur;
+          if (!currency_at(rest, k, cur)) return false;
+          if (t.currency && cur == *t.currency && t.source == CurrencySource::explicit_ && t.currency_is_prefix &&
+              !t.currency_text.empty() && is_cjk(at(t.currency_pos).value)) {
+            t.last_text = rest;  // "人民币5亿元": Chinese writes the unit word after the marker
+          } else {
+            ok = set_currency(cur, rest, k);
+          }
+          piece_end = ce;
+        } else if (options_.count_nouns) {
+          const std::string_view rest = s_.substr(k, e - k);
+          if (!t.currency && t.dimension == Dimension::number && t.noun.empty() && !t.per) {
+            t.noun = rest;
+            t.noun_pos = k;
+            t.last_text = rest;
+          } else {
+            ok = unexpected_after(rest, k);
+          }
+        } else if (k == q) {
+          ok = fail(Errc::syntax, fmt::format("unknown unit '{}'", s_.substr(k, e - k)), k);
         } else {
-          ok = unexpected_after(rest, k);
+          piece_end = k;  // "500亿建设": the scale, then running text
         }
       }
-      next = e;
-    } else if (c.size > 1 && !is_space(c.value) && marker_run_end(q) > q) {  // "5 €", "5€", "45,00 zł", "31.58 ₽"
+      next = piece_end;
+    } else if ((c.size > 1 || (c.value == U'$' && !(q + 1 < end_ && is_digit(s_[q + 1])))) && !is_space(c.value) &&
+               marker_run_end(q) > q) {  // "5 €", "5€", "45,00 zł", "31.58 ₽", "10 $" (not "3 $1bn")
       const CurrencyMarker* m = nullptr;
       const std::size_t k = longest_marker(q, marker_run_end(q), true, m);
       if (m == nullptr) {
@@ -1103,20 +1126,25 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
       }
       ok = add_marker(*m, s_.substr(q, k - q), q);
       next = k;
-    } else if (spaced && is_digit(static_cast<char>(c.value)) && t.currency && t.shift == 0 && !t.scale &&
-               t.fraction_digits == 0 && !t.wide && t.marker != nullptr && t.marker->divisor == 1) {
-      // "20 dollars 43 cents": the cents of the same currency.
-      std::size_t e = q;
+    } else if (spaced && t.currency && t.shift == 0 && !t.scale && t.fraction_digits == 0 && !t.wide &&
+               t.small < 10'000'000'000'000'000ULL && t.marker != nullptr && t.marker->divisor == 1 &&
+               (is_digit(static_cast<char>(c.value)) ||
+                (word_at(q, "and") && space_at(q + 3) && is_digit(s_[std::min(skip_space(q + 3), end_ - 1)])))) {
+      // "20 dollars 43 cents", "$20 and 43 cents", "3 CHF 4 cents": the minor unit of the
+      // same currency (a generic "cents" goes with any currency but another family's).
+      const std::size_t d0 = is_digit(static_cast<char>(c.value)) ? q : skip_space(q + 3);
+      std::size_t e = d0;
       while (e < end_ && is_digit(s_[e])) ++e;
       const std::size_t b = skip_space(e);
       const CurrencyMarker* m = nullptr;
-      const std::size_t k = b > e ? longest_marker(b, marker_run_end(b), true, m) : b;
-      if (m == nullptr || m->divisor != 100 || e - q > 2 || m->family != t.marker->family ||
-          (m->currency && m->currency != t.currency)) {
+      const std::size_t k = longest_marker(b, marker_run_end(b), true, m);
+      if (m == nullptr || m->divisor != 100 || e - d0 > 2 || k == b ||
+          (m->currency ? *m->currency != *t.currency
+                       : (t.marker->family != 0 && m->family != t.marker->family))) {
         break;
       }
-      const auto cents = static_cast<std::uint64_t>(std::stoi(std::string(s_.substr(q, e - q))));
-      if (cents >= 100) return fail(Errc::syntax, fmt::format("{} cents are more than a unit", cents), q);
+      const auto cents = static_cast<std::uint64_t>(std::stoi(std::string(s_.substr(d0, e - d0))));
+      if (cents >= 100) return fail(Errc::syntax, fmt::format("{} cents are more than a unit", cents), d0);
       t.small = t.small * 100 + cents;
       t.fraction_digits = 2;
       t.last_text = s_.substr(b, k - b);

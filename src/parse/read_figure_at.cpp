@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 #include "finmetrics/detail/utf8.hpp"
 #include "finmetrics/lexicon/lexicon.hpp"
@@ -58,21 +59,6 @@ bool marker_char(CodePoint c) noexcept {
   if (v < 0x80) return is_letter(static_cast<char>(v)) || v == '$' || v == '.';
   return !is_hspace(v) && !is_cjk(v) && !(v >= 0x2000 && v <= 0x206F) && v != 0xFEFF && v != 0xAD &&
          v != 0x3001 && v != 0x3002 && !(v >= 0xFF00 && v <= 0xFF0F);
-}
-
-// A sign or accounting parenthesis right before p ("-5%", "($99.99)", "£(982)m").
-std::size_t signs_back(std::string_view s, std::size_t p, std::size_t floor) noexcept {
-  for (int k = 0; k < 2 && p > floor; ++k) {
-    const CodePoint c = decode_before(s, p);
-    if (c.value != U'-' && c.value != U'+' && c.value != 0x2212 && c.value != U'(') break;
-    // A dash glued to a word is a compound ("Covid-19"), not a sign.
-    if (c.value != U'(' && p - c.size > floor) {
-      const CodePoint b = decode_before(s, p - c.size);
-      if (b.value < 0x80 && (is_letter(static_cast<char>(b.value)) || is_digit(static_cast<char>(b.value)))) break;
-    }
-    p -= c.size;
-  }
-  return p;
 }
 
 // A marker the lexicon lists that may stand before a number in running text: a
@@ -142,15 +128,46 @@ std::size_t marker_back(std::string_view s, std::size_t q, std::size_t floor, co
   return q;
 }
 
+// In running text a bracket after a word or a figure opens a parenthetical
+// ("Rmb81bn ($11bn)", "margin (9%)"), not an accounting negative: that is a
+// bracket at the start of a line or a cell ("($99.99)", ": (982)").
+bool accounting_bracket(std::string_view s, std::size_t open, std::size_t floor) noexcept {
+  const std::size_t q = hspace_back(s, open, floor);
+  if (q == 0) return true;
+  const char c = s[q - 1];
+  return c == '\n' || c == '\r' || c == ':' || c == '|' || c == '=' || c == ';' || c == '\t';
+}
+
+// A sign or accounting bracket right before p ("-5%", "($99.99)", "£(982)m").
+std::size_t signs_back(std::string_view s, std::size_t p, std::size_t floor, const Lexicon& lex) {
+  for (int k = 0; k < 2 && p > floor; ++k) {
+    const CodePoint c = decode_before(s, p);
+    if (c.value != U'-' && c.value != U'+' && c.value != 0x2212 && c.value != U'(') break;
+    // "£(982)m": a bracket right after a marker is the amount's own.
+    if (c.value == U'(' && !accounting_bracket(s, p - 1, floor) && marker_back(s, p - 1, floor, lex) == p - 1) break;
+    // A dash glued to a word is a compound ("Covid-19"), not a sign.
+    if (c.value != U'(' && p - c.size > floor) {
+      const CodePoint b = decode_before(s, p - c.size);
+      if (b.value < 0x80 && (is_letter(static_cast<char>(b.value)) || is_digit(static_cast<char>(b.value)))) break;
+    }
+    p -= c.size;
+  }
+  return p;
+}
+
 }  // namespace
 
 Result<QuotedFigure> read_figure_at(std::string_view text, std::size_t pos, const ParseOptions& options,
                                     RangeReading ranges) {
   pos = std::min(pos, text.size());
   // The window: the rest of the line, at most max_figure_bytes, cut at white space.
-  std::size_t end = pos;
   const std::size_t limit = std::min(text.size(), pos + max_figure_bytes);
-  while (end < limit && text[end] != '\n' && text[end] != '\r') ++end;
+  std::size_t end = limit;
+  for (const char eol : {'\n', '\r'}) {
+    if (const void* hit = std::memchr(text.data() + pos, eol, end - pos)) {
+      end = static_cast<std::size_t>(static_cast<const char*>(hit) - text.data());
+    }
+  }
   if (end == limit && limit < text.size() && text[end] != '\n' && text[end] != '\r') {
     std::size_t cut = end;
     while (cut > pos && text[cut - 1] != ' ' && text[cut - 1] != '\t') --cut;
@@ -182,13 +199,13 @@ FigureStart figure_start_before(std::string_view s, std::size_t number, const Pa
       break;
     }
   }
-  std::size_t p = signs_back(s, number, floor);
+  std::size_t p = signs_back(s, number, floor, lex);
   // Up to two markers, glued or apart: "US$", "USD ", "NZD $", "(S$ ".
   for (int k = 0; k < 2; ++k) {
     const std::size_t q = hspace_back(s, p, floor);
     const std::size_t b = marker_back(s, q, floor, lex);
     if (b == q) break;
-    p = signs_back(s, b, floor);
+    p = signs_back(s, b, floor, lex);
   }
   FigureStart out{p, p};
   // A hedge: the longest phrase of the lexicon that ends before p, or "~" glued to it.
@@ -219,8 +236,8 @@ FigureStart figure_start_before(std::string_view s, std::size_t number, const Pa
         break;
       }
     }
-    // "a near fourfold increase": an article before the hedge.
-    if (start < p) {
+    // "a near fourfold increase": an article before the hedge of a number word.
+    if (start < p && is_letter(s[number])) {
       const std::size_t e = hspace_back(s, start, floor);
       std::size_t b = e;
       while (b > floor && is_letter(s[b - 1])) --b;

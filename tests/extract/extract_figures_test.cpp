@@ -43,7 +43,7 @@ TEST_CASE("money amounts as journalists write them are read with their exact val
       {"市值达2.40万亿港元。", "2.40万亿港元", "2400000000000", "HKD"},
       {"约合18美元。", "18美元", "18", "USD"},
       {"投资人民币500亿建设", "人民币500亿", "50000000000", "CNY"},
-      {"投资人民币5亿元建设", "5亿元", "500000000", "CNY"},
+      {"投资人民币5亿元建设", "人民币5亿元", "500000000", "CNY"},
       {"Deal worth €3.2bn closed", "€3.2bn", "3200000000", "EUR"},
       {"md. - - $ 75 million of bonds", "$ 75 million", "75000000", "USD"},
       {"prices start at € 11.69 .", "€ 11.69", "11.69", "EUR"},
@@ -183,11 +183,76 @@ TEST_CASE("a verb that hedges a figure reads as 'more than'", "[extract]") {
   CHECK(f.interval->to_string() == "(858000000000, +inf)");
 }
 
-TEST_CASE("a bare sign after a spaced country prefix is not read as the default dollar", "[extract]") {
-  for (const std::string_view t : {"ranges between c $ 16.4 million", "exports fell to hk $ 10.05 billion"}) {
-    INFO(t);
-    for (const auto& f : run(t).figures) CHECK(f.kind != FigureKind::money);
+TEST_CASE("a bare sign after a spaced country prefix names that country's dollar, never the default", "[extract]") {
+  const Extraction c = run("ranges between c $ 16.4 million");
+  CHECK(only(c).text == "c $ 16.4 million");
+  CHECK(only(c).unit.to_string() == "CAD");
+  CHECK(only(c).currency_source == CurrencySource::explicit_);
+  const Extraction hk = run("exports fell to hk $ 10.05 billion");
+  CHECK(only(hk).text == "hk $ 10.05 billion");
+  CHECK(only(hk).unit.to_string() == "HKD");
+  // "a $5bn deal": the article, not A$.
+  CHECK(only(run("a $5bn deal")).currency_source == CurrencySource::default_);
+}
+
+TEST_CASE("figures are read by the library's grammar in place, with what follows them left out", "[extract]") {
+  struct Case {
+    std::string_view text, figure, value, unit;
+  };
+  const Case cases[] = {
+      {"They lost 75 USD million in the past three years.", "75 USD million", "75000000", "USD"},
+      {"a bill of 10 000 dollars was paid", "10 000 dollars", "10000", "USD"},
+      {"it only cost 3 dollars 50 cents.", "3 dollars 50 cents", "3.5", "USD"},
+      {"the fee was 3 CHF 4 cents in all", "3 CHF 4 cents", "3.04", "CHF"},
+      {"Shares of XYZ fell to £(982)m.", "£(982)m", "-982000000", "GBP"},
+      {"Net loss:\t($99.99)", "($99.99)", "-99.99", "USD"},
+      {"sales of Rs 4,60,518.80 crore in", "Rs 4,60,518.80 crore", "4605188000000", "INR"},
+      {"a dividend of 5.77 pence per ordinary share.", "5.77 pence per ordinary share", "0.0577", "GBP per share"},
+      {"paid NZD $100.70 for it", "NZD $100.70", "100.7", "NZD"},
+      {"a range of HK$1.7bn-HK$2.3bn this year", "HK$1.7bn-HK$2.3bn", "1700000000", "HKD"},
+      {"it is worth three billion dollars today", "three billion dollars", "3000000000", "USD"},
+      {"priced at 20€ each", "20€ each", "20", "EUR per share"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    const Extraction e = run(c.text);
+    const ExtractedFigure& f = only(e);
+    CHECK(f.text == c.figure);
+    REQUIRE(f.quoted);
+    CHECK(f.quoted->value == Decimal::parse(c.value).value());
+    CHECK(f.unit.to_string() == c.unit);
+    CHECK(c.text.substr(f.span.begin, f.span.size()) == c.figure);
   }
+  CHECK(texts(run("10 rmb 20 usd")) == std::vector<std::string>{"10 rmb", "20 usd"});
+  CHECK(texts(run("10 $ 30 $")) == std::vector<std::string>{"10 $", "30 $"});
+  CHECK(texts(run("nearly six times the level")) == std::vector<std::string>{"nearly six times"});
+}
+
+TEST_CASE("what reads two ways is refused with a reason, never guessed", "[extract]") {
+  const Extraction e = run("It raised $5\u200d0bn and €1.234 and 45,00 zł.");
+  CHECK(e.figures.empty());
+  REQUIRE(e.skipped.size() == 3);
+  CHECK(e.skipped[0].message == "byte 10: '$5\u200d0bn': unexpected invisible character U+200D right after the figure");
+  CHECK(e.skipped[1].code == Errc::ambiguous);
+  CHECK(e.skipped[2].code == Errc::ambiguous);
+  // An amount in brackets after a word: an accounting negative or an aside.
+  const Extraction bracket = run("a net loss of ($99.99) per unit");
+  CHECK(bracket.figures.empty());
+  REQUIRE(bracket.skipped.size() == 1);
+  CHECK(bracket.skipped[0].message ==
+        "byte 14: '($99.99)': an amount in brackets after a word is an accounting negative or an aside: not read");
+}
+
+TEST_CASE("words that name currencies only after a number, URLs and identifiers are not money", "[extract]") {
+  for (const std::string_view t : {"Acme won 3 contracts and real 5 gains", "see https://www.test.com/search?q=30%25%2020%",
+                                   "issn%280024%2D9114%29%20and%20%28ti"}) {
+    INFO(t);
+    for (const auto& f : run(t).figures) {
+      CHECK(f.kind != FigureKind::percent);
+      CHECK(f.kind != FigureKind::money);
+    }
+  }
+  CHECK(texts(run("the 3 $1bn deals")) == std::vector<std::string>{"$1bn"});
 }
 
 TEST_CASE("a candidate that does not parse is skipped and reported, never guessed", "[extract]") {

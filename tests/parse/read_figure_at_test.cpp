@@ -118,7 +118,10 @@ TEST_CASE("figure_start_before finds the hedge, signs and markers written before
   CHECK(from_start("Alibaba has spent US$34.5bn on it.", "34", true) == "US$34.5bn on it.");
   CHECK(from_start("raised USD 5bn", "5", true) == "USD 5bn");
   CHECK(from_start("md. - - $ 75 million of", "75", true) == "$ 75 million of");
-  CHECK(from_start("a loss of (S$ 544m) in", "544", true) == "(S$ 544m) in");
+  CHECK(from_start("Net loss: (S$ 544m) in", "544", true) == "(S$ 544m) in");
+  CHECK(from_start("a loss of (S$ 544m) in", "544", true) == "S$ 544m) in");  // a parenthetical
+  CHECK(from_start("Wu spent Rmb81bn ($11bn) on", "11", true) == "$11bn) on");
+  CHECK(from_start("it fell to £(982)m.", "982", true) == "£(982)m.");
   CHECK(from_start("it fell -2.5% on", "2.5", true) == "-2.5% on");
   CHECK(from_start("投资人民币500亿建设", "500", true) == "人民币500亿建设");
   CHECK(from_start("paid NZD $100.70 for", "100", true) == "NZD $100.70 for");
