@@ -19,6 +19,7 @@ packages=(
   python3                 # corpus generator and output comparison in tests
   python3-dev pybind11-dev python3-pybind11   # the Python package (python/)
   python3-numpy python3-pandas python3-pytest # its columns, series and tests
+  python3-dask python3-distributed           # finmetrics.dask: the package on a Dask cluster
   chromium                # headless browser test of the HTML check report
   help2man                # the man page, generated from --help
   time                    # /usr/bin/time: peak RSS in the normalize CLI test and benchmarks

@@ -59,6 +59,16 @@ def normalize(data: Union[pd.DataFrame, pd.Series], fx: Union[FxTable, str], *, 
     without rate, unparsed, invalid)."""
     if isinstance(fx, str):
         fx = FxTable.load(fx)
+    normalizer = _core.Normalizer(fx, to=to, scale=scale, digits=digits, decimals=decimals, rounding=rounding,
+                                  max_staleness=max_staleness, dollar=dollar, yen=yen)
+    return normalize_with(normalizer, data, figure=figure, date=date, status=status, reasons=reasons)
+
+
+def normalize_with(normalizer, data: Union[pd.DataFrame, pd.Series], *, figure: str = "figure", date=None,
+                   status: bool = False, reasons: bool = False) -> pd.DataFrame:
+    """``normalize`` with a ``_core.Normalizer`` built once (its FX table and
+    options), for callers that normalize many frames (finmetrics.dask: one per
+    partition)."""
     if isinstance(data, pd.DataFrame):
         if figure not in data.columns:
             raise KeyError(f"no column '{figure}' (pass figure=NAME)")
@@ -79,8 +89,6 @@ def normalize(data: Union[pd.DataFrame, pd.Series], fx: Union[FxTable, str], *, 
         raise TypeError("normalize: a pandas DataFrame or Series")
 
     n = len(figures)
-    normalizer = _core.Normalizer(fx, to=to, scale=scale, digits=digits, decimals=decimals, rounding=rounding,
-                                  max_staleness=max_staleness, dollar=dollar, yen=yen)
     cols = normalizer.columns(_object_column(figures.to_numpy(dtype=object)), _date_column(dates, n), reasons)
     value = normalizer.value_column            # "usd_value"
     prefix = value[: -len("_value")]            # "usd"

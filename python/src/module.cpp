@@ -14,6 +14,8 @@ PYBIND11_MODULE(_core, m) {
   fp::bind_figures(m);
   fp::bind_fx(m);
   fp::bind_normalize(m);
+  fp::bind_normalize_csv(m);
+  fp::bind_extract_claims(m);
   fp::bind_series(m);
   fp::bind_check(m);
 }

@@ -21,20 +21,13 @@
 #include "finmetrics/normalize/normalizer.hpp"
 #include "finmetrics/unit/scale.hpp"
 #include "fx_table_handle.hpp"
+#include "normalizer_handle.hpp"
 
 namespace finmetrics::python {
 
 namespace {
 
 using namespace pybind11::literals;
-
-// A Normalizer bound to the table it indexes (the handle keeps the table alive).
-struct NormalizerHandle {
-  std::shared_ptr<FxTableHandle> fx;
-  std::unique_ptr<Normalizer> normalizer;          ///< without reason texts (faster)
-  std::unique_ptr<Normalizer> explaining;          ///< with them, built when first asked for
-  NormalizeOptions options;
-};
 
 std::optional<Rounding> rounding_from(std::string_view name) {
   for (Rounding r : {Rounding::half_even, Rounding::half_up, Rounding::half_down, Rounding::down, Rounding::up,
@@ -221,7 +214,8 @@ void bind_normalize(py::module_& m) {
   py::class_<NormalizerHandle, std::shared_ptr<NormalizerHandle>>(m, "Normalizer")
       .def(py::init([](std::shared_ptr<FxTableHandle> fx, const std::string& to, const std::string& scale,
                        std::optional<int> digits, std::optional<int> decimals, const std::string& rounding,
-                       int max_staleness, const std::string& dollar, const std::optional<std::string>& yen) {
+                       std::optional<int> max_staleness, const std::string& dollar, const std::optional<std::string>& yen,
+                       const std::string& date_column, const std::string& figure_column) {
              NormalizeOptions options;
              options.spec = NormalizeSpec::v2;
              options.target = value_or_raise(Currency::from_code(to));
@@ -236,7 +230,16 @@ void bind_normalize(py::module_& m) {
              const auto r = rounding_from(rounding);
              if (!r) throw py::value_error("rounding: unknown mode '" + rounding + "'");
              options.rounding = *r;
-             options.max_staleness = date::days{max_staleness};
+             // None: from the table's frequency, as the CLI does (31 days for monthly averages).
+             if (max_staleness) {
+               options.max_staleness = date::days{*max_staleness};
+             } else {
+               bool monthly = false;
+               for (const FxSeries& s : fx->table.series()) monthly = monthly || s.periodicity == Periodicity::monthly;
+               options.max_staleness = typical_staleness(monthly ? Periodicity::monthly : Periodicity::daily);
+             }
+             options.date_column = date_column;      // the CSV header names (csv_range)
+             options.figure_column = figure_column;
              options.parse.currency.dollar = value_or_raise(Currency::from_code(dollar));
              if (yen) options.parse.currency.yen_or_yuan = value_or_raise(Currency::from_code(*yen));
              options.reasons = false;
@@ -252,7 +255,8 @@ void bind_normalize(py::module_& m) {
            }),
            py::arg("fx"), py::arg("to") = "USD", py::arg("scale") = "", py::arg("digits") = py::none(),
            py::arg("decimals") = py::none(), py::arg("rounding") = "half_even", py::arg("max_staleness") = 7,
-           py::arg("dollar") = "USD", py::arg("yen") = py::none())
+           py::arg("dollar") = "USD", py::arg("yen") = py::none(), py::arg("date_column") = "date",
+           py::arg("figure_column") = "figure")
       .def("columns", &normalize_columns, py::arg("figures"), py::arg("dates"), py::arg("reasons") = false)
       .def_property_readonly("value_column", [](const NormalizerHandle& h) {
         std::string c(h.normalizer->options().target.code());
