@@ -238,20 +238,39 @@ bool Scanner::take(const QuotedFigure& f, std::size_t number, bool word, std::ve
   std::size_t e = f.span.end;
   resume = e;
   // A number that goes on like a version, a list or a date is not a figure.
-  if (e + 1 < n && (s_[e] == '.' || s_[e] == ',' || s_[e] == '/' || s_[e] == ':') && is_digit(s_[e + 1])) {
+  if (e + 1 < n && is_digit(s_[e - 1]) && (s_[e] == '.' || s_[e] == ',' || s_[e] == '/' || s_[e] == ':') &&
+      is_digit(s_[e + 1])) {
     resume = alnum_run_end(e);
     return false;
   }
   if (e < n && (s_[e] == '_' || s_[e] == '@')) return false;
   const Dimension dim = f.unit.dimension;
   const bool scaled = f.scale.exponent != 0;
+  // Cents that end a larger amount that did not read ("above a dollar and 42 cents"):
+  // never read as the whole.
+  if (dim == Dimension::money && !word && f.value != f.number && f.scale.exponent == 0) {
+    const std::size_t and_end = skip_hspace_back(s_, b);
+    const std::size_t and_begin = letters_begin(s_, and_end);
+    if (and_end < b && iequals(s_.substr(and_begin, and_end - and_begin), "and")) {
+      const std::size_t we = skip_hspace_back(s_, and_begin);
+      const std::size_t wb = letters_begin(s_, we);
+      if (we < and_begin && wb < we && lexicon_.currency_marker_after_number(s_.substr(wb, we - wb)) != nullptr) {
+        skipped.push_back(make_error(Errc::syntax,
+                                     fmt::format("byte {}: '{}': the minor units of an amount before '{}' that was not read",
+                                                 wb, s_.substr(wb, e - wb), s_.substr(wb, and_end - wb)),
+                                     s_.substr(wb, e - wb)));
+        return false;
+      }
+    }
+  }
   // An amount in brackets after a word ("a net loss of ($99.99)") may be an accounting
   // negative or an aside: refused, never guessed. After another figure it is an aside
   // ("Rmb81bn ($11bn)"); at the start of a line or cell read_figure_at reads it negative.
   if (dim == Dimension::money && !word) {
     const std::size_t open = skip_hspace_back(s_, b);
     const std::size_t close = skip_hspace(s_, e);
-    if (open > 0 && s_[open - 1] == '(' && close < n && s_[close] == ')') {
+    // A hedge is never an accounting negative: "( approximately £ 15 million )" is an aside.
+    if (open > 0 && s_[open - 1] == '(' && close < n && s_[close] == ')' && f.qualifier == Qualifier::none) {
       const std::size_t before = skip_hspace_back(s_, open - 1);
       const bool after_figure = !out.empty() && out.back().end == before;
       if (!after_figure && before > 0 && is_letter(s_[before - 1])) {

@@ -316,6 +316,16 @@ class Parser {
   std::optional<Error> units_error_;
   std::size_t units_error_at_ = 0;
   bool ends_figure(std::size_t e);
+  // A count of minor units at p: one or two digits, or number words below a
+  // hundred ("forty-two"); the count plus one (0 when none), its end in minor_end_.
+  std::uint64_t minor_amount_at(std::size_t p);
+  // "MUSD", "MEUR": 'M' and an ISO code, millions of that currency (a banking convention).
+  [[nodiscard]] std::optional<Currency> million_code(std::string_view w) const noexcept {
+    if (w.size() != 4 || w[0] != 'M' || !is_upper(w[1]) || !is_upper(w[2]) || !is_upper(w[3])) return std::nullopt;
+    const CurrencyMarker* m = lex_.currency_marker(w.substr(1));
+    return m != nullptr && m->currency && m->divisor == 1 && !m->country ? m->currency : std::nullopt;
+  }
+  std::size_t minor_end_ = 0;
 };
 
 // The longest hedge phrase of the lexicon at p: up to its longest phrase's
@@ -384,11 +394,14 @@ bool Parser::read_number(std::size_t& pos, Term& t) {
     for (; i < end_ && is_digit(s_[i]); ++i) v = v * 10 + static_cast<std::uint64_t>(s_[i] - '0');
     std::size_t j = i;  // the end of the number
     bool simple = i > p;
-    if (simple && i < end_ && s_[i] == '.') {
+    // In running text a '.' that no digit follows ends the sentence, not the number ("USD 200.").
+    const auto full_stop = [&](std::size_t k) { return prefix_ && k < end_ && s_[k] == '.' && !(k + 1 < end_ && is_digit(s_[k + 1])); };
+    if (simple && i < end_ && s_[i] == '.' && !full_stop(i)) {
       for (j = i + 1; j < end_ && is_digit(s_[j]); ++j) v = v * 10 + static_cast<std::uint64_t>(s_[j] - '0');
       simple = j > i + 1;  // "5." is an error: the general path reports it
     }
-    if (simple && j < end_ && (s_[j] == ',' || s_[j] == '.' || s_[j] == '\'' || separator_space(j) != 0)) {
+    if (simple && j < end_ && !full_stop(j) &&
+        (s_[j] == ',' || s_[j] == '.' || s_[j] == '\'' || separator_space(j) != 0)) {
       simple = false;
     }
     if (simple && j - p <= 18) {
@@ -433,7 +446,7 @@ bool Parser::read_number(std::size_t& pos, Term& t) {
         len = sl;
       }
       if (sep == '\0' || q + len >= end_ || !is_digit(s_[q + len])) {
-        if (sep == '.' && !(locale_ != nullptr && locale_->group_dot)) {
+        if (sep == '.' && !(locale_ != nullptr && locale_->group_dot) && !prefix_) {
           return fail(Errc::syntax, "expected a digit after '.'", q + 1);
         }
         break;
@@ -583,6 +596,19 @@ bool Parser::read_prefix_fallback(std::size_t& p, Term& t) {
       if (e < end_ && s_[e] == '.' && lex_.currency_marker(s_.substr(p, e + 1 - p)) != nullptr) ++e;
       const std::string_view word = s_.substr(p, e - p);
       auto cur = lex_.currency(word, options_.currency);
+      if (const std::optional<Currency> code = cur ? std::nullopt : million_code(word)) {  // "MAUD 60"
+        t.currency = *code;
+        t.source = CurrencySource::explicit_;
+        t.marker = lex_.currency_marker(word.substr(1));
+        t.currency_text = word.substr(1);
+        t.currency_pos = p + 1;
+        t.currency_is_prefix = true;
+        t.scale = scales::million;
+        t.scale_text = word.substr(0, 1);
+        t.last_text = word;
+        p = skip_space(e);
+        return true;
+      }
       if (!cur) {
         if (lex_.scale(word)) {
           return fail(Errc::syntax, fmt::format("scale '{}' without a number", word), p);
@@ -697,14 +723,32 @@ bool Parser::read_prefix(std::size_t& p, Term& t) {
   // A dollar prefix written apart, as lower-cased text writes it: "hk $ 10.05" is
   // "HK$", "c $ 16.4" is "C$" (but "a $5" is the article: a number word).
   if (is_ascii_letter(s_[p])) {
-    const std::size_t we = letters_end(p);
+    std::size_t we = p;
+    while (we < end_ && we - p < 5 && (is_ascii_letter(s_[we]) || s_[we] == '.')) ++we;
     const std::size_t sign = skip_space(we);
-    if (we - p <= 3 && sign > we && sign < end_ && s_[sign] == '$' &&
+    const bool lower = std::any_of(s_.begin() + static_cast<std::ptrdiff_t>(p), s_.begin() + static_cast<std::ptrdiff_t>(we), is_lower);
+    if (we - p <= 4 && (sign > we || lower) && sign < end_ && s_[sign] == '$' &&
         lex_.number_word(s_.substr(p, we - p)) == nullptr) {
-      std::array<char, 4> joined{};
+      // "u.s $": "U.S$" or "U.S.$"
+      std::array<char, 8> joined{};
       for (std::size_t i = p; i < we; ++i) joined[i - p] = is_lower(s_[i]) ? static_cast<char>(s_[i] - 'a' + 'A') : s_[i];
-      joined[we - p] = '$';
-      if (const CurrencyMarker* m = lex_.currency_marker(std::string_view(joined.data(), we - p + 1)); m != nullptr) {
+      std::size_t n = we - p;
+      joined[n] = '$';
+      const CurrencyMarker* m = lex_.currency_marker(std::string_view(joined.data(), n + 1));
+      if (m == nullptr && joined[n - 1] != '.') {
+        joined[n] = '.';
+        joined[n + 1] = '$';
+        m = lex_.currency_marker(std::string_view(joined.data(), n + 2));
+      }
+      if (m == nullptr && lower) {  // "usd$ 15", "cad$": a code of the dollar family with its sign
+        const CurrencyMarker* code = lex_.currency_marker(std::string_view(joined.data(), n));
+        const CurrencyMarker* sign_marker = lex_.currency_marker("$");
+        if (code != nullptr && code->currency && !code->country && code->divisor == 1 && sign_marker != nullptr &&
+            lex_.family_of(*code->currency) == sign_marker->family && sign_marker->family != 0) {
+          m = code;
+        }
+      }
+      if (m != nullptr) {
         if (!set_marker(*m, s_.substr(p, sign + 1 - p), p, true, t)) return false;
         p = skip_space(sign + 1);
         return true;
@@ -735,6 +779,10 @@ bool Parser::read_term(std::size_t p, bool sign_allowed, Term& t) {
     if (const std::size_t n = sign_at(p, t.negative); n != 0) {
       signed_already = true;
       p += n;
+    } else if (word_at(p, "minus") && space_at(p + 5)) {  // "minus five percent"
+      t.negative = true;
+      signed_already = true;
+      p = skip_space(p + 5);
     }
   }
   bool outer_paren = false;
@@ -1029,6 +1077,7 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
   piece_start_ = p;
   if (p < end_ && p < units_limit_ && is_ascii_letter(s_[p])) {
     const std::size_t e = letters_end(p);
+    std::size_t attached_end = e;
     const std::string_view w = s_.substr(p, e - p);
     bool ok;
     if (w == "x" || w == "X") {
@@ -1043,13 +1092,19 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
       // "5p", "0.06RON", "US4.5cps", "20€"
       const CurrencyMarker* m = nullptr;
       const std::size_t k = longest_marker(p, marker_run_end(p), true, m);
-      if (m == nullptr || k != e) {
-        return fail(Errc::syntax, fmt::format("unknown scale or unit '{}' after the number", w), p);
+      if (m == nullptr || k < e) {
+        if (const std::optional<Currency> code = million_code(w)) {  // "120MEUR"
+          ok = set_scale(scales::million, w.substr(0, 1), p) && set_currency(*code, w.substr(1), p + 1);
+        } else {
+          return fail(Errc::syntax, fmt::format("unknown scale or unit '{}' after the number", w), p);
+        }
+      } else {
+        ok = add_marker(*m, s_.substr(p, k - p), p);  // "5p", "3.14US$"
+        attached_end = k;
       }
-      ok = add_marker(*m, w, p);
     }
     if (!ok) return false;
-    p = e;
+    p = std::max(e, attached_end);
   }
 
   for (;;) {
@@ -1128,22 +1183,23 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
       next = k;
     } else if (spaced && t.currency && t.shift == 0 && !t.scale && t.fraction_digits == 0 && !t.wide &&
                t.small < 10'000'000'000'000'000ULL && t.marker != nullptr && t.marker->divisor == 1 &&
-               (is_digit(static_cast<char>(c.value)) ||
-                (word_at(q, "and") && space_at(q + 3) && is_digit(s_[std::min(skip_space(q + 3), end_ - 1)])))) {
-      // "20 dollars 43 cents", "$20 and 43 cents", "3 CHF 4 cents": the minor unit of the
-      // same currency (a generic "cents" goes with any currency but another family's).
-      const std::size_t d0 = is_digit(static_cast<char>(c.value)) ? q : skip_space(q + 3);
-      std::size_t e = d0;
-      while (e < end_ && is_digit(s_[e])) ++e;
+               (is_digit(static_cast<char>(c.value)) || is_ascii_letter(static_cast<char>(c.value))) &&
+               minor_amount_at(is_word(piece_at(q), "and") && space_at(q + 3) ? skip_space(q + 3) : q) != 0) {
+      // "20 dollars 43 cents", "$20 and 43 cents", "3 CHF 4 cents", "thirteen dollars and
+      // forty-five cents": the minor unit of the same currency (a generic "cents" goes
+      // with any currency but another family's).
+      const std::size_t d0 = is_word(piece_at(q), "and") && space_at(q + 3) ? skip_space(q + 3) : q;
+      const std::uint64_t minor = minor_amount_at(d0);
+      std::size_t e = minor_end_;
       const std::size_t b = skip_space(e);
       const CurrencyMarker* m = nullptr;
       const std::size_t k = longest_marker(b, marker_run_end(b), true, m);
-      if (m == nullptr || m->divisor != 100 || e - d0 > 2 || k == b ||
+      if (m == nullptr || m->divisor != 100 || k == b ||
           (m->currency ? *m->currency != *t.currency
                        : (t.marker->family != 0 && m->family != t.marker->family))) {
         break;
       }
-      const auto cents = static_cast<std::uint64_t>(std::stoi(std::string(s_.substr(d0, e - d0))));
+      const std::uint64_t cents = minor - 1;
       if (cents >= 100) return fail(Errc::syntax, fmt::format("{} cents are more than a unit", cents), d0);
       t.small = t.small * 100 + cents;
       t.fraction_digits = 2;
@@ -1178,14 +1234,20 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
           b = skip_space(e2);
         }
         for (std::size_t k = words; k > 0 && marker == nullptr; --k) {
-          const std::size_t e2 = ends[k - 1];
+          std::size_t e2 = ends[k - 1];
           marker = lex_.currency_marker_after_number(s_.substr(q, e2 - q));
+          if (marker == nullptr && e2 > q + 1 && s_[e2 - 1] == '.') {  // "at 197 pence.": the full stop ends the sentence
+            --e2;
+            marker = lex_.currency_marker_after_number(s_.substr(q, e2 - q));
+          }
           if (marker != nullptr) marker_end = e2;
         }
       }
       if (marker != nullptr) {
         ok = add_marker(*marker, s_.substr(q, marker_end - q), q);
         next = marker_end;
+      } else if (const std::optional<Currency> code = million_code(w)) {  // "30 MUSD": millions of USD
+        ok = set_scale(scales::million, w.substr(0, 1), q) && set_currency(*code, w.substr(1), q + 1);
       } else if (w.size() >= 2 && (sc = lex_.scale(w))) {
         // "lakh crore": a two-word scale
         const auto [b, w2] = second(e);
@@ -1198,7 +1260,7 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
         ok = set_scale(*sc, s_.substr(q, next - q), q);
       } else if (is_word(w, "each")) {
         ok = set_per(Per::share, w, q);
-      } else if (is_word(w, "percent") || is_word(w, "pct")) {
+      } else if (is_word(w, "percent") || is_word(w, "percents") || is_word(w, "pct")) {
         ok = set_dimension(Dimension::percent, w, q);
       } else if (w == "pp" || w == "bp" || w == "bps") {
         ok = set_dimension(w == "pp" ? Dimension::percentage_points : Dimension::basis_points, w, q);
@@ -1274,7 +1336,9 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
         const std::string_view phrase = s_.substr(q, phrase_end - q);
         next = phrase_end;
         auto cur = lex_.currency(phrase, options_.currency);
-        if (cur) {
+        if (const CurrencyMarker* pm = cur ? lex_.currency_marker_after_number(phrase) : nullptr; pm != nullptr) {
+          ok = add_marker(*pm, phrase, q);  // with its divisor: "197 pence" is 1.97
+        } else if (cur) {
           ok = set_currency(*cur, phrase, q);
         } else if (cur.error().code == Errc::ambiguous) {
           return fail(Errc::ambiguous, std::move(cur.error().message), q);
@@ -1533,6 +1597,32 @@ Result<QuotedFigure> Parser::run() {
     return failed();
   }
   return figure(begin, low, qualifier, std::move(values.first), std::move(values.second));
+}
+
+std::uint64_t Parser::minor_amount_at(std::size_t p) {
+  if (p >= end_) return 0;
+  if (is_digit(s_[p])) {
+    std::size_t e = p;
+    while (e < end_ && is_digit(s_[e])) ++e;
+    if (e - p > 2) return 0;
+    minor_end_ = e;
+    std::uint64_t v = 0;
+    for (std::size_t i = p; i < e; ++i) v = v * 10 + static_cast<std::uint64_t>(s_[i] - '0');
+    return v + 1;
+  }
+  const std::size_t we = letters_end(p);
+  const NumberWord* w = we > p ? lex_.number_word(s_.substr(p, we - p)) : nullptr;
+  if (w == nullptr || (w->kind != NumberWord::Kind::cardinal && w->kind != NumberWord::Kind::tens)) return 0;
+  Term words;
+  std::size_t e = p;
+  const std::optional<Error> saved = error_;
+  if (!read_number_words(e, words) || words.fraction_digits != 0 || words.words_need_scale ||
+      words.dimension != Dimension::number || words.small >= 100) {
+    error_ = saved;
+    return 0;
+  }
+  minor_end_ = e;
+  return words.small + 1;
 }
 
 // In running text a figure ends at white space, punctuation or a character of

@@ -77,6 +77,35 @@ const CurrencyMarker* prefix_marker(const Lexicon& lex, std::string_view w) {
   return m;
 }
 
+// The dollar marker a prefix written apart from its '$' names ("hk" -> "HK$", "u.s" -> "U.S.$").
+const CurrencyMarker* apart_dollar_prefix(const Lexicon& lex, std::string_view w) {
+  std::array<char, 8> joined{};
+  if (w.empty() || w.size() > 4) return nullptr;
+  for (std::size_t i = 0; i < w.size(); ++i) joined[i] = to_upper(w[i]);
+  std::size_t n = w.size();
+  joined[n] = '$';
+  if (const CurrencyMarker* m = lex.currency_marker(std::string_view(joined.data(), n + 1))) return m;
+  if (joined[n - 1] == '.') return nullptr;
+  joined[n] = '.';
+  joined[n + 1] = '$';
+  if (const CurrencyMarker* m = lex.currency_marker(std::string_view(joined.data(), n + 2))) return m;
+  // "usd$", "cad$": a code of the dollar family with its sign
+  const CurrencyMarker* code = lex.currency_marker(std::string_view(joined.data(), n));
+  const CurrencyMarker* sign = lex.currency_marker("$");
+  if (code != nullptr && code->currency && !code->country && sign != nullptr && sign->family != 0 &&
+      lex.family_of(*code->currency) == sign->family) {
+    return code;
+  }
+  return nullptr;
+}
+
+// "MUSD", "MAUD": millions of an ISO currency (the parser reads them so too).
+bool million_code(const Lexicon& lex, std::string_view w) {
+  if (w.size() != 4 || w[0] != 'M') return false;
+  const CurrencyMarker* m = lex.currency_marker(w.substr(1));
+  return m != nullptr && m->currency && !m->country && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
 // The start of a currency marker that ends at q (the longest the lexicon lists
 // that begins at a boundary), or q.
 std::size_t marker_back(std::string_view s, std::size_t q, std::size_t floor, const Lexicon& lex) {
@@ -97,23 +126,28 @@ std::size_t marker_back(std::string_view s, std::size_t q, std::size_t floor, co
     }
   }
   if (rb == q) return q;
-  // A dollar prefix written apart, in lower case as some pipelines write it: "hk $", "c $".
+  // A dollar prefix written apart, in lower case as some pipelines write it: "hk $",
+  // "c $", "u.s $".
   if (q - rb == 1 && s[rb] == '$') {
     const std::size_t we = hspace_back(s, rb, floor);
     std::size_t wb = we;
-    while (wb > floor && is_letter(s[wb - 1])) --wb;
+    while (wb > floor && (is_letter(s[wb - 1]) || s[wb - 1] == '.')) --wb;
     // "a $5": a letter the lexicon reads as a number word is the article, not "A$".
-    if (we < rb && wb < we && we - wb <= 3 && (wb == floor || !is_letter(s[wb - 1])) &&
-        lex.number_word(s.substr(wb, we - wb)) == nullptr) {
-      std::array<char, 4> joined{};
-      for (std::size_t i = wb; i < we; ++i) joined[i - wb] = to_upper(s[i]);
-      joined[we - wb] = '$';
-      if (lex.currency_marker(std::string_view(joined.data(), we - wb + 1)) != nullptr) return wb;
+    if (we < rb && wb < we && we - wb <= 4 && is_letter(s[wb]) && lex.number_word(s.substr(wb, we - wb)) == nullptr &&
+        apart_dollar_prefix(lex, s.substr(wb, we - wb)) != nullptr) {
+      return wb;
     }
   }
   // Longest first: from the run's start (a word boundary) towards q. Within an
   // ASCII run only its start is a boundary ("FY" in "FY2025" is no marker); a CJK
   // run has none ("投资人民币": the marker is its end).
+  // "usd$15", "hk$": a lower-case prefix glued to its '$'.
+  if (q - rb >= 2 && s[q - 1] == '$' && is_letter(s[rb]) &&
+      std::any_of(s.begin() + static_cast<std::ptrdiff_t>(rb), s.begin() + static_cast<std::ptrdiff_t>(q - 1), is_lower) &&
+      lex.number_word(s.substr(rb, q - 1 - rb)) == nullptr && apart_dollar_prefix(lex, s.substr(rb, q - 1 - rb)) != nullptr) {
+    return rb;
+  }
+  if (million_code(lex, s.substr(rb, q - rb))) return rb;
   for (std::size_t b = rb; b < q;) {
     if (prefix_marker(lex, s.substr(b, q - b)) != nullptr) return b;
     if (!cjk) {
@@ -206,6 +240,16 @@ FigureStart figure_start_before(std::string_view s, std::size_t number, const Pa
     const std::size_t b = marker_back(s, q, floor, lex);
     if (b == q) break;
     p = signs_back(s, b, floor, lex);
+  }
+  // "minus five percent": the sign as a word.
+  {
+    const std::size_t e = hspace_back(s, p, floor);
+    std::size_t b = e;
+    while (b > floor && is_letter(s[b - 1])) --b;
+    if (e < p && e - b == 5 && (s.substr(b, 5) == "minus" || s.substr(b, 5) == "Minus") &&
+        (b == floor || !is_letter(s[b - 1]))) {
+      p = b;
+    }
   }
   FigureStart out{p, p};
   // A hedge: the longest phrase of the lexicon that ends before p, or "~" glued to it.

@@ -255,6 +255,20 @@ TEST_CASE("words that name currencies only after a number, URLs and identifiers 
   CHECK(texts(run("the 3 $1bn deals")) == std::vector<std::string>{"$1bn"});
 }
 
+TEST_CASE("cents that end an amount that did not read are refused, not read as the amount", "[extract]") {
+  const Extraction e = run("above a dollar and 42 cents");
+  CHECK(e.figures.empty());
+  REQUIRE(e.skipped.size() == 1);
+  CHECK(e.skipped[0].message == "byte 8: 'dollar and 42 cents': the minor units of an amount before 'dollar and' that was not read");
+}
+
+TEST_CASE("an amount with a hedge in brackets is an aside; a unit ends a figure before a comma", "[extract]") {
+  const Extraction aside = run("in a ( approximately £ 15 million ) deal");
+  CHECK(only(aside).text == "approximately £ 15 million");
+  CHECK(only(aside).quoted->value == Decimal::parse("15000000").value());
+  CHECK(texts(run("The cost is 500 USD,100 times more than expected.")) == std::vector<std::string>{"500 USD", "100 times"});
+}
+
 TEST_CASE("a candidate that does not parse is skipped and reported, never guessed", "[extract]") {
   const Extraction e = run("priced at ¥500 a unit and 5 euros");
   REQUIRE(texts(e) == std::vector<std::string>{"5 euros"});

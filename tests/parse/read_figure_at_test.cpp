@@ -143,3 +143,29 @@ TEST_CASE("a lower-case dollar prefix written apart names its dollar", "[parse][
   CHECK(read_at("ranges between c $ 16.4 million", "c $").unit.currency == CAD);
   CHECK(read_at("ranges us $ 16.4 million", "us $").unit.currency == USD);
 }
+
+TEST_CASE("read_figure_at: a full stop ends the sentence, not the number", "[parse][read_figure_at]") {
+  CHECK(read_at("buy it for USD 200.", "USD").text == "USD 200");
+  CHECK(read_at("shares lower at 197 pence.", "197").value == dec("1.97"));  // pence, not pounds
+  CHECK(read_at("It costs half million usd.", "half").text == "half million usd");
+}
+
+TEST_CASE("read_figure_at: minor units in words, codes with their sign, millions of a code", "[parse][read_figure_at]") {
+  CHECK(read_at("it cost thirteen dollars and forty-five cents", "thirteen").value == dec("13.45"));
+  CHECK(read_at("more than 1 dollar and forty-two cents", "more").value == dec("1.42"));
+  CHECK(read_at("just need minus five percent", "minus").value == dec("-5"));
+  CHECK(read_at("one hundred percents", "one").value == dec("100"));
+  CHECK(read_at("paid 3.14US$ each", "3.14").unit.to_string() == "USD per share");
+  CHECK(read_at("usd$ 15", "usd").unit.currency == USD);
+  CHECK(read_at("nzd$15", "nzd").unit.currency == NZD);
+  CHECK(read_at("the lottery is u.s $ 100,000,000", "u.s").unit.currency == USD);
+  const QuotedFigure meur = read_at("an increase to 120 MEUR", "120");
+  CHECK(meur.value == dec("120000000"));
+  CHECK(meur.unit.currency == EUR);
+  const QuotedFigure maud = read_at("revenues of about MAUD 60", "about");
+  CHECK(maud.value == dec("60000000"));
+  CHECK(maud.unit.currency == AUD);
+  CHECK(from_start("revenues of about MAUD 60", "60", true) == "about MAUD 60");
+  CHECK(from_start("the lottery is u.s $ 100", "100", true) == "u.s $ 100");
+  CHECK(from_start("it costs usd$15", "15", true) == "usd$15");
+}
