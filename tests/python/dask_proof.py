@@ -4,7 +4,8 @@ python.dask): through a LocalCluster of two worker processes,
 1. the 200,000-row normalize-v2 corpus (../shared/bench/gen_corpus_v2.py, seed
    20251206, generated into the build tree) cut into ranges of 512 KiB: the
    partitions concatenated equal `finmetrics normalize`'s output byte for byte,
-   and the totals line is its line; each worker read the FX table once;
+   and the totals line is its line; each worker read the FX table once; again
+   with one worker process killed while it writes a partition (Dask reruns it);
 2. the same corpus read with dask.dataframe.read_csv and put through
    finmetrics.dask.normalize: every value column equals the CLI's cells;
 3. the five seed articles repeated 20 times through finmetrics.dask.extract:
@@ -37,6 +38,19 @@ def check(condition: bool, what: str) -> None:
         print(f"dask_proof: FAILED: {what}")
         sys.exit(1)
     print(f"dask_proof: ok: {what}")
+
+
+def die_on_first_fsync(flag: str) -> None:
+    """Run on one worker: its next fsync (a partition written to its temporary
+    file, before the rename) ends the process, once per run (the flag file)."""
+    real_fsync = os.fsync
+
+    def fsync(fd):
+        if not os.path.exists(flag):
+            open(flag, "w").close()
+            os._exit(1)
+        real_fsync(fd)
+    os.fsync = fsync
 
 
 def main() -> None:
@@ -81,6 +95,19 @@ def main() -> None:
         loads = client.run(lambda: fmd.cache_info()["loads"])
         check(all(v.get(os.path.realpath(ECB)) == 1 for v in loads.values()) and len(loads) == 2,
               f"each worker loaded the FX table once: {sorted(v.get(os.path.realpath(ECB)) for v in loads.values())}")
+
+        # 1b. a worker dies mid-partition: on its first fsync (the partition's temporary file written,
+        # not yet renamed) one worker process exits; Dask reruns the task elsewhere.
+        flag = work / "killed-once"
+        flag.unlink(missing_ok=True)
+        victim = sorted(client.scheduler_info()["workers"])[0]
+        client.run(die_on_first_fsync, str(flag), workers=[victim])
+        out_killed = work / "dask-out-killed"
+        totals_killed = fmd.normalize_files([str(corpus)], str(out_killed), str(ECB), blocksize=512 << 10)
+        parts = sorted(os.listdir(out_killed))
+        check(flag.exists(), "a worker process died while writing a partition")
+        check(b"".join((out_killed / p).read_bytes() for p in parts) == expected and all(p.startswith("part-") for p in parts)
+              and totals_killed.line() == cli_totals, "after the rerun: the same bytes, the same totals, no temporary left")
 
         # 2. the same corpus as a Dask DataFrame
         ddf = dd.read_csv(str(corpus), blocksize=1 << 20, dtype=str, keep_default_na=False)

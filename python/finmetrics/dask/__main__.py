@@ -96,7 +96,6 @@ def normalize_command(args) -> int:
         return _fail(problem)
 
     client = cluster = None
-    started = time.monotonic()
     try:
         if args.scheduler or args.workers != 0:
             from distributed import Client, LocalCluster
@@ -111,7 +110,9 @@ def normalize_command(args) -> int:
             import dask
             dask.config.set(scheduler="synchronous")
             workers = 0
+        started = time.monotonic()  # the job, without starting a cluster
         totals = normalize_files(inputs, out, args.fx, blocksize=blocksize, options=options)
+        seconds = time.monotonic() - started
     except (OSError, _core.Error) as e:
         return _fail(str(e))
     finally:
@@ -119,7 +120,6 @@ def normalize_command(args) -> int:
             client.close()
         if cluster is not None:
             cluster.close()
-    seconds = time.monotonic() - started
     print(f"finmetrics.dask: {totals.partitions} partitions in {args.output}, "
           f"{workers or 'no'} workers{', ' + str(totals.reruns) + ' ranges rerun' if totals.reruns else ''}, "
           f"{seconds:.1f} s, {totals.rows_read / seconds if seconds > 0 else 0:.0f} rows/s", file=sys.stderr)

@@ -70,7 +70,7 @@ class BlockResult:
 
 def expand_inputs(patterns: Sequence[str]) -> List[str]:
     """Files named or matched by each pattern, in argument order (each glob's
-    matches sorted); a pattern that matches nothing is an error."""
+    matches sorted), as absolute paths; a pattern that matches nothing is an error."""
     paths: List[str] = []
     for pattern in patterns:
         matched = sorted(glob.glob(pattern)) if glob.has_magic(pattern) else [pattern]
@@ -79,7 +79,7 @@ def expand_inputs(patterns: Sequence[str]) -> List[str]:
         for p in matched:
             if not os.path.isfile(p):
                 raise FileNotFoundError(f"cannot read '{p}': no such file")
-        paths.extend(matched)
+        paths.extend(os.path.abspath(p) for p in matched)  # as the workers will open them
     return paths
 
 
@@ -87,6 +87,7 @@ def plan(paths: Sequence[str], blocksize: int) -> List[Block]:
     """Byte ranges of ``blocksize`` of every non-empty file, numbered in input order."""
     blocks: List[Block] = []
     for i, path in enumerate(paths):
+        path = os.path.abspath(path)  # as the workers will open it
         size = os.path.getsize(path)
         for start in range(0, size, blocksize):
             blocks.append(Block(len(blocks), path, i, start, min(start + blocksize, size), size))
