@@ -138,11 +138,33 @@ class Scanner {
   bool take(const QuotedFigure& f, std::size_t number, bool word, std::vector<Candidate>& out,
             std::vector<Error>& skipped, std::size_t& resume) const;
 
+  // The lexicon's number word for `w`, through a small cache of the words seen (an
+  // article repeats its words; every word is looked up).
+  const NumberWord* number_word(std::string_view w) const;
+
   std::string_view s_;
   const ExtractOptions& options_;
   const Lexicon& lexicon_;
   ParseOptions read_options_;
+  struct CachedWord {
+    std::array<char, 15> text{};
+    std::uint8_t size = 0xFF;
+    const NumberWord* word = nullptr;
+  };
+  mutable std::vector<CachedWord> number_words_ = std::vector<CachedWord>(512);
 };
+
+const NumberWord* Scanner::number_word(std::string_view w) const {
+  if (w.size() > 15) return lexicon_.number_word(w);
+  std::uint32_t h = 2166136261U;
+  for (const char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619U;
+  CachedWord& slot = number_words_[h & (number_words_.size() - 1)];
+  if (slot.size == w.size() && std::equal(w.begin(), w.end(), slot.text.begin())) return slot.word;
+  slot.size = static_cast<std::uint8_t>(w.size());
+  std::copy(w.begin(), w.end(), slot.text.begin());
+  slot.word = lexicon_.number_word(w);
+  return slot.word;
+}
 
 // End of an alphanumeric token ("Qwen2.5", "2025Q3", "QwQ-32B"), so a rejected
 // token is skipped whole.
@@ -403,7 +425,7 @@ void Scanner::scan_numbers(std::vector<Candidate>& out, std::vector<Error>& skip
       }
       // A number word ("three billion dollars", "twenty-five percent"): the lexicon's.
       const std::size_t we = letters_end(s_, d);
-      number_word = lexicon_.number_word(s_.substr(d, we - d));
+      number_word = this->number_word(s_.substr(d, we - d));
       if (number_word == nullptr) {
         i = we;
         continue;
@@ -517,10 +539,38 @@ void Scanner::scan_words(std::vector<Candidate>& out, const std::vector<Candidat
   const Currency dollar = probe;
   const auto d = [](std::int64_t v, int e) { return Decimal::from_parts(Decimal::Coefficient(v), e); };
 
+  // The first words of the rules below: a word that starts none is skipped with one look.
+  static constexpr std::array<std::string_view, 38> first_words{
+      "triple",  "double",    "single",   "doubled",  "doubling",     "tripled",   "tripling", "quadrupled",
+      "quadrupling", "halved", "halving", "doubles",  "triples",      "half",      "hundreds", "tens",
+      "several", "multibillion", "multi", "multimillion", "trillions", "billions", "millions", "thousands",
+      "record",  "all",       "multiyear", "decade",  "one",          "two",       "three",    "four",
+      "five",    "six",       "seven",    "eight",    "nine",         "ten"};
+  static constexpr std::uint32_t first_letters = [] {
+    std::uint32_t m = 0;
+    for (const std::string_view f : first_words) m |= 1U << (f[0] - 'a');
+    return m;
+  }();
+  const auto may_start_rule = [&](std::size_t p) {
+    const std::size_t we = letters_end(s_, p);
+    const std::string_view w = s_.substr(p, we - p);
+    if ((first_letters & (1U << (to_lower(w[0]) - 'a'))) == 0 && std::none_of(w.begin() + 1, w.end(), is_upper)) {
+      return false;
+    }
+    return std::any_of(first_words.begin(), first_words.end(),
+                       [&](std::string_view f) { return f.size() == w.size() && iequals(f, w); }) ||
+           // a glued sentence ("highMany"): the rule's word ends where a capital starts
+           std::any_of(w.begin() + 1, w.end(), is_upper);
+  };
+
   std::size_t i = 0;
   while (i < n) {
     if (!is_letter(s_[i]) || (i > 0 && (is_letter(s_[i - 1]) || is_digit(s_[i - 1]))) || covered(i)) {
       ++i;
+      continue;
+    }
+    if (!may_start_rule(i)) {
+      i = letters_end(s_, i);
       continue;
     }
     Candidate c;

@@ -162,7 +162,9 @@ class Parser {
 
  private:
   bool fail(Errc code, std::string message, std::size_t pos) {
-    error_ = make_error(code, std::move(message), s_, pos);
+    // In prefix mode most errors are dropped (a unit piece that does not read ends the
+    // figure): read_figure_at sets the input of the one returned.
+    error_ = make_error(code, std::move(message), prefix_ ? std::string_view() : s_, pos);
     return false;
   }
   bool fail(Error e) {
@@ -1335,6 +1337,13 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
         }
         const std::string_view phrase = s_.substr(q, phrase_end - q);
         next = phrase_end;
+        // Running text without count nouns: words that name no currency end the figure
+        // here, the common case after a figure, decided without building an error.
+        if (prefix_ && !options_.count_nouns && t.dimension != Dimension::multiple &&
+            lex_.currency_marker(phrase) == nullptr &&
+            !(phrase.size() == 3 && is_upper(phrase[0]) && is_upper(phrase[1]) && is_upper(phrase[2]))) {
+          break;
+        }
         auto cur = lex_.currency(phrase, options_.currency);
         if (const CurrencyMarker* pm = cur ? lex_.currency_marker_after_number(phrase) : nullptr; pm != nullptr) {
           ok = add_marker(*pm, phrase, q);  // with its divisor: "197 pence" is 1.97

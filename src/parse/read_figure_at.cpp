@@ -211,6 +211,7 @@ Result<QuotedFigure> read_figure_at(std::string_view text, std::size_t pos, cons
   auto r = parse_detail::read_figure_prefix(text.substr(pos, end - pos), options, ranges == RangeReading::joined);
   if (!r) {
     if (r.error().position != Error::npos) r.error().position += pos;
+    if (r.error().input.empty()) r.error().input = std::string(text.substr(pos, end - pos));
     return r;
   }
   const auto shift = [pos](TextSpan& s) {
