@@ -790,6 +790,18 @@ void Scanner::run(Extraction& out) {
                             *r.parsed->unit.currency};
   };
 
+  // "HK$700 billion ($89.6 billion)": a bare amount in brackets right after an explicit
+  // amount translates it into another currency, never into the same one.
+  const auto translates = [&](std::size_t k, Currency c) {
+    if (k == 0) return false;
+    const Read& prev = reads[k - 1];
+    if (!prev.parsed || prev.bare != Bare::no || vague(prev.c) || prev.parsed->unit.currency != c) return false;
+    const std::size_t open = skip_hspace(s_, prev.c.end);
+    const std::size_t close = skip_hspace(s_, reads[k].c.end);
+    return open < s_.size() && s_[open] == '(' && skip_hspace(s_, open + 1) == reads[k].c.begin && close < s_.size() &&
+           s_[close] == ')';
+  };
+
   for (std::size_t k = 0; k < reads.size(); ++k) {
     Read& r = reads[k];
     Candidate& c = r.c;
@@ -808,7 +820,7 @@ void Scanner::run(Extraction& out) {
       if (option) {
         resolved = *option;
         f.currency_source = CurrencySource::option;
-      } else if (fam.only && !fam.mixed) {
+      } else if (fam.only && !fam.mixed && !translates(k, *fam.only)) {
         resolved = *fam.only;
         f.currency_source = CurrencySource::document;
         f.currency_evidence = evidence_for(fam, k);

@@ -313,6 +313,13 @@ TEST_CASE("a bare $ or ¥ takes its currency from the option, the document's exp
   CHECK(run("US$3bn and HK$4bn, then $5bn.").figures.at(2).currency_source == CurrencySource::default_);
   CHECK(run("shares at 140.9 HKD per share; Amazon will invest $100 billion").figures.at(1).unit.to_string() == "USD");
 
+  // A bare amount in brackets right after an explicit one translates it: never the same currency.
+  const Extraction pair = run("Revenue was HK$1.2bn. It is valued at HK$700 billion ($89.6 billion).");
+  REQUIRE(pair.figures.size() == 3);
+  CHECK(pair.figures[2].unit.to_string() == "USD");
+  CHECK(pair.figures[2].currency_source == CurrencySource::default_);
+  CHECK(pair.figures[1].linked == std::optional<std::size_t>{2});
+
   // ¥ with yuan written elsewhere is yuan; with nothing, it is refused.
   const Extraction y = run("Sales rose to 5 billion yuan, and ¥300 million came from abroad.");
   REQUIRE(y.figures.size() == 2);
