@@ -52,6 +52,14 @@ def cli(inputs, *options):
     return out.stdout, out.stderr.decode().strip().splitlines()[-1]
 
 
+def cli_reasons(inputs, *options) -> bytes:
+    """The CLI's stderr without --quiet, less its totals line: the reasons."""
+    out = subprocess.run([CLI, "normalize", "--threads", "1", "--fx", FX, *map(str, inputs), *options,
+                          "-o", os.devnull], capture_output=True)
+    assert out.returncode in (0, 1), out.stderr
+    return out.stderr[: out.stderr.rindex(b"finmetrics normalize: ")]
+
+
 def concatenated(folder: Path) -> bytes:
     return b"".join((folder / name).read_bytes() for name in sorted(os.listdir(folder)))
 
@@ -63,9 +71,11 @@ def test_ranges_concatenate_to_the_cli_output(tmp_path, newline, blocksize):
     src = tmp_path / "in.csv"
     src.write_bytes(b"\xef\xbb\xbf" + data)
     expected, totals_line = cli([src])
-    totals = fmd.normalize_files([str(src)], str(tmp_path / "out"), FX, blocksize=blocksize)
+    reasons = []
+    totals = fmd.normalize_files([str(src)], str(tmp_path / "out"), FX, blocksize=blocksize, reasons=reasons)
     assert concatenated(tmp_path / "out") == expected
     assert totals.line() == totals_line
+    assert b"".join(reasons) == cli_reasons([src]) and b"line 10: " in b"".join(reasons)
     assert totals.rows_read == 3 * (len(ROWS) - 1)  # the blank lines are not rows
     assert totals.partitions == -(-(len(data) + 3) // blocksize)
     if newline == "\n" and blocksize < 100:
@@ -81,9 +91,13 @@ def test_several_files_one_header_and_the_cli_totals(tmp_path):
     c.write_text("2025-03-17,Rmb1bn\n")  # no header: read by position, bad header
     expected, totals_line = cli([a, b, c])
     for blocksize in (5, 1000):
-        totals = fmd.normalize_files([str(a), str(b), str(c)], str(tmp_path / f"out{blocksize}"), FX, blocksize=blocksize)
+        reasons = []
+        totals = fmd.normalize_files([str(a), str(b), str(c)], str(tmp_path / f"out{blocksize}"), FX,
+                                     blocksize=blocksize, reasons=reasons)
         assert concatenated(tmp_path / f"out{blocksize}") == expected
         assert totals.line() == totals_line
+        assert b"".join(reasons) == cli_reasons([a, b, c])
+    assert f"{b}: line 3: ".encode() in b"".join(reasons)
     assert totals_line.endswith("; bad header")
 
 
@@ -139,12 +153,16 @@ def test_command_line(tmp_path):
     src.write_text("date,figure\n2025-03-17,Rmb81bn\n2025-03-17,nothing\n")
     run = subprocess.run(
         [os.environ.get("PYTHON", "/usr/bin/python3"), "-m", "finmetrics.dask", "normalize", str(tmp_path / "*.csv"),
-         "-o", str(tmp_path / "out"), "--fx", FX, "--workers", "0", "--blocksize", "20"],
+         "-o", str(tmp_path / "out"), "--fx", FX, "--workers", "0", "--blocksize", "20", "--reasons"],
         capture_output=True, text=True)
     expected, totals_line = cli([src])
     assert run.returncode == 1, run.stderr
-    assert run.stderr.strip().splitlines()[-1] == totals_line == \
+    lines = run.stderr.splitlines()
+    assert lines[-1] == totals_line == \
         "finmetrics normalize: 2 rows read, 1 converted, 0 without rate, 1 unparsed, 0 invalid"
+    assert lines[0] == cli_reasons([src]).decode().strip() == \
+        "line 3: 'nothing' at column 1: expected a number, found 'nothing'"
+    assert lines[1].startswith("finmetrics.dask: 3 partitions") and len(lines) == 3
     assert concatenated(tmp_path / "out") == expected
 
 

@@ -30,7 +30,7 @@ def _parser() -> argparse.ArgumentParser:
             "partitions in name order are the command's output byte for byte (`cat OUT/part-*.csv`); the\n"
             "header is in the first. Partition files of an earlier run that this one does not write are\n"
             "removed. Totals as `finmetrics normalize` prints them (rows read, converted, without rate,\n"
-            "unparsed, invalid), summed over the tasks; no per-row reasons (as its --quiet). Exit status: 0\n"
+            "unparsed, invalid), summed over the tasks; per-row reasons only with --reasons. Exit status: 0\n"
             "all rows converted, 1 some not, 2 on a usage or file error."))
     n.add_argument("inputs", nargs="+", metavar="IN", help="input CSV files or globs (in order; each glob sorted)")
     n.add_argument("-o", "--output", required=True, metavar="OUT", help="output folder (created when missing)")
@@ -51,6 +51,9 @@ def _parser() -> argparse.ArgumentParser:
     n.add_argument("--figure-column", default="figure")
     n.add_argument("--dollar", default="USD", help="the currency of a bare $ (default USD)")
     n.add_argument("--yen", help="the currency of a bare ¥: JPY or CNY (default: an error)")
+    n.add_argument("--reasons", action="store_true",
+                   help="the reason of each row not converted on stderr, as `finmetrics normalize` prints them "
+                        "(`line N: reason`, in input order, after the run; they travel through the scheduler)")
     return p
 
 
@@ -111,7 +114,8 @@ def normalize_command(args) -> int:
             dask.config.set(scheduler="synchronous")
             workers = 0
         started = time.monotonic()  # the job, without starting a cluster
-        totals = normalize_files(inputs, out, args.fx, blocksize=blocksize, options=options)
+        reasons = [] if args.reasons else None
+        totals = normalize_files(inputs, out, args.fx, blocksize=blocksize, options=options, reasons=reasons)
         seconds = time.monotonic() - started
     except (OSError, _core.Error) as e:
         return _fail(str(e))
@@ -120,6 +124,9 @@ def normalize_command(args) -> int:
             client.close()
         if cluster is not None:
             cluster.close()
+    for lines in reasons or ():
+        sys.stderr.buffer.write(lines)
+    sys.stderr.flush()
     print(f"finmetrics.dask: {totals.partitions} partitions in {args.output}, "
           f"{workers or 'no'} workers{', ' + str(totals.reruns) + ' ranges rerun' if totals.reruns else ''}, "
           f"{seconds:.1f} s, {totals.rows_read / seconds if seconds > 0 else 0:.0f} rows/s", file=sys.stderr)

@@ -42,6 +42,7 @@ class Job:
     options: Tuple[Tuple[str, object], ...]
     out_dir: str
     width: int
+    reasons: bool = False  # keep each range's `line N: reason` lines (numbered from the range's start)
     slack: int = 1 << 16  # read this far past a range's end to finish its last record (doubled as needed)
 
     def part_path(self, part: int) -> str:
@@ -66,11 +67,13 @@ class BlockResult:
     totals: Dict[str, int] = field(default_factory=dict)
     bad_header: bool = False
     header_written: bool = False
+    diagnostics: bytes = b""  # `line N: reason` lines, N counted from the range's data start
+    lines: int = 0            # line ends from the range's start to its end (as the CSV reader counts them)
 
 
 def expand_inputs(patterns: Sequence[str]) -> List[str]:
     """Files named or matched by each pattern, in argument order (each glob's
-    matches sorted), as absolute paths; a pattern that matches nothing is an error."""
+    matches sorted), as given (the CLI's names in reasons); a pattern that matches nothing is an error."""
     paths: List[str] = []
     for pattern in patterns:
         matched = sorted(glob.glob(pattern)) if glob.has_magic(pattern) else [pattern]
@@ -79,7 +82,7 @@ def expand_inputs(patterns: Sequence[str]) -> List[str]:
         for p in matched:
             if not os.path.isfile(p):
                 raise FileNotFoundError(f"cannot read '{p}': no such file")
-        paths.extend(os.path.abspath(p) for p in matched)  # as the workers will open them
+        paths.extend(matched)
     return paths
 
 
@@ -143,6 +146,21 @@ def _first_line_start(f, start: int, stop: int) -> Optional[int]:
     return None
 
 
+def line_ends(data: bytes) -> int:
+    """Line ends as the CSV reader counts them: LF, CRLF and a lone CR, quoted or not."""
+    return data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n")
+
+
+DIAGNOSTIC = re.compile(rb"^line (\d+): ", re.M)
+
+
+def renumbered(diagnostics: bytes, shift: int, name: str) -> bytes:
+    """A range's reasons with the line numbers of the whole file (and the file's
+    name first when there are several inputs, as the CLI writes them)."""
+    prefix = f"{name}: ".encode() if name else b""
+    return DIAGNOSTIC.sub(lambda m: prefix + b"line %d: " % (int(m.group(1)) + shift), diagnostics)
+
+
 def run_block(job: Job, block: Block, header: bytes, write_header: bool, start: Optional[int] = None) -> BlockResult:
     """Normalizes the records that start in the block (from ``start`` when given:
     a rerun from a known record start) into its partition file."""
@@ -161,14 +179,14 @@ def run_block(job: Job, block: Block, header: bytes, write_header: bool, start: 
             data = f.read(want)
             at_end = start + len(data) >= block.size
             r = normalizer.csv_range(data, owned, header=b"" if start == 0 else header, at_end=at_end,
-                                     write_header=write_header and start == 0)
+                                     write_header=write_header and start == 0, reasons=job.reasons)
             if r["complete"]:
                 break
             want *= 2
     write_atomically(job.part_path(block.part), r["output"])
     t = r["totals"]
     return BlockResult(block.part, start, start + r["end"], {k: t[k] for k in TOTALS}, t["bad_header"],
-                       t["header_written"])
+                       t["header_written"], r["diagnostics"], line_ends(data[: r["end"]]))
 
 
 @dataclass
@@ -215,20 +233,22 @@ def _default_header(options: dict, date_column: str, figure_column: str) -> byte
 
 
 def normalize_files(paths: Sequence[str], out_dir: str, fx: str, *, blocksize: int = 32 << 20,
-                    options: Optional[dict] = None) -> RunTotals:
+                    options: Optional[dict] = None, reasons: Optional[list] = None) -> RunTotals:
     """Normalizes the CSV files ``paths`` (in order, as one input) into
     ``out_dir/part-NNNNNN.csv``, one file per byte range, with the Dask scheduler
     in effect (a ``distributed.Client`` when one is active). ``options``: the
     Normalizer's keyword arguments (``to``, ``digits``, ``date_column``, ...).
     Partition files of an earlier run that this one does not write are removed.
-    Returns the totals."""
+    ``reasons``: a list that receives the reasons of the rows not converted, as
+    the CLI's stderr lines (bytes, in input order; they travel back to this
+    process with the task results). Returns the totals."""
     options = dict(options or {})
     options.setdefault("max_staleness", None)  # from the table's frequency, as the CLI
     option_items = tuple(sorted(options.items()))
     os.makedirs(out_dir, exist_ok=True)
     blocks = plan(paths, blocksize)
     width = max(6, len(str(max(len(blocks) - 1, 0))))
-    job = Job(os.path.abspath(fx), option_items, os.path.abspath(out_dir), width)
+    job = Job(os.path.abspath(fx), option_items, os.path.abspath(out_dir), width, reasons is not None)
     # The header goes into the first partition, from the first file (later files' headers are read, not written).
     header_tasks = {}
     tasks = []
@@ -246,10 +266,10 @@ def normalize_files(paths: Sequence[str], out_dir: str, fx: str, *, blocksize: i
 
     totals = RunTotals(partitions=len(blocks))
     # The ranges must tile each file: each starts where the one before stopped.
-    pos = 0
+    pos = lines_before = 0
     for i, b in enumerate(blocks):
         if b.start == 0:
-            pos = 0
+            pos = lines_before = 0
         r = results[i]
         owns_something = pos < b.stop
         if (r.start is None and owns_something) or (r.start is not None and r.start != pos):
@@ -258,7 +278,12 @@ def normalize_files(paths: Sequence[str], out_dir: str, fx: str, *, blocksize: i
             results[i] = r
             totals.reruns += 1
         if r.start is not None:
+            if reasons is not None and r.diagnostics:
+                header_lines = 0 if r.start == 0 else line_ends(headers[b.file_index])
+                reasons.append(renumbered(r.diagnostics, lines_before - header_lines,
+                                          paths[b.file_index] if len(paths) > 1 else ""))
             pos = r.end
+            lines_before += r.lines
         totals.add(r)
     if not any(r.header_written for r in results):  # no input had a record: the default columns, as the CLI
         first = job.part_path(0)
