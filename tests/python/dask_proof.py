@@ -4,7 +4,7 @@ python.dask): through a LocalCluster of two worker processes,
 1. the 200,000-row normalize-v2 corpus (../shared/bench/gen_corpus_v2.py, seed
    20251206, generated into the build tree) cut into ranges of 512 KiB: the
    partitions concatenated equal `finmetrics normalize`'s output byte for byte,
-   and the totals line is its line; each worker read the FX table once; again
+   the totals line is its line, the reasons its stderr; each worker read the FX table once; again
    with one worker process killed while it writes a partition (Dask reruns it);
 2. the same corpus read with dask.dataframe.read_csv and put through
    finmetrics.dask.normalize: every value column equals the CLI's cells;
@@ -71,10 +71,11 @@ def main() -> None:
             subprocess.run(["/usr/bin/python3", str(GENERATOR), str(ROWS), str(SEED)], stdout=f, check=True)
         os.replace(f"{corpus}.tmp", corpus)
     expected_file = work / "cli-out.csv"
-    run = subprocess.run([cli, "normalize", "--quiet", "--fx", str(ECB), str(corpus), "-o", str(expected_file)],
-                         capture_output=True, text=True)
-    check(run.returncode in (0, 1), f"finmetrics normalize ran ({run.stderr.strip()})")
-    cli_totals = run.stderr.strip().splitlines()[-1]
+    run = subprocess.run([cli, "normalize", "--fx", str(ECB), str(corpus), "-o", str(expected_file)],
+                         capture_output=True)
+    cli_totals = run.stderr.decode().strip().splitlines()[-1]
+    cli_reasons = run.stderr[: run.stderr.rindex(b"finmetrics normalize: ")]
+    check(run.returncode in (0, 1), f"finmetrics normalize ran ({cli_totals})")
     expected = expected_file.read_bytes()
 
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
@@ -84,7 +85,8 @@ def main() -> None:
         # 1. CSV ranges -> partition files
         out = work / "dask-out"
         started = time.monotonic()
-        totals = fmd.normalize_files([str(corpus)], str(out), str(ECB), blocksize=512 << 10)
+        reasons = []
+        totals = fmd.normalize_files([str(corpus)], str(out), str(ECB), blocksize=512 << 10, reasons=reasons)
         seconds = time.monotonic() - started
         parts = sorted(os.listdir(out))
         got = b"".join((out / p).read_bytes() for p in parts)
@@ -92,6 +94,9 @@ def main() -> None:
         check(got == expected, f"concatenated partitions == finmetrics normalize output ({len(expected)} bytes)")
         check(totals.line() == cli_totals, f"totals: {totals.line()}")
         check(totals.rows_read == ROWS, "every row read")
+        reason_lines = cli_reasons.count(b"\n")
+        check(b"".join(reasons) == cli_reasons and reason_lines > 10000,
+              f"the reasons == the CLI's stderr ({reason_lines} lines)")
         loads = client.run(lambda: fmd.cache_info()["loads"])
         check(all(v.get(os.path.realpath(ECB)) == 1 for v in loads.values()) and len(loads) == 2,
               f"each worker loaded the FX table once: {sorted(v.get(os.path.realpath(ECB)) for v in loads.values())}")
