@@ -146,6 +146,7 @@ class Scanner {
   const ExtractOptions& options_;
   const Lexicon& lexicon_;
   ParseOptions read_options_;
+  mutable std::size_t refused_ = 0;  // the end of the last candidate refused
   struct CachedWord {
     std::array<char, 15> text{};
     std::uint8_t size = 0xFF;
@@ -436,7 +437,7 @@ void Scanner::scan_numbers(std::vector<Candidate>& out, std::vector<Error>& skip
     }
     FigureStart start = figure_start_before(s_, d, read_options_);
     // What the previous figure read is not this one's marker or hedge ("10 rmb 20 usd").
-    const std::size_t taken = out.empty() ? 0 : out.back().end;
+    const std::size_t taken = std::max(out.empty() ? 0 : out.back().end, refused_);
     if (start.hedged < taken) start.hedged = start.marked;
     if (start.marked < taken) start.marked = start.hedged = d;
     // Letters glued to the number that are no marker: an identifier ("FY2025", "H20", "Qwen2.5").
@@ -469,13 +470,15 @@ void Scanner::scan_numbers(std::vector<Candidate>& out, std::vector<Error>& skip
     }
     // Nothing read: a candidate that looked like a figure (a currency marker, or an
     // error other than syntax) is reported; a plain token is not a figure.
-    if (!word && !r) {
+    // A number word only when it reads two ways ("twenty ringgit 43 sens").
+    std::size_t refused_end = 0;
+    if (!r) {
       bool marker = false;
       for (std::size_t k = start.marked; k < d; ++k) {
         const char c = s_[k];
         marker = marker || !(c == '-' || c == '+' || c == '(' || c == ' ' || c == '\t');
       }
-      if (marker || r.error().code != Errc::syntax) {
+      if (word ? r.error().code == Errc::ambiguous : marker || r.error().code != Errc::syntax) {
         std::size_t te = std::max(d, r.error().position == Error::npos ? d : std::min(n, r.error().position));
         while (te < n && te - start.marked < 64 && !is_hspace(decode(s_, te).value) && s_[te] != '\n') ++te;
         while (te > d && (s_[te - 1] == '.' || s_[te - 1] == ',' || s_[te - 1] == ';' || s_[te - 1] == ')')) --te;
@@ -483,9 +486,14 @@ void Scanner::scan_numbers(std::vector<Candidate>& out, std::vector<Error>& skip
         Error e = std::move(r.error());
         e.message = fmt::format("byte {}: '{}': {}", start.marked, text, e.message);
         skipped.push_back(std::move(e));
+        refused_end = te;
       }
     }
-    if (word) {
+    if (refused_end != 0) {
+      // What was refused is no other figure's marker ("3 UAH 4 kopiykas" is not "UAH 4").
+      refused_ = refused_end;
+      i = std::max(refused_end, d + 1);
+    } else if (word) {
       i = letters_end(s_, d);
     } else {
       i = alnum_run_end(d);  // and the rest of a token that did not read ("$5\u200d0bn")

@@ -317,6 +317,8 @@ class Parser {
   std::size_t piece_start_ = 0;
   std::optional<Error> units_error_;
   std::size_t units_error_at_ = 0;
+  bool fatal_ = false;    // an error no shorter figure may hide (prefix mode)
+  bool between_ = false;  // "between X and Y": "and" separates the ends
   bool ends_figure(std::size_t e);
   // A count of minor units at p: one or two digits, or number words below a
   // hundred ("forty-two"); the count plus one (0 when none), its end in minor_end_.
@@ -829,6 +831,7 @@ bool Parser::read_term(std::size_t p, bool sign_allowed, Term& t) {
     const Term before_units = t;
     const std::size_t units_begin = p;
     if (!read_units(p, t)) {
+      if (fatal_) return false;
       units_error_ = std::move(error_);
       units_error_at_ = piece_start_;
       error_.reset();
@@ -1196,6 +1199,24 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
       const std::size_t b = skip_space(e);
       const CurrencyMarker* m = nullptr;
       const std::size_t k = longest_marker(b, marker_run_end(b), true, m);
+      if (m == nullptr && prefix_ && !between_ && !t.words_need_scale) {
+        // "15 dollars 50.", "$20 and 43c", "3 UAH 4 kopiykas": a small number that may be
+        // the amount's minor units, in a unit the lexicon does not know: refused, never
+        // read as the amount without them.
+        const std::size_t we = letters_end(b);
+        const std::size_t after = skip_space(we);
+        const bool ends = after >= end_ || s_[after] == '.' || s_[after] == ',' || s_[after] == ';' ||
+                          s_[after] == '!' || s_[after] == '?' || s_[after] == ')';
+        const bool glued = b == e && we > b && we - b <= 2 && is_lower(s_[b]);
+        if ((ends && (we == b || is_lower(s_[b]))) || glued) {
+          fatal_ = true;
+          return fail(Errc::ambiguous,
+                      fmt::format("'{}' may be an amount in '{}' and its minor units in a unit the lexicon does not "
+                                  "know: not read",
+                                  s_.substr(t.begin, we - t.begin), t.currency_text),
+                      d0);
+        }
+      }
       if (m == nullptr || m->divisor != 100 || k == b ||
           (m->currency ? *m->currency != *t.currency
                        : (t.marker->family != 0 && m->family != t.marker->family))) {
@@ -1521,6 +1542,7 @@ Result<QuotedFigure> Parser::run() {
     }
     if (p < end_ && word_at(p, "between") && space_at(p + 7)) {
       between = true;
+      between_ = true;
       p = skip_space(p + 7);
     } else if (p < end_ && word_at(p, "from") && space_at(p + 4)) {  // "from 4 to 14MM U.S. dollars"
       from = true;
@@ -1587,7 +1609,7 @@ Result<QuotedFigure> Parser::run() {
     std::optional<Error> low_units_error = units_error_;
     const std::size_t low_units_at = units_error_at_;
     if (!read_term(high_begin, high_signed, high) || !join_range(low, high, separator, qualifier, values)) {
-      if (between || from) return failed();
+      if (between || from || fatal_) return failed();
       error_.reset();
       units_error_ = std::move(low_units_error);
       units_error_at_ = low_units_at;

@@ -169,3 +169,20 @@ TEST_CASE("read_figure_at: minor units in words, codes with their sign, millions
   CHECK(from_start("the lottery is u.s $ 100", "100", true) == "u.s $ 100");
   CHECK(from_start("it costs usd$15", "15", true) == "usd$15");
 }
+
+TEST_CASE("read_figure_at refuses an amount whose minor units it cannot read", "[parse][read_figure_at]") {
+  {
+    const Error e = error_at("It costs 15 dollars 50.", 9);
+    CHECK(e.code == Errc::ambiguous);
+    CHECK(e.message ==
+          "'15 dollars 50' may be an amount in 'dollars' and its minor units in a unit the lexicon does not know: not read");
+  }
+  CHECK(error_at("$20 and 43zz", 0).message ==
+        "'$20 and 43zz' may be an amount in '$' and its minor units in a unit the lexicon does not know: not read");
+  CHECK(error_at("exceeds a $ 4 billion", 8).code == Errc::syntax);  // the article needs a scale: no refusal
+  CHECK(error_at("3 UAH 4 kopecks", 0).code == Errc::ambiguous);
+  // Not when what follows is another figure or running text.
+  CHECK(read_at("paid $20 and 43% more", "$20").text == "$20");
+  CHECK(read_at("between $20 and 43.", "between").text == "between $20 and 43");
+  CHECK(read_at("it cost 3 dollars 50 cents.", "3").value == dec("3.5"));
+}
