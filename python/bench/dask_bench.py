@@ -48,6 +48,9 @@ def main() -> None:
     p.add_argument("cli")
     p.add_argument("--blocksize", default="16MiB")
     p.add_argument("--skip-cli", action="store_true")
+    p.add_argument("--dataframe-only", action="store_true",
+                   help="only finmetrics.dask.normalize over dask.dataframe.read_csv (read and convert, no output "
+                        "written), on LocalClusters of 1 and 2 workers")
     p.add_argument("--small", help="a smaller corpus (~200,000 rows) for the per-range overhead")
     a = p.parse_args()
     os.makedirs(a.work, exist_ok=True)
@@ -55,6 +58,21 @@ def main() -> None:
     blocksize = parse_bytes(a.blocksize)
     print(f"corpus {a.corpus}: {size / 2**20:.0f} MiB, blocksize {a.blocksize}, {os.cpu_count()} cores, {load()}")
 
+    if a.dataframe_only:
+        import dask.dataframe as dd
+        for n in (1, 2):
+            with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
+                              silence_logs=logging.ERROR) as cluster, Client(cluster):
+                t = time.monotonic()
+                ddf = dd.read_csv(a.corpus, blocksize=blocksize, dtype=str, keep_default_na=False)
+                out = fmd.normalize(ddf, fx=a.fx, max_staleness=None, status=True)
+                counts = out.status.value_counts().compute()
+                s = time.monotonic() - t
+                rows = int(counts.sum())
+                print(f"read_csv + finmetrics.dask.normalize, {n} worker{'s' if n > 1 else ''}: "
+                      f"{ddf.npartitions} partitions, {s:.1f} s, {rows / s:,.0f} rows/s  "
+                      f"({dict(counts)}; {load()})")
+        return
     expected = os.path.join(a.work, "cli.csv")
     rows = None
     for threads in ([] if a.skip_cli else [1, 0]):
