@@ -29,7 +29,8 @@ using lexicon_detail::WordIndex;
 constexpr std::array file_names{
     std::string_view{"families.csv"}, std::string_view{"currencies.csv"}, std::string_view{"minor_units.csv"},
     std::string_view{"country_prefixes.csv"}, std::string_view{"scales.csv"}, std::string_view{"qualifiers.csv"},
-    std::string_view{"numbers.csv"}, std::string_view{"locales.csv"}, std::string_view{"cues.csv"}};
+    std::string_view{"numbers.csv"}, std::string_view{"locales.csv"}, std::string_view{"cues.csv"},
+    std::string_view{"withdrawn_currencies.csv"}};
 
 Error file_error(std::string_view file, std::size_t line, std::string_view reason) {
   Error e = make_error(Errc::csv, fmt::format("{} line {}: {}", file, line, reason), file);
@@ -110,9 +111,13 @@ Result<bool> read_case(std::string_view file, const Row& row, std::size_t column
   return unexpected(file_error(file, row.line, fmt::format("case must be 'exact' or 'any', found '{}'", c)));
 }
 
-Result<Currency> read_currency(std::string_view file, const Row& row, std::size_t column) {
+// An active ISO 4217 code, or one of `withdrawn` (withdrawn_currencies.csv).
+Result<Currency> read_currency(std::string_view file, const Row& row, std::size_t column,
+                               const std::vector<Currency>& withdrawn) {
   const std::string& code = row.fields[column];
-  if (detail::find_iso4217(code) == nullptr) {
+  const bool listed = code.size() == 3 && std::find(withdrawn.begin(), withdrawn.end(),
+                                                    Currency{{code[0], code[1], code[2]}}) != withdrawn.end();
+  if (detail::find_iso4217(code) == nullptr && !listed) {
     return unexpected(file_error(file, row.line, fmt::format("unknown currency '{}'", code)));
   }
   return Currency{{code[0], code[1], code[2]}};
@@ -171,6 +176,7 @@ class Builder {
   Result<void> numbers(const Lexicon::Source& src);
   Result<void> locales(const Lexicon::Source& src);
   Result<void> cues(const Lexicon::Source& src);
+  Result<void> withdrawn_currencies(const Lexicon::Source& src);
 
   Result<CurrencyFamily> family_named(std::string_view file, const Row& row, std::size_t column) const {
     const std::string& name = row.fields[column];
@@ -192,7 +198,7 @@ class Builder {
                                    std::size_t family_col) const {
     CurrencyMarker m;
     if (!row.fields[currency_col].empty()) {
-      auto c = read_currency(file, row, currency_col);
+      auto c = read_currency(file, row, currency_col, withdrawn_);
       if (!c) return unexpected(c.error());
       m.currency = *c;
       m.family = family_of(*c);
@@ -221,13 +227,14 @@ class Builder {
   }
 
   Lexicon::Tables t_;
+  std::vector<Currency> withdrawn_;  // withdrawn_currencies.csv, read first
 };
 
 Result<void> Builder::families(const Lexicon::Source& src) {
   auto rows = read_rows(src, {"family", "currency", "default", "note"});
   if (!rows) return unexpected(rows.error());
   for (const Row& row : *rows) {
-    auto c = read_currency(src.name, row, 1);
+    auto c = read_currency(src.name, row, 1, withdrawn_);
     if (!c) return unexpected(c.error());
     if (const CurrencyFamily other = family_of(*c); other != 0) {
       return unexpected(file_error(src.name, row.line,
@@ -471,6 +478,37 @@ Result<void> Builder::cues(const Lexicon::Source& src) {
   return {};
 }
 
+// Codes ISO 4217 has withdrawn (List Three) that dated data still quote: the
+// legacy currencies of the euro area and those the ECB fixed until they went
+// (CYP, MTL, LTL, HRK, ...). Markers like the active codes: upper case before or
+// after the number, lower case after it.
+Result<void> Builder::withdrawn_currencies(const Lexicon::Source& src) {
+  auto rows = read_rows(src, {"code", "name", "withdrawn", "note"});
+  if (!rows) return unexpected(rows.error());
+  for (const Row& row : *rows) {
+    const std::string& code = row.fields[0];
+    if (code.size() != 3 || !std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+      return unexpected(file_error(src.name, row.line, fmt::format("'{}' is not three upper-case letters", code)));
+    }
+    if (detail::find_iso4217(code) != nullptr) {
+      return unexpected(file_error(src.name, row.line, fmt::format("'{}' is an active ISO 4217 code", code)));
+    }
+    const Currency c{{code[0], code[1], code[2]}};
+    if (std::find(withdrawn_.begin(), withdrawn_.end(), c) != withdrawn_.end()) {
+      return unexpected(file_error(src.name, row.line, fmt::format("'{}' is listed twice", code)));
+    }
+    withdrawn_.push_back(c);
+    CurrencyMarker m;
+    m.currency = c;
+    t_.markers.push_back(m);
+    std::string lower = code;
+    for (char& ch : lower) ch = static_cast<char>(ch - 'A' + 'a');
+    t_.marker_exact.add(code, static_cast<std::uint32_t>(t_.markers.size() - 1));
+    t_.iso_lower.add(lower, static_cast<std::uint32_t>(t_.markers.size() - 1));
+  }
+  return {};
+}
+
 Result<Lexicon::Tables> Builder::build(std::span<const Lexicon::Source> sources) {
   std::array<const Lexicon::Source*, file_names.size()> found{};
   for (const auto& s : sources) {
@@ -498,6 +536,7 @@ Result<Lexicon::Tables> Builder::build(std::span<const Lexicon::Source> sources)
     t_.marker_exact.add(code, static_cast<std::uint32_t>(i));
     t_.iso_lower.add(lower, static_cast<std::uint32_t>(i));
   }
+  if (auto ok = withdrawn_currencies(*found[9]); !ok) return unexpected(ok.error());
   if (auto ok = currencies(*found[1]); !ok) return unexpected(ok.error());
   if (auto ok = minor_units(*found[2]); !ok) return unexpected(ok.error());
   if (auto ok = country_prefixes(*found[3]); !ok) return unexpected(ok.error());
@@ -637,6 +676,8 @@ const NumberLocale* Lexicon::locale(std::string_view name) const noexcept {
   if (const std::uint32_t* i = t_->locale_folded.find(name, true)) return &t_->locales[*i];
   return nullptr;
 }
+
+std::span<const NumberLocale> Lexicon::locales() const noexcept { return t_->locales; }
 
 std::span<const Cue> Lexicon::cues() const noexcept { return t_->cues; }
 

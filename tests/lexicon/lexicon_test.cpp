@@ -136,7 +136,38 @@ TEST_CASE("Lexicon errors name the file, the line and the reason", "[lexicon]") 
               "qualifiers.csv line 51: unknown qualifier 'roughly_about' (about, nearly, more_than, ...)");
   check_error("minor_units.csv", "kopek,RUB,,1000000,,any,\n", "minor_units.csv line 17: divisor must be 10, 100 or 1000");
 
+  check_error("withdrawn_currencies.csv", "USD,US Dollar,,\n",
+              "withdrawn_currencies.csv line 25: 'USD' is an active ISO 4217 code");
+  check_error("withdrawn_currencies.csv", "CYP,Cyprus Pound,2008-01,\n", "withdrawn_currencies.csv line 25: 'CYP' is listed twice");
+  check_error("withdrawn_currencies.csv", "Cyp,Cyprus Pound,,\n",
+              "withdrawn_currencies.csv line 25: 'Cyp' is not three upper-case letters");
+
   const auto missing = Lexicon::load(std::filesystem::temp_directory_path() / "finmetrics-no-such-lexicon");
   REQUIRE_FALSE(missing.has_value());
   CHECK(missing.error().code == Errc::io);
+}
+
+TEST_CASE("Withdrawn ISO codes that dated data quote are markers like the active ones", "[lexicon]") {
+  const Lexicon& lex = Lexicon::builtin();
+  for (const char* code : {"CYP", "MTL", "LTL", "LVL", "EEK", "SIT", "SKK", "ROL", "TRL", "HRK", "DEM", "XEU"}) {
+    INFO(code);
+    const CurrencyMarker* m = lex.currency_marker(code);
+    REQUIRE(m != nullptr);
+    REQUIRE(m->currency.has_value());
+    CHECK(m->currency->code() == code);
+    CHECK(m->family == 0);
+  }
+  CHECK(lex.currency_marker("cyp") == nullptr);  // lower case counts only after a number
+  CHECK(lex.currency_marker_after_number("cyp")->currency->code() == "CYP");
+  const auto f = parse_figure("MTL\u00a0327,727");
+  REQUIRE(f.has_value());
+  CHECK(f->unit.currency->code() == "MTL");
+  CHECK(f->value == Decimal::from_parts(327727, 0));
+  // A withdrawn code may name the currency of a listed marker.
+  const auto dir = copy_of_lexicon("withdrawn");
+  append(dir / "currencies.csv", "Cyprus pounds,CYP,,any,\n");
+  const auto mine = Lexicon::load(dir);
+  REQUIRE(mine.has_value());
+  CHECK(mine->currency_marker("cyprus pounds")->currency->code() == "CYP");
+  std::filesystem::remove_all(dir);
 }

@@ -88,7 +88,8 @@ class Lexicon {
  public:
   /// The CSV files of `directory` (docs/lexicon.md): `currencies.csv`,
   /// `minor_units.csv`, `country_prefixes.csv`, `families.csv`, `scales.csv`,
-  /// `qualifiers.csv`, `numbers.csv`, `locales.csv`, `cues.csv`. Errors
+  /// `qualifiers.csv`, `numbers.csv`, `locales.csv`, `cues.csv`,
+  /// `withdrawn_currencies.csv`. Errors
   /// (`io`, `csv`) name the file and line and say why in the message
   /// ("currencies.csv line 7: unknown currency 'XXX'"); `Error::line` is set.
   [[nodiscard]] static Result<Lexicon> load(const std::filesystem::path& directory);
@@ -104,7 +105,8 @@ class Lexicon {
   /// time: needs no data path at run time. Built once, on first use.
   [[nodiscard]] static const Lexicon& builtin();
 
-  /// A currency marker: an ISO code (upper case), a listed marker, a minor unit
+  /// A currency marker: an ISO code (upper case; active, or withdrawn and listed
+  /// in `withdrawn_currencies.csv`: `CYP`, `DEM`), a listed marker, a minor unit
   /// or a country prefix; nullptr when the text names none. The returned
   /// pointer lives as long as the lexicon.
   [[nodiscard]] const CurrencyMarker* currency_marker(std::string_view text) const noexcept;
@@ -137,6 +139,8 @@ class Lexicon {
   [[nodiscard]] const NumberWord* number_word(std::string_view word) const noexcept;
   /// A locale by name (`de`, `fr`, `en-IN`), or nullptr.
   [[nodiscard]] const NumberLocale* locale(std::string_view name) const noexcept;
+  /// Every locale, in file order.
+  [[nodiscard]] std::span<const NumberLocale> locales() const noexcept;
   /// Every cue, in file order, and those of one phrase (in any category).
   [[nodiscard]] std::span<const Cue> cues() const noexcept;
   [[nodiscard]] std::vector<const Cue*> cues_for(std::string_view phrase) const;
