@@ -9,6 +9,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "finmetrics/lexicon/lexicon.hpp"
+
 namespace finmetrics::cli {
 
 /// Adds a subcommand's options to `app` and returns the function that runs it
@@ -34,5 +36,12 @@ struct Registration {
     commands().push_back(CommandEntry{std::move(name), order, std::move(add)});
   }
 };
+
+/// The locales a `--locale` may name ("en, en-IN, hi, ..."), for its error.
+inline std::string known_locales(const Lexicon& lexicon) {
+  std::string names;
+  for (const NumberLocale& l : lexicon.locales()) names += (names.empty() ? "" : ", ") + l.name;
+  return names;
+}
 
 }  // namespace finmetrics::cli

@@ -17,6 +17,7 @@
 #include "finmetrics/currency/currency.hpp"
 #include "finmetrics/fx/load.hpp"
 #include "finmetrics/io/atomic_file.hpp"
+#include "finmetrics/lexicon/lexicon.hpp"
 #include "finmetrics/normalize/normalizer.hpp"
 #include "finmetrics/unit/scale.hpp"
 
@@ -39,6 +40,7 @@ struct NormalizeArgs {
   std::string figure_column = "figure";
   std::string dollar;
   std::string yen;
+  std::string locale;
   int threads = 0;
   bool quiet = false;
   bool progress = false;
@@ -95,6 +97,9 @@ void add_options(CLI::App& app, NormalizeArgs& args) {
   cmd->add_option("--dollar", args.dollar,
                   "v2: the currency of a bare `$` (default USD; HKD, SGD, AUD, CAD, NZD, TWD, ...)");
   cmd->add_option("--yen", args.yen, "v2: the currency of a bare `¥`/`￥`: JPY or CNY (default: an error)");
+  cmd->add_option("--locale", args.locale,
+                  "v2: how numbers are written: en (default, as normalize-v2 says: `1,234.5`), de, fr, it, nl,\n"
+                  "pt-BR, en-IN, ... (data/lexicon/locales.csv; de: `1.234,5`, fr: `1 234,5`)");
   cmd->add_option("--threads", args.threads, "worker threads (default 0: the number of cores; 1: no worker threads)")
       ->check(CLI::Range(0, 256));
   cmd->add_flag("-q,--quiet", args.quiet, "no per-row reasons on stderr (totals still printed)");
@@ -173,8 +178,9 @@ int run_checked(const NormalizeArgs& args) {
     return 2;
   }
   if (options.spec == NormalizeSpec::v1 &&
-      (args.date_column != "date" || args.figure_column != "figure" || !args.dollar.empty() || !args.yen.empty())) {
-    std::fprintf(stderr, "finmetrics normalize: --date-column, --figure-column, --dollar and --yen are v2 options "
+      (args.date_column != "date" || args.figure_column != "figure" || !args.dollar.empty() || !args.yen.empty() ||
+       !args.locale.empty())) {
+    std::fprintf(stderr, "finmetrics normalize: --date-column, --figure-column, --dollar, --yen and --locale are v2 options "
                          "(v1 reads `date,figure` in its closed grammar)\n");
     return 2;
   }
@@ -195,6 +201,15 @@ int run_checked(const NormalizeArgs& args) {
       return 2;
     }
     options.parse.currency.yen_or_yuan = *c;
+  }
+  if (!args.locale.empty()) {
+    const Lexicon& lexicon = Lexicon::builtin();
+    if (lexicon.locale(args.locale) == nullptr) {
+      std::fprintf(stderr, "finmetrics normalize: --locale: unknown locale '%s' (known: %s)\n", args.locale.c_str(),
+                   known_locales(lexicon).c_str());
+      return 2;
+    }
+    options.parse.locale = args.locale;
   }
 
   auto fx = load_fx_file(args.fx);

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "finmetrics/lexicon/lexicon.hpp"
 #include "finmetrics/normalize/detail/exact_quotient.hpp"
 #include "finmetrics/detail/text.hpp"
 #include "finmetrics/normalize/detail/row_text.hpp"
@@ -223,6 +224,11 @@ Normalizer::Normalizer(const FxTable& fx, NormalizeOptions options)
   if (options_.decimals && (*options_.decimals < 0 || *options_.decimals > 18))
     throw std::invalid_argument("NormalizeOptions::decimals must be in 0..18");
   if (options_.max_staleness.count() < 0) throw std::invalid_argument("NormalizeOptions::max_staleness must be >= 0");
+  if (!options_.parse.locale.empty()) {
+    const Lexicon& lexicon = options_.parse.lexicon != nullptr ? *options_.parse.lexicon : Lexicon::builtin();
+    if (lexicon.locale(options_.parse.locale) == nullptr)
+      throw std::invalid_argument("NormalizeOptions::parse.locale: unknown locale '" + options_.parse.locale + "'");
+  }
   for (int k = 0; k < 4; ++k) {
     grid_->v1[k] = build_grid(fx, detail::v1_currencies[k]);
     if (detail::v1_currencies[k] == options_.target) grid_->target_v1 = k;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "finmetrics/detail/int128.hpp"
 #include "finmetrics/lexicon/lexicon.hpp"
 
@@ -80,8 +82,14 @@ bool names_minor_unit(std::string_view text) {
 Result<V2Figure> read_v2_figure(std::string_view text, const ParseOptions& options) {
   auto f = parse_figure(text, options);
   if (!f) return unexpected(f.error());
-  if (!f->unit.is_money() || !f->unit.currency)
+  if (!f->unit.is_money() || !f->unit.currency) {
+    if (f->unit.dimension == Dimension::count && !f->unit.noun.empty())  // "14bn hryvnia": a word the lexicon does not know as a currency
+      return unexpected(make_error(Errc::unknown_currency,
+                                   fmt::format("not an amount of money: '{}' is no currency the lexicon knows",
+                                               f->unit.noun),
+                                   text, Error::npos));
     return unexpected(make_error(Errc::syntax, "not an amount of money (no currency marker)", text, Error::npos));
+  }
   // A guard, not a second grammar: a figure in a minor unit whose value came back
   // undivided (the number as written, scaled) would be 100 times too large.
   // Refused with the reason until parse_figure divides it.

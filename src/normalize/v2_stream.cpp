@@ -143,7 +143,10 @@ RowStatus append_v2_cells(const Normalizer& n, std::string_view date_field, std:
     if (!n.options().reasons) return RowStatus::unparsed;
     if (e.position == Error::npos) why = fmt::format("'{}': {}", printable(figure, 80), e.message);
     else why = fmt::format("'{}' at column {}: {}", printable(figure, 80), e.position + 1, e.message);
-    if (e.code == Errc::ambiguous) why += " (the CLI: --yen JPY or --yen CNY, --dollar CODE)";
+    // The library names its options; say which flag of the CLI sets them.
+    if (e.message.find("CurrencyContext::yen_or_yuan") != std::string::npos) why += " (the CLI: --yen JPY or --yen CNY)";
+    else if (e.message.find("CurrencyContext::dollar") != std::string::npos) why += " (the CLI: --dollar CODE)";
+    else if (e.message.find("locale") != std::string::npos) why += " (the CLI: --locale NAME)";
     return RowStatus::unparsed;
   }
   out += ',';

@@ -100,6 +100,7 @@ struct Term {
   bool words_need_scale = false;
   bool may_borrow_currency = false;  // the upper end of a range  // "a", "half a": only before a scale ("a billion")
   int shift = 0;           // minus the power of ten of a minor unit or "per 10 shares"
+  int per_shift = 0;       // the part of `shift` that "per 10 shares" took
   CurrencySource source = CurrencySource::none;
   const CurrencyMarker* marker = nullptr;   // the marker that named the currency
   const CurrencyMarker* country = nullptr;  // a country prefix waiting for its marker
@@ -294,6 +295,7 @@ class Parser {
   bool currency_at(std::string_view marker, std::size_t pos, Currency& out);
   bool set_marker(const CurrencyMarker& m, std::string_view text, std::size_t pos, bool prefix, Term& t);
   bool finish_term(Term& t);
+  bool settle_term(const Term& t);
   bool read_number(std::size_t& p, Term& t);
   bool read_prefix(std::size_t& p, Term& t);
   bool read_prefix_fallback(std::size_t& p, Term& t);
@@ -392,7 +394,7 @@ bool Parser::read_number(std::size_t& pos, Term& t) {
   // The common case first: digits [ "." digits ], at most 18 digits in all, not
   // followed by another separator, no locale: the coefficient is the digits read
   // as one 64-bit integer. Anything else (and every error) takes the general path.
-  if (locale_ == nullptr) {
+  if (locale_ == nullptr || (locale_->decimal == '.' && !locale_->group_dot)) {
     std::uint64_t v = 0;  // wraps harmlessly beyond 19 digits: then it is not used
     std::size_t i = p;    // the end of the integer digits
     for (; i < end_ && is_digit(s_[i]); ++i) v = v * 10 + static_cast<std::uint64_t>(s_[i] - '0');
@@ -412,7 +414,7 @@ bool Parser::read_number(std::size_t& pos, Term& t) {
       t.small = v;
       t.fraction_digits = static_cast<int>(j == i ? 0 : j - i - 1);
       // "1.234": 1.234, or 1234 where a dot groups thousands; decided by the scale.
-      t.dot_three = j - i == 4 && i - p <= 3 && s_[p] != '0';
+      t.dot_three = locale_ == nullptr && j - i == 4 && i - p <= 3 && s_[p] != '0';
       t.number_text = s_.substr(start, j - start);
       t.last_text = t.number_text;
       pos = j;
@@ -636,6 +638,8 @@ bool Parser::read_prefix_fallback(std::size_t& p, Term& t) {
     }
   } else if (c.size != 0 && is_cjk(c.value)) {
     e = cjk_end(p);  // 人民币
+  } else if (c.value >= 0x20A0 && c.value <= 0x20CF) {  // the Currency Symbols block: "₴5bn", "₫168bn"
+    return fail(Errc::unknown_currency, fmt::format("unknown currency sign '{}'", s_.substr(p, c.size)), p);
   } else {
     return true;
   }
@@ -668,7 +672,8 @@ bool Parser::set_marker(const CurrencyMarker& m, std::string_view text, std::siz
   }
   if (t.currency) {
     if (!m.currency && m.family != 0 && t.marker != nullptr && t.marker->family == m.family && t.shift == 0 &&
-        t.source == CurrencySource::explicit_ && (prefix || m.divisor != 1)) {
+        t.source == CurrencySource::explicit_ && (prefix || m.divisor != 1) &&
+        !(options_.one_marker && m.divisor == 1)) {
       if (m.divisor != 1) t.shift -= m.divisor == 10 ? 1 : m.divisor == 100 ? 2 : 3;
       if (m.per == Per::share) t.per = Per::share, t.per_text = text;
       return true;
@@ -849,6 +854,17 @@ bool Parser::read_term(std::size_t p, bool sign_allowed, Term& t) {
     const std::size_t q = skip_space(p);
     if (q >= end_ || s_[q] != ')') return fail(Errc::syntax, fmt::format("expected ')', found {}", found(q)), q);
     p = q + 1;
+    // "(R$86.75) per share": what the amount is per may follow the parentheses, nothing else.
+    if (!t.per) {
+      const bool scaled = t.scale.has_value(), had_currency = t.currency.has_value();
+      const Dimension dimension = t.dimension;
+      const std::size_t noun = t.noun.size(), after = p;
+      if (!read_units(p, t)) return false;
+      if (t.scale.has_value() != scaled || t.currency.has_value() != had_currency || t.dimension != dimension ||
+          t.noun.size() != noun || (p != after && !t.per)) {
+        return fail(Errc::syntax, fmt::format("unexpected {} after ')'", found(skip_space(after))), skip_space(after));
+      }
+    }
   }
   t.end = p;
   return finish_term(t);
@@ -864,6 +880,12 @@ bool Parser::finish_term(Term& t) {
     return fail(Errc::syntax, fmt::format("'{}' needs a scale after it ('{} billion')", t.number_text, t.number_text),
                 t.number_pos);
   }
+  return true;
+}
+
+// What the other end of a range may still supply (a scale, a currency): checked
+// once the figure is whole, by run() for a single figure, by join_range for both ends.
+bool Parser::settle_term(const Term& t) {
   if (t.dot_three && !t.scale) {
     return fail(Errc::ambiguous,
                 fmt::format("'{}' is {} where a dot groups thousands: set a locale (en, de, ...) or add a scale",
@@ -1324,6 +1346,7 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
           phrase_end = b3 + w3.size();
           ok = set_per(Per::share, s_.substr(q, phrase_end - q), q);
           t.shift -= static_cast<int>(count.size() - 1);
+          t.per_shift = -static_cast<int>(count.size() - 1);
         } else if (is_word(w2, "share")) {
           ok = set_per(Per::share, phrase, q);
         } else if (w2 == "ADS" || w2 == "ADR") {
@@ -1440,7 +1463,7 @@ bool Parser::join_range(Term& low, Term& high, std::size_t separator_pos, Qualif
     to.currency_pos = from.currency_pos;
     to.source = from.source;
     to.marker = from.marker;
-    if (to.shift == 0) to.shift = from.shift;  // "5-7 cents"
+    if (to.shift == to.per_shift) to.shift += from.shift - from.per_shift;  // "5-7 cents": the minor unit only
   }
   if (low.dimension != high.dimension) {
     if (low.dimension != Dimension::number && high.dimension != Dimension::number) {
@@ -1472,8 +1495,15 @@ bool Parser::join_range(Term& low, Term& high, std::size_t separator_pos, Qualif
                   fmt::format("range ends in different units: '{}' and '{}'", low.per_text, high.per_text),
                   high.begin);
     }
-    if (!low.per) low.per = high.per;
+    if (!low.per) {  // "Rs 600-2,023 per 10 shares": the phrase of the high end is both ends'
+      low.per = high.per;
+      low.per_text = high.per_text;
+      low.shift += high.per_shift;
+      low.per_shift = high.per_shift;
+    }
   }
+  // What the other end may have supplied (a scale, a rupee marker) decides now.
+  if (!settle_term(low) || !settle_term(high)) return false;
   values = {low.value(), high.value()};
   if (values.first > values.second) {
     return fail(Errc::syntax,
@@ -1597,6 +1627,7 @@ Result<QuotedFigure> Parser::run() {
       fail(Errc::syntax, fmt::format("unexpected {} after the figure", found(separator)), separator);
       return failed();
     }
+    if (!settle_term(low)) return failed();
     return figure(begin, low, qualifier, low.value(), std::nullopt);
   }
   Term high;  // in this branch only: a single figure does not pay for a second term

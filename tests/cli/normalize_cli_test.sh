@@ -203,6 +203,26 @@ printf 'date,figure\n2025-03-17,\xc2\xa55\n' | "$bin" normalize --fx "$fx" >"$tm
 check "v2: ¥ without --yen is unparsed" "2025-03-17,¥5,,,,,,,,," "$(sed -n 2p "$tmp/out.csv")"
 "$bin" normalize --fx "$fx" --yen USD data/samples/seed-figures.csv >/dev/null 2>"$tmp/err.txt"
 check "v2: --yen USD is a usage error" "2 finmetrics normalize: --yen: 'USD' is not JPY or CNY" "$? $(cat "$tmp/err.txt")"
+
+# --locale: numbers the English way by default (as normalize-v2 says), another locale's way on request.
+# 1234.5 EUR x 1.0903 = 1345.97535.
+printf 'date,figure\n2025-03-17,"\xe2\x82\xac1.234,5"\n2025-03-17,$8.086 per share\n' >"$tmp/locale.csv"
+"$bin" normalize --fx "$fx" "$tmp/locale.csv" >"$tmp/out.csv" 2>"$tmp/err.txt"
+check "v2: default locale en: exit status" 1 "$?"
+check "v2: default locale en: output" 'date,figure,currency,amount,low,high,qualifier,per,usd_value,usd_low,usd_high
+2025-03-17,"€1.234,5",,,,,,,,,
+2025-03-17,$8.086 per share,USD,8.086,,,exact,share,8.086,,' "$(cat "$tmp/out.csv")"
+check "v2: default locale en: the reason names the flag" "line 2: '€1.234,5' at column 5: '1.234,5' is not a number in the locale en: '.' does not group its digits (the CLI: --locale NAME)" "$(head -1 "$tmp/err.txt")"
+"$bin" normalize --fx "$fx" --locale de "$tmp/locale.csv" >"$tmp/out.csv" 2>"$tmp/err.txt"
+check "v2: --locale de: exit status" 0 "$?"
+check "v2: --locale de: output" 'date,figure,currency,amount,low,high,qualifier,per,usd_value,usd_low,usd_high
+2025-03-17,"€1.234,5",EUR,1234.5,,,exact,,1345.97535,,
+2025-03-17,$8.086 per share,USD,8086,,,exact,share,8086,,' "$(cat "$tmp/out.csv")"
+"$bin" normalize --fx "$fx" --locale xx "$tmp/locale.csv" >/dev/null 2>"$tmp/err.txt"
+check "v2: --locale xx is a usage error" "2 finmetrics normalize: --locale: unknown locale 'xx' (known: en, en-IN, hi, zh, ja, de, it, nl, es, pt, pt-BR, da, id, tr, fr, pl, cs, ru, sv, nb, fi, de-CH)" "$? $(cat "$tmp/err.txt")"
+"$bin" normalize --fx "$fx" --spec v1 --locale de "$tmp/locale.csv" >/dev/null 2>&1
+check "v1 has no --locale" 2 "$?"
+check "--help tells of --locale" 1 "$("$bin" normalize --help | grep -c -- '--locale TEXT')"
 "$bin" normalize --fx "$fx" --spec v3 data/samples/seed-figures.csv >/dev/null 2>"$tmp/err.txt"
 check "--spec v3 is a usage error" 2 "$?"
 

@@ -42,7 +42,11 @@ struct NormalizeOptions {
   NormalizeSpec spec = NormalizeSpec::v1;
   std::string date_column = "date";      ///< v2: the header names of the two columns read
   std::string figure_column = "figure";
-  ParseOptions parse;                    ///< v2: `$` and `¥` context (`--dollar`, `--yen`)
+  /// v2: how figures are read. As normalize-v2 says: numbers the English way
+  /// (`locale` "en": `1.234` is one and a bit, `--locale de` reads `1.234,5`),
+  /// exactly one currency marker (`NZD $9.6m` is refused); `$` and `¥` context
+  /// (`--dollar`, `--yen`).
+  ParseOptions parse{.locale = "en", .one_marker = true};
   Currency target{{'U', 'S', 'D'}};  ///< the currency of the value column
   int scale_exponent = 0;            ///< print values in units of 10^scale_exponent (9: billions)
   int significant_digits = 17;       ///< printed like %.17g, from the exact quotient (1..36)

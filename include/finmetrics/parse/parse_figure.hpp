@@ -34,6 +34,12 @@ struct ParseOptions {
   /// number another locale reads otherwise (`45,00`, `1.234.567`, `1.234` with
   /// no scale) is an `ambiguous` error, never a guess.
   std::string locale;
+  /// normalize-v2's rule that a figure has exactly one currency marker: a code
+  /// or sign followed by a `$` of its family (`NZD $9.6m`, `USD $5bn`) is then
+  /// "two currency markers", an error. When false (the default) the `$` only
+  /// adds its unit and the code decides (`NZD $100.70` is NZD 100.70). A
+  /// country prefix before `$` (`US $5`) is one marker either way.
+  bool one_marker = false;
 };
 
 /// Reads `text` as exactly one figure, optionally preceded by hedge words and
