@@ -1618,7 +1618,7 @@ Result<QuotedFigure> Parser::run() {
   qualifier_span_ = TextSpan{qualifier_begin, qualifier_end};
   if (prefix_ && !ranges_ && !between && !from) range = false;
   if (!range && prefix_) {
-    if (!ends_figure(low.end)) return failed();
+    if (!ends_figure(low.end) || !settle_term(low)) return failed();
     end_ = low.end;
     return figure(begin, low, qualifier, low.value(), std::nullopt);
   }
@@ -1644,7 +1644,7 @@ Result<QuotedFigure> Parser::run() {
       error_.reset();
       units_error_ = std::move(low_units_error);
       units_error_at_ = low_units_at;
-      if (!ends_figure(low_alone.end)) return failed();
+      if (!ends_figure(low_alone.end) || !settle_term(low_alone)) return failed();
       end_ = low_alone.end;
       return figure(begin, low_alone, qualifier, low_alone.value(), std::nullopt);
     }
