@@ -231,3 +231,13 @@ def test_extract_of_bare_texts():
     frame = fmd.extract(db.from_sequence([ARTICLE, "No figures here."], npartitions=2)).compute()
     assert set(frame.document) == {""} and "Rmb81bn" in set(frame.figure)
     assert fmd.extract(db.from_sequence(["nothing"], npartitions=1)).compute().empty
+
+
+def test_normalize_with_datetime_dates_and_a_loaded_table(fx_selected):
+    frame = pd.DataFrame({"when": pd.to_datetime(["2025-03-17", "2025-03-28", "2025-03-30"]),
+                          "quote": ["Rmb81bn", "HK$2bn", "$1bn"]})
+    out = fmd.normalize(dd.from_pandas(frame, npartitions=2), fx=fx_selected, figure="quote", date="when",
+                        to="CNY", digits=6).compute()
+    expected = fm.normalize(frame, fx_selected, figure="quote", date="when", to="CNY", digits=6)
+    assert out.cny_value_exact.tolist() == expected.cny_value_exact.tolist()
+    assert out.cny_value_exact.tolist()[0] == "8.1e+10" and out.cny_value_exact.notna().all()  # %.6g, as the CLI
