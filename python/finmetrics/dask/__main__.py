@@ -27,7 +27,7 @@ def _parser() -> argparse.ArgumentParser:
             "Converts the figures of CSV files (a header naming a date and a figure column) as `finmetrics\n"
             "normalize` does, on a Dask cluster: each file is cut into ranges of --blocksize bytes, each range\n"
             "is one task that writes OUT/part-NNNNNN.csv atomically (temporary file, then rename). The\n"
-            "partitions in name order are the command's output byte for byte (`cat OUT/part-*.csv`); the\n"
+            "partitions in name order are `finmetrics normalize`'s output byte for byte (`cat OUT/part-*.csv`); the\n"
             "header is in the first. Partition files of an earlier run that this one does not write are\n"
             "removed. Totals as `finmetrics normalize` prints them (rows read, converted, without rate,\n"
             "unparsed, invalid), summed over the tasks; per-row reasons only with --reasons. Exit status: 0\n"
