@@ -526,17 +526,18 @@ Result<Lexicon::Tables> Builder::build(std::span<const Lexicon::Source> sources)
     m.currency = Currency{{e.code[0], e.code[1], e.code[2]}};
     t_.markers.push_back(m);
   }
+  // Withdrawn codes next: a family may hold one (FRF among the francs).
+  if (auto ok = withdrawn_currencies(*found[9]); !ok) return unexpected(ok.error());
   if (auto ok = families(*found[0]); !ok) return unexpected(ok.error());
+  for (CurrencyMarker& m : t_.markers) m.family = family_of(*m.currency);
   for (std::size_t i = 0; i < detail::iso4217_table.size(); ++i) {
-    CurrencyMarker& m = t_.markers[i];
-    m.family = family_of(*m.currency);
+    const CurrencyMarker& m = t_.markers[i];
     const std::string code(m.currency->code());
     std::string lower = code;
     for (char& c : lower) c = static_cast<char>(c - 'A' + 'a');
     t_.marker_exact.add(code, static_cast<std::uint32_t>(i));
     t_.iso_lower.add(lower, static_cast<std::uint32_t>(i));
   }
-  if (auto ok = withdrawn_currencies(*found[9]); !ok) return unexpected(ok.error());
   if (auto ok = currencies(*found[1]); !ok) return unexpected(ok.error());
   if (auto ok = minor_units(*found[2]); !ok) return unexpected(ok.error());
   if (auto ok = country_prefixes(*found[3]); !ok) return unexpected(ok.error());

@@ -772,6 +772,11 @@ bool Parser::read_prefix(std::size_t& p, Term& t) {
       if (markers == 0) return read_prefix_fallback(p, t);
       break;
     }
+    if (m->divisor != 1) {  // "p5", "cents 5": a minor unit follows its number
+      return fail(Errc::syntax,
+                  fmt::format("'{}' is a minor unit: it follows the number ('5{}')", s_.substr(p, k - p), s_.substr(p, k - p)),
+                  p);
+    }
     if (!set_marker(*m, s_.substr(p, k - p), p, true, t)) return false;
     p = skip_space(k);
     if (p < end_ && (is_digit(s_[p]) || s_[p] == '(' || s_[p] == '-' || s_[p] == '+')) break;

@@ -125,16 +125,16 @@ TEST_CASE("Lexicon errors name the file, the line and the reason", "[lexicon]") 
     CHECK(lex.error().message == message);
     std::filesystem::remove_all(dir);
   };
-  check_error("currencies.csv", "Bs.,XXQ,,exact,\n", "currencies.csv line 105: unknown currency 'XXQ'");
-  check_error("currencies.csv", "HK$,HKD,,exact,\n", "currencies.csv line 105: 'HK$' is listed twice");
-  check_error("currencies.csv", "Bs.,VES\n", "currencies.csv line 105: expected 5 fields, found 2");
-  check_error("currencies.csv", "Bs.,,,exact,\n", "currencies.csv line 105: a marker needs a currency or a family");
-  check_error("currencies.csv", "Bs.,VES,,Exact,\n", "currencies.csv line 105: case must be 'exact' or 'any', found 'Exact'");
-  check_error("currencies.csv", "Bs.,VES,dollar,exact,\n", "currencies.csv line 105: VES is not of the family 'dollar'");
+  check_error("currencies.csv", "Bs.,XXQ,,exact,\n", "currencies.csv line 144: unknown currency 'XXQ'");
+  check_error("currencies.csv", "HK$,HKD,,exact,\n", "currencies.csv line 144: 'HK$' is listed twice");
+  check_error("currencies.csv", "Bs.,VES\n", "currencies.csv line 144: expected 5 fields, found 2");
+  check_error("currencies.csv", "Bs.,,,exact,\n", "currencies.csv line 144: a marker needs a currency or a family");
+  check_error("currencies.csv", "Bs.,VES,,Exact,\n", "currencies.csv line 144: case must be 'exact' or 'any', found 'Exact'");
+  check_error("currencies.csv", "Bs.,VES,dollar,exact,\n", "currencies.csv line 144: VES is not of the family 'dollar'");
   check_error("scales.csv", "lac,50,any,\n", "scales.csv line 35: exponent 50 has no scale (3, 4, 5, 6, 7, 8, 9 or 12)");
   check_error("qualifiers.csv", "circa about,roughly_about,\n",
               "qualifiers.csv line 51: unknown qualifier 'roughly_about' (about, nearly, more_than, ...)");
-  check_error("minor_units.csv", "kopek,RUB,,1000000,,any,\n", "minor_units.csv line 17: divisor must be 10, 100 or 1000");
+  check_error("minor_units.csv", "kopek,RUB,,1000000,,any,\n", "minor_units.csv line 20: divisor must be 10, 100 or 1000");
 
   check_error("withdrawn_currencies.csv", "USD,US Dollar,,\n",
               "withdrawn_currencies.csv line 25: 'USD' is an active ISO 4217 code");
@@ -170,4 +170,45 @@ TEST_CASE("Withdrawn ISO codes that dated data quote are markers like the active
   REQUIRE(mine.has_value());
   CHECK(mine->currency_marker("cyprus pounds")->currency->code() == "CYP");
   std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("Dinars, riyals, rials, dirhams and francs are families no context resolves; named ones are read",
+          "[lexicon]") {
+  for (const char* text : {"5bn dinars", "5 riyals", "5 rials", "20 dirhams", "3 francs"}) {
+    INFO(text);
+    const auto f = parse_figure(text);
+    REQUIRE_FALSE(f.has_value());
+    CHECK(f.error().code == Errc::ambiguous);
+  }
+  const std::pair<const char*, const char*> named[] = {
+      {"KD 5", "KWD"},         {"5 Kuwaiti dinars", "KWD"}, {"5 Saudi riyals", "SAR"}, {"5 Qatari riyal", "QAR"},
+      {"5 Swiss francs", "CHF"}, {"LE 5bn", "EGP"},         {"5 Egyptian pounds", "EGP"}, {"₡5", "CRC"},
+      {"Mex$5", "MXN"},        {"5 pesetas", "ESP"},        {"5 Dutch guilders", "NLG"}, {"5 tugriks", "MNT"},
+      {"5 Malaysian ringgit", "MYR"}};
+  for (const auto& [text, code] : named) {
+    INFO(text);
+    const auto f = parse_figure(text);
+    REQUIRE(f.has_value());
+    CHECK(f->unit.currency->code() == code);
+  }
+}
+
+TEST_CASE("c, ¢ and sen are minor units after the number, never before it", "[lexicon]") {
+  const auto c = parse_figure("43c");
+  REQUIRE(c.has_value());
+  CHECK(c->unit.currency->code() == "USD");
+  CHECK(c->value == Decimal::from_parts(43, -2));
+  const auto cent = parse_figure("99\u00a2");
+  REQUIRE(cent.has_value());
+  CHECK(cent->value == Decimal::from_parts(99, -2));
+  const auto sen = parse_figure("50 sen");
+  REQUIRE(sen.has_value());
+  CHECK(sen->unit.currency->code() == "MYR");
+  CHECK(sen->value == Decimal::from_parts(5, -1));
+  for (const char* text : {"p5", "p 5", "cents 5"}) {
+    INFO(text);
+    const auto f = parse_figure(text);
+    REQUIRE_FALSE(f.has_value());
+    CHECK(f.error().message.find("is a minor unit: it follows the number") != std::string::npos);
+  }
 }
