@@ -36,6 +36,7 @@ struct ExtractArgs {
   std::string document;
   std::string dollar;
   std::string yen;
+  std::string locale;
   std::vector<std::string> issuers;
   bool no_words = false;
 };
@@ -103,6 +104,11 @@ int run(const ExtractArgs& args) {
     const auto c = Currency::from_code(*value);
     if (!c) return fail(fmt::format("{}: '{}' is not an ISO 4217 currency code", flag, *value));
     *target = *c;
+  }
+  if (!args.locale.empty()) {
+    if (Lexicon::builtin().locale(args.locale) == nullptr)
+      return fail(fmt::format("--locale: unknown locale '{}' (known: {})", args.locale, known_locales(Lexicon::builtin())));
+    options.parse.locale = args.locale;
   }
   if (args.format != "table" && args.format != "json" && args.format != "csv")
     return fail(fmt::format("--format: expected table, json or csv, found '{}'", args.format));
@@ -198,6 +204,10 @@ const Registration registration{"extract", 30, [](CLI::App& app) -> std::functio
   cmd->add_option("--yen", args->yen,
                   "the currency of a bare ¥, JPY or CNY (default: yen or yuan written explicitly in the text, "
                   "else the figure is refused)");
+  cmd->add_option("--locale", args->locale,
+                  "how the article writes numbers: de (1.234,5), fr (1 234,5), en-IN (1,23,456), ... "
+                  "(data/lexicon/locales.csv; default: none, and a number another locale reads otherwise, "
+                  "such as 1.234,5 or 45,00, is refused as ambiguous)");
   cmd->add_option("--issuer", args->issuers,
                   "an issuer profile (issuer.json): its names, segments and fiscal calendar for the context; default: none "
                   "(repeatable)");

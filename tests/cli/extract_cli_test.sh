@@ -102,5 +102,15 @@ else
   echo "skipped: $seed is absent (../shared is not beside the project)"
 fi
 
+# --locale: a decimal comma or dot grouping is read only when a locale says so.
+printf 'Sales were 45,00 z\xc5\x82 and the profit \xe2\x82\xac1.234,5 million.\n' >"$tmp/locale.txt"
+"$bin" extract --format csv "$tmp/locale.txt" >"$tmp/out.csv" 2>"$tmp/err.txt"
+check "--locale absent: both refused as ambiguous" 2 "$(grep -c 'which only some locales write' "$tmp/err.txt")"
+"$bin" extract --locale de --format csv "$tmp/locale.txt" >"$tmp/out.csv" 2>"$tmp/err.txt"
+check "--locale de: 45,00 zł is PLN 45.00" 1 "$(grep -c 'money 45.00 PLN' "$tmp/out.csv")"
+check "--locale de: €1.234,5 million is EUR 1234500000" 1 "$(grep -c 'money 1234500000 EUR' "$tmp/out.csv")"
+"$bin" extract --locale xx "$tmp/locale.txt" >/dev/null 2>"$tmp/err.txt"
+check "--locale xx: usage error" "2 1" "$? $(grep -c "unknown locale 'xx'" "$tmp/err.txt")"
+
 if [ "$failures" -ne 0 ]; then echo "$failures check(s) failed"; exit 1; fi
 echo "all checks passed"
