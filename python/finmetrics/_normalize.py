@@ -36,7 +36,7 @@ def normalize(data: Union[pd.DataFrame, pd.Series], fx: Union[FxTable, str], *, 
               date=None, to: str = "USD", scale: str = "", digits: Optional[int] = None,
               decimals: Optional[int] = None, rounding: str = "half_even", max_staleness: int = 7,
               dollar: str = "USD", yen: Optional[str] = None, status: bool = False,
-              reasons: bool = False) -> pd.DataFrame:
+              reasons: bool = False, locale: str = "") -> pd.DataFrame:
     """Converts a column of quoted figures, one output row per input row, in order.
 
     ``data``: a DataFrame (``figure`` and ``date`` name its columns; ``date``
@@ -52,7 +52,8 @@ def normalize(data: Union[pd.DataFrame, pd.Series], fx: Union[FxTable, str], *, 
     once, as ``finmetrics normalize`` prints it). A DataFrame's other columns
     come first, unchanged. ``dollar`` names the currency of a bare ``$`` and
     ``yen`` that of ``¥`` (an unparsed row when None), as ``--dollar`` and
-    ``--yen`` do. Rows that cannot be converted stay, with empty (NaN/None)
+    ``--yen`` do; ``locale`` how numbers are written (``"de"``: ``1.234,5``), as
+    ``--locale``. Rows that cannot be converted stay, with empty (NaN/None)
     output columns; ``status=True`` adds a ``status`` column (converted,
     without_rate, unparsed, invalid), ``reasons=True`` a ``reason`` column.
     ``result.attrs['totals']`` holds the CLI's totals (rows read, converted,
@@ -60,7 +61,7 @@ def normalize(data: Union[pd.DataFrame, pd.Series], fx: Union[FxTable, str], *, 
     if isinstance(fx, str):
         fx = FxTable.load(fx)
     normalizer = _core.Normalizer(fx, to=to, scale=scale, digits=digits, decimals=decimals, rounding=rounding,
-                                  max_staleness=max_staleness, dollar=dollar, yen=yen)
+                                  max_staleness=max_staleness, dollar=dollar, yen=yen, locale=locale)
     return normalize_with(normalizer, data, figure=figure, date=date, status=status, reasons=reasons)
 
 

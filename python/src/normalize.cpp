@@ -17,6 +17,7 @@
 
 #include "bindings.hpp"
 #include "common.hpp"
+#include "finmetrics/lexicon/lexicon.hpp"
 #include "finmetrics/normalize/normalize_rows.hpp"
 #include "finmetrics/normalize/normalizer.hpp"
 #include "finmetrics/unit/scale.hpp"
@@ -215,7 +216,7 @@ void bind_normalize(py::module_& m) {
       .def(py::init([](std::shared_ptr<FxTableHandle> fx, const std::string& to, const std::string& scale,
                        std::optional<int> digits, std::optional<int> decimals, const std::string& rounding,
                        std::optional<int> max_staleness, const std::string& dollar, const std::optional<std::string>& yen,
-                       const std::string& date_column, const std::string& figure_column) {
+                       const std::string& date_column, const std::string& figure_column, const std::string& locale) {
              NormalizeOptions options;
              options.spec = NormalizeSpec::v2;
              options.target = value_or_raise(Currency::from_code(to));
@@ -238,6 +239,11 @@ void bind_normalize(py::module_& m) {
                for (const FxSeries& s : fx->table.series()) monthly = monthly || s.periodicity == Periodicity::monthly;
                options.max_staleness = typical_staleness(monthly ? Periodicity::monthly : Periodicity::daily);
              }
+             if (!locale.empty()) {  // how numbers are written (`1.234,5`), as the CLI's --locale
+               if (Lexicon::builtin().locale(locale) == nullptr)
+                 throw py::value_error("locale: unknown locale '" + locale + "' (data/lexicon/locales.csv)");
+               options.parse.locale = locale;
+             }
              options.date_column = date_column;      // the CSV header names (csv_range)
              options.figure_column = figure_column;
              options.parse.currency.dollar = value_or_raise(Currency::from_code(dollar));
@@ -256,7 +262,7 @@ void bind_normalize(py::module_& m) {
            py::arg("fx"), py::arg("to") = "USD", py::arg("scale") = "", py::arg("digits") = py::none(),
            py::arg("decimals") = py::none(), py::arg("rounding") = "half_even", py::arg("max_staleness") = 7,
            py::arg("dollar") = "USD", py::arg("yen") = py::none(), py::arg("date_column") = "date",
-           py::arg("figure_column") = "figure")
+           py::arg("figure_column") = "figure", py::arg("locale") = "")
       .def("columns", &normalize_columns, py::arg("figures"), py::arg("dates"), py::arg("reasons") = false)
       .def_property_readonly("value_column", [](const NormalizerHandle& h) {
         std::string c(h.normalizer->options().target.code());

@@ -241,3 +241,17 @@ def test_normalize_with_datetime_dates_and_a_loaded_table(fx_selected):
     expected = fm.normalize(frame, fx_selected, figure="quote", date="when", to="CNY", digits=6)
     assert out.cny_value_exact.tolist() == expected.cny_value_exact.tolist()
     assert out.cny_value_exact.tolist()[0] == "8.1e+10" and out.cny_value_exact.notna().all()  # %.6g, as the CLI
+
+
+def test_locale_as_the_cli(tmp_path, fx_selected):
+    src = tmp_path / "de.csv"
+    src.write_text('date,figure\n2025-03-17,"HK$1.234,5mn"\n2025-03-17,"Rmb 2,5bn"\n2025-03-17,"$1,234"\n')
+    expected, totals_line = cli([src], "--locale", "de")
+    totals = fmd.normalize_files([str(src)], str(tmp_path / "out"), FX, blocksize=16, options={"locale": "de"})
+    assert concatenated(tmp_path / "out") == expected and totals.line() == totals_line
+    assert b",HKD,1234500000," in expected and totals.converted == 3
+    frame = pd.read_csv(src, dtype=str, keep_default_na=False)
+    out = fmd.normalize(dd.from_pandas(frame, npartitions=2), fx=FX, locale="de").compute()
+    assert out.amount.tolist() == ["1234500000", "2500000000", "1.234"]
+    with pytest.raises(ValueError, match="unknown locale 'xx'"):
+        fm.normalize(frame, fx_selected, locale="xx")

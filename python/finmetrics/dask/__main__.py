@@ -51,6 +51,8 @@ def _parser() -> argparse.ArgumentParser:
     n.add_argument("--figure-column", default="figure")
     n.add_argument("--dollar", default="USD", help="the currency of a bare $ (default USD)")
     n.add_argument("--yen", help="the currency of a bare ¥: JPY or CNY (default: an error)")
+    n.add_argument("--locale", default="", help="how numbers are written: de, fr, pt-BR, en-IN, ... "
+                                                "(data/lexicon/locales.csv; default: the English way)")
     n.add_argument("--reasons", action="store_true",
                    help="the reason of each row not converted on stderr, as `finmetrics normalize` prints them "
                         "(`line N: reason`, in input order, after the run; they travel through the scheduler)")
@@ -89,7 +91,8 @@ def normalize_command(args) -> int:
             return _fail(f"the input '{p}' is in the output folder '{args.output}': write to another folder")
     options = {"to": args.to, "scale": args.scale, "digits": args.digits, "decimals": args.decimals,
                "rounding": args.rounding, "max_staleness": args.max_staleness, "dollar": args.dollar,
-               "yen": args.yen, "date_column": args.date_column, "figure_column": args.figure_column}
+               "yen": args.yen, "date_column": args.date_column, "figure_column": args.figure_column,
+               "locale": args.locale}
     try:
         _core.Normalizer(_core.FxTable.load(args.fx), **options)  # option errors, here and once
         problem = _check_fx(args.fx, args.to)

@@ -31,9 +31,9 @@ def _fx_path(fx) -> str:
     return os.fspath(fx)
 
 
-def _normalizer_options(to, scale, digits, decimals, rounding, max_staleness, dollar, yen) -> tuple:
+def _normalizer_options(to, scale, digits, decimals, rounding, max_staleness, dollar, yen, locale) -> tuple:
     return (("to", to), ("scale", scale), ("digits", digits), ("decimals", decimals), ("rounding", rounding),
-            ("max_staleness", max_staleness), ("dollar", dollar), ("yen", yen))
+            ("max_staleness", max_staleness), ("dollar", dollar), ("yen", yen), ("locale", locale))
 
 
 def _normalize_partition(frame: pd.DataFrame, fx_path: str, options: tuple, figure: str, date, status: bool,
@@ -45,7 +45,7 @@ def _normalize_partition(frame: pd.DataFrame, fx_path: str, options: tuple, figu
 def normalize(ddf: dd.DataFrame, fx, *, figure: str = "figure", date=None, to: str = "USD", scale: str = "",
               digits: Optional[int] = None, decimals: Optional[int] = None, rounding: str = "half_even",
               max_staleness: Optional[int] = 7, dollar: str = "USD", yen: Optional[str] = None,
-              status: bool = False, reasons: bool = False) -> dd.DataFrame:
+              status: bool = False, reasons: bool = False, locale: str = "") -> dd.DataFrame:
     """``finmetrics.normalize`` over a Dask DataFrame, partition by partition.
 
     ``fx``: the path of the FX file (or an ``FxTable`` loaded from one); every
@@ -60,7 +60,7 @@ def normalize(ddf: dd.DataFrame, fx, *, figure: str = "figure", date=None, to: s
     if not isinstance(ddf, dd.DataFrame):
         raise TypeError("finmetrics.dask.normalize: a dask DataFrame (dask.dataframe.from_pandas, read_csv, ...)")
     path = _fx_path(fx)
-    options = _normalizer_options(to, scale, digits, decimals, rounding, max_staleness, dollar, yen)
+    options = _normalizer_options(to, scale, digits, decimals, rounding, max_staleness, dollar, yen, locale)
     # The frame's shape from its empty meta, computed here (the table is loaded
     # once in this process too; a wrong column or option fails now, not on a worker).
     meta = _normalize_partition(ddf._meta, path, options, figure, date, status, reasons)
