@@ -17,6 +17,7 @@
 #include "finmetrics/extract/figure_report.hpp"
 #include "finmetrics/extract/issuer_names.hpp"
 #include "finmetrics/io/csv.hpp"
+#include "finmetrics/lexicon/lexicon.hpp"
 
 namespace finmetrics::python {
 
@@ -36,12 +37,17 @@ void bind_extract_claims(py::module_& m) {
       "extract_claims",
       [](const py::bytes& article, const std::string& document, std::optional<std::string> article_date,
          std::optional<std::string> dollar, std::optional<std::string> yen, const std::string& input_format,
-         bool word_forms, const std::vector<std::string>& issuers) {
+         bool word_forms, const std::vector<std::string>& issuers, const std::string& locale) {
         ExtractOptions options;
         options.word_forms = word_forms;
         if (article_date) options.article_date = value_or_raise(parse_date(*article_date));
         options.dollar = currency_option(dollar, "dollar");
         options.yen = currency_option(yen, "yen");
+        if (!locale.empty()) {  // as the CLI's --locale
+          if (Lexicon::builtin().locale(locale) == nullptr)
+            throw py::value_error("locale: unknown locale '" + locale + "' (data/lexicon/locales.csv)");
+          options.parse.locale = locale;
+        }
         for (const std::string& file : issuers) options.issuers.push_back(value_or_raise(load_issuer_names(file)));
         const auto format = article_format_named(input_format);
         if (!format || *format == ArticleFormat::html)
@@ -80,7 +86,7 @@ void bind_extract_claims(py::module_& m) {
       },
       py::arg("article"), py::arg("document"), py::arg("article_date") = py::none(), py::arg("dollar") = py::none(),
       py::arg("yen") = py::none(), py::arg("input_format") = "text", py::arg("word_forms") = true,
-      py::arg("issuers") = std::vector<std::string>{},
+      py::arg("issuers") = std::vector<std::string>{}, py::arg("locale") = "",
       "An article's figures as `finmetrics extract --format csv` writes them: (header, rows, skipped,\n"
       "invalid_bytes_replaced); each row a tuple of str (id, document, quote, figure, entity, listing,\n"
       "segment, metric, period, as_of, relation, notes).");

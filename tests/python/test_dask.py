@@ -255,3 +255,14 @@ def test_locale_as_the_cli(tmp_path, fx_selected):
     assert out.amount.tolist() == ["1234500000", "2500000000", "1.234"]
     with pytest.raises(ValueError, match="unknown locale 'xx'"):
         fm.normalize(frame, fx_selected, locale="xx")
+
+
+def test_extract_with_a_locale_as_the_cli(tmp_path):
+    f = tmp_path / "de.txt"
+    f.write_text("Die Acme AG steigerte den Umsatz um 12,5% auf EUR 1.234,5 Mio. im Jahr 2024.\n")
+    out = subprocess.run([CLI, "extract", str(f), "--format", "csv", "--locale", "de"], capture_output=True,
+                         check=True).stdout.decode().split("\n", 1)[1]
+    frame = fmd.extract(fmd.read_articles([str(f)]), locale="de").compute()
+    assert "".join(",".join(_csv_job.csv_field(v) for v in row) + "\n" for row in frame.itertuples(index=False)) == out
+    assert frame.figure.tolist() == ["12,5%", "EUR 1.234,5"]
+    assert "percent 12.5 %" in frame.notes[0] and "money 1234.5 EUR" in frame.notes[1]

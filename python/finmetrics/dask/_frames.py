@@ -76,7 +76,7 @@ def _document(item):
 
 
 def _extract_partition(items: Iterable, article_date, dollar, yen, input_format, word_forms,
-                       issuers: Sequence[str]) -> pd.DataFrame:
+                       issuers: Sequence[str], locale: str) -> pd.DataFrame:
     rows = []
     for item in items:
         document, text = _document(item)
@@ -84,7 +84,7 @@ def _extract_partition(items: Iterable, article_date, dollar, yen, input_format,
             text = text.encode("utf-8", "surrogateescape")
         _header, found, _skipped, _replaced = _core.extract_claims(
             text, document, article_date=article_date, dollar=dollar, yen=yen, input_format=input_format,
-            word_forms=word_forms, issuers=list(issuers))
+            word_forms=word_forms, issuers=list(issuers), locale=locale)
         rows.extend(found)
     return pd.DataFrame.from_records(rows, columns=CLAIM_COLUMNS) if rows else _empty_claims()
 
@@ -95,7 +95,7 @@ def _empty_claims() -> pd.DataFrame:
 
 def extract(bag: db.Bag, *, article_date: Optional[str] = None, dollar: Optional[str] = None,
             yen: Optional[str] = None, input_format: str = "text", word_forms: bool = True,
-            issuers: Sequence[str] = ()) -> dd.DataFrame:
+            issuers: Sequence[str] = (), locale: str = "") -> dd.DataFrame:
     """The figures of every article of a Dask bag, as one Dask DataFrame.
 
     Items are ``(document, text)`` pairs (``read_articles`` makes them from
@@ -105,11 +105,11 @@ def extract(bag: db.Bag, *, article_date: Optional[str] = None, dollar: Optional
     document, quote, figure, entity, listing, segment, metric, period, as_of,
     relation, notes), the same values as that command gives for each file with
     the same options (``dollar``, ``yen``, ``article_date``, ``issuers``: paths
-    of issuer profiles, ``input_format``: text or markdown). One partition per
+    of issuer profiles, ``input_format``: text or markdown, ``locale``). One partition per
     bag partition."""
     if not isinstance(bag, db.Bag):
         raise TypeError("finmetrics.dask.extract: a dask bag (dask.bag.from_sequence, read_articles, ...)")
-    args = (article_date, dollar, yen, input_format, word_forms, tuple(issuers))
+    args = (article_date, dollar, yen, input_format, word_forms, tuple(issuers), locale)
     parts = [dask.delayed(_extract_partition, pure=True)(part, *args) for part in bag.to_delayed()]
     return dd.from_delayed(parts, meta=_empty_claims(), verify_meta=False)
 
