@@ -312,11 +312,30 @@ bool Scanner::take(const QuotedFigure& f, std::size_t number, bool word, std::ve
   std::string rewritten;
   std::string noun;
   // Hyphen compounds: "30-billion-parameter" is a count, "a 30-billion-dollar fund" money;
-  // "15-month", "three-year", "5x-faster" are not figures.
+  // "a 12-cent-a-share dividend", "a one-yen bid" money; "15-month", "three-year",
+  // "5x-faster" are not figures.
+  bool compound_money = false;
   if (e + 1 < n && s_[e] == '-' && is_letter(s_[e + 1])) {
     const std::size_t we = letters_end(s_, e + 1);
     const std::string_view w = s_.substr(e + 1, we - e - 1);
-    if (!plain || f.is_range() || scaled || w.size() < 4 || !lexicon_.scale(w)) return false;
+    if (!plain || f.is_range() || scaled) return false;
+    const CurrencyMarker* m = is_lower(w.front()) ? lexicon_.currency_marker_after_number(w) : nullptr;
+    if (m != nullptr && !m->country) {
+      rewritten = fmt::format("{} {}", s_.substr(b, e - b), w);
+      e = we;
+      if (s_.substr(e, 8) == "-a-share") {
+        rewritten += " a share";
+        e += 8;
+      }
+      if (e < n && (is_letter(s_[e]) || is_digit(s_[e]) || s_[e] == '-')) return false;
+      compound_money = true;
+    } else if (w.size() < 4 || !lexicon_.scale(w)) {
+      return false;
+    }
+  }
+  if (!compound_money && e + 1 < n && s_[e] == '-' && is_letter(s_[e + 1])) {
+    const std::size_t we = letters_end(s_, e + 1);
+    const std::string_view w = s_.substr(e + 1, we - e - 1);
     rewritten = fmt::format("{} {}", s_.substr(b, e - b), w);
     e = we;
     if (e + 1 < n && s_[e] == '-' && is_letter(s_[e + 1])) {
@@ -348,7 +367,7 @@ bool Scanner::take(const QuotedFigure& f, std::size_t number, bool word, std::ve
   const bool year = !word && b == number && f.number.exponent() == 0 && digits.size() >= 4 &&
                     (digits.substr(0, 2) == "19" || digits.substr(0, 2) == "20") &&
                     (digits.size() == 4 || !is_digit(digits[4]));
-  if (year && dim != Dimension::percent && !scaled) return false;
+  if (year && dim != Dimension::percent && !scaled && !compound_money) return false;
   if (rewritten.empty() && plain && !f.is_range() && !word) {
     bool duration = false;
     const std::size_t ne = count_noun_end(e, f, number, duration);
@@ -359,8 +378,8 @@ bool Scanner::take(const QuotedFigure& f, std::size_t number, bool word, std::ve
       e = ne;
     }
   }
-  if (plain && !scaled && !grouped && noun.empty()) return false;  // a plain number
-  if (word) {
+  if (plain && !scaled && !grouped && noun.empty() && !compound_money) return false;  // a plain number
+  if (word && !compound_money) {
     // Number words: only with a unit or a scale ("three billion dollars", "twenty
     // percent", "nearly six times"); a fraction as a share of something ("a third of").
     if (plain && !scaled) return false;

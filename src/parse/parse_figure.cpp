@@ -752,8 +752,9 @@ bool Parser::read_prefix(std::size_t& p, Term& t) {
       if (m == nullptr && lower) {  // "usd$ 15", "cad$": a code of the dollar family with its sign
         const CurrencyMarker* code = lex_.currency_marker(std::string_view(joined.data(), n));
         const CurrencyMarker* sign_marker = lex_.currency_marker("$");
+        // ("mxn$": the '$' is the peso's sign too: a glued code decides)
         if (code != nullptr && code->currency && !code->country && code->divisor == 1 && sign_marker != nullptr &&
-            lex_.family_of(*code->currency) == sign_marker->family && sign_marker->family != 0) {
+            (sign == we || (lex_.family_of(*code->currency) == sign_marker->family && sign_marker->family != 0))) {
           m = code;
         }
       }
@@ -993,6 +994,26 @@ bool Parser::read_number_words(std::size_t& pos, Term& t) {
     }
     return false;
   };
+  // A fraction of a scale: "quarter million", "a quarter million", "three quarters billion" (exact
+  // fractions only: a denominator of twos and fives).
+  const auto fraction_of_scale = [&](std::uint64_t count, const NumberWord& f, std::size_t f_end) -> bool {
+    std::uint64_t d = f.denominator;
+    while (d % 2 == 0) d /= 2;
+    while (d % 5 == 0) d /= 5;
+    const std::size_t after = next_word(f_end);
+    if (d != 1 || count >= f.denominator || after >= end_ || !lex_.scale(piece_at(after))) return false;
+    std::uint64_t v = count * 1000000 / f.denominator;  // exact: the denominator divides 10^6
+    int digits = 6;
+    while (digits > 0 && v % 10 == 0) {
+      v /= 10;
+      --digits;
+    }
+    value = v;
+    fraction_digits = digits;
+    needs_scale = true;
+    return true;
+  };
+  if (w->kind == K::fraction && fraction_of_scale(1, *w, e)) return done(e);
   if (w->kind == K::article) {
     article = true;
     n = 1;
@@ -1029,6 +1050,7 @@ bool Parser::read_number_words(std::size_t& pos, Term& t) {
     std::size_t e2 = q;
     if (q < end_) {
       if (const NumberWord* f = word_at_p(q, e2); f != nullptr && f->kind == K::fraction && n < f->denominator) {
+        if (fraction_of_scale(n, *f, e2)) return done(e2);
         // n/d as a percentage, exact when it is, else to six decimals (a third: 33.333333%).
         const std::uint64_t scaled = n * 100 * 1000000;
         value = (scaled + f->denominator / 2) / f->denominator;

@@ -72,13 +72,15 @@ const CurrencyMarker* prefix_marker(const Lexicon& lex, std::string_view w) {
     if (w.size() > flipped.size()) return m;
     std::copy(w.begin(), w.end(), flipped.begin());
     flipped[1] = flip_case(flipped[1]);
-    if (lex.currency_marker(std::string_view(flipped.data(), w.size())) == m) return nullptr;
+    // A family word ("dollar", "pesos") names no currency by itself and no other thing.
+    if (lex.currency_marker(std::string_view(flipped.data(), w.size())) == m && m->currency) return nullptr;
   }
   return m;
 }
 
-// The dollar marker a prefix written apart from its '$' names ("hk" -> "HK$", "u.s" -> "U.S.$").
-const CurrencyMarker* apart_dollar_prefix(const Lexicon& lex, std::string_view w) {
+// The dollar marker a prefix written apart from its '$' names ("hk" -> "HK$", "u.s" -> "U.S.$");
+// glued, any ISO code with its '$' ("mxn$").
+const CurrencyMarker* apart_dollar_prefix(const Lexicon& lex, std::string_view w, bool glued = false) {
   std::array<char, 8> joined{};
   if (w.empty() || w.size() > 4) return nullptr;
   for (std::size_t i = 0; i < w.size(); ++i) joined[i] = to_upper(w[i]);
@@ -92,8 +94,8 @@ const CurrencyMarker* apart_dollar_prefix(const Lexicon& lex, std::string_view w
   // "usd$", "cad$": a code of the dollar family with its sign
   const CurrencyMarker* code = lex.currency_marker(std::string_view(joined.data(), n));
   const CurrencyMarker* sign = lex.currency_marker("$");
-  if (code != nullptr && code->currency && !code->country && sign != nullptr && sign->family != 0 &&
-      lex.family_of(*code->currency) == sign->family) {
+  if (code != nullptr && code->currency && !code->country && sign != nullptr &&
+      (glued || (sign->family != 0 && lex.family_of(*code->currency) == sign->family))) {
     return code;
   }
   return nullptr;
@@ -144,7 +146,7 @@ std::size_t marker_back(std::string_view s, std::size_t q, std::size_t floor, co
   // "usd$15", "hk$": a lower-case prefix glued to its '$'.
   if (q - rb >= 2 && s[q - 1] == '$' && is_letter(s[rb]) &&
       std::any_of(s.begin() + static_cast<std::ptrdiff_t>(rb), s.begin() + static_cast<std::ptrdiff_t>(q - 1), is_lower) &&
-      lex.number_word(s.substr(rb, q - 1 - rb)) == nullptr && apart_dollar_prefix(lex, s.substr(rb, q - 1 - rb)) != nullptr) {
+      lex.number_word(s.substr(rb, q - 1 - rb)) == nullptr && apart_dollar_prefix(lex, s.substr(rb, q - 1 - rb), true) != nullptr) {
     return rb;
   }
   if (million_code(lex, s.substr(rb, q - rb))) return rb;

@@ -186,3 +186,11 @@ TEST_CASE("read_figure_at refuses an amount whose minor units it cannot read", "
   CHECK(read_at("between $20 and 43.", "between").text == "between $20 and 43");
   CHECK(read_at("it cost 3 dollars 50 cents.", "3").value == dec("3.5"));
 }
+
+TEST_CASE("read_figure_at: fractions of a scale, glued codes", "[parse][read_figure_at]") {
+  CHECK(read_at("It costs quarter million us dollars.", "quarter").value == dec("250000"));
+  CHECK(read_at("It costs a quarter million us dollars.", "a quarter").value == dec("250000"));
+  CHECK(read_at("It costs three quarters billion us dollars.", "three").value == dec("750000000"));
+  CHECK(read_at("a third of revenue", "a third").unit.dimension == Dimension::percent);  // no scale: a share
+  CHECK(read_at("mxn$ 15", "mxn").unit.currency == MXN);
+}

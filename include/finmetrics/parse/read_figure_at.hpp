@@ -51,7 +51,8 @@ struct FigureStart {
 
 /// In running text a currency name spelled as a word in any case (`won`,
 /// `real`, `pound`) is a marker only after the number: before one it is more
-/// often an English word ("Acme won 3 contracts").
+/// often an English word ("Acme won 3 contracts"). A family word, which names
+/// no currency by itself (`dollar 22.5 million`), may stand before it.
 [[nodiscard]] FigureStart figure_start_before(std::string_view text, std::size_t number,
                                               const ParseOptions& options = {});
 
