@@ -266,3 +266,15 @@ def test_extract_with_a_locale_as_the_cli(tmp_path):
     assert "".join(",".join(_csv_job.csv_field(v) for v in row) + "\n" for row in frame.itertuples(index=False)) == out
     assert frame.figure.tolist() == ["12,5%", "EUR 1.234,5"]
     assert "percent 12.5 %" in frame.notes[0] and "money 1234.5 EUR" in frame.notes[1]
+
+
+def test_an_over_long_record_across_ranges(tmp_path):
+    src = tmp_path / "long.csv"
+    src.write_text("date,figure\n2025-03-17,Rmb81bn\n2025-03-17," + "9" * (3 << 19) + "\n2025-03-28,$11bn\n")
+    expected, totals_line = cli([src])
+    for blocksize in (1 << 16, 1 << 22):  # the record spans 24 ranges, or one
+        reasons = []
+        totals = fmd.normalize_files([str(src)], str(tmp_path / "out"), FX, blocksize=blocksize, reasons=reasons)
+        assert concatenated(tmp_path / "out") == expected and totals.line() == totals_line
+        assert b"".join(reasons) == cli_reasons([src]) and b"line 3: " in reasons[0]
+    assert totals.invalid == 1 and totals.converted == 2
