@@ -59,6 +59,7 @@ std::size_t normalise(std::string_view text, bool fold, std::array<char, max_phr
 bool WordIndex::add(std::string key, std::uint32_t row) {
   if (find_normalised(key) != nullptr) return false;
   if ((keys_.size() + 1) * 2 > slots_.size()) grow();
+  if (!key.empty()) first_bytes_[static_cast<unsigned char>(key.front())] = true;
   keys_.push_back(std::move(key));
   rows_.push_back(row);
   const std::uint64_t h = hash_bytes(keys_.back());
@@ -81,9 +82,7 @@ void WordIndex::grow() {
   slots_ = std::move(bigger);
 }
 
-const std::uint32_t* WordIndex::find_normalised(std::string_view key) const noexcept {
-  if (slots_.empty()) return nullptr;
-  const std::uint64_t h = hash_bytes(key);
+const std::uint32_t* WordIndex::probe(std::uint64_t h, std::string_view key) const noexcept {
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t k = h & mask; slots_[k].key != 0; k = (k + 1) & mask) {
     if (slots_[k].hash == h && keys_[slots_[k].key - 1] == key) return &rows_[slots_[k].key - 1];
@@ -91,9 +90,33 @@ const std::uint32_t* WordIndex::find_normalised(std::string_view key) const noex
   return nullptr;
 }
 
-const std::uint32_t* WordIndex::find(std::string_view text, bool fold) const noexcept {
+const std::uint32_t* WordIndex::find_normalised(std::string_view key) const noexcept {
   if (slots_.empty()) return nullptr;
+  return probe(hash_bytes(key), key);
+}
+
+const std::uint32_t* WordIndex::find(std::string_view text, bool fold) const noexcept {
+  if (slots_.empty() || text.empty()) return nullptr;
+  const auto fold_byte = [fold](char c) { return fold && c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  // Keys start with no white space, so a text whose first byte starts none is not one.
+  if (!first_bytes_[static_cast<unsigned char>(fold_byte(text.front()))]) return nullptr;
   std::array<char, max_phrase_bytes> buf;
+  // The common case in one pass: ASCII, folded, white-space runs made one ' ' and
+  // hashed as it is copied (normalise's result for such a text).
+  if (text.size() <= max_phrase_bytes) {
+    std::uint64_t h = 14695981039346656037ULL;  // hash_bytes, step by step
+    std::size_t i = 0, n = 0;
+    for (; i < text.size(); ++i) {
+      char c = fold_byte(text[i]);
+      if (static_cast<unsigned char>(c) >= 0x80) break;
+      if (c == '\t') c = ' ';
+      if (c == ' ' && buf[n - 1] == ' ') continue;  // n > 0: the first byte is no space
+      buf[n++] = c;
+      h ^= static_cast<unsigned char>(c);
+      h *= 1099511628211ULL;
+    }
+    if (i == text.size()) return buf[n - 1] == ' ' ? nullptr : probe(h, std::string_view(buf.data(), n));
+  }
   const std::size_t n = normalise(text, fold, buf);
   if (n == std::string_view::npos) return nullptr;
   return find_normalised(std::string_view(buf.data(), n));

@@ -38,8 +38,10 @@ class WordIndex {
     std::uint32_t key = 0;  // 1 + index into keys_, 0 = empty
   };
   void grow();
+  [[nodiscard]] const std::uint32_t* probe(std::uint64_t hash, std::string_view key) const noexcept;
 
   std::vector<Slot> slots_;
+  std::array<bool, 256> first_bytes_{};  // the first bytes of the keys: most look-ups stop here
   std::vector<std::string> keys_;
   std::vector<std::uint32_t> rows_;
 };

@@ -56,28 +56,6 @@ V2Qualifier v2_qualifier(Qualifier q) noexcept {
   return V2Qualifier::exact;
 }
 
-namespace {
-
-// Whether the text names a minor unit (`cents`, `pence`, `5p`, `paise`, `cps`) by
-// the lexicon: a word of letters whose marker has a divisor.
-bool names_minor_unit(std::string_view text) {
-  const Lexicon& lexicon = Lexicon::builtin();
-  for (std::size_t i = 0; i < text.size();) {
-    const auto letter = [&](std::size_t k) { return (text[k] | 0x20) >= 'a' && (text[k] | 0x20) <= 'z'; };
-    if (!letter(i)) {
-      ++i;
-      continue;
-    }
-    std::size_t j = i;
-    while (j < text.size() && letter(j)) ++j;
-    const CurrencyMarker* m = lexicon.currency_marker_after_number(text.substr(i, j - i));
-    if (m != nullptr && m->divisor != 1) return true;
-    i = j;
-  }
-  return false;
-}
-
-}  // namespace
 
 Result<V2Figure> read_v2_figure(std::string_view text, const ParseOptions& options) {
   auto f = parse_figure(text, options);
@@ -90,10 +68,15 @@ Result<V2Figure> read_v2_figure(std::string_view text, const ParseOptions& optio
                                    text, Error::npos));
     return unexpected(make_error(Errc::syntax, "not an amount of money (no currency marker)", text, Error::npos));
   }
-  // A guard, not a second grammar: a figure in a minor unit whose value came back
-  // undivided (the number as written, scaled) would be 100 times too large.
-  // Refused with the reason until parse_figure divides it.
-  if (f->value == f->number.shifted(f->scale.exponent) && !f->value.is_zero() && names_minor_unit(text))
+  // A guard, not a second grammar: a figure whose currency a minor unit named
+  // (`cents`, `5p`) but whose value came back undivided (the number as written,
+  // scaled) would be 100 times too large. One look-up of the marker, not of every
+  // word: "20 dollars 43 cents" is named by "dollars" and is 20.43.
+  const Lexicon& lexicon = options.lexicon != nullptr ? *options.lexicon : Lexicon::builtin();
+  const CurrencyMarker* marker =
+      f->currency_marker.empty() ? nullptr : lexicon.currency_marker_after_number(f->currency_marker);
+  if (marker != nullptr && marker->divisor != 1 && f->value == f->number.shifted(f->scale.exponent) &&
+      !f->value.is_zero())
     return unexpected(make_error(Errc::syntax, "a minor unit (cents, pence, paise) that parse_figure did not divide: refused, not guessed",
                                  text, Error::npos));
   V2Figure v{*f->unit.currency, f->value, f->upper, v2_qualifier(f->qualifier), f->unit.per};

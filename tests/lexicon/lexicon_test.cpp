@@ -212,3 +212,21 @@ TEST_CASE("c, ¢ and sen are minor units after the number, never before it", "[l
     CHECK(f.error().message.find("is a minor unit: it follows the number") != std::string::npos);
   }
 }
+
+TEST_CASE("Look-ups normalise white space and case the same on every path", "[lexicon]") {
+  const Lexicon& lex = Lexicon::builtin();
+  for (const char* text : {"Hong Kong dollars", "hong  kong\tDOLLARS", "Hong\u00a0Kong \u2009dollars", "HONG KONG DOLLARS"}) {
+    INFO(text);
+    const CurrencyMarker* m = lex.currency_marker(text);
+    REQUIRE(m != nullptr);
+    CHECK(m->currency->code() == "HKD");
+  }
+  for (const char* text : {" Hong Kong dollars", "Hong Kong dollars ", "Hong Kong dollars\t", "\u00a0yuan", "", "Hong"}) {
+    INFO(text);
+    CHECK(lex.currency_marker(text) == nullptr);
+  }
+  CHECK(lex.currency_marker("hk$") == nullptr);  // HK$ is exact
+  CHECK(lex.currency_marker("HK$")->currency->code() == "HKD");
+  CHECK(lex.scale("lakh  crore")->exponent == 12);
+  CHECK(lex.qualifier("IN THE REGION OF") == Qualifier::about);
+}
