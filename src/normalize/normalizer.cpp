@@ -26,9 +26,10 @@ using detail::u128;
 // One fixing of a currency against the pivot, as the kernel uses it:
 // C per pivot = mantissa x 10^exponent, or its reciprocal when `inverted`
 // (a source that quotes pivot per C, as FRED does for GBP).
+// 16 bytes: the per-day table below holds one per calendar day.
 struct Leg {
   std::uint64_t mantissa = 1;
-  int exponent = 0;
+  std::int16_t exponent = 0;
   bool inverted = false;
   std::int32_t day = 0;
 };
@@ -38,7 +39,10 @@ struct CurrencyGrid {
   Currency series_quote{};
   bool identity = false;  // the pivot itself: exactly 1
   std::vector<Leg> fixings;
-  std::vector<std::int32_t> latest;  // per day from the first fixing's: index of the latest fixing
+  // Per day from the first fixing's: a copy of the latest fixing, so that a row's
+  // look-up is one memory access, not an index then a fixing (dates are random
+  // over decades: both would miss the cache).
+  std::vector<Leg> latest;
   std::int32_t first_day = 0;
   std::int32_t last_day = 0;
   bool usable = false;  // every fixing fits the kernel's integers
@@ -63,8 +67,9 @@ CurrencyGrid build_grid(const FxTable& fx, Currency c) {
   g.series_quote = series->quote;
   for (const Fixing& f : series->fixings) {
     const Decimal& r = f.rate;
-    if (r.sign() <= 0 || r.digits() > 19) return g;
-    g.fixings.push_back(Leg{static_cast<std::uint64_t>(r.coefficient()), r.exponent(), inverted, day_number(f.date)});
+    if (r.sign() <= 0 || r.digits() > 19 || r.exponent() < -30000 || r.exponent() > 30000) return g;
+    g.fixings.push_back(Leg{static_cast<std::uint64_t>(r.coefficient()), static_cast<std::int16_t>(r.exponent()),
+                            inverted, day_number(f.date)});
   }
   g.first_day = g.fixings.front().day;
   g.last_day = g.fixings.back().day;
@@ -72,7 +77,7 @@ CurrencyGrid build_grid(const FxTable& fx, Currency c) {
   std::size_t k = 0;
   for (std::int32_t d = g.first_day; d <= g.last_day; ++d) {
     while (k + 1 < g.fixings.size() && g.fixings[k + 1].day <= d) ++k;
-    g.latest[static_cast<std::size_t>(d - g.first_day)] = static_cast<std::int32_t>(k);
+    g.latest[static_cast<std::size_t>(d - g.first_day)] = g.fixings[k];
   }
   g.usable = true;
   return g;
@@ -162,7 +167,7 @@ struct Normalizer::Grid {
     if (g.identity) return &one;
     if (!g.usable || day < g.first_day) return nullptr;
     const Leg& leg = day > g.last_day ? g.fixings.back()
-                                      : g.fixings[static_cast<std::size_t>(g.latest[static_cast<std::size_t>(day - g.first_day)])];
+                                      : g.latest[static_cast<std::size_t>(day - g.first_day)];
     return day - leg.day > staleness ? nullptr : &leg;
   }
 
@@ -181,7 +186,7 @@ struct Normalizer::Grid {
       return true;
     }
     const Leg& leg = day > g.last_day ? g.fixings.back()
-                                      : g.fixings[static_cast<std::size_t>(g.latest[static_cast<std::size_t>(day - g.first_day)])];
+                                      : g.latest[static_cast<std::size_t>(day - g.first_day)];
     if (day - leg.day <= staleness) return false;
     out += "latest ";
     out += g.series_base.code();

@@ -37,6 +37,15 @@ enum class NormalizeSpec {
   v2,  ///< any columns, carried through, then the nine v2 columns; `parse_figure`
 };
 
+/// How normalize-v2 reads figures: numbers the English way (`locale` "en"),
+/// exactly one currency marker (`one_marker`).
+[[nodiscard]] inline ParseOptions v2_parse_options() {
+  ParseOptions p;
+  p.locale = "en";
+  p.one_marker = true;
+  return p;
+}
+
 /// How values are converted and printed.
 struct NormalizeOptions {
   NormalizeSpec spec = NormalizeSpec::v1;
@@ -46,7 +55,7 @@ struct NormalizeOptions {
   /// (`locale` "en": `1.234` is one and a bit, `--locale de` reads `1.234,5`),
   /// exactly one currency marker (`NZD $9.6m` is refused); `$` and `¥` context
   /// (`--dollar`, `--yen`).
-  ParseOptions parse{.locale = "en", .one_marker = true};
+  ParseOptions parse = v2_parse_options();
   Currency target{{'U', 'S', 'D'}};  ///< the currency of the value column
   int scale_exponent = 0;            ///< print values in units of 10^scale_exponent (9: billions)
   int significant_digits = 17;       ///< printed like %.17g, from the exact quotient (1..36)
