@@ -131,6 +131,7 @@ class Scanner {
   std::size_t alnum_run_end(std::size_t p) const;
   bool inside_token(std::size_t d) const;
   bool preceded_by_word(std::size_t p, std::string_view w) const;
+  bool after_change(std::size_t p) const;
   std::size_t count_noun_end(std::size_t p, const QuotedFigure& f, std::size_t number, bool& duration) const;
   void scan_numbers(std::vector<Candidate>& out, std::vector<Error>& skipped) const;
   void scan_words(std::vector<Candidate>& out, const std::vector<Candidate>& numeric) const;
@@ -206,6 +207,25 @@ bool Scanner::inside_token(std::size_t d) const {
   for (std::size_t k = 0; tb > 0 && k < 256 && !is_hspace(decode_before(s_, tb).value) && s_[tb - 1] != '\n'; ++k) --tb;
   const std::string_view token = s_.substr(tb, d - tb);
   return token.find("://") != std::string_view::npos || istarts_with(token, "www.");
+}
+
+// A verb of change (a direction cue of the lexicon: "rose", "fell", "up") right before
+// p, or before "by" right before p.
+bool Scanner::after_change(std::size_t p) const {
+  std::size_t we = skip_hspace_back(s_, p);
+  std::size_t wb = letters_begin(s_, we);
+  if (we == p || wb == we) return false;
+  if (iequals(s_.substr(wb, we - wb), "by")) {
+    const std::size_t e2 = skip_hspace_back(s_, wb);
+    if (e2 == wb) return false;
+    we = e2;
+    wb = letters_begin(s_, we);
+    if (wb == we) return false;
+  }
+  for (const Cue* cue : lexicon_.cues_for(s_.substr(wb, we - wb))) {
+    if (cue->category == "direction") return true;
+  }
+  return false;
 }
 
 bool Scanner::preceded_by_word(std::size_t p, std::string_view w) const {
@@ -318,8 +338,8 @@ bool Scanner::take(const QuotedFigure& f, std::size_t number, bool word, std::ve
   if (e + 1 < n && s_[e] == '-' && is_letter(s_[e + 1])) {
     const std::size_t we = letters_end(s_, e + 1);
     const std::string_view w = s_.substr(e + 1, we - e - 1);
-    if (!plain || f.is_range() || scaled) return false;
-    const CurrencyMarker* m = is_lower(w.front()) ? lexicon_.currency_marker_after_number(w) : nullptr;
+    if (f.is_range() || scaled || !(plain || dim == Dimension::money)) return false;
+    const CurrencyMarker* m = plain && is_lower(w.front()) ? lexicon_.currency_marker_after_number(w) : nullptr;
     if (m != nullptr && !m->country) {
       rewritten = fmt::format("{} {}", s_.substr(b, e - b), w);
       e = we;
@@ -336,9 +356,10 @@ bool Scanner::take(const QuotedFigure& f, std::size_t number, bool word, std::ve
   if (!compound_money && e + 1 < n && s_[e] == '-' && is_letter(s_[e + 1])) {
     const std::size_t we = letters_end(s_, e + 1);
     const std::string_view w = s_.substr(e + 1, we - e - 1);
-    rewritten = fmt::format("{} {}", s_.substr(b, e - b), w);
+    rewritten = fmt::format("{} {}", s_.substr(b, e - b), w);  // "Rs 45,000-crore", "$5-billion"
     e = we;
     if (e + 1 < n && s_[e] == '-' && is_letter(s_[e + 1])) {
+      if (!plain) return false;
       const std::size_t e2 = letters_end(s_, e + 1);
       const std::string_view w2 = s_.substr(e + 1, e2 - e - 1);
       if (lexicon_.currency_marker_after_number(w2) != nullptr) {
@@ -464,10 +485,12 @@ void Scanner::scan_numbers(std::vector<Candidate>& out, std::vector<Error>& skip
       i = alnum_run_end(d);
       continue;
     }
-    // "from 3% to 4%" are two figures (a change), "3 to 4 billion yuan" one.
-    const RangeReading ranges =
-        preceded_by_word(start.hedged, "from") || preceded_by_word(start.marked, "from") ? RangeReading::apart
-                                                                                         : RangeReading::joined;
+    // "from 3% to 4%", "rose 0.4% to 8,250.3", "fell by 3p to 452p" are two figures (a
+    // change and a level); "3 to 4 billion yuan", "5-7%" one.
+    const RangeReading ranges = preceded_by_word(start.hedged, "from") || preceded_by_word(start.marked, "from") ||
+                                        after_change(start.hedged)
+                                    ? RangeReading::dashed
+                                    : RangeReading::joined;
     Result<QuotedFigure> r = read(start.hedged, ranges);
     if ((!r || r->span.end <= d) && start.marked != start.hedged) r = read(start.marked, ranges);
     if ((!r || r->span.end <= d) && start.marked != d) {

@@ -155,9 +155,9 @@ class Parser {
   const NumberLocale* locale_ = nullptr;
   // Set by read_figure_prefix: read the longest figure at the start of the text
   // (running text follows it) instead of the whole text as one figure; with
-  // `ranges_` false, `X-Y` and `X to Y` end the figure at X.
+  // `ranges_` apart, `X-Y` and `X to Y` end the figure at X; dashed, `X to Y` does.
   bool prefix_ = false;
-  bool ranges_ = true;
+  RangeReading ranges_ = RangeReading::joined;
 
   Result<QuotedFigure> run();
 
@@ -1643,7 +1643,10 @@ Result<QuotedFigure> Parser::run() {
     return failed();
   }
   qualifier_span_ = TextSpan{qualifier_begin, qualifier_end};
-  if (prefix_ && !ranges_ && !between && !from) range = false;
+  if (prefix_ && !between && !from &&
+      (ranges_ == RangeReading::apart || (ranges_ == RangeReading::dashed && range && word_at(separator, "to")))) {
+    range = false;
+  }
   if (!range && prefix_) {
     if (!ends_figure(low.end) || !settle_term(low)) return failed();
     end_ = low.end;
@@ -1759,7 +1762,7 @@ QuotedFigure Parser::figure(std::size_t begin, const Term& low, Qualifier qualif
 
 namespace {
 
-Result<QuotedFigure> run_parser(std::string_view text, const ParseOptions& options, bool prefix, bool ranges) {
+Result<QuotedFigure> run_parser(std::string_view text, const ParseOptions& options, bool prefix, RangeReading ranges) {
   Parser parser(text, options);
   parser.prefix_ = prefix;
   parser.ranges_ = ranges;
@@ -1778,12 +1781,12 @@ Result<QuotedFigure> run_parser(std::string_view text, const ParseOptions& optio
 }  // namespace
 
 Result<QuotedFigure> parse_figure(std::string_view text, const ParseOptions& options) {
-  return run_parser(text, options, false, true);
+  return run_parser(text, options, false, RangeReading::joined);
 }
 
 namespace parse_detail {
 
-Result<QuotedFigure> read_figure_prefix(std::string_view text, const ParseOptions& options, bool ranges) {
+Result<QuotedFigure> read_figure_prefix(std::string_view text, const ParseOptions& options, RangeReading ranges) {
   return run_parser(text, options, true, ranges);
 }
 

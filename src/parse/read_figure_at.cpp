@@ -210,7 +210,7 @@ Result<QuotedFigure> read_figure_at(std::string_view text, std::size_t pos, cons
     if (cut > pos) end = cut;
     while (end > pos && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;  // a whole code point
   }
-  auto r = parse_detail::read_figure_prefix(text.substr(pos, end - pos), options, ranges == RangeReading::joined);
+  auto r = parse_detail::read_figure_prefix(text.substr(pos, end - pos), options, ranges);
   if (!r) {
     if (r.error().position != Error::npos) r.error().position += pos;
     if (r.error().input.empty()) r.error().input = std::string(text.substr(pos, end - pos));

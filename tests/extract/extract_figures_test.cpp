@@ -102,6 +102,21 @@ TEST_CASE("percentages, points, multiples and counts are read with their unit an
   }
 }
 
+TEST_CASE("after a verb of change 'X to Y' is a change and a level, not a range", "[extract]") {
+  CHECK(texts(run("The index rose 0.4% to 8,250.3 points.")) == std::vector<std::string>{"0.4%", "8,250.3"});
+  CHECK(texts(run("BP's shares rose 3p to 452p.")) == std::vector<std::string>{"3p", "452p"});
+  CHECK(texts(run("Profit fell by 5% to $3bn, and sales rose 5-7%.")) ==
+        std::vector<std::string>{"5%", "$3bn", "5-7%"});
+}
+
+TEST_CASE("an amount hyphenated to its scale is read with it", "[extract]") {
+  const Extraction e = run("a Rs 45,000-crore capex plan and a $5-billion deal");
+  REQUIRE(texts(e) == std::vector<std::string>{"Rs 45,000-crore", "$5-billion"});
+  CHECK(e.figures[0].quoted->value == Decimal::parse("450000000000").value());
+  CHECK(e.figures[0].unit.to_string() == "INR");
+  CHECK(e.figures[1].quoted->value == Decimal::parse("5000000000").value());
+}
+
 TEST_CASE("ranges are read as one figure, but 'from X to Y' is two", "[extract]") {
   CHECK(texts(run("Sales rose 5-7% to $3bn-$4bn.")) == std::vector<std::string>{"5-7%", "$3bn-$4bn"});
   CHECK(texts(run("a margin between 5 and 7 per cent")) == std::vector<std::string>{"between 5 and 7 per cent"});

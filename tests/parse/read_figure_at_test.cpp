@@ -78,6 +78,9 @@ TEST_CASE("read_figure_at reads ranges joined, or apart when asked", "[parse][re
   CHECK(read_at("Sales rose 5-7% to $3bn-$4bn.", "$3bn").text == "$3bn-$4bn");
   CHECK(read_at("grew from 3% to 4% and", "3%").text == "3% to 4%");
   CHECK(read_at("grew from 3% to 4% and", "3%", {}, RangeReading::apart).text == "3%");
+  CHECK(read_at("rose 0.4% to 8,250.3 points", "0.4%", {}, RangeReading::dashed).text == "0.4%");
+  CHECK(read_at("rose 5-7% to $3bn", "5-7%", {}, RangeReading::dashed).text == "5-7%");
+  CHECK(read_at("rose 5-7% to $3bn", "5-7%", {}, RangeReading::apart).text == "5");
   CHECK(read_at("a margin between 5 and 7 per cent of", "between").text == "between 5 and 7 per cent");
   // What only looks like an upper end leaves the figure alone.
   CHECK(read_at("up 5% - the best", "5%").text == "5%");

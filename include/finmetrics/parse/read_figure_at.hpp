@@ -19,7 +19,9 @@ namespace finmetrics {
 /// Whether `X-Y` and `X to Y` are read as one range.
 enum class RangeReading {
   joined,  ///< `5-7%`, `$3bn-$4bn`, `3 to 4 billion yuan` are one figure
-  apart,   ///< the separator ends the figure at X (`from 3% to 4%` is two figures)
+  dashed,  ///< `X-Y` is one figure, `to` ends it at X (after `from` or a verb of change:
+           ///< `rose 0.4% to 8,250.3`, `from 3% to 4%` are two figures)
+  apart,   ///< any separator ends the figure at X
 };
 
 /// The longest figure that starts at byte `pos` of `text`: what `parse_figure`
