@@ -9,7 +9,7 @@
 #include "finmetrics/parse/detail/read_figure_prefix.hpp"
 
 // The figure reader of running text: a window of the line handed to the parser
-// of parse_figure.cpp in prefix mode, and a backward look for what the grammar
+// of figure_parser.hpp in prefix mode, and a backward look for what the grammar
 // allows before a number. No vocabulary here: every word is the lexicon's.
 
 namespace finmetrics {

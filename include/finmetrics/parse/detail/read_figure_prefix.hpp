@@ -1,5 +1,5 @@
 #pragma once
-// The parser of parse_figure.cpp in prefix mode, for read_figure_at: not public API.
+// The parser of src/parse/figure_parser.hpp in prefix mode, for read_figure_at: not public API.
 
 #include <string_view>
 

@@ -1,0 +1,403 @@
+#include "figure_parser.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+
+#include <fmt/format.h>
+
+// What follows the number: scales, currency words, dimensions, per share (figure_parser.hpp).
+
+namespace finmetrics::parse_detail {
+
+// units = [attached-scale | "%" | "x" | "pp" | "bp"] { space unit-word | cjk-unit | "%" }
+// Stops before a range separator ("-", "to", "and") or the end; the caller checks what follows.
+bool Parser::read_units(std::size_t& pos, Term& t) {
+  std::size_t p = pos;
+  const auto unexpected_after = [&](std::string_view what, std::size_t at_pos) {
+    return fail(Errc::syntax, fmt::format("unexpected '{}' after '{}'", what, t.last_text), at_pos);
+  };
+  // Each setter checks the order: scale, then a currency word or a dimension or a
+  // count noun, then "per share"; a dimension, a count noun and "per" end the term.
+  const auto set_scale = [&](Scale sc, std::string_view text, std::size_t at_pos) {
+    if (t.scale) return fail(Errc::syntax, fmt::format("second scale '{}' after '{}'", text, t.scale_text), at_pos);
+    // "75 USD million": a scale may follow a currency, never a minor unit or a dimension.
+    if ((t.has_unit() && !t.currency) || t.per || t.shift != 0) return unexpected_after(text, at_pos);
+    t.scale = sc;
+    t.scale_text = text;
+    t.last_text = text;
+    return true;
+  };
+  const auto set_dimension = [&](Dimension d, std::string_view text, std::size_t at_pos) {
+    if (t.scale || t.has_unit() || t.per) return unexpected_after(text, at_pos);
+    t.dimension = d;
+    t.dimension_text = text;
+    t.dimension_pos = at_pos;
+    t.last_text = text;
+    return true;
+  };
+  const auto set_currency = [&](Currency c, std::string_view text, std::size_t at_pos) {
+    if (t.currency) {
+      return fail(Errc::syntax, fmt::format("two currency markers: '{}' and '{}'", t.currency_text, text), at_pos);
+    }
+    if (t.has_unit() || t.per) return unexpected_after(text, at_pos);
+    t.currency = c;
+    t.source = CurrencySource::explicit_;
+    t.marker = lex_.currency_marker(text);
+    t.currency_text = text;
+    t.currency_pos = at_pos;
+    t.last_text = text;
+    return true;
+  };
+  // A marker of the lexicon after the number.
+  const auto add_marker = [&](const CurrencyMarker& m, std::string_view text, std::size_t at_pos) {
+    if (!t.currency && (t.has_unit() || t.per)) return unexpected_after(text, at_pos);
+    return set_marker(m, text, at_pos, false, t);
+  };
+  const auto set_per = [&](Per per, std::string_view text, std::size_t at_pos) {
+    if (t.per || t.dimension != Dimension::number || !t.noun.empty()) return unexpected_after(text, at_pos);
+    // The upper end of a range may borrow its currency: "HK$8–26 per share".
+    if (!t.currency && !t.may_borrow_currency) {
+      return fail(Errc::syntax, fmt::format("'{}' needs a currency amount", text), at_pos);
+    }
+    t.per = per;
+    t.per_text = text;
+    t.last_text = text;
+    return true;
+  };
+
+  // Attached to the number: "81bn", "13%", "6.5x", "2pp", "25bp".
+  piece_start_ = p;
+  if (p < end_ && p < units_limit_ && is_ascii_letter(s_[p])) {
+    const std::size_t e = letters_end(p);
+    std::size_t attached_end = e;
+    const std::string_view w = s_.substr(p, e - p);
+    bool ok;
+    if (w == "x" || w == "X") {
+      ok = set_dimension(Dimension::multiple, w, p);
+    } else if (w == "pp") {
+      ok = set_dimension(Dimension::percentage_points, w, p);
+    } else if (w == "bp" || w == "bps") {
+      ok = set_dimension(Dimension::basis_points, w, p);
+    } else if (const auto sc = lex_.scale(w)) {
+      ok = set_scale(*sc, w, p);
+    } else {
+      // "5p", "0.06RON", "US4.5cps", "20€"
+      const CurrencyMarker* m = nullptr;
+      const std::size_t k = longest_marker(p, marker_run_end(p), true, m);
+      if (m == nullptr || k < e) {
+        if (const std::optional<Currency> code = million_code(w)) {  // "120MEUR"
+          ok = set_scale(scales::million, w.substr(0, 1), p) && set_currency(*code, w.substr(1), p + 1);
+        } else {
+          return fail(Errc::syntax, fmt::format("unknown scale or unit '{}' after the number", w), p);
+        }
+      } else {
+        ok = add_marker(*m, s_.substr(p, k - p), p);  // "5p", "3.14US$"
+        attached_end = k;
+      }
+    }
+    if (!ok) return false;
+    p = std::max(e, attached_end);
+  }
+
+  for (;;) {
+    const std::size_t q = skip_space(p);
+    const bool spaced = q != p;
+    if (q >= end_ || q >= units_limit_) break;
+    piece_start_ = q;
+    const CodePoint c = at(q);
+    bool ok = true;
+    std::size_t next = q;
+
+    if (c.value == U'%' || c.value == 0xFF05) {  // % or full-width ％
+      ok = set_dimension(Dimension::percent, s_.substr(q, c.size), q);
+      next = q + c.size;
+    } else if (is_cjk(c.value)) {
+      // 亿元, 万亿, 港元, 美元: a scale, then a currency word, or a count noun.
+      const std::size_t e = cjk_end(q);
+      std::size_t k = q;
+      for (std::size_t cut = e; cut > q;) {  // the longest scale at the start
+        if (const auto sc = lex_.scale(s_.substr(q, cut - q))) {
+          ok = set_scale(*sc, s_.substr(q, cut - q), q);
+          k = cut;
+          break;
+        }
+        cut -= 3;  // the CJK code points listed are three bytes each
+      }
+      std::size_t piece_end = e;
+      if (ok && k < e) {
+        // The longest currency word after the scale ("亿元建设": "元"); the rest is running text.
+        std::size_t ce = k;
+        for (std::size_t cut = e; cut > k; cut -= 3) {
+          if (lex_.currency_marker(s_.substr(k, cut - k)) != nullptr) {
+            ce = cut;
+            break;
+          }
+        }
+        if (ce > k) {
+          const std::string_view rest = s_.substr(k, ce - k);
+          Currency cur;
+          if (!currency_at(rest, k, cur)) return false;
+          if (t.currency && cur == *t.currency && t.source == CurrencySource::explicit_ && t.currency_is_prefix &&
+              !t.currency_text.empty() && is_cjk(at(t.currency_pos).value)) {
+            t.last_text = rest;  // "人民币5亿元": Chinese writes the unit word after the marker
+          } else {
+            ok = set_currency(cur, rest, k);
+          }
+          piece_end = ce;
+        } else if (options_.count_nouns) {
+          const std::string_view rest = s_.substr(k, e - k);
+          if (!t.currency && t.dimension == Dimension::number && t.noun.empty() && !t.per) {
+            t.noun = rest;
+            t.noun_pos = k;
+            t.last_text = rest;
+          } else {
+            ok = unexpected_after(rest, k);
+          }
+        } else if (k == q) {
+          ok = fail(Errc::syntax, fmt::format("unknown unit '{}'", s_.substr(k, e - k)), k);
+        } else {
+          piece_end = k;  // "500亿建设": the scale, then running text
+        }
+      }
+      next = piece_end;
+    } else if ((c.size > 1 || (c.value == U'$' && !(q + 1 < end_ && is_digit(s_[q + 1])))) && !is_space(c.value) &&
+               marker_run_end(q) > q) {  // "5 €", "5€", "45,00 zł", "31.58 ₽", "10 $" (not "3 $1bn")
+      const CurrencyMarker* m = nullptr;
+      const std::size_t k = longest_marker(q, marker_run_end(q), true, m);
+      if (m == nullptr) {
+        if (c.size > 1 && is_currency_sign(c.value)) {
+          Currency cur;
+          if (!currency_at(s_.substr(q, c.size), q, cur)) return false;
+        }
+        break;  // the caller reports it
+      }
+      ok = add_marker(*m, s_.substr(q, k - q), q);
+      next = k;
+    } else if (spaced && t.currency && t.shift == 0 && !t.scale && t.fraction_digits == 0 && !t.wide &&
+               t.small < 10'000'000'000'000'000ULL && t.marker != nullptr && t.marker->divisor == 1 &&
+               (is_digit(static_cast<char>(c.value)) || is_ascii_letter(static_cast<char>(c.value))) &&
+               minor_amount_at(is_word(piece_at(q), "and") && space_at(q + 3) ? skip_space(q + 3) : q) != 0) {
+      // "20 dollars 43 cents", "$20 and 43 cents", "3 CHF 4 cents", "thirteen dollars and
+      // forty-five cents": the minor unit of the same currency (a generic "cents" goes
+      // with any currency but another family's).
+      const std::size_t d0 = is_word(piece_at(q), "and") && space_at(q + 3) ? skip_space(q + 3) : q;
+      const std::uint64_t minor = minor_amount_at(d0);
+      std::size_t e = minor_end_;
+      const std::size_t b = skip_space(e);
+      const CurrencyMarker* m = nullptr;
+      const std::size_t k = longest_marker(b, marker_run_end(b), true, m);
+      if (m == nullptr && prefix_ && !between_ && !t.words_need_scale) {
+        // "15 dollars 50.", "$20 and 43c", "3 UAH 4 kopiykas": a small number that may be
+        // the amount's minor units, in a unit the lexicon does not know: refused, never
+        // read as the amount without them.
+        const std::size_t we = letters_end(b);
+        const std::size_t after = skip_space(we);
+        const bool ends = after >= end_ || s_[after] == '.' || s_[after] == ',' || s_[after] == ';' ||
+                          s_[after] == '!' || s_[after] == '?' || s_[after] == ')';
+        const bool glued = b == e && we > b && we - b <= 2 && is_lower(s_[b]);
+        if ((ends && (we == b || is_lower(s_[b]))) || glued) {
+          fatal_ = true;
+          return fail(Errc::ambiguous,
+                      fmt::format("'{}' may be an amount in '{}' and its minor units in a unit the lexicon does not "
+                                  "know: not read",
+                                  s_.substr(t.begin, we - t.begin), t.currency_text),
+                      d0);
+        }
+      }
+      if (m == nullptr || m->divisor != 100 || k == b ||
+          (m->currency ? *m->currency != *t.currency
+                       : (t.marker->family != 0 && m->family != t.marker->family))) {
+        break;
+      }
+      const std::uint64_t cents = minor - 1;
+      if (cents >= 100) return fail(Errc::syntax, fmt::format("{} cents are more than a unit", cents), d0);
+      t.small = t.small * 100 + cents;
+      t.fraction_digits = 2;
+      t.last_text = s_.substr(b, k - b);
+      next = k;
+    } else if (spaced && c.size == 1 && is_ascii_letter(static_cast<char>(c.value))) {
+      const std::size_t e = letters_end(q);
+      const std::string_view w = s_.substr(q, e - q);
+      next = e;
+      // Two-word units: the second word after a space.
+      const auto second = [&](std::size_t from) {
+        const std::size_t b = skip_space(from);
+        return std::pair{b, s_.substr(b, letters_end(b) - b)};
+      };
+      std::optional<Scale> sc;
+      if (is_word(w, "to") || is_word(w, "and") || is_word(w, "or")) {
+        break;  // a range separator (or a near miss): the caller's business
+      }
+      // The longest currency phrase of the lexicon here ("U.S. dollars", "HK cents",
+      // "usd"): up to its longest phrase's number of words.
+      const CurrencyMarker* marker = nullptr;
+      std::size_t marker_end = q;
+      if (!(w.size() >= 2 && lex_.scale(w) && !lex_.currency_marker_after_number(w))) {
+        std::array<std::size_t, 6> ends{};
+        std::size_t words = 0;
+        const auto max_words = std::min<std::size_t>(ends.size(), static_cast<std::size_t>(lex_.max_currency_words()));
+        for (std::size_t b = q; words < max_words && b < end_;) {
+          const std::size_t e2 = marker_run_end(b);
+          if (e2 == b) break;
+          ends[words++] = e2;
+          if (!space_at(e2)) break;
+          b = skip_space(e2);
+        }
+        for (std::size_t k = words; k > 0 && marker == nullptr; --k) {
+          std::size_t e2 = ends[k - 1];
+          marker = lex_.currency_marker_after_number(s_.substr(q, e2 - q));
+          if (marker == nullptr && e2 > q + 1 && s_[e2 - 1] == '.') {  // "at 197 pence.": the full stop ends the sentence
+            --e2;
+            marker = lex_.currency_marker_after_number(s_.substr(q, e2 - q));
+          }
+          if (marker != nullptr) marker_end = e2;
+        }
+      }
+      if (marker != nullptr) {
+        ok = add_marker(*marker, s_.substr(q, marker_end - q), q);
+        next = marker_end;
+      } else if (const std::optional<Currency> code = million_code(w)) {  // "30 MUSD": millions of USD
+        ok = set_scale(scales::million, w.substr(0, 1), q) && set_currency(*code, w.substr(1), q + 1);
+      } else if (w.size() >= 2 && (sc = lex_.scale(w))) {
+        // "lakh crore": a two-word scale
+        const auto [b, w2] = second(e);
+        if (b > e && !w2.empty()) {
+          if (const auto sc2 = lex_.scale(s_.substr(q, b + w2.size() - q))) {
+            sc = sc2;
+            next = b + w2.size();
+          }
+        }
+        ok = set_scale(*sc, s_.substr(q, next - q), q);
+      } else if (is_word(w, "each")) {
+        ok = set_per(Per::share, w, q);
+      } else if (is_word(w, "percent") || is_word(w, "percents") || is_word(w, "pct")) {
+        ok = set_dimension(Dimension::percent, w, q);
+      } else if (w == "pp" || w == "bp" || w == "bps") {
+        ok = set_dimension(w == "pp" ? Dimension::percentage_points : Dimension::basis_points, w, q);
+      } else if (is_word(w, "times")) {
+        ok = set_dimension(Dimension::multiple, w, q);
+      } else if (is_word(w, "per") || is_word(w, "a") || is_word(w, "an")) {
+        const auto [b, w2] = second(e);
+        if (b == e) return fail(Errc::syntax, fmt::format("expected 'share' or 'ADS' after '{}'", w), e);
+        const std::string_view phrase = s_.substr(q, b + w2.size() - q);
+        std::size_t phrase_end = b + w2.size();
+        const auto then = [&](std::size_t from, std::string_view word) {  // the next word is `word`
+          const auto [b3, w3] = second(from);
+          if (b3 > from && is_word_any(w3, word)) {
+            phrase_end = b3 + w3.size();
+            return true;
+          }
+          return false;
+        };
+        if (is_word(w, "per") && is_word(w2, "cent")) {
+          ok = set_dimension(Dimension::percent, phrase, q);
+        } else if (is_word(w, "per") && is_word(w2, "ordinary") && then(b + w2.size(), "share")) {
+          ok = set_per(Per::share, s_.substr(q, phrase_end - q), q);
+        } else if (is_word(w, "per") && is_word(w2, "american") && then(b + w2.size(), "depositary") &&
+                   (then(phrase_end, "share") || then(phrase_end, "shares"))) {
+          ok = set_per(Per::ads, s_.substr(q, phrase_end - q), q);
+        } else if (is_word(w, "per") && b < end_ && is_digit(s_[b])) {
+          // "per 10 shares": the amount of one share is a tenth
+          std::size_t d = b;
+          while (d < end_ && is_digit(s_[d])) ++d;
+          const std::string_view count = s_.substr(b, d - b);
+          const auto [b3, w3] = second(d);
+          if (b3 == d || !is_word(w3, "shares")) {
+            return fail(Errc::syntax, fmt::format("expected 'shares' after 'per {}', found {}", count, found(b3)), b3);
+          }
+          if (count.front() != '1' || count.find_first_not_of('0', 1) != std::string_view::npos) {
+            return fail(Errc::syntax, fmt::format("'per {} shares' is not per share by a power of ten", count), b);
+          }
+          phrase_end = b3 + w3.size();
+          ok = set_per(Per::share, s_.substr(q, phrase_end - q), q);
+          t.shift -= static_cast<int>(count.size() - 1);
+          t.per_shift = -static_cast<int>(count.size() - 1);
+        } else if (is_word(w2, "share")) {
+          ok = set_per(Per::share, phrase, q);
+        } else if (w2 == "ADS" || w2 == "ADR") {
+          ok = set_per(Per::ads, phrase, q);
+        } else {
+          return fail(Errc::syntax,
+                      fmt::format("expected {}'share' or 'ADS' after '{}', found {}",
+                                  is_word(w, "per") ? "'cent', " : "", w, found(b)),
+                      b);
+        }
+        next = std::max(phrase_end, b + w2.size());
+      } else if (is_word(w, "percentage") || is_word(w, "basis")) {
+        const auto [b, w2] = second(e);
+        if (!is_word(w2, "points") && !is_word(w2, "point")) {
+          return fail(Errc::syntax, fmt::format("expected 'points' after '{}', found {}", w, found(b)), b);
+        }
+        ok = set_dimension(is_word(w, "basis") ? Dimension::basis_points : Dimension::percentage_points,
+                           s_.substr(q, b + w2.size() - q), q);
+        next = b + w2.size();
+      } else {
+        // A currency word or phrase ("yuan", "US dollars", "Hong Kong dollars"), or
+        // a count noun ("shares", "monthly active users"): the words up to "per",
+        // "a", "an", "to", "and", "or" or anything that is not a word.
+        std::size_t phrase_end = e;
+        for (;;) {
+          const auto [b, w2] = second(phrase_end);
+          if (b == phrase_end || w2.empty() || is_word(w2, "per") || is_word(w2, "a") || is_word(w2, "an") ||
+              is_word(w2, "to") || is_word(w2, "and") || is_word(w2, "or")) {
+            break;
+          }
+          phrase_end = b + w2.size();
+        }
+        const std::string_view phrase = s_.substr(q, phrase_end - q);
+        next = phrase_end;
+        // Running text without count nouns: words that name no currency end the figure
+        // here, the common case after a figure, decided without building an error.
+        if (prefix_ && !options_.count_nouns && t.dimension != Dimension::multiple &&
+            lex_.currency_marker(phrase) == nullptr &&
+            !(phrase.size() == 3 && is_upper(phrase[0]) && is_upper(phrase[1]) && is_upper(phrase[2]))) {
+          break;
+        }
+        auto cur = lex_.currency(phrase, options_.currency);
+        if (const CurrencyMarker* pm = cur ? lex_.currency_marker_after_number(phrase) : nullptr; pm != nullptr) {
+          ok = add_marker(*pm, phrase, q);  // with its divisor: "197 pence" is 1.97
+        } else if (cur) {
+          ok = set_currency(*cur, phrase, q);
+        } else if (cur.error().code == Errc::ambiguous) {
+          return fail(Errc::ambiguous, std::move(cur.error().message), q);
+        } else if (phrase.size() == 3 && is_upper(phrase[0]) && is_upper(phrase[1]) && is_upper(phrase[2])) {
+          return fail(Errc::unknown_currency, std::move(cur.error().message), q);
+        } else {
+          bool direction = false;
+          for (const Cue* cue : lex_.cues_for(w)) direction = direction || cue->category == "direction";
+          if (direction && t.dimension == Dimension::multiple) {  // "a near fourfold increase"
+            next = e;
+            p = next;
+            continue;
+          }
+          if (direction) {
+            return fail(Errc::syntax,
+                        fmt::format("'{}' is a direction, not a unit: '{}' is a bare number", w, t.number_text), q);
+          }
+          if (!options_.count_nouns || !is_count_noun(phrase, lex_)) {
+            return fail(Errc::syntax, fmt::format("unknown unit '{}'", phrase), q);
+          }
+          if (t.currency || t.dimension != Dimension::number || t.per) {
+            ok = unexpected_after(phrase, q);
+          } else {
+            t.noun = phrase;
+            t.noun_pos = q;
+            t.last_text = phrase;
+          }
+        }
+      }
+    } else {
+      break;  // a range separator or a stray character: the caller says which
+    }
+    if (!ok) return false;
+    p = next;
+  }
+  pos = p;
+  return true;
+}
+
+}  // namespace finmetrics::parse_detail
