@@ -104,7 +104,7 @@ Selection select_rows(std::string_view text) {
     }
     const auto field = [&](std::size_t c) { return c < fields.size() ? std::string(fields[c]) : std::string(); };
     if (field(c_entity) == entity && wanted_metrics.count(field(c_metric)) > 0) {
-      auto period = parse_period(field(c_period), PeriodContext{FiscalCalendar::alibaba(), std::nullopt});
+      auto period = parse_period(field(c_period), PeriodContext{FiscalCalendar{date::March}, std::nullopt});
       out.rows.push_back(FileRow{field(c_metric), period ? std::optional(*period) : std::nullopt, field(c_source),
                                  field(c_status)});
       out.text.append(record.text);
@@ -120,7 +120,7 @@ Selection select_rows(std::string_view text) {
 
 SeriesCsvOptions financials_options() {
   SeriesCsvOptions o;
-  o.periods.calendar = FiscalCalendar::alibaba();
+  o.periods.calendar = FiscalCalendar{date::March};
   // Rates as reported, in percent: neither summed nor converted.
   o.metrics.push_back(Metric{"revenue_yoy_growth", MetricKind::ratio, Dimension::percent, Per::whole});
   o.metrics.push_back(Metric{"adjusted_ebita_margin", MetricKind::ratio, Dimension::percent, Per::whole});

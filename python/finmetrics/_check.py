@@ -64,7 +64,7 @@ def check(claims: Union[str, os.PathLike, pd.DataFrame], *, data: Optional[str] 
           fx: Union[FxTable, str, None] = None, shared: Optional[str] = None, max_staleness: int = 7) -> CheckResult:
     """Checks a claims CSV (a path, or a DataFrame with its columns) against the
     reference data in ``data`` (default: the claims file's folder when it holds
-    market.csv or financials.csv, else data/alibaba), with ``fx`` (an FxTable or
+    issuer.json, market.csv or financials.csv; else ``data`` is required), with ``fx`` (an FxTable or
     a path) replacing the bundled fixings, and ``shared`` (../shared) adding the
     full price histories."""
     if isinstance(fx, (str, os.PathLike)):

@@ -40,17 +40,25 @@ py::object readings_dict(const std::optional<Readings>& r) {
 py::dict run_check(const std::string& claims_path, const std::optional<std::string>& claims_text,
                    const std::optional<std::string>& data, const std::optional<std::string>& shared,
                    const std::shared_ptr<FxTableHandle>& fx, int max_staleness, const std::string& report_format) {
-  ClaimSet claims = claims_text ? value_or_raise(parse_claims_csv(*claims_text, claims_path))
-                                : value_or_raise(load_claims_csv(claims_path));
   ReferenceSources sources;
   if (data) {
     sources.data_dir = *data;
   } else {
+    // The claims file's folder when it holds reference data; no issuer is assumed.
     const fs::path dir = fs::path(claims_path).parent_path().empty() ? fs::path(".") : fs::path(claims_path).parent_path();
-    sources.data_dir = fs::exists(dir / "market.csv") || fs::exists(dir / "financials.csv") ? dir : fs::path("data") / "alibaba";
+    if (!claims_text && (fs::exists(dir / "issuer.json") || fs::exists(dir / "market.csv") || fs::exists(dir / "financials.csv")))
+      sources.data_dir = dir;
+    else
+      throw py::value_error("no reference data for '" + claims_path +
+                            "': give data=DIR (a folder with issuer.json, market.csv or financials.csv)");
   }
   if (shared) sources.shared_dir = *shared;
   ReferenceData reference = value_or_raise(load_reference_data(sources));
+  // FY periods read with the issuer profile's calendar (row errors without one).
+  ClaimsOptions claims_options;
+  claims_options.calendar = reference.calendar;
+  ClaimSet claims = claims_text ? value_or_raise(parse_claims_csv(*claims_text, claims_path, claims_options))
+                                : value_or_raise(load_claims_csv(claims_path, claims_options));
   if (fx) {
     reference.fx = fx->table;  // the caller's table replaces the bundled fixings
     reference.fx_source = fx->path;

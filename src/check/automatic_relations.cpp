@@ -73,7 +73,8 @@ void same_figures(CheckContext& cx) {
             fmt::format("{} and {}: the same metric, entity and period", CheckContext::label(b), CheckContext::label(a));
         std::optional<Verdict> v;
         try {
-          v = cx.compare_amounts(CheckContext::operand(b), CheckContext::operand(a), CheckContext::spot_days(b, &a),
+          // A hedged figure and its translation in one quote: the threshold is translated.
+          v = cx.compare_amounts(translated_operand(b, a), translated_operand(a, b), CheckContext::spot_days(b, &a),
                                  window, missing);
         } catch (const DecimalOverflow& e) {
           missing.push_back(fmt::format("a result within 38 digits ({})", e.what()));

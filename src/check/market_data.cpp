@@ -16,6 +16,24 @@ std::pair<Date, Date> observation_days(const Claim& c) {
   return {*c.as_of, *c.as_of};
 }
 
+// The closes a move over the claim's window runs between on listing `l`: the end
+// (the close of as_of, else of the window's last day) and the base before it
+// (`how` says which); nullopt, with what is missing, when either is not recorded.
+struct WindowPrices {
+  const PriceObservation* end;
+  const PriceObservation* base;
+  std::string how;
+};
+std::optional<WindowPrices> window_prices(const CheckContext& cx, const Claim& c, const Listing& l,
+                                          std::vector<std::string>& missing) {
+  const PriceObservation* end = cx.end_price(c, l, *c.period, missing);
+  if (end == nullptr) return std::nullopt;
+  WindowPrices w{end, nullptr, {}};
+  w.base = cx.base_price(c, l, *c.period, end->date, missing, w.how);
+  if (w.base == nullptr) return std::nullopt;
+  return w;
+}
+
 void price_change(CheckContext& cx, const Claim& c) {
   if (c.relation && c.relation->kind == RelationKind::to) return;  // the stated end price is checked there
   const std::string title = fmt::format("{}: price change {} against the price history", CheckContext::label(c),
@@ -24,11 +42,11 @@ void price_change(CheckContext& cx, const Claim& c) {
   if (!c.period) return cx.add_unverifiable(FindingKind::price_change, title, c, {}, false, {"the window of the move"});
   Candidates candidates;
   for (const Listing* l : cx.listings_for(c, missing)) {
-    const PriceObservation* end = cx.end_price(c, *l, *c.period, missing);
-    if (end == nullptr) continue;
-    std::string how;
-    const PriceObservation* base = cx.base_price(c, *l, *c.period, end->date, missing, how);
-    if (base == nullptr) continue;
+    const auto w = window_prices(cx, c, *l, missing);
+    if (!w) continue;
+    const PriceObservation* end = w->end;
+    const PriceObservation* base = w->base;
+    const std::string& how = w->how;
     const Unit u = CheckContext::price_unit(*l);
     candidates.emplace_back(fmt::format("{}, base = {}, end = close of {}", l->symbol, how, iso(end->date)),
                             Growth{CheckContext::operand(c), CheckContext::price_operand(*l, *end, u),
@@ -80,11 +98,11 @@ void market_cap_change(CheckContext& cx, const Claim& c) {
   }
   Candidates candidates;
   for (const Listing* l : cx.listings_for(c, missing)) {
-    const PriceObservation* end = cx.end_price(c, *l, *c.period, missing);
-    if (end == nullptr) continue;
-    std::string how;
-    const PriceObservation* base = cx.base_price(c, *l, *c.period, end->date, missing, how);
-    if (base == nullptr) continue;
+    const auto w = window_prices(cx, c, *l, missing);
+    if (!w) continue;
+    const PriceObservation* end = w->end;
+    const PriceObservation* base = w->base;
+    const std::string& how = w->how;
     auto e = cx.cap_inputs(*l, *end, *c.figure.unit.currency, missing);
     auto b = cx.cap_inputs(*l, *base, *c.figure.unit.currency, missing);
     if (!e || !b) continue;

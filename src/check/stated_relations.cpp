@@ -164,6 +164,14 @@ void ratio_of(Stated& s) {
                                     unit_name(s.x.figure.unit), unit_name(den->unit)));
     return s.unverifiable(title);
   }
+  // Two amounts in one unit make a pure ratio (CNY / CNY): the claim must be one
+  // too, never an amount of money or a count.
+  const Dimension d = s.c.figure.unit.dimension;
+  if (d != Dimension::percent && d != Dimension::multiple && d != Dimension::number) {
+    s.missing.push_back(fmt::format("a ratio in %, x or a plain number (a ratio of {} to {} is no amount; the claim is in {})",
+                                    unit_name(s.x.figure.unit), unit_name(den->unit), unit_name(s.c.figure.unit)));
+    return s.unverifiable(title);
+  }
   s.add(title, Quotient{CheckContext::operand(s.c), CheckContext::operand(s.x), *den, pct}.evaluate());
 }
 

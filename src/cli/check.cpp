@@ -129,13 +129,20 @@ int run(const CheckArgs& args) {
   if (!args.no_shared)  // with --no-shared, the shared files are left out as asked
     for (const auto& w : data->warnings) std::fprintf(stderr, "finmetrics check: warning: %s\n", w.c_str());
   ClaimsOptions claims_options;
-  // Without a profile's fiscal year or --fiscal-year-end, fiscal names read as calendar years.
-  claims_options.calendar = data->calendar.value_or(FiscalCalendar::calendar_year());
+  // The profile's fiscal year or --fiscal-year-end; without either, FY names are
+  // row errors (no issuer's calendar is guessed).
+  claims_options.calendar = data->calendar;
   auto claims = load_claims_csv(args.claims, claims_options);
   if (!claims) return usage(claims.error().message);
   const CheckResult result = check_claims(*claims, *data, options);
-  for (const auto& e : result.row_errors)
+  bool needs_calendar = false;
+  for (const auto& e : result.row_errors) {
     std::fprintf(stderr, "finmetrics check: %s:%zu: %s\n", claims->source.c_str(), e.line, e.message.c_str());
+    needs_calendar = needs_calendar || e.message.find("needs a fiscal calendar") != std::string::npos;
+  }
+  if (needs_calendar && !data->calendar)
+    std::fprintf(stderr, "finmetrics check: fiscal periods need the issuer's fiscal year: give --fiscal-year-end MONTH, "
+                         "or \"fiscal_year\" in issuer.json\n");
   const std::string report = args.format == "json"       ? format_json_report(result, *claims)
                              : args.format == "markdown" ? format_markdown_report(result, *claims)
                              : args.format == "html"     ? format_html_report(result, *claims, *data)

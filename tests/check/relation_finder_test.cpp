@@ -34,7 +34,9 @@ const Finding* find(const CheckResult& r, const std::string& kind, const std::st
 }  // namespace
 
 TEST_CASE("claims of the same entity, metric and period are related without being told", "[check][finder]") {
-  auto set = parse_claims_csv(claims);
+  ClaimsOptions options;
+  options.calendar = FiscalCalendar{date::March};
+  auto set = parse_claims_csv(claims, "<memory>", options);
   REQUIRE(set);
   auto data = parse_reference_data("", financials, FiscalCalendar{date::March});
   REQUIRE(data);

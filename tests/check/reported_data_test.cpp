@@ -20,7 +20,9 @@ const std::string financials =
     "Alibaba,revenue,FY2024 Q3,260.3,bn,CNY,s4,confirmed\n";
 
 CheckResult run(const std::string& rows) {
-  auto set = parse_claims_csv(claims_csv(rows));
+  ClaimsOptions options;
+  options.calendar = FiscalCalendar{date::March};
+  auto set = parse_claims_csv(claims_csv(rows), "<memory>", options);
   REQUIRE(set);
   auto data = parse_reference_data("", financials, FiscalCalendar{date::March});
   REQUIRE(data);

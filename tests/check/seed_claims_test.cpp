@@ -23,12 +23,16 @@ struct Seeds {
 
 const Seeds& seeds() {
   static const Seeds s = [] {
-    auto claims = load_claims_csv(test::source_path("data/alibaba/claims.csv"));
-    REQUIRE(claims);
     ReferenceSources src;
     src.data_dir = test::source_path("data/alibaba");
     auto data = load_reference_data(src);
     REQUIRE(data);
+    // The fiscal calendar comes from the issuer profile, as in `finmetrics check`.
+    REQUIRE(data->calendar == FiscalCalendar{date::March});
+    ClaimsOptions options;
+    options.calendar = data->calendar;
+    auto claims = load_claims_csv(test::source_path("data/alibaba/claims.csv"), options);
+    REQUIRE(claims);
     CheckResult r = check_claims(*claims, *data);
     return Seeds{std::move(*claims), std::move(*data), std::move(r)};
   }();

@@ -11,10 +11,16 @@ using namespace finmetrics::decimal_literals;
 
 namespace {
 const std::string header = "id,document,quote,figure,entity,listing,segment,metric,period,as_of,relation,notes\n";
+// The example issuer's calendar (data/alibaba/issuer.json: March year end, named by the end year).
+ClaimsOptions march() {
+  ClaimsOptions o;
+  o.calendar = FiscalCalendar{date::March};
+  return o;
+}
 }
 
 TEST_CASE("the bundled claims file loads all 70 claims without a row error", "[claims][csv]") {
-  const auto set = load_claims_csv(test::source_path("data/alibaba/claims.csv"));
+  const auto set = load_claims_csv(test::source_path("data/alibaba/claims.csv"), march());
   REQUIRE(set);
   CHECK(set->claims.size() == 70);
   CHECK(set->row_errors.empty());
@@ -41,7 +47,7 @@ TEST_CASE("bad rows are reported with their line and reason and the others still
                             "B7,doc,\"a \"\"quoted\"\" Rmb4bn\",Rmb4bn,Alibaba,,,Capex,FY2025 Q1,2025-03-17,,\n"  // line 9
                             ",doc,Rmb5bn,Rmb5bn,Alibaba,,,capex,FY2025 Q1,2025-03-17,,\n"                      // line 10
                             "B8,doc,Rmb6bn,Rmb7bn,Alibaba,,,capex,FY2025 Q1,2025-03-17,same_as:B8,\n";         // line 11
-  const auto set = parse_claims_csv(text, "t.csv");
+  const auto set = parse_claims_csv(text, "t.csv", march());
   REQUIRE(set);
   REQUIRE(set->row_errors.size() == 8);
   const auto& e = set->row_errors;
@@ -77,7 +83,7 @@ TEST_CASE("bad rows are reported with their line and reason and the others still
 TEST_CASE("a repeated id is a row error", "[claims][csv]") {
   const std::string text = header + "C1,d,Rmb1bn,Rmb1bn,Alibaba,,,capex,FY2025 Q1,,,\n"
                                     "C1,d,Rmb2bn,Rmb2bn,Alibaba,,,capex,FY2025 Q1,,,\n";
-  const auto set = parse_claims_csv(text);
+  const auto set = parse_claims_csv(text, "<memory>", march());
   REQUIRE(set);
   REQUIRE(set->row_errors.size() == 1);
   CHECK(set->row_errors[0].line == 3);
@@ -96,4 +102,22 @@ TEST_CASE("a wrong header refuses the whole file", "[claims][csv]") {
   REQUIRE_FALSE(missing);
   CHECK(missing.error().code == Errc::io);
   CHECK(missing.error().message == "cannot open claims file '/nonexistent/claims.csv'");
+}
+
+TEST_CASE("without a fiscal calendar a fiscal period is a row error, and calendar periods still read", "[claims][csv]") {
+  // No issuer is compiled in: the calendar comes from the profile or the caller.
+  const std::string text = header + "F1,d,Rmb1bn,Rmb1bn,Acme,,,capex,FY2025 Q1,,,\n"
+                                    "F2,d,Rmb2bn,Rmb2bn,Acme,,,capex,2024-10..2024-12,,,\n";
+  const auto set = parse_claims_csv(text);
+  REQUIRE(set);
+  REQUIRE(set->row_errors.size() == 1);
+  CHECK(set->row_errors[0].line == 2);
+  CHECK(set->row_errors[0].message.rfind("F1: period 'FY2025 Q1'", 0) == 0);
+  REQUIRE(set->claims.size() == 1);
+  CHECK(set->claims[0].id == "F2");
+  const auto with = parse_claims_csv(text, "<memory>", march());
+  REQUIRE(with);
+  CHECK(with->row_errors.empty());
+  REQUIRE(with->claims[0].period.has_value());
+  CHECK(with->claims[0].period->first_day() == Date{2024, 4, 1});
 }

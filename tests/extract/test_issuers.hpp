@@ -14,7 +14,7 @@ inline IssuerNames alibaba_names() {
                 {"Taobao and Tmall Group", {"Taotian", "Taotian Group", "Taobao and Tmall", "customer management revenue"}},
                 {"Alibaba International Digital Commerce Group",
                  {"AIDC", "International Digital Commerce", "international e-commerce", "overseas e-commerce"}}};
-  a.calendar = FiscalCalendar::alibaba();
+  a.calendar = FiscalCalendar{date::March};
   return a;
 }
 

@@ -33,7 +33,7 @@ inline constexpr std::string_view cloud_revenue_csv =
 
 inline SeriesCsvOptions alibaba_options() {
   SeriesCsvOptions o;
-  o.periods.calendar = FiscalCalendar::alibaba();
+  o.periods.calendar = FiscalCalendar{date::March};
   return o;
 }
 
@@ -47,7 +47,7 @@ inline PeriodSeries cloud_revenue() {
 }
 
 /// Alibaba's fiscal quarter `q` of fiscal year `label` (FY2025 Q3 = Oct-Dec 2024).
-inline Period fq(int label, int q) { return Period::fiscal_quarter(FiscalCalendar::alibaba(), label, q); }
+inline Period fq(int label, int q) { return Period::fiscal_quarter(FiscalCalendar{date::March}, label, q); }
 
 /// The value at `p`, as text ("missing" when missing, "absent" when absent).
 inline std::string text_at(const PeriodSeries& s, const Period& p) {

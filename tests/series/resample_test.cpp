@@ -44,9 +44,9 @@ TEST_CASE("a stock resampled to years takes the value at the year end, never an 
   CHECK(text_at(years, Period::calendar_year(2025)) == "missing");  // only Q1 2025 so far
   // Alibaba's fiscal year ends in March: FY2025's last quarter is 2025Q1. Calendar
   // quarters sit inside fiscal years, so they resample to them.
-  const PeriodSeries fiscal = resample(shares(), PeriodKind::fiscal_year, FiscalCalendar::alibaba());
-  CHECK(text_at(fiscal, Period::fiscal_year(FiscalCalendar::alibaba(), 2024)) == "19469");
-  CHECK(text_at(fiscal, Period::fiscal_year(FiscalCalendar::alibaba(), 2025)) == "18474.235708");
+  const PeriodSeries fiscal = resample(shares(), PeriodKind::fiscal_year, FiscalCalendar{date::March});
+  CHECK(text_at(fiscal, Period::fiscal_year(FiscalCalendar{date::March}, 2024)) == "19469");
+  CHECK(text_at(fiscal, Period::fiscal_year(FiscalCalendar{date::March}, 2025)) == "18474.235708");
 }
 
 TEST_CASE("days resample to months by last present value or by mean") {
@@ -80,8 +80,8 @@ TEST_CASE("resampling refuses ratios by default and keys of mixed kinds") {
         "0.09");
 
   PeriodSeries mixed = finmetrics::test::cloud_revenue();
-  mixed.set(Period::fiscal_year(FiscalCalendar::alibaba(), 2025), "118.028"_dec);
-  CHECK_THROWS_AS(to_fiscal_years(mixed, FiscalCalendar::alibaba()), std::invalid_argument);
+  mixed.set(Period::fiscal_year(FiscalCalendar{date::March}, 2025), "118.028"_dec);
+  CHECK_THROWS_AS(to_fiscal_years(mixed, FiscalCalendar{date::March}), std::invalid_argument);
 }
 
 TEST_CASE("a quarter that straddles the target period is refused") {

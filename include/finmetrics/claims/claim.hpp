@@ -89,7 +89,7 @@ struct Claim {
   /// in the quote").
   std::vector<std::string> warnings;
 
-  /// "Alibaba/Cloud Intelligence Group", or the entity alone without a segment.
+  /// "Acme/Cloud", or the entity alone without a segment.
   [[nodiscard]] std::string subject() const { return segment.empty() ? entity : entity + "/" + segment; }
 };
 
@@ -111,10 +111,9 @@ struct ClaimSet {
 
 /// What the claims file does not say.
 struct ClaimsOptions {
-  /// The fiscal calendar of `FY` periods; without one a fiscal period is a row
-  /// error. (The default is still the example issuer's, March year-end, until
-  /// every caller states its own.)
-  std::optional<FiscalCalendar> calendar = FiscalCalendar::alibaba();
+  /// The fiscal calendar of `FY` periods (the issuer profile's, `ReferenceData::calendar`);
+  /// without one a fiscal period is a row error.
+  std::optional<FiscalCalendar> calendar;
   /// How figures are read (currency context, hedge tolerances).
   ParseOptions figures;
   /// How verbal multiples read ("nearly doubled", "unchanged"): docs/checking.md.

@@ -18,7 +18,7 @@ namespace finmetrics {
 /// How a long CSV file is read.
 struct SeriesCsvOptions {
   /// What period names are read against: fiscal names (`FY2025 Q3`) need the
-  /// reporter's calendar (`FiscalCalendar::alibaba()`).
+  /// reporter's calendar (`FiscalCalendar{date::March}` for a March year end).
   PeriodContext periods;
   /// Metrics beyond the well-known ones (`known_metric`): a metric's kind decides
   /// how it aggregates and converts, so an unknown name is an error, not a guess.

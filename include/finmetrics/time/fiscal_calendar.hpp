@@ -12,7 +12,8 @@ namespace finmetrics {
 
 /// How a fiscal year is named, and what its year label (`Period::year()`) is.
 enum class FiscalNaming : unsigned char {
-  /// By the calendar year in which it ends: Alibaba, Apple, Microsoft, the SEC.
+  /// By the calendar year in which it ends (Apple, Microsoft, the SEC; a March
+  /// year-end issuer's `FY2025` is 2024-04-01..2025-03-31).
   /// Year ending 2025-03-31 is `FY2025`; label 2025.
   end_year,
   /// By the calendar year in which it starts (Japan): year starting 2024-04-01 is
@@ -45,9 +46,6 @@ class FiscalCalendar {
   [[nodiscard]] static constexpr FiscalCalendar calendar_year() {
     return FiscalCalendar{date::December};
   }
-  /// Ends March 31, named by the end year: Alibaba's `FY2025` is
-  /// 2024-04-01..2025-03-31 and its `FY2025 Q3` the December quarter of 2024.
-  [[nodiscard]] static constexpr FiscalCalendar alibaba() { return FiscalCalendar{date::March}; }
   /// Ends March 31, named by the start year: Japan's `FY2024` is 2024-04-01..2025-03-31.
   [[nodiscard]] static constexpr FiscalCalendar japan() {
     return FiscalCalendar{date::March, FiscalNaming::start_year};
