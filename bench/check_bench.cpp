@@ -1,7 +1,7 @@
 // `check_claims` on generated claim sets of 10,000 and 100,000 claims: amounts of
 // 200 segments over 40 quarters against reported figures, growth rates tied to
-// their amounts, conversions to USD, repeated figures (found automatically) and
-// share prices against a price history. Time per claim should stay flat from 10k
+// their amounts, conversions to USD, repeated figures (found automatically), sums
+// of two amounts (`sum_of`) and share prices against a price history. Time per claim should stay flat from 10k
 // to 100k (the checker indexes claims and data instead of scanning them).
 #include <benchmark/benchmark.h>
 
@@ -42,7 +42,7 @@ Generated generate(int n) {
     const int s = (i / 40) % 200;
     const int q = i % 40;
     const std::string seg = fmt::format("Seg{}", s);
-    switch (i % 5) {
+    switch (i % 6) {
       case 0:  // an amount, against the reported figure
       case 3:  // the same amount again, elsewhere (paired automatically)
         csv += fmt::format("C{},doc{},revenue of Rmb{}.{}bn,Rmb{}.{}bn,Co,,{},revenue,{},2024-02-{:02},,\n", i, i % 7,
@@ -55,6 +55,11 @@ Generated generate(int n) {
       case 2:  // its conversion to dollars
         csv += fmt::format("C{},doc,about $1.5bn,about $1.5bn,Co,,{},fx_conversion,{},2024-02-{:02},converts:C{},\n", i,
                            seg, quarter(q), 1 + i % 28, i - 2);
+        break;
+      case 5:  // the sum of the two amounts before it (sum_of, stated arithmetic)
+        csv += fmt::format("C{},doc{},together Rmb{}bn,Rmb{}bn,Co,,{},revenue_pair,{},2024-02-{:02},sum_of:C{}+C{},\n", i,
+                           i % 7, 2 * (10 + (s + q) % 90) + 1, 2 * (10 + (s + q) % 90) + 1, seg, quarter(q), 1 + i % 28,
+                           i - 5, i - 2);
         break;
       default:  // a share price on a day
         csv += fmt::format("C{},doc,closed at HK${}.5,HK${}.5,Co,CO,,share_price,2024-02-{:02},2024-02-{:02},,\n", i,

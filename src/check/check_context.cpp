@@ -116,6 +116,7 @@ CheckContext::CheckContext(const ClaimSet& claims, const ReferenceData& data, co
     const std::string entity = ref.is_issuer(c.entity) ? ref.issuer : c.entity;
     subjects_.push_back(c.segment.empty() ? entity : entity + "/" + canonical_segment(ref, c.segment));
     by_id_.emplace(c.id, &c);
+    if (c.figure.rate) rates_[c.document].push_back(&c);
     if (c.relation) {
       first_relation_.emplace(std::string(to_string(c.relation->kind)) + '\x1f' + c.relation->targets.front(), &c);
     }
@@ -129,6 +130,12 @@ CheckContext::CheckContext(const ClaimSet& claims, const ReferenceData& data, co
 const Claim* CheckContext::claim(std::string_view id) const {
   const auto it = by_id_.find(id);
   return it == by_id_.end() ? nullptr : it->second;
+}
+
+const std::vector<const Claim*>& CheckContext::stated_rates(const std::string& document) const {
+  static const std::vector<const Claim*> none;
+  const auto it = rates_.find(document);
+  return it == rates_.end() ? none : it->second;
 }
 
 const std::vector<const Claim*>& CheckContext::claims_of(const std::string& subject, const std::string& metric,

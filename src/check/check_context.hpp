@@ -73,6 +73,8 @@ class CheckContext {
   // Claims of `subject` and `metric` over exactly the days of `period`, in file order.
   const std::vector<const Claim*>& claims_of(const std::string& subject, const std::string& metric,
                                              const ClaimPeriod& period) const;
+  // The claims of `document` that state an exchange rate, in file order.
+  const std::vector<const Claim*>& stated_rates(const std::string& document) const;
   // The fiscal calendar of the data (calendar years when none is known).
   FiscalCalendar calendar() const { return ref.calendar.value_or(FiscalCalendar::calendar_year()); }
 
@@ -131,6 +133,7 @@ class CheckContext {
   std::unordered_map<std::string_view, const Claim*> by_id_;
   std::unordered_map<std::string, const Claim*> first_relation_;          // kind \x1f target -> first claim
   std::unordered_map<std::string, std::vector<const Claim*>> by_figure_;  // subject \x1f metric \x1f days -> claims
+  std::unordered_map<std::string, std::vector<const Claim*>> rates_;      // document -> claims stating a rate
 };
 
 // ---- the kinds of check, one file each ----
