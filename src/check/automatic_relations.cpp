@@ -5,6 +5,7 @@
 #include <cctype>
 #include <functional>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -52,13 +53,20 @@ void same_figures(CheckContext& cx) {
   const auto names = [](const Claim& a, const Claim& b) {
     return a.relation && std::find(a.relation->targets.begin(), a.relation->targets.end(), b.id) != a.relation->targets.end();
   };
-  // Earlier claims by key: each claim is compared with the earlier ones of its key only.
-  std::unordered_map<std::string, std::vector<const Claim*>> earlier;
+  // Earlier claims by key: each claim is compared with the earlier ones of its key
+  // only, one per cluster: a claim that joins a cluster the key already holds is not
+  // kept for later claims (they meet the cluster through its first member), so that
+  // a figure repeated n times costs n comparisons, not n^2 / 2.
+  struct Group {
+    std::vector<const Claim*> members;
+    std::unordered_set<std::string> roots;
+  };
+  std::unordered_map<std::string, Group> earlier;
   for (const Claim& b : claims) {
     if (!b.period || !b.figure.has_value()) continue;
     auto& group = earlier[figure_key(cx, b)];
     if (!never_paired(cx.metric(b))) {
-      for (const Claim* ap : group) {
+      for (const Claim* ap : group.members) {
         const Claim& a = *ap;
         if (find(a.id) == find(b.id) || names(b, a) || names(a, b)) continue;
         // A row repeated under another id is one statement, not a second source.
@@ -87,7 +95,7 @@ void same_figures(CheckContext& cx) {
         root[find(b.id)] = find(a.id);
       }
     }
-    group.push_back(&b);
+    if (group.roots.insert(find(b.id)).second) group.members.push_back(&b);
   }
 }
 
