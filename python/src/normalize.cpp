@@ -126,6 +126,50 @@ std::string_view utf8_of(PyObject* o) {
   return {p, static_cast<std::size_t>(size)};
 }
 
+// A str's UTF-8 text: ASCII strings in place; others encoded into `buf`, so that
+// no UTF-8 copy is cached on each of the caller's strings (a malloc per row, and
+// memory the caller keeps). Lone surrogates go to CPython, which raises.
+std::string_view utf8_view(PyObject* o, std::string& buf) {
+  if (PyUnicode_IS_COMPACT_ASCII(o))
+    return {static_cast<const char*>(PyUnicode_DATA(o)), static_cast<std::size_t>(PyUnicode_GET_LENGTH(o))};
+  if (!PyUnicode_IS_READY(o)) return utf8_of(o);
+  const int kind = PyUnicode_KIND(o);
+  const void* data = PyUnicode_DATA(o);
+  const Py_ssize_t n = PyUnicode_GET_LENGTH(o);
+  buf.clear();
+  for (Py_ssize_t i = 0; i < n; ++i) {
+    const Py_UCS4 c = PyUnicode_READ(kind, data, i);
+    if (c < 0x80) {
+      buf.push_back(static_cast<char>(c));
+    } else if (c < 0x800) {
+      buf.push_back(static_cast<char>(0xC0 | (c >> 6)));
+      buf.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    } else if (c < 0x10000) {
+      if (c >= 0xD800 && c <= 0xDFFF) return utf8_of(o);
+      buf.push_back(static_cast<char>(0xE0 | (c >> 12)));
+      buf.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+      buf.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    } else {
+      buf.push_back(static_cast<char>(0xF0 | (c >> 18)));
+      buf.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+      buf.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+      buf.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    }
+  }
+  return buf;
+}
+
+// Starts loading row i's str objects (header and first bytes of text) a few rows
+// ahead: the strings lie scattered in memory, and waiting for each was most of
+// the loop's own time (perf).
+inline void prefetch_str(PyObject* const* objects, std::size_t i, std::size_t n) {
+  if (objects != nullptr && i < n) {
+    const char* p = reinterpret_cast<const char*>(objects[i]);
+    __builtin_prefetch(p);
+    __builtin_prefetch(p + 64);
+  }
+}
+
 py::dict normalize_columns(NormalizerHandle& h, const py::array& figures, const py::object& dates, bool reasons) {
   if (reasons && !h.explaining) {
     NormalizeOptions o = h.options;
@@ -160,13 +204,18 @@ py::dict normalize_columns(NormalizerHandle& h, const py::array& figures, const 
   scratch.reserve(256);
   NormalizedRow row;
   char day_text[10];
+  std::string figure_utf8, date_utf8;
+  constexpr std::size_t ahead = 8;  // rows: enough to cover a miss, few enough to stay in cache
   for (std::size_t i = 0; i < n; ++i) {
-    const std::string_view figure = PyUnicode_Check(figure_objects[i]) ? utf8_of(figure_objects[i]) : std::string_view{};
+    prefetch_str(figure_objects, i + ahead, n);
+    prefetch_str(date_objects, i + ahead, n);
+    const std::string_view figure =
+        PyUnicode_Check(figure_objects[i]) ? utf8_view(figure_objects[i], figure_utf8) : std::string_view{};
     std::string_view day;
     if (day_numbers) {
       if (days[i] != std::numeric_limits<std::int64_t>::min() && format_day(days[i], day_text)) day = {day_text, 10};
     } else if (PyUnicode_Check(date_objects[i])) {
-      day = utf8_of(date_objects[i]);
+      day = utf8_view(date_objects[i], date_utf8);
     }
     const RowStatus st = normalize_row(normalizer, day, figure, row, scratch);
     const std::string_view c[9] = {row.currency, row.amount, row.low,   row.high,      row.qualifier,

@@ -108,3 +108,19 @@ def test_a_generated_corpus_matches_the_cli(tmp_path, ecb_path, generator):
     df = pd.read_csv(corpus, dtype=str, keep_default_na=False)
     out = fm.normalize(df, fx=fm.FxTable.load(str(ecb_path)))
     assert as_cli_cells(out) == [{k: row[k] for k in V2} for row in expected]
+
+
+def test_every_kind_of_str_reads_as_the_cli_reads_its_utf8(tmp_path, fx_selected, root):
+    # CPython stores str as ASCII, Latin-1, UCS-2 or UCS-4; each is read as its UTF-8 text.
+    figures = ["$5m", "£5m", "about €0.0577", "HK$140.9 per share", "Rmb81bn 𝟓", "£5m"]
+    corpus = tmp_path / "kinds.csv"
+    corpus.write_text("date,figure\n" + "".join(f"2025-03-17,{f}\n" for f in figures), encoding="utf-8")
+    expected = cli_normalize(root / "data" / "fx" / "ecb-selected.csv", corpus)
+    out = fm.normalize(pd.DataFrame({"date": ["2025-03-17"] * len(figures), "figure": figures}), fx=fx_selected)
+    assert as_cli_cells(out) == [{k: row[k] for k in V2} for row in expected]
+    assert out["currency"].iat[2] == "EUR" and out["amount"].iat[2] == "0.0577"
+
+
+def test_a_lone_surrogate_is_an_error_not_a_guess(fx_selected):
+    with pytest.raises(UnicodeEncodeError):
+        fm.normalize(pd.Series(["$5m", "\ud800$5m"]), fx=fx_selected, date="2025-03-17")
