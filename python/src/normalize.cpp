@@ -5,7 +5,9 @@
 // Each row goes through `normalize_row`, the per-row code of the library's
 // normalize-v2 stream (fast path and reference path alike), so the cells and
 // reasons are those of `finmetrics normalize` byte for byte.
+#include <algorithm>
 #include <charconv>
+#include <cstdint>
 #include <cstring>
 #include <limits>
 #include <memory>
@@ -200,45 +202,96 @@ py::dict normalize_columns(NormalizerHandle& h, const py::array& figures, const 
   for (const char* s : {"converted", "without_rate", "unparsed", "invalid"}) status.categories.emplace_back(s);
   NormalizeTotals totals;
 
-  std::string scratch;
+  // Blocks of rows in three steps: read the inputs' text (GIL held; each str
+  // kept alive by a reference, so that another thread cannot free it meanwhile),
+  // normalize the block into one buffer of cells with the GIL released (other
+  // Python threads run: a Dask worker's, a GUI's), then make the Python objects.
+  constexpr std::size_t block = 1024;
+  constexpr std::size_t cells = 10;  // the nine v2 cells and the reason
+  std::vector<std::string_view> figure_of(block), date_of(block);
+  std::vector<std::string> figure_utf8(block), date_utf8(block);
+  struct Held {  // the block's str references, dropped also when a row raises
+    std::vector<PyObject*> objects;
+    void drop() {
+      for (PyObject* o : objects) Py_DECREF(o);
+      objects.clear();
+    }
+    ~Held() { drop(); }
+  } held;
+  held.objects.reserve(2 * block);
+  std::vector<char> day_text(10 * block);
+  std::vector<RowStatus> status_of(block);
+  std::vector<std::uint32_t> cell_end(block * cells);  // end offsets into `text`, row after row
+  std::string text, scratch;
   scratch.reserve(256);
-  NormalizedRow row;
-  char day_text[10];
-  std::string figure_utf8, date_utf8;
   constexpr std::size_t ahead = 8;  // rows: enough to cover a miss, few enough to stay in cache
-  for (std::size_t i = 0; i < n; ++i) {
-    prefetch_str(figure_objects, i + ahead, n);
-    prefetch_str(date_objects, i + ahead, n);
-    const std::string_view figure =
-        PyUnicode_Check(figure_objects[i]) ? utf8_view(figure_objects[i], figure_utf8) : std::string_view{};
-    std::string_view day;
-    if (day_numbers) {
-      if (days[i] != std::numeric_limits<std::int64_t>::min() && format_day(days[i], day_text)) day = {day_text, 10};
-    } else if (PyUnicode_Check(date_objects[i])) {
-      day = utf8_view(date_objects[i], date_utf8);
+  for (std::size_t first = 0; first < n; first += block) {
+    const std::size_t rows = std::min(block, n - first);
+    for (std::size_t r = 0; r < rows; ++r) {
+      const std::size_t i = first + r;
+      prefetch_str(figure_objects, i + ahead, n);
+      prefetch_str(date_objects, i + ahead, n);
+      figure_of[r] = {};
+      if (PyUnicode_Check(figure_objects[i])) {
+        figure_of[r] = utf8_view(figure_objects[i], figure_utf8[r]);
+        Py_INCREF(figure_objects[i]);
+        held.objects.push_back(figure_objects[i]);
+      }
+      date_of[r] = {};
+      if (day_numbers) {
+        if (days[i] != std::numeric_limits<std::int64_t>::min() && format_day(days[i], &day_text[10 * r]))
+          date_of[r] = {&day_text[10 * r], 10};
+      } else if (PyUnicode_Check(date_objects[i])) {
+        date_of[r] = utf8_view(date_objects[i], date_utf8[r]);
+        Py_INCREF(date_objects[i]);
+        held.objects.push_back(date_objects[i]);
+      }
     }
-    const RowStatus st = normalize_row(normalizer, day, figure, row, scratch);
-    const std::string_view c[9] = {row.currency, row.amount, row.low,   row.high,      row.qualifier,
-                                   row.per,      row.value,  row.value_low, row.value_high};
-    currency.set(i, c[0]);
-    if (!c[1].empty()) put(amount, i, ascii_str(c[1]));
-    if (!c[2].empty()) put(low, i, ascii_str(c[2]));
-    if (!c[3].empty()) put(high, i, ascii_str(c[3]));
-    qualifier.set(i, c[4]);
-    per.set(i, c[5]);
-    value.set(i, c[6]);
-    value_low.set(i, c[7]);
-    value_high.set(i, c[8]);
-    status.out[i] = static_cast<std::int16_t>(st);
-    ++totals.rows_read;
-    switch (st) {
-      case RowStatus::converted: ++totals.converted; break;
-      case RowStatus::without_rate: ++totals.without_rate; break;
-      case RowStatus::unparsed: ++totals.unparsed; break;
-      case RowStatus::invalid: ++totals.invalid; break;
+    text.clear();
+    {
+      py::gil_scoped_release unlocked;
+      NormalizedRow row;
+      for (std::size_t r = 0; r < rows; ++r) {
+        status_of[r] = normalize_row(normalizer, date_of[r], figure_of[r], row, scratch);
+        const std::string_view c[cells] = {row.currency, row.amount, row.low,       row.high,       row.qualifier,
+                                           row.per,      row.value,  row.value_low, row.value_high, row.reason};
+        for (std::size_t k = 0; k < cells; ++k) {
+          text.append(c[k]);
+          cell_end[r * cells + k] = static_cast<std::uint32_t>(text.size());
+        }
+      }
     }
-    if (reasons && !row.reason.empty())
-      put(reason, i, PyUnicode_DecodeUTF8(row.reason.data(), static_cast<Py_ssize_t>(row.reason.size()), "replace"));
+    held.drop();
+    std::uint32_t begin = 0;
+    for (std::size_t r = 0; r < rows; ++r) {
+      const std::size_t i = first + r;
+      std::string_view c[cells];
+      for (std::size_t k = 0; k < cells; ++k) {
+        const std::uint32_t end = cell_end[r * cells + k];
+        c[k] = std::string_view(text).substr(begin, end - begin);
+        begin = end;
+      }
+      currency.set(i, c[0]);
+      if (!c[1].empty()) put(amount, i, ascii_str(c[1]));
+      if (!c[2].empty()) put(low, i, ascii_str(c[2]));
+      if (!c[3].empty()) put(high, i, ascii_str(c[3]));
+      qualifier.set(i, c[4]);
+      per.set(i, c[5]);
+      value.set(i, c[6]);
+      value_low.set(i, c[7]);
+      value_high.set(i, c[8]);
+      const RowStatus st = status_of[r];
+      status.out[i] = static_cast<std::int16_t>(st);
+      ++totals.rows_read;
+      switch (st) {
+        case RowStatus::converted: ++totals.converted; break;
+        case RowStatus::without_rate: ++totals.without_rate; break;
+        case RowStatus::unparsed: ++totals.unparsed; break;
+        case RowStatus::invalid: ++totals.invalid; break;
+      }
+      if (reasons && !c[9].empty())
+        put(reason, i, PyUnicode_DecodeUTF8(c[9].data(), static_cast<Py_ssize_t>(c[9].size()), "replace"));
+    }
   }
   py::dict out;
   const auto categorical = [](Codes& k) { return py::make_tuple(k.codes, k.categories); };

@@ -124,3 +124,23 @@ def test_every_kind_of_str_reads_as_the_cli_reads_its_utf8(tmp_path, fx_selected
 def test_a_lone_surrogate_is_an_error_not_a_guess(fx_selected):
     with pytest.raises(UnicodeEncodeError):
         fm.normalize(pd.Series(["$5m", "\ud800$5m"]), fx=fx_selected, date="2025-03-17")
+
+
+def test_threads_normalizing_at_once_get_the_serial_results(fx_selected):
+    # The C++ loop runs without the GIL: rows from other threads must not mix in.
+    import threading
+    figures = ["$%d.%02dbn" % (i % 97, i % 100) if i % 3 else "Rmb%dm" % i for i in range(5000)]
+    frames = [pd.DataFrame({"date": ["2025-03-17"] * len(figures), "figure": figures[k:] + figures[:k]})
+              for k in (0, 1234, 2500, 4999)]
+    serial = [list(fm.normalize(f, fx=fx_selected)["usd_value_exact"]) for f in frames]
+    results = [None] * len(frames)
+
+    def run(k):
+        results[k] = list(fm.normalize(frames[k], fx=fx_selected)["usd_value_exact"])
+    threads = [threading.Thread(target=run, args=(k,)) for k in range(len(frames))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results == serial
+    assert serial[0][1] is not None and serial[0][0] is not None
