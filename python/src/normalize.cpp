@@ -131,34 +131,45 @@ std::string_view utf8_of(PyObject* o) {
 // A str's UTF-8 text: ASCII strings in place; others encoded into `buf`, so that
 // no UTF-8 copy is cached on each of the caller's strings (a malloc per row, and
 // memory the caller keeps). Lone surrogates go to CPython, which raises.
+template <class Unit>
+bool encode_utf8(const Unit* units, std::size_t n, std::string& buf) {
+  buf.resize(4 * n);
+  char* out = buf.data();
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto c = static_cast<std::uint32_t>(units[i]);
+    if (c < 0x80) {
+      *out++ = static_cast<char>(c);
+    } else if (c < 0x800) {
+      *out++ = static_cast<char>(0xC0 | (c >> 6));
+      *out++ = static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      if (c >= 0xD800 && c <= 0xDFFF) return false;  // a lone surrogate: not encodable
+      *out++ = static_cast<char>(0xE0 | (c >> 12));
+      *out++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      *out++ = static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      *out++ = static_cast<char>(0xF0 | (c >> 18));
+      *out++ = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      *out++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      *out++ = static_cast<char>(0x80 | (c & 0x3F));
+    }
+  }
+  buf.resize(static_cast<std::size_t>(out - buf.data()));
+  return true;
+}
+
 std::string_view utf8_view(PyObject* o, std::string& buf) {
   if (PyUnicode_IS_COMPACT_ASCII(o))
     return {static_cast<const char*>(PyUnicode_DATA(o)), static_cast<std::size_t>(PyUnicode_GET_LENGTH(o))};
   if (!PyUnicode_IS_READY(o)) return utf8_of(o);
-  const int kind = PyUnicode_KIND(o);
-  const void* data = PyUnicode_DATA(o);
-  const Py_ssize_t n = PyUnicode_GET_LENGTH(o);
-  buf.clear();
-  for (Py_ssize_t i = 0; i < n; ++i) {
-    const Py_UCS4 c = PyUnicode_READ(kind, data, i);
-    if (c < 0x80) {
-      buf.push_back(static_cast<char>(c));
-    } else if (c < 0x800) {
-      buf.push_back(static_cast<char>(0xC0 | (c >> 6)));
-      buf.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else if (c < 0x10000) {
-      if (c >= 0xD800 && c <= 0xDFFF) return utf8_of(o);
-      buf.push_back(static_cast<char>(0xE0 | (c >> 12)));
-      buf.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-      buf.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else {
-      buf.push_back(static_cast<char>(0xF0 | (c >> 18)));
-      buf.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-      buf.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-      buf.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    }
+  const auto n = static_cast<std::size_t>(PyUnicode_GET_LENGTH(o));
+  bool ok = false;
+  switch (PyUnicode_KIND(o)) {
+    case PyUnicode_1BYTE_KIND: ok = encode_utf8(PyUnicode_1BYTE_DATA(o), n, buf); break;
+    case PyUnicode_2BYTE_KIND: ok = encode_utf8(PyUnicode_2BYTE_DATA(o), n, buf); break;
+    default: ok = encode_utf8(PyUnicode_4BYTE_DATA(o), n, buf); break;
   }
-  return buf;
+  return ok ? std::string_view(buf) : utf8_of(o);  // CPython raises for the surrogate
 }
 
 // Starts loading row i's str objects (header and first bytes of text) a few rows
