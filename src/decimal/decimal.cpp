@@ -228,24 +228,35 @@ Decimal Decimal::trimmed() const {
   return Decimal(Coefficient(c), e);
 }
 
-Decimal Decimal::divide(const Decimal& a, const Decimal& b, int exponent, Rounding mode) {
-  if (b.is_zero()) throw std::domain_error("decimal division by zero");
-  check_exponent(exponent);
+namespace {
+
+// a / b rounded to an integer multiple of 10^exponent, as a wide integer: the
+// caller decides whether it fits (divide_significant's first, truncated quotient
+// may have one digit more than the coefficient holds).
+Wide quotient_at(const Wide& ca, int ea, const Wide& cb, int eb, long long exponent, Rounding mode) {
   // a / b = (ca / cb) x 10^(ea - eb); we want q x 10^exponent:
   // q = ca x 10^(ea - eb - exponent) / cb.
-  const long long shift = static_cast<long long>(a.exponent_) - b.exponent_ - exponent;
-  Wide n = to_wide(a.coefficient_);
-  Wide d = to_wide(b.coefficient_);
+  const long long shift = static_cast<long long>(ea) - eb - exponent;
+  Wide n = ca;
+  Wide d = cb;
   if (shift >= 0) {
     if (shift >= pow10_count) throw DecimalOverflow("decimal quotient beyond the decimal range");
     n *= wide_pow10(static_cast<int>(shift));
   } else {
-    if (-shift >= pow10_count) {  // the quotient is far below the quantum
-      return Decimal(to_coefficient(divide_rounded(Wide(n.sign() * d.sign()), Wide(3), mode)), exponent);
-    }
+    if (-shift >= pow10_count) return divide_rounded(Wide(n.sign() * d.sign()), Wide(3), mode);  // far below the quantum
     d *= wide_pow10(static_cast<int>(-shift));
   }
-  return Decimal(to_coefficient(divide_rounded(n, d, mode)), exponent);
+  return divide_rounded(n, d, mode);
+}
+
+}  // namespace
+
+Decimal Decimal::divide(const Decimal& a, const Decimal& b, int exponent, Rounding mode) {
+  if (b.is_zero()) throw std::domain_error("decimal division by zero");
+  check_exponent(exponent);
+  return Decimal(to_coefficient(quotient_at(to_wide(a.coefficient_), a.exponent_, to_wide(b.coefficient_),
+                                            b.exponent_, exponent, mode)),
+                 exponent);
 }
 
 Decimal Decimal::divide_significant(const Decimal& a, const Decimal& b, int digits, Rounding mode) {
@@ -254,13 +265,19 @@ Decimal Decimal::divide_significant(const Decimal& a, const Decimal& b, int digi
   if (a.is_zero()) return Decimal(Coefficient(0), 0);
   // With m = digits + exponent, 10^(ma-mb-1) <= |a/b| < 10^(ma-mb+1): at the quantum
   // 10^(ma-mb-digits) the truncated quotient has `digits` or `digits`+1 digits.
+  // It stays a wide integer: at 38 digits the `digits`+1 case does not fit a
+  // coefficient (1/1, 7/3), and only the second, rounded quotient must.
+  const Wide ca = to_wide(a.coefficient_), cb = to_wide(b.coefficient_);
   const int ma = a.digits() + a.exponent_, mb = b.digits() + b.exponent_;
-  int exponent = ma - mb - digits;
-  Decimal q = divide(a, b, exponent, Rounding::down);
-  if (q.digits() > digits) ++exponent;
-  q = divide(a, b, exponent, mode);
-  if (q.digits() > digits) q = q.rescaled(q.exponent_ + 1, mode);  // rounding carried: exact
-  return q;
+  long long exponent = static_cast<long long>(ma) - mb - digits;
+  if (digit_count(quotient_at(ca, a.exponent_, cb, b.exponent_, exponent, Rounding::down)) > digits) ++exponent;
+  Wide q = quotient_at(ca, a.exponent_, cb, b.exponent_, exponent, mode);
+  if (digit_count(q) > digits) {  // rounding carried to 10^digits: one digit less, exact
+    q /= 10;
+    ++exponent;
+  }
+  check_exponent(exponent);
+  return Decimal(to_coefficient(q), static_cast<int>(exponent));
 }
 
 std::string Decimal::to_string() const {

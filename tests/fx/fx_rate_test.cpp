@@ -1,6 +1,7 @@
 // FxRate: exact legs, one rounding on request, provenance.
 
 #include <stdexcept>
+#include <string>
 
 #include <catch2/catch.hpp>
 
@@ -85,6 +86,22 @@ TEST_CASE("convert multiplies before it divides, with a single rounding", "[fx][
   CHECK(cny_usd.convert("81"_dec.shifted(9), 0, Rounding::down).to_string() == "11148664669");
   CHECK(cny_usd.convert_significant("81"_dec.shifted(9), 5).to_string() == "11149000000");
   CHECK(cny_usd.convert_significant("81"_dec.shifted(9), 5).exponent() == 6);
+}
+
+TEST_CASE("value and convert_significant go to 38 significant digits (issue 14)", "[fx][rate]") {
+  // 7.8445 / 1.0797 = 7.26544410484393813096230434379920348244883...: the leading
+  // digits are above 1's, where 38 digits threw DecimalOverflow before.
+  const FxRate r = usd_cny();
+  CHECK(r.value(37).to_string() == "7.265444104843938130962304343799203482");
+  CHECK(r.value(38).to_string() == "7.2654441048439381309623043437992034824");
+  CHECK(r.value(38, Rounding::up).to_string() == "7.2654441048439381309623043437992034825");
+  CHECK(r.inverse().value(38).to_string() == "0.13763783542609471604308751354452163937");
+  CHECK(r.convert_significant("1000"_dec, 38).to_string() == "7265.4441048439381309623043437992034824");
+  CHECK(r.inverse().convert_significant("81"_dec.shifted(9), 38).to_string() ==
+        "11148664669.513671999490088597106252789");
+  const FxRate one = FxRate::identity(USD, day(2025, 3, 28));
+  CHECK(one.value(38).to_string() == "1." + std::string(37, '0'));  // 1 / 1, stated to 38 digits
+  CHECK(one.convert_significant("7"_dec, 38).to_string() == "7." + std::string(37, '0'));
 }
 
 TEST_CASE("Chaining through the same currency both ways gives the identity", "[fx][rate]") {

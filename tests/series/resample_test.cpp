@@ -62,6 +62,21 @@ TEST_CASE("days resample to months by last present value or by mean") {
   CHECK(text_at(m, Period::month(2025, 4)) == "126.75000");  // (133 + 120.5) / 2 to 8 digits
 }
 
+TEST_CASE("a mean to 38 significant digits, the decimal's limit (issue 14)") {
+  ResampleOptions mean;
+  mean.aggregation = Aggregation::mean;
+  mean.mean_significant_digits = 38;  // threw DecimalOverflow: (133 + 120.5) / 2 = 1.2675 x 10^2
+  const PeriodSeries m = resample(closes(), PeriodKind::month, FiscalCalendar::calendar_year(), mean);
+  CHECK(text_at(m, Period::month(2025, 3)) == "130.61500000000000000000000000000000000");
+  CHECK(text_at(m, Period::month(2025, 4)) == "126.75000000000000000000000000000000000");
+  DateSeries thirds(metrics::ads_price(), Unit::money(USD, Per::ads));
+  thirds.append(Date{2025, 5, 1}, "7"_dec);
+  thirds.append(Date{2025, 5, 2}, "8"_dec);
+  thirds.append(Date{2025, 5, 5}, "8"_dec);
+  const PeriodSeries t = resample(thirds, PeriodKind::month, FiscalCalendar::calendar_year(), mean);
+  CHECK(text_at(t, Period::month(2025, 5)) == "7.6666666666666666666666666666666666667");
+}
+
 TEST_CASE("a daily sum is missing when a day in the month is missing") {
   ResampleOptions sum;
   sum.aggregation = Aggregation::sum;
