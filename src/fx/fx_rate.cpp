@@ -17,6 +17,17 @@ std::string FxFixing::to_string() const {
   return fmt::format("{}/{} {} on {} ({})", base, quote, rate, to_iso_string(date), source);
 }
 
+namespace {
+std::string days_text(long long n) { return fmt::format("{} day{}", n, n == 1 ? "" : "s"); }
+}  // namespace
+
+std::string coverage_text(const FxAveraging& a) {
+  const long long head = (a.first_fixing - a.first_requested).count();
+  const long long tail = (a.last_requested - a.last_fixing).count();
+  return fmt::format("first {} after the start, last {} before the end (limit {})", days_text(head), days_text(tail),
+                     days_text(a.max_staleness.count()));
+}
+
 std::string_view to_string(FxRateKind kind) noexcept {
   switch (kind) {
     case FxRateKind::identity: return "identity";
@@ -119,9 +130,12 @@ std::string FxRate::to_string() const {
   std::string out = fmt::format("{}/{} on {} = {} / {} ({}", base_, quote_, to_iso_string(date_), numerator_,
                                 denominator_, finmetrics::to_string(kind_));
   if (averaging_) {
-    out += fmt::format(" of {} rates from {} to {}, {} significant digits {}", averaging_->count,
-                       to_iso_string(averaging_->first_fixing), to_iso_string(averaging_->last_fixing),
-                       averaging_->significant_digits, finmetrics::to_string(averaging_->rounding));
+    const FxAveraging& a = *averaging_;
+    out += fmt::format(" of {} rates from {} to {} over {}..{}, {}: ", a.count, to_iso_string(a.first_fixing),
+                       to_iso_string(a.last_fixing), to_iso_string(a.first_requested),
+                       to_iso_string(a.last_requested), a.partial ? "PARTIAL" : "covered");
+    out += coverage_text(a);
+    out += fmt::format(", {} significant digits {}", a.significant_digits, finmetrics::to_string(a.rounding));
   }
   const char* separator = ": ";
   for (const FxFixing& f : fixings_) {

@@ -298,6 +298,27 @@ Result<FxRate> FxTable::average(Currency base, Currency quote, date::sys_days fi
     return unexpected(
         no_rate(base, quote, fmt::format("{} from {} to {}", legs, to_iso_string(first), to_iso_string(last))));
   }
+  // Coverage: a mean of the days at one end of the range is not the range's mean.
+  date::days limit{0};
+  if (options.max_staleness) {
+    limit = *options.max_staleness;
+  } else {
+    for (std::size_t i = 0; i < r->count; ++i) limit = std::max(limit, typical_staleness(r->legs[i].series->periodicity));
+  }
+  const date::sys_days first_used = first_day[0]->date, last_used = last_day[0]->date;
+  const long long head = (first_used - first).count(), tail = (last - last_used).count();
+  const bool partial = head > limit.count() || tail > limit.count();
+  if (partial && options.partial == PartialCoverage::refuse) {
+    const std::string end = tail > limit.count()
+                                ? fmt::format("the last, {}, is {} before the end", to_iso_string(last_used), days_text(tail))
+                                : fmt::format("the first, {}, is {} after the start", to_iso_string(first_used),
+                                              days_text(head));
+    return unexpected(no_rate(
+        base, quote,
+        fmt::format("the fixings cover only part of {} to {}: {} rate{} from {} to {}; {} (limit {})",
+                    to_iso_string(first), to_iso_string(last), count, count == 1 ? "" : "s", to_iso_string(first_used),
+                    to_iso_string(last_used), end, days_text(limit.count()))));
+  }
   const Decimal mean = round_ratio(sum_num, sum_den * Wide(count), options.significant_digits, options.rounding);
 
   std::vector<FxFixing> sources;
@@ -307,8 +328,8 @@ Result<FxRate> FxTable::average(Currency base, Currency quote, date::sys_days fi
       sources.push_back(FxFixing{(*day)[i]->date, s.base, s.quote, (*day)[i]->rate, s.source, s.periodicity});
     }
   }
-  const FxAveraging averaging{first, last, first_day[0]->date, last_day[0]->date, count, options.significant_digits,
-                              options.rounding};
+  const FxAveraging averaging{first,  last, first_used, last_used, count, options.significant_digits, options.rounding,
+                              limit, partial};
   return FxRate::averaged(base, quote, mean, averaging, std::move(sources));
 }
 

@@ -14,7 +14,11 @@ namespace {
 /// of the observation day otherwise.
 Result<FxRate> rate_for(const Period& p, const FxTable& fx, Currency from, Currency to, MetricKind kind,
                         const ConvertOptions& o) {
-  if (kind == MetricKind::flow && p.days() > 1) return fx.average(from, to, p.first_day(), p.last_day(), o.average);
+  if (kind == MetricKind::flow && p.days() > 1) {
+    FxAverageOptions average = o.average;
+    if (!average.max_staleness) average.max_staleness = o.max_staleness;  // one limit for stocks and flows
+    return fx.average(from, to, p.first_day(), p.last_day(), average);
+  }
   return fx.as_of(p.last_day(), from, to, o.max_staleness);
 }
 

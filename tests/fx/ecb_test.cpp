@@ -11,6 +11,14 @@ using namespace finmetrics::decimal_literals;
 
 namespace {
 
+// Options that round the mean to `digits` (coverage as by default).
+FxAverageOptions rounded(int digits, Rounding mode = Rounding::half_even) {
+  FxAverageOptions o;
+  o.significant_digits = digits;
+  o.rounding = mode;
+  return o;
+}
+
 date::sys_days day(int y, unsigned m, unsigned d) { return date::year_month_day{date::year{y}, date::month{m}, date::day{d}}; }
 
 const char* const ecb_file = "data/fx/ecb-eurofxref-hist.csv";
@@ -159,7 +167,7 @@ TEST_CASE("The ECB mean of March 2025 is exact before its one rounding", "[fx][e
   CHECK(r->averaging()->count == 21);
   CHECK(r->averaging()->first_fixing == day(2025, 3, 3));
   CHECK(r->averaging()->last_fixing == day(2025, 3, 31));
-  auto precise = ecb().average(USD, CNY, day(2025, 3, 1), day(2025, 3, 31), {30});
+  auto precise = ecb().average(USD, CNY, day(2025, 3, 1), day(2025, 3, 31), rounded(30));
   REQUIRE(precise);
   CHECK(precise->numerator().to_string() == "7.25049460693450037964873533248");
   // sum(USD_d) = 22.6943 over 21 days = 1.0806809523809...

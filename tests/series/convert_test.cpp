@@ -112,6 +112,51 @@ TEST_CASE("a point without a rate fails the conversion, or becomes missing when 
   CHECK(c.series.value(1) == "139"_dec);  // 1000 x 0.1391525518, to units
 }
 
+// The ECB file ends on 2026-04-13 and its RUB column on 2022-03-01 (issue 14):
+// a quarter's flow is not converted at the mean of its first few days.
+TEST_CASE("a flow over a period the FX data covers only in part is refused, or converted and marked partial") {
+  FINMETRICS_REQUIRE_SHARED("data/fx/ecb-eurofxref-hist.csv");
+  PeriodSeries late(metrics::revenue(), Unit::money(CNY), scales::billion);
+  late.append(fq(2027, 1), "33.398"_dec);  // 2026-04-01..2026-06-30
+  const auto refused = convert(late, ecb(), USD);
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().code == Errc::no_rate);
+  CHECK(refused.error().message ==
+        "revenue at FY2027 Q1: the fixings cover only part of 2026-04-01 to 2026-06-30: 7 rates from 2026-04-01 to "
+        "2026-04-13; the last, 2026-04-13, is 78 days before the end (limit 7 days)");
+  // The same period's stock is refused by the same limit.
+  const auto stock = convert(late, ecb(), USD, MetricKind::stock);
+  REQUIRE_FALSE(stock);
+  CHECK(stock.error().message ==
+        "revenue at FY2027 Q1: latest EUR/CNY fixing 2026-04-13 is 78 days before 2026-06-30 (limit 7 days)");
+
+  ConvertOptions mark;
+  mark.average.partial = PartialCoverage::mark;
+  const auto marked = convert(late, ecb(), USD, mark).value();
+  REQUIRE(marked.rates[0]);
+  REQUIRE(marked.rates[0]->averaging());
+  CHECK(marked.rates[0]->averaging()->partial);
+  CHECK(marked.rates[0]->averaging()->count == 7);
+  CHECK(marked.rates[0]->averaging()->max_staleness == date::days{7});
+
+  // The limit is ConvertOptions::max_staleness unless the average has its own.
+  ConvertOptions patient;
+  patient.max_staleness = date::days{78};
+  const auto accepted = convert(late, ecb(), USD, patient).value();
+  CHECK_FALSE(accepted.rates[0]->averaging()->partial);
+  CHECK(accepted.rates[0]->averaging()->max_staleness == date::days{78});
+  patient.average.max_staleness = date::days{77};
+  CHECK_FALSE(convert(late, ecb(), USD, patient));
+
+  PeriodSeries rub(metrics::revenue(), Unit::money(RUB), scales::billion);
+  rub.append(Period::quarter(2022, 1), "10"_dec);
+  const auto r = convert(rub, ecb(), USD);
+  REQUIRE_FALSE(r);
+  CHECK(r.error().message ==
+        "revenue at 2022Q1: the fixings cover only part of 2022-01-01 to 2022-03-31: 42 rates from 2022-01-03 to "
+        "2022-03-01; the last, 2022-03-01, is 30 days before the end (limit 7 days)");
+}
+
 TEST_CASE("only money of flows and stocks converts") {
   FxTable empty;
   PeriodSeries shares(metrics::shares_outstanding(), Unit::count_of("shares"));

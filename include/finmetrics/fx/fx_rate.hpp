@@ -39,9 +39,19 @@ struct FxAveraging {
   std::size_t count = 0;  ///< how many daily (or monthly) rates entered the mean
   int significant_digits = 0;
   Rounding rounding = Rounding::half_even;
+  /// The coverage limit applied: the first and last day in the mean may lie at
+  /// most this far inside the range asked for.
+  date::days max_staleness{0};
+  /// The fixings cover the range only in part (accepted by `PartialCoverage::mark`).
+  bool partial = false;
 
   friend bool operator==(const FxAveraging&, const FxAveraging&) = default;
 };
+
+/// How well the fixings cover the range of an average, with the limit applied:
+/// "first 1 day after the start, last 78 days before the end (limit 7 days)".
+/// For conversions, reports and findings that show an average rate.
+[[nodiscard]] std::string coverage_text(const FxAveraging& averaging);
 
 /// The price of one unit of `base()` in `quote()`: 1 base = numerator / denominator
 /// quote ("USD/CNY 7.2" means 1 USD = 7.2 CNY, the market's BASE/QUOTE order).

@@ -28,13 +28,25 @@ struct FxSeries {
   std::vector<Fixing> fixings;
 };
 
-/// How `FxTable::average` rounds its mean.
+/// What `FxTable::average` does with a range its fixings cover only in part.
+enum class PartialCoverage {
+  refuse,  ///< `Errc::no_rate`, naming the uncovered end (the default)
+  mark,    ///< the mean of the covered days, with `FxAveraging::partial` set
+};
+
+/// How `FxTable::average` rounds its mean and when it accepts the range as covered.
 struct FxAverageOptions {
   /// The mean is rounded once, to this many significant digits (1..38). Ten is
   /// five more than an ECB fixing carries: enough that the rounding never decides
   /// a comparison with a published average, few enough to read.
   int significant_digits = 10;
   Rounding rounding = Rounding::half_even;
+  /// The range is covered when the first day in the mean is at most this many
+  /// days after its start and the last at most this many before its end (the
+  /// same limit `as_of` applies to a stock). nullopt: `typical_staleness` of the
+  /// legs (7 days daily, 31 monthly, whose fixings are dated the 1st).
+  std::optional<date::days> max_staleness;
+  PartialCoverage partial = PartialCoverage::refuse;
 };
 
 /// A value type holding published fixings per currency pair; no global state.
@@ -91,6 +103,12 @@ class FxTable {
   /// cross quotient of that day), summed exactly and divided by their count, then
   /// rounded once as `options` says. The mean of USD/CNY is not the reciprocal of
   /// the mean of CNY/USD: ask for the direction you need.
+  ///
+  /// A range the fixings cover only in part (the first day in the mean more than
+  /// `options.max_staleness` after `first`, or the last more than that before
+  /// `last`: a quarter of which the file holds 7 days) is refused with
+  /// `Errc::no_rate`, or with `PartialCoverage::mark` averaged over the covered
+  /// days and marked `FxAveraging::partial`.
   [[nodiscard]] Result<FxRate> average(Currency base, Currency quote, date::sys_days first, date::sys_days last,
                                        const FxAverageOptions& options = {}) const;
 

@@ -33,9 +33,14 @@ struct ConvertOptions {
   /// whole millions of USD).
   std::optional<int> exponent;
   Rounding rounding = Rounding::half_even;
-  /// For stocks (and one-day keys): how old the latest fixing may be.
+  /// For stocks (and one-day keys): how old the latest fixing may be. For flows:
+  /// how far inside the period its first and last fixing may lie (unless
+  /// `average.max_staleness` says otherwise); a period the FX data covers only in
+  /// part is refused (`no_rate`) or, with `average.partial = PartialCoverage::mark`,
+  /// converted at the mean of the covered days and marked in its rate's
+  /// `averaging()->partial`.
   date::days max_staleness{7};
-  /// For flows: how the period average is rounded.
+  /// For flows: how the period average is rounded, and what a partly covered period gives.
   FxAverageOptions average{};
   MissingRatePolicy missing_rate = MissingRatePolicy::error;
 };
