@@ -23,6 +23,8 @@ packages=(
   chromium                # headless browser test of the HTML check report
   help2man                # the man page, generated from --help
   time                    # /usr/bin/time: peak RSS in the normalize CLI test and benchmarks
+  iso-codes               # ISO 4217 cross-check (tests/currency)
+                          # python3-pandas (above) also runs tests/differential
   clang libclang-rt-14-dev  # libFuzzer targets (scripts/fuzz-smoke.sh)
 )
 

@@ -7,6 +7,7 @@ bin="$1"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 failures=0
+. "$(dirname "$0")/../support/shared_data.sh"
 check() {  # description, expected, actual
   if [ "$2" == "$3" ]; then echo "ok: $1"; else echo "FAILED: $1"; echo "  expected: $2"; echo "  actual:   $3"; failures=$((failures + 1)); fi
 }
@@ -87,7 +88,7 @@ check "bad format: message" "finmetrics extract: --format: expected table, json 
 
 # 4. Extract, then check: the drafted claims of a seed article run through the checker.
 seed=../shared/seeds/001_176cb876e40a5867.txt
-if [ -f "$seed" ]; then
+if require_shared "$seed"; then
   "$bin" extract "$seed" --date 2025-03-17 --issuer "$tmp/issuer.json" --claims "$tmp/claims.csv" >/dev/null 2>"$tmp/err.txt"
   check "seed: extract exit status" 0 "$?"
   check "seed: 20 drafted claims" 20 "$(($(wc -l <"$tmp/claims.csv") - 1))"
@@ -98,8 +99,6 @@ if [ -f "$seed" ]; then
   check "seed: every claim has a verdict" 1 "$(grep -c '^Summary: 20 claims' "$tmp/report.txt")"
   check "seed: the Rmb81bn (\$11bn) pair is consistent (within the 3% FX band)" 1 \
     "$(grep -cE '^E12 +consistent +fx_conversion' "$tmp/report.txt")"
-else
-  echo "skipped: $seed is absent (../shared is not beside the project)"
 fi
 
 # --locale: a decimal comma or dot grouping is read only when a locale says so.
@@ -113,4 +112,5 @@ check "--locale de: €1.234,5 million is EUR 1234500000" 1 "$(grep -c 'money 12
 check "--locale xx: usage error" "2 1" "$? $(grep -c "unknown locale 'xx'" "$tmp/err.txt")"
 
 if [ "$failures" -ne 0 ]; then echo "$failures check(s) failed"; exit 1; fi
+finish_shared_checks
 echo "all checks passed"

@@ -9,6 +9,7 @@
 
 #include "finmetrics/currency/currency.hpp"
 #include "finmetrics/currency/iso4217.hpp"
+#include "shared_data.hpp"
 
 using namespace finmetrics;
 
@@ -125,10 +126,7 @@ TEST_CASE("Currency formats as its code", "[currency]") {
 
 TEST_CASE("ISO 4217 table agrees with Debian's iso-codes except for the amendments since", "[currency][iso4217]") {
   const std::filesystem::path path = "/usr/share/iso-codes/json/iso_4217.json";
-  if (!std::filesystem::exists(path)) {
-    WARN("SKIPPED: " << path.string() << " is absent (Debian package iso-codes)");
-    return;
-  }
+  FINMETRICS_REQUIRE_FILE(path, "Debian package iso-codes, installed by scripts/setup.sh");
   std::ifstream in(path);
   const auto json = nlohmann::json::parse(in);
   std::set<std::string> debian_only;
