@@ -40,8 +40,23 @@ struct Error {
   std::size_t line = 0;
 
   /// One line for people: "input 'Rmb8,1bn', column 6: expected 3 digits after ','".
+  /// The input is shown through `quote_for_message` (escaped, at most
+  /// `default_excerpt_bytes` of it), the message with its control bytes and
+  /// invalid UTF-8 escaped.
   [[nodiscard]] std::string describe() const;
 };
+
+/// How much of an input a diagnostic shows by default (bytes of the input).
+inline constexpr std::size_t default_excerpt_bytes = 80;
+
+/// `text` made safe to show inside one line of a diagnostic (put quotes around
+/// it yourself): line feeds, carriage returns and tabs as `\n`, `\r`, `\t`,
+/// other control bytes and bytes that are not well-formed UTF-8 as `\xHH`
+/// (upper-case hex), so the result is valid UTF-8 without line breaks; text
+/// longer than `max_bytes` is cut at a character boundary and ends in
+/// `... (N bytes)`, so a 100 KB figure is never echoed in full.
+/// `quote_for_message("Rmb5\nbn")` is `Rmb5\nbn` (a backslash and an n).
+[[nodiscard]] std::string quote_for_message(std::string_view text, std::size_t max_bytes = default_excerpt_bytes);
 
 /// Builds an error; `position` is a byte offset into `input`.
 [[nodiscard]] inline Error make_error(Errc code, std::string message, std::string_view input = {},

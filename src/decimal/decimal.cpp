@@ -127,7 +127,7 @@ Result<Decimal> Decimal::parse(std::string_view text) {
       break;
     } else {
       const char* what = c == '.' ? "a second decimal point" : "an unexpected character";
-      return unexpected(make_error(Errc::syntax, fmt::format("{} '{}' in a number", what, c), text, i));
+      return unexpected(make_error(Errc::syntax, fmt::format("{} '{}' in a number", what, quote_for_message(std::string_view(&text[i], 1))), text, i));
     }
   }
   if (!any_digit)
@@ -142,7 +142,7 @@ Result<Decimal> Decimal::parse(std::string_view text) {
     for (; i < text.size(); ++i) {
       const char c = text[i];
       if (c < '0' || c > '9')
-        return unexpected(make_error(Errc::syntax, fmt::format("an unexpected character '{}' in an exponent", c), text, i));
+        return unexpected(make_error(Errc::syntax, fmt::format("an unexpected character '{}' in an exponent", quote_for_message(std::string_view(&text[i], 1))), text, i));
       e = e * 10 + (c - '0');
       if (e > 100000) return unexpected(make_error(Errc::overflow, "exponent out of range", text, e_pos));
     }

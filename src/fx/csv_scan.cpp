@@ -26,7 +26,7 @@ std::optional<date::sys_days> parse_iso_date(std::string_view text, std::string&
                      std::all_of(text.begin(), text.begin() + 4, is_digit) && is_digit(text[5]) &&
                      is_digit(text[6]) && is_digit(text[8]) && is_digit(text[9]);
   if (!shape) {
-    why = fmt::format("'{}' is not a date (expected YYYY-MM-DD)", text);
+    why = fmt::format("'{}' is not a date (expected YYYY-MM-DD)", quote_for_message(text));
     return std::nullopt;
   }
   auto num = [&](std::size_t at, std::size_t n) {
@@ -37,7 +37,7 @@ std::optional<date::sys_days> parse_iso_date(std::string_view text, std::string&
   const date::year_month_day ymd{date::year{num(0, 4)}, date::month{static_cast<unsigned>(num(5, 2))},
                                  date::day{static_cast<unsigned>(num(8, 2))}};
   if (!ymd.ok()) {
-    why = fmt::format("'{}' is not a calendar date", text);
+    why = fmt::format("'{}' is not a calendar date", quote_for_message(text));
     return std::nullopt;
   }
   return date::sys_days{ymd};
@@ -82,6 +82,17 @@ Error error_at(Errc code, std::string_view name, std::size_t line, std::size_t c
   Error e = make_error(code, fmt::format("{}: {}", where, message), field);
   e.line = line;
   return e;
+}
+
+Result<FxTable> refuse_empty(FxTable table, std::string_view text, std::string_view name,
+                             std::string_view why_none) {
+  if (!table.series().empty()) return table;
+  LineReader lines(text);
+  Line line;
+  std::size_t nonblank = 0;
+  while (lines.next_nonblank(line)) ++nonblank;
+  if (nonblank <= 1) return unexpected(error_at(Errc::csv, name, 0, 0, "only a header, no fixings"));
+  return unexpected(error_at(Errc::csv, name, 0, 0, fmt::format("no fixings: {}", why_none)));
 }
 
 }  // namespace finmetrics::fx_detail

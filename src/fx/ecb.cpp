@@ -36,7 +36,7 @@ Result<FxTable> parse_ecb_csv(std::string_view text, std::string_view name, cons
     fields.next(field, column);
     if (field != "Date")
       return unexpected(error_at(Errc::csv, name, line.number, column,
-                                 fmt::format("expected 'Date' as the first header field, read '{}' ({})", field, layout_hint),
+                                 fmt::format("expected 'Date' as the first header field, read '{}' ({})", quote_for_message(field), layout_hint),
                                  field));
     const std::size_t total = fx_detail::field_count(line.text);
     for (std::size_t i = 1; fields.next(field, column); ++i) {
@@ -93,7 +93,7 @@ Result<FxTable> parse_ecb_csv(std::string_view text, std::string_view name, cons
         return unexpected(error_at(
             Errc::syntax, name, line.number, column,
             fmt::format("{}: '{}' is not a rate (expected digits with an optional decimal point, or N/A)",
-                        column_names[i], field),
+                        column_names[i], quote_for_message(field)),
             field));
       series[i].push_back(Fixing{*day, std::move(*rate)});
     }
@@ -124,7 +124,7 @@ Result<FxTable> parse_ecb_csv(std::string_view text, std::string_view name, cons
     if (series[i].empty()) continue;  // a column of N/A only
     table.add(FxSeries{eur, columns[i], options.source, Periodicity::daily, std::move(series[i])});
   }
-  return table;
+  return fx_detail::refuse_empty(std::move(table), text, name, "every rate is empty or N/A");
 }
 
 Result<FxTable> load_ecb_csv(const std::filesystem::path& file, const EcbOptions& options) {

@@ -56,7 +56,7 @@ Result<FxTable> parse_fred_h10_csv(std::string_view text, std::string_view name,
     return unexpected(error_at(Errc::csv, name, 0, 0, fmt::format("no header line, expected '{}'", header)));
   if (line.text != header)
     return unexpected(error_at(Errc::csv, name, line.number, 1,
-                               fmt::format("expected the header '{}', read '{}'", header, line.text), line.text));
+                               fmt::format("expected the header '{}', read '{}'", header, quote_for_message(line.text)), line.text));
 
   std::vector<CountrySeries> by_country(countries.size());
   std::size_t last = countries.size();  // rows come grouped by country: try the last one first
@@ -81,7 +81,7 @@ Result<FxTable> parse_fred_h10_csv(std::string_view text, std::string_view name,
                              [&](const FredH10Country& c) { return c.country == country_field; });
       if (it == countries.end())
         return unexpected(error_at(Errc::unknown_currency, name, line.number, country_column,
-                                   fmt::format("Country: no currency known for '{}'", country_field), country_field));
+                                   fmt::format("Country: no currency known for '{}'", quote_for_message(country_field)), country_field));
       last = static_cast<std::size_t>(it - countries.begin());
     }
     if (rate_field.empty() || rate_field == ".") continue;  // FRED's mark for a month without a rate
@@ -89,7 +89,7 @@ Result<FxTable> parse_fred_h10_csv(std::string_view text, std::string_view name,
     if (!rate)
       return unexpected(error_at(
           Errc::syntax, name, line.number, rate_column,
-          fmt::format("Exchange rate: '{}' is not a rate (expected digits with an optional decimal point, or '.')", rate_field),
+          fmt::format("Exchange rate: '{}' is not a rate (expected digits with an optional decimal point, or '.')", quote_for_message(rate_field)),
           rate_field));
     if (countries[last].code.empty()) continue;  // a skipped country
     by_country[last].country = &countries[last];
@@ -119,7 +119,8 @@ Result<FxTable> parse_fred_h10_csv(std::string_view text, std::string_view name,
     for (Entry& e : s.entries) series.fixings.push_back(std::move(e.fixing));
     table.add(std::move(series));
   }
-  return table;
+  return fx_detail::refuse_empty(std::move(table), text, name,
+                                 "every row is of a skipped country (Venezuela) or without a rate ('.')");
 }
 
 Result<FxTable> load_fred_h10_csv(const std::filesystem::path& file, const FredH10Options& options) {

@@ -42,7 +42,7 @@ Result<FxTable> parse_fx_csv(std::string_view text, std::string_view name, const
   const bool with_source = line.text == sourced_header;
   if (line.text != header && !with_source)
     return unexpected(error_at(Errc::csv, name, line.number, 1,
-                               fmt::format("expected the header '{}' or '{}', read '{}'", header, sourced_header, line.text),
+                               fmt::format("expected the header '{}' or '{}', read '{}'", header, sourced_header, quote_for_message(line.text)),
                                line.text));
   const std::size_t expected_fields = with_source ? 5 : 4;
 
@@ -80,7 +80,7 @@ Result<FxTable> parse_fx_csv(std::string_view text, std::string_view name, const
     auto rate = fx_detail::parse_rate(field);
     if (!rate)
       return unexpected(error_at(Errc::syntax, name, line.number, column,
-                                 fmt::format("rate: '{}' is not a rate (expected digits with an optional decimal point)", field),
+                                 fmt::format("rate: '{}' is not a rate (expected digits with an optional decimal point)", quote_for_message(field)),
                                  field));
 
     if (with_source) {
@@ -133,7 +133,7 @@ Result<FxTable> parse_fx_csv(std::string_view text, std::string_view name, const
     }
     table.add(std::move(series));
   }
-  return table;
+  return fx_detail::refuse_empty(std::move(table), text, name, "no row holds a rate");
 }
 
 Result<FxTable> load_fx_csv(const std::filesystem::path& file, const FxCsvOptions& options) {

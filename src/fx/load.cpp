@@ -1,6 +1,5 @@
 #include "finmetrics/fx/load.hpp"
 
-#include <fstream>
 #include <string>
 
 #include <fmt/format.h>
@@ -8,26 +7,34 @@
 #include "finmetrics/fx/ecb.hpp"
 #include "finmetrics/fx/fred_h10.hpp"
 #include "finmetrics/fx/fx_csv.hpp"
+#include "finmetrics/io/read_file.hpp"
 
 namespace finmetrics {
 
 Result<FxTable> load_fx_file(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::string first;
-  if (!in || !std::getline(in, first))
-    return unexpected(make_error(Errc::io, "cannot read the file (missing or empty)", file.string()));
-  if (first.rfind("\xEF\xBB\xBF", 0) == 0) first.erase(0, 3);
-  if (!first.empty() && first.back() == '\r') first.pop_back();
+  auto text = read_file(file);  // says so when `file` is a directory or missing
+  if (!text) return unexpected(text.error());
+  const std::string name = file.string();
+  std::string_view rest(*text);
+  if (rest.substr(0, 3) == "\xEF\xBB\xBF") rest.remove_prefix(3);
+  while (!rest.empty() && (rest.front() == '\n' || rest.front() == '\r')) rest.remove_prefix(1);  // blank lines
+  if (rest.empty()) return unexpected(make_error(Errc::csv, fmt::format("{}: empty file, no header line", name), name));
+  std::string_view first = rest.substr(0, rest.find('\n'));
+  if (!first.empty() && first.back() == '\r') first.remove_suffix(1);
   if (first.rfind("Date,USD", 0) == 0 || (first.rfind("Date,", 0) == 0 && first.find("Country") == std::string::npos))
-    return load_ecb_csv(file);
-  if (first.rfind("Date,Country,", 0) == 0) return load_fred_h10_csv(file);
-  if (first.rfind("date,base,quote,rate", 0) == 0) return load_fx_csv(file);  // with or without ",source"
+    return parse_ecb_csv(*text, name);
+  if (first.rfind("Date,Country,", 0) == 0) return parse_fred_h10_csv(*text, name);
+  if (first.rfind("date,base,quote,rate", 0) == 0) {  // with or without ",source"
+    FxCsvOptions options;
+    options.source = file.filename().string();
+    return parse_fx_csv(*text, name, options);
+  }
   return unexpected(make_error(
       Errc::csv,
-      fmt::format("unknown FX file layout: the first line is '{}'; expected an ECB wide header 'Date,USD,...', "
+      fmt::format("{}: unknown FX file layout: the first line is '{}'; expected an ECB wide header 'Date,USD,...', "
                   "FRED H.10 'Date,Country,Exchange rate' or 'date,base,quote,rate'",
-                  first.substr(0, 60)),
-      file.string()));
+                  name, quote_for_message(first, 60)),
+      name));
 }
 
 }  // namespace finmetrics

@@ -48,7 +48,7 @@ tl::expected<Stamp, std::pair<std::string, std::size_t>> read_stamp(std::string_
   std::string_view rest = field.substr(std::min<std::size_t>(10, field.size()));
   const auto bad = [&](std::size_t at) {
     return tl::unexpected(std::pair{
-        fmt::format("'{}' is not a date (expected YYYY-MM-DD, optionally ' HH:MM:SS' and '+HH:MM')", field), at});
+        fmt::format("'{}' is not a date (expected YYYY-MM-DD, optionally ' HH:MM:SS' and '+HH:MM')", quote_for_message(field)), at});
   };
   Stamp s{*d, {}};
   if (rest.empty()) return s;
@@ -94,11 +94,11 @@ Result<PriceHistory> parse_market_csv(std::string_view text, std::string_view na
     }
     if (slot == nullptr)
       return unexpected(error_at(Errc::csv, name, rows.line(), rows.column(i),
-                                 fmt::format("header: unknown column '{}' (known: {})", rows.fields()[i], known_columns),
+                                 fmt::format("header: unknown column '{}' (known: {})", quote_for_message(rows.fields()[i]), known_columns),
                                  rows.fields()[i]));
     if (*slot != none)
       return unexpected(error_at(Errc::csv, name, rows.line(), rows.column(i),
-                                 fmt::format("header: column '{}' appears twice", rows.fields()[i]), rows.fields()[i]));
+                                 fmt::format("header: column '{}' appears twice", quote_for_message(rows.fields()[i])), rows.fields()[i]));
     *slot = i;
   }
   if (date_column == none)
@@ -135,7 +135,7 @@ Result<PriceHistory> parse_market_csv(std::string_view text, std::string_view na
           if (t.empty() || t != history.ticker)
             return unexpected(error_at(Errc::csv, name, line, rows.column(i),
                                        fmt::format("ticker row: expected '{}' in every column, read '{}'",
-                                                   history.ticker, t),
+                                                   history.ticker, quote_for_message(t)),
                                        f[i]));
         }
       }
@@ -156,7 +156,7 @@ Result<PriceHistory> parse_market_csv(std::string_view text, std::string_view na
       auto d = Decimal::parse(detail::trim_blanks(v));
       if (!d)
         return unexpected(error_at(Errc::syntax, name, line, rows.column(columns[k]),
-                                   fmt::format("{}: '{}' is not a decimal number", metric_names[k], v), v));
+                                   fmt::format("{}: '{}' is not a decimal number", metric_names[k], quote_for_message(v)), v));
       row.values[k] = *std::move(d);
     }
     raw.push_back(std::move(row));

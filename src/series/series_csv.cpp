@@ -52,7 +52,7 @@ tl::expected<UnitColumn, std::string> read_unit_column(std::string_view text, st
     return out;
   }
   if (what == "per share" || what == "per ads") {
-    if (!currency) return tl::unexpected(fmt::format("'{}' is money: the currency column is empty", rest));
+    if (!currency) return tl::unexpected(fmt::format("'{}' is money: the currency column is empty", quote_for_message(rest)));
     out.unit = Unit::money(*currency, what == "per share" ? Per::share : Per::ads);
     return out;
   }
@@ -62,7 +62,7 @@ tl::expected<UnitColumn, std::string> read_unit_column(std::string_view text, st
   else if (what == "x") out.unit = Unit::of(Dimension::multiple);
   else out.unit = Unit::count_of(std::string(rest));
   if (currency)
-    return tl::unexpected(fmt::format("'{}' is not money, yet the currency column says {}", rest, currency->code()));
+    return tl::unexpected(fmt::format("'{}' is not money, yet the currency column says {}", quote_for_message(rest), currency->code()));
   return out;
 }
 
@@ -110,7 +110,7 @@ Result<SeriesSet> parse_series_csv(std::string_view text, std::string_view name,
     if (slot == nullptr) continue;  // extra columns (notes, quotes) are allowed
     if (*slot != Columns::none)
       return unexpected(error_at(Errc::csv, name, rows.line(), rows.column(i),
-                                 fmt::format("header: column '{}' appears twice", h), rows.fields()[i]));
+                                 fmt::format("header: column '{}' appears twice", quote_for_message(h)), rows.fields()[i]));
     *slot = i;
   }
   for (const auto& [slot, label] : std::array<std::pair<std::size_t, std::string_view>, 4>{
@@ -150,7 +150,7 @@ Result<SeriesSet> parse_series_csv(std::string_view text, std::string_view name,
       return fail(Errc::syntax, cols.metric,
                   fmt::format("metric: '{}' is not a known metric (its kind decides how it aggregates and converts: "
                               "pass it in SeriesCsvOptions::metrics)",
-                              metric_name));
+                              quote_for_message(metric_name)));
 
     const std::string_view period_text = f[cols.period];
     auto key = parse_period(period_text, options.periods);
@@ -185,7 +185,7 @@ Result<SeriesSet> parse_series_csv(std::string_view text, std::string_view name,
     std::optional<Decimal> value;
     if (!series_detail::is_missing_text(f[cols.value])) {
       auto v = Decimal::parse(field(cols.value));
-      if (!v) return fail(Errc::syntax, cols.value, fmt::format("value: '{}' is not a decimal number", f[cols.value]));
+      if (!v) return fail(Errc::syntax, cols.value, fmt::format("value: '{}' is not a decimal number", quote_for_message(f[cols.value])));
       value = *v;
     }
 

@@ -22,7 +22,7 @@ namespace {
 constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
 Error date_error(std::string_view text, std::string_view why, std::size_t position) {
-  return make_error(Errc::invalid_date, fmt::format("invalid date '{}': {}", text, why), text,
+  return make_error(Errc::invalid_date, fmt::format("invalid date '{}': {}", quote_for_message(text), why), text,
                     position);
 }
 

@@ -131,7 +131,7 @@ class Parser {
         i += 3;
       } else {
         const std::size_t len = (static_cast<unsigned char>(c) >= 0x80) ? utf8_length(i) : 1;
-        return syntax(i, fmt::format("unexpected character '{}'", text_.substr(i, len)));
+        return syntax(i, fmt::format("unexpected character '{}'", quote_for_message(text_.substr(i, len))));
       }
     }
     return std::nullopt;
@@ -160,23 +160,23 @@ class Parser {
   // ---- errors
 
   Error syntax(std::size_t pos, const std::string& detail) const {
-    return make_error(Errc::syntax, fmt::format("unrecognised period '{}': {}", text_, detail), text_, pos);
+    return make_error(Errc::syntax, fmt::format("unrecognised period '{}': {}", quote_for_message(text_), detail), text_, pos);
   }
   Error invalid(std::size_t pos, const std::string& detail) const {
-    return make_error(Errc::invalid_date, fmt::format("invalid period '{}': {}", text_, detail), text_,
+    return make_error(Errc::invalid_date, fmt::format("invalid period '{}': {}", quote_for_message(text_), detail), text_,
                       pos);
   }
   Error expected(const std::string& what) const {
-    if (at_end()) return syntax(here(), fmt::format("expected {} after '{}'", what, read_so_far()));
+    if (at_end()) return syntax(here(), fmt::format("expected {} after '{}'", what, quote_for_message(read_so_far())));
     const Token& t = tokens_[at_];
-    return syntax(t.pos, fmt::format("expected {} after '{}', found '{}'", what, read_so_far(),
-                                     token_text(t)));
+    return syntax(t.pos, fmt::format("expected {} after '{}', found '{}'", what, quote_for_message(read_so_far()),
+                                     quote_for_message(token_text(t))));
   }
   std::optional<Error> expect_end() const {
     if (at_end()) return std::nullopt;
     const Token& t = tokens_[at_];
-    return syntax(t.pos, fmt::format("unexpected '{}' after '{}'", token_text(t),
-                                     read_so_far()));
+    return syntax(t.pos, fmt::format("unexpected '{}' after '{}'", quote_for_message(token_text(t)),
+                                     quote_for_message(read_so_far())));
   }
 
   // ---- pieces
@@ -282,7 +282,7 @@ class Parser {
   Result<Period> fiscal_period(const FiscalYearSpec& spec, IndexPart part) const {
     if (!context_.calendar) {
       return unexpected(make_error(Errc::ambiguous,
-                                   fmt::format("fiscal period '{}' needs a fiscal calendar", text_), text_,
+                                   fmt::format("fiscal period '{}' needs a fiscal calendar", quote_for_message(text_)), text_,
                                    spec.marker_pos));
     }
     const FiscalCalendar& cal = *context_.calendar;

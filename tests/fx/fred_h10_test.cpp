@@ -150,8 +150,9 @@ TEST_CASE("The loader knows the H.10 countries and skips Venezuela", "[fx][fred]
   for (const auto& c : countries) usd_per_currency += c.usd_per_currency ? 1 : 0;
   CHECK(usd_per_currency == 5);
   auto t = parse_fred_h10_csv("Date,Country,Exchange rate\n2025-03-01,Venezuela,66.4786\n2025-03-01,Japan,.\n", "h10.csv");
-  REQUIRE(t);
-  CHECK(t->series().empty());
+  REQUIRE_FALSE(t);  // a table without a fixing is refused, not handed out empty
+  CHECK(t.error().message ==
+        "h10.csv: no fixings: every row is of a skipped country (Venezuela) or without a rate ('.')");
 }
 
 TEST_CASE("Malformed H.10 text is refused with file, line and column", "[fx][fred]") {

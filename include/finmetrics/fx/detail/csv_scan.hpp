@@ -14,6 +14,7 @@
 #include "finmetrics/currency/currency.hpp"
 #include "finmetrics/decimal/decimal.hpp"
 #include "finmetrics/error.hpp"
+#include "finmetrics/fx/fx_table.hpp"
 #include "finmetrics/io/read_file.hpp"
 
 namespace finmetrics::fx_detail {
@@ -99,6 +100,12 @@ class FieldReader {
 [[nodiscard]] std::optional<Currency> currency_or_withdrawn(std::string_view code);
 
 using finmetrics::read_file;  // io/read_file.hpp
+
+/// A loaded table without a single fixing is an error, not a table on which
+/// every look-up fails later: "rates.csv: only a header, no fixings" (no data
+/// line), or "rates.csv: no fixings: every rate is empty or N/A" (`why_none`).
+[[nodiscard]] Result<FxTable> refuse_empty(FxTable table, std::string_view text, std::string_view name,
+                                           std::string_view why_none);
 
 /// "name:line:column: message" (column 0: "name:line: message"; line 0: "name: message"),
 /// with `input` the field read and `line` set.
