@@ -21,8 +21,11 @@ namespace finmetrics::test {
 /// The exit code of a test program of which some checks were skipped and none failed.
 inline constexpr int skip_exit_code = 77;
 
+/// `relative` in ../shared, or in the directory the environment variable
+/// FINMETRICS_SHARED_DIR names (the ctests of this mechanism point it elsewhere).
 inline std::filesystem::path shared_path(const std::string& relative) {
-  return std::filesystem::path(FINMETRICS_SHARED_DIR) / relative;
+  const char* dir = std::getenv("FINMETRICS_SHARED_DIR");
+  return std::filesystem::path(dir != nullptr && *dir != '\0' ? dir : FINMETRICS_SHARED_DIR) / relative;
 }
 
 inline std::filesystem::path source_path(const std::string& relative) {
