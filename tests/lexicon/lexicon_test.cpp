@@ -7,12 +7,13 @@
 #include "finmetrics/currency/iso4217.hpp"
 #include "finmetrics/lexicon/lexicon.hpp"
 #include "finmetrics/parse/parse_figure.hpp"
+#include "shared_data.hpp"
 
 using namespace finmetrics;
 
 namespace {
 
-const std::filesystem::path lexicon_dir = std::filesystem::path(FINMETRICS_SOURCE_DIR) / "data" / "lexicon";
+const std::filesystem::path lexicon_dir = finmetrics::test::source_path("data/lexicon");
 
 // A copy of data/lexicon in a fresh temporary directory.
 std::filesystem::path copy_of_lexicon(const std::string& name) {

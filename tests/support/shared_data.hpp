@@ -21,15 +21,22 @@ namespace finmetrics::test {
 /// The exit code of a test program of which some checks were skipped and none failed.
 inline constexpr int skip_exit_code = 77;
 
+// The two directories are compiled into tests/support/paths.cpp alone, so that
+// no other test source depends on where the checkout lives (ccache then shares
+// test objects between checkouts).
+const char* configured_shared_dir();
+const char* configured_source_dir();
+
 /// `relative` in ../shared, or in the directory the environment variable
 /// FINMETRICS_SHARED_DIR names (the ctests of this mechanism point it elsewhere).
 inline std::filesystem::path shared_path(const std::string& relative) {
   const char* dir = std::getenv("FINMETRICS_SHARED_DIR");
-  return std::filesystem::path(dir != nullptr && *dir != '\0' ? dir : FINMETRICS_SHARED_DIR) / relative;
+  return std::filesystem::path(dir != nullptr && *dir != '\0' ? dir : configured_shared_dir()) / relative;
 }
 
+/// `relative` in the project's source tree.
 inline std::filesystem::path source_path(const std::string& relative) {
-  return std::filesystem::path(FINMETRICS_SOURCE_DIR) / relative;
+  return std::filesystem::path(configured_source_dir()) / relative;
 }
 
 /// Whether the tests run under CI (the environment variable CI is "true", as CI
