@@ -41,7 +41,7 @@ check "options: header and first row" "date,figure,currency,hkd_value,per_share
 # 4. Usage and file errors exit 2 and say what is wrong.
 "$bin" normalize --spec v1 --fx /nonexistent/fx.csv data/samples/seed-figures.csv >/dev/null 2>"$tmp/err.txt"
 check "missing FX file: exit status" 2 "$?"
-check "missing FX file: message" "finmetrics normalize: '/nonexistent/fx.csv': cannot read the file (missing or empty)" "$(cat "$tmp/err.txt")"
+check "missing FX file: message" "finmetrics normalize: '/nonexistent/fx.csv': cannot open '/nonexistent/fx.csv': No such file or directory" "$(cat "$tmp/err.txt")"
 "$bin" normalize --spec v1 --fx data/fx/ecb-selected.csv --to XYZ data/samples/seed-figures.csv >/dev/null 2>"$tmp/err.txt"
 check "unknown target currency: exit status" 2 "$?"
 check "unknown target currency: message" "finmetrics normalize: --to: 'XYZ' at column 1: unknown currency 'XYZ'" "$(cat "$tmp/err.txt")"
@@ -181,7 +181,7 @@ check "item 12: --to XXX: message" "finmetrics normalize: --to: 'XXX' has no rat
 head -1 "$fx" >"$tmp/header-only.csv"
 "$bin" normalize --spec v1 --fx "$tmp/header-only.csv" data/samples/seed-figures.csv >/dev/null 2>"$tmp/err.txt"
 check "item 12: header-only FX file: exit status 2" 2 "$?"
-check "item 12: header-only FX file: message" "finmetrics normalize: '$tmp/header-only.csv': the FX file holds no rates (only a header?)" "$(cat "$tmp/err.txt")"
+check "item 12: header-only FX file: message" "finmetrics normalize: $tmp/header-only.csv: only a header, no fixings" "$(cat "$tmp/err.txt")"
 
 # --- normalize-v2 (the default; ../shared/specs/normalize-v2.md) ---------------------------
 

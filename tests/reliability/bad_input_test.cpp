@@ -232,7 +232,7 @@ TEST_CASE("The normalize stream reports every bad row by line, keeps going, and 
         "line 12: latest EUR/CNY fixing 2025-01-10 is 10 days before 2025-01-20 (limit 7 days)\n"
         "line 13: expected 2 fields (date,figure), found 1\n"
         "line 14: expected 2 fields (date,figure), found 3 (a figure with an unquoted comma?)\n"
-        "line 15: invalid date '\xff\xfe' (expected an existing day as YYYY-MM-DD)\n"
+        "line 15: invalid date '\\xFF\\xFE' (expected an existing day as YYYY-MM-DD)\n"
         "line 16: '$5\\xFF' at column 3: unexpected text after the figure\n"  // escaped by describe()
         "line 17: no HKD rate in the table (pivot EUR)\n"
         "line 18: broken CSV row: unterminated quoted field at column 12\n");
