@@ -21,7 +21,7 @@ const PeriodContext calendar{FiscalCalendar::calendar_year(), std::nullopt};
 const PeriodContext alibaba{FiscalCalendar{date::March}, std::nullopt};
 const PeriodContext japan{FiscalCalendar::japan(), std::nullopt};
 const PeriodContext india{FiscalCalendar::india(), std::nullopt};
-const PeriodContext microsoft{FiscalCalendar::microsoft(), std::nullopt};
+const PeriodContext microsoft{FiscalCalendar{date::June}, std::nullopt};
 const PeriodContext federal{FiscalCalendar::us_federal(), std::nullopt};
 const PeriodContext january{FiscalCalendar{date::January}, std::nullopt};  // Walmart-style
 

@@ -34,7 +34,7 @@ void check_all(const std::initializer_list<Expect>& cases) {
 }
 
 const FiscalCalendar march = FiscalCalendar{date::March};
-const FiscalCalendar june = FiscalCalendar::microsoft();
+const FiscalCalendar june = FiscalCalendar{date::June};
 const FiscalCalendar september = FiscalCalendar::us_federal();
 const FiscalCalendar december = FiscalCalendar::calendar_year();
 

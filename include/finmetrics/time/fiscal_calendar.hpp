@@ -54,8 +54,6 @@ class FiscalCalendar {
   [[nodiscard]] static constexpr FiscalCalendar india() {
     return FiscalCalendar{date::March, FiscalNaming::split};
   }
-  /// Ends June 30, named by the end year: Microsoft's `FY2025` is 2024-07-01..2025-06-30.
-  [[nodiscard]] static constexpr FiscalCalendar microsoft() { return FiscalCalendar{date::June}; }
   /// Ends September 30, named by the end year: the US federal government's
   /// `FY2025` is 2024-10-01..2025-09-30 (Apple's is the 52/53-week approximation of it).
   [[nodiscard]] static constexpr FiscalCalendar us_federal() {
