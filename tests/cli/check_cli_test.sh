@@ -3,15 +3,7 @@
 # Usage: check_cli_test.sh FINMETRICS_BINARY   (run from the repository root)
 set -u
 bin="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-check() {  # description, expected, actual
-  if [ "$2" == "$3" ]; then echo "ok: $1"; else echo "FAILED: $1"; echo "  expected: $2"; echo "  actual:   $3"; failures=$((failures + 1)); fi
-}
-has() {  # description, needle, file
-  if grep -qF -- "$2" "$3"; then echo "ok: $1"; else echo "FAILED: $1"; echo "  missing: $2"; failures=$((failures + 1)); fi
-}
+. "$(dirname "$0")/../support/cli_checks.sh"
 
 # 1. The seed claims with the bundled data only: some claims are inconsistent, exit 1.
 "$bin" check data/alibaba/claims.csv --no-shared >"$tmp/report.txt" 2>"$tmp/err.txt"

@@ -5,18 +5,7 @@
 # Usage: check_hostile_test.sh FINMETRICS_BINARY   (run from the repository root)
 set -u
 bin="$1"
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-check() {  # description, expected, actual
-  if [ "$2" == "$3" ]; then echo "ok: $1"; else echo "FAILED: $1"; echo "  expected: $2"; echo "  actual:   $3"; failures=$((failures + 1)); fi
-}
-has() {  # description, needle, file
-  if grep -qF -- "$2" "$3"; then echo "ok: $1"; else echo "FAILED: $1"; echo "  missing: $2"; failures=$((failures + 1)); fi
-}
-verdict() {  # claim id -> its verdict column
-  awk -v id="$1" '$1 == id { v = substr($0, 8, 28); sub(/ +$/, "", v); print v; exit }' "$tmp/report.txt"
-}
+. "$(dirname "$0")/../support/cli_checks.sh"
 dir=tests/cli/check_hostile
 
 "$bin" check "$dir/claims.csv" --no-shared --fx tests/cli/relations/fx-usd-cny.csv >"$tmp/report.txt" 2>"$tmp/err.txt"

@@ -6,15 +6,7 @@
 set -u
 bin="$1"
 man_page="${2:-}"
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-check() {  # description, expected, actual
-  if [ "$2" == "$3" ]; then echo "ok: $1"; else echo "FAILED: $1"; echo "  expected: $2"; echo "  actual:   $3"; failures=$((failures + 1)); fi
-}
-has() {  # description, needle, file
-  if grep -qF -- "$2" "$3"; then echo "ok: $1"; else echo "FAILED: $1"; echo "  missing: $2"; failures=$((failures + 1)); fi
-}
+. "$(dirname "$0")/../support/cli_checks.sh"
 
 # 1. A mistyped command says so and suggests the nearest one; exit 2.
 "$bin" normalise --fx x.csv >"$tmp/out" 2>"$tmp/err"

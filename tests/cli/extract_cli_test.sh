@@ -4,13 +4,8 @@
 # Usage: extract_cli_test.sh FINMETRICS_BINARY   (run from the repository root)
 set -u
 bin="$1"
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
-failures=0
+. "$(dirname "$0")/../support/cli_checks.sh"
 . "$(dirname "$0")/../support/shared_data.sh"
-check() {  # description, expected, actual
-  if [ "$2" == "$3" ]; then echo "ok: $1"; else echo "FAILED: $1"; echo "  expected: $2"; echo "  actual:   $3"; failures=$((failures + 1)); fi
-}
 
 article='In the 15 months since he took the top jobs, Alibaba'"'"'s Wu has spent Rmb81bn ($11bn) on capital expenditure, up from Rmb34bn in the previous 15 months.'
 

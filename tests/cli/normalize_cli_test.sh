@@ -3,14 +3,8 @@
 # Usage: normalize_cli_test.sh FINMETRICS_BINARY   (run from the repository root)
 set -u
 bin="$1"
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-checks=0
-check() {  # description, expected, actual
-  checks=$((checks + 1))
-  if [ "$2" == "$3" ]; then echo "ok: $1"; else echo "FAILED: $1"; echo "  expected: $2"; echo "  actual:   $3"; failures=$((failures + 1)); fi
-}
+. "$(dirname "$0")/../support/cli_checks.sh"
+. "$(dirname "$0")/../support/shared_data.sh"
 fx=data/fx/ecb-selected.csv
 
 # 1. The seed figures at the curated ECB fixings: every value checked with Python's decimal.
@@ -228,7 +222,7 @@ check "--spec v3 is a usage error" 2 "$?"
 
 # The FRED H.10 table (monthly averages) works with default options: the staleness
 # limit follows its frequency, and stderr says a monthly average was used.
-if [ -f ../shared/data/fx/fred-h10-monthly.csv ]; then
+if require_shared ../shared/data/fx/fred-h10-monthly.csv; then
   printf 'date,figure\n2025-03-30,Rmb81bn\n' |
     "$bin" normalize --fx ../shared/data/fx/fred-h10-monthly.csv >"$tmp/out.csv" 2>"$tmp/err.txt"
   check "v2 with FRED H.10: exit status" 0 "$?"
@@ -236,10 +230,8 @@ if [ -f ../shared/data/fx/fred-h10-monthly.csv ]; then
   check "v2 with FRED H.10: the March average, 29 days before the figure" \
     "2025-03-30,Rmb81bn,CNY,81000000000,,,exact,,11173492613.079884,," "$(sed -n 2p "$tmp/out.csv")"
   check "v2 with FRED H.10: says a monthly average was used" "finmetrics normalize: '../shared/data/fx/fred-h10-monthly.csv' holds monthly averages: each figure is converted at the average of its month or an earlier one (staleness limit 31 days)" "$(head -1 "$tmp/err.txt")"
-else
-  echo "skipped: the FRED H.10 checks need ../shared/data/fx/fred-h10-monthly.csv"
-  [ "${CI:-}" = true ] && failures=$((failures + 1))
 fi
 
 echo "$((checks - failures)) passed, $failures failed"
-[ "$failures" -eq 0 ]
+[ "$failures" -eq 0 ] || exit 1
+finish_shared_checks
