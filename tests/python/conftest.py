@@ -26,3 +26,12 @@ def ecb_path() -> Path:
 def fx_selected():
     import finmetrics as fm
     return fm.FxTable.load(str(ROOT / "data" / "fx" / "ecb-selected.csv"))
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """A test skipped for want of ../shared is not a pass: the run exits 77, which
+    ctest reports as skipped (SKIP_RETURN_CODE), and under CI=true it fails."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = len(reporter.stats.get("skipped", [])) if reporter is not None else 0
+    if exitstatus == 0 and skipped > 0:
+        session.exitstatus = 1 if os.environ.get("CI") == "true" else 77
