@@ -253,10 +253,12 @@ std::optional<Operand> CheckContext::fx_rate(Currency from, Currency to, const s
         hull_of = hull_of ? hull(*hull_of, i) : i;
         parts.push_back("average " + window->canonical());
         source += "; " + avg->to_string();
+      } else if (!avg) {
+        // Refused (for instance a period the FX data covers only in part): say why.
+        parts.push_back(fmt::format("no period average over {} ({})", window->canonical(), avg.error().message));
       } else {
         parts.push_back(fmt::format("no period average over {} (too few fixings: {} of {} weekdays)",
-                                    window->canonical(), avg && avg->averaging() ? avg->averaging()->count : 0,
-                                    weekdays));
+                                    window->canonical(), avg->averaging() ? avg->averaging()->count : 0, weekdays));
       }
     }
   }
