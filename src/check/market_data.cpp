@@ -11,6 +11,14 @@ namespace {
 
 using Candidates = std::vector<std::pair<std::string, Formula>>;
 
+// The finding of a market-data check: the best of the listings' candidates, or
+// unverifiable with what was missing when no listing had the data.
+void add_best(CheckContext& cx, FindingKind kind, std::string title, const Claim& c, const Candidates& candidates,
+              std::vector<std::string> missing) {
+  if (candidates.empty()) return cx.add_unverifiable(kind, std::move(title), c, {}, false, std::move(missing));
+  cx.add(kind, std::move(title), c, {}, false, check_best(CheckContext::operand(c), candidates));
+}
+
 std::pair<Date, Date> observation_days(const Claim& c) {
   if (c.period) return {c.period->first_day(), c.period->last_day()};
   return {*c.as_of, *c.as_of};
@@ -53,8 +61,7 @@ void price_change(CheckContext& cx, const Claim& c) {
                                    CheckContext::price_operand(*l, *base, u)}
                                 .formula());
   }
-  if (candidates.empty()) return cx.add_unverifiable(FindingKind::price_change, title, c, {}, false, missing);
-  cx.add(FindingKind::price_change, title, c, {}, false, check_best(CheckContext::operand(c), candidates));
+  add_best(cx, FindingKind::price_change, title, c, candidates, std::move(missing));
 }
 
 void market_cap(CheckContext& cx, const Claim& c) {
@@ -85,8 +92,7 @@ void market_cap(CheckContext& cx, const Claim& c) {
                                         n, n == 1 ? "" : "s", iso(first), iso(last)),
                             cap_formula(*lo, single ? std::nullopt : hi, c.figure.unit));
   }
-  if (candidates.empty()) return cx.add_unverifiable(FindingKind::market_cap, title, c, {}, false, missing);
-  cx.add(FindingKind::market_cap, title, c, {}, false, check_best(CheckContext::operand(c), candidates));
+  add_best(cx, FindingKind::market_cap, title, c, candidates, std::move(missing));
 }
 
 void market_cap_change(CheckContext& cx, const Claim& c) {
@@ -123,8 +129,7 @@ void market_cap_change(CheckContext& cx, const Claim& c) {
     candidates.emplace_back(fmt::format("{}, start = {}, end = close of {}", l->symbol, how, iso(end->date)),
                             std::move(f));
   }
-  if (candidates.empty()) return cx.add_unverifiable(FindingKind::market_cap_change, title, c, {}, false, missing);
-  cx.add(FindingKind::market_cap_change, title, c, {}, false, check_best(CheckContext::operand(c), candidates));
+  add_best(cx, FindingKind::market_cap_change, title, c, candidates, std::move(missing));
 }
 
 void share_price(CheckContext& cx, const Claim& c) {
@@ -156,8 +161,7 @@ void share_price(CheckContext& cx, const Claim& c) {
     candidates.emplace_back(
         fmt::format("{}: range of the recorded prices in {}..{}", l->symbol, iso(first), iso(last)), std::move(f));
   }
-  if (candidates.empty()) return cx.add_unverifiable(FindingKind::share_price, title, c, {}, false, missing);
-  cx.add(FindingKind::share_price, title, c, {}, false, check_best(CheckContext::operand(c), candidates));
+  add_best(cx, FindingKind::share_price, title, c, candidates, std::move(missing));
 }
 
 }  // namespace
