@@ -65,6 +65,18 @@ bool Parser::currency_at(std::string_view marker, std::size_t pos, Currency& out
 bool Parser::read_prefix_fallback(std::size_t& p, Term& t) {
   const CodePoint c = at(p);
   std::size_t e = p;
+  // The marker `text` (bytes p..e) names `cur`: the term's currency, read before the number.
+  const auto take = [&](Currency cur, std::string_view text) {
+    t.currency = cur;
+    t.source = CurrencySource::explicit_;
+    t.marker = lex_.currency_marker(text);
+    t.currency_text = text;
+    t.currency_pos = p;
+    t.currency_is_prefix = true;
+    t.last_text = text;
+    p = skip_space(e);
+    return true;
+  };
   if (c.size != 0 && is_currency_sign(c.value)) {
     e = p + c.size;
   } else if (c.size == 1 && is_ascii_letter(static_cast<char>(c.value))) {
@@ -102,15 +114,7 @@ bool Parser::read_prefix_fallback(std::size_t& p, Term& t) {
         if (cur.error().code == Errc::ambiguous) return fail(Errc::ambiguous, std::move(cur.error().message), p);
         return fail(Errc::syntax, fmt::format("expected a number, found '{}'", word), p);
       }
-      t.currency = *cur;
-      t.source = CurrencySource::explicit_;
-      t.marker = lex_.currency_marker(word);
-      t.currency_text = word;
-      t.currency_pos = p;
-      t.currency_is_prefix = true;
-      t.last_text = word;
-      p = skip_space(e);
-      return true;
+      return take(*cur, word);
     }
   } else if (c.size != 0 && is_cjk(c.value)) {
     e = cjk_end(p);  // 人民币
@@ -122,15 +126,7 @@ bool Parser::read_prefix_fallback(std::size_t& p, Term& t) {
   const std::string_view marker = s_.substr(p, e - p);
   Currency cur;
   if (!currency_at(marker, p, cur)) return false;
-  t.currency = cur;
-  t.source = CurrencySource::explicit_;
-  t.marker = lex_.currency_marker(marker);
-  t.currency_text = marker;
-  t.currency_pos = p;
-  t.currency_is_prefix = true;
-  t.last_text = marker;
-  p = skip_space(e);
-  return true;
+  return take(cur, marker);
 }
 
 // The currency a marker names, set on the term with its evidence. A country
