@@ -52,39 +52,16 @@ constexpr std::size_t npos = std::string_view::npos;
 constexpr Currency probe = Currency::of("XAU");
 
 
-// Words that end a count noun before it starts ("10 million for the chatbot").
-constexpr std::array stop_words{
-    std::string_view{"a"},      std::string_view{"an"},    std::string_view{"the"},    std::string_view{"and"},
-    std::string_view{"or"},     std::string_view{"to"},    std::string_view{"of"},     std::string_view{"in"},
-    std::string_view{"on"},     std::string_view{"at"},    std::string_view{"for"},    std::string_view{"with"},
-    std::string_view{"by"},     std::string_view{"from"},  std::string_view{"per"},    std::string_view{"who"},
-    std::string_view{"which"},  std::string_view{"that"},  std::string_view{"is"},     std::string_view{"was"},
-    std::string_view{"were"},   std::string_view{"are"},   std::string_view{"be"},     std::string_view{"has"},
-    std::string_view{"have"},   std::string_view{"had"},   std::string_view{"will"},   std::string_view{"would"},
-    std::string_view{"its"},    std::string_view{"their"}, std::string_view{"this"},   std::string_view{"than"},
-    std::string_view{"as"},     std::string_view{"into"},  std::string_view{"over"},   std::string_view{"since"},
-    std::string_view{"year"},   std::string_view{"more"},  std::string_view{"less"},   std::string_view{"times"}};
-
-// A count noun that names time makes the figure a duration ("15 months").
-constexpr std::array time_words{
-    std::string_view{"second"}, std::string_view{"seconds"}, std::string_view{"minute"},   std::string_view{"minutes"},
-    std::string_view{"hour"},   std::string_view{"hours"},   std::string_view{"day"},      std::string_view{"days"},
-    std::string_view{"week"},   std::string_view{"weeks"},   std::string_view{"month"},    std::string_view{"months"},
-    std::string_view{"quarter"}, std::string_view{"quarters"}, std::string_view{"year"},   std::string_view{"years"},
-    std::string_view{"decade"}, std::string_view{"decades"}, std::string_view{"century"},  std::string_view{"centuries"},
-    std::string_view{"am"},     std::string_view{"pm"}};
-
-constexpr std::array irregular_plurals{std::string_view{"people"}, std::string_view{"staff"},
-                                       std::string_view{"personnel"}, std::string_view{"children"},
-                                       std::string_view{"men"}, std::string_view{"women"}};
-
-template <std::size_t N>
-bool contains(const std::array<std::string_view, N>& list, std::string_view w) noexcept {
-  return std::find(list.begin(), list.end(), w) != list.end();
+// The count-noun word lists are cues of the lexicon (data/lexicon/cues.csv):
+// `count_stop` ends a count noun before it starts ("10 million for the chatbot"),
+// `duration` makes the figure a duration ("15 months"), `plural` lists plurals
+// without an s ("people").
+bool is_cue(const Lexicon& lex, std::string_view w, std::string_view category) noexcept {
+  return lex.cue(w, category) != nullptr;
 }
 
-bool is_plural_noun(std::string_view w) noexcept {
-  if (contains(irregular_plurals, w)) return true;
+bool is_plural_noun(const Lexicon& lex, std::string_view w) noexcept {
+  if (is_cue(lex, w, "plural")) return true;
   if (w.size() < 3 || w.back() != 's') return false;
   const std::string_view tail2 = w.substr(w.size() - 2);
   return tail2 != "ss" && tail2 != "us" && tail2 != "is" && tail2 != "'s";
@@ -257,13 +234,13 @@ std::size_t Scanner::count_noun_end(std::size_t p, const QuotedFigure& f, std::s
     const std::size_t ke = letters_end(s_, k);
     const std::string_view kw = s_.substr(k, ke - k);
     if (ke < n && (is_digit(s_[ke]) || s_[ke] == '-' || s_[ke] == '\'')) break;
-    if (contains(time_words, kw)) {
+    if (is_cue(lexicon_, kw, "duration")) {
       duration = !scaled;
       return npos;
     }
-    if (contains(stop_words, kw)) break;
+    if (is_cue(lexicon_, kw, "count_stop")) break;
     if (kw.size() > 3 && kw.substr(kw.size() - 2) == "ed") break;  // a verb: "2.0 showcased"
-    if (is_plural_noun(kw)) return ke;
+    if (is_plural_noun(lexicon_, kw)) return ke;
     const std::size_t next = skip_hspace(s_, ke);
     if (next == ke) break;
     k = next;
@@ -421,15 +398,17 @@ bool Scanner::take(const QuotedFigure& f, std::size_t number, bool word, std::ve
     c.reading = f;
     c.read_at = b;
   }
-  // Verbs that hedge like "more than": "exceeding $858 billion", "surpassed 10 million".
+  // Verbs that hedge like "more than" (`hedge_verb` cues): "exceeding $858 billion", "surpassed 10 million".
   if (f.qualifier == Qualifier::none) {
-    static constexpr std::array<std::string_view, 9> verbs{"exceeding", "exceeded", "exceeds",  "surpassing", "surpassed",
-                                                           "surpasses", "topping",  "topped",   "tops"};
     const std::size_t we = skip_hspace_back(s_, b);
     const std::size_t wb = letters_begin(s_, we);
-    if (we < b && wb < we && contains(verbs, s_.substr(wb, we - wb)) && (wb == 0 || !is_letter(s_[wb - 1]))) {
+    const Cue* verb = we < b && wb < we && (wb == 0 || !is_letter(s_[wb - 1]))
+                          ? lexicon_.cue(s_.substr(wb, we - wb), "hedge_verb")
+                          : nullptr;
+    if (verb != nullptr) {
+      const std::string& hedge = verb->value;
       if (!c.rewritten) c.parse_text = std::string(s_.substr(b, f.span.end - b));
-      c.parse_text = "more than " + c.parse_text;
+      c.parse_text = hedge + " " + c.parse_text;
       c.rewritten = true;
       c.reading.reset();
       c.begin = wb;
@@ -718,8 +697,8 @@ void Scanner::scan_words(std::vector<Candidate>& out, const std::vector<Candidat
           for (int words = 0; words < 3 && k < n && is_lower(s_[k]); ++words) {
             const std::size_t ke = letters_end(s_, k);
             const std::string_view kw = s_.substr(k, ke - k);
-            if (contains(stop_words, kw) || contains(time_words, kw)) break;
-            if (is_plural_noun(kw)) {
+            if (is_cue(lexicon_, kw, "count_stop") || is_cue(lexicon_, kw, "duration")) break;
+            if (is_plural_noun(lexicon_, kw)) {
               c.vague_kind = FigureKind::count;
               c.vague_unit = Unit::count_of(std::string(s_.substr(skip_hspace(s_, f), ke - skip_hspace(s_, f))));
               e = ke;

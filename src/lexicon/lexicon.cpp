@@ -30,7 +30,8 @@ constexpr std::array file_names{
     std::string_view{"families.csv"}, std::string_view{"currencies.csv"}, std::string_view{"minor_units.csv"},
     std::string_view{"country_prefixes.csv"}, std::string_view{"scales.csv"}, std::string_view{"qualifiers.csv"},
     std::string_view{"numbers.csv"}, std::string_view{"locales.csv"}, std::string_view{"cues.csv"},
-    std::string_view{"withdrawn_currencies.csv"}};
+    std::string_view{"withdrawn_currencies.csv"}, std::string_view{"coins.csv"},
+    std::string_view{"word_like_codes.csv"}};
 
 Error file_error(std::string_view file, std::size_t line, std::string_view reason) {
   Error e = make_error(Errc::csv, fmt::format("{} line {}: {}", file, line, reason), file);
@@ -177,6 +178,8 @@ class Builder {
   Result<void> locales(const Lexicon::Source& src);
   Result<void> cues(const Lexicon::Source& src);
   Result<void> withdrawn_currencies(const Lexicon::Source& src);
+  Result<void> coins(const Lexicon::Source& src);
+  Result<void> word_like_codes(const Lexicon::Source& src);
 
   Result<CurrencyFamily> family_named(std::string_view file, const Row& row, std::size_t column) const {
     const std::string& name = row.fields[column];
@@ -286,6 +289,7 @@ Result<void> Builder::minor_units(const Lexicon::Source& src) {
       return unexpected(file_error(src.name, row.line, "divisor must be 10, 100 or 1000"));
     }
     m->divisor = *divisor;
+    m->follows_number = true;
     if (row.fields[4] == "share") {
       m->per = Per::share;
     } else if (!row.fields[4].empty()) {
@@ -294,6 +298,52 @@ Result<void> Builder::minor_units(const Lexicon::Source& src) {
     auto any = read_case(src.name, row, 5);
     if (!any) return unexpected(any.error());
     if (auto ok = add_marker(src.name, row, *any, *m); !ok) return ok;
+  }
+  return {};
+}
+
+// Coins and slang for an amount of a currency: `nickels,,dollar,0.05`, `grand,,dollar,1000`.
+// The worth is multiple / divisor with a divisor of 1, 10, 100 or 1000.
+Result<void> Builder::coins(const Lexicon::Source& src) {
+  auto rows = read_rows(src, {"word", "currency", "family", "worth", "case", "note"});
+  if (!rows) return unexpected(rows.error());
+  for (const Row& row : *rows) {
+    auto m = marker_of(src.name, row, 1, 2);
+    if (!m) return unexpected(m.error());
+    const std::string& worth = row.fields[3];
+    const std::size_t dot = worth.find('.');
+    const std::string digits = dot == std::string::npos ? worth : worth.substr(0, dot) + worth.substr(dot + 1);
+    const std::size_t decimals = dot == std::string::npos ? 0 : worth.size() - dot - 1;
+    Row part = row;
+    part.fields = {digits};
+    auto multiple = read_uint(src.name, part, 0, "worth");
+    if (!multiple || *multiple == 0 || *multiple > 1'000'000 || decimals > 3 || dot == 0) {
+      return unexpected(file_error(
+          src.name, row.line,
+          fmt::format("worth must be a decimal above 0, at most 1000000, with at most 3 decimals; found '{}'", worth)));
+    }
+    m->multiple = *multiple;
+    m->divisor = decimals == 0 ? 1 : decimals == 1 ? 10 : decimals == 2 ? 100 : 1000;
+    m->follows_number = true;
+    m->coin = true;
+    auto any = read_case(src.name, row, 4);
+    if (!any) return unexpected(any.error());
+    if (auto ok = add_marker(src.name, row, *any, *m); !ok) return ok;
+  }
+  return {};
+}
+
+// ISO codes that are also English words ("ALL", "TOP"): flagged on their marker.
+Result<void> Builder::word_like_codes(const Lexicon::Source& src) {
+  auto rows = read_rows(src, {"code", "note"});
+  if (!rows) return unexpected(rows.error());
+  for (const Row& row : *rows) {
+    const std::string& code = row.fields[0];
+    const std::uint32_t* i = t_.marker_exact.find(code, false);
+    if (code.size() != 3 || i == nullptr || !t_.markers[*i].currency || t_.markers[*i].currency->code() != code) {
+      return unexpected(file_error(src.name, row.line, fmt::format("'{}' is not an ISO 4217 code", code)));
+    }
+    t_.markers[*i].word_like = true;
   }
   return {};
 }
@@ -546,6 +596,8 @@ Result<Lexicon::Tables> Builder::build(std::span<const Lexicon::Source> sources)
   if (auto ok = numbers(*found[6]); !ok) return unexpected(ok.error());
   if (auto ok = locales(*found[7]); !ok) return unexpected(ok.error());
   if (auto ok = cues(*found[8]); !ok) return unexpected(ok.error());
+  if (auto ok = coins(*found[10]); !ok) return unexpected(ok.error());
+  if (auto ok = word_like_codes(*found[11]); !ok) return unexpected(ok.error());
   return std::move(t_);
 }
 
@@ -688,6 +740,15 @@ std::vector<const Cue*> Lexicon::cues_for(std::string_view phrase) const {
     for (const std::uint32_t i : t_->cue_groups[*g]) out.push_back(&t_->cues[i]);
   }
   return out;
+}
+
+const Cue* Lexicon::cue(std::string_view phrase, std::string_view category) const noexcept {
+  if (const std::uint32_t* g = t_->cue_folded.find(phrase, true)) {
+    for (const std::uint32_t i : t_->cue_groups[*g]) {
+      if (t_->cues[i].category == category) return &t_->cues[i];
+    }
+  }
+  return nullptr;
 }
 
 int Lexicon::max_currency_words() const noexcept { return t_->max_currency_words; }

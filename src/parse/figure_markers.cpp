@@ -186,11 +186,39 @@ bool Parser::set_marker(const CurrencyMarker& m, std::string_view text, std::siz
   t.currency_pos = pos;
   t.currency_is_prefix = prefix;
   t.last_text = text;
+  if (m.coin && !coin_ends_amount(pos + text.size(), text)) return false;
+  if (m.multiple != 1 && !apply_multiple(m.multiple, text, pos, t)) return false;
   if (m.divisor != 1) t.shift -= m.divisor == 10 ? 1 : m.divisor == 100 ? 2 : 3;
   if (m.per == Per::share) {
     t.per = Per::share;
     t.per_text = text;
   }
+  return true;
+}
+
+// "two grand slams", "5 nickel mines": a coin or slang word followed by a word is
+// an adjective, not money; only a `count_stop` cue ("10 grand for it") may follow.
+bool Parser::coin_ends_amount(std::size_t e, std::string_view text) {
+  const std::size_t q = skip_space(e);
+  if (q >= end_ || !is_ascii_letter(s_[q])) return true;
+  const std::string_view next = s_.substr(q, letters_end(q) - q);
+  if (lex_.cue(next, "count_stop") != nullptr) return true;
+  return fail(Errc::syntax, fmt::format("'{}' before '{}' is no amount of money", text, next), q);
+}
+
+// "5 nickels" (5 x 5 / 100), "10 grand" (10 x 1000): the worth of a coin multiplies
+// the number; its trailing zeros go to the exponent, so "10 grand" is stated to the
+// nearest thousand like "10 thousand".
+bool Parser::apply_multiple(std::uint32_t multiple, std::string_view text, std::size_t pos, Term& t) {
+  while (multiple % 10 == 0) {
+    multiple /= 10;
+    ++t.shift;
+  }
+  if (multiple == 1) return true;
+  if (t.wide || t.small > 1'000'000'000'000ULL) {
+    return fail(Errc::overflow, fmt::format("too many '{}' to count", text), pos);
+  }
+  t.small *= multiple;
   return true;
 }
 
@@ -245,7 +273,11 @@ bool Parser::read_prefix(std::size_t& p, Term& t) {
       if (markers == 0) return read_prefix_fallback(p, t);
       break;
     }
-    if (m->divisor != 1) {  // "p5", "cents 5": a minor unit follows its number
+    if (m->coin) {  // "grand 5", "bucks 5"
+      return fail(Errc::syntax, fmt::format("'{}' follows the number ('5 {}')", s_.substr(p, k - p), s_.substr(p, k - p)),
+                  p);
+    }
+    if (m->follows_number) {  // "p5", "cents 5": a minor unit follows its number
       return fail(Errc::syntax,
                   fmt::format("'{}' is a minor unit: it follows the number ('5{}')", s_.substr(p, k - p), s_.substr(p, k - p)),
                   p);

@@ -298,6 +298,8 @@ class Parser {
   std::optional<std::pair<Qualifier, std::size_t>> match_qualifier(std::size_t p) const noexcept;
   bool currency_at(std::string_view marker, std::size_t pos, Currency& out);
   bool set_marker(const CurrencyMarker& m, std::string_view text, std::size_t pos, bool prefix, Term& t);
+  bool coin_ends_amount(std::size_t e, std::string_view text);
+  bool apply_multiple(std::uint32_t multiple, std::string_view text, std::size_t pos, Term& t);
   bool finish_term(Term& t);
   bool settle_term(const Term& t);
   bool read_number(std::size_t& p, Term& t);

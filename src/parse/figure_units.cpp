@@ -329,12 +329,15 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
         next = std::max(phrase_end, b + w2.size());
       } else if (is_word(w, "percentage") || is_word(w, "basis")) {
         const auto [b, w2] = second(e);
-        if (!is_word(w2, "points") && !is_word(w2, "point")) {
+        if (is_word(w, "percentage") && !is_word(w2, "points") && !is_word(w2, "point")) {
+          ok = set_dimension(Dimension::percent, w, q);  // "100 percentage": a percentage, not points
+        } else if (!is_word(w2, "points") && !is_word(w2, "point")) {
           return fail(Errc::syntax, fmt::format("expected 'points' after '{}', found {}", w, found(b)), b);
+        } else {
+          ok = set_dimension(is_word(w, "basis") ? Dimension::basis_points : Dimension::percentage_points,
+                             s_.substr(q, b + w2.size() - q), q);
+          next = b + w2.size();
         }
-        ok = set_dimension(is_word(w, "basis") ? Dimension::basis_points : Dimension::percentage_points,
-                           s_.substr(q, b + w2.size() - q), q);
-        next = b + w2.size();
       } else {
         // A currency word or phrase ("yuan", "US dollars", "Hong Kong dollars"), or
         // a count noun ("shares", "monthly active users"): the words up to "per",

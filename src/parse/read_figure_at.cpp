@@ -64,9 +64,11 @@ bool marker_char(CodePoint c) noexcept {
 // A marker the lexicon lists that may stand before a number in running text: a
 // name spelled as a word in any case ("won", "real", "pound") may not, being
 // more often an English word there.
-const CurrencyMarker* prefix_marker(const Lexicon& lex, std::string_view w) {
+// An ISO code that is an English word ("ALL 5 solutions") counts only glued to
+// the number (`apart` false).
+const CurrencyMarker* prefix_marker(const Lexicon& lex, std::string_view w, bool apart) {
   const CurrencyMarker* m = lex.currency_marker(w);
-  if (m == nullptr) return nullptr;
+  if (m == nullptr || (apart && m->word_like)) return nullptr;
   if (w.size() >= 2 && std::all_of(w.begin(), w.end(), is_letter)) {
     std::array<char, 32> flipped{};
     if (w.size() > flipped.size()) return m;
@@ -110,7 +112,7 @@ bool million_code(const Lexicon& lex, std::string_view w) {
 
 // The start of a currency marker that ends at q (the longest the lexicon lists
 // that begins at a boundary), or q.
-std::size_t marker_back(std::string_view s, std::size_t q, std::size_t floor, const Lexicon& lex) {
+std::size_t marker_back(std::string_view s, std::size_t q, std::size_t floor, const Lexicon& lex, bool apart = false) {
   std::size_t rb = q;
   bool cjk = false;
   if (const CodePoint c = decode_before(s, q); c.size != 0 && is_cjk(c.value)) {
@@ -151,7 +153,7 @@ std::size_t marker_back(std::string_view s, std::size_t q, std::size_t floor, co
   }
   if (million_code(lex, s.substr(rb, q - rb))) return rb;
   for (std::size_t b = rb; b < q;) {
-    if (prefix_marker(lex, s.substr(b, q - b)) != nullptr) return b;
+    if (prefix_marker(lex, s.substr(b, q - b), apart) != nullptr) return b;
     if (!cjk) {
       // "(US$", "-$": a leading bracket or sign is not part of the marker
       const char c = s[b];
@@ -240,7 +242,7 @@ FigureStart figure_start_before(std::string_view s, std::size_t number, const Pa
   // Up to two markers, glued or apart: "US$", "USD ", "NZD $", "(S$ ".
   for (int k = 0; k < 2; ++k) {
     const std::size_t q = hspace_back(s, p, floor);
-    const std::size_t b = marker_back(s, q, floor, lex);
+    const std::size_t b = marker_back(s, q, floor, lex, q < p);
     if (b == q) break;
     p = signs_back(s, b, floor, lex);
   }

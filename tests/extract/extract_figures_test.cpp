@@ -276,6 +276,39 @@ TEST_CASE("words that name currencies only after a number, URLs and identifiers 
   CHECK(texts(run("the 3 $1bn deals")) == std::vector<std::string>{"$1bn"});
 }
 
+TEST_CASE("an ISO code that is an English word is no marker written apart before a number", "[extract]") {
+  for (const std::string_view t : {"ALL 5 solutions are wrong.", "the TOP 10 banks", "He has lost his PEN 7 times"}) {
+    INFO(t);
+    for (const auto& f : run(t).figures) CHECK(f.kind != FigureKind::money);
+  }
+  const Extraction e = run("It costs 500 ALL.");
+  const ExtractedFigure& lek = only(e);
+  CHECK(lek.text == "500 ALL");
+  CHECK(lek.unit.currency == ALL);
+}
+
+TEST_CASE("coins and slang after a number are money in the dollar's default, never a count", "[extract]") {
+  const Extraction jar = run("a jar of two hundred thousand nickels");
+  const ExtractedFigure& nickels = only(jar);
+  CHECK(nickels.kind == FigureKind::money);
+  CHECK(nickels.quoted->value == Decimal::parse("10000").value());
+  CHECK(nickels.unit.currency == USD);
+  CHECK(nickels.currency_source == CurrencySource::default_);
+  const Extraction paid = run("he paid 10 grand for it");
+  const ExtractedFigure& grand = only(paid);
+  CHECK(grand.text == "10 grand");
+  CHECK(grand.quoted->value == Decimal::parse("10000").value());
+  // In a Hong Kong article the document decides which dollar.
+  const Extraction hk = run("HK$5 for one, and 10 grand for the rest");
+  REQUIRE(hk.figures.size() == 2);
+  CHECK(hk.figures[1].unit.currency == HKD);
+  CHECK(hk.figures[1].currency_source == CurrencySource::document);
+  for (const std::string_view t : {"she won two grand slams", "a 5 nickel mines deal", "in the past four quarters"}) {
+    INFO(t);
+    for (const auto& f : run(t).figures) CHECK(f.kind != FigureKind::money);
+  }
+}
+
 TEST_CASE("cents that end an amount that did not read are refused, not read as the amount", "[extract]") {
   const Extraction e = run("above a dollar and 42 cents");
   CHECK(e.figures.empty());

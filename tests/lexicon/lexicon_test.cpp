@@ -3,6 +3,7 @@
 #include <string>
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include "finmetrics/currency/iso4217.hpp"
 #include "finmetrics/lexicon/lexicon.hpp"
@@ -117,8 +118,15 @@ TEST_CASE("A new currency marker is one CSV line, and parse_figure reads it", "[
 }
 
 TEST_CASE("Lexicon errors name the file, the line and the reason", "[lexicon]") {
-  const auto check_error = [](const std::string& file, const std::string& line, const std::string& message) {
+  // `message` says "line {}" for the appended line (the files grow; the test need not).
+  const auto check_error = [](const std::string& file, const std::string& line, const std::string& message_with_line) {
     const auto dir = copy_of_lexicon("broken");
+    std::size_t lines = 0;
+    {
+      std::ifstream in(dir / file);
+      for (std::string l; std::getline(in, l);) ++lines;
+    }
+    const std::string message = fmt::format(fmt::runtime(message_with_line), lines + 1);
     append(dir / file, line);
     const auto lex = Lexicon::load(dir);
     REQUIRE_FALSE(lex.has_value());
@@ -126,22 +134,28 @@ TEST_CASE("Lexicon errors name the file, the line and the reason", "[lexicon]") 
     CHECK(lex.error().message == message);
     std::filesystem::remove_all(dir);
   };
-  check_error("currencies.csv", "Bs.,XXQ,,exact,\n", "currencies.csv line 144: unknown currency 'XXQ'");
-  check_error("currencies.csv", "HK$,HKD,,exact,\n", "currencies.csv line 144: 'HK$' is listed twice");
-  check_error("currencies.csv", "Bs.,VES\n", "currencies.csv line 144: expected 5 fields, found 2");
-  check_error("currencies.csv", "Bs.,,,exact,\n", "currencies.csv line 144: a marker needs a currency or a family");
-  check_error("currencies.csv", "Bs.,VES,,Exact,\n", "currencies.csv line 144: case must be 'exact' or 'any', found 'Exact'");
-  check_error("currencies.csv", "Bs.,VES,dollar,exact,\n", "currencies.csv line 144: VES is not of the family 'dollar'");
-  check_error("scales.csv", "lac,50,any,\n", "scales.csv line 35: exponent 50 has no scale (3, 4, 5, 6, 7, 8, 9 or 12)");
+  check_error("currencies.csv", "Bs.,XXQ,,exact,\n", "currencies.csv line {}: unknown currency 'XXQ'");
+  check_error("currencies.csv", "HK$,HKD,,exact,\n", "currencies.csv line {}: 'HK$' is listed twice");
+  check_error("currencies.csv", "Bs.,VES\n", "currencies.csv line {}: expected 5 fields, found 2");
+  check_error("currencies.csv", "Bs.,,,exact,\n", "currencies.csv line {}: a marker needs a currency or a family");
+  check_error("currencies.csv", "Bs.,VES,,Exact,\n", "currencies.csv line {}: case must be 'exact' or 'any', found 'Exact'");
+  check_error("currencies.csv", "Bs.,VES,dollar,exact,\n", "currencies.csv line {}: VES is not of the family 'dollar'");
+  check_error("scales.csv", "lac,50,any,\n", "scales.csv line {}: exponent 50 has no scale (3, 4, 5, 6, 7, 8, 9 or 12)");
   check_error("qualifiers.csv", "circa about,roughly_about,\n",
-              "qualifiers.csv line 51: unknown qualifier 'roughly_about' (about, nearly, more_than, ...)");
-  check_error("minor_units.csv", "kopek,RUB,,1000000,,any,\n", "minor_units.csv line 20: divisor must be 10, 100 or 1000");
+              "qualifiers.csv line {}: unknown qualifier 'roughly_about' (about, nearly, more_than, ...)");
+  check_error("minor_units.csv", "kopek,RUB,,1000000,,any,\n", "minor_units.csv line {}: divisor must be 10, 100 or 1000");
+  check_error("coins.csv", "quid,GBP,,1/3,any,\n",
+              "coins.csv line {}: worth must be a decimal above 0, at most 1000000, with at most 3 decimals; found '1/3'");
+  check_error("coins.csv", "mill,USD,,0.0001,any,\n",
+              "coins.csv line {}: worth must be a decimal above 0, at most 1000000, with at most 3 decimals; found '0.0001'");
+  check_error("word_like_codes.csv", "ZZZ,\n", "word_like_codes.csv line {}: 'ZZZ' is not an ISO 4217 code");
+  check_error("cues.csv", "exceeding,hedge_verb,more than,\n", "cues.csv line {}: 'exceeding' is listed twice as hedge_verb");
 
   check_error("withdrawn_currencies.csv", "USD,US Dollar,,\n",
-              "withdrawn_currencies.csv line 25: 'USD' is an active ISO 4217 code");
-  check_error("withdrawn_currencies.csv", "CYP,Cyprus Pound,2008-01,\n", "withdrawn_currencies.csv line 25: 'CYP' is listed twice");
+              "withdrawn_currencies.csv line {}: 'USD' is an active ISO 4217 code");
+  check_error("withdrawn_currencies.csv", "CYP,Cyprus Pound,2008-01,\n", "withdrawn_currencies.csv line {}: 'CYP' is listed twice");
   check_error("withdrawn_currencies.csv", "Cyp,Cyprus Pound,,\n",
-              "withdrawn_currencies.csv line 25: 'Cyp' is not three upper-case letters");
+              "withdrawn_currencies.csv line {}: 'Cyp' is not three upper-case letters");
 
   const auto missing = Lexicon::load(std::filesystem::temp_directory_path() / "finmetrics-no-such-lexicon");
   REQUIRE_FALSE(missing.has_value());
@@ -230,4 +244,57 @@ TEST_CASE("Look-ups normalise white space and case the same on every path", "[le
   CHECK(lex.currency_marker("HK$")->currency->code() == "HKD");
   CHECK(lex.scale("lakh  crore")->exponent == 12);
   CHECK(lex.qualifier("IN THE REGION OF") == Qualifier::about);
+}
+
+TEST_CASE("Coins and slang are markers with a worth, read after the number only", "[lexicon]") {
+  const Lexicon& lex = Lexicon::builtin();
+  const CurrencyMarker* nickels = lex.currency_marker("nickels");
+  REQUIRE(nickels != nullptr);
+  CHECK_FALSE(nickels->currency.has_value());
+  CHECK(lex.family_name(nickels->family) == "dollar");
+  CHECK(nickels->multiple == 5);
+  CHECK(nickels->divisor == 100);
+  CHECK(nickels->coin);
+  CHECK(nickels->follows_number);
+  const CurrencyMarker* grand = lex.currency_marker("Grand");
+  REQUIRE(grand != nullptr);
+  CHECK(grand->multiple == 1000);
+  CHECK(grand->divisor == 1);
+  CHECK(lex.currency_marker("dimes")->divisor == 10);
+  CHECK(lex.currency_marker("quarters") == nullptr);  // "four quarters" is a year, not a dollar
+  CHECK(lex.currency_marker("pence")->follows_number);
+  CHECK_FALSE(lex.currency_marker("pence")->coin);
+  CHECK_FALSE(lex.currency_marker("HK$")->follows_number);
+}
+
+TEST_CASE("ISO codes that are English words are flagged word_like", "[lexicon]") {
+  const Lexicon& lex = Lexicon::builtin();
+  for (const char* code : {"ALL", "TOP", "PEN", "MOP", "CUP", "BOB", "GEL", "MAD"}) {
+    INFO(code);
+    REQUIRE(lex.currency_marker(code) != nullptr);
+    CHECK(lex.currency_marker(code)->word_like);
+  }
+  for (const char* code : {"USD", "CAD", "TRY", "EUR", "HKD"}) {
+    INFO(code);
+    CHECK_FALSE(lex.currency_marker(code)->word_like);
+  }
+}
+
+TEST_CASE("The extractor's word lists are cues of the lexicon", "[lexicon]") {
+  const Lexicon& lex = Lexicon::builtin();
+  REQUIRE(lex.cue("Exceeding", "hedge_verb") != nullptr);
+  CHECK(lex.cue("exceeding", "hedge_verb")->value == "more than");
+  CHECK(lex.qualifier(lex.cue("topped", "hedge_verb")->value) == Qualifier::more_than);
+  CHECK(lex.cue("for", "count_stop") != nullptr);
+  CHECK(lex.cue("months", "duration") != nullptr);
+  CHECK(lex.cue("people", "plural") != nullptr);
+  CHECK(lex.cue("months", "count_stop") == nullptr);
+  CHECK(lex.cue("rose", "direction") != nullptr);
+  CHECK(lex.cue("rose", "hedge_verb") == nullptr);
+  // Every hedge verb names a hedge the parser reads.
+  for (const Cue& c : lex.cues()) {
+    if (c.category != "hedge_verb") continue;
+    INFO(c.phrase);
+    CHECK(lex.qualifier(c.value).has_value());
+  }
 }

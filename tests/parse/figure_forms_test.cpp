@@ -152,6 +152,51 @@ TEST_CASE("Minor units: cents, pence, paise, cps", "[parse][v2]") {
   money("20 dollars 43 cents", USD, "20.43");  // was $20
 }
 
+TEST_CASE("Coins and slang: a worth per coin, a dollar only by default", "[parse][v2][coins]") {
+  money("5 nickels", USD, "0.25");
+  money("five nickels", USD, "0.25");
+  money("two hundred thousand nickels", USD, "10000");
+  money("ten dimes", USD, "1");
+  money("1 dime", USD, "0.1");
+  money("10 grand", USD, "10000");
+  money("2.5 grand", USD, "2500");
+  money("42 bucks", USD, "42");
+  const QuotedFigure grand = read_figure("10 grand");
+  CHECK(grand.currency_source == CurrencySource::default_);  // "grand" is also a thousand pounds
+  CHECK(grand.value.exponent() == 3);                       // stated to the nearest thousand
+  ParseOptions hk;
+  hk.currency.dollar = HKD;
+  hk.currency.dollar_is_option = true;
+  money("5 nickels", HKD, "0.25", Per::whole, hk);
+  refused("grand 5", Errc::syntax, "'grand' follows the number ('5 grand')");
+  refused("two grand slams", Errc::syntax, "'grand' before 'slams' is no amount of money");
+  CHECK_FALSE(read_figure("4 quarters").unit.currency.has_value());  // a year, far more often than a dollar
+}
+
+TEST_CASE("More currency names, minor units and percentage", "[parse][v2]") {
+  money("20 €ur", EUR, "20");
+  money("42 egyptianpound", EGP, "42");
+  money("42 L.E", EGP, "42");
+  money("42 l.e.", EGP, "42");
+  money("42 le", EGP, "42");
+  money("42 geneh", EGP, "42");
+  money("42 genihat masriya", EGP, "42");
+  money("42 Saudiriyal", SAR, "42");
+  money("42 malaysia ringgit", MYR, "42");
+  money("42 Malaysian ringgits", MYR, "42");
+  money("ten pennies", GBP, "0.1");
+  money("twenty ringgit 43 sens", MYR, "20.43");
+  money("3 UAH 4 kopiykas", UAH, "3.04");
+  for (const char* text : {"100 percentage", "thirty percentage"}) {
+    INFO(text);
+    const QuotedFigure f = read_figure(text);
+    CHECK(f.unit.dimension == Dimension::percent);
+  }
+  CHECK(read_figure("100 percentage").value == dec("100"));
+  CHECK(read_figure("thirty percentage").value == dec("30"));
+  CHECK(read_figure("5 percentage points").unit.dimension == Dimension::percentage_points);
+}
+
 TEST_CASE("Number words and fractions", "[parse][v2]") {
   money("three billion dollars", USD, "3000000000");
   money("a billion dollars", USD, "1000000000");

@@ -95,7 +95,7 @@ TEST_CASE("units must come in order and fit together", "[parse_figure][errors]")
   check_error("5bn%", Errc::syntax, "unexpected '%' after 'bn'", 3);
   check_error("5 per share", Errc::syntax, "'per share' needs a currency amount", 2);
   check_error("$5 per annum", Errc::syntax, "expected 'cent', 'share' or 'ADS' after 'per', found 'annum'", 7);
-  check_error("2 percentage", Errc::syntax, "expected 'points' after 'percentage', found the end of the text", 12);
+  check_error("2 basis", Errc::syntax, "expected 'points' after 'basis', found the end of the text", 7);
   check_error("5 Foo", Errc::syntax, "unknown unit 'Foo'", 2);
   check_error("5 yuan ner share", Errc::syntax, "unexpected 'ner share' after 'yuan'", 7);
   check_error("$5 million shares", Errc::syntax, "unexpected 'shares' after 'million'", 11);

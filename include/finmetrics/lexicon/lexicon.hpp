@@ -41,6 +41,19 @@ struct CurrencyMarker {
   /// A country prefix (`US`, `HK`): names the currency of a family marker it
   /// stands with (`US4.5cps`, `HK1 cent`, `US $5`), never a currency alone.
   bool country = false;
+  /// What one of the marker is worth is `multiple / divisor` of the currency:
+  /// 5 for a nickel (5 / 100 dollar), 1000 for `grand` (coins.csv); else 1.
+  std::uint32_t multiple = 1;
+  /// Written after its number only (minor units, coins, slang: `5p`, `5 nickels`,
+  /// `10 grand`); before a number it is an error.
+  bool follows_number = false;
+  /// A coin or slang word (coins.csv): an amount only when no word but a
+  /// `count_stop` cue follows it (`10 grand for it`, never `two grand slams`).
+  bool coin = false;
+  /// An ISO code that is also an English word (`ALL`, `TOP`, `PEN`;
+  /// word_like_codes.csv): in running text it is a marker before a number only
+  /// when glued to it, never in `ALL 5 solutions`.
+  bool word_like = false;
 };
 
 /// A number word (`three`, `twenty`, `hundred`, `a`, `half`, `third`, `twofold`).
@@ -87,9 +100,9 @@ struct Cue {
 class Lexicon {
  public:
   /// The CSV files of `directory` (docs/lexicon.md): `currencies.csv`,
-  /// `minor_units.csv`, `country_prefixes.csv`, `families.csv`, `scales.csv`,
-  /// `qualifiers.csv`, `numbers.csv`, `locales.csv`, `cues.csv`,
-  /// `withdrawn_currencies.csv`. Errors
+  /// `minor_units.csv`, `coins.csv`, `country_prefixes.csv`, `families.csv`,
+  /// `scales.csv`, `qualifiers.csv`, `numbers.csv`, `locales.csv`, `cues.csv`,
+  /// `withdrawn_currencies.csv`, `word_like_codes.csv`. Errors
   /// (`io`, `csv`) name the file and line and say why in the message
   /// ("currencies.csv line 7: unknown currency 'XXX'"); `Error::line` is set.
   [[nodiscard]] static Result<Lexicon> load(const std::filesystem::path& directory);
@@ -144,6 +157,9 @@ class Lexicon {
   /// Every cue, in file order, and those of one phrase (in any category).
   [[nodiscard]] std::span<const Cue> cues() const noexcept;
   [[nodiscard]] std::vector<const Cue*> cues_for(std::string_view phrase) const;
+  /// The cue of `phrase` (any case) in `category`, or nullptr; allocates nothing
+  /// (the extractor's word lists: `hedge_verb`, `count_stop`, `duration`, ...).
+  [[nodiscard]] const Cue* cue(std::string_view phrase, std::string_view category) const noexcept;
 
   /// The most words any phrase of a table has (for longest-match readers).
   [[nodiscard]] int max_currency_words() const noexcept;
