@@ -31,6 +31,21 @@ inline bool well_formed(const Error& e, std::size_t input_size) {
   return true;
 }
 
+/// Whether `text` is one line of well-formed UTF-8: what a diagnostic must be.
+inline bool one_line(std::string_view text) {
+  std::size_t p = 0;
+  while (p < text.size()) {
+    const auto c = static_cast<unsigned char>(text[p]);
+    if (c == '\n' || c == '\r') return false;
+    std::size_t n = c < 0x80 ? 1 : (c >= 0xC2 && c <= 0xDF) ? 2 : (c >= 0xE0 && c <= 0xEF) ? 3 : (c >= 0xF0 && c <= 0xF4) ? 4 : 0;
+    if (n == 0 || p + n > text.size()) return false;
+    for (std::size_t k = 1; k < n; ++k)
+      if ((static_cast<unsigned char>(text[p + k]) & 0xC0) != 0x80) return false;
+    p += n;
+  }
+  return true;
+}
+
 }  // namespace finmetrics::fuzz
 
 #define FUZZ_CHECK(cond, detail)                                                           \

@@ -73,8 +73,7 @@ def write(target, seeds):
     seeds = seeds + REPRODUCERS.get(target, [])
     d = CORPUS / target
     d.mkdir(parents=True, exist_ok=True)
-    for old in d.iterdir():
-        old.unlink()
+    # Seeds are only added: reproducers copied in by hand (finding-*) stay.
     for s in seeds:
         (d / hashlib.sha1(s).hexdigest()).write_bytes(s)
     print(f"{target}: {len(seeds)} seeds")
@@ -121,3 +120,30 @@ write("fuzz_normalize", [bytes([k]) + s for s in normalize_rows for k in range(5
 
 csv_texts = fx + normalize_rows + [b'a,"b ""quoted"" c",d\n"multi\nline",x\r\n', b"\xef\xbb\xbf\"a\"b,c\n"]
 write("fuzz_csv_splitter", [bytes([k, 3, 5, 1]) + s for s in csv_texts for k in (8, 63)])
+
+# The upper layers (issue 11): claims, check end to end, extract, series and market files.
+claims_csv = (ROOT / "data" / "alibaba" / "claims.csv").read_bytes()
+claims_rows = claims_csv.split(b"\n", 1)[1]
+write("fuzz_claims_csv", [b"\x00" + claims_rows, b"\x01" + claims_csv, b"\x00" + claims_rows[:2000],
+                          b'\x00A1,d,"q ""x""",Rmb81bn,Alibaba,,,capex,FY2025,2025-03-17,,\nA1,d,q,$1,A,,,m,,,,\n',
+                          b"\x00A2,d,q,about 1234567890123456789012345678901234567,Alibaba,,,capex,,,converts:A9,\n"])
+check_lines = [bytes([k, f]) + s for k, f, s in [
+    (18, 1, b"Rmb81bn"), (19, 1, b"$11bn"), (0, 3, b"FY2025 Q3"), (9, 4, b"0000-02-29"),
+    (27, 5, b"converts:A18"), (5, 1, b"about 1234567890123456789012345678901234567"), (44, 0, b"x\ny")]]
+write("fuzz_check_claims", [b"", b"\n".join(check_lines[:3]), b"\n".join(check_lines)] + check_lines)
+articles = [s for s in literals("tests/extract/*.cpp") if len(s) > 20]
+write("fuzz_extract", articles[:200] + [
+    "Alibaba’s Wu has spent Rmb81bn ($11bn) on capital expenditure, up from Rmb34bn.".encode("utf-8"),
+    b"Revenue rose 13% to 31.742 billion yuan in the December quarter; shares jumped nearly 60% this year.\n"])
+series_texts = [s for s in literals("tests/series/*.cpp", "tests/series/*.hpp") if b"\n" in s]
+write("fuzz_series_loaders", [bytes([k]) + s for s in series_texts for k in range(4)])
+profiles = [p.read_bytes() for p in sorted((ROOT / "data").glob("*/issuer.json"))]
+profiles += [s for s in literals("tests/check/*.cpp", "tests/data/*.cpp", "tests/reliability/*.cpp") if s.lstrip().startswith(b"{")]
+write("fuzz_issuer_profile", profiles + [
+    b'{"issuer": "X", "listings": [{"symbol": "A", "currency": "HKD", "kind": "depositary",'
+    b' "ads_ratio": [{"from": "2019-11-26", "ordinary_per_ads": "8"}],'
+    b' "prices": [{"path": "a.csv", "from": "2020-01-01", "until": "2019-01-01"}]}]}',
+    b'{"issuer": "X", "shares_outstanding": [{"date": "2024-03-31", "count": "1e999"}], "fiscal_year": {"end_month": "Mar"}}',
+    b'{"issuer": "X", "fiscal_year": {"end_month": 18446744073709551616}}',
+    b'{"issuer": "X\\n\xff", "aliases": [""]}',
+])

@@ -18,7 +18,8 @@ build="${FUZZ_BUILD_DIR:-build-fuzz}"
 artifacts="${FUZZ_ARTIFACTS:-$build/artifacts}"
 jobs="${FUZZ_JOBS:-$(nproc)}"
 all_targets=(fuzz_decimal_parse fuzz_parse_figure fuzz_v1_figure fuzz_parse_period fuzz_parse_date
-             fuzz_fx_loaders fuzz_csv_splitter fuzz_normalize)
+             fuzz_fx_loaders fuzz_csv_splitter fuzz_normalize
+             fuzz_claims_csv fuzz_check_claims fuzz_extract fuzz_series_loaders fuzz_issuer_profile)
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=("${all_targets[@]}")
 

@@ -250,6 +250,8 @@ Result<IssuerProfile> parse_issuer_profile(std::string_view text, const std::fil
     root = json::parse(text.begin(), text.end());
   } catch (const json::parse_error& e) {
     return unexpected(make_error(Errc::syntax, fmt::format("{}: not JSON: {}", name, e.what()), name, e.byte == 0 ? Error::npos : e.byte - 1));
+  } catch (const json::exception& e) {  // out_of_range: a number beyond double (1e999), found while parsing
+    return unexpected(make_error(Errc::syntax, fmt::format("{}: not JSON: {}", name, e.what()), name));
   }
   try {
     IssuerProfile p = Reader(name).profile(root);
