@@ -43,3 +43,8 @@ if(TARGET finmetrics_cli)
   add_test(NAME cli.check_hostile COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/check_hostile_test.sh $<TARGET_FILE:finmetrics_cli>)
   set_tests_properties(cli.check_hostile PROPERTIES WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 endif()
+if(TARGET finmetrics_cli)
+  # A second hostile-input sweep (issue 11): device and FIFO outputs, write errors, nested HTML, UTF-16.
+  add_test(NAME cli.hostile_sweep COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/hostile_sweep_test.sh $<TARGET_FILE:finmetrics_cli>)
+  set_tests_properties(cli.hostile_sweep PROPERTIES WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+endif()

@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "text_encoding.hpp"
 #include "finmetrics/check/checker.hpp"
 #include "finmetrics/check/reference_data.hpp"
 #include "finmetrics/check/report.hpp"
@@ -70,6 +71,16 @@ std::optional<Decimal> percent_option(const std::string& text, const char* optio
     return std::nullopt;
   }
   return *v;
+}
+
+// The first bytes of a file (fewer when it is shorter or unreadable).
+std::string file_head(const std::string& path) {
+  char head[4];
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return {};
+  const std::size_t n = std::fread(head, 1, sizeof head, f);
+  std::fclose(f);
+  return std::string(head, n);
 }
 
 int usage(const std::string& message) {
@@ -132,6 +143,9 @@ int run(const CheckArgs& args) {
   // The profile's fiscal year or --fiscal-year-end; without either, FY names are
   // row errors (no issuer's calendar is guessed).
   claims_options.calendar = data->calendar;
+  if (const std::string_view encoding = utf16_or_32_bom(file_head(args.claims)); !encoding.empty())
+    return usage(fmt::format("claims file '{}' is {} (its byte-order mark says so); the claims CSV is UTF-8: "
+                             "convert it first (iconv -f {} -t UTF-8)", args.claims, encoding, encoding));
   auto claims = load_claims_csv(args.claims, claims_options);
   if (!claims) return usage(claims.error().message);
   const CheckResult result = check_claims(*claims, *data, options);

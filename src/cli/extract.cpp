@@ -7,10 +7,6 @@
 #include <string>
 #include <vector>
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <fmt/format.h>
 
 #include "commands.hpp"
@@ -19,8 +15,10 @@
 #include "finmetrics/extract/extract_figures.hpp"
 #include "finmetrics/extract/figure_report.hpp"
 #include "finmetrics/extract/issuer_names.hpp"
+#include "finmetrics/io/atomic_file.hpp"
 #include "finmetrics/time/date.hpp"
 #include "html_article.hpp"
+#include "text_encoding.hpp"
 
 namespace finmetrics::cli {
 
@@ -50,39 +48,25 @@ bool read_all(std::FILE* in, std::string& out) {
   }
 }
 
-// Whether two paths name the same file (hard links too).
-bool same_file(const std::string& a, const std::string& b) {
-  struct stat sa {}, sb {};
-  return ::stat(a.c_str(), &sa) == 0 && ::stat(b.c_str(), &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
-
-// Writes `content` to `path` atomically: a temporary file beside it, flushed to
-// disk, then renamed over it; on any failure the temporary is removed and `path`
-// is untouched. (INTERIM: io/atomic_file.hpp once it is on main.)
+// Written whole or not at all through AtomicFile, which also writes a device or
+// FIFO (/dev/null, /dev/stdout) in place: renaming a temporary file over
+// /dev/null would replace the device node (as root), and a write error such as
+// /dev/full's ENOSPC must be an error, not a success.
 bool write_atomically(const std::string& path, const std::string& content, std::string& why) {
-  const std::filesystem::path target(path);
-  const std::filesystem::path dir = target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
-  std::string tmp = (dir / ("." + target.filename().string() + ".XXXXXX.tmp")).string();
-  const int fd = ::mkstemps(tmp.data(), 4);
-  if (fd < 0) {
-    why = std::strerror(errno);
+  auto out = AtomicFile::create(path);
+  if (!out) {
+    why = out.error().message;
     return false;
   }
-  bool ok = true;
-  for (std::size_t done = 0; ok && done < content.size();) {
-    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) ok = false;
-    else done += static_cast<std::size_t>(n);
+  if (std::fwrite(content.data(), 1, content.size(), out->file()) != content.size()) {
+    why = fmt::format("cannot write '{}': {}", path, std::strerror(errno));
+    return false;  // the destructor removes the temporary file
   }
-  ok = ok && ::fchmod(fd, 0644) == 0 && ::fsync(fd) == 0;
-  if (::close(fd) != 0) ok = false;
-  if (ok && ::rename(tmp.c_str(), path.c_str()) != 0) ok = false;
-  if (!ok) {
-    why = std::strerror(errno);
-    ::unlink(tmp.c_str());
+  if (auto committed = out->commit(); !committed) {
+    why = committed.error().message;
+    return false;
   }
-  return ok;
+  return true;
 }
 
 int fail(const std::string& message) {
@@ -134,6 +118,9 @@ int run(const ExtractArgs& args) {
   const bool read_ok = read_all(in, bytes);
   if (!from_stdin) std::fclose(in);
   if (!read_ok) return fail(fmt::format("error reading '{}'", args.article));
+  if (const std::string_view encoding = utf16_or_32_bom(bytes); !encoding.empty())
+    return fail(fmt::format("'{}' is {} (its byte-order mark says so); articles are read as UTF-8: convert it first "
+                            "(iconv -f {} -t UTF-8)", args.article, encoding, encoding));
   const std::string document = !args.document.empty() ? args.document
                                : from_stdin           ? std::string("stdin")
                                                       : std::filesystem::path(args.article).filename().string();
@@ -165,14 +152,14 @@ int run(const ExtractArgs& args) {
   }
   if (!args.output.empty()) {
     std::string why;
-    if (!write_atomically(args.output, out, why)) return fail(fmt::format("cannot write '{}': {}", args.output, why));
+    if (!write_atomically(args.output, out, why)) return fail(why);
   } else if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size() || std::fflush(stdout) != 0) {
     return fail(fmt::format("cannot write the output: {}", std::strerror(errno)));
   }
   if (!args.claims.empty()) {
     std::string why;
     if (!write_atomically(args.claims, draft_claims_csv(extraction, text, document), why))
-      return fail(fmt::format("cannot write '{}': {}", args.claims, why));
+      return fail(why);
   }
   for (const Error& e : extraction.skipped) std::fprintf(stderr, "finmetrics extract: skipped %s\n", e.message.c_str());
   return 0;

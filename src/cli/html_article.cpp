@@ -2,7 +2,12 @@
 
 #include <array>
 #include <cstring>
+#include <limits>
+#include <memory>
 #include <string>
+#include <vector>
+
+#include <fmt/format.h>
 
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
@@ -57,10 +62,27 @@ class TextWriter {
   bool pending_space_ = false;
 };
 
-void walk(const xmlNode* n, TextWriter& w, bool pre) {
-  for (; n; n = n->next) {
+// Depth first, with an explicit stack: a hostile page nests 100,000 elements,
+// which a recursive walk would take as deep into the call stack.
+void walk(const xmlNode* first, TextWriter& w, bool pre) {
+  struct Siblings {
+    const xmlNode* next;  // the next node of this level to visit
+    bool pre;             // inside `pre` or `textarea`
+    bool block;           // the parent is a block: a paragraph break after its children
+  };
+  std::vector<Siblings> stack{{first, pre, false}};
+  while (!stack.empty()) {
+    const xmlNode* n = stack.back().next;
+    if (n == nullptr) {
+      const bool block = stack.back().block;
+      stack.pop_back();
+      if (block) w.br(true);
+      continue;
+    }
+    stack.back().next = n->next;
+    const bool in_pre = stack.back().pre;
     if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-      if (n->content) w.text(reinterpret_cast<const char*>(n->content), pre);
+      if (n->content) w.text(reinterpret_cast<const char*>(n->content), in_pre);
       continue;
     }
     if (n->type != XML_ELEMENT_NODE) continue;  // comments, processing instructions
@@ -87,8 +109,7 @@ void walk(const xmlNode* n, TextWriter& w, bool pre) {
     const bool cell = named(n, {"td", "th"});
     if (block) w.br(true);
     if (cell) w.cell_break();
-    walk(n->children, w, pre || named(n, {"pre", "textarea"}));
-    if (block) w.br(true);
+    stack.push_back({n->children, in_pre || named(n, {"pre", "textarea"}), block});
   }
 }
 
@@ -98,8 +119,24 @@ Result<ArticleText> html_article(std::string_view bytes) {
   ArticleText a;
   a.info.format = ArticleFormat::html;
   const std::string valid = valid_utf8(bytes, a.info.invalid_bytes_replaced);
-  htmlDocPtr doc = htmlReadMemory(valid.data(), static_cast<int>(valid.size()), nullptr, "UTF-8",
-                                  HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+  if (valid.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
+    return tl::unexpected(make_error(Errc::io, fmt::format("an HTML document of {} bytes is beyond libxml2's 2 GiB", valid.size())));
+  // XML_PARSE_HUGE lifts libxml2's limits (256 levels of nesting, 10 MB of text
+  // in one node), past which it stops reading without a word in recover mode: a
+  // page nested deeper lost all its text after that point. A fatal error is
+  // still possible (out of memory): then the document is refused, never cut.
+  std::unique_ptr<htmlParserCtxt, void (*)(htmlParserCtxtPtr)> ctxt(htmlNewParserCtxt(), htmlFreeParserCtxt);
+  if (!ctxt) return tl::unexpected(make_error(Errc::io, "libxml2 could not start a parser"));
+  htmlDocPtr doc = htmlCtxtReadMemory(ctxt.get(), valid.data(), static_cast<int>(valid.size()), nullptr, "UTF-8",
+                                      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                          HTML_PARSE_NONET | XML_PARSE_HUGE);
+  if (ctxt->lastError.level == XML_ERR_FATAL) {
+    if (doc) xmlFreeDoc(doc);
+    std::string why = ctxt->lastError.message ? ctxt->lastError.message : "a fatal error";
+    while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
+    return tl::unexpected(make_error(Errc::io, fmt::format("libxml2 stopped reading the HTML at line {}: {}",
+                                                           ctxt->lastError.line, why)));
+  }
   if (!doc) {
     if (valid.find_first_not_of(" \t\r\n") == std::string::npos) return a;  // an empty document has no text
     return tl::unexpected(make_error(Errc::io, "libxml2 could not read the HTML"));

@@ -9,11 +9,13 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "text_encoding.hpp"
 #include "finmetrics/currency/currency.hpp"
 #include "finmetrics/fx/load.hpp"
 #include "finmetrics/io/atomic_file.hpp"
@@ -279,7 +281,15 @@ int run_checked(const NormalizeArgs& args) {
       status = 2;
       continue;
     }
-    const ByteSource read = [in](char* buffer, std::size_t size) { return std::fread(buffer, 1, size, in); };
+    // A UTF-16 or UTF-32 input is refused by its byte-order mark (read as UTF-8,
+    // each of its rows would be an error): it ends at once and is named below.
+    std::string_view encoding;
+    bool first_read = true;
+    const ByteSource read = [in, &encoding, &first_read](char* buffer, std::size_t size) {
+      const std::size_t n = std::fread(buffer, 1, size, in);
+      if (std::exchange(first_read, false)) encoding = utf16_or_32_bom(std::string_view(buffer, n));
+      return encoding.empty() ? n : 0;
+    };
     const NormalizeSink write = [&](std::string_view rows, std::string_view diagnostics) {
       out.buffer.append(rows);
       if (out.buffer.size() >= chunk_size) out.flush();
@@ -295,6 +305,12 @@ int run_checked(const NormalizeArgs& args) {
     };
     totals += normalize_pipeline(normalizer, read, write, threads, inputs.size() > 1 ? name : std::string{},
                                  !totals.header_written);
+    if (!encoding.empty()) {
+      std::fprintf(stderr, "finmetrics normalize: '%s' is %.*s (its byte-order mark says so); the input is UTF-8: "
+                   "convert it first (iconv -f %.*s -t UTF-8)\n", name.c_str(), static_cast<int>(encoding.size()),
+                   encoding.data(), static_cast<int>(encoding.size()), encoding.data());
+      status = 2;
+    }
     if (std::ferror(in)) {
       std::fprintf(stderr, "finmetrics normalize: error reading '%s'\n", name.c_str());
       status = 2;

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# A second hostile-input sweep of the three commands (issue 11, inputs the issue
+# did not list): outputs that are devices or FIFOs, write errors, deeply nested
+# HTML, UTF-16 files. Each block failed before its fix (docs/reliability.md).
+# Usage: hostile_sweep_test.sh FINMETRICS_BINARY   (run from the repository root)
+set -u
+bin="$1"
+. "$(dirname "$0")/../support/cli_checks.sh"
+
+article='Revenue rose 13% to Rmb81bn in the quarter.'
+printf '%s\n' "$article" >"$tmp/article.txt"
+
+# 1. extract -o a FIFO: written through it. It was renamed over (a temporary file
+#    beside it), which replaces a FIFO, or /dev/null as root, by a regular file.
+mkfifo "$tmp/fifo"
+cat "$tmp/fifo" >"$tmp/from-fifo.txt" &
+reader=$!
+"$bin" extract "$tmp/article.txt" -o "$tmp/fifo" 2>"$tmp/err.txt"
+check "extract -o FIFO: exit status" 0 "$?"
+if [ -p "$tmp/fifo" ]; then still_fifo=yes; wait "$reader"; else still_fifo=no; kill "$reader" 2>/dev/null; wait "$reader" 2>/dev/null; fi
+check "extract -o FIFO: the FIFO is still a FIFO" yes "$still_fifo"
+has "extract -o FIFO: the reader got the table" "2 figures" "$tmp/from-fifo.txt"
+
+# 2. extract -o / --claims a device that fails every write (a private /dev/full,
+#    root only): exit 2 with the reason, the device left as it was. It was
+#    replaced by a regular file, and the run exited 0.
+if mknod -m 666 "$tmp/full" c 1 7 2>/dev/null; then
+  "$bin" extract "$tmp/article.txt" -o "$tmp/full" 2>"$tmp/err.txt"
+  check "extract -o full device: exit status" 2 "$?"
+  check "extract -o full device: says why" "finmetrics extract: cannot write '$tmp/full': No space left on device" "$(cat "$tmp/err.txt")"
+  [ -c "$tmp/full" ] && device=yes || device=no
+  check "extract -o full device: still a device" yes "$device"
+  "$bin" extract "$tmp/article.txt" --claims "$tmp/full" >/dev/null 2>"$tmp/err.txt"
+  check "extract --claims full device: exit status" 2 "$?"
+  "$bin" extract "$tmp/article.txt" >"$tmp/full" 2>"$tmp/err.txt"
+  check "extract > full device: exit status" 2 "$?"
+else
+  echo "skipped: extract -o a full device (mknod needs root)"
+fi
+
+# 3. HTML nested deeper than libxml2's default limit (256 levels): the text after
+#    the limit was dropped without a word (1 figure of 4, exit 0).
+/usr/bin/python3 - "$tmp" <<'PY'
+import sys
+n = 100000
+open(sys.argv[1] + "/nested.html", "w").write(
+    "<html><body><p>Margin was 5% before.</p>" + "<div>" * n + "Revenue rose 13% to Rmb81bn." + "</div>" * n
+    + "<p>Capex was $3bn after.</p></body></html>")
+open(sys.argv[1] + "/unclosed.html", "w").write("<html><body>" + "<div><span><b>" * n + "Revenue rose 13% to Rmb81bn.")
+PY
+"$bin" extract "$tmp/nested.html" >"$tmp/nested.txt" 2>"$tmp/err.txt"
+check "100,000 nested divs: exit status" 0 "$?"
+check "100,000 nested divs: every figure" "4 figures (0 in words, marked *); article date unknown" "$(tail -1 "$tmp/nested.txt")"
+"$bin" extract "$tmp/unclosed.html" >"$tmp/unclosed.txt" 2>"$tmp/err.txt"
+check "300,000 unclosed elements: the text inside" "2 figures (0 in words, marked *); article date unknown" "$(tail -1 "$tmp/unclosed.txt")"
+
+# 4. UTF-16 files (with a byte-order mark) are refused by name, exit 2. extract
+#    reported an empty article (0 figures, exit 0); normalize failed every row
+#    (exit 1); check said only that the header was wrong.
+printf '\xff\xfe' >"$tmp/article16.txt"
+printf '%s\n' "$article" | iconv -f UTF-8 -t UTF-16LE >>"$tmp/article16.txt"
+"$bin" extract "$tmp/article16.txt" >/dev/null 2>"$tmp/err.txt"
+check "extract UTF-16: exit status" 2 "$?"
+check "extract UTF-16: says so" "finmetrics extract: '$tmp/article16.txt' is UTF-16LE (its byte-order mark says so); articles are read as UTF-8: convert it first (iconv -f UTF-16LE -t UTF-8)" "$(cat "$tmp/err.txt")"
+printf 'date,figure\n2025-03-17,$5\n' | iconv -f UTF-8 -t UTF-16 >"$tmp/rows16.csv"
+"$bin" normalize --fx data/fx/ecb-selected.csv "$tmp/rows16.csv" -o "$tmp/out16.csv" 2>"$tmp/err.txt"
+check "normalize UTF-16: exit status" 2 "$?"
+has "normalize UTF-16: says so" "finmetrics normalize: '$tmp/rows16.csv' is UTF-16LE (its byte-order mark says so)" "$tmp/err.txt"
+[ -e "$tmp/out16.csv" ] && written=yes || written=no
+check "normalize UTF-16: no output file" no "$written"
+cat "$tmp/rows16.csv" | "$bin" normalize --fx data/fx/ecb-selected.csv - >/dev/null 2>"$tmp/err.txt"
+check "normalize UTF-16 on standard input: exit status" 2 "$?"
+printf 'id,document,quote,figure,entity,listing,segment,metric,period,as_of,relation,notes\n' | iconv -f UTF-8 -t UTF-16 >"$tmp/claims16.csv"
+"$bin" check "$tmp/claims16.csv" --data data/alibaba --no-shared >/dev/null 2>"$tmp/err.txt"
+check "check UTF-16: exit status" 2 "$?"
+has "check UTF-16: says so" "finmetrics check: claims file '$tmp/claims16.csv' is UTF-16LE (its byte-order mark says so)" "$tmp/err.txt"
+
+echo "$failures failure(s)"
+[ "$failures" -eq 0 ]
