@@ -31,7 +31,7 @@ constexpr std::array file_names{
     std::string_view{"country_prefixes.csv"}, std::string_view{"scales.csv"}, std::string_view{"qualifiers.csv"},
     std::string_view{"numbers.csv"}, std::string_view{"locales.csv"}, std::string_view{"cues.csv"},
     std::string_view{"withdrawn_currencies.csv"}, std::string_view{"coins.csv"},
-    std::string_view{"word_like_codes.csv"}};
+    std::string_view{"word_like.csv"}};
 
 Error file_error(std::string_view file, std::size_t line, std::string_view reason) {
   Error e = make_error(Errc::csv, fmt::format("{} line {}: {}", file, line, reason), file);
@@ -179,7 +179,7 @@ class Builder {
   Result<void> cues(const Lexicon::Source& src);
   Result<void> withdrawn_currencies(const Lexicon::Source& src);
   Result<void> coins(const Lexicon::Source& src);
-  Result<void> word_like_codes(const Lexicon::Source& src);
+  Result<void> word_like(const Lexicon::Source& src);
 
   Result<CurrencyFamily> family_named(std::string_view file, const Row& row, std::size_t column) const {
     const std::string& name = row.fields[column];
@@ -333,17 +333,20 @@ Result<void> Builder::coins(const Lexicon::Source& src) {
   return {};
 }
 
-// ISO codes that are also English words ("ALL", "TOP"): flagged on their marker.
-Result<void> Builder::word_like_codes(const Lexicon::Source& src) {
-  auto rows = read_rows(src, {"code", "note"});
+// Markers that are also English words or names ("ALL", "TOP", "won", "real"):
+// flagged on every marker the phrase names (as written, and in any case when its
+// row says so).
+Result<void> Builder::word_like(const Lexicon::Source& src) {
+  auto rows = read_rows(src, {"marker", "note"});
   if (!rows) return unexpected(rows.error());
   for (const Row& row : *rows) {
-    const std::string& code = row.fields[0];
-    const std::uint32_t* i = t_.marker_exact.find(code, false);
-    if (code.size() != 3 || i == nullptr || !t_.markers[*i].currency || t_.markers[*i].currency->code() != code) {
-      return unexpected(file_error(src.name, row.line, fmt::format("'{}' is not an ISO 4217 code", code)));
+    const std::uint32_t* exact = t_.marker_exact.find(row.fields[0], false);
+    const std::uint32_t* folded = t_.marker_folded.find(row.fields[0], true);
+    if (exact == nullptr && folded == nullptr) {
+      return unexpected(file_error(src.name, row.line, fmt::format("'{}' is no currency marker", row.fields[0])));
     }
-    t_.markers[*i].word_like = true;
+    if (exact != nullptr) t_.markers[*exact].word_like = true;
+    if (folded != nullptr) t_.markers[*folded].word_like = true;
   }
   return {};
 }
@@ -597,7 +600,7 @@ Result<Lexicon::Tables> Builder::build(std::span<const Lexicon::Source> sources)
   if (auto ok = locales(*found[7]); !ok) return unexpected(ok.error());
   if (auto ok = cues(*found[8]); !ok) return unexpected(ok.error());
   if (auto ok = coins(*found[10]); !ok) return unexpected(ok.error());
-  if (auto ok = word_like_codes(*found[11]); !ok) return unexpected(ok.error());
+  if (auto ok = word_like(*found[11]); !ok) return unexpected(ok.error());
   return std::move(t_);
 }
 

@@ -265,6 +265,29 @@ bool Parser::read_prefix(std::size_t& p, Term& t) {
       }
     }
   }
+  // A name of several words ("U.S. dollars 5 million", "Malaysian ringgit 42"): the
+  // longest the lexicon lists, one marker.
+  if (is_ascii_letter(s_[p])) {
+    std::array<std::size_t, 6> ends{};
+    std::size_t words = 0;
+    const auto max_words = std::min<std::size_t>(ends.size(), static_cast<std::size_t>(lex_.max_currency_words()));
+    for (std::size_t w = p; words < max_words && w < end_;) {
+      const std::size_t e2 = marker_run_end(w);
+      if (e2 == w) break;
+      ends[words++] = e2;
+      if (!space_at(e2)) break;
+      w = skip_space(e2);
+    }
+    for (std::size_t k = words; k >= 2; --k) {
+      const std::string_view phrase = s_.substr(p, ends[k - 1] - p);
+      const CurrencyMarker* m = lex_.currency_marker(phrase);
+      if (m != nullptr && !m->follows_number && !m->country) {
+        if (!set_marker(*m, phrase, p, true, t)) return false;
+        p = skip_space(ends[k - 1]);
+        return true;
+      }
+    }
+  }
   for (int markers = 0; markers < 2 && p < end_; ++markers) {
     const std::size_t e = marker_run_end(p);
     const CurrencyMarker* m = nullptr;

@@ -23,9 +23,6 @@ constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 constexpr bool is_letter(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 constexpr bool is_lower(char c) noexcept { return c >= 'a' && c <= 'z'; }
 constexpr char to_upper(char c) noexcept { return is_lower(c) ? static_cast<char>(c - 'a' + 'A') : c; }
-constexpr char flip_case(char c) noexcept {
-  return is_lower(c) ? static_cast<char>(c - 'a' + 'A') : (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
 constexpr bool is_hspace(char32_t c) noexcept {
   return c == U' ' || c == U'\t' || c == 0xA0 || c == 0x2009 || c == 0x202F || c == 0x3000;
 }
@@ -61,22 +58,12 @@ bool marker_char(CodePoint c) noexcept {
          v != 0x3001 && v != 0x3002 && !(v >= 0xFF00 && v <= 0xFF0F);
 }
 
-// A marker the lexicon lists that may stand before a number in running text: a
-// name spelled as a word in any case ("won", "real", "pound") may not, being
-// more often an English word there.
-// An ISO code that is an English word ("ALL 5 solutions") counts only glued to
-// the number (`apart` false).
+// A marker the lexicon lists that may stand before a number in running text: not
+// one that is also an English word (`word_like.csv`: "won", "real", "pound",
+// "ALL 5 solutions") unless glued to the number (`apart` false).
 const CurrencyMarker* prefix_marker(const Lexicon& lex, std::string_view w, bool apart) {
   const CurrencyMarker* m = lex.currency_marker(w);
   if (m == nullptr || (apart && m->word_like)) return nullptr;
-  if (w.size() >= 2 && std::all_of(w.begin(), w.end(), is_letter)) {
-    std::array<char, 32> flipped{};
-    if (w.size() > flipped.size()) return m;
-    std::copy(w.begin(), w.end(), flipped.begin());
-    flipped[1] = flip_case(flipped[1]);
-    // A family word ("dollar", "pesos") names no currency by itself and no other thing.
-    if (lex.currency_marker(std::string_view(flipped.data(), w.size())) == m && m->currency) return nullptr;
-  }
   return m;
 }
 
@@ -140,6 +127,30 @@ std::size_t marker_back(std::string_view s, std::size_t q, std::size_t floor, co
     if (we < rb && wb < we && we - wb <= 4 && is_letter(s[wb]) && lex.number_word(s.substr(wb, we - wb)) == nullptr &&
         apart_dollar_prefix(lex, s.substr(wb, we - wb)) != nullptr) {
       return wb;
+    }
+  }
+  // A name of several words ("U.S. dollars 5 million", "Malaysian ringgit 42"): the
+  // longest the lexicon lists, read as one marker.
+  if (!cjk) {
+    std::array<std::size_t, 6> begins{};
+    int words = 0;
+    begins[static_cast<std::size_t>(words++)] = rb;
+    const int max_words = std::min<int>(lex.max_currency_words(), static_cast<int>(begins.size()));
+    for (std::size_t e = rb; words < max_words;) {
+      const std::size_t we = hspace_back(s, e, floor);
+      std::size_t wb = we;
+      while (wb > floor && s[wb - 1] != '$' && marker_char(CodePoint{static_cast<unsigned char>(s[wb - 1]), 1}) &&
+             static_cast<unsigned char>(s[wb - 1]) < 0x80) {
+        --wb;
+      }
+      if (we == e || wb == we) break;
+      begins[static_cast<std::size_t>(words++)] = wb;
+      e = wb;
+    }
+    for (int k = words; k >= 2; --k) {
+      const std::size_t b = begins[static_cast<std::size_t>(k - 1)];
+      const CurrencyMarker* m = lex.currency_marker(s.substr(b, q - b));
+      if (m != nullptr && !m->word_like && !m->follows_number && !m->country) return b;
     }
   }
   // Longest first: from the run's start (a word boundary) towards q. Within an

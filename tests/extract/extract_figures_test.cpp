@@ -287,6 +287,28 @@ TEST_CASE("an ISO code that is an English word is no marker written apart before
   CHECK(lek.unit.currency == ALL);
 }
 
+TEST_CASE("a currency name before the number is one explicit marker, of one word or several", "[extract]") {
+  struct Case {
+    std::string_view text, figure, value, unit;
+  };
+  const Case cases[] = {
+      {"raised U.S. dollars 5 million in May", "U.S. dollars 5 million", "5000000", "USD"},
+      {"a sale of Hong Kong dollars 5m.", "Hong Kong dollars 5m", "5000000", "HKD"},
+      {"ringgit 42", "ringgit 42", "42", "MYR"},
+      {"malaysian ringgits 42", "malaysian ringgits 42", "42", "MYR"},
+      {"Malaysia ringgit 42", "Malaysia ringgit 42", "42", "MYR"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    const Extraction e = run(c.text);
+    const ExtractedFigure& f = only(e);
+    CHECK(f.text == c.figure);
+    CHECK(f.quoted->value == Decimal::parse(c.value).value());
+    CHECK(f.unit.to_string() == c.unit);
+    CHECK(f.currency_source == CurrencySource::explicit_);
+  }
+}
+
 TEST_CASE("coins and slang after a number are money in the dollar's default, never a count", "[extract]") {
   const Extraction jar = run("a jar of two hundred thousand nickels");
   const ExtractedFigure& nickels = only(jar);

@@ -148,7 +148,7 @@ TEST_CASE("Lexicon errors name the file, the line and the reason", "[lexicon]") 
               "coins.csv line {}: worth must be a decimal above 0, at most 1000000, with at most 3 decimals; found '1/3'");
   check_error("coins.csv", "mill,USD,,0.0001,any,\n",
               "coins.csv line {}: worth must be a decimal above 0, at most 1000000, with at most 3 decimals; found '0.0001'");
-  check_error("word_like_codes.csv", "ZZZ,\n", "word_like_codes.csv line {}: 'ZZZ' is not an ISO 4217 code");
+  check_error("word_like.csv", "ZZZ,\n", "word_like.csv line {}: 'ZZZ' is no currency marker");
   check_error("cues.csv", "exceeding,hedge_verb,more than,\n", "cues.csv line {}: 'exceeding' is listed twice as hedge_verb");
 
   check_error("withdrawn_currencies.csv", "USD,US Dollar,,\n",

@@ -144,6 +144,12 @@ TEST_CASE("figure_start_before finds the hedge, signs and markers written before
   CHECK(from_start("the TOP 10 banks", "10", true) == "10 banks");
   CHECK(from_start("paid PEN5 million", "5", true) == "PEN5 million");
   CHECK(from_start("paid CAD 3.03", "3.03", true) == "CAD 3.03");  // not word-like
+  // A currency name that is no English word, or a name of several words, before the number.
+  CHECK(from_start("it costs ringgit 42", "42", true) == "ringgit 42");
+  CHECK(from_start("paid Malaysian ringgits 42", "42", true) == "Malaysian ringgits 42");
+  CHECK(from_start("raised U.S. dollars 5 million", "5", true) == "U.S. dollars 5 million");
+  CHECK(from_start("a sale of Hong Kong dollars 5m", "5m", true) == "Hong Kong dollars 5m");
+  CHECK(from_start("the pound 5 years ago", "5", true) == "5 years ago");  // word_like.csv
 }
 
 TEST_CASE("read_figure_at: coins and slang end at a word that is no count stop", "[parse][read_figure_at]") {

@@ -50,9 +50,9 @@ struct CurrencyMarker {
   /// A coin or slang word (coins.csv): an amount only when no word but a
   /// `count_stop` cue follows it (`10 grand for it`, never `two grand slams`).
   bool coin = false;
-  /// An ISO code that is also an English word (`ALL`, `TOP`, `PEN`;
-  /// word_like_codes.csv): in running text it is a marker before a number only
-  /// when glued to it, never in `ALL 5 solutions`.
+  /// A marker that is also an English word or name (`ALL`, `TOP`, `won`, `real`;
+  /// word_like.csv): in running text it is a marker before a number only when
+  /// glued to it, never in `ALL 5 solutions` or `Acme won 3 contracts`.
   bool word_like = false;
 };
 
@@ -102,7 +102,7 @@ class Lexicon {
   /// The CSV files of `directory` (docs/lexicon.md): `currencies.csv`,
   /// `minor_units.csv`, `coins.csv`, `country_prefixes.csv`, `families.csv`,
   /// `scales.csv`, `qualifiers.csv`, `numbers.csv`, `locales.csv`, `cues.csv`,
-  /// `withdrawn_currencies.csv`, `word_like_codes.csv`. Errors
+  /// `withdrawn_currencies.csv`, `word_like.csv`. Errors
   /// (`io`, `csv`) name the file and line and say why in the message
   /// ("currencies.csv line 7: unknown currency 'XXX'"); `Error::line` is set.
   [[nodiscard]] static Result<Lexicon> load(const std::filesystem::path& directory);
