@@ -1,6 +1,7 @@
 #include "finmetrics/normalize/v2_figure.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 #include <fmt/format.h>
 
@@ -89,19 +90,29 @@ void append_plain(std::string& out, const Decimal& d) {
     out += '0';
     return;
   }
+  append_plain(out, (d.sign() < 0 ? -d.coefficient() : d.coefficient()).convert_to<detail::u128>(), d.exponent(),
+               d.sign() < 0);
+}
+
+void append_plain(std::string& out, detail::u128 magnitude, int exponent, bool negative) {
+  if (magnitude == 0) {
+    out += '0';
+    return;
+  }
   // The digits of the magnitude, without going through a string of Boost's.
   char buffer[48];
   char* const end = buffer + sizeof buffer;
   char* first = end;
-  for (auto m = (d.sign() < 0 ? -d.coefficient() : d.coefficient()).convert_to<detail::u128>(); m != 0; m /= 10)
-    *--first = static_cast<char>('0' + static_cast<int>(m % 10));
+  auto m = magnitude;
+  for (; m > UINT64_MAX; m /= 10) *--first = static_cast<char>('0' + static_cast<int>(m % 10));
+  for (auto small = static_cast<std::uint64_t>(m); small != 0; small /= 10)  // 64-bit divisions from here
+    *--first = static_cast<char>('0' + static_cast<int>(small % 10));
   std::string_view digits(first, static_cast<std::size_t>(end - first));
-  int exponent = d.exponent();
   while (exponent < 0 && digits.size() > 1 && digits.back() == '0') {  // trailing zeros after the point
     digits.remove_suffix(1);
     ++exponent;
   }
-  if (d.sign() < 0) out += '-';
+  if (negative) out += '-';
   if (exponent >= 0) {
     out += digits;
     out.append(static_cast<std::size_t>(exponent), '0');

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "finmetrics/detail/text.hpp"
+#include "finmetrics/normalize/detail/common_figure.hpp"
 #include "finmetrics/normalize/detail/row_text.hpp"
 #include "finmetrics/normalize/detail/v2_cells.hpp"
 #include "finmetrics/normalize/normalizer.hpp"
@@ -134,8 +135,43 @@ void NormalizeStream::row_v2(const csv::RawRecord& record, bool split) {
 
 namespace detail {
 
+namespace {
+
+// The cells of a figure the lean reader read: those of the general path below
+// for the same figure (one amount, qualifier exact), without a Decimal.
+RowStatus append_common_cells(const Normalizer& n, std::string_view date_field, const CommonFigure& f,
+                              std::string& out, std::string& why) {
+  out += ',';
+  out.append(f.currency.code());
+  out += ',';
+  append_plain(out, f.mantissa, f.exponent, false);
+  out += ",,,exact,";
+  out.append(per_column(f.per));
+  std::int32_t day = 0;
+  if (!parse_iso_date(date_field, day)) {
+    if (n.options().reasons)
+      why = fmt::format("invalid date '{}' (expected an existing day as YYYY-MM-DD)", printable(date_field, 40));
+    out += ",,,";
+    return RowStatus::invalid;
+  }
+  const std::size_t mark = out.size();
+  out += ',';
+  const Normalizer::Refusal refused = n.convert_parts(f.mantissa, f.exponent, false, f.currency, day, out, why);
+  if (refused == Normalizer::Refusal::none) {
+    out += ",,";
+    return RowStatus::converted;
+  }
+  out.resize(mark);
+  out += ",,,";
+  return refused == Normalizer::Refusal::no_rate ? RowStatus::without_rate : RowStatus::invalid;
+}
+
+}  // namespace
+
 RowStatus append_v2_cells(const Normalizer& n, std::string_view date_field, std::string_view figure, std::string& out,
                           std::string& why) {
+  if (CommonFigure common; n.common_figures().read(figure, common))
+    return append_common_cells(n, date_field, common, out, why);
   auto f = read_v2_figure(figure, n.options().parse);
   if (!f) {
     const Error& e = f.error();

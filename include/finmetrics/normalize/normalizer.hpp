@@ -21,6 +21,7 @@
 #include <date/date.h>
 
 #include "finmetrics/currency/currency.hpp"
+#include "finmetrics/detail/int128.hpp"
 #include "finmetrics/decimal/decimal.hpp"
 #include "finmetrics/decimal/rounding.hpp"
 #include "finmetrics/fx/fx_table.hpp"
@@ -30,6 +31,10 @@
 #include "finmetrics/parse/parse_figure.hpp"
 
 namespace finmetrics {
+
+namespace detail {
+class CommonFigureReader;
+}
 
 /// Which output contract (and figure grammar) a run follows.
 enum class NormalizeSpec {
@@ -138,6 +143,14 @@ class Normalizer {
   /// digit for digit the same). On failure appends nothing, sets `why`.
   [[nodiscard]] Refusal convert_amount(const Decimal& amount, Currency currency, std::int32_t day, std::string& out,
                                        std::string& why) const;
+  /// The same for magnitude x 10^exponent, negated when `negative` (the lean
+  /// reader's figures: no Decimal is built unless the reference path is taken).
+  [[nodiscard]] Refusal convert_parts(detail::u128 magnitude, int exponent, bool negative, Currency currency,
+                                      std::int32_t day, std::string& out, std::string& why) const;
+
+  /// v2: the reader of the commonest figure forms (`detail/common_figure.hpp`),
+  /// built for `options().parse`; `parse_figure` reads the rest.
+  [[nodiscard]] const detail::CommonFigureReader& common_figures() const noexcept;
 
   struct Grid;  // the dense per-day index (normalizer.cpp)
 

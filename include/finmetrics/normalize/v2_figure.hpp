@@ -12,6 +12,7 @@
 
 #include "finmetrics/currency/currency.hpp"
 #include "finmetrics/decimal/decimal.hpp"
+#include "finmetrics/detail/int128.hpp"
 #include "finmetrics/error.hpp"
 #include "finmetrics/parse/parse_figure.hpp"
 #include "finmetrics/unit/unit.hpp"
@@ -45,5 +46,7 @@ struct V2Figure {
 /// Appends `d` as a plain decimal: no exponent, no trailing zeros after the point,
 /// no point when whole (`81000000000`, `0.0577`, `-982000000`).
 void append_plain(std::string& out, const Decimal& d);
+/// The same for magnitude x 10^exponent, negated when `negative`.
+void append_plain(std::string& out, detail::u128 magnitude, int exponent, bool negative);
 
 }  // namespace finmetrics
