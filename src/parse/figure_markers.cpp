@@ -164,6 +164,8 @@ bool Parser::set_marker(const CurrencyMarker& m, std::string_view text, std::siz
   } else {
     auto r = lex_.resolve(m, text, options_.currency);
     if (!r) {
+      // "10 dinars": which dinar is never guessed, nor the amount read without it
+      if (r.error().code == Errc::ambiguous) fatal_ = true;
       Error e = std::move(r.error());
       e.input = std::string(s_);
       e.position = pos;

@@ -353,6 +353,18 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
         }
         const std::string_view phrase = s_.substr(q, phrase_end - q);
         next = phrase_end;
+        // "a 12.6 decline": a bare number before a direction word most likely lost its
+        // '%': refused with that reason, never read as a number or a percentage (a
+        // four-digit number is left alone: "the 2024 rise" is a year).
+        if (!t.has_unit() && !t.scale && !t.per && lex_.cue(w, "direction") != nullptr &&
+            (t.fraction_digits > 0 || (!t.wide && t.small < 1000))) {
+          fatal_ = true;
+          return fail(Errc::ambiguous,
+                      fmt::format("'{}' is a direction, not a unit: '{}' is a bare number (a percentage without its "
+                                  "'%'?)",
+                                  w, t.number_text),
+                      q);
+        }
         // Running text without count nouns: words that name no currency end the figure
         // here, the common case after a figure, decided without building an error.
         if (prefix_ && !options_.count_nouns && t.dimension != Dimension::multiple &&
@@ -366,12 +378,12 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
         } else if (cur) {
           ok = set_currency(*cur, phrase, q);
         } else if (cur.error().code == Errc::ambiguous) {
+          fatal_ = true;  // "10 dinars": which dinar is never guessed, nor read as a count of dinars
           return fail(Errc::ambiguous, std::move(cur.error().message), q);
         } else if (phrase.size() == 3 && is_upper(phrase[0]) && is_upper(phrase[1]) && is_upper(phrase[2])) {
           return fail(Errc::unknown_currency, std::move(cur.error().message), q);
         } else {
-          bool direction = false;
-          for (const Cue* cue : lex_.cues_for(w)) direction = direction || cue->category == "direction";
+          const bool direction = lex_.cue(w, "direction") != nullptr;
           if (direction && t.dimension == Dimension::multiple) {  // "a near fourfold increase"
             next = e;
             p = next;

@@ -177,6 +177,27 @@ std::size_t marker_back(std::string_view s, std::size_t q, std::size_t floor, co
   return q;
 }
 
+// "the dollar 5 years ago", "the euro 1.08": a currency name after a determiner
+// (`determiner` cues: the, this, its, ...) is the currency itself, not the marker of
+// the number after it. Codes and signs are markers still ("the USD 5bn loan").
+bool currency_as_noun(std::string_view s, std::size_t b, std::size_t q, std::size_t floor, const Lexicon& lex) {
+  // A name: letters (and spaces or dots), some lower case, four letters or more
+  // ("dollar", "euro"; not "Rs", "Rmb").
+  int letters = 0;
+  bool lower = false;
+  for (std::size_t k = b; k < q; ++k) {
+    const char c = s[k];
+    if (!is_letter(c) && c != ' ' && c != '.') return false;
+    letters += is_letter(c) ? 1 : 0;
+    lower = lower || is_lower(c);
+  }
+  if (!lower || letters < 4) return false;
+  const std::size_t we = hspace_back(s, b, floor);
+  std::size_t wb = we;
+  while (wb > floor && is_letter(s[wb - 1])) --wb;
+  return we < b && wb < we && lex.cue(s.substr(wb, we - wb), "determiner") != nullptr;
+}
+
 // In running text a bracket after a word or a figure opens a parenthetical
 // ("Rmb81bn ($11bn)", "margin (9%)"), not an accounting negative: that is a
 // bracket at the start of a line or a cell ("($99.99)", ": (982)").
@@ -254,7 +275,7 @@ FigureStart figure_start_before(std::string_view s, std::size_t number, const Pa
   for (int k = 0; k < 2; ++k) {
     const std::size_t q = hspace_back(s, p, floor);
     const std::size_t b = marker_back(s, q, floor, lex, q < p);
-    if (b == q) break;
+    if (b == q || currency_as_noun(s, b, q, floor, lex)) break;
     p = signs_back(s, b, floor, lex);
   }
   // "minus five percent": the sign as a word.

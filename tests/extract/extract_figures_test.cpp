@@ -309,6 +309,29 @@ TEST_CASE("a currency name before the number is one explicit marker, of one word
   }
 }
 
+TEST_CASE("a lone family word, or a bare number before a direction word, is refused with a reason", "[extract]") {
+  {
+    const Extraction e = run("sales of 10 dinars a day");
+    CHECK(e.figures.empty());
+    REQUIRE(e.skipped.size() == 1);
+    CHECK(e.skipped[0].code == Errc::ambiguous);
+    CHECK(e.skipped[0].message ==
+          "byte 9: '10 dinars': ambiguous currency 'dinars': which dinar (KWD, BHD, JOD, IQD, LYD, TND, DZD, RSD)? "
+          "write the ISO code");
+  }
+  {
+    const Extraction e = run("after a 12.6 decline in sales");
+    CHECK(e.figures.empty());
+    REQUIRE(e.skipped.size() == 1);
+    CHECK(e.skipped[0].code == Errc::ambiguous);
+    CHECK(e.skipped[0].message ==
+          "byte 8: '12.6 decline': 'decline' is a direction, not a unit: '12.6' is a bare number (a percentage without "
+          "its '%'?)");
+  }
+  CHECK(run("since the 2024 rise in rates").skipped.empty());  // a year
+  CHECK(run("the dollar 5 years ago").figures.empty());        // the currency itself, no marker
+}
+
 TEST_CASE("coins and slang after a number are money in the dollar's default, never a count", "[extract]") {
   const Extraction jar = run("a jar of two hundred thousand nickels");
   const ExtractedFigure& nickels = only(jar);

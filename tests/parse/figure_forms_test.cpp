@@ -261,7 +261,8 @@ TEST_CASE("Per share, per 10 shares, per ADS", "[parse][v2]") {
 }
 
 TEST_CASE("A bare number is never a percentage, an invisible character never a cut", "[parse][v2]") {
-  refused("12.6 decline", Errc::syntax, "'decline' is a direction, not a unit: '12.6' is a bare number");
+  refused("12.6 decline", Errc::ambiguous,
+          "'decline' is a direction, not a unit: '12.6' is a bare number (a percentage without its '%'?)");
   refused("$5\u200d0bn", Errc::syntax, "unexpected invisible character U+200D after the figure");
 }
 

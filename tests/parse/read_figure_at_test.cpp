@@ -150,6 +150,10 @@ TEST_CASE("figure_start_before finds the hedge, signs and markers written before
   CHECK(from_start("raised U.S. dollars 5 million", "5", true) == "U.S. dollars 5 million");
   CHECK(from_start("a sale of Hong Kong dollars 5m", "5m", true) == "Hong Kong dollars 5m");
   CHECK(from_start("the pound 5 years ago", "5", true) == "5 years ago");  // word_like.csv
+  // After a determiner a name is the currency itself; a code is still a marker.
+  CHECK(from_start("the dollar 5 years ago", "5", true) == "5 years ago");
+  CHECK(from_start("against the euro 1.08 was", "1.08", true) == "1.08 was");
+  CHECK(from_start("the USD 5bn loan", "5bn", true) == "USD 5bn loan");
 }
 
 TEST_CASE("read_figure_at: coins and slang end at a word that is no count stop", "[parse][read_figure_at]") {
