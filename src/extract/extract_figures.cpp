@@ -379,11 +379,21 @@ bool Scanner::take(const QuotedFigure& f, std::size_t number, bool word, std::ve
   if (plain && !scaled && !grouped && noun.empty() && !compound_money) return false;  // a plain number
   if (word && !compound_money) {
     // Number words: only with a unit or a scale ("three billion dollars", "twenty
-    // percent", "nearly six times"); a fraction as a share of something ("a third of").
+    // percent", "nearly six times"); a fraction as a share of something ("a third of"),
+    // or ending the clause ("fell by a third.", "cut by one-fifth in 2024"). Before
+    // another word it is an ordinal ("a third quarter", "a third party"), and a
+    // fraction that names a period ("a quarter") needs "of".
     if (plain && !scaled) return false;
     if (dim == Dimension::percent && f.text.find('%') == std::string::npos &&
-        f.text.find("cent") == std::string::npos && !word_is(s_, skip_hspace(s_, e), "of")) {
-      return false;
+        f.text.find("cent") == std::string::npos) {
+      const std::size_t nx = skip_hspace(s_, e);
+      const std::size_t last = f.text.find_last_of(" -");
+      const std::string_view fraction =
+          last == std::string::npos ? std::string_view(f.text) : std::string_view(f.text).substr(last + 1);
+      const bool ends = nx >= n || s_[nx] == '.' || s_[nx] == ',' || s_[nx] == ';' || s_[nx] == ':' ||
+                        s_[nx] == '!' || s_[nx] == '?' || s_[nx] == ')' || s_[nx] == '\n' || s_[nx] == '\r' ||
+                        (is_letter(s_[nx]) && lexicon_.cue(s_.substr(nx, letters_end(s_, nx) - nx), "count_stop"));
+      if (!word_is(s_, nx, "of") && (!ends || lexicon_.cue(fraction, "duration") != nullptr)) return false;
     }
   }
   Candidate c;

@@ -332,6 +332,31 @@ TEST_CASE("a lone family word, or a bare number before a direction word, is refu
   CHECK(run("the dollar 5 years ago").figures.empty());        // the currency itself, no marker
 }
 
+TEST_CASE("a fraction is a percentage before 'of' or at the end of a clause, an ordinal before a word", "[extract]") {
+  struct Case {
+    std::string_view text, figure, value;
+  };
+  const Case cases[] = {
+      {"shares fell by a third.", "a third", "33.333333"},
+      {"cut by one-fifth in 2024", "one-fifth", "20"},
+      {"two-thirds of sales", "two-thirds", "66.666667"},
+      {"a quarter of revenue", "a quarter", "25"},
+      {"one-fifth", "one-fifth", "20"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    const Extraction e = run(c.text);
+    const ExtractedFigure& f = only(e);
+    CHECK(f.text == c.figure);
+    CHECK(f.kind == FigureKind::percent);
+    CHECK(f.quoted->value == Decimal::parse(c.value).value());
+  }
+  for (const std::string_view t : {"in a third quarter", "a third party", "sales rose in a quarter.", "a third-quarter loss"}) {
+    INFO(t);
+    CHECK(run(t).figures.empty());
+  }
+}
+
 TEST_CASE("coins and slang after a number are money in the dollar's default, never a count", "[extract]") {
   const Extraction jar = run("a jar of two hundred thousand nickels");
   const ExtractedFigure& nickels = only(jar);
