@@ -9,6 +9,8 @@
 
 #include <fmt/format.h>
 
+#include "finmetrics/time/detail/iso_day.hpp"
+
 namespace finmetrics::fx_detail {
 
 std::size_t field_count(std::string_view line) noexcept {
@@ -22,6 +24,8 @@ bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 }  // namespace
 
 std::optional<date::sys_days> parse_iso_date(std::string_view text, std::string& why) {
+  // The library's one ISO date reader decides; the rest says why it refused.
+  if (std::int32_t n = 0; finmetrics::detail::read_iso_day(text, n)) return date::sys_days{date::days{n}};
   const bool shape = text.size() == 10 && text[4] == '-' && text[7] == '-' &&
                      std::all_of(text.begin(), text.begin() + 4, is_digit) && is_digit(text[5]) &&
                      is_digit(text[6]) && is_digit(text[8]) && is_digit(text[9]);

@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "finmetrics/time/detail/iso_day.hpp"
+
 namespace finmetrics {
 
 namespace detail {
@@ -37,6 +39,8 @@ std::string_view month_name(date::month m) {
 }
 
 Result<Date> parse_date(std::string_view text) {
+  // The library's one ISO date reader decides; the checks below only say why it refused.
+  if (std::int32_t n = 0; detail::read_iso_day(text, n)) return Date{date::sys_days{date::days{n}}};
   // YYYY-MM-DD: digits at 0-3, 5-6, 8-9; dashes at 4 and 7; nothing after.
   static constexpr std::string_view shape = "dddd-dd-dd";
   for (std::size_t i = 0; i < shape.size(); ++i) {
