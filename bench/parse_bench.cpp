@@ -9,6 +9,8 @@
 
 #include "bench_data.hpp"
 #include "finmetrics/io/csv.hpp"
+#include "finmetrics/normalize/detail/common_figure.hpp"
+#include "finmetrics/normalize/normalizer.hpp"
 #include "finmetrics/parse/parse_figure.hpp"
 
 namespace fm = finmetrics;
@@ -95,3 +97,42 @@ static void BM_parse_figure_v2_corpus(benchmark::State& state) {
       benchmark::Counter(static_cast<double>(parsed) / static_cast<double>(state.iterations()));
 }
 BENCHMARK(BM_parse_figure_v2_corpus);
+
+// What normalize-v2 does per figure: the lean reader of the commonest forms
+// (normalize/detail/common_figure.hpp), then parse_figure for the rest;
+// `lean_share` counts the figures the lean reader answered.
+static void BM_normalize_figure_reading_v2_corpus(benchmark::State& state) {
+  const auto& figures = v2_figures();
+  const fm::ParseOptions options = fm::v2_parse_options();
+  const fm::detail::CommonFigureReader reader(options);
+  std::size_t i = 0, lean = 0;
+  for (auto _ : state) {
+    fm::detail::CommonFigure f;
+    if (reader.read(figures[i], f)) {
+      ++lean;
+      benchmark::DoNotOptimize(f);
+    } else {
+      auto r = fm::parse_figure(figures[i], options);
+      benchmark::DoNotOptimize(r);
+    }
+    if (++i == figures.size()) i = 0;
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+  state.counters["lean_share"] = benchmark::Counter(static_cast<double>(lean) / static_cast<double>(state.iterations()));
+}
+BENCHMARK(BM_normalize_figure_reading_v2_corpus);
+
+// The lean reader alone on the v1 corpus (every figure a common form).
+static void BM_common_figure_v1_corpus(benchmark::State& state) {
+  const auto& rows = fm::bench::corpus_rows();
+  const fm::detail::CommonFigureReader reader(fm::v2_parse_options());
+  std::size_t i = 0;
+  for (auto _ : state) {
+    fm::detail::CommonFigure f;
+    benchmark::DoNotOptimize(reader.read(rows[i].figure, f));
+    benchmark::DoNotOptimize(f);
+    if (++i == rows.size()) i = 0;
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+}
+BENCHMARK(BM_common_figure_v1_corpus);
