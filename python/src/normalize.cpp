@@ -333,6 +333,13 @@ void bind_normalize(py::module_& m) {
              NormalizeOptions options;
              options.spec = NormalizeSpec::v2;
              options.target = value_or_raise(Currency::from_code(to));
+             {  // as the CLI's --to: a currency the table has no rate of would fail every row (issue 11)
+               const FxTable& t = fx->table;
+               bool known = (t.pivot() && *t.pivot() == options.target) || !t.fixings(options.target).empty();
+               for (const FxSeries& s : t.series())
+                 known = known || (!s.fixings.empty() && (s.base == options.target || s.quote == options.target));
+               if (!known) throw py::value_error("to: '" + to + "' has no rates in the FX table");
+             }
              if (!scale.empty()) {
                const auto s = scale_from_token(scale);
                if (!s) throw py::value_error("scale: unknown scale '" + scale + "' (k, mn, bn, tn, ...)");
