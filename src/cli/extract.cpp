@@ -111,6 +111,11 @@ int run(const ExtractArgs& args) {
   for (const std::string* out : {&args.output, &args.claims})
     if (!out->empty() && !from_stdin && same_file(*out, args.article))
       return fail(fmt::format("'{}' is the article itself: refusing to write over it", *out));
+  if (!args.output.empty() && !args.claims.empty() &&
+      (args.output == args.claims || same_file(args.output, args.claims)))
+    return fail(fmt::format("-o and --claims both name '{}': the second would replace the first", args.claims));
+  if (std::error_code ec; !from_stdin && std::filesystem::is_directory(args.article, ec))
+    return fail(fmt::format("cannot read '{}': it is a directory", args.article));
 
   std::string bytes;
   std::FILE* in = from_stdin ? stdin : std::fopen(args.article.c_str(), "rb");

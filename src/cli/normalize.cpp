@@ -1,4 +1,5 @@
 // `finmetrics normalize`: the streaming filter of normalize-v1.
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -276,6 +277,12 @@ int run_checked(const NormalizeArgs& args) {
   std::size_t rows_written = 0, next_report = std::size_t{1} << 20;
   for (const std::string& name : inputs) {
     std::FILE* in = name == "-" ? stdin : std::fopen(name.c_str(), "rb");
+    if (struct stat st {}; in && in != stdin && ::fstat(::fileno(in), &st) == 0 && S_ISDIR(st.st_mode)) {
+      std::fclose(in);
+      std::fprintf(stderr, "finmetrics normalize: cannot read '%s': it is a directory\n", name.c_str());
+      status = 2;
+      continue;
+    }
     if (!in) {
       std::fprintf(stderr, "finmetrics normalize: cannot read '%s': %s\n", name.c_str(), std::strerror(errno));
       status = 2;

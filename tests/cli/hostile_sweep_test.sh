@@ -75,5 +75,19 @@ printf 'id,document,quote,figure,entity,listing,segment,metric,period,as_of,rela
 check "check UTF-16: exit status" 2 "$?"
 has "check UTF-16: says so" "finmetrics check: claims file '$tmp/claims16.csv' is UTF-16LE (its byte-order mark says so)" "$tmp/err.txt"
 
+# 5. A directory as the input is named as one (was: "error reading '/dir'"), and
+#    extract -o and --claims naming one file is refused (the claims replaced the
+#    table without a word, exit 0).
+mkdir -p "$tmp/dir"
+"$bin" extract "$tmp/dir" >/dev/null 2>"$tmp/err.txt"
+check "extract DIR: exit status" 2 "$?"
+check "extract DIR: says so" "finmetrics extract: cannot read '$tmp/dir': it is a directory" "$(cat "$tmp/err.txt")"
+"$bin" normalize --fx data/fx/ecb-selected.csv "$tmp/dir" >/dev/null 2>"$tmp/err.txt"
+check "normalize DIR: exit status" 2 "$?"
+has "normalize DIR: says so" "finmetrics normalize: cannot read '$tmp/dir': it is a directory" "$tmp/err.txt"
+"$bin" extract "$tmp/article.txt" -o "$tmp/both.txt" --claims "$tmp/both.txt" 2>"$tmp/err.txt"
+check "extract -o X --claims X: exit status" 2 "$?"
+check "extract -o X --claims X: says so" "finmetrics extract: -o and --claims both name '$tmp/both.txt': the second would replace the first" "$(cat "$tmp/err.txt")"
+
 echo "$failures failure(s)"
 [ "$failures" -eq 0 ]
