@@ -75,16 +75,26 @@ std::vector<Error> relation_cycles(const CheckContext& cx) {
       const Claim* t = cx.claim(c->relation->targets[next++]);
       if (t == nullptr) continue;
       if (state[t] == 1) {
-        std::string cycle;
+        std::vector<const Claim*> on_cycle;
         bool on = false;
         for (const auto& [p, k] : path) {
           if (p == t) on = true;
-          if (on) cycle += p->id + " -> ";
+          if (on) on_cycle.push_back(p);
         }
-        cycle += t->id;
+        // A cycle through thousands of claims is named by its ends: a
+        // diagnostic stays one readable line.
+        std::string cycle;
+        for (std::size_t i = 0; i < on_cycle.size(); ++i) {
+          if (on_cycle.size() > 8 && i == 4) {
+            cycle += fmt::format("... ({} more) -> ", on_cycle.size() - 7);
+            i = on_cycle.size() - 3;
+          }
+          cycle += quote_for_message(on_cycle[i]->id) + " -> ";
+        }
+        cycle += quote_for_message(t->id);
         Error e = make_error(Errc::syntax,
                              fmt::format("{}: relation '{}' closes a cycle ({}): each finding of the cycle rests on the others",
-                                         c->id, c->relation->to_string(), cycle),
+                                         quote_for_message(c->id), quote_for_message(c->relation->to_string()), cycle),
                              c->relation->to_string());
         e.line = c->line;
         out.push_back(std::move(e));

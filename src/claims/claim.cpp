@@ -89,13 +89,13 @@ std::string relation_list() {
 Result<ClaimRelation> parse_relation(std::string_view text) {
   const auto colon = text.find(':');
   if (colon == std::string_view::npos) {
-    return unexpected(make_error(Errc::syntax, fmt::format("relation '{}' is not kind:id[/id] (or kind:id+id, id-id, id*id)", text), text));
+    return unexpected(make_error(Errc::syntax, fmt::format("relation '{}' is not kind:id[/id] (or kind:id+id, id-id, id*id)", quote_for_message(text)), text));
   }
   const auto kind = relation_kind_from(trim(text.substr(0, colon)));
   if (!kind) {
     return unexpected(make_error(Errc::syntax,
                                  fmt::format("unknown relation kind '{}' (expected one of {})",
-                                             trim(text.substr(0, colon)), relation_list()),
+                                             quote_for_message(trim(text.substr(0, colon))), relation_list()),
                                  text, 0));
   }
   ClaimRelation r{*kind, {}};
@@ -107,7 +107,7 @@ Result<ClaimRelation> parse_relation(std::string_view text) {
     const auto slash = rest.find(cut);
     const std::string_view id = trim(rest.substr(0, slash));
     if (id.empty()) {
-      return unexpected(make_error(Errc::syntax, fmt::format("relation '{}' has an empty target id", text), text));
+      return unexpected(make_error(Errc::syntax, fmt::format("relation '{}' has an empty target id", quote_for_message(text)), text));
     }
     r.targets.emplace_back(id);
     if (slash == std::string_view::npos) break;
@@ -116,13 +116,13 @@ Result<ClaimRelation> parse_relation(std::string_view text) {
   const auto [least, most] = target_count(*kind);
   if (r.targets.size() > most) {
     return unexpected(make_error(Errc::syntax,
-                                 most == 2 ? fmt::format("relation '{}' names more than two targets", text)
-                                           : fmt::format("relation '{}' names more than {} target{}", text, most, most == 1 ? "" : "s"),
+                                 most == 2 ? fmt::format("relation '{}' names more than two targets", quote_for_message(text))
+                                           : fmt::format("relation '{}' names more than {} target{}", quote_for_message(text), most, most == 1 ? "" : "s"),
                                  text));
   }
   if (r.targets.size() < least) {
     return unexpected(make_error(Errc::syntax,
-                                 fmt::format("relation '{}' needs at least {} targets, separated by '{}'", text, least, sep),
+                                 fmt::format("relation '{}' needs at least {} targets, separated by '{}'", quote_for_message(text), least, sep),
                                  text));
   }
   return r;
@@ -246,15 +246,15 @@ Result<ClaimSet> parse_claims_csv(std::string_view text, std::string_view name, 
     if (columns == 13) c.basis = std::string(trim(fields[12]));
 
     const auto bad = [&](std::string message, std::string_view input) {
-      set.row_errors.push_back(row_error(rec.line, c.id.empty() ? message : c.id + ": " + message, input));
+      set.row_errors.push_back(row_error(rec.line, c.id.empty() ? message : quote_for_message(c.id) + ": " + message, input));
     };
     if (c.id.empty()) { bad("empty id", rec.text); return {}; }
-    if (ids.count(c.id) != 0) { bad(fmt::format("id '{}' repeats an earlier row", c.id), fields[0]); return {}; }
+    if (ids.count(c.id) != 0) { bad(fmt::format("id '{}' repeats an earlier row", quote_for_message(c.id)), fields[0]); return {}; }
     if (trim(c.quote).empty()) { bad("empty quote", fields[2]); return {}; }
     if (figure.empty()) { bad("empty figure", fields[3]); return {}; }
     if (c.metric.empty()) { bad("empty metric", fields[7]); return {}; }
     if (!is_snake_name(c.metric)) {
-      bad(fmt::format("metric '{}' is not a snake_case name (revenue, price_change, ...)", c.metric), fields[7]);
+      bad(fmt::format("metric '{}' is not a snake_case name (revenue, price_change, ...)", quote_for_message(c.metric)), fields[7]);
       return {};
     }
     if (!as_of.empty()) {
@@ -274,7 +274,7 @@ Result<ClaimSet> parse_claims_csv(std::string_view text, std::string_view name, 
     }
     c.figure = read_claim_figure(figure, c.quote, c.metric, options.figures, options.verbal);
     if (c.quote.find(figure) == std::string::npos) {
-      c.warnings.push_back(fmt::format("figure '{}' is not in the quote", figure));
+      c.warnings.push_back(fmt::format("figure '{}' is not in the quote", quote_for_message(figure)));
     }
     ids.insert(c.id);
     if (c.relation) relation_rows.push_back(set.claims.size());
@@ -296,10 +296,11 @@ Result<ClaimSet> parse_claims_csv(std::string_view text, std::string_view name, 
     for (const auto& t : c.relation->targets) {
       std::string message;
       if (t == c.id) {
-        message = fmt::format("{}: relation '{}' points at the claim itself", c.id, c.relation->to_string());
+        message = fmt::format("{}: relation '{}' points at the claim itself", quote_for_message(c.id),
+                              quote_for_message(c.relation->to_string()));
       } else if (ids.count(t) == 0) {
-        message = fmt::format("{}: relation '{}' names '{}', which is no claim of this file (relation ignored)", c.id,
-                              c.relation->to_string(), t);
+        message = fmt::format("{}: relation '{}' names '{}', which is no claim of this file (relation ignored)",
+                              quote_for_message(c.id), quote_for_message(c.relation->to_string()), quote_for_message(t));
       }
       if (!message.empty()) {
         set.row_errors.push_back(row_error(c.line, std::move(message), t));

@@ -29,7 +29,7 @@ Result<Period> read_end(std::string_view text, std::size_t offset, std::string_v
   auto p = parse_period(text, PeriodContext{cal, std::nullopt});
   if (!p) {
     Error e = p.error();
-    e.message = fmt::format("period '{}': {}", whole, e.message);
+    e.message = fmt::format("period '{}': {}", quote_for_message(whole), e.message);
     e.input = std::string(whole);
     if (e.position != Error::npos) e.position += offset;
     return unexpected(std::move(e));
@@ -49,7 +49,7 @@ Result<ClaimPeriod> parse_claim_period(std::string_view text, const std::optiona
   if (n == "this year" || n == "year to date" || n == "ytd" || n == "since the start of the year" ||
       n == "since the beginning of the year") {
     if (!as_of || !as_of->ok()) {
-      return unexpected(make_error(Errc::syntax, fmt::format("relative period '{}' needs the claim's as_of date", text),
+      return unexpected(make_error(Errc::syntax, fmt::format("relative period '{}' needs the claim's as_of date", quote_for_message(text)),
                                    text, 0));
     }
     const Date start{int{as_of->year()}, 1, 1};
@@ -66,7 +66,7 @@ Result<ClaimPeriod> parse_claim_period(std::string_view text, const std::optiona
   auto last = read_end(text.substr(dots + 2), dots + 2, text, calendar);
   if (!last) return unexpected(last.error());
   if (last->last_day() < first->first_day()) {
-    return unexpected(make_error(Errc::out_of_range, fmt::format("window '{}' runs backwards", text), text, dots));
+    return unexpected(make_error(Errc::out_of_range, fmt::format("window '{}' runs backwards", quote_for_message(text)), text, dots));
   }
   return ClaimPeriod{std::string(text), *first, *last};
 }
