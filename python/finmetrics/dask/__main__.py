@@ -94,12 +94,14 @@ def normalize_command(args) -> int:
                "yen": args.yen, "date_column": args.date_column, "figure_column": args.figure_column,
                "locale": args.locale}
     try:
-        _core.Normalizer(_core.FxTable.load(args.fx), **options)  # option errors, here and once
+        # The FX file's own message first (it names the file and its currencies);
+        # the Normalizer refuses a target without rates too, more briefly.
         problem = _check_fx(args.fx, args.to)
+        if problem:
+            return _fail(problem)
+        _core.Normalizer(_core.FxTable.load(args.fx), **options)  # option errors, here and once
     except (_core.Error, ValueError) as e:
         return _fail(str(e))
-    if problem:
-        return _fail(problem)
 
     client = cluster = None
     try:
