@@ -489,7 +489,7 @@ void Scanner::scan_numbers(std::vector<Candidate>& out, std::vector<Error>& skip
     // "a more than $50 billion investment": an article before a hedge belongs to the
     // figure only for a number word ("a near fourfold increase"), read at that word.
     if (r && number_word != nullptr && number_word->kind == NumberWord::Kind::article &&
-        r->qualifier != Qualifier::none) {
+        r->qualifier != Qualifier::none && r->qualifier_span.begin > d) {  // not "above a dollar"
       i = letters_end(s_, d);
       continue;
     }

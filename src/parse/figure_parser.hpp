@@ -301,6 +301,7 @@ class Parser {
   bool coin_ends_amount(std::size_t e, std::string_view text);
   bool apply_multiple(std::uint32_t multiple, std::string_view text, std::size_t pos, Term& t);
   bool finish_term(Term& t);
+  [[nodiscard]] bool one_of_currency(const Term& t) const;
   bool settle_term(const Term& t);
   bool read_number(std::size_t& p, Term& t);
   bool read_prefix(std::size_t& p, Term& t);

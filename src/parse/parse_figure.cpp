@@ -109,13 +109,31 @@ bool Parser::read_term(std::size_t p, bool sign_allowed, Term& t) {
   return finish_term(t);
 }
 
+// "a dollar", "a grand", "above a dollar and 42 cents": an article before a currency
+// word written after it is one of that currency, when the amount ends there: at the
+// end, a punctuation mark or a `count_stop` cue other than "of" ("a pound of flesh"
+// is a weight); never "a dollar bond", "a grand jury", "a euro zone".
+bool Parser::one_of_currency(const Term& t) const {
+  if (!t.currency || t.currency_is_prefix || !(is_word(t.number_text, "a") || is_word(t.number_text, "an")) ||
+      t.currency_text.empty() || t.currency_text.back() == 's') {  // "a dollars" is no amount
+    return false;
+  }
+  const std::size_t q = skip_space(t.end);
+  if (q >= end_) return true;
+  const char c = s_[q];
+  if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')') return true;
+  if (!is_ascii_letter(c)) return false;
+  const std::string_view next = piece_at(q);
+  return !is_word(next, "of") && lex_.cue(next, "count_stop") != nullptr;
+}
+
 // What a term can only be checked against once its units are read.
 bool Parser::finish_term(Term& t) {
   if (t.country != nullptr) {
     return fail(Errc::syntax, fmt::format("'{}' names a currency only before a '$' or a minor unit", t.country_text),
                 t.country_pos);
   }
-  if (t.words_need_scale && !t.scale) {
+  if (t.words_need_scale && !t.scale && !one_of_currency(t)) {
     return fail(Errc::syntax, fmt::format("'{}' needs a scale after it ('{} billion')", t.number_text, t.number_text),
                 t.number_pos);
   }

@@ -380,10 +380,39 @@ TEST_CASE("coins and slang after a number are money in the dollar's default, nev
 }
 
 TEST_CASE("cents that end an amount that did not read are refused, not read as the amount", "[extract]") {
-  const Extraction e = run("above a dollar and 42 cents");
+  const Extraction e = run("above a dollars and 42 cents");
   CHECK(e.figures.empty());
   REQUIRE(e.skipped.size() == 1);
-  CHECK(e.skipped[0].message == "byte 8: 'dollar and 42 cents': the minor units of an amount before 'dollar and' that was not read");
+  CHECK(e.skipped[0].message ==
+        "byte 8: 'dollars and 42 cents': the minor units of an amount before 'dollars and' that was not read");
+}
+
+TEST_CASE("an article before a currency word is one of it where the amount ends", "[extract]") {
+  struct Case {
+    std::string_view text, figure, value, unit;
+  };
+  const Case cases[] = {
+      {"it costs a dollar.", "a dollar", "1", "USD"},
+      {"above a dollar and 42 cents", "above a dollar and 42 cents", "1.42", "USD"},
+      {"he owes me a grand", "a grand", "1000", "USD"},
+      {"not worth a dime, and", "a dime", "0.1", "USD"},
+      {"paid a dollar a share", "a dollar a share", "1", "USD per share"},
+      {"an euro", "an euro", "1", "EUR"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    const Extraction e = run(c.text);
+    const ExtractedFigure& f = only(e);
+    CHECK(f.text == c.figure);
+    CHECK(f.quoted->value == Decimal::parse(c.value).value());
+    CHECK(f.unit.to_string() == c.unit);
+  }
+  CHECK(run("a dollar").figures.front().currency_source == CurrencySource::default_);
+  for (const std::string_view t : {"a dollar bond", "a grand jury", "a pound of flesh", "a euro zone", "a dollars",
+                                   "a dollar-denominated bond", "a nickel mine"}) {
+    INFO(t);
+    CHECK(run(t).figures.empty());
+  }
 }
 
 TEST_CASE("an amount with a hedge in brackets is an aside; a unit ends a figure before a comma", "[extract]") {
