@@ -35,8 +35,8 @@ def _date_column(dates, n: int) -> np.ndarray:
 def normalize(data: Union[pd.DataFrame, pd.Series], fx: Union[FxTable, str], *, figure: str = "figure",
               date=None, to: str = "USD", scale: str = "", digits: Optional[int] = None,
               decimals: Optional[int] = None, rounding: str = "half_even", max_staleness: int = 7,
-              dollar: str = "USD", yen: Optional[str] = None, status: bool = False,
-              reasons: bool = False, locale: str = "") -> pd.DataFrame:
+              dollar: Optional[str] = None, yen: Optional[str] = None, status: bool = False,
+              reasons: bool = False, locale: str = "", currency_source: bool = False) -> pd.DataFrame:
     """Converts a column of quoted figures, one output row per input row, in order.
 
     ``data``: a DataFrame (``figure`` and ``date`` name its columns; ``date``
@@ -50,23 +50,27 @@ def normalize(data: Union[pd.DataFrame, pd.Series], fx: Union[FxTable, str], *, 
     ``<cur>_value``, ``<cur>_low``, ``<cur>_high`` as float64 and the same three
     as exact strings in ``<cur>_value_exact``, ... (the exact quotient rounded
     once, as ``finmetrics normalize`` prints it). A DataFrame's other columns
-    come first, unchanged. ``dollar`` names the currency of a bare ``$`` and
-    ``yen`` that of ``¥`` (an unparsed row when None), as ``--dollar`` and
+    come first, unchanged. ``dollar`` names the currency of a bare ``$`` (None:
+    USD by default) and ``yen`` that of ``¥`` (an unparsed row when None), as ``--dollar`` and
     ``--yen`` do; ``locale`` how numbers are written (``"de"``: ``1.234,5``), as
     ``--locale``. Rows that cannot be converted stay, with empty (NaN/None)
     output columns; ``status=True`` adds a ``status`` column (converted,
-    without_rate, unparsed, invalid), ``reasons=True`` a ``reason`` column.
-    ``result.attrs['totals']`` holds the CLI's totals (rows read, converted,
-    without rate, unparsed, invalid)."""
+    without_rate, unparsed, invalid), ``reasons=True`` a ``reason`` column,
+    ``currency_source=True`` a ``currency_source`` column (``explicit``: the
+    figure's own marker; ``option``: a bare ``$``/``¥`` read through ``dollar``/
+    ``yen``; ``default``: a bare ``$`` read as USD because nothing said otherwise,
+    never certain). ``result.attrs['totals']`` holds the CLI's totals (rows read,
+    converted, without rate, unparsed, invalid) and ``currency_by_default``."""
     if isinstance(fx, str):
         fx = FxTable.load(fx)
     normalizer = _core.Normalizer(fx, to=to, scale=scale, digits=digits, decimals=decimals, rounding=rounding,
                                   max_staleness=max_staleness, dollar=dollar, yen=yen, locale=locale)
-    return normalize_with(normalizer, data, figure=figure, date=date, status=status, reasons=reasons)
+    return normalize_with(normalizer, data, figure=figure, date=date, status=status, reasons=reasons,
+                          currency_source=currency_source)
 
 
 def normalize_with(normalizer, data: Union[pd.DataFrame, pd.Series], *, figure: str = "figure", date=None,
-                   status: bool = False, reasons: bool = False) -> pd.DataFrame:
+                   status: bool = False, reasons: bool = False, currency_source: bool = False) -> pd.DataFrame:
     """``normalize`` with a ``_core.Normalizer`` built once (its FX table and
     options), for callers that normalize many frames (finmetrics.dask: one per
     partition)."""
@@ -115,6 +119,8 @@ def normalize_with(normalizer, data: Union[pd.DataFrame, pd.Series], *, figure: 
     }
     if status:
         out["status"] = categorical(cols["status"])
+    if currency_source:
+        out["currency_source"] = categorical(cols["currency_source"])
     if reasons:
         out["reason"] = cols["reason"]
     # One constructor call over every column (a concat of two frames would copy

@@ -205,7 +205,7 @@ py::dict normalize_columns(NormalizerHandle& h, const py::array& figures, const 
   PyObject* const* date_objects = day_numbers ? nullptr : static_cast<PyObject* const*>(date_array.data());
   const std::int64_t* days = day_numbers ? day_array.data() : nullptr;
 
-  Codes currency(n), qualifier(n), per(n), status(n);
+  Codes currency(n), qualifier(n), per(n), status(n), currency_source(n);
   py::array amount = object_array(n), low = object_array(n), high = object_array(n);
   Values value(n), value_low(n), value_high(n);
   py::array reason = reasons ? object_array(n) : py::array();
@@ -232,6 +232,7 @@ py::dict normalize_columns(NormalizerHandle& h, const py::array& figures, const 
   held.objects.reserve(2 * block);
   std::vector<char> day_text(10 * block);
   std::vector<RowStatus> status_of(block);
+  std::vector<CurrencySource> source_of(block);
   std::vector<std::uint32_t> cell_end(block * cells);  // end offsets into `text`, row after row
   std::string text, scratch;
   scratch.reserve(256);
@@ -264,6 +265,7 @@ py::dict normalize_columns(NormalizerHandle& h, const py::array& figures, const 
       NormalizedRow row;
       for (std::size_t r = 0; r < rows; ++r) {
         status_of[r] = normalize_row(normalizer, date_of[r], figure_of[r], row, scratch);
+        source_of[r] = row.currency_source;
         const std::string_view c[cells] = {row.currency, row.amount, row.low,       row.high,       row.qualifier,
                                            row.per,      row.value,  row.value_low, row.value_high, row.reason};
         for (std::size_t k = 0; k < cells; ++k) {
@@ -291,6 +293,8 @@ py::dict normalize_columns(NormalizerHandle& h, const py::array& figures, const 
       value.set(i, c[6]);
       value_low.set(i, c[7]);
       value_high.set(i, c[8]);
+      currency_source.set(i, to_string(source_of[r]));
+      if (source_of[r] == CurrencySource::default_) ++totals.currency_by_default;
       const RowStatus st = status_of[r];
       status.out[i] = static_cast<std::int16_t>(st);
       ++totals.rows_read;
@@ -316,9 +320,11 @@ py::dict normalize_columns(NormalizerHandle& h, const py::array& figures, const 
   out["value_low"] = py::make_tuple(value_low.number, value_low.exact);
   out["value_high"] = py::make_tuple(value_high.number, value_high.exact);
   out["status"] = categorical(status);
+  out["currency_source"] = categorical(currency_source);
   if (reasons) out["reason"] = reason;
   out["totals"] = py::dict("rows_read"_a = totals.rows_read, "converted"_a = totals.converted,
-                           "without_rate"_a = totals.without_rate, "unparsed"_a = totals.unparsed, "invalid"_a = totals.invalid);
+                           "without_rate"_a = totals.without_rate, "unparsed"_a = totals.unparsed, "invalid"_a = totals.invalid,
+                           "currency_by_default"_a = totals.currency_by_default);
   return out;
 }
 
@@ -328,7 +334,7 @@ void bind_normalize(py::module_& m) {
   py::class_<NormalizerHandle, std::shared_ptr<NormalizerHandle>>(m, "Normalizer")
       .def(py::init([](std::shared_ptr<FxTableHandle> fx, const std::string& to, const std::string& scale,
                        std::optional<int> digits, std::optional<int> decimals, const std::string& rounding,
-                       std::optional<int> max_staleness, const std::string& dollar, const std::optional<std::string>& yen,
+                       std::optional<int> max_staleness, const std::optional<std::string>& dollar, const std::optional<std::string>& yen,
                        const std::string& date_column, const std::string& figure_column, const std::string& locale) {
              NormalizeOptions options;
              options.spec = NormalizeSpec::v2;
@@ -366,7 +372,10 @@ void bind_normalize(py::module_& m) {
              }
              options.date_column = date_column;      // the CSV header names (csv_range)
              options.figure_column = figure_column;
-             options.parse.currency.dollar = value_or_raise(Currency::from_code(dollar));
+             if (dollar) {  // the caller's word (even "USD"): a `$` is then read through an option, not a default
+               options.parse.currency.dollar = value_or_raise(Currency::from_code(*dollar));
+               options.parse.currency.dollar_is_option = true;
+             }
              if (yen) options.parse.currency.yen_or_yuan = value_or_raise(Currency::from_code(*yen));
              options.reasons = false;
              auto h = std::make_shared<NormalizerHandle>();
@@ -381,7 +390,7 @@ void bind_normalize(py::module_& m) {
            }),
            py::arg("fx"), py::arg("to") = "USD", py::arg("scale") = "", py::arg("digits") = py::none(),
            py::arg("decimals") = py::none(), py::arg("rounding") = "half_even", py::arg("max_staleness") = 7,
-           py::arg("dollar") = "USD", py::arg("yen") = py::none(), py::arg("date_column") = "date",
+           py::arg("dollar") = py::none(), py::arg("yen") = py::none(), py::arg("date_column") = "date",
            py::arg("figure_column") = "figure", py::arg("locale") = "")
       .def("columns", &normalize_columns, py::arg("figures"), py::arg("dates"), py::arg("reasons") = false)
       .def_property_readonly("value_column", [](const NormalizerHandle& h) {

@@ -40,6 +40,7 @@ NormalizeTotals minus(NormalizeTotals a, const NormalizeTotals& b) {
   a.unparsed -= b.unparsed;
   a.invalid -= b.invalid;
   a.blank_lines -= b.blank_lines;
+  a.currency_by_default -= b.currency_by_default;
   a.bad_header = false;  // the header was judged in the file's first range
   return a;
 }
@@ -118,6 +119,7 @@ RangeResult normalize_range(const Normalizer& normalizer, std::string_view heade
 py::dict totals_dict(const NormalizeTotals& t) {
   return py::dict("rows_read"_a = t.rows_read, "converted"_a = t.converted, "without_rate"_a = t.without_rate,
                   "unparsed"_a = t.unparsed, "invalid"_a = t.invalid, "blank_lines"_a = t.blank_lines,
+                  "currency_by_default"_a = t.currency_by_default,
                   "bad_header"_a = t.bad_header, "header_written"_a = t.header_written);
 }
 

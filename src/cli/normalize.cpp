@@ -47,6 +47,7 @@ struct NormalizeArgs {
   int threads = 0;
   bool quiet = false;
   bool progress = false;
+  bool currency_source = false;
 };
 
 constexpr std::size_t chunk_size = std::size_t{1} << 20;
@@ -105,6 +106,9 @@ void add_options(CLI::App& app, NormalizeArgs& args) {
                   "pt-BR, en-IN, ... (data/lexicon/locales.csv; de: `1.234,5`, fr: `1 234,5`)");
   cmd->add_option("--threads", args.threads, "worker threads (default 0: the number of cores; 1: no worker threads)")
       ->check(CLI::Range(0, 256));
+  cmd->add_flag("--currency-source", args.currency_source,
+                "v2: a tenth column currency_source: explicit (the figure's own marker), option (a bare $ or ¥ "
+                "read through --dollar/--yen) or default (a bare $ read as USD)");
   cmd->add_flag("-q,--quiet", args.quiet, "no per-row reasons on stderr (totals still printed)");
   cmd->add_flag("--progress", args.progress, "a progress line on stderr (default: when stderr is a terminal)");
 }
@@ -182,9 +186,9 @@ int run_checked(const NormalizeArgs& args) {
   }
   if (options.spec == NormalizeSpec::v1 &&
       (args.date_column != "date" || args.figure_column != "figure" || !args.dollar.empty() || !args.yen.empty() ||
-       !args.locale.empty())) {
-    std::fprintf(stderr, "finmetrics normalize: --date-column, --figure-column, --dollar, --yen and --locale are v2 options "
-                         "(v1 reads `date,figure` in its closed grammar)\n");
+       !args.locale.empty() || args.currency_source)) {
+    std::fprintf(stderr, "finmetrics normalize: --date-column, --figure-column, --dollar, --yen, --locale and "
+                         "--currency-source are v2 options (v1 reads `date,figure` in its closed grammar)\n");
     return 2;
   }
   options.date_column = args.date_column;
@@ -196,7 +200,9 @@ int run_checked(const NormalizeArgs& args) {
       return 2;
     }
     options.parse.currency.dollar = *c;
+    options.parse.currency.dollar_is_option = true;  // `--dollar USD` is the caller's word, not a default
   }
+  options.currency_source_column = args.currency_source;
   if (!args.yen.empty()) {
     auto c = Currency::from_code(args.yen);
     if (!c || (c->code() != "JPY" && c->code() != "CNY")) {
@@ -344,6 +350,12 @@ int run_checked(const NormalizeArgs& args) {
   std::fprintf(stderr, "finmetrics normalize: %zu rows read, %zu converted, %zu without rate, %zu unparsed, %zu invalid%s\n",
                totals.rows_read, totals.converted, totals.without_rate, totals.unparsed, totals.invalid,
                totals.bad_header ? "; bad header" : "");
+  // A bare `$` read as USD is the job's default, not the text's word: say how
+  // many figures rest on it (issue 9: a default is never called certain).
+  if (totals.currency_by_default > 0 && !args.quiet)
+    std::fprintf(stderr, "finmetrics normalize: %zu figure%s read a bare '$' as USD by default (not stated in the "
+                         "figure; --dollar CODE names another dollar, --currency-source marks each row)\n",
+                 totals.currency_by_default, totals.currency_by_default == 1 ? "" : "s");
   if (status != 0) return status;
   return totals.all_converted() ? 0 : 1;
 }

@@ -69,6 +69,7 @@ CommonFigureReader::CommonFigureReader(const ParseOptions& options)
     m.usable = reads_as(sample, options, m.currency, 1, 0);
   };
   for (Marker& m : prefixes_) learn(m, std::string(m.text) + "1");
+  if (auto f = read_v2_figure("$1", options)) bare_dollar_source_ = f->currency_source;
   for (Marker& m : suffixes_) learn(m, "1" + std::string(m.text));
   // The scales and the number rules, on a code the reader knows before the number.
   const int usd = slot_of("USD");

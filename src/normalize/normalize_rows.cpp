@@ -15,12 +15,14 @@ NormalizedColumns normalize_rows(std::span<const std::string_view> figures, std:
                                          &c.per,      &c.value,     &c.value_low, &c.value_high};
   for (auto* column : columns) column->reserve(figures.size());
   c.status.reserve(figures.size());
+  c.currency_source.reserve(figures.size());
   c.error.reserve(figures.size());
   std::string cells, why;
   for (std::size_t i = 0; i < figures.size(); ++i) {
     cells.clear();
     why.clear();
-    const RowStatus status = detail::append_v2_cells(normalizer, dates[i], figures[i], cells, why);
+    CurrencySource source = CurrencySource::none;
+    const RowStatus status = detail::append_v2_cells(normalizer, dates[i], figures[i], cells, why, source);
     // cells is ",c1,c2,...,c9": none of the nine cells holds a comma.
     std::size_t at = 1;
     for (auto* column : columns) {
@@ -29,6 +31,8 @@ NormalizedColumns normalize_rows(std::span<const std::string_view> figures, std:
       at = next + 1;
     }
     c.status.push_back(status);
+    c.currency_source.push_back(source);
+    if (source == CurrencySource::default_) ++c.totals.currency_by_default;
     c.error.push_back(std::move(why));
     why = std::string();
     ++c.totals.rows_read;
@@ -46,7 +50,7 @@ RowStatus normalize_row(const Normalizer& normalizer, std::string_view date, std
                         NormalizedRow& out, std::string& scratch) {
   scratch.clear();
   std::string why;  // short reasons stay in the small-string buffer
-  out.status = detail::append_v2_cells(normalizer, date, figure, scratch, why);
+  out.status = detail::append_v2_cells(normalizer, date, figure, scratch, why, out.currency_source);
   const std::size_t cells_end = scratch.size();
   scratch += why;
   std::string_view all(scratch);

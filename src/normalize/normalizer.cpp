@@ -220,6 +220,7 @@ NormalizeTotals& NormalizeTotals::operator+=(const NormalizeTotals& o) {
   unparsed += o.unparsed;
   invalid += o.invalid;
   blank_lines += o.blank_lines;
+  currency_by_default += o.currency_by_default;
   bad_header = bad_header || o.bad_header;
   header_written = header_written || o.header_written;
   return *this;
@@ -255,7 +256,8 @@ Normalizer::Normalizer(const FxTable& fx, NormalizeOptions options)
 std::string Normalizer::v2_columns() const {
   std::string code(options_.target.code());
   std::transform(code.begin(), code.end(), code.begin(), [](char c) { return static_cast<char>(c - 'A' + 'a'); });
-  return fmt::format("currency,amount,low,high,qualifier,per,{0}_value,{0}_low,{0}_high", code);
+  return fmt::format("currency,amount,low,high,qualifier,per,{0}_value,{0}_low,{0}_high{1}", code,
+                     options_.currency_source_column ? ",currency_source" : "");
 }
 
 const detail::CommonFigureReader& Normalizer::common_figures() const noexcept { return grid_->common; }

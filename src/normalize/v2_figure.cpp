@@ -80,7 +80,7 @@ Result<V2Figure> read_v2_figure(std::string_view text, const ParseOptions& optio
       !f->value.is_zero())
     return unexpected(make_error(Errc::syntax, "a minor unit (cents, pence, paise) that parse_figure did not divide: refused, not guessed",
                                  text, Error::npos));
-  V2Figure v{*f->unit.currency, f->value, f->upper, v2_qualifier(f->qualifier), f->unit.per};
+  V2Figure v{*f->unit.currency, f->value, f->upper, v2_qualifier(f->qualifier), f->unit.per, f->currency_source};
   if (f->upper) v.qualifier = V2Qualifier::range;
   return v;
 }

@@ -95,6 +95,7 @@ void NormalizeStream::row_v2(const csv::RawRecord& record, bool split) {
                                               : "broken CSV row: a stray quote (the row is kept empty)");
     out_.append(width - 1, ',');
     out_ += empty_v2_columns;
+    if (n_.options().currency_source_column) out_ += ',';
     out_ += '\n';
     return;
   }
@@ -119,15 +120,22 @@ void NormalizeStream::row_v2(const csv::RawRecord& record, bool split) {
     diagnose(record.line, fmt::format("expected {} fields (as the header), found {}{}", width, have,
                                       have > width ? " (a figure with an unquoted comma?)" : ""));
     out_ += empty_v2_columns;
+    if (n_.options().currency_source_column) out_ += ',';
     out_ += '\n';
     return;
   }
   why_.clear();
-  switch (detail::append_v2_cells(n_, fields_[layout_.date], fields_[layout_.figure], out_, why_)) {
+  CurrencySource source = CurrencySource::none;
+  switch (detail::append_v2_cells(n_, fields_[layout_.date], fields_[layout_.figure], out_, why_, source)) {
     case RowStatus::converted: ++totals_.converted; break;
     case RowStatus::without_rate: ++totals_.without_rate; break;
     case RowStatus::unparsed: ++totals_.unparsed; break;
     case RowStatus::invalid: ++totals_.invalid; break;
+  }
+  if (source == CurrencySource::default_) ++totals_.currency_by_default;
+  if (n_.options().currency_source_column) {
+    out_ += ',';
+    out_ += to_string(source);
   }
   if (!why_.empty()) diagnose(record.line, why_);
   out_ += '\n';
@@ -169,9 +177,12 @@ RowStatus append_common_cells(const Normalizer& n, std::string_view date_field, 
 }  // namespace
 
 RowStatus append_v2_cells(const Normalizer& n, std::string_view date_field, std::string_view figure, std::string& out,
-                          std::string& why) {
-  if (CommonFigure common; n.common_figures().read(figure, common))
+                          std::string& why, CurrencySource& source) {
+  source = CurrencySource::none;
+  if (CommonFigure common; n.common_figures().read(figure, common)) {
+    source = common.bare_dollar ? n.common_figures().bare_dollar_source() : CurrencySource::explicit_;
     return append_common_cells(n, date_field, common, out, why);
+  }
   auto f = read_v2_figure(figure, n.options().parse);
   if (!f) {
     const Error& e = f.error();
@@ -185,6 +196,7 @@ RowStatus append_v2_cells(const Normalizer& n, std::string_view date_field, std:
     else if (e.message.find("locale") != std::string::npos) why += " (the CLI: --locale NAME)";
     return RowStatus::unparsed;
   }
+  source = f->currency_source;
   out += ',';
   out.append(f->currency.code());
   out += ',';

@@ -188,7 +188,8 @@ check "v2: columns carried through, v2 columns after them" "id,when,text,note,cu
 2,2025-03-17,\$2.5-3 billion,,USD,,2500000000,3000000000,range,,,2500000000,3000000000
 3,2025-03-17,81bn,x,,,,,,,,," "$(cat "$tmp/out.csv")"
 check "v2: reason and totals" "line 4: '81bn': not an amount of money (no currency marker)
-finmetrics normalize: 3 rows read, 2 converted, 0 without rate, 1 unparsed, 0 invalid" "$(cat "$tmp/err.txt")"
+finmetrics normalize: 3 rows read, 2 converted, 0 without rate, 1 unparsed, 0 invalid
+finmetrics normalize: 1 figure read a bare '\$' as USD by default (not stated in the figure; --dollar CODE names another dollar, --currency-source marks each row)" "$(cat "$tmp/err.txt")"
 
 # --dollar and --yen: a bare $ or ¥ only as the options say (81e9 HKD x 1.0903 / 8.4719).
 printf 'date,figure\n2025-03-17,$81bn\n' | "$bin" normalize --fx "$fx" --dollar HKD 2>/dev/null >"$tmp/out.csv"
@@ -219,6 +220,27 @@ check "v1 has no --locale" 2 "$?"
 check "--help tells of --locale" 1 "$("$bin" normalize --help | grep -c -- '--locale TEXT')"
 "$bin" normalize --fx "$fx" --spec v3 data/samples/seed-figures.csv >/dev/null 2>"$tmp/err.txt"
 check "--spec v3 is a usage error" 2 "$?"
+
+# How each currency was decided (issue 9 item 3): a bare `$` read as USD is a
+# default, said on stderr; --currency-source adds the column; --dollar is an option.
+printf 'date,figure\n2025-03-17,$5bn\n2025-03-17,US$5bn\n2025-03-17,Rmb81bn\n2025-03-17,nearly $11bn\n2025-03-17,5bn\n' >"$tmp/src.csv"
+"$bin" normalize --fx "$fx" --threads 1 "$tmp/src.csv" >"$tmp/out.csv" 2>"$tmp/err.txt"
+check "bare \$: the spec's columns unchanged" "date,figure,currency,amount,low,high,qualifier,per,usd_value,usd_low,usd_high" "$(head -1 "$tmp/out.csv")"
+check "bare \$: the note after the totals" "finmetrics normalize: 5 rows read, 4 converted, 0 without rate, 1 unparsed, 0 invalid
+finmetrics normalize: 2 figures read a bare '\$' as USD by default (not stated in the figure; --dollar CODE names another dollar, --currency-source marks each row)" "$(tail -2 "$tmp/err.txt")"
+"$bin" normalize --fx "$fx" --threads 2 --currency-source "$tmp/src.csv" 2>/dev/null | cut -d, -f1,2,3,12 >"$tmp/out.csv"
+check "--currency-source: a tenth column" "date,figure,currency,currency_source
+2025-03-17,\$5bn,USD,default
+2025-03-17,US\$5bn,USD,explicit
+2025-03-17,Rmb81bn,CNY,explicit
+2025-03-17,nearly \$11bn,USD,default
+2025-03-17,5bn,," "$(cat "$tmp/out.csv")"
+"$bin" normalize --fx "$fx" --dollar USD --currency-source "$tmp/src.csv" 2>"$tmp/err.txt" | cut -d, -f12 | sed -n 2p >"$tmp/out.csv"
+check "--dollar USD: an option, no note" "option|0" "$(cat "$tmp/out.csv")|$(grep -c 'by default' "$tmp/err.txt")"
+"$bin" normalize --fx "$fx" --dollar HKD --currency-source "$tmp/src.csv" 2>/dev/null | sed -n 2p | cut -d, -f3,12 >"$tmp/out.csv"
+check "--dollar HKD: HKD by option" "HKD,option" "$(cat "$tmp/out.csv")"
+"$bin" normalize --fx "$fx" --spec v1 --currency-source "$tmp/src.csv" >/dev/null 2>&1
+check "--currency-source is a v2 option" 2 "$?"
 
 # The FRED H.10 table (monthly averages) works with default options: the staleness
 # limit follows its frequency, and stderr says a monthly average was used.

@@ -141,6 +141,11 @@ TEST_CASE("v2: normalize_rows gives the stream's cells, row by row", "[normalize
   CHECK(c.error[0].empty());
   CHECK(c.error[2] == "no CNY rate on or before 2003-05-05 (first fixing 2005-04-01)");
   CHECK(c.totals.converted == 3);
+  // How each currency was decided: `$` by default (never certain), the others by their own marker.
+  CHECK(c.currency_source == std::vector<CurrencySource>{CurrencySource::explicit_, CurrencySource::none,
+                                                         CurrencySource::explicit_, CurrencySource::default_,
+                                                         CurrencySource::explicit_, CurrencySource::default_});
+  CHECK(c.totals.currency_by_default == 2);
 
   // The same rows through the CSV stream: the same nine cells.
   std::string csv = "date,figure\n";
@@ -172,7 +177,21 @@ TEST_CASE("v2: normalize_rows gives the stream's cells, row by row", "[normalize
     CHECK(row.value_low == c.value_low[i]);
     CHECK(row.value_high == c.value_high[i]);
     CHECK(row.reason == c.error[i]);
+    CHECK(row.currency_source == c.currency_source[i]);
   }
+
+  // `--dollar`: the caller's word, even when it names USD; through the lean reader
+  // (`$1`) and parse_figure (`$2.3-2.5 billion`) alike.
+  o.parse.currency.dollar_is_option = true;
+  const Normalizer by_option(mini(), o);
+  for (std::string_view figure : {"$1", "$2.3-2.5 billion", "about $3bn"}) {
+    normalize_row(by_option, "2025-03-28", figure, row, scratch);
+    CHECK(row.currency_source == CurrencySource::option);
+  }
+  normalize_row(n, "2025-03-28", "about $3bn", row, scratch);
+  CHECK(row.currency_source == CurrencySource::default_);
+  normalize_row(n, "2025-03-28", "US$3bn", row, scratch);
+  CHECK(row.currency_source == CurrencySource::explicit_);
 }
 
 TEST_CASE("v2: the fast kernel and the Decimal reference give the same digits", "[normalize][v2]") {

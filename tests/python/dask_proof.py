@@ -73,8 +73,11 @@ def main() -> None:
     expected_file = work / "cli-out.csv"
     run = subprocess.run([cli, "normalize", "--fx", str(ECB), str(corpus), "-o", str(expected_file)],
                          capture_output=True)
-    cli_totals = run.stderr.decode().strip().splitlines()[-1]
-    cli_reasons = run.stderr[: run.stderr.rindex(b"finmetrics normalize: ")]
+    # The totals line, then (for bare `$` figures) the note on defaults: both the CLI's.
+    cli_lines = run.stderr.decode().strip().splitlines()
+    cli_totals = next(line for line in reversed(cli_lines) if " rows read, " in line)
+    cli_note = cli_lines[-1] if cli_lines[-1] != cli_totals else ""
+    cli_reasons = run.stderr[: run.stderr.rindex(b"finmetrics normalize: " + cli_totals.split(": ", 1)[1].encode())]
     check(run.returncode in (0, 1), f"finmetrics normalize ran ({cli_totals})")
     expected = expected_file.read_bytes()
 
@@ -93,6 +96,7 @@ def main() -> None:
         check(len(parts) == totals.partitions >= 10, f"{len(parts)} partitions in {seconds:.1f} s")
         check(got == expected, f"concatenated partitions == finmetrics normalize output ({len(expected)} bytes)")
         check(totals.line() == cli_totals, f"totals: {totals.line()}")
+        check(totals.note() == cli_note and cli_note != "", f"the note on defaults: {cli_note}")
         check(totals.rows_read == ROWS, "every row read")
         reason_lines = cli_reasons.count(b"\n")
         check(b"".join(reasons) == cli_reasons and reason_lines > 10000,

@@ -49,7 +49,12 @@ def cli(inputs, *options):
     out = subprocess.run([CLI, "normalize", "--quiet", "--threads", "1", "--fx", FX, *map(str, inputs), *options],
                          capture_output=True)
     assert out.returncode in (0, 1), out.stderr
-    return out.stdout, out.stderr.decode().strip().splitlines()[-1]
+    return out.stdout, totals_line_of(out.stderr)
+
+
+def totals_line_of(stderr: bytes) -> str:
+    """The CLI's totals line (a note on bare `$` read by default may follow it)."""
+    return next(line for line in reversed(stderr.decode().strip().splitlines()) if " rows read, " in line)
 
 
 def cli_reasons(inputs, *options) -> bytes:
@@ -57,7 +62,7 @@ def cli_reasons(inputs, *options) -> bytes:
     out = subprocess.run([CLI, "normalize", "--threads", "1", "--fx", FX, *map(str, inputs), *options,
                           "-o", os.devnull], capture_output=True)
     assert out.returncode in (0, 1), out.stderr
-    return out.stderr[: out.stderr.rindex(b"finmetrics normalize: ")]
+    return out.stderr[: out.stderr.rindex(("finmetrics normalize: " + totals_line_of(out.stderr).split(": ", 1)[1]).encode())]
 
 
 def concatenated(folder: Path) -> bytes:

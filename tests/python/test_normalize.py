@@ -64,7 +64,8 @@ def test_columns_are_the_v2_columns_with_exact_amounts(fx_selected):
     assert out["usd_low_exact"].iat[2] == "3000000000" and np.isnan(out["usd_value"].iat[2])
     assert list(out["status"]) == ["converted", "converted", "converted", "converted", "unparsed"]
     assert out["reason"].iat[0] is None and isinstance(out["reason"].iat[4], str) and out["reason"].iat[4]
-    assert out.attrs["totals"] == {"rows_read": 5, "converted": 4, "without_rate": 0, "unparsed": 1, "invalid": 0}
+    assert out.attrs["totals"] == {"rows_read": 5, "converted": 4, "without_rate": 0, "unparsed": 1, "invalid": 0,
+                                   "currency_by_default": 1}
 
 
 def test_a_series_with_datetime_dates_and_another_currency(fx_selected):
@@ -83,6 +84,17 @@ def test_the_dollar_context(fx_selected):
     s = pd.Series(["$140.9"])
     assert fm.normalize(s, fx=fx_selected, date="2025-03-17")["currency"].iat[0] == "USD"
     assert fm.normalize(s, fx=fx_selected, date="2025-03-17", dollar="HKD")["currency"].iat[0] == "HKD"
+
+
+def test_how_each_currency_was_decided(fx_selected):
+    s = pd.Series(["$140.9", "HK$140.9", "about $3bn", "140.9"])
+    out = fm.normalize(s, fx=fx_selected, date="2025-03-17", currency_source=True)
+    assert [None if pd.isna(v) else v for v in out["currency_source"]] == ["default", "explicit", "default", None]
+    assert out.attrs["totals"]["currency_by_default"] == 2
+    said = fm.normalize(s, fx=fx_selected, date="2025-03-17", dollar="USD", currency_source=True)
+    assert list(said["currency_source"][:3]) == ["option", "explicit", "option"]
+    assert said.attrs["totals"]["currency_by_default"] == 0
+    assert "currency_source" not in fm.normalize(s, fx=fx_selected, date="2025-03-17").columns
 
 
 def test_bad_dates_and_missing_values_stay_as_rows(fx_selected):

@@ -20,6 +20,9 @@ struct NormalizedColumns {
   std::vector<std::string> currency, amount, low, high, qualifier, per;
   std::vector<std::string> value, value_low, value_high;  ///< in the target currency (`usd_value`, ...)
   std::vector<RowStatus> status;
+  /// How each figure's currency was decided (`none` when unparsed); a bare `$`
+  /// read as USD by default is `default_`, never certain.
+  std::vector<CurrencySource> currency_source;
   std::vector<std::string> error;  ///< empty when converted, else the reason (no line number)
   NormalizeTotals totals;
 
@@ -31,6 +34,7 @@ struct NormalizedColumns {
 /// own code, allocation-free once `scratch` has grown.
 struct NormalizedRow {
   RowStatus status = RowStatus::unparsed;
+  CurrencySource currency_source = CurrencySource::none;  ///< how the currency was decided
   std::string_view currency, amount, low, high, qualifier, per, value, value_low, value_high;
   std::string_view reason;  ///< empty when converted (or when `options().reasons` is false)
 };

@@ -71,6 +71,11 @@ struct NormalizeOptions {
   /// Whether the stream writes a reason for each row not converted (`line N: ...`);
   /// false skips building them (the CLI's `--quiet`). Totals are kept either way.
   bool reasons = true;
+  /// v2: a tenth column `currency_source` after the nine of the spec (`explicit`,
+  /// `option`, `default`; empty when unparsed): how each currency was decided
+  /// (the CLI's `--currency-source`). Off by default: the spec's columns stay
+  /// byte for byte.
+  bool currency_source_column = false;
 };
 
 /// Where the two columns read are, from the header (v2), or by position.
@@ -96,6 +101,9 @@ struct NormalizeTotals {
   std::size_t unparsed = 0;      ///< figure outside the grammar (currency, value, per_share empty)
   std::size_t invalid = 0;       ///< broken CSV row, wrong field count, bad date, over-long row
   std::size_t blank_lines = 0;   ///< skipped, not rows
+  /// v2: rows whose currency is a bare `$` read as USD because nothing said
+  /// otherwise (`CurrencySource::default_`): a reading, not the text's word.
+  std::size_t currency_by_default = 0;
   bool bad_header = false;       ///< the first line was not `date,figure` (v1) or lacked a column (v2)
   bool header_written = false;   ///< v2: the stream wrote the output header (from the input's)
 

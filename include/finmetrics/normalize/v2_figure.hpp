@@ -34,6 +34,10 @@ struct V2Figure {
   std::optional<Decimal> high;  ///< a range's high end
   V2Qualifier qualifier = V2Qualifier::exact;
   Per per = Per::whole;
+  /// How the currency was decided: `explicit` (the figure's own marker), `option`
+  /// (a bare `$`/`¥` read through `--dollar`/`--yen`) or `default` (a bare `$` read
+  /// as USD because nothing said otherwise: never certain).
+  CurrencySource currency_source = CurrencySource::explicit_;
 
   [[nodiscard]] bool is_range() const noexcept { return high.has_value(); }
 };

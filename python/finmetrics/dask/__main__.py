@@ -49,7 +49,7 @@ def _parser() -> argparse.ArgumentParser:
     n.add_argument("--max-staleness", type=int, help="oldest usable fixing in days (default: from the table)")
     n.add_argument("--date-column", default="date")
     n.add_argument("--figure-column", default="figure")
-    n.add_argument("--dollar", default="USD", help="the currency of a bare $ (default USD)")
+    n.add_argument("--dollar", help="the currency of a bare $ (default: USD, said on stderr)")
     n.add_argument("--yen", help="the currency of a bare ¥: JPY or CNY (default: an error)")
     n.add_argument("--locale", default="", help="how numbers are written: de, fr, pt-BR, en-IN, ... "
                                                 "(data/lexicon/locales.csv; default: the English way)")
@@ -136,6 +136,8 @@ def normalize_command(args) -> int:
           f"{workers or 'no'} workers{', ' + str(totals.reruns) + ' ranges rerun' if totals.reruns else ''}, "
           f"{seconds:.1f} s, {totals.rows_read / seconds if seconds > 0 else 0:.0f} rows/s", file=sys.stderr)
     print(totals.line(PROGRAM), file=sys.stderr)
+    if totals.note(PROGRAM):
+        print(totals.note(PROGRAM), file=sys.stderr)
     return 0 if totals.all_converted else 1
 
 

@@ -29,7 +29,7 @@ import dask
 from .. import _core
 from . import _worker
 
-TOTALS = ("rows_read", "converted", "without_rate", "unparsed", "invalid", "blank_lines")
+TOTALS = ("rows_read", "converted", "without_rate", "unparsed", "invalid", "blank_lines", "currency_by_default")
 PART = re.compile(r"^part-(\d+)\.csv$")
 TEMPORARY = re.compile(r"^\.part-\d+\.csv\..*\.tmp$")
 
@@ -198,6 +198,7 @@ class RunTotals:
     unparsed: int = 0
     invalid: int = 0
     blank_lines: int = 0
+    currency_by_default: int = 0
     bad_header: bool = False
     partitions: int = 0
     reruns: int = 0
@@ -211,6 +212,15 @@ class RunTotals:
         """The totals line of ``finmetrics normalize``, to the byte."""
         return (f"{program}: {self.rows_read} rows read, {self.converted} converted, {self.without_rate} without rate, "
                 f"{self.unparsed} unparsed, {self.invalid} invalid{'; bad header' if self.bad_header else ''}")
+
+    def note(self, program: str = "finmetrics normalize") -> str:
+        """The line ``finmetrics normalize`` prints after the totals when some
+        figures read a bare ``$`` as USD by default; empty when none did."""
+        n = self.currency_by_default
+        if n == 0:
+            return ""
+        return (f"{program}: {n} figure{'' if n == 1 else 's'} read a bare '$' as USD by default (not stated in the "
+                f"figure; --dollar CODE names another dollar, --currency-source marks each row)")
 
     @property
     def all_converted(self) -> bool:

@@ -44,7 +44,7 @@ def _normalize_partition(frame: pd.DataFrame, fx_path: str, options: tuple, figu
 
 def normalize(ddf: dd.DataFrame, fx, *, figure: str = "figure", date=None, to: str = "USD", scale: str = "",
               digits: Optional[int] = None, decimals: Optional[int] = None, rounding: str = "half_even",
-              max_staleness: Optional[int] = 7, dollar: str = "USD", yen: Optional[str] = None,
+              max_staleness: Optional[int] = 7, dollar: Optional[str] = None, yen: Optional[str] = None,
               status: bool = False, reasons: bool = False, locale: str = "") -> dd.DataFrame:
     """``finmetrics.normalize`` over a Dask DataFrame, partition by partition.
 

@@ -47,6 +47,11 @@ class CommonFigureReader {
   /// numbers otherwise than the English way, e.g. `--locale de`).
   [[nodiscard]] bool enabled() const noexcept { return enabled_; }
 
+  /// How `parse_figure` decides the currency of a bare `$` with these options
+  /// (`option` under `--dollar`, else `default`): the source of every figure read
+  /// with `bare_dollar` set.
+  [[nodiscard]] CurrencySource bare_dollar_source() const noexcept { return bare_dollar_source_; }
+
  private:
   static constexpr std::uint16_t none = 0xFFFF;
   struct Marker {
@@ -65,6 +70,7 @@ class CommonFigureReader {
   [[nodiscard]] const Currency* code_at(std::string_view text, std::size_t at, bool prefix) const noexcept;
 
   bool enabled_ = false;
+  CurrencySource bare_dollar_source_ = CurrencySource::default_;
   std::vector<Currency> codes_;
   std::vector<std::uint16_t> prefix_code_;  // 26^3 slots
   std::vector<std::uint16_t> suffix_code_;  // 26^3 slots

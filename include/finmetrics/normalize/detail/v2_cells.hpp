@@ -12,8 +12,9 @@ namespace finmetrics::detail {
 /// Appends `,currency,amount,low,high,qualifier,per,value,value_low,value_high`
 /// (every cell empty for an unparsed figure, the value cells empty without a
 /// rate) and returns what became of the row; `why` gets the reason when it was
-/// not converted (without a line number).
+/// not converted (without a line number); `source` how the figure's currency was
+/// decided (`CurrencySource::none` when unparsed).
 RowStatus append_v2_cells(const Normalizer& n, std::string_view date, std::string_view figure, std::string& out,
-                          std::string& why);
+                          std::string& why, CurrencySource& source);
 
 }  // namespace finmetrics::detail
