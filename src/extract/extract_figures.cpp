@@ -100,6 +100,12 @@ class Scanner {
     read_options_.count_nouns = false;  // the nouns of running text are read here (count_noun_end)
     read_options_.currency.dollar = probe;
     read_options_.currency.yen_or_yuan = probe;
+    // The first letters of the verbs of a multiple, a filter before their look-up.
+    for (const Cue& cue : lexicon_.cues()) {
+      if (cue.category == "multiple_verb" && !cue.phrase.empty() && is_letter(cue.phrase[0])) {
+        verb_letters_ |= 1U << (to_lower(cue.phrase[0]) - 'a');
+      }
+    }
   }
 
   void run(Extraction& out);
@@ -123,6 +129,7 @@ class Scanner {
   std::string_view s_;
   const ExtractOptions& options_;
   const Lexicon& lexicon_;
+  std::uint32_t verb_letters_ = 0;  // first letters of the `multiple_verb` cues
   ParseOptions read_options_;
   mutable std::size_t refused_ = 0;  // the end of the last candidate refused
   struct CachedWord {
@@ -579,12 +586,23 @@ void Scanner::scan_words(std::vector<Candidate>& out, const std::vector<Candidat
   const auto d = [](std::int64_t v, int e) { return Decimal::from_parts(Decimal::Coefficient(v), e); };
 
   // The first words of the rules below: a word that starts none is skipped with one look.
-  static constexpr std::array<std::string_view, 38> first_words{
-      "triple",  "double",    "single",   "doubled",  "doubling",     "tripled",   "tripling", "quadrupled",
-      "quadrupling", "halved", "halving", "doubles",  "triples",      "half",      "hundreds", "tens",
+  // (The verbs of a multiple are `multiple_verb` cues of the lexicon, looked up apart.)
+  static constexpr std::array<std::string_view, 28> first_words{
+      "triple",  "double",    "single",   "half",      "hundreds", "tens",
       "several", "multibillion", "multi", "multimillion", "trillions", "billions", "millions", "thousands",
       "record",  "all",       "multiyear", "decade",  "one",          "two",       "three",    "four",
       "five",    "six",       "seven",    "eight",    "nine",         "ten"};
+  // The word at p, cut where a glued sentence starts ("doubledMany").
+  const auto word_at = [&](std::size_t p) {
+    std::size_t we = letters_end(s_, p);
+    for (std::size_t k = p + 1; k < we; ++k) {
+      if (is_upper(s_[k]) && is_lower(s_[k - 1])) {
+        we = k;
+        break;
+      }
+    }
+    return s_.substr(p, we - p);
+  };
   static constexpr std::uint32_t first_letters = [] {
     std::uint32_t m = 0;
     for (const std::string_view f : first_words) m |= 1U << (f[0] - 'a');
@@ -593,11 +611,13 @@ void Scanner::scan_words(std::vector<Candidate>& out, const std::vector<Candidat
   const auto may_start_rule = [&](std::size_t p) {
     const std::size_t we = letters_end(s_, p);
     const std::string_view w = s_.substr(p, we - p);
-    if ((first_letters & (1U << (to_lower(w[0]) - 'a'))) == 0 && std::none_of(w.begin() + 1, w.end(), is_upper)) {
+    if (((first_letters | verb_letters_) & (1U << (to_lower(w[0]) - 'a'))) == 0 &&
+        std::none_of(w.begin() + 1, w.end(), is_upper)) {
       return false;
     }
     return std::any_of(first_words.begin(), first_words.end(),
                        [&](std::string_view f) { return f.size() == w.size() && iequals(f, w); }) ||
+           lexicon_.cue(w, "multiple_verb") != nullptr ||
            // a glued sentence ("highMany"): the rule's word ends where a capital starts
            std::any_of(w.begin() + 1, w.end(), is_upper);
   };
@@ -634,21 +654,18 @@ void Scanner::scan_words(std::vector<Candidate>& out, const std::vector<Candidat
     }
     // Multiples in words: "doubled", "nearly doubled", "tripling", "halved".
     if (e == npos) {
-      static constexpr std::array<std::pair<std::string_view, std::string_view>, 10> verb_rules{
-          {{"doubled", "2"}, {"doubling", "2"}, {"tripled", "3"}, {"tripling", "3"}, {"quadrupled", "4"},
-           {"quadrupling", "4"}, {"halved", "0.5"}, {"halving", "0.5"}, {"doubles", "2"}, {"triples", "3"}}};
-      for (const auto& [verb, value] : verb_rules) {
-        if ((e = match(i, verb)) != npos) {
-          const std::size_t next = skip_hspace(s_, e);
-          if (word_is(s_, next, "down") || word_is(s_, next, "up")) {  // "doubled down"
-            e = npos;
-            break;
-          }
+      // `multiple_verb` cues: "doubled" 2, "halved" 0.5.
+      const std::string_view verb = word_at(i);
+      if (const Cue* rule = lexicon_.cue(verb, "multiple_verb"); rule != nullptr) {
+        e = i + verb.size();
+        const std::size_t next = skip_hspace(s_, e);
+        if (word_is(s_, next, "down") || word_is(s_, next, "up")) {  // "doubled down"
+          e = npos;
+        } else {
           const std::size_t qb = extend_qualifier(i);
           c.begin = qb;
           c.rewritten = true;
-          c.parse_text = fmt::format("{}{}x", s_.substr(qb, i - qb), value);
-          break;
+          c.parse_text = fmt::format("{}{}x", s_.substr(qb, i - qb), rule->value);
         }
       }
     }

@@ -357,6 +357,27 @@ TEST_CASE("a fraction is a percentage before 'of' or at the end of a clause, an 
   }
 }
 
+TEST_CASE("the verbs of a multiple are cues of the lexicon", "[extract]") {
+  struct Case {
+    std::string_view text, figure, value;
+  };
+  const Case cases[] = {
+      {"profit quadrupled in 2024", "quadrupled", "4"},
+      {"sales nearly doubled.", "nearly doubled", "2"},
+      {"costs halving by 2026", "halving", "0.5"},
+      {"it doubledMany said", "doubled", "2"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    const Extraction e = run(c.text);
+    const ExtractedFigure& f = only(e);
+    CHECK(f.text == c.figure);
+    CHECK(f.kind == FigureKind::multiple);
+    CHECK(f.quoted->value == Decimal::parse(c.value).value());
+  }
+  CHECK(run("he doubled down on AI").figures.empty());
+}
+
 TEST_CASE("coins and slang after a number are money in the dollar's default, never a count", "[extract]") {
   const Extraction jar = run("a jar of two hundred thousand nickels");
   const ExtractedFigure& nickels = only(jar);

@@ -291,6 +291,8 @@ TEST_CASE("The extractor's word lists are cues of the lexicon", "[lexicon]") {
   CHECK(lex.cue("months", "count_stop") == nullptr);
   CHECK(lex.cue("rose", "direction") != nullptr);
   CHECK(lex.cue("rose", "hedge_verb") == nullptr);
+  CHECK(lex.cue("Quadrupled", "multiple_verb")->value == "4");
+  CHECK(lex.cue("halving", "multiple_verb")->value == "0.5");
   // Every hedge verb names a hedge the parser reads.
   for (const Cue& c : lex.cues()) {
     if (c.category != "hedge_verb") continue;
