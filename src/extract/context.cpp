@@ -142,7 +142,7 @@ void read_context(std::string_view s, const SentenceIndex& sentences, const Extr
     return i >= 0 ? options.issuers[static_cast<std::size_t>(i)].name : std::string(s.substr(h.begin, h.end - h.begin));
   };
 
-  PeriodCache periods(s, out.article_date, index, hits.period);
+  PeriodCache periods(s, out.article_date, index, hits.period, lexicon);
 
   for (std::size_t i = 0; i < out.figures.size(); ++i) {
     ExtractedFigure& f = out.figures[i];

@@ -28,16 +28,24 @@ void for_each_word(std::string_view s, std::size_t b, std::size_t e, std::string
   }
 }
 
-int small_number(std::string_view w) {
-  static constexpr std::array<std::pair<std::string_view, int>, 16> words{
-      {{"one", 1}, {"two", 2}, {"three", 3}, {"four", 4}, {"five", 5}, {"six", 6}, {"seven", 7}, {"eight", 8},
-       {"nine", 9}, {"ten", 10}, {"twelve", 12}, {"fifteen", 15}, {"eighteen", 18}, {"twenty", 20},
-       {"thirty", 30}, {"thirty-six", 36}}};
-  for (const auto& [word, v] : words)
-    if (iequals(w, word)) return v;
+// A count of months or years: digits, or the lexicon's number words ("three",
+// "fifteen", "thirty-six": tens, a hyphen and a cardinal).
+int small_number(std::string_view w, const Lexicon& lex) {
   if (!w.empty() && w.size() <= 3 && std::all_of(w.begin(), w.end(), [](char c) { return is_digit(c); }))
     return std::atoi(std::string(w).c_str());
-  return 0;
+  using K = NumberWord::Kind;
+  const auto whole = [&](std::string_view x) -> int {
+    const NumberWord* n = lex.number_word(x);
+    return n != nullptr && (n->kind == K::cardinal || n->kind == K::tens) ? static_cast<int>(n->value) : 0;
+  };
+  if (const auto dash = w.find('-'); dash != std::string_view::npos) {
+    const NumberWord* tens = lex.number_word(w.substr(0, dash));
+    const NumberWord* unit = lex.number_word(w.substr(dash + 1));
+    if (tens != nullptr && unit != nullptr && tens->kind == K::tens && unit->kind == K::cardinal && unit->value < 10)
+      return static_cast<int>(tens->value + unit->value);
+    return 0;
+  }
+  return whole(w);
 }
 
 struct PeriodReader {
@@ -148,7 +156,7 @@ std::vector<PeriodCue> PeriodCache::read(const TextSpan& sentence, bool window_k
         if (ne == p)
           while (ne < sentence.end && is_digit(s[ne])) ++ne;
         if (ne == p) continue;
-        const int months = small_number(s.substr(p, ne - p));
+        const int months = small_number(s.substr(p, ne - p), lexicon_);
         if (months <= 0) continue;
         const std::size_t q = skip_hspace(s, ne);
         if (!(q > ne && s.substr(q, 6) == "months")) continue;
@@ -178,7 +186,7 @@ std::vector<PeriodCue> PeriodCache::read(const TextSpan& sentence, bool window_k
           std::size_t ne = qe;
           if (ne == q)
             while (ne < s.size() && is_digit(s[ne])) ++ne;
-          const int years = small_number(s.substr(q, ne - q));
+          const int years = small_number(s.substr(q, ne - q), lexicon_);
           const std::size_t u = skip_hspace(s, ne);
           if (years <= 0 || years > 10 || !(u > ne && s.substr(u, 5) == "years")) return;
           add(e - lead.size(), u + 5,

@@ -117,6 +117,12 @@ TEST_CASE("relative periods are resolved with the article date, and stay unknown
   CHECK(figure(quarters, "nearly doubled").context.period.value == "FY2025 Q3");
   CHECK(figure(quarters, "7%").context.period.value == "FY2025 Q2");
   CHECK(figure(quarters, "380 billion yuan").context.period.value == "2025-02..2028-01");
+
+  // The counts of months and years are the lexicon's number words ("fifteen", "seven").
+  const Extraction words = at("In the fifteen months since, Tencent spent Rmb81bn.", Date{2025, 3, 17});
+  CHECK(figure(words, "Rmb81bn").context.period.value == "2023Q4..2024Q4");
+  const Extraction seven = at("It will invest 38 billion yuan over the next seven years.", Date{2025, 2, 25});
+  CHECK(figure(seven, "38 billion yuan").context.period.value == "2025-02..2032-01");
 }
 
 TEST_CASE("a statistical quarter that had not ended at the article date is read as the fiscal quarter",

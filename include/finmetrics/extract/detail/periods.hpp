@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "finmetrics/extract/detail/cue_index.hpp"
+#include "finmetrics/lexicon/lexicon.hpp"
 #include "finmetrics/time/date.hpp"
 #include "finmetrics/time/fiscal_calendar.hpp"
 
@@ -29,9 +30,10 @@ class PeriodCache {
   /// rule names: `year_to_date`, `since_start_of`, `this_year`, `last_year`,
   /// `next_year`, `this_month`, `last_month`, `quarter_ending:12`,
   /// `latest_quarter`, `previous_quarter`).
+  /// `lexicon`: its number words read "the 15 months since", "over the next three years".
   PeriodCache(std::string_view text, std::optional<Date> article_date, const CueIndex& index,
-              const std::vector<CueHit>& period_hits)
-      : s_(text), date_(article_date), index_(index), hits_(period_hits) {}
+              const std::vector<CueHit>& period_hits, const Lexicon& lexicon)
+      : s_(text), date_(article_date), index_(index), hits_(period_hits), lexicon_(lexicon) {}
 
   /// The period cues of a sentence, sorted by position. `moves`: the figure is a
   /// move (a percentage, a multiple, a price or value change), for which "this
@@ -47,6 +49,7 @@ class PeriodCache {
   std::optional<Date> date_;
   const CueIndex& index_;
   const std::vector<CueHit>& hits_;
+  const Lexicon& lexicon_;
   struct Entry {
     bool moves;
     int calendar_end;  // 0 for none
