@@ -1,198 +1,328 @@
 #include "finmetrics/normalize/detail/common_figure.hpp"
 
+#include <algorithm>
 #include <cstring>
+#include <span>
 #include <string>
 
+#include "finmetrics/io/csv.hpp"
 #include "finmetrics/lexicon/lexicon.hpp"
-#include "finmetrics/normalize/v2_figure.hpp"
 
 namespace finmetrics::detail {
 
+// Generated at build time from data/lexicon/*.csv (cmake/finmetricsLexicon.cmake):
+// the candidate words of the built-in lexicon.
+extern const Lexicon::Source builtin_lexicon_sources[];
+extern const std::size_t builtin_lexicon_source_count;
+
 namespace {
 
-constexpr int slots = 26 * 26 * 26;
-
 bool is_digit(char c) noexcept { return static_cast<unsigned char>(c - '0') < 10; }
-bool is_capital(char c) noexcept { return static_cast<unsigned char>(c - 'A') < 26; }
-
-int slot_of(const char* p) noexcept { return ((p[0] - 'A') * 26 + (p[1] - 'A')) * 26 + (p[2] - 'A'); }
+bool is_letter(char c) noexcept { return static_cast<unsigned char>((c | 0x20) - 'a') < 26; }
 
 bool starts_with(std::string_view s, std::size_t at, std::string_view what) noexcept {
-  return s.size() - at >= what.size() && std::memcmp(s.data() + at, what.data(), what.size()) == 0;
+  return s.size() >= at && s.size() - at >= what.size() && std::memcmp(s.data() + at, what.data(), what.size()) == 0;
 }
 
-// Whether the v2 reading of `text` (read_v2_figure, the cells' source) is
-// `mantissa` x 10^exponent of `currency`, exact, per `per`: the check that makes
-// each marker, scale and number rule of the lean reader the library's own.
-bool reads_as(std::string_view text, const ParseOptions& options, Currency currency, std::uint64_t mantissa,
-              int exponent, Per per = Per::whole) {
+// What a sample must read as.
+struct Expect {
+  std::uint64_t mantissa = 1;
+  int exponent = 0;
+  bool negative = false;
+  Per per = Per::whole;
+  V2Qualifier qualifier = V2Qualifier::exact;
+  CurrencySource source = CurrencySource::none;  // none: any
+};
+
+// Whether the v2 reading of `text` (read_v2_figure, the cells' source) is exactly
+// `e` in `currency`: the check that makes each word and rule of the lean reader
+// the library's own.
+bool reads_as(const std::string& text, const ParseOptions& options, Currency currency, const Expect& e) {
   auto f = read_v2_figure(text, options);
-  return f && f->currency == currency && !f->high && f->qualifier == V2Qualifier::exact && f->per == per &&
-         f->low == Decimal::from_parts(Decimal::Coefficient(mantissa), exponent);
+  if (!f || f->currency != currency || f->high || f->qualifier != e.qualifier || f->per != e.per) return false;
+  if (e.source != CurrencySource::none && f->currency_source != e.source) return false;
+  Decimal want = Decimal::from_parts(Decimal::Coefficient(e.mantissa), e.exponent);
+  if (e.negative) want = -want;
+  return f->low == want;
+}
+
+// Column 0 of a lexicon file of the built-in set (`currencies.csv`, ...): the
+// candidate words. Lines starting with '#' are comments.
+std::vector<std::string> builtin_words(std::string_view file) {
+  std::vector<std::string> out;
+  for (std::size_t k = 0; k < builtin_lexicon_source_count; ++k) {
+    const Lexicon::Source& source = builtin_lexicon_sources[k];
+    if (source.name != file) continue;
+    csv::RecordSplitter splitter;
+    splitter.feed(source.text);
+    std::vector<std::string_view> fields;
+    std::string scratch;
+    bool header = true;
+    const auto take = [&](const csv::RawRecord& r) {
+      if (r.text.empty() || r.text.front() == '#') return;
+      if (header) {
+        header = false;
+        return;
+      }
+      if (csv::split_record(r.text, fields, scratch) && !fields.empty() && !fields[0].empty()) out.emplace_back(fields[0]);
+    };
+    while (auto r = splitter.next()) take(*r);
+    if (auto r = splitter.finish()) take(*r);
+  }
+  return out;
 }
 
 }  // namespace
 
-CommonFigureReader::CommonFigureReader(const ParseOptions& options)
-    : prefix_code_(slots, none),
-      suffix_code_(slots, none),
-      prefixes_{{{"$", {}}, {"US$", {}}, {"HK$", {}}, {"\xE2\x82\xAC", {}}, {"Rmb", {}}}},
-      suffixes_{{{" yuan", {}}, {" US dollars", {}}, {" Hong Kong dollars", {}}, {" euros", {}}}},
-      scales_{{{"k", 3}, {"m", 6}, {"mn", 6}, {"bn", 9}, {"tn", 12},
-               {" thousand", 3}, {" million", 6}, {" billion", 9}, {" trillion", 12}}} {
+void CommonFigureReader::Table::index() {
+  for (auto& list : by_first) list.clear();
+  words.erase(std::remove_if(words.begin(), words.end(), [](const Word& w) { return w.forms == 0 || w.text.empty(); }),
+              words.end());
+  for (std::size_t k = 0; k < words.size(); ++k)
+    by_first[static_cast<unsigned char>(words[k].text[0])].push_back(static_cast<std::uint16_t>(k));
+  for (auto& list : by_first)
+    std::stable_sort(list.begin(), list.end(),
+                     [&](std::uint16_t a, std::uint16_t b) { return words[a].text.size() > words[b].text.size(); });
+}
+
+template <class Boundary>
+const CommonFigureReader::Word* CommonFigureReader::Table::match(std::string_view s, std::size_t at, std::uint8_t form,
+                                                                 Boundary boundary) const noexcept {
+  if (at >= s.size()) return nullptr;
+  for (const std::uint16_t k : by_first[static_cast<unsigned char>(s[at])]) {
+    const Word& w = words[k];
+    if ((w.forms & form) != 0 && starts_with(s, at, w.text) && boundary(at + w.text.size())) return &w;
+  }
+  return nullptr;
+}
+
+CommonFigureReader::CommonFigureReader(const ParseOptions& options) {
   const Lexicon& lexicon = options.lexicon != nullptr ? *options.lexicon : Lexicon::builtin();
-  // Codes: every three capitals the lexicon names a currency with, kept where
-  // the v2 reading agrees before the number (`GBP 1`) and after it (`1 GBP`).
+  const auto reads = [&](const std::string& text, Currency c, const Expect& e) { return reads_as(text, options, c, e); };
+  const Currency usd = Currency::from_code("USD").value();
+  const Expect one{}, one_and_half_bn{15, 8};
+
+  // Numbers the English way: comma groups of three, a decimal point (`--locale de`
+  // reads `1,234.5` otherwise, and an empty locale calls `1.234` ambiguous).
+  if (auto f = read_v2_figure("$1", options)) bare_dollar_source_ = f->currency_source;
+  enabled_ = reads("USD 1,234.5", usd, {12345, -1}) && reads("USD 1.234", usd, {1234, -3}) &&
+             reads("USD 1,234", usd, {1234, 0}) && reads("USD 0.05", usd, {5, -2}) &&
+             reads("USD 1,234,567", usd, {1234567, 0}) && reads("1,234.5 USD", usd, {12345, -1}) &&
+             reads("USD 1.5bn", usd, one_and_half_bn);
+  if (!enabled_) return;
+
+  // Markers: every code of three capitals the lexicon names a currency with, and
+  // the lexicon's other markers (the built-in files' words; v1's when the lexicon
+  // is another), each kept where the samples read as its currency.
+  std::vector<std::string> candidates;
   char code[3];
-  for (int k = 0; k < slots; ++k) {
+  for (int k = 0; k < 26 * 26 * 26; ++k) {
     code[0] = static_cast<char>('A' + k / 676);
     code[1] = static_cast<char>('A' + k / 26 % 26);
     code[2] = static_cast<char>('A' + k % 26);
-    const std::string_view text(code, 3);
-    const CurrencyMarker* m = lexicon.currency_marker(text);
-    if (m == nullptr || !m->currency || m->divisor != 1) continue;
-    const Currency c = *m->currency;
-    const bool before = reads_as(std::string(text) + " 1", options, c, 1, 0);
-    const bool after = reads_as("1 " + std::string(text), options, c, 1, 0);
-    if (!before && !after) continue;
-    codes_.push_back(c);
-    const auto index = static_cast<std::uint16_t>(codes_.size() - 1);
-    if (before) prefix_code_[static_cast<std::size_t>(k)] = index;
-    if (after) suffix_code_[static_cast<std::size_t>(k)] = index;
+    const CurrencyMarker* m = lexicon.currency_marker(std::string_view(code, 3));
+    if (m != nullptr && m->currency && m->divisor == 1 && !m->country) candidates.emplace_back(code, 3);
   }
-  // The signs and words: whatever currency the v2 reading gives `$1`, `HK$1`,
-  // `1 yuan` (`$` follows the context: `--dollar`), where it reads one exactly.
-  const auto learn = [&](Marker& m, const std::string& sample) {
-    auto f = read_v2_figure(sample, options);
-    if (!f) return;
-    m.currency = f->currency;
-    m.usable = reads_as(sample, options, m.currency, 1, 0);
-  };
-  for (Marker& m : prefixes_) learn(m, std::string(m.text) + "1");
-  if (auto f = read_v2_figure("$1", options)) bare_dollar_source_ = f->currency_source;
-  for (Marker& m : suffixes_) learn(m, "1" + std::string(m.text));
-  // The scales and the number rules, on a code the reader knows before the number.
-  const int usd = slot_of("USD");
-  if (prefix_code_[static_cast<std::size_t>(usd)] == none) return;  // enabled_ stays false
-  const Currency dollar = codes_[prefix_code_[static_cast<std::size_t>(usd)]];
-  for (ScaleToken& s : scales_) s.usable = reads_as("USD 1" + std::string(s.text), options, dollar, 1, s.exponent);
-  per_share_ = reads_as("USD 1 per share", options, dollar, 1, 0, Per::share);
-  // Numbers the English way: comma groups of three, a decimal point (`--locale de`
-  // reads `1,234.5` otherwise, and an empty locale calls `1.234` ambiguous).
-  enabled_ = reads_as("USD 1,234.5", options, dollar, 12345, -1) && reads_as("USD 1.234", options, dollar, 1234, -3) &&
-             reads_as("USD 1,234", options, dollar, 1234, 0) && reads_as("USD 0.05", options, dollar, 5, -2) &&
-             reads_as("USD 1,234,567", options, dollar, 1234567, 0);
-}
+  std::vector<std::string> words = options.lexicon == nullptr
+                                       ? builtin_words("currencies.csv")
+                                       : std::vector<std::string>{"$", "US$", "HK$", "\xE2\x82\xAC", "Rmb", "yuan",
+                                                                  "US dollars", "Hong Kong dollars", "euros"};
+  candidates.insert(candidates.end(), words.begin(), words.end());
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  for (const std::string& m : candidates) {
+    const CurrencyMarker* lm = lexicon.currency_marker_after_number(m);
+    if (lm == nullptr || lm->divisor != 1 || lm->multiple != 1 || lm->coin || lm->country || lm->per != Per::whole)
+      continue;
+    Word w;
+    w.text = m;
+    auto f = read_v2_figure(m + "1", options);
+    if (!f) f = read_v2_figure("1 " + m, options);
+    if (!f) continue;
+    w.currency = f->currency;
+    w.source = f->currency_source;
+    w.bare_dollar = !lm->currency.has_value();  // `$`, `dollars`: the context's currency
+    const Currency c = w.currency;
+    // Every sample must also say the currency was decided as the first did.
+    const Expect one{1, 0, false, Per::whole, V2Qualifier::exact, w.source};
+    const Expect one_and_half_bn{15, 8, false, Per::whole, V2Qualifier::exact, w.source};
+    if (reads(m + "1", c, one) && reads(m + "1.5bn", c, one_and_half_bn)) w.forms |= before_attached;
+    if (reads(m + " 1", c, one) && reads(m + " 1.5 billion", c, one_and_half_bn)) w.forms |= before_spaced;
+    if (reads("1 " + m, c, one) && reads("1.5bn " + m, c, one_and_half_bn) &&
+        reads("1.5 billion " + m, c, one_and_half_bn))
+      w.forms |= after_spaced;
+    const bool code = m.size() == 3 && std::all_of(m.begin(), m.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+    if (!code && reads("1" + m, c, one) && reads("1.5bn" + m, c, one_and_half_bn)) w.forms |= after_attached;
+    markers_.words.push_back(std::move(w));
+  }
+  markers_.index();
 
-const Currency* CommonFigureReader::code_at(std::string_view s, std::size_t at, bool prefix) const noexcept {
-  if (s.size() - at < 3 || !is_capital(s[at]) || !is_capital(s[at + 1]) || !is_capital(s[at + 2])) return nullptr;
-  const std::uint16_t k = (prefix ? prefix_code_ : suffix_code_)[static_cast<std::size_t>(slot_of(s.data() + at))];
-  return k == none ? nullptr : &codes_[k];
+  // Scales, in the contexts of a code and of a sign or word before and after.
+  for (const std::string& t : options.lexicon == nullptr ? builtin_words("scales.csv")
+                                                         : std::vector<std::string>{"k", "m", "mn", "bn", "tn"}) {
+    const auto scale = lexicon.scale(t);
+    if (!scale) continue;
+    Word w;
+    w.text = t;
+    w.exponent = scale->exponent;
+    const Expect e{1, scale->exponent};
+    if (reads("USD 1" + t, usd, e) && reads("1" + t + " USD", usd, e) && reads("US$1" + t, usd, e) &&
+        reads("1" + t + " US dollars", usd, e))
+      w.forms |= after_attached;
+    if (reads("USD 1 " + t, usd, e) && reads("1 " + t + " USD", usd, e) && reads("US$1 " + t, usd, e) &&
+        reads("1 " + t + " US dollars", usd, e))
+      w.forms |= after_spaced;
+    scales_.words.push_back(std::move(w));
+  }
+  scales_.index();
+
+  // Hedges before the figure, with the qualifier class the v2 reading gives them.
+  for (const std::string& h : options.lexicon == nullptr ? builtin_words("qualifiers.csv") : std::vector<std::string>{}) {
+    Word w;
+    w.text = h;
+    auto f = read_v2_figure(h + " USD 1", options);
+    if (!f) f = read_v2_figure(h + "USD 1", options);
+    if (!f || f->qualifier == V2Qualifier::exact || f->qualifier == V2Qualifier::range) continue;
+    w.qualifier = f->qualifier;
+    const Expect e{1, 0, false, Per::whole, w.qualifier};
+    if (reads(h + " USD 1", usd, e) && reads(h + " 1 USD", usd, e) && reads(h + " US$1", usd, e) &&
+        reads(h + " 1.5 billion US dollars", usd, {15, 8, false, Per::whole, w.qualifier}))
+      w.forms |= before_spaced;
+    if (reads(h + "USD 1", usd, e) && reads(h + "1 USD", usd, e) && reads(h + "US$1", usd, e)) w.forms |= before_attached;
+    hedges_.words.push_back(std::move(w));
+  }
+  hedges_.index();
+
+  // What an amount is per, after the figure.
+  for (const char* p : {"per share", "a share", "each", "per ordinary share", "per ADS", "per American depositary share"}) {
+    Word w;
+    w.text = p;
+    auto f = read_v2_figure(std::string("USD 1 ") + p, options);
+    if (!f || f->per == Per::whole) continue;
+    w.per = f->per;
+    const Expect e{1, 0, false, w.per};
+    if (reads(std::string("USD 1 ") + p, usd, e) && reads(std::string("1 USD ") + p, usd, e) &&
+        reads(std::string("US$1bn ") + p, usd, {1, 9, false, w.per}) && reads(std::string("1 US dollars ") + p, usd, e))
+      w.forms |= after_spaced;
+    pers_.words.push_back(std::move(w));
+  }
+  pers_.index();
+
+  // A sign before the whole figure: '-' and U+2212.
+  sign_first_ = true;
+  for (const std::string sign : {"-", "\xE2\x88\x92"}) {
+    const Expect minus{1, 0, true};
+    sign_first_ = sign_first_ && reads(sign + "USD 1", usd, minus) && reads(sign + "1 USD", usd, minus) &&
+                  reads(sign + "US$1", usd, minus) && reads(sign + "1.5bn US dollars", usd, {15, 8, true});
+  }
 }
 
 bool CommonFigureReader::read(std::string_view s, CommonFigure& out) const noexcept {
   if (!enabled_ || s.empty()) return false;
+  const std::size_t n = s.size();
   std::size_t i = 0;
-  const Currency* prefix = nullptr;
-  const auto try_prefix = [&](const Marker& m) {
-    if (prefix == nullptr && m.usable && starts_with(s, 0, m.text)) {
-      prefix = &m.currency;
-      i = m.text.size();
+  const auto digit_at = [&](std::size_t k) { return k < n && is_digit(s[k]); };
+
+  // A hedge, or a sign.
+  V2Qualifier qualifier = V2Qualifier::exact;
+  if (const Word* h = hedges_.match(s, 0, before_spaced, [&](std::size_t k) { return k < n && s[k] == ' '; })) {
+    qualifier = h->qualifier;
+    i = h->text.size() + 1;
+  } else if (const Word* ha = hedges_.match(s, 0, before_attached, [&](std::size_t k) { return k < n && s[k] != ' '; })) {
+    qualifier = ha->qualifier;
+    i = ha->text.size();
+  }
+  bool negative = false;
+  if (qualifier == V2Qualifier::exact && sign_first_) {
+    if (s[0] == '-') {
+      negative = true;
+      i = 1;
+    } else if (starts_with(s, 0, "\xE2\x88\x92")) {
+      negative = true;
+      i = 3;
     }
-  };
-  switch (s[0]) {  // by first byte: the markers' texts differ there
-    case '$': try_prefix(prefixes_[0]); break;
-    case 'U': try_prefix(prefixes_[1]); break;
-    case 'H': try_prefix(prefixes_[2]); break;
-    case '\xE2': try_prefix(prefixes_[3]); break;
-    case 'R': try_prefix(prefixes_[4]); break;
-    default: break;
   }
-  if (prefix == nullptr && s.size() > 4 && s[3] == ' ') {
-    prefix = code_at(s, 0, true);
-    if (prefix != nullptr) i = 4;
+
+  // A marker before the number, attached or with one space.
+  const Word* prefix = markers_.match(s, i, before_attached, digit_at);
+  if (prefix != nullptr) {
+    i += prefix->text.size();
+  } else if ((prefix = markers_.match(s, i, before_spaced,
+                                      [&](std::size_t k) { return k < n && s[k] == ' ' && digit_at(k + 1); }))) {
+    i += prefix->text.size() + 1;
   }
+
   // The number: plain digits, or comma groups of three; an optional decimal part.
   // At most 18 digits (a 64-bit mantissa); no leading zero before a digit.
-  if (i >= s.size() || !is_digit(s[i])) return false;
-  if (s[i] == '0' && i + 1 < s.size() && is_digit(s[i + 1])) return false;
+  if (!digit_at(i)) return false;
+  if (s[i] == '0' && digit_at(i + 1)) return false;
   std::uint64_t mantissa = 0;
   int digits = 0, fraction = 0;
   const std::size_t start = i;
-  while (i < s.size() && is_digit(s[i])) {
+  while (digit_at(i)) {
     mantissa = mantissa * 10 + static_cast<unsigned>(s[i++] - '0');
-    ++digits;
+    if (++digits > 18) return false;
   }
-  if (i < s.size() && s[i] == ',') {
+  if (i < n && s[i] == ',') {
     if (i - start > 3) return false;
-    while (i < s.size() && s[i] == ',') {
-      if (s.size() - i < 4 || !is_digit(s[i + 1]) || !is_digit(s[i + 2]) || !is_digit(s[i + 3])) return false;
-      if (i + 4 < s.size() && is_digit(s[i + 4])) return false;
+    while (i < n && s[i] == ',') {
+      if (!digit_at(i + 1) || !digit_at(i + 2) || !digit_at(i + 3) || digit_at(i + 4)) return false;
       for (std::size_t k = i + 1; k < i + 4; ++k) mantissa = mantissa * 10 + static_cast<unsigned>(s[k] - '0');
-      digits += 3;
+      if ((digits += 3) > 18) return false;
       i += 4;
     }
   }
-  if (i < s.size() && s[i] == '.') {
+  if (i < n && s[i] == '.') {
     ++i;
-    if (i >= s.size() || !is_digit(s[i])) return false;
-    while (i < s.size() && is_digit(s[i])) {
+    if (!digit_at(i)) return false;
+    while (digit_at(i)) {
       mantissa = mantissa * 10 + static_cast<unsigned>(s[i++] - '0');
-      ++digits;
       ++fraction;
+      if (++digits > 18) return false;
     }
   }
-  if (digits > 18) return false;
-  // A scale: attached letters, or a spaced word.
+
+  // A scale: attached (then the end, a space or a marker that is no letter: `1bn€`) or spaced.
   int scale = 0;
-  if (i < s.size()) {
-    const ScaleToken* token = nullptr;
-    switch (s[i]) {
-      case 'k': token = &scales_[0]; break;
-      case 'm': token = i + 1 < s.size() && s[i + 1] == 'n' ? &scales_[2] : &scales_[1]; break;
-      case 'b': token = &scales_[3]; break;
-      case 't': token = &scales_[4]; break;
-      case ' ':
-        for (std::size_t k = 5; k < scales_.size(); ++k)
-          if (starts_with(s, i, scales_[k].text)) token = &scales_[k];
-        break;
-      default: break;
-    }
-    if (token != nullptr && starts_with(s, i, token->text)) {
-      if (!token->usable) return false;
-      scale = token->exponent;
-      i += token->text.size();
+  if (const Word* t = scales_.match(s, i, after_attached, [&](std::size_t k) { return k >= n || !is_letter(s[k]); })) {
+    scale = t->exponent;
+    i += t->text.size();
+  } else if (i < n && s[i] == ' ') {
+    if (const Word* ts = scales_.match(s, i + 1, after_spaced, [&](std::size_t k) { return k >= n || s[k] == ' '; })) {
+      scale = ts->exponent;
+      i += 1 + ts->text.size();
     }
   }
-  // A marker after the number: a code or one of the words.
-  const Currency* suffix = nullptr;
-  if (i < s.size() && s[i] == ' ') {
-    const Currency* code = code_at(s, i + 1, false);
-    if (code != nullptr && (i + 4 == s.size() || s[i + 4] == ' ')) {
-      suffix = code;
-      i += 4;
-    } else {
-      for (const Marker& m : suffixes_) {
-        if (starts_with(s, i, m.text)) {
-          if (!m.usable) return false;
-          suffix = &m.currency;
-          i += m.text.size();
-          break;
-        }
-      }
+
+  // A marker after the number (then the end or a space).
+  const auto word_end = [&](std::size_t k) { return k >= n || s[k] == ' '; };
+  const Word* suffix = nullptr;
+  if (prefix == nullptr) {
+    if ((suffix = markers_.match(s, i, after_attached, word_end))) {
+      i += suffix->text.size();
+    } else if (i < n && s[i] == ' ' && (suffix = markers_.match(s, i + 1, after_spaced, word_end))) {
+      i += 1 + suffix->text.size();
     }
   }
+  const Word* marker = prefix != nullptr ? prefix : suffix;
+  if (marker == nullptr) return false;
+
   Per per = Per::whole;
-  if (per_share_ && starts_with(s, i, " per share")) {
-    per = Per::share;
-    i += 10;
+  if (i < n && s[i] == ' ') {
+    const Word* p = pers_.match(s, i + 1, after_spaced, [&](std::size_t k) { return k == n; });
+    if (p == nullptr) return false;
+    per = p->per;
+    i = n;
   }
-  if (i != s.size() || (prefix == nullptr) == (suffix == nullptr)) return false;  // exactly one marker
+  if (i != n) return false;
   out.mantissa = mantissa;
   out.exponent = mantissa == 0 ? 0 : scale - fraction;
-  out.currency = prefix != nullptr ? *prefix : *suffix;
+  out.negative = negative && mantissa != 0;
+  out.currency = marker->currency;
   out.per = per;
-  out.bare_dollar = prefix == &prefixes_[0].currency;
+  out.qualifier = qualifier;
+  out.bare_dollar = marker->bare_dollar;
+  out.currency_source = marker->source;
   return true;
 }
 

@@ -146,14 +146,16 @@ namespace detail {
 namespace {
 
 // The cells of a figure the lean reader read: those of the general path below
-// for the same figure (one amount, qualifier exact), without a Decimal.
+// for the same figure (one amount, never a range), without a Decimal.
 RowStatus append_common_cells(const Normalizer& n, std::string_view date_field, const CommonFigure& f,
                               std::string& out, std::string& why) {
   out += ',';
   out.append(f.currency.code());
   out += ',';
-  append_plain(out, f.mantissa, f.exponent, false);
-  out += ",,,exact,";
+  append_plain(out, f.mantissa, f.exponent, f.negative);
+  out += ",,,";
+  out.append(to_string(f.qualifier));
+  out += ',';
   out.append(per_column(f.per));
   std::int32_t day = 0;
   if (!parse_iso_date(date_field, day)) {
@@ -164,7 +166,7 @@ RowStatus append_common_cells(const Normalizer& n, std::string_view date_field, 
   }
   const std::size_t mark = out.size();
   out += ',';
-  const Normalizer::Refusal refused = n.convert_parts(f.mantissa, f.exponent, false, f.currency, day, out, why);
+  const Normalizer::Refusal refused = n.convert_parts(f.mantissa, f.exponent, f.negative, f.currency, day, out, why);
   if (refused == Normalizer::Refusal::none) {
     out += ",,";
     return RowStatus::converted;
@@ -180,7 +182,7 @@ RowStatus append_v2_cells(const Normalizer& n, std::string_view date_field, std:
                           std::string& why, CurrencySource& source) {
   source = CurrencySource::none;
   if (CommonFigure common; n.common_figures().read(figure, common)) {
-    source = common.bare_dollar ? n.common_figures().bare_dollar_source() : CurrencySource::explicit_;
+    source = common.currency_source;
     return append_common_cells(n, date_field, common, out, why);
   }
   auto f = read_v2_figure(figure, n.options().parse);

@@ -74,15 +74,20 @@ std::string general_cells(std::string_view text, const ParseOptions& options) {
   s += ',';
   s += to_string(f->qualifier);
   s += f->per == Per::share ? ",share" : f->per == Per::ads ? ",ads" : ",";
+  s += ',';
+  s += to_string(f->currency_source);
   return s;
 }
 
 std::string common_cells(const detail::CommonFigure& f) {
   std::string s(f.currency.code());
   s += ',';
-  append_plain(s, f.mantissa, f.exponent, false);
-  s += ",,exact";
+  append_plain(s, f.mantissa, f.exponent, f.negative);
+  s += ",,";
+  s += to_string(f.qualifier);
   s += f.per == Per::share ? ",share" : f.per == Per::ads ? ",ads" : ",";
+  s += ',';
+  s += to_string(f.currency_source);
   return s;
 }
 
@@ -123,17 +128,20 @@ TEST_CASE("common figures: forms written here, read as parse_figure reads them",
       "Rmb81bn", "$11bn", "US$34.5bn", "HK$140.9 per share", "380 billion yuan", "26.549 billion yuan",
       "\xE2\x82\xAC" "1.5bn", "EUR 2.5tn", "RMB 500mn", "$250k", "USD 1,234,567.89", "1,500 Hong Kong dollars",
       "12.5 euros per share", "HKD 3.2 thousand", "CNY 1,234.5 million", "GBP 1.2bn", "JPY 500bn", "5bn USD",
-      "0.0374 CHF", "1 US dollars", "$0", "INR 1,234.5 per share", "SEK 17.25m"};
+      "0.0374 CHF", "1 US dollars", "$0", "INR 1,234.5 per share", "SEK 17.25m", "about $5bn", "-$5bn",
+      "\xC2\xA3" "1.2bn", "USD5bn", "USD 5 bn", "$5 bn", "5mln USD", "5 MM USD", "$5B", "$5bn per ADS",
+      "more than 3,819,513,981 BGN", "\xE2\x88\x92" "5 million euros", "~$5bn", "5 Swiss francs each"};
   for (const auto& text : answered) {
     detail::CommonFigure f;
     CHECK(reader.read(text, f));
     check_one(reader, options, text, tally);
   }
-  // Left to parse_figure: hedges, ranges, signs, spaces around, other markers and scales.
-  for (const char* text : {"about $5bn", "$2.3-2.5 billion", "-$5bn", "($99.99)", " $5bn", "$5bn ", "\xC2\xA3" "1.2bn",
-                           "USD5bn", "USD 5 bn", "$5 bn", "5mln USD", "5 MM USD", "$5B", "007 USD", "$1,23,456",
-                           "$1,2345.6", "1.234.567 USD", "USD $5bn", "$5bn USD", "5.3m", "$5bn per ADS", "5 cents",
-                           "$1234567890123456789", "5 usd", "\xE2\x82\xAC 5bn", "US $5"}) {
+  // Left to parse_figure: ranges, parentheses, spaces around, bad grouping, two
+  // markers, no currency, minor units, number words, more than 18 digits.
+  for (const char* text : {"$2.3-2.5 billion", "($99.99)", "\xC2\xA3(982)m", " $5bn", "$5bn ", "007 USD", "$1,23,456",
+                           "$1,2345.6", "1.234.567 USD", "USD $5bn", "$5bn USD", "5.3m", "5 cents", "5p",
+                           "$1234567890123456789", "US $5", "three billion dollars", "between $1 and $2",
+                           "Rs 1,20,000 crore", "$5bn per 10 shares", "about -$5bn", "5\xC2\xA0USD"}) {
     detail::CommonFigure f;
     CHECK_FALSE(reader.read(text, f));
     check_one(reader, options, text, tally);
@@ -152,6 +160,9 @@ TEST_CASE("common figures: a `$` follows --dollar; another locale turns the read
   CHECK(f.currency.code() == "HKD");
   REQUIRE(reader.read("US$5bn", f));
   CHECK(f.currency.code() == "USD");
+  CHECK_FALSE(f.bare_dollar);
+  REQUIRE(reader.read("$5bn", f));
+  CHECK(f.bare_dollar);
 
   ParseOptions de = v2_parse_options();
   de.locale = "de";
@@ -192,7 +203,7 @@ TEST_CASE("common figures: the v1 and v2 corpora, the hand-picked rows and their
   // lean reader is really on the path.
   CHECK(on_v1.answered == v1.size());
   CHECK(on_picked.answered == picked.size());
-  CHECK(on_v2.answered > v2.size() / 10);
+  CHECK(on_v2.answered > v2.size() * 2 / 5);
   CHECK(on_misses.answered > 1000);
   WARN("lean reader answered " << on_v2.answered << " of " << v2.size() << " v2 figures, " << on_misses.answered
                                << " of " << on_misses.checked << " near misses");

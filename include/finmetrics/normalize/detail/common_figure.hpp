@@ -1,42 +1,50 @@
 #pragma once
 // A lean reader of the commonest figure forms, for normalize's per-row path: a
-// plain money amount with one marker (`Rmb81bn`, `US$34.5bn`, `HK$140.9 per share`,
-// `GBP 1,234.5 million`, `380 billion yuan`, `5bn USD`), read without allocating
-// and without a lexicon look-up per word. It answers only where `parse_figure`
-// reads the text the same way and says "not mine" for everything else (hedges,
-// ranges, signs, other markers, spaces, other scales), which `parse_figure` then
-// reads: the v2 cells are the same either way (a test compares both on the v1 and
-// v2 corpora and on hand-picked and near-miss figures).
+// money amount with one marker before or after the number (`Rmb81bn`, `US$34.5bn`,
+// `HK$140.9 per share`, `GBP 1,234.5 million`, `£1.2bn`, `380 billion yuan`,
+// `5bn USD`), optionally a hedge before it (`about`, `more than`, `~`) or a sign
+// (`-$5bn`), read without allocating and without a lexicon look-up per word. It
+// answers only where `parse_figure` reads the text the same way and says "not
+// mine" for everything else (ranges, parentheses, other spaces, number words,
+// forms whose reading depends on more than one word), which `parse_figure` then
+// reads: the v2 cells are the same either way (a test compares both on the v1
+// and v2 corpora and on hand-picked and near-miss figures).
 //
-// Nothing of it is a second vocabulary: every marker and scale it knows is checked
-// against `parse_figure` with the caller's options when the reader is built, and
-// one that `parse_figure` reads otherwise is left to `parse_figure`.
+// Nothing of it is a second vocabulary: its candidate words are the lexicon's
+// own (markers, scales, hedges of `data/lexicon/`), and each is kept, in each
+// position, only where `read_v2_figure` with the caller's options reads sample
+// figures with it the same way; the rest is left to `parse_figure`.
 
 #include <array>
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include "finmetrics/currency/currency.hpp"
 #include "finmetrics/detail/int128.hpp"
+#include "finmetrics/normalize/v2_figure.hpp"
 #include "finmetrics/parse/parse_figure.hpp"
 #include "finmetrics/unit/unit.hpp"
 
 namespace finmetrics::detail {
 
-/// A figure the lean reader read: value = mantissa x 10^exponent (mantissa < 10^18).
+/// A figure the lean reader read: value = (negative ? -1 : 1) x mantissa x 10^exponent (mantissa < 10^18).
 struct CommonFigure {
   std::uint64_t mantissa = 0;
   int exponent = 0;
+  bool negative = false;
   Currency currency;
   Per per = Per::whole;
-  bool bare_dollar = false;  ///< the currency is the context's `$` (`--dollar`), not the figure's own marker
+  V2Qualifier qualifier = V2Qualifier::exact;
+  bool bare_dollar = false;  ///< the currency is the context's (`$`, `dollars`: `--dollar`), not the figure's own marker
+  CurrencySource currency_source = CurrencySource::explicit_;  ///< as `read_v2_figure` says for the marker
 };
 
 class CommonFigureReader {
  public:
-  /// Builds the marker tables for `options` (a few thousand look-ups and a few
-  /// hundred `parse_figure` calls: once per Normalizer).
+  /// Learns the forms for `options` (a few thousand look-ups and a few thousand
+  /// `read_v2_figure` calls, ~10 ms: once per Normalizer).
   explicit CommonFigureReader(const ParseOptions& options);
 
   /// Reads `text` when it is one of the common forms; false: not one of them
@@ -48,36 +56,41 @@ class CommonFigureReader {
   [[nodiscard]] bool enabled() const noexcept { return enabled_; }
 
   /// How `parse_figure` decides the currency of a bare `$` with these options
-  /// (`option` under `--dollar`, else `default`): the source of every figure read
-  /// with `bare_dollar` set.
+  /// (`option` under `--dollar`, else `default`).
   [[nodiscard]] CurrencySource bare_dollar_source() const noexcept { return bare_dollar_source_; }
 
  private:
-  static constexpr std::uint16_t none = 0xFFFF;
-  struct Marker {
-    std::string_view text;  // as written, its leading space included for a suffix
-    Currency currency;
-    bool usable = false;
+  // Where a word may stand; a word is kept in a position only where the samples agree.
+  enum Form : std::uint8_t {
+    before_attached = 1,  // `£1`, `~1`
+    before_spaced = 2,    // `GBP 1`, `about 1`
+    after_attached = 4,   // `1€`, `1bn`
+    after_spaced = 8,     // `1 euros`, `1 billion`, `1 per share`
   };
-  struct ScaleToken {
-    std::string_view text;  // attached (`bn`) or spaced with its space (` billion`)
-    int exponent = 0;
-    bool usable = false;
+  struct Word {
+    std::string text;
+    std::uint8_t forms = 0;
+    Currency currency;                          // markers
+    int exponent = 0;                           // scales
+    V2Qualifier qualifier = V2Qualifier::exact;  // hedges
+    Per per = Per::whole;                       // per-share phrases
+    bool bare_dollar = false;
+    CurrencySource source = CurrencySource::explicit_;  // how read_v2_figure decided its currency
   };
-
-  // An ISO code (three capitals) before the number with a space or after it with
-  // one, by its number in 26^3; the index of its currency in codes_, or none.
-  [[nodiscard]] const Currency* code_at(std::string_view text, std::size_t at, bool prefix) const noexcept;
+  // Words by their first byte, longest first.
+  struct Table {
+    std::vector<Word> words;
+    std::array<std::vector<std::uint16_t>, 256> by_first;
+    void index();
+    // The longest word in `form` at `at` followed by a byte `boundary` accepts; null if none.
+    template <class Boundary>
+    const Word* match(std::string_view s, std::size_t at, std::uint8_t form, Boundary boundary) const noexcept;
+  };
 
   bool enabled_ = false;
   CurrencySource bare_dollar_source_ = CurrencySource::default_;
-  std::vector<Currency> codes_;
-  std::vector<std::uint16_t> prefix_code_;  // 26^3 slots
-  std::vector<std::uint16_t> suffix_code_;  // 26^3 slots
-  std::array<Marker, 5> prefixes_;          // $ US$ HK$ € Rmb
-  std::array<Marker, 4> suffixes_;          // the words of normalize-v1
-  std::array<ScaleToken, 9> scales_;        // k m mn bn tn, thousand million billion trillion
-  bool per_share_ = false;                  // ` per share`
+  Table markers_, scales_, hedges_, pers_;
+  bool sign_first_ = false;  // `-USD 1`, `-1 USD`, `−$1`
 };
 
 }  // namespace finmetrics::detail
