@@ -19,6 +19,12 @@ namespace {
 
 bool is_digit(char c) noexcept { return static_cast<unsigned char>(c - '0') < 10; }
 bool is_letter(char c) noexcept { return static_cast<unsigned char>((c | 0x20) - 'a') < 26; }
+bool is_capital(char c) noexcept { return static_cast<unsigned char>(c - 'A') < 26; }
+bool is_code(std::string_view t) noexcept { return t.size() == 3 && is_capital(t[0]) && is_capital(t[1]) && is_capital(t[2]); }
+std::size_t code_slot(const char* p) noexcept {
+  return static_cast<std::size_t>(((p[0] - 'A') * 26 + (p[1] - 'A')) * 26 + (p[2] - 'A'));
+}
+constexpr std::uint16_t no_word = 0xFFFF;
 
 bool starts_with(std::string_view s, std::size_t at, std::string_view what) noexcept {
   return s.size() >= at && s.size() - at >= what.size() && std::memcmp(s.data() + at, what.data(), what.size()) == 0;
@@ -78,8 +84,11 @@ void CommonFigureReader::Table::index() {
   for (auto& list : by_first) list.clear();
   words.erase(std::remove_if(words.begin(), words.end(), [](const Word& w) { return w.forms == 0 || w.text.empty(); }),
               words.end());
-  for (std::size_t k = 0; k < words.size(); ++k)
-    by_first[static_cast<unsigned char>(words[k].text[0])].push_back(static_cast<std::uint16_t>(k));
+  codes.assign(26 * 26 * 26, no_word);
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    if (is_code(words[k].text)) codes[code_slot(words[k].text.data())] = static_cast<std::uint16_t>(k);
+    else by_first[static_cast<unsigned char>(words[k].text[0])].push_back(static_cast<std::uint16_t>(k));
+  }
   for (auto& list : by_first)
     std::stable_sort(list.begin(), list.end(),
                      [&](std::uint16_t a, std::uint16_t b) { return words[a].text.size() > words[b].text.size(); });
@@ -89,9 +98,17 @@ template <class Boundary>
 const CommonFigureReader::Word* CommonFigureReader::Table::match(std::string_view s, std::size_t at, std::uint8_t form,
                                                                  Boundary boundary) const noexcept {
   if (at >= s.size()) return nullptr;
+  const std::size_t left = s.size() - at;
   for (const std::uint16_t k : by_first[static_cast<unsigned char>(s[at])]) {
     const Word& w = words[k];
-    if ((w.forms & form) != 0 && starts_with(s, at, w.text) && boundary(at + w.text.size())) return &w;
+    // The second byte first: most candidates differ there, before a memcmp call.
+    if ((w.forms & form) != 0 && w.text.size() <= left && (w.text.size() < 2 || w.text[1] == s[at + 1]) &&
+        std::memcmp(s.data() + at, w.text.data(), w.text.size()) == 0 && boundary(at + w.text.size()))
+      return &w;
+  }
+  if (left >= 3 && is_code(s.substr(at, 3))) {
+    const std::uint16_t k = codes[code_slot(s.data() + at)];
+    if (k != no_word && (words[k].forms & form) != 0 && boundary(at + 3)) return &words[k];
   }
   return nullptr;
 }

@@ -77,10 +77,12 @@ class CommonFigureReader {
     bool bare_dollar = false;
     CurrencySource source = CurrencySource::explicit_;  // how read_v2_figure decided its currency
   };
-  // Words by their first byte, longest first.
+  // Words by their first byte, longest first; ISO codes (three capitals) by
+  // their number in 26^3 (a list per byte would hold a dozen of them).
   struct Table {
     std::vector<Word> words;
     std::array<std::vector<std::uint16_t>, 256> by_first;
+    std::vector<std::uint16_t> codes;
     void index();
     // The longest word in `form` at `at` followed by a byte `boundary` accepts; null if none.
     template <class Boundary>
