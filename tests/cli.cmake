@@ -33,7 +33,7 @@ endif()
 if(TARGET finmetrics_cli)
   # normalize-v2 on a 20,000-row generated corpus (two seeds) with its exact expected output.
   add_test(NAME cli.normalize_v2_corpus COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/normalize_v2_corpus_test.sh $<TARGET_FILE:finmetrics_cli>)
-  set_tests_properties(cli.normalize_v2_corpus PROPERTIES WORKING_DIRECTORY ${PROJECT_SOURCE_DIR} SKIP_RETURN_CODE 77 TIMEOUT 300)
+  set_tests_properties(cli.normalize_v2_corpus PROPERTIES WORKING_DIRECTORY ${PROJECT_SOURCE_DIR} SKIP_RETURN_CODE 77 TIMEOUT 300 COST 30)
 endif()
 if(TARGET finmetrics_cli)
   add_test(NAME cli.relations COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/relations_cli_test.sh $<TARGET_FILE:finmetrics_cli>)

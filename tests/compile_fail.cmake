@@ -18,6 +18,8 @@ foreach(source IN LISTS FINMETRICS_COMPILE_FAIL_SOURCES)
     target_include_directories(${target} PRIVATE ${PROJECT_SOURCE_DIR}/include)
     target_link_libraries(${target} PRIVATE Boost::headers date::date tl::expected fmt::fmt Eigen3::Eigen
                                             finmetrics_warnings)
+    target_compile_options(${target} PRIVATE ${FINMETRICS_TEST_OPTIMIZATION})
+    finmetrics_reuse_precompiled_headers(${target} finmetrics_test_pch)
     if(variant STREQUAL "fail")
       target_compile_definitions(${target} PRIVATE FINMETRICS_SHOULD_FAIL_TO_BUILD)
       set(test_name compile_fail.${case})
@@ -27,7 +29,8 @@ foreach(source IN LISTS FINMETRICS_COMPILE_FAIL_SOURCES)
     add_test(NAME ${test_name}
              COMMAND ${CMAKE_COMMAND} --build ${CMAKE_BINARY_DIR} --target ${target} --config $<CONFIG>)
     # Builds in one tree must not run concurrently (ctest -j).
-    set_tests_properties(${test_name} PROPERTIES RESOURCE_LOCK finmetrics_build_tree LABELS compile_fail)
+    # COST: they run one at a time (ten compilations); ctest -j starts them first.
+    set_tests_properties(${test_name} PROPERTIES RESOURCE_LOCK finmetrics_build_tree LABELS compile_fail COST 60)
     if(variant STREQUAL "fail")
       set_tests_properties(${test_name} PROPERTIES WILL_FAIL TRUE)
     endif()
