@@ -166,7 +166,7 @@ int run(const CheckArgs& args) {
     // over it once complete (an HTML report half written is worse than none).
     auto out = AtomicFile::create(args.output);
     if (!out) {
-      std::fprintf(stderr, "finmetrics check: %s\n", out.error().describe().c_str());
+      std::fprintf(stderr, "finmetrics check: %s\n", out.error().message.c_str());
       return 2;
     }
     if (std::fwrite(report.data(), 1, report.size(), out->file()) != report.size()) {
@@ -174,7 +174,7 @@ int run(const CheckArgs& args) {
       return 2;
     }
     if (auto committed = out->commit(); !committed) {
-      std::fprintf(stderr, "finmetrics check: %s\n", committed.error().describe().c_str());
+      std::fprintf(stderr, "finmetrics check: %s\n", committed.error().message.c_str());
       return 2;
     }
   } else if (std::fwrite(report.data(), 1, report.size(), stdout) != report.size() || std::fflush(stdout) != 0) {

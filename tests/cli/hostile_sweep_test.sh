@@ -89,5 +89,16 @@ has "normalize DIR: says so" "finmetrics normalize: cannot read '$tmp/dir': it i
 check "extract -o X --claims X: exit status" 2 "$?"
 check "extract -o X --claims X: says so" "finmetrics extract: -o and --claims both name '$tmp/both.txt': the second would replace the first" "$(cat "$tmp/err.txt")"
 
+# 6. check -o into a missing directory: the reason once (it named the file twice:
+#    "'X': cannot write 'X': ..."), exit 2, and a write error on a device likewise.
+"$bin" check data/alibaba/claims.csv --no-shared -o "$tmp/missing/report.txt" >/dev/null 2>"$tmp/err.txt"
+check "check -o missing dir: exit status" 2 "$?"
+check "check -o missing dir: says why once" "finmetrics check: cannot write '$tmp/missing/report.txt': No such file or directory" "$(grep -v ': warning: ' "$tmp/err.txt")"
+if [ -c "$tmp/full" ]; then
+  "$bin" check data/alibaba/claims.csv --no-shared -o "$tmp/full" >/dev/null 2>"$tmp/err.txt"
+  check "check -o full device: exit status" 2 "$?"
+  check "check -o full device: says why" "finmetrics check: cannot write '$tmp/full': No space left on device" "$(grep -v ': warning: ' "$tmp/err.txt")"
+fi
+
 echo "$failures failure(s)"
 [ "$failures" -eq 0 ]
