@@ -2,6 +2,7 @@
 // figure found by header name, every input column carried through unchanged and
 // in order, then the nine v2 columns.
 #include <algorithm>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -40,6 +41,18 @@ std::optional<std::size_t> find_column(const std::vector<std::string_view>& fiel
   return std::nullopt;
 }
 
+// Another column than `first` that find_column would take for `name` too.
+std::optional<std::size_t> another_column(const std::vector<std::string_view>& fields, std::string_view name,
+                                          std::size_t first) {
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    const std::string_view f = detail::trim_blanks(fields[i]);
+    if (i != first && f.size() == name.size() &&
+        std::equal(f.begin(), f.end(), name.begin(), [](char a, char b) { return (a | 0x20) == (b | 0x20); }))
+      return i;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 // Returns with totals_.bad_header set when the record is to be read as data.
@@ -67,6 +80,17 @@ void NormalizeStream::header_v2(const csv::RawRecord& record, bool split) {
   if (date && figure && *date != *figure) {
     layout_ = ColumnLayout{*date, *figure, fields_.size()};
     write_header(true);
+    // A column named twice: the first is read, and the run says so (a silent
+    // choice could convert the wrong figures with an exit status of 0).
+    for (const auto& [name, first] : {std::pair<std::string_view, std::size_t>{o.date_column, *date},
+                                      std::pair<std::string_view, std::size_t>{o.figure_column, *figure}}) {
+      const auto again = another_column(fields_, name, first);
+      if (!again) continue;
+      diagnose(record.line, fmt::format("the header names the column '{}' twice (columns {} and {}): reading column {}",
+                                        name, first + 1, *again + 1, first + 1));
+      totals_.bad_header = true;
+      header_is_not_data_ = true;
+    }
     return;
   }
   totals_.bad_header = true;
