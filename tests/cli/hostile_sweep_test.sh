@@ -102,13 +102,13 @@ fi
 
 # 7. normalize: a header naming the figure (or date) column twice. The first was
 #    read without a word, exit 0; now the run says which it reads, exit 1.
-printf 'date,figure,date,figure\n2025-03-17,$5,2025-03-18,$6\n' >"$tmp/dup.csv"
+printf 'date,figure,date,figure\n2025-03-17,USD 5,2025-03-18,USD 6\n' >"$tmp/dup.csv"
 "$bin" normalize --fx data/fx/ecb-selected.csv "$tmp/dup.csv" >"$tmp/dup.out" 2>"$tmp/err.txt"
 check "duplicate columns: exit status" 1 "$?"
 check "duplicate columns: says which is read" "line 1: the header names the column 'date' twice (columns 1 and 3): reading column 1
 line 1: the header names the column 'figure' twice (columns 2 and 4): reading column 2
 finmetrics normalize: 1 rows read, 1 converted, 0 without rate, 0 unparsed, 0 invalid; bad header" "$(cat "$tmp/err.txt")"
-check "duplicate columns: the first figure converted" "2025-03-17,\$5,2025-03-18,\$6,USD,5,,,exact,,5,," "$(tail -1 "$tmp/dup.out")"
+check "duplicate columns: the first figure converted" "2025-03-17,USD 5,2025-03-18,USD 6,USD,5,,,exact,,5,," "$(tail -1 "$tmp/dup.out")"
 
 echo "$failures failure(s)"
 [ "$failures" -eq 0 ]
