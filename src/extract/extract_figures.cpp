@@ -812,6 +812,11 @@ void Scanner::run(Extraction& out) {
     }
     reads.push_back(Read{std::move(c), std::move(parsed), b});
   }
+  // The candidates live on in `reads`: their moved-from husks (about 1.4 KB each) go
+  // before the figures are built, so a text of many figures holds two copies, not three.
+  std::vector<Candidate>().swap(all);
+  std::vector<Candidate>().swap(words);
+  out.figures.reserve(out.figures.size() + reads.size());
 
   // The explicit markers of each family in the document, and which currency they name.
   struct Family {

@@ -272,7 +272,7 @@ class Parser {
         c.value == 0xAD) {
       return fmt::format("invisible character U+{:04X}", static_cast<unsigned>(c.value));
     }
-    return fmt::format("'{}'", piece_at(p));
+    return fmt::format("'{}'", quote_for_message(piece_at(p)));  // a NUL or control byte escaped, never raw
   }
   // A dash between the ends of a range: '-' or an en dash; its length or 0.
   [[nodiscard]] std::size_t dash_at(std::size_t p) const noexcept {

@@ -90,6 +90,7 @@ TEST_CASE("a number beyond 38 significant digits overflows", "[parse_figure][err
 
 TEST_CASE("units must come in order and fit together", "[parse_figure][errors]") {
   check_error("5bn!", Errc::syntax, "unexpected '!' after the figure", 3);
+  check_error(std::string_view("5bn\0x", 5), Errc::syntax, "unexpected '\\x00' after the figure", 3);  // escaped, never a raw NUL
   check_error("5zz", Errc::syntax, "unknown scale or unit 'zz' after the number", 1);
   check_error("5bn million", Errc::syntax, "second scale 'million' after 'bn'", 4);
   check_error("5bn%", Errc::syntax, "unexpected '%' after 'bn'", 3);
