@@ -128,8 +128,9 @@ TEST_CASE("A number beyond the decimal range is overflow, never a wrapped value"
 }
 
 TEST_CASE("Bytes that are not UTF-8 are a syntax error at the first of them") {
-  check_error(parse_figure("\xff\xfe 5"), {Errc::syntax, "expected a number, found '\xff'", 0});
-  check_error(parse_figure("$5\xff"), {Errc::syntax, "unexpected '\xff' after the figure", 2});
+  // The byte is shown escaped (quote_for_message), so the message stays valid UTF-8.
+  check_error(parse_figure("\xff\xfe 5"), {Errc::syntax, "expected a number, found '\\xFF'", 0});
+  check_error(parse_figure("$5\xff"), {Errc::syntax, "unexpected '\\xFF' after the figure", 2});
   check_error(parse_v1_figure("$5\xff"), {Errc::syntax, "unexpected text after the figure", 2});
   check_error(Decimal::parse("\xff"), {Errc::syntax, "an unexpected character '\\xFF' in a number", 0});
 }
