@@ -93,14 +93,32 @@ struct Codes {
       out[i] = -1;
       return;
     }
-    std::size_t k = 0;
-    while (k < categories.size() && categories[k] != v) ++k;
-    if (k == categories.size()) {
-      if (k >= 32767) throw py::value_error("too many distinct values for a categorical column");
-      categories.emplace_back(v);
+    // The previous row's value first (a column of few values repeats it often),
+    // then the values by their first byte and length (a currency column has ~40).
+    if (last >= 0 && categories[static_cast<std::size_t>(last)] == v) {
+      out[i] = last;
+      return;
     }
-    out[i] = static_cast<std::int16_t>(k);
+    std::size_t k = 0;
+    const std::uint64_t key = key_of(v);
+    while (k < categories.size() && (keys[k] != key || categories[k] != v)) ++k;
+    if (k == categories.size()) add(v);
+    last = static_cast<std::int16_t>(k);
+    out[i] = last;
   }
+  void add(std::string_view v) {
+    if (categories.size() >= 32767) throw py::value_error("too many distinct values for a categorical column");
+    categories.emplace_back(v);
+    keys.push_back(key_of(v));
+  }
+  // The size and the first four bytes: a currency code compares as one integer.
+  static std::uint64_t key_of(std::string_view v) {
+    std::uint64_t key = v.size();
+    for (std::size_t b = 0; b < v.size() && b < 4; ++b) key |= std::uint64_t{static_cast<unsigned char>(v[b])} << (8 * (b + 1));
+    return key;
+  }
+  std::vector<std::uint64_t> keys;  // key_of, per category
+  std::int16_t last = -1;
 };
 
 // A value column: float64 (NaN where empty) and the exact text (None where empty).
@@ -210,7 +228,7 @@ py::dict normalize_columns(NormalizerHandle& h, const py::array& figures, const 
   Values value(n), value_low(n), value_high(n);
   py::array reason = reasons ? object_array(n) : py::array();
   // Statuses in a fixed order, whatever rows come first.
-  for (const char* s : {"converted", "without_rate", "unparsed", "invalid"}) status.categories.emplace_back(s);
+  for (const char* s : {"converted", "without_rate", "unparsed", "invalid"}) status.add(s);
   NormalizeTotals totals;
 
   // Blocks of rows in three steps: read the inputs' text (GIL held; each str
