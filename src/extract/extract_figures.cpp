@@ -114,6 +114,7 @@ class Scanner {
   std::size_t alnum_run_end(std::size_t p) const;
   bool inside_token(std::size_t d) const;
   bool preceded_by_word(std::size_t p, std::string_view w) const;
+  std::size_t spoken_decimal_start(std::size_t p) const;
   bool after_change(std::size_t p) const;
   std::size_t count_noun_end(std::size_t p, const QuotedFigure& f, std::size_t number, bool& duration) const;
   void scan_numbers(std::vector<Candidate>& out, std::vector<Error>& skipped) const;
@@ -210,6 +211,22 @@ bool Scanner::after_change(std::size_t p) const {
     if (cue->category == "direction") return true;
   }
   return false;
+}
+
+// The start of the number before "point" when the number at p follows "X point"
+// ("one point three", "1 point 5"), else npos.
+std::size_t Scanner::spoken_decimal_start(std::size_t p) const {
+  if (!preceded_by_word(p, "point")) return npos;
+  const std::size_t pb = letters_begin(s_, skip_hspace_back(s_, p));
+  const std::size_t ne = skip_hspace_back(s_, pb);
+  if (ne == pb || ne == 0) return npos;
+  if (is_digit(s_[ne - 1])) {
+    std::size_t nb = ne;
+    while (nb > 0 && (is_digit(s_[nb - 1]) || s_[nb - 1] == '.' || s_[nb - 1] == ',')) --nb;
+    return nb;
+  }
+  const std::size_t nb = letters_begin(s_, ne);
+  return nb < ne && number_word(s_.substr(nb, ne - nb)) != nullptr ? nb : npos;
 }
 
 bool Scanner::preceded_by_word(std::size_t p, std::string_view w) const {
@@ -469,6 +486,18 @@ void Scanner::scan_numbers(std::vector<Candidate>& out, std::vector<Error>& skip
       }
     } else if (inside_token(d)) {
       i = alnum_run_end(d);
+      continue;
+    }
+    // "one point three dollars", "1 point 5 million": a decimal spoken with "point" is
+    // not read, and what follows "point" is never read as the amount ("three dollars").
+    if (const std::size_t spoken = spoken_decimal_start(d); spoken != npos) {
+      const std::size_t te = word ? letters_end(s_, d) : alnum_run_end(d);
+      skipped.push_back(make_error(
+          Errc::syntax,
+          fmt::format("byte {}: '{}': a decimal spoken with 'point' is not read", spoken, s_.substr(spoken, te - spoken)),
+          s_.substr(spoken, te - spoken)));
+      refused_ = te;
+      i = te;
       continue;
     }
     FigureStart start = figure_start_before(s_, d, read_options_);

@@ -378,6 +378,18 @@ TEST_CASE("the verbs of a multiple are cues of the lexicon", "[extract]") {
   CHECK(run("he doubled down on AI").figures.empty());
 }
 
+TEST_CASE("a decimal spoken with 'point' is refused, never read from the word after 'point'", "[extract]") {
+  {
+    const Extraction e = run("from 1 point 1 and one point three dollars");
+    CHECK(e.figures.empty());
+    REQUIRE(e.skipped.size() == 2);
+    CHECK(e.skipped[0].message == "byte 5: '1 point 1': a decimal spoken with 'point' is not read");
+    CHECK(e.skipped[1].message == "byte 19: 'one point three': a decimal spoken with 'point' is not read");
+  }
+  CHECK(run("about 1 point 5 million users").figures.empty());
+  CHECK(texts(run("a 5 percentage point rise to 12%")) == std::vector<std::string>{"5 percentage point", "12%"});
+}
+
 TEST_CASE("coins and slang after a number are money in the dollar's default, never a count", "[extract]") {
   const Extraction jar = run("a jar of two hundred thousand nickels");
   const ExtractedFigure& nickels = only(jar);
