@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,6 +16,7 @@
 #include "finmetrics/decimal/decimal.hpp"
 #include "finmetrics/error.hpp"
 #include "finmetrics/fx/fx_table.hpp"
+#include "finmetrics/io/csv.hpp"
 #include "finmetrics/io/read_file.hpp"
 
 namespace finmetrics::fx_detail {
@@ -25,33 +27,31 @@ struct Line {
   std::size_t number = 0;
 };
 
-/// Splits text into lines at '\n', dropping a '\r' before it and a UTF-8 byte
-/// order mark at the start (spreadsheets write one).
+/// Cuts text into records with the library's one CSV record scanner
+/// (`csv::RecordSplitter`): a line ends at LF, CRLF or a lone CR outside quotes,
+/// a UTF-8 byte order mark at the start is skipped, and `number` is the physical
+/// line where the record starts. No length limit: an FX file is read whole.
 class LineReader {
  public:
-  explicit LineReader(std::string_view text) noexcept : rest_(text) {
-    if (rest_.substr(0, 3) == "\xEF\xBB\xBF") rest_.remove_prefix(3);
+  explicit LineReader(std::string_view text) : splitter_(std::numeric_limits<std::size_t>::max() / 2) {
+    splitter_.feed(text);
   }
 
-  /// The next line, blank or not; false at the end of the text.
-  bool next(Line& line) noexcept {
-    if (done_) return false;
-    const std::size_t end = rest_.find('\n');
-    std::string_view text = rest_.substr(0, end);
-    if (end == std::string_view::npos) {
-      done_ = true;
-      rest_ = {};
-      if (text.empty()) return false;  // a final line end is not another line
-    } else {
-      rest_.remove_prefix(end + 1);
+  /// The next line, blank or not; false at the end of the text (a final line
+  /// end is not another line).
+  bool next(Line& line) {
+    auto r = splitter_.next();
+    if (!r && !finished_) {
+      finished_ = true;
+      r = splitter_.finish();
     }
-    if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
-    line = Line{text, ++number_};
+    if (!r) return false;
+    line = Line{r->text, r->line};
     return true;
   }
 
   /// The next line that is not empty.
-  bool next_nonblank(Line& line) noexcept {
+  bool next_nonblank(Line& line) {
     while (next(line)) {
       if (!line.text.empty()) return true;
     }
@@ -59,12 +59,12 @@ class LineReader {
   }
 
  private:
-  std::string_view rest_;
-  std::size_t number_ = 0;
-  bool done_ = false;
+  csv::RecordSplitter splitter_;
+  bool finished_ = false;
 };
 
-/// Fields of one line separated by ','; no quoting (none of the FX layouts quote).
+/// Fields of one record separated by ','; no unquoting (none of the FX layouts
+/// quote: a quote is text, and a rate or date with one is refused as such).
 class FieldReader {
  public:
   explicit FieldReader(std::string_view line) noexcept : line_(line) {}
