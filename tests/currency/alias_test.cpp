@@ -30,6 +30,10 @@ TEST_CASE("Every listed alias names its currency", "[currency][alias]") {
       {"Australian dollars", AUD}, {"Swiss francs", CHF}, {"pounds", GBP}, {"reais", BRL}, {"ringgit", MYR},
       {"rand", ZAR}, {"won", KRW}, {"rupees", INR}, {"roubles", RUB}, {"rubles", RUB}, {"baht", THB},
       {"New Zealand dollars", NZD}, {"Canadian dollars", CAD}, {"Singapore dollars", SGD},
+      // issue 9, peer suites: more spellings and multi-word names
+      {"€ur", EUR}, {"Malaysia ringgit", MYR}, {"Malaysia ringgits", MYR}, {"Malaysian ringgits", MYR},
+      {"egyptianpound", EGP}, {"egyptianpounds", EGP}, {"L.E", EGP}, {"l.e.", EGP}, {"le", EGP}, {"geneh", EGP},
+      {"genih", EGP}, {"genihat masriya", EGP}, {"geneh masri", EGP}, {"Saudiriyal", SAR}, {"saudiriyals", SAR},
       // any case where the file says so, any white space between words
       {"YUAN", CNY}, {"u.s. Dollars", USD}, {"Hong\u00a0Kong  dollars", HKD},
   };
