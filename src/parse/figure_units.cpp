@@ -353,11 +353,12 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
         }
         const std::string_view phrase = s_.substr(q, phrase_end - q);
         next = phrase_end;
-        // "a 12.6 decline": a bare number before a direction word most likely lost its
-        // '%': refused with that reason, never read as a number or a percentage (a
-        // four-digit number is left alone: "the 2024 rise" is a year).
-        if (!t.has_unit() && !t.scale && !t.per && lex_.cue(w, "direction") != nullptr &&
-            (t.fraction_digits > 0 || (!t.wide && t.small < 1000))) {
+        // "a 12.6 decline": a bare number in digits before a direction word most likely
+        // lost its '%': refused with that reason, never read as a number or a percentage
+        // (a four-digit number is left alone: "the 2024 rise" is a year; so are words:
+        // "a growth").
+        if (!t.has_unit() && !t.scale && !t.per && !t.number_text.empty() && is_digit(t.number_text.front()) &&
+            lex_.cue(w, "direction") != nullptr && (t.fraction_digits > 0 || (!t.wide && t.small < 1000))) {
           fatal_ = true;
           return fail(Errc::ambiguous,
                       fmt::format("'{}' is a direction, not a unit: '{}' is a bare number (a percentage without its "

@@ -329,6 +329,7 @@ TEST_CASE("a lone family word, or a bare number before a direction word, is refu
           "its '%'?)");
   }
   CHECK(run("since the 2024 rise in rates").skipped.empty());  // a year
+  CHECK(run("to post a growth of sales").skipped.empty());     // an article, no number
   CHECK(run("the dollar 5 years ago").figures.empty());        // the currency itself, no marker
 }
 
