@@ -225,6 +225,17 @@ CommonFigureReader::CommonFigureReader(const ParseOptions& options) {
   }
   pers_.index();
 
+  // No-break, narrow no-break and thin spaces where a space may stand.
+  wide_spaces_ = true;
+  for (const std::string sp : {"\xC2\xA0", "\xE2\x80\xAF", "\xE2\x80\x89"}) {
+    wide_spaces_ = wide_spaces_ && reads("USD" + sp + "1", usd, one) && reads("1" + sp + "USD", usd, one) &&
+                   reads("\xE2\x82\xAC" + sp + "1", Currency::from_code("EUR").value(), one) &&
+                   reads("USD 1" + sp + "billion", usd, {1, 9}) && reads("1" + sp + "billion" + sp + "USD", usd, {1, 9}) &&
+                   reads("1" + sp + "bn" + sp + "US dollars", usd, {1, 9}) &&
+                   reads("about" + sp + "USD 1", usd, {1, 0, false, Per::whole, V2Qualifier::about}) &&
+                   reads("USD 1" + sp + "per share", usd, {1, 0, false, Per::share});
+  }
+
   // A sign before the whole figure: '-' and U+2212.
   sign_first_ = true;
   for (const std::string sign : {"-", "\xE2\x88\x92"}) {
@@ -239,13 +250,22 @@ bool CommonFigureReader::read(std::string_view s, CommonFigure& out) const noexc
   const std::size_t n = s.size();
   std::size_t i = 0;
   const auto digit_at = [&](std::size_t k) { return k < n && is_digit(s[k]); };
+  // A space: U+0020, or no-break, narrow no-break or thin space where they read alike.
+  const auto space = [&](std::size_t k) -> std::size_t {
+    if (k >= n) return 0;
+    if (s[k] == ' ') return 1;
+    if (!wide_spaces_) return 0;
+    if (starts_with(s, k, "\xC2\xA0")) return 2;
+    if (starts_with(s, k, "\xE2\x80\xAF") || starts_with(s, k, "\xE2\x80\x89")) return 3;
+    return 0;
+  };
 
   // A hedge, or a sign.
   V2Qualifier qualifier = V2Qualifier::exact;
-  if (const Word* h = hedges_.match(s, 0, before_spaced, [&](std::size_t k) { return k < n && s[k] == ' '; })) {
+  if (const Word* h = hedges_.match(s, 0, before_spaced, [&](std::size_t k) { return space(k) > 0; })) {
     qualifier = h->qualifier;
-    i = h->text.size() + 1;
-  } else if (const Word* ha = hedges_.match(s, 0, before_attached, [&](std::size_t k) { return k < n && s[k] != ' '; })) {
+    i = h->text.size() + space(h->text.size());
+  } else if (const Word* ha = hedges_.match(s, 0, before_attached, [&](std::size_t k) { return k < n && space(k) == 0; })) {
     qualifier = ha->qualifier;
     i = ha->text.size();
   }
@@ -265,8 +285,9 @@ bool CommonFigureReader::read(std::string_view s, CommonFigure& out) const noexc
   if (prefix != nullptr) {
     i += prefix->text.size();
   } else if ((prefix = markers_.match(s, i, before_spaced,
-                                      [&](std::size_t k) { return k < n && s[k] == ' ' && digit_at(k + 1); }))) {
-    i += prefix->text.size() + 1;
+                                      [&](std::size_t k) { return space(k) > 0 && digit_at(k + space(k)); }))) {
+    i += prefix->text.size();
+    i += space(i);
   }
 
   // The number: plain digits, or comma groups of three; an optional decimal part.
@@ -304,29 +325,29 @@ bool CommonFigureReader::read(std::string_view s, CommonFigure& out) const noexc
   if (const Word* t = scales_.match(s, i, after_attached, [&](std::size_t k) { return k >= n || !is_letter(s[k]); })) {
     scale = t->exponent;
     i += t->text.size();
-  } else if (i < n && s[i] == ' ') {
-    if (const Word* ts = scales_.match(s, i + 1, after_spaced, [&](std::size_t k) { return k >= n || s[k] == ' '; })) {
+  } else if (const std::size_t gap = space(i)) {
+    if (const Word* ts = scales_.match(s, i + gap, after_spaced, [&](std::size_t k) { return k >= n || space(k) > 0; })) {
       scale = ts->exponent;
-      i += 1 + ts->text.size();
+      i += gap + ts->text.size();
     }
   }
 
   // A marker after the number (then the end or a space).
-  const auto word_end = [&](std::size_t k) { return k >= n || s[k] == ' '; };
+  const auto word_end = [&](std::size_t k) { return k >= n || space(k) > 0; };
   const Word* suffix = nullptr;
   if (prefix == nullptr) {
     if ((suffix = markers_.match(s, i, after_attached, word_end))) {
       i += suffix->text.size();
-    } else if (i < n && s[i] == ' ' && (suffix = markers_.match(s, i + 1, after_spaced, word_end))) {
-      i += 1 + suffix->text.size();
+    } else if (const std::size_t gap = space(i); gap > 0 && (suffix = markers_.match(s, i + gap, after_spaced, word_end))) {
+      i += gap + suffix->text.size();
     }
   }
   const Word* marker = prefix != nullptr ? prefix : suffix;
   if (marker == nullptr) return false;
 
   Per per = Per::whole;
-  if (i < n && s[i] == ' ') {
-    const Word* p = pers_.match(s, i + 1, after_spaced, [&](std::size_t k) { return k == n; });
+  if (const std::size_t gap = space(i)) {
+    const Word* p = pers_.match(s, i + gap, after_spaced, [&](std::size_t k) { return k == n; });
     if (p == nullptr) return false;
     per = p->per;
     i = n;

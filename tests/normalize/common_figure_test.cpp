@@ -130,7 +130,8 @@ TEST_CASE("common figures: forms written here, read as parse_figure reads them",
       "12.5 euros per share", "HKD 3.2 thousand", "CNY 1,234.5 million", "GBP 1.2bn", "JPY 500bn", "5bn USD",
       "0.0374 CHF", "1 US dollars", "$0", "INR 1,234.5 per share", "SEK 17.25m", "about $5bn", "-$5bn",
       "\xC2\xA3" "1.2bn", "USD5bn", "USD 5 bn", "$5 bn", "5mln USD", "5 MM USD", "$5B", "$5bn per ADS",
-      "more than 3,819,513,981 BGN", "\xE2\x88\x92" "5 million euros", "~$5bn", "5 Swiss francs each"};
+      "more than 3,819,513,981 BGN", "\xE2\x88\x92" "5 million euros", "~$5bn", "5 Swiss francs each",
+      "5\xC2\xA0USD", "CHF\xE2\x80\xAF" "1.5\xE2\x80\x89" "billion", "about\xC2\xA0$5bn"};
   for (const auto& text : answered) {
     detail::CommonFigure f;
     CHECK(reader.read(text, f));
@@ -141,7 +142,7 @@ TEST_CASE("common figures: forms written here, read as parse_figure reads them",
   for (const char* text : {"$2.3-2.5 billion", "($99.99)", "\xC2\xA3(982)m", " $5bn", "$5bn ", "007 USD", "$1,23,456",
                            "$1,2345.6", "1.234.567 USD", "USD $5bn", "$5bn USD", "5.3m", "5 cents", "5p",
                            "$1234567890123456789", "US $5", "three billion dollars", "between $1 and $2",
-                           "Rs 1,20,000 crore", "$5bn per 10 shares", "about -$5bn", "5\xC2\xA0USD"}) {
+                           "Rs 1,20,000 crore", "$5bn per 10 shares", "about -$5bn", "5\xC2\xA0\xC2\xA0USD"}) {
     detail::CommonFigure f;
     CHECK_FALSE(reader.read(text, f));
     check_one(reader, options, text, tally);

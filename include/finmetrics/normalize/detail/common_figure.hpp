@@ -93,6 +93,7 @@ class CommonFigureReader {
   CurrencySource bare_dollar_source_ = CurrencySource::default_;
   Table markers_, scales_, hedges_, pers_;
   bool sign_first_ = false;  // `-USD 1`, `-1 USD`, `−$1`
+  bool wide_spaces_ = false; // U+00A0, U+202F, U+2009 read as a space wherever one may stand
 };
 
 }  // namespace finmetrics::detail
