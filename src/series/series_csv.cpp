@@ -243,6 +243,23 @@ std::string unit_column(const Unit& unit, Scale scale) {
   return out + what;
 }
 
+namespace {
+
+// A value as the reader reads it back: plain notation ("26.549", "81000000000"),
+// except when its trailing zeros would make it more than 38 digits long, which
+// Decimal::parse refuses: then the coefficient and the exponent ("3982e55").
+std::string value_text(const Decimal& v) {
+  std::string text = v.to_string();
+  const std::size_t digits = text.size() - (text.front() == '-' ? 1 : 0);
+  if (v.exponent() > 0 && digits > 38 && !v.is_zero()) {
+    text.resize(text.size() - static_cast<std::size_t>(v.exponent()));
+    text += 'e' + std::to_string(v.exponent());
+  }
+  return text;
+}
+
+}  // namespace
+
 std::string write_series_csv(const SeriesSet& set) {
   std::string out = "entity,metric,period,value,unit,currency,source\n";
   for (const auto& [id, s] : set) {
@@ -255,7 +272,7 @@ std::string write_series_csv(const SeriesSet& set) {
       out += ',';
       csv::append_field(out, s.key(i).to_string());
       out += ',';
-      if (s.value(i)) out += s.value(i)->to_string();
+      if (s.value(i)) out += value_text(*s.value(i));
       out += ',';
       csv::append_field(out, unit);
       out += ',';

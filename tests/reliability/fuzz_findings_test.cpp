@@ -9,6 +9,7 @@
 
 #include "finmetrics/check/issuer_profile.hpp"
 #include "finmetrics/error.hpp"
+#include "finmetrics/series/series_csv.hpp"
 
 using namespace finmetrics;
 
@@ -20,4 +21,26 @@ TEST_CASE("issuer profile: a JSON number beyond double is an error naming the fi
   CHECK(p.error().code == Errc::syntax);
   CHECK(p.error().message ==
         "dir/issuer.json: not JSON: [json.exception.out_of_range.406] number overflow parsing '1e999'");
+}
+
+TEST_CASE("series: a value whose plain form passes 38 digits writes back in a form the reader reads") {
+  // fuzz_series_loaders: 398.2e56 was written as 3982 and 55 zeros, which
+  // Decimal::parse refuses (more than 38 significant digits): the documented
+  // round trip write_series_csv -> parse_series_csv failed.
+  const std::string text =
+      "entity,metric,period,value,unit,currency,source\n"
+      "Acme Cloud,revenue,FY2026 Q2,398.2e56,\xE4\xBA\xBF,CNY,https://example.com/\n"
+      "Acme Cloud,revenue,FY2026 Q3,-1.5e40,\xE4\xBA\xBF,CNY,https://example.com/\n"
+      "Acme Cloud,revenue,FY2026 Q4,81000000000,\xE4\xBA\xBF,CNY,https://example.com/\n";
+  SeriesCsvOptions options;
+  options.periods.calendar = FiscalCalendar{date::March};
+  auto set = parse_series_csv(text, "s.csv", options);
+  REQUIRE(set);
+  const std::string written = write_series_csv(*set);
+  CHECK(written.find(",3982e55,") != std::string::npos);
+  CHECK(written.find(",-15e39,") != std::string::npos);
+  CHECK(written.find(",81000000000,") != std::string::npos);  // plain while it fits
+  auto back = parse_series_csv(written, "s.csv", options);
+  REQUIRE(back);
+  CHECK(*back == *set);
 }
