@@ -7,7 +7,8 @@
 #   scripts/fuzz-smoke.sh                       # every target, 20 s each
 #   FUZZ_SECONDS=600 scripts/fuzz-smoke.sh fuzz_normalize   # a long run of one target
 #
-# Environment: FUZZ_SECONDS (default 20), FUZZ_BUILD_DIR (default build-fuzz),
+# Environment: FUZZ_SECONDS (default 20), FUZZ_BUILD_DIR (default build-fuzz; or a
+# top-level build with FINMETRICS_BUILD_FUZZERS=ON such as build-asan: run from there),
 # FUZZ_WORK (working corpora, default a temporary directory, removed at the end),
 # FUZZ_ARTIFACTS (default build-fuzz/artifacts), FUZZ_JOBS (build jobs, default nproc).
 set -euo pipefail
@@ -28,7 +29,15 @@ if ! command -v clang++ >/dev/null; then
   exit 2
 fi
 
-CXX=clang++ cmake -S fuzz -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+# A top-level build configured with FINMETRICS_BUILD_FUZZERS=ON (scripts/sanitize.sh
+# with clang: build-asan) already holds the targets, in its fuzz/ directory; any
+# other directory gets the standalone fuzz build.
+bin="$build"
+if [ -f "$build/CMakeCache.txt" ] && grep -q '^FINMETRICS_BUILD_FUZZERS:BOOL=ON' "$build/CMakeCache.txt"; then
+  bin="$build/fuzz"
+else
+  CXX=clang++ cmake -S fuzz -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+fi
 cmake --build "$build" -j"$jobs" --target "${targets[@]}" >/dev/null
 
 work="${FUZZ_WORK:-}"
@@ -46,7 +55,7 @@ for t in "${targets[@]}"; do
   start=$(date +%s)
   # The working corpus comes first: libFuzzer writes new inputs there, never into
   # the committed seeds.
-  if "$build/$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+  if "$bin/$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
        -artifact_prefix="$artifacts/$t/" "$work/$t" "fuzz/corpus/$t" >"$log" 2>&1; then
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
     elapsed=$(( $(date +%s) - start ))
