@@ -4,7 +4,9 @@
 #include <cstring>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
@@ -48,21 +50,17 @@ bool read_all(std::FILE* in, std::string& out) {
   }
 }
 
-// Written whole or not at all through AtomicFile, which also writes a device or
-// FIFO (/dev/null, /dev/stdout) in place: renaming a temporary file over
-// /dev/null would replace the device node (as root), and a write error such as
-// /dev/full's ENOSPC must be an error, not a success.
-bool write_atomically(const std::string& path, const std::string& content, std::string& why) {
-  auto out = AtomicFile::create(path);
-  if (!out) {
-    why = out.error().message;
+// Writes `content` and commits: the file appears whole or not at all. AtomicFile
+// writes a device or FIFO (/dev/null, /dev/stdout) in place (renaming a
+// temporary file over /dev/null would replace the device node, as root), and a
+// write error such as /dev/full's ENOSPC is an error, not a success.
+bool finish(AtomicFile& file, const std::string& content, std::string& why) {
+  if (std::fwrite(content.data(), 1, content.size(), file.file()) != content.size()) {
+    why = fmt::format("cannot write '{}': {}", file.target(), std::strerror(errno));
+    file.abort();
     return false;
   }
-  if (std::fwrite(content.data(), 1, content.size(), out->file()) != content.size()) {
-    why = fmt::format("cannot write '{}': {}", path, std::strerror(errno));
-    return false;  // the destructor removes the temporary file
-  }
-  if (auto committed = out->commit(); !committed) {
+  if (auto committed = file.commit(); !committed) {
     why = committed.error().message;
     return false;
   }
@@ -117,6 +115,17 @@ int run(const ExtractArgs& args) {
   if (std::error_code ec; !from_stdin && std::filesystem::is_directory(args.article, ec))
     return fail(fmt::format("cannot read '{}': it is a directory", args.article));
 
+  // The outputs are created before the article is read (a missing directory is
+  // said at once), and an interrupt removes their temporary files and says so.
+  remove_on_interrupt("finmetrics extract");
+  std::optional<AtomicFile> output_file, claims_file;
+  for (const auto& [path, file] : {std::pair{&args.output, &output_file}, std::pair{&args.claims, &claims_file}}) {
+    if (path->empty()) continue;
+    auto created = AtomicFile::create(*path);
+    if (!created) return fail(created.error().message);
+    file->emplace(std::move(*created));
+  }
+
   std::string bytes;
   std::FILE* in = from_stdin ? stdin : std::fopen(args.article.c_str(), "rb");
   if (!in) return fail(fmt::format("cannot read '{}': {}", args.article, std::strerror(errno)));
@@ -155,16 +164,15 @@ int run(const ExtractArgs& args) {
   } else {
     out = figures_table(extraction, text);
   }
-  if (!args.output.empty()) {
+  if (output_file) {
     std::string why;
-    if (!write_atomically(args.output, out, why)) return fail(why);
+    if (!finish(*output_file, out, why)) return fail(why);
   } else if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size() || std::fflush(stdout) != 0) {
     return fail(fmt::format("cannot write the output: {}", std::strerror(errno)));
   }
-  if (!args.claims.empty()) {
+  if (claims_file) {
     std::string why;
-    if (!write_atomically(args.claims, draft_claims_csv(extraction, text, document), why))
-      return fail(why);
+    if (!finish(*claims_file, draft_claims_csv(extraction, text, document), why)) return fail(why);
   }
   for (const Error& e : extraction.skipped) std::fprintf(stderr, "finmetrics extract: skipped %s\n", e.message.c_str());
   return 0;

@@ -110,5 +110,24 @@ line 1: the header names the column 'figure' twice (columns 2 and 4): reading co
 finmetrics normalize: 1 rows read, 1 converted, 0 without rate, 0 unparsed, 0 invalid; bad header" "$(cat "$tmp/err.txt")"
 check "duplicate columns: the first figure converted" "2025-03-17,USD 5,2025-03-18,USD 6,USD,5,,,exact,,5,," "$(tail -1 "$tmp/dup.out")"
 
+# 8. extract interrupted (SIGTERM) while it waits for its article: its outputs'
+#    temporary files are removed and it says so (exit 143); nothing is left
+#    beside the target. extract installed no handler, and a signal during the
+#    write left '.NAME.XXXXXX.tmp' behind.
+mkfifo "$tmp/in.fifo"
+"$bin" extract - -o "$tmp/int.txt" --claims "$tmp/int.csv" <"$tmp/in.fifo" 2>"$tmp/int-err.txt" &
+pid=$!
+exec 3>"$tmp/in.fifo"
+for _ in $(seq 50); do
+  ls "$tmp"/.int.csv.*.tmp >/dev/null 2>&1 && break
+  sleep 0.1
+done
+kill -TERM "$pid"
+wait "$pid"
+check "extract interrupted: exit status 128 + SIGTERM" 143 "$?"
+exec 3>&-
+has "extract interrupted: says what it removed" "finmetrics extract: interrupted, removed the unfinished output '$tmp/.int.txt." "$tmp/int-err.txt"
+check "extract interrupted: nothing left" "" "$(ls -A "$tmp" | grep '^\.int\|^int\.' || true)"
+
 echo "$failures failure(s)"
 [ "$failures" -eq 0 ]
