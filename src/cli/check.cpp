@@ -181,7 +181,10 @@ int run(const CheckArgs& args) {
     std::fprintf(stderr, "finmetrics check: cannot write the report: %s\n", std::strerror(errno));
     return 2;
   }
-  return result.any_inconsistent() ? 1 : 0;
+  // A row that could not be read is something the job found, as an inconsistent
+  // claim is: a claims file whose rows were all errors (an unclosed quote) must not
+  // end as a success with "0 claims".
+  return result.any_inconsistent() || !result.row_errors.empty() ? 1 : 0;
 }
 
 const Registration registration{"check", 20, [](CLI::App& app) -> std::function<int()> {
@@ -191,7 +194,8 @@ const Registration registration{"check", 20, [](CLI::App& app) -> std::function<
       "Check the figures of a claims CSV against each other and the reference data.\n"
       "Every claim gets a verdict: consistent, consistent only by rounding, inconsistent or unverifiable,\n"
       "each with its intervals, data and arithmetic (docs/checking.md). Exit status: 0 no claim\n"
-      "inconsistent, 1 some claim inconsistent, 2 on a usage or file error.");
+      "inconsistent and every row read, 1 some claim inconsistent or some row an error (listed in the\n"
+      "report and on stderr), 2 on a usage or file error.");
   cmd->add_option("claims", args->claims, "claims CSV (id,document,quote,figure,entity,listing,segment,metric,...)")
       ->required();
   cmd->add_option("--data", args->data,

@@ -39,6 +39,7 @@ struct ExtractArgs {
   std::string locale;
   std::vector<std::string> issuers;
   bool no_words = false;
+  std::size_t max_figures = ExtractOptions{}.max_figures;
 };
 
 bool read_all(std::FILE* in, std::string& out) {
@@ -75,6 +76,7 @@ int fail(const std::string& message) {
 int run(const ExtractArgs& args) {
   ExtractOptions options;
   options.word_forms = !args.no_words;
+  options.max_figures = args.max_figures;
   if (!args.date.empty()) {
     auto d = parse_date(args.date);
     if (!d) return fail(fmt::format("--date: {}", d.error().describe()));
@@ -175,6 +177,11 @@ int run(const ExtractArgs& args) {
     if (!finish(*claims_file, draft_claims_csv(extraction, text, document), why)) return fail(why);
   }
   for (const Error& e : extraction.skipped) std::fprintf(stderr, "finmetrics extract: skipped %s\n", e.message.c_str());
+  if (extraction.unread_from) {  // the output is whole for what was read, but the text was not read to its end
+    std::fprintf(stderr, "finmetrics extract: '%s': only the first %zu bytes were read (more than %zu figures); "
+                         "--max-figures N raises the limit\n", document.c_str(), *extraction.unread_from, args.max_figures);
+    return 1;
+  }
   return 0;
 }
 
@@ -187,7 +194,8 @@ const Registration registration{"extract", 30, [](CLI::App& app) -> std::functio
       "with how each currency was decided and the best reading of entity, metric, period and direction.\n"
       "Prints a table, JSON, or the claims CSV that `finmetrics check` reads; --claims writes that draft\n"
       "to a file. Spans are byte offsets into the text as read (HTML and Markdown decoded; the JSON says\n"
-      "so). Exit status: 0, or 2 on a usage or file error.");
+      "so). Exit status: 0; 1 when the text was not read to its end (more than --max-figures figures);\n"
+      "2 on a usage or file error.");
   cmd->add_option("article", args->article, "the article file ('-' is standard input, read as plain text)")->required();
   cmd->add_option("--input-format", args->input_format,
                   "text, markdown or html (default: by the extension: .html/.htm html, .md/.markdown markdown, "
@@ -212,6 +220,9 @@ const Registration registration{"extract", 30, [](CLI::App& app) -> std::functio
                   "an issuer profile (issuer.json): its names, segments and fiscal calendar for the context; default: none "
                   "(repeatable)");
   cmd->add_flag("--no-words", args->no_words, "figures written with digits only (no 'triple-digit', 'doubled')");
+  cmd->add_option("--max-figures", args->max_figures,
+                  "read at most N figures and refusals from one text; past them the rest is not read, said on stderr, "
+                  "exit status 1 (default 100000; 0: no limit)");
   return [args] { return run(*args); };
 }};
 

@@ -133,6 +133,7 @@ class Scanner {
   std::uint32_t verb_letters_ = 0;  // first letters of the `multiple_verb` cues
   ParseOptions read_options_;
   mutable std::size_t refused_ = 0;  // the end of the last candidate refused
+  mutable std::optional<std::size_t> unread_from_;  // where reading stopped at max_figures
   struct CachedWord {
     std::array<char, 15> text{};
     std::uint8_t size = 0xFF;
@@ -459,6 +460,11 @@ void Scanner::scan_numbers(std::vector<Candidate>& out, std::vector<Error>& skip
   const auto read = [&](std::size_t at, RangeReading ranges) { return read_figure_at(s_, at, read_options_, ranges); };
   std::size_t i = 0;
   while (i < n) {
+    // Bounded memory: a text of more figures than max_figures is cut, and says so.
+    if (options_.max_figures != 0 && out.size() + skipped.size() >= options_.max_figures) {
+      unread_from_ = i;
+      break;
+    }
     const char ch = s_[i];
     if (is_digit(ch)) {
       if (i > 0 && is_digit(s_[i - 1])) {
@@ -810,6 +816,20 @@ void Scanner::run(Extraction& out) {
   std::vector<Candidate> all = std::move(numeric);
   all.insert(all.end(), std::make_move_iterator(words.begin()), std::make_move_iterator(words.end()));
   std::sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
+  if (options_.max_figures != 0 && all.size() > options_.max_figures) {  // the word forms, past the cut
+    unread_from_ = std::min(unread_from_.value_or(all[options_.max_figures].begin), all[options_.max_figures].begin);
+    all.resize(options_.max_figures);
+  }
+  if (unread_from_) {
+    while (!all.empty() && all.back().begin >= *unread_from_) all.pop_back();
+    out.unread_from = unread_from_;
+    out.skipped.push_back(make_error(
+        Errc::out_of_range,
+        fmt::format("byte {}: the text from here on is not read: more than {} figures and refusals in one text "
+                    "(ExtractOptions::max_figures; the CLI's --max-figures N, 0 for no limit)",
+                    *unread_from_, options_.max_figures),
+        std::string_view{}));
+  }
 
   // Each candidate has been read in place (or is read here from its rewrite); a money
   // figure whose currency follows the reading of `$` (or `¥`) is bare in that family,

@@ -142,6 +142,7 @@ std::string figures_json(const Extraction& extraction, std::string_view text, co
   out["input"] = {{"format", std::string(to_string(article.format))},
                   {"spans", "UTF-8 byte offsets into " + article.spans()},
                   {"invalid_bytes_replaced", article.invalid_bytes_replaced}};
+  if (extraction.unread_from) out["unread_from"] = *extraction.unread_from;  // cut at max_figures
   std::string body = out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   body.pop_back();  // '}': the figures follow, one a line
   body += ",\"figures\":[";

@@ -26,14 +26,25 @@ fi
 "$bin" check data/alibaba/claims.csv --no-shared --format markdown >"$tmp/report.md" 2>/dev/null
 has "markdown: counts table" "| INCONSISTENT | 6 |" "$tmp/report.md"
 
-# 3. Claims that all agree: exit 0. Bad rows go to stderr with their line.
+# 3. Claims that all agree: exit 0. A bad row goes to stderr with its line and makes
+#    the exit status 1 (the job found something), the others still checked.
 head -1 data/alibaba/claims.csv >"$tmp/ok.csv"
 grep -E '^A(21|34|35),' data/alibaba/claims.csv >>"$tmp/ok.csv"
+"$bin" check "$tmp/ok.csv" --data data/alibaba --no-shared >/dev/null 2>&1
+check "consistent claims: exit status" 0 "$?"
 printf 'B1,doc,x,x,Alibaba,,,revenue,FY2025 Q9,2025-01-01,,\n' >>"$tmp/ok.csv"
 "$bin" check "$tmp/ok.csv" --data data/alibaba --no-shared >"$tmp/ok.txt" 2>"$tmp/err.txt"
-check "consistent claims: exit status" 0 "$?"
+check "consistent claims and a bad row: exit status 1" 1 "$?"
 has "consistent claims: summary" "Summary: 3 claims: 3 consistent, 0 consistent only by rounding, 0 inconsistent, 0 unverifiable" "$tmp/ok.txt"
 has "bad row on stderr" "ok.csv:5: B1: period 'FY2025 Q9'" "$tmp/err.txt"
+
+# An unclosed quote: every row after it is one error row, never "0 claims" and success.
+head -2 data/alibaba/claims.csv >"$tmp/quote.csv"
+printf '"A9,unclosed\n' >>"$tmp/quote.csv"
+"$bin" check "$tmp/quote.csv" --data data/alibaba --no-shared >"$tmp/quote.txt" 2>"$tmp/err.txt"
+check "unclosed quote: exit status 1" 1 "$?"
+has "unclosed quote: the row error on stderr" "quote.csv:3: quoted field not closed before the end of the file" "$tmp/err.txt"
+has "unclosed quote: the row error in the report" "Rows with errors (1):" "$tmp/quote.txt"
 
 # 4. Usage and file errors: exit 2.
 "$bin" check /nonexistent/claims.csv >/dev/null 2>"$tmp/err.txt"

@@ -106,6 +106,17 @@ check "--locale de: €1.234,5 million is EUR 1234500000" 1 "$(grep -c 'money 12
 "$bin" extract --locale xx "$tmp/locale.txt" >/dev/null 2>"$tmp/err.txt"
 check "--locale xx: usage error" "2 1" "$? $(grep -c "unknown locale 'xx'" "$tmp/err.txt")"
 
+# Bounded memory (issue 11): a text of more figures than --max-figures is read up to
+# there, the cut said on stderr and in the JSON, exit status 1.
+for i in $(seq 50); do printf '$5 '; done >"$tmp/many.txt"
+"$bin" extract --max-figures 20 --format json "$tmp/many.txt" >"$tmp/out.json" 2>"$tmp/err.txt"
+check "--max-figures: exit status 1" 1 "$?"
+check "--max-figures: 20 figures, unread from byte 59" "20 59" \
+  "$(/usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(len(d["figures"]), d["unread_from"])' "$tmp/out.json")"
+check "--max-figures: said on stderr" "finmetrics extract: 'many.txt': only the first 59 bytes were read (more than 20 figures); --max-figures N raises the limit" "$(tail -1 "$tmp/err.txt")"
+"$bin" extract --max-figures 0 --format csv "$tmp/many.txt" >"$tmp/out.csv" 2>"$tmp/err.txt"
+check "--max-figures 0: no limit" "0 50" "$? $(grep -c ',\$5,' "$tmp/out.csv")"
+
 if [ "$failures" -ne 0 ]; then echo "$failures check(s) failed"; exit 1; fi
 finish_shared_checks
 echo "all checks passed"

@@ -469,6 +469,27 @@ TEST_CASE("a candidate that does not parse is skipped and reported, never guesse
   CHECK(texts(extract_figures("priced at ¥500 a unit", yuan)) == std::vector<std::string>{"¥500"});
 }
 
+TEST_CASE("a text of more figures than max_figures is cut where reading stopped, and says so", "[extract]") {
+  ExtractOptions o;
+  o.max_figures = 3;
+  const Extraction e = extract_figures("$1 $2 ¥3 $4 $5 and 6% more", o);
+  // Three candidates (two figures and the refused ¥3), then the cut before " $4".
+  CHECK(texts(e) == std::vector<std::string>{"$1", "$2"});
+  REQUIRE(e.unread_from.has_value());
+  CHECK(*e.unread_from == 9);
+  REQUIRE(e.skipped.size() == 2);
+  CHECK(e.skipped[0].code == Errc::out_of_range);
+  CHECK(e.skipped[0].message ==
+        "byte 9: the text from here on is not read: more than 3 figures and refusals in one text "
+        "(ExtractOptions::max_figures; the CLI's --max-figures N, 0 for no limit)");
+  CHECK(e.skipped[1].code == Errc::ambiguous);  // ¥3, read before the cut
+  o.max_figures = 0;  // no limit
+  const Extraction all = extract_figures("$1 $2 ¥3 $4 $5 and 6% more", o);
+  CHECK(texts(all) == std::vector<std::string>{"$1", "$2", "$4", "$5", "6%"});
+  CHECK_FALSE(all.unread_from.has_value());
+  CHECK_FALSE(extract_figures("$1 $2").unread_from.has_value());  // the default limit is far above
+}
+
 TEST_CASE("a bare $ or ¥ takes its currency from the option, the document's explicit markers, or the default",
           "[extract][currency]") {
   // A Hong Kong article: HK$ first, then a bare $.

@@ -53,6 +53,12 @@ struct ExtractOptions {
   bool context = true;
   /// Issuers whose names, segments and calendars the context reader knows.
   std::vector<IssuerNames> issuers;
+  /// At most this many figures and refusals are read from one text (0: no limit).
+  /// Memory grows with what is read (about 3 KB per figure while reading), so a
+  /// hostile text (1 MB of `$5 `) is cut here, and the cut is reported: the rest
+  /// of the text is `Extraction::unread_from` and a `skipped` entry says so. Real
+  /// articles hold hundreds; the 50 MB soak of the seeds 68,000.
+  std::size_t max_figures = 100000;
 };
 
 /// The figures of a text, in text order, and the candidates that looked like
@@ -62,6 +68,9 @@ struct Extraction {
   std::vector<ExtractedFigure> figures;
   std::vector<Error> skipped;
   std::optional<Date> article_date;  ///< the date used for the context
+  /// Where reading stopped at `ExtractOptions::max_figures` (a byte offset); the
+  /// text from there on was not read. nullopt: the whole text was read.
+  std::optional<std::size_t> unread_from;
 };
 
 /// Finds every figure in `text`. Never fails: what cannot be read is skipped and
