@@ -101,9 +101,16 @@ std::string render_svg(const Chart& c, const std::string& id) {
                    top + ph / 2, top + ph / 2, html_escape(c.y_label));
   // X ticks: the given period labels, else about six dates.
   if (!c.x_labels.empty()) {
-    for (const auto& [d, label] : c.x_labels)
+    // A label is drawn only where it clears the last one drawn (about 6.5 px a
+    // character at the tick font): quarters a month apart would print over each other.
+    double clear_from = -1e9;
+    for (const auto& [d, label] : c.x_labels) {
+      const double half = 3.25 * static_cast<double>(label.size()) + 4;
+      if (X(d) - half < clear_from) continue;
       s += fmt::format("<text class=\"xtick\" x=\"{:.1f}\" y=\"{:.1f}\">{}</text>\n", X(d), height - bottom + 16,
                        html_escape(label));
+      clear_from = X(d) + half;
+    }
   } else {
     const int n = 5;
     for (int i = 0; i <= n; ++i) {

@@ -145,6 +145,16 @@ def main():
           not re.search(r"<script[^>]+src|<link[^>]+stylesheet|@import|@font-face|url\(|<img", html))
     check("readable without JavaScript: every claim row is in the HTML",
           len(re.findall(r'<tr class="claim ', html)) == len(expected["claims"]))
+    # Period labels under a chart do not print over each other (quarters a month
+    # apart did: "FY2025 Q2FY2025 Q3"): at about 6.5 px a character of the tick font,
+    # two neighbours stand at least half of each label apart.
+    crowded = []
+    for svg in re.findall(r"<svg.*?</svg>", html, flags=re.S):
+        ticks = [(float(x), t) for x, t in re.findall(r'<text class="xtick" x="([0-9.]+)"[^>]*>([^<]*)</text>', svg)]
+        for (xa, a), (xb, b) in zip(ticks, ticks[1:]):
+            if xb - xa < 3.25 * (len(a) + len(b)):
+                crowded.append((a, b, round(xb - xa, 1)))
+    check("charts: no overlapping period labels", not crowded, crowded[:3])
     # No leftover temporary file beside the report (written atomically).
     check("atomic write: nothing but the report in its folder",
           sorted(os.listdir(out_dir)) in (["report.html"], ["dom.html", "report.html", "report.png"], ["dom.html", "report.html"]),
