@@ -7,6 +7,7 @@
 // reasons are those of `finmetrics normalize` byte for byte.
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <limits>
@@ -322,8 +323,17 @@ py::dict normalize_columns(NormalizerHandle& h, const py::array& figures, const 
         case RowStatus::unparsed: ++totals.unparsed; break;
         case RowStatus::invalid: ++totals.invalid; break;
       }
-      if (reasons && !c[9].empty())
+      if (reasons && st == RowStatus::unparsed && !PyUnicode_Check(figure_objects[i])) {
+        // Not text: say what it is, not that an empty figure ended early.
+        PyObject* o = figure_objects[i];
+        const bool missing = o == Py_None || (PyFloat_Check(o) && std::isnan(PyFloat_AS_DOUBLE(o)));
+        const std::string why = missing ? std::string("no figure (a missing value)")
+                                        : std::string("a ") + Py_TYPE(o)->tp_name +
+                                              " value, not text: a figure is a str with its currency ('$5bn')";
+        put(reason, i, PyUnicode_FromStringAndSize(why.data(), static_cast<Py_ssize_t>(why.size())));
+      } else if (reasons && !c[9].empty()) {
         put(reason, i, PyUnicode_DecodeUTF8(c[9].data(), static_cast<Py_ssize_t>(c[9].size()), "replace"));
+      }
     }
   }
   py::dict out;

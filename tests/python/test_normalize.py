@@ -108,6 +108,17 @@ def test_bad_dates_and_missing_values_stay_as_rows(fx_selected):
     assert t["rows_read"] == t["converted"] + t["without_rate"] + t["unparsed"] + t["invalid"]
 
 
+def test_a_figure_that_is_not_text_says_what_it_is(fx_selected):
+    df = pd.DataFrame({"date": ["2025-03-17"] * 5, "figure": ["$5bn", 5, 2.5, b"$5", None]})
+    out = fm.normalize(df, fx=fx_selected, reasons=True, status=True)
+    assert list(out["status"]) == ["converted", "unparsed", "unparsed", "unparsed", "unparsed"]
+    assert list(out["reason"][1:]) == [
+        "a int value, not text: a figure is a str with its currency ('$5bn')",
+        "a float value, not text: a figure is a str with its currency ('$5bn')",
+        "a bytes value, not text: a figure is a str with its currency ('$5bn')",
+        "no figure (a missing value)"]
+
+
 @pytest.mark.parametrize("generator", ["gen_corpus.py", "gen_corpus_v2.py"])
 def test_a_generated_corpus_matches_the_cli(tmp_path, ecb_path, generator):
     gen = ROOT.parent / "shared" / "bench" / generator
