@@ -163,7 +163,9 @@ int run(const CheckArgs& args) {
                                                          : format_text_report(result, *claims);
   if (!args.output.empty() && args.output != "-") {
     // Written whole or not at all: a temporary file beside the target, renamed
-    // over it once complete (an HTML report half written is worse than none).
+    // over it once complete (an HTML report half written is worse than none);
+    // SIGINT or SIGTERM removes the temporary file and says so, as in normalize.
+    remove_on_interrupt("finmetrics check");
     auto out = AtomicFile::create(args.output);
     if (!out) {
       std::fprintf(stderr, "finmetrics check: %s\n", out.error().message.c_str());
