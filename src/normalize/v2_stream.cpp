@@ -169,6 +169,16 @@ namespace detail {
 
 namespace {
 
+// The row's day, or false with the three value cells left empty and the reason:
+// a bad date makes the row invalid whichever reader read its figure.
+bool row_day(const Normalizer& n, std::string_view date_field, std::int32_t& day, std::string& out, std::string& why) {
+  if (parse_iso_date(date_field, day)) return true;
+  if (n.options().reasons)
+    why = fmt::format("invalid date '{}' (expected an existing day as YYYY-MM-DD)", printable(date_field, 40));
+  out += ",,,";
+  return false;
+}
+
 // The cells of a figure the lean reader read: those of the general path below
 // for the same figure (one amount, never a range), without a Decimal.
 RowStatus append_common_cells(const Normalizer& n, std::string_view date_field, const CommonFigure& f,
@@ -182,12 +192,7 @@ RowStatus append_common_cells(const Normalizer& n, std::string_view date_field, 
   out += ',';
   out.append(per_column(f.per));
   std::int32_t day = 0;
-  if (!parse_iso_date(date_field, day)) {
-    if (n.options().reasons)
-      why = fmt::format("invalid date '{}' (expected an existing day as YYYY-MM-DD)", printable(date_field, 40));
-    out += ",,,";
-    return RowStatus::invalid;
-  }
+  if (!row_day(n, date_field, day, out, why)) return RowStatus::invalid;
   const std::size_t mark = out.size();
   out += ',';
   const Normalizer::Refusal refused = n.convert_parts(f.mantissa, f.exponent, f.negative, f.currency, day, out, why);
@@ -240,12 +245,7 @@ RowStatus append_v2_cells(const Normalizer& n, std::string_view date_field, std:
   out += ',';
   out.append(per_column(f->per));
   std::int32_t day = 0;
-  if (!parse_iso_date(date_field, day)) {
-    if (n.options().reasons)
-      why = fmt::format("invalid date '{}' (expected an existing day as YYYY-MM-DD)", printable(date_field, 40));
-    out += ",,,";
-    return RowStatus::invalid;
-  }
+  if (!row_day(n, date_field, day, out, why)) return RowStatus::invalid;
   const std::size_t mark = out.size();
   Normalizer::Refusal refused = Normalizer::Refusal::none;
   if (f->is_range()) {
