@@ -161,15 +161,14 @@ CommonFigureReader::CommonFigureReader(const ParseOptions& options) {
     w.bare_dollar = !lm->currency.has_value();  // `$`, `dollars`: the context's currency
     const Currency c = w.currency;
     // Every sample must also say the currency was decided as the first did.
-    const Expect one{1, 0, false, Per::whole, V2Qualifier::exact, w.source};
-    const Expect one_and_half_bn{15, 8, false, Per::whole, V2Qualifier::exact, w.source};
-    if (reads(m + "1", c, one) && reads(m + "1.5bn", c, one_and_half_bn)) w.forms |= before_attached;
-    if (reads(m + " 1", c, one) && reads(m + " 1.5 billion", c, one_and_half_bn)) w.forms |= before_spaced;
-    if (reads("1 " + m, c, one) && reads("1.5bn " + m, c, one_and_half_bn) &&
-        reads("1.5 billion " + m, c, one_and_half_bn))
+    const Expect unit{1, 0, false, Per::whole, V2Qualifier::exact, w.source};
+    const Expect scaled{15, 8, false, Per::whole, V2Qualifier::exact, w.source};  // 1.5bn
+    if (reads(m + "1", c, unit) && reads(m + "1.5bn", c, scaled)) w.forms |= before_attached;
+    if (reads(m + " 1", c, unit) && reads(m + " 1.5 billion", c, scaled)) w.forms |= before_spaced;
+    if (reads("1 " + m, c, unit) && reads("1.5bn " + m, c, scaled) && reads("1.5 billion " + m, c, scaled))
       w.forms |= after_spaced;
-    const bool code = m.size() == 3 && std::all_of(m.begin(), m.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
-    if (!code && reads("1" + m, c, one) && reads("1.5bn" + m, c, one_and_half_bn)) w.forms |= after_attached;
+    const bool is_code = m.size() == 3 && std::all_of(m.begin(), m.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+    if (!is_code && reads("1" + m, c, unit) && reads("1.5bn" + m, c, scaled)) w.forms |= after_attached;
     markers_.words.push_back(std::move(w));
   }
   markers_.index();

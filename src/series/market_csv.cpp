@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "finmetrics/series/detail/basic_metric.hpp"
 #include "finmetrics/series/detail/csv_rows.hpp"
 #include "finmetrics/series/metric.hpp"
 #include "finmetrics/detail/text.hpp"
@@ -181,15 +182,15 @@ Result<PriceHistory> parse_market_csv(std::string_view text, std::string_view na
                                                     &history.dividends, &history.stock_splits};
   for (std::size_t k = 0; k < field_count; ++k) {
     if (columns[k] == none) continue;
-    Metric metric{std::string(metric_names[k]), MetricKind::stock, Dimension::money, options.per};
+    Metric metric = series_detail::basic_metric(std::string(metric_names[k]), MetricKind::stock, Dimension::money, options.per);
     Unit unit = price_unit;
     if (k == volume) {
-      metric = Metric{"volume", MetricKind::flow, Dimension::count, Per::whole};
+      metric = series_detail::basic_metric("volume", MetricKind::flow, Dimension::count, Per::whole);
       unit = Unit::count_of(options.volume_noun);
     } else if (k == dividends) {
       metric.kind = MetricKind::flow;
     } else if (k == stock_splits) {
-      metric = Metric{"stock_splits", MetricKind::ratio, Dimension::number, Per::whole};
+      metric = series_detail::basic_metric("stock_splits", MetricKind::ratio, Dimension::number, Per::whole);
       unit = Unit::of(Dimension::number);
     }
     DateSeries s(std::move(metric), std::move(unit));

@@ -1,6 +1,8 @@
 #include "finmetrics/series/metric.hpp"
+#include "finmetrics/series/detail/basic_metric.hpp"
 
 #include <array>
+#include <utility>
 
 namespace finmetrics {
 
@@ -14,25 +16,40 @@ std::string_view to_string(MetricKind kind) noexcept {
   return "?";
 }
 
+namespace series_detail {
+
+Metric basic_metric(std::string name, MetricKind kind, Dimension dimension, Per per) {
+  Metric m;
+  m.name = std::move(name);
+  m.kind = kind;
+  m.dimension = dimension;
+  m.per = per;
+  return m;
+}
+
+}  // namespace series_detail
+
 namespace metrics {
 namespace {
 
+using series_detail::basic_metric;
+
 const std::array<Metric, 13>& table() {
-  static const std::array<Metric, 13> t{{
-      {"revenue", MetricKind::flow, Dimension::money, Per::whole},
-      {"adjusted_ebita", MetricKind::flow, Dimension::money, Per::whole},
-      {"capex", MetricKind::flow, Dimension::money, Per::whole},
-      {"net_income", MetricKind::flow, Dimension::money, Per::whole},
-      {"customer_management_revenue", MetricKind::flow, Dimension::money, Per::whole},
-      {"share_price", MetricKind::stock, Dimension::money, Per::share},
-      {"ads_price", MetricKind::stock, Dimension::money, Per::ads},
-      {"market_cap", MetricKind::stock, Dimension::money, Per::whole},
-      {"shares_outstanding", MetricKind::stock, Dimension::count, Per::whole},
-      {"cash", MetricKind::stock, Dimension::money, Per::whole},
-      {"volume", MetricKind::flow, Dimension::count, Per::whole},
-      {"margin", MetricKind::ratio, Dimension::number, Per::whole},
-      {"growth", MetricKind::ratio, Dimension::number, Per::whole},
-  }};
+  static const std::array<Metric, 13> t{
+      basic_metric("revenue", MetricKind::flow, Dimension::money, Per::whole),
+      basic_metric("adjusted_ebita", MetricKind::flow, Dimension::money, Per::whole),
+      basic_metric("capex", MetricKind::flow, Dimension::money, Per::whole),
+      basic_metric("net_income", MetricKind::flow, Dimension::money, Per::whole),
+      basic_metric("customer_management_revenue", MetricKind::flow, Dimension::money, Per::whole),
+      basic_metric("share_price", MetricKind::stock, Dimension::money, Per::share),
+      basic_metric("ads_price", MetricKind::stock, Dimension::money, Per::ads),
+      basic_metric("market_cap", MetricKind::stock, Dimension::money, Per::whole),
+      basic_metric("shares_outstanding", MetricKind::stock, Dimension::count, Per::whole),
+      basic_metric("cash", MetricKind::stock, Dimension::money, Per::whole),
+      basic_metric("volume", MetricKind::flow, Dimension::count, Per::whole),
+      basic_metric("margin", MetricKind::ratio, Dimension::number, Per::whole),
+      basic_metric("growth", MetricKind::ratio, Dimension::number, Per::whole),
+  };
   return t;
 }
 

@@ -22,6 +22,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "finmetrics/series/detail/basic_metric.hpp"
 #include "finmetrics/claims/claim.hpp"
 #include "finmetrics/decimal/decimal.hpp"
 #include "finmetrics/io/csv.hpp"
@@ -80,16 +81,16 @@ std::vector<Row> csv_rows(const std::string& text) {
 
 finmetrics::SeriesCsvOptions financials_options() {
   using finmetrics::Dimension;
-  using finmetrics::Metric;
   using finmetrics::MetricKind;
+  using finmetrics::series_detail::basic_metric;
   using finmetrics::Per;
   finmetrics::SeriesCsvOptions o;
   o.periods = tencent_periods;
   for (const char* flow : {"gross_profit", "net_income", "non_ifrs_net_income", "non_ifrs_operating_profit"})
-    o.metrics.push_back(Metric{flow, MetricKind::flow, Dimension::money, Per::whole});
+    o.metrics.push_back(basic_metric(flow, MetricKind::flow, Dimension::money, Per::whole));
   for (const char* rate : {"revenue_yoy_growth", "gross_profit_yoy_growth", "net_income_yoy_growth",
                            "non_ifrs_net_income_yoy_growth", "non_ifrs_operating_profit_yoy_growth"})
-    o.metrics.push_back(Metric{rate, MetricKind::ratio, Dimension::percent, Per::whole});
+    o.metrics.push_back(basic_metric(rate, MetricKind::ratio, Dimension::percent, Per::whole));
   return o;
 }
 

@@ -70,7 +70,10 @@ TEST_CASE("check: a relation cycle through 5000 claims is named by its ends") {
   auto set = parse_claims_csv(text, "cycle.csv", ClaimsOptions{FiscalCalendar{date::March}, {}, {}});
   REQUIRE(set);
   CHECK(set->row_errors.empty());
-  auto data = load_reference_data(ReferenceSources{.data_dir = "data/alibaba", .calendar = FiscalCalendar{date::March}});
+  ReferenceSources sources;
+  sources.data_dir = "data/alibaba";
+  sources.calendar = FiscalCalendar{date::March};
+  auto data = load_reference_data(sources);
   REQUIRE(data);
   const CheckResult result = check_claims(*set, *data);
   REQUIRE(result.claims.size() == 5000);

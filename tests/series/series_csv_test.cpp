@@ -1,3 +1,4 @@
+#include "finmetrics/series/detail/basic_metric.hpp"
 #include "finmetrics/series/series_csv.hpp"
 
 #include <filesystem>
@@ -111,7 +112,7 @@ TEST_CASE("errors name the file, line, column and field") {
   }
   SECTION("a metric passed in the options is known") {
     SeriesCsvOptions o = alibaba_options();
-    o.metrics.push_back(Metric{"gmv", MetricKind::flow, Dimension::money, Per::whole});
+    o.metrics.push_back(series_detail::basic_metric("gmv", MetricKind::flow, Dimension::money, Per::whole));
     CHECK(parse_series_csv(header + "Taobao,gmv,FY2025 Q3,1,tn,CNY,\n", "f.csv", o).has_value());
   }
   SECTION("a value that is not a decimal") {
