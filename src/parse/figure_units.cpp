@@ -208,7 +208,9 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
                       d0);
         }
       }
-      if (m == nullptr || m->divisor != 100 || k == b ||
+      // A coin ("5 nickels": its worth is 5 cents a piece) is never the minor units of an
+      // amount: "$42 and 5 nickels" is not $42.05, and nickels are no ringgit's.
+      if (m == nullptr || m->divisor != 100 || m->coin || k == b ||
           (m->currency ? *m->currency != *t.currency
                        : (t.marker->family != 0 && m->family != t.marker->family))) {
         break;

@@ -398,6 +398,13 @@ TEST_CASE("coins and slang after a number are money in the dollar's default, nev
   CHECK(nickels.quoted->value == Decimal::parse("10000").value());
   CHECK(nickels.unit.currency == USD);
   CHECK(nickels.currency_source == CurrencySource::default_);
+  // A coin is never the minor units of an amount before it: two figures, each its own worth.
+  CHECK(texts(run("$42 and 5 nickels")) == std::vector<std::string>{"$42", "5 nickels"});
+  const Extraction mixed = run("ringgit 42 and 5 nickels");
+  REQUIRE(mixed.figures.size() == 2);
+  CHECK(mixed.figures[0].quoted->value == Decimal::parse("42").value());
+  CHECK(mixed.figures[1].quoted->value == Decimal::parse("0.25").value());
+  CHECK(mixed.figures[1].unit.currency == USD);
   const Extraction paid = run("he paid 10 grand for it");
   const ExtractedFigure& grand = only(paid);
   CHECK(grand.text == "10 grand");
