@@ -121,7 +121,6 @@ CommonFigureReader::CommonFigureReader(const ParseOptions& options) {
 
   // Numbers the English way: comma groups of three, a decimal point (`--locale de`
   // reads `1,234.5` otherwise, and an empty locale calls `1.234` ambiguous).
-  if (auto f = read_v2_figure("$1", options)) bare_dollar_source_ = f->currency_source;
   enabled_ = reads("USD 1,234.5", usd, {12345, -1}) && reads("USD 1.234", usd, {1234, -3}) &&
              reads("USD 1,234", usd, {1234, 0}) && reads("USD 0.05", usd, {5, -2}) &&
              reads("USD 1,234,567", usd, {1234567, 0}) && reads("1,234.5 USD", usd, {12345, -1}) &&

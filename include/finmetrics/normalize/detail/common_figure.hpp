@@ -55,10 +55,6 @@ class CommonFigureReader {
   /// numbers otherwise than the English way, e.g. `--locale de`).
   [[nodiscard]] bool enabled() const noexcept { return enabled_; }
 
-  /// How `parse_figure` decides the currency of a bare `$` with these options
-  /// (`option` under `--dollar`, else `default`).
-  [[nodiscard]] CurrencySource bare_dollar_source() const noexcept { return bare_dollar_source_; }
-
  private:
   // Where a word may stand; a word is kept in a position only where the samples agree.
   enum Form : std::uint8_t {
@@ -90,7 +86,6 @@ class CommonFigureReader {
   };
 
   bool enabled_ = false;
-  CurrencySource bare_dollar_source_ = CurrencySource::default_;
   Table markers_, scales_, hedges_, pers_;
   bool sign_first_ = false;  // `-USD 1`, `-1 USD`, `−$1`
   bool wide_spaces_ = false; // U+00A0, U+202F, U+2009 read as a space wherever one may stand
