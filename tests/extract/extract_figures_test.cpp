@@ -23,6 +23,15 @@ const ExtractedFigure& only(const Extraction& e) {
   return e.figures.front();
 }
 
+// The one figure of `text`: read as `figure` with the exact `value`.
+ExtractedFigure one_reading(std::string_view text, std::string_view figure, std::string_view value) {
+  const Extraction e = run(text);
+  ExtractedFigure f = only(e);
+  CHECK(f.text == figure);
+  CHECK(f.quoted->value == Decimal::parse(value).value());
+  return f;
+}
+
 }  // namespace
 
 TEST_CASE("money amounts as journalists write them are read with their exact value and currency", "[extract]") {
@@ -300,10 +309,7 @@ TEST_CASE("a currency name before the number is one explicit marker, of one word
   };
   for (const Case& c : cases) {
     INFO(c.text);
-    const Extraction e = run(c.text);
-    const ExtractedFigure& f = only(e);
-    CHECK(f.text == c.figure);
-    CHECK(f.quoted->value == Decimal::parse(c.value).value());
+    const ExtractedFigure f = one_reading(c.text, c.figure, c.value);
     CHECK(f.unit.to_string() == c.unit);
     CHECK(f.currency_source == CurrencySource::explicit_);
   }
@@ -346,11 +352,8 @@ TEST_CASE("a fraction is a percentage before 'of' or at the end of a clause, an 
   };
   for (const Case& c : cases) {
     INFO(c.text);
-    const Extraction e = run(c.text);
-    const ExtractedFigure& f = only(e);
-    CHECK(f.text == c.figure);
+    const ExtractedFigure f = one_reading(c.text, c.figure, c.value);
     CHECK(f.kind == FigureKind::percent);
-    CHECK(f.quoted->value == Decimal::parse(c.value).value());
   }
   for (const std::string_view t : {"in a third quarter", "a third party", "sales rose in a quarter.", "a third-quarter loss"}) {
     INFO(t);
@@ -370,11 +373,8 @@ TEST_CASE("the verbs of a multiple are cues of the lexicon", "[extract]") {
   };
   for (const Case& c : cases) {
     INFO(c.text);
-    const Extraction e = run(c.text);
-    const ExtractedFigure& f = only(e);
-    CHECK(f.text == c.figure);
+    const ExtractedFigure f = one_reading(c.text, c.figure, c.value);
     CHECK(f.kind == FigureKind::multiple);
-    CHECK(f.quoted->value == Decimal::parse(c.value).value());
   }
   CHECK(run("he doubled down on AI").figures.empty());
 }
@@ -442,10 +442,7 @@ TEST_CASE("an article before a currency word is one of it where the amount ends"
   };
   for (const Case& c : cases) {
     INFO(c.text);
-    const Extraction e = run(c.text);
-    const ExtractedFigure& f = only(e);
-    CHECK(f.text == c.figure);
-    CHECK(f.quoted->value == Decimal::parse(c.value).value());
+    const ExtractedFigure f = one_reading(c.text, c.figure, c.value);
     CHECK(f.unit.to_string() == c.unit);
   }
   CHECK(run("a dollar").figures.front().currency_source == CurrencySource::default_);
