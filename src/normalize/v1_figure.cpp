@@ -81,10 +81,15 @@ bool scan_v1_figure(std::string_view s, V1Scan& out, V1ScanError& error) noexcep
     }
   };
   const std::size_t number_start = i;
+  // parse_figure holds at most 24 runs of digits (the first, the groups, the
+  // decimals); v1 refuses the same numbers, so that both read one set of figures.
+  constexpr int max_runs = 24;
+  int runs = 1;
   while (i < s.size() && is_digit(s[i])) push(s[i++]);
   if (i < s.size() && s[i] == ',') {
     if (i - number_start > 3) return fail(i, "a thousands separator after more than three digits");
     while (i < s.size() && s[i] == ',') {
+      if (++runs > max_runs) return fail(number_start, "number has too many digit groups", Errc::overflow);
       const std::size_t group = i + 1;
       std::size_t j = group;
       while (j < s.size() && is_digit(s[j])) ++j;
@@ -96,6 +101,7 @@ bool scan_v1_figure(std::string_view s, V1Scan& out, V1ScanError& error) noexcep
   if (i < s.size() && s[i] == '.') {
     ++i;
     if (i >= s.size() || !is_digit(s[i])) return fail(i, "expected a digit after '.'");
+    if (++runs > max_runs) return fail(number_start, "number has too many digit groups", Errc::overflow);
     while (i < s.size() && is_digit(s[i])) {
       push(s[i++]);
       ++fraction_digits;

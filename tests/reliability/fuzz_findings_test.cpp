@@ -1,5 +1,6 @@
 // Reproducers of what the upper-layer fuzz targets found (fuzz_claims_csv,
-// fuzz_check_claims, fuzz_extract, fuzz_series_loaders, fuzz_issuer_profile):
+// fuzz_check_claims, fuzz_extract, fuzz_series_loaders, fuzz_issuer_profile,
+// and fuzz_v1_figure in CI):
 // each failed before its fix. The inputs are also in the targets' seed corpora
 // (fuzz/corpus/<target>/finding-*), so every smoke run replays them.
 
@@ -9,6 +10,8 @@
 
 #include "finmetrics/check/issuer_profile.hpp"
 #include "finmetrics/error.hpp"
+#include "finmetrics/normalize/v1_figure.hpp"
+#include "finmetrics/parse/parse_figure.hpp"
 #include "finmetrics/series/series_csv.hpp"
 
 using namespace finmetrics;
@@ -43,4 +46,37 @@ TEST_CASE("series: a value whose plain form passes 38 digits writes back in a fo
   auto back = parse_series_csv(written, "s.csv", options);
   REQUIRE(back);
   CHECK(*back == *set);
+}
+
+TEST_CASE("v1 figure: a number of more than 24 digit groups is refused as parse_figure refuses it") {
+  // fuzz_v1_figure (a CI smoke run): '$00,000,...' with 33 groups of zeros read
+  // as USD 0 in the v1 grammar while parse_figure refused it (too many digit
+  // groups); docs/figures.md promises that both read the v1 grammar alike.
+  std::string text = "$00";
+  for (int i = 0; i < 32; ++i) text += ",000";
+  auto v1 = parse_v1_figure(text);
+  REQUIRE_FALSE(v1);
+  CHECK(v1.error().code == Errc::overflow);
+  CHECK(v1.error().position == 1);
+  CHECK(v1.error().message == "number has too many digit groups");
+  ParseOptions english;
+  english.locale = "en";
+  auto general = parse_figure(text, english);
+  REQUIRE_FALSE(general);
+  CHECK(general.error().code == Errc::overflow);
+
+  // 24 runs are still read by both: 23 groups of zeros then a decimal part.
+  std::string edge = "$0";
+  for (int i = 0; i < 22; ++i) edge += ",000";
+  edge += ".5";
+  auto v1_edge = parse_v1_figure(edge);
+  REQUIRE(v1_edge);
+  CHECK(v1_edge->amount.to_string() == "0.5");
+  auto general_edge = parse_figure(edge, english);
+  REQUIRE(general_edge);
+  CHECK(general_edge->value == v1_edge->amount);
+  // One group more: refused by both.
+  edge.insert(2, ",000");
+  CHECK_FALSE(parse_v1_figure(edge));
+  CHECK_FALSE(parse_figure(edge, english));
 }
