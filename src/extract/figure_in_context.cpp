@@ -1,0 +1,232 @@
+#include "figure_scanner.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+// Whether a figure read in place is a figure of the article: the context rules
+// the grammar does not know (years, versions, compounds, durations, plain
+// numbers, ordinals), count nouns and hedging verbs.
+
+namespace finmetrics::extract_detail {
+
+// A count noun after a figure without unit ("1.1bn netizens", "250 million
+// devices", "1 million free tokens"): up to three lower-case words ending at the
+// first plural. Without a scale the number must be an integer not named by the
+// word before it ("Qwen 2.0 showcased", "February 20 earnings"). npos when none;
+// `duration` when the noun names time ("15 months": no figure).
+std::size_t Scanner::count_noun_end(std::size_t p, const QuotedFigure& f, std::size_t number, bool& duration) const {
+  duration = false;
+  const std::size_t n = s_.size();
+  const std::size_t q = skip_hspace(s_, p);
+  if (q == p || q >= n || !is_lower(s_[q])) return npos;
+  const bool scaled = f.scale.exponent != 0;
+  if (!scaled) {
+    if (f.number.exponent() < 0) return npos;
+    const std::size_t we = skip_hspace_back(s_, number);
+    const std::size_t wb = letters_begin(s_, we);
+    if (we > wb && is_upper(s_[wb]) && we != number) return npos;
+  }
+  std::size_t k = q;
+  for (int words = 0; words < 3; ++words) {
+    if (k >= n || !is_lower(s_[k])) break;
+    const std::size_t ke = letters_end(s_, k);
+    const std::string_view kw = s_.substr(k, ke - k);
+    if (ke < n && (is_digit(s_[ke]) || s_[ke] == '-' || s_[ke] == '\'')) break;
+    if (is_cue(lexicon_, kw, "duration")) {
+      duration = !scaled;
+      return npos;
+    }
+    if (is_cue(lexicon_, kw, "count_stop")) break;
+    if (kw.size() > 3 && kw.substr(kw.size() - 2) == "ed") break;  // a verb: "2.0 showcased"
+    if (is_plural_noun(lexicon_, kw)) return ke;
+    const std::size_t next = skip_hspace(s_, ke);
+    if (next == ke) break;
+    k = next;
+  }
+  return npos;
+}
+
+// Whether a figure read in place is a figure of the article, and how it is
+// kept: the context rules that the grammar does not know (years, versions,
+// compounds, durations, plain numbers), count nouns and hedging verbs.
+bool Scanner::take(const QuotedFigure& f, std::size_t number, bool word, std::vector<Candidate>& out,
+                   std::vector<Error>& skipped, std::size_t& resume) const {
+  const std::size_t n = s_.size();
+  const std::size_t b = f.span.begin;
+  std::size_t e = f.span.end;
+  resume = e;
+  // A number that goes on like a version, a list or a date is not a figure.
+  if (e + 1 < n && is_digit(s_[e - 1]) && (s_[e] == '.' || s_[e] == ',' || s_[e] == '/' || s_[e] == ':') &&
+      is_digit(s_[e + 1])) {
+    resume = alnum_run_end(e);
+    return false;
+  }
+  if (e < n && (s_[e] == '_' || s_[e] == '@')) return false;
+  const Dimension dim = f.unit.dimension;
+  const bool scaled = f.scale.exponent != 0;
+  // Cents that end a larger amount that did not read ("above a dollar and 42 cents"):
+  // never read as the whole.
+  if (dim == Dimension::money && !word && f.value != f.number && f.scale.exponent == 0) {
+    const std::size_t and_end = skip_hspace_back(s_, b);
+    const std::size_t and_begin = letters_begin(s_, and_end);
+    if (and_end < b && iequals(s_.substr(and_begin, and_end - and_begin), "and")) {
+      const std::size_t we = skip_hspace_back(s_, and_begin);
+      const std::size_t wb = letters_begin(s_, we);
+      if (we < and_begin && wb < we && lexicon_.currency_marker_after_number(s_.substr(wb, we - wb)) != nullptr) {
+        skipped.push_back(make_error(Errc::syntax,
+                                     fmt::format("byte {}: '{}': the minor units of an amount before '{}' that was not read",
+                                                 wb, s_.substr(wb, e - wb), s_.substr(wb, and_end - wb)),
+                                     s_.substr(wb, e - wb)));
+        return false;
+      }
+    }
+  }
+  // An amount in brackets after a word ("a net loss of ($99.99)") may be an accounting
+  // negative or an aside: refused, never guessed. After another figure it is an aside
+  // ("Rmb81bn ($11bn)"); at the start of a line or cell read_figure_at reads it negative.
+  if (dim == Dimension::money && !word) {
+    const std::size_t open = skip_hspace_back(s_, b);
+    const std::size_t close = skip_hspace(s_, e);
+    // A hedge is never an accounting negative: "( approximately £ 15 million )" is an aside.
+    if (open > 0 && s_[open - 1] == '(' && close < n && s_[close] == ')' && f.qualifier == Qualifier::none) {
+      const std::size_t before = skip_hspace_back(s_, open - 1);
+      const bool after_figure = !out.empty() && out.back().end == before;
+      if (!after_figure && before > 0 && is_letter(s_[before - 1])) {
+        skipped.push_back(make_error(
+            Errc::ambiguous,
+            fmt::format("byte {}: '{}': an amount in brackets after a word is an accounting negative or an aside: "
+                        "not read",
+                        open - 1, s_.substr(open - 1, close + 1 - (open - 1))),
+            s_.substr(open - 1, close + 1 - (open - 1))));
+        resume = close + 1;
+        return false;
+      }
+    }
+  }
+  const bool plain = dim == Dimension::number;
+  std::string rewritten;
+  std::string noun;
+  // Hyphen compounds: "30-billion-parameter" is a count, "a 30-billion-dollar fund" money;
+  // "a 12-cent-a-share dividend", "a one-yen bid" money; "15-month", "three-year",
+  // "5x-faster" are not figures.
+  bool compound_money = false;
+  if (e + 1 < n && s_[e] == '-' && is_letter(s_[e + 1])) {
+    const std::size_t we = letters_end(s_, e + 1);
+    const std::string_view w = s_.substr(e + 1, we - e - 1);
+    if (f.is_range() || scaled || !(plain || dim == Dimension::money)) return false;
+    const CurrencyMarker* m = plain && is_lower(w.front()) ? lexicon_.currency_marker_after_number(w) : nullptr;
+    if (m != nullptr && !m->country) {
+      rewritten = fmt::format("{} {}", s_.substr(b, e - b), w);
+      e = we;
+      if (s_.substr(e, 8) == "-a-share") {
+        rewritten += " a share";
+        e += 8;
+      }
+      if (e < n && (is_letter(s_[e]) || is_digit(s_[e]) || s_[e] == '-')) return false;
+      compound_money = true;
+    } else if (w.size() < 4 || !lexicon_.scale(w)) {
+      return false;
+    }
+  }
+  if (!compound_money && e + 1 < n && s_[e] == '-' && is_letter(s_[e + 1])) {
+    const std::size_t we = letters_end(s_, e + 1);
+    const std::string_view w = s_.substr(e + 1, we - e - 1);
+    rewritten = fmt::format("{} {}", s_.substr(b, e - b), w);  // "Rs 45,000-crore", "$5-billion"
+    e = we;
+    if (e + 1 < n && s_[e] == '-' && is_letter(s_[e + 1])) {
+      if (!plain) return false;
+      const std::size_t e2 = letters_end(s_, e + 1);
+      const std::string_view w2 = s_.substr(e + 1, e2 - e - 1);
+      if (lexicon_.currency_marker_after_number(w2) != nullptr) {
+        rewritten += fmt::format(" {}", w2);
+      } else if (is_lower(w2.front())) {
+        noun = std::string(w2);
+      } else {
+        return false;
+      }
+      e = e2;
+    }
+    if (e < n && (is_letter(s_[e]) || is_digit(s_[e]) || s_[e] == '-')) return false;
+  }
+  std::size_t number_end = number;  // digits and their separators, as written
+  while (number_end < f.span.end &&
+         (is_digit(s_[number_end]) || ((s_[number_end] == ',' || s_[number_end] == '.' || s_[number_end] == ' ') &&
+                                       number_end + 1 < f.span.end && is_digit(s_[number_end + 1])))) {
+    ++number_end;
+  }
+  const std::string_view digits = s_.substr(number, number_end - number);
+  // "90,000": digits in groups are a figure even without a unit.
+  const bool grouped = !word && plain && std::any_of(digits.begin(), digits.end(), [](char c) {
+    return c == ',' || c == ' ' || static_cast<unsigned char>(c) >= 0x80;
+  });
+  // A year: "in 2023", "2025 performance", "in 2024 dollars" (never with a marker before it).
+  const bool year = !word && b == number && f.number.exponent() == 0 && digits.size() >= 4 &&
+                    (digits.substr(0, 2) == "19" || digits.substr(0, 2) == "20") &&
+                    (digits.size() == 4 || !is_digit(digits[4]));
+  if (year && dim != Dimension::percent && !scaled && !compound_money) return false;
+  if (rewritten.empty() && plain && !f.is_range() && !word) {
+    bool duration = false;
+    const std::size_t ne = count_noun_end(e, f, number, duration);
+    if (duration) return false;
+    if (ne != npos) {
+      noun = std::string(s_.substr(skip_hspace(s_, e), ne - skip_hspace(s_, e)));
+      rewritten = std::string(s_.substr(b, e - b));
+      e = ne;
+    }
+  }
+  if (plain && !scaled && !grouped && noun.empty() && !compound_money) return false;  // a plain number
+  if (word && !compound_money) {
+    // Number words: only with a unit or a scale ("three billion dollars", "twenty
+    // percent", "nearly six times"); a fraction as a share of something ("a third of"),
+    // or ending the clause ("fell by a third.", "cut by one-fifth in 2024"). Before
+    // another word it is an ordinal ("a third quarter", "a third party"), and a
+    // fraction that names a period ("a quarter") needs "of".
+    if (plain && !scaled) return false;
+    if (dim == Dimension::percent && f.text.find('%') == std::string::npos &&
+        f.text.find("cent") == std::string::npos) {
+      const std::size_t nx = skip_hspace(s_, e);
+      const std::size_t last = f.text.find_last_of(" -");
+      const std::string_view fraction =
+          last == std::string::npos ? std::string_view(f.text) : std::string_view(f.text).substr(last + 1);
+      const bool ends = nx >= n || s_[nx] == '.' || s_[nx] == ',' || s_[nx] == ';' || s_[nx] == ':' ||
+                        s_[nx] == '!' || s_[nx] == '?' || s_[nx] == ')' || s_[nx] == '\n' || s_[nx] == '\r' ||
+                        (is_letter(s_[nx]) && lexicon_.cue(s_.substr(nx, letters_end(s_, nx) - nx), "count_stop"));
+      if (!word_is(s_, nx, "of") && (!ends || lexicon_.cue(fraction, "duration") != nullptr)) return false;
+    }
+  }
+  Candidate c;
+  c.begin = b;
+  c.end = e;
+  c.word_form = word;
+  if (!rewritten.empty()) {
+    c.rewritten = true;
+    c.parse_text = std::move(rewritten);
+    c.noun = std::move(noun);
+  } else {
+    c.reading = f;
+    c.read_at = b;
+  }
+  // Verbs that hedge like "more than" (`hedge_verb` cues): "exceeding $858 billion", "surpassed 10 million".
+  if (f.qualifier == Qualifier::none) {
+    const std::size_t we = skip_hspace_back(s_, b);
+    const std::size_t wb = letters_begin(s_, we);
+    const Cue* verb = we < b && wb < we && (wb == 0 || !is_letter(s_[wb - 1]))
+                          ? lexicon_.cue(s_.substr(wb, we - wb), "hedge_verb")
+                          : nullptr;
+    if (verb != nullptr) {
+      const std::string& hedge = verb->value;
+      if (!c.rewritten) c.parse_text = std::string(s_.substr(b, f.span.end - b));
+      c.parse_text = hedge + " " + c.parse_text;
+      c.rewritten = true;
+      c.reading.reset();
+      c.begin = wb;
+      c.hedge_verb = std::string(s_.substr(wb, we - wb));
+    }
+  }
+  out.push_back(std::move(c));
+  resume = e;
+  return true;
+}
+
+}  // namespace finmetrics::extract_detail

@@ -1,0 +1,122 @@
+#pragma once
+// The extractor's scanner (private to src/extract): candidates found in the text
+// and how they become figures. One concept per source file:
+//   number_candidates.cpp      digits and number words, read in place by the grammar
+//   figure_in_context.cpp      which readings are figures of the article (years,
+//                              versions, compounds, count nouns, hedging verbs)
+//   word_forms.cpp             figures in words with no number (`billions`,
+//                              `double-digit`, `doubled`, `three-year high`)
+//   figures_from_candidates.cpp  reading, currency resolution of bare signs, pairs
+//   extract_figures.cpp        the entry point: scanner, sentences, context
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "finmetrics/extract/detail/text.hpp"
+#include "finmetrics/extract/extract_figures.hpp"
+#include "finmetrics/lexicon/lexicon.hpp"
+#include "finmetrics/parse/read_figure_at.hpp"
+
+namespace finmetrics::extract_detail {
+
+inline constexpr std::size_t npos = std::string_view::npos;
+
+// A sentinel outside the dollar and yen families: a figure whose currency follows
+// it was written with a bare sign (`$`, `dollars`, `¥`).
+inline constexpr Currency probe = Currency::of("XAU");
+
+// The count-noun word lists are cues of the lexicon (data/lexicon/cues.csv):
+// `count_stop` ends a count noun before it starts ("10 million for the chatbot"),
+// `duration` makes the figure a duration ("15 months"), `plural` lists plurals
+// without an s ("people").
+inline bool is_cue(const Lexicon& lex, std::string_view w, std::string_view category) noexcept {
+  return lex.cue(w, category) != nullptr;
+}
+
+inline bool is_plural_noun(const Lexicon& lex, std::string_view w) noexcept {
+  if (is_cue(lex, w, "plural")) return true;
+  if (w.size() < 3 || w.back() != 's') return false;
+  const std::string_view tail2 = w.substr(w.size() - 2);
+  return tail2 != "ss" && tail2 != "us" && tail2 != "is" && tail2 != "'s";
+}
+
+// The ASCII word at p, case-insensitively equal to `w` (whole word).
+inline bool word_is(std::string_view s, std::size_t p, std::string_view w) noexcept {
+  const std::size_t e = letters_end(s, p);
+  return e - p == w.size() && iequals(s.substr(p, e - p), w);
+}
+
+struct Candidate {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  // A figure read in place by read_figure_at: its reading with the probe currency.
+  std::optional<QuotedFigure> reading;
+  std::size_t read_at = 0;
+  RangeReading ranges = RangeReading::joined;
+  // Otherwise what parse_figure reads (a rewrite: "more than $858 billion", "30 billion", "2x").
+  std::string parse_text;
+  bool rewritten = false;
+  std::string noun;  // a count noun read after the figure
+  bool word_form = false;
+  std::string hedge_verb;
+  std::optional<Interval> vague;  // the range of a vague word form
+  FigureKind vague_kind = FigureKind::number;
+  Unit vague_unit;
+};
+
+class Scanner {
+ public:
+  Scanner(std::string_view text, const ExtractOptions& options)
+      : s_(text), options_(options),
+        lexicon_(options.parse.lexicon ? *options.parse.lexicon : Lexicon::builtin()) {
+    read_options_ = options.parse;
+    read_options_.count_nouns = false;  // the nouns of running text are read here (count_noun_end)
+    read_options_.currency.dollar = probe;
+    read_options_.currency.yen_or_yuan = probe;
+    // The first letters of the verbs of a multiple, a filter before their look-up.
+    for (const Cue& cue : lexicon_.cues()) {
+      if (cue.category == "multiple_verb" && !cue.phrase.empty() && is_letter(cue.phrase[0])) {
+        verb_letters_ |= 1U << (to_lower(cue.phrase[0]) - 'a');
+      }
+    }
+  }
+
+  void run(Extraction& out);
+
+ private:
+  std::size_t alnum_run_end(std::size_t p) const;
+  bool inside_token(std::size_t d) const;
+  bool preceded_by_word(std::size_t p, std::string_view w) const;
+  std::size_t spoken_decimal_start(std::size_t p) const;
+  bool after_change(std::size_t p) const;
+  std::size_t count_noun_end(std::size_t p, const QuotedFigure& f, std::size_t number, bool& duration) const;
+  void scan_numbers(std::vector<Candidate>& out, std::vector<Error>& skipped) const;
+  void scan_words(std::vector<Candidate>& out, const std::vector<Candidate>& numeric) const;
+  std::size_t extend_qualifier(std::size_t begin) const;
+  bool take(const QuotedFigure& f, std::size_t number, bool word, std::vector<Candidate>& out,
+            std::vector<Error>& skipped, std::size_t& resume) const;
+
+  // The lexicon's number word for `w`, through a small cache of the words seen (an
+  // article repeats its words; every word is looked up).
+  const NumberWord* number_word(std::string_view w) const;
+
+  std::string_view s_;
+  const ExtractOptions& options_;
+  const Lexicon& lexicon_;
+  std::uint32_t verb_letters_ = 0;  // first letters of the `multiple_verb` cues
+  ParseOptions read_options_;
+  mutable std::size_t refused_ = 0;  // the end of the last candidate refused
+  mutable std::optional<std::size_t> unread_from_;  // where reading stopped at max_figures
+  struct CachedWord {
+    std::array<char, 15> text{};
+    std::uint8_t size = 0xFF;
+    const NumberWord* word = nullptr;
+  };
+  mutable std::vector<CachedWord> number_words_ = std::vector<CachedWord>(512);
+};
+
+}  // namespace finmetrics::extract_detail

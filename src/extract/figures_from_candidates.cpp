@@ -1,0 +1,218 @@
+#include "figure_scanner.hpp"
+
+#include <algorithm>
+#include <utility>
+
+#include <fmt/format.h>
+
+// The candidates in text order become figures: each is read (or read again with
+// the currency its bare sign resolves to: option, document, default), its kind and
+// interval set, and pairs in two currencies (`Rmb81bn ($11bn)`) linked.
+
+namespace finmetrics::extract_detail {
+
+void Scanner::run(Extraction& out) {
+  std::vector<Candidate> numeric;
+  scan_numbers(numeric, out.skipped);
+  std::vector<Candidate> words;
+  if (options_.word_forms) scan_words(words, numeric);
+  std::vector<Candidate> all = std::move(numeric);
+  all.insert(all.end(), std::make_move_iterator(words.begin()), std::make_move_iterator(words.end()));
+  std::sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
+  if (options_.max_figures != 0 && all.size() > options_.max_figures) {  // the word forms, past the cut
+    unread_from_ = std::min(unread_from_.value_or(all[options_.max_figures].begin), all[options_.max_figures].begin);
+    all.resize(options_.max_figures);
+  }
+  if (unread_from_) {
+    while (!all.empty() && all.back().begin >= *unread_from_) all.pop_back();
+    out.unread_from = unread_from_;
+    out.skipped.push_back(make_error(
+        Errc::out_of_range,
+        fmt::format("byte {}: the text from here on is not read: more than {} figures and refusals in one text "
+                    "(ExtractOptions::max_figures; the CLI's --max-figures N, 0 for no limit)",
+                    *unread_from_, options_.max_figures),
+        std::string_view{}));
+  }
+
+  // Each candidate has been read in place (or is read here from its rewrite); a money
+  // figure whose currency follows the reading of `$` (or `¥`) is bare in that family,
+  // and is resolved after the whole text has been read: option, then the explicit
+  // markers of the document, then the default.
+  enum class Bare { no, dollar, yen };
+  struct Read {
+    Candidate c;
+    Result<QuotedFigure> parsed;
+    Bare bare = Bare::no;
+  };
+  const auto vague = [](const Candidate& c) { return c.word_form && !c.rewritten && !c.reading; };
+  const auto read = [&](const Candidate& c, const ParseOptions& o) -> Result<QuotedFigure> {
+    if (!c.rewritten) return read_figure_at(s_, c.read_at, o, c.ranges);
+    return parse_figure(c.parse_text, o);
+  };
+  std::vector<Read> reads;
+  reads.reserve(all.size());
+  for (auto& c : all) {
+    if (vague(c)) {
+      const Bare b = c.vague_kind == FigureKind::money && c.vague_unit.currency == probe ? Bare::dollar : Bare::no;
+      reads.push_back(Read{std::move(c), Result<QuotedFigure>(QuotedFigure{}), b});
+      continue;
+    }
+    Result<QuotedFigure> parsed = c.reading ? Result<QuotedFigure>(*c.reading) : read(c, read_options_);
+    Bare b = Bare::no;
+    if (parsed && parsed->unit.dimension == Dimension::money && parsed->unit.currency == probe) {
+      b = parsed->currency_family == "yen" ? Bare::yen : Bare::dollar;  // which sign, by its marker's family
+    }
+    reads.push_back(Read{std::move(c), std::move(parsed), b});
+  }
+  // The candidates live on in `reads`: their moved-from husks (about 1.4 KB each) go
+  // before the figures are built, so a text of many figures holds two copies, not three.
+  std::vector<Candidate>().swap(all);
+  std::vector<Candidate>().swap(words);
+  out.figures.reserve(out.figures.size() + reads.size());
+
+  // The explicit markers of each family in the document, and which currency they name.
+  struct Family {
+    std::optional<Currency> only;  // the one currency all explicit markers name
+    bool mixed = false;
+    std::vector<std::size_t> at;  // reads that carry an explicit marker of the family
+  };
+  Family dollars, yens;
+  for (std::size_t k = 0; k < reads.size(); ++k) {
+    const Read& r = reads[k];
+    if (r.bare != Bare::no || !r.parsed || r.parsed->unit.dimension != Dimension::money) continue;
+    if (vague(r.c)) continue;
+    const Currency c = *r.parsed->unit.currency;
+    // A bare `$` is resolved only by markers written with a dollar sign (`HK$`, `A$`):
+    // `140.9 HKD per share` in an article about several markets says nothing of its `$`.
+    const bool sign_marker = s_.substr(r.c.begin, r.c.end - r.c.begin).find('$') != std::string_view::npos;
+    const std::string_view family = lexicon_.family_name(lexicon_.family_of(c));
+    for (auto [fam, name] : {std::pair<Family*, std::string_view>{&dollars, "dollar"}, {&yens, "yen"}}) {
+      if (family != name || (fam == &dollars && !sign_marker)) continue;
+      if (fam->only && *fam->only != c) fam->mixed = true;
+      fam->only = c;
+      fam->at.push_back(k);
+    }
+  }
+  // The explicit marker nearest before read k (else the first after it).
+  const auto evidence_for = [&](const Family& fam, std::size_t k) -> CurrencyEvidence {
+    std::size_t pick = fam.at.front();
+    for (const std::size_t e : fam.at)
+      if (e < k) pick = e;
+    const Read& r = reads[pick];
+    return CurrencyEvidence{std::string(s_.substr(r.c.begin, r.c.end - r.c.begin)), TextSpan{r.c.begin, r.c.end},
+                            *r.parsed->unit.currency};
+  };
+
+  // "HK$700 billion ($89.6 billion)": a bare amount in brackets right after an explicit
+  // amount translates it into another currency, never into the same one.
+  const auto translates = [&](std::size_t k, Currency c) {
+    if (k == 0) return false;
+    const Read& prev = reads[k - 1];
+    if (!prev.parsed || prev.bare != Bare::no || vague(prev.c) || prev.parsed->unit.currency != c) return false;
+    const std::size_t open = skip_hspace(s_, prev.c.end);
+    const std::size_t close = skip_hspace(s_, reads[k].c.end);
+    return open < s_.size() && s_[open] == '(' && skip_hspace(s_, open + 1) == reads[k].c.begin && close < s_.size() &&
+           s_[close] == ')';
+  };
+
+  for (std::size_t k = 0; k < reads.size(); ++k) {
+    Read& r = reads[k];
+    Candidate& c = r.c;
+    ExtractedFigure f;
+    f.span = TextSpan{c.begin, c.end};
+    f.text = std::string(s_.substr(c.begin, c.end - c.begin));
+    f.word_form = c.word_form;
+    f.hedge_verb = c.hedge_verb;
+
+    // Resolve a bare sign.
+    std::optional<Currency> resolved;
+    if (r.bare != Bare::no) {
+      const bool dollar = r.bare == Bare::dollar;
+      const std::optional<Currency>& option = dollar ? options_.dollar : options_.yen;
+      const Family& fam = dollar ? dollars : yens;
+      if (option) {
+        resolved = *option;
+        f.currency_source = CurrencySource::option;
+      } else if (fam.only && !fam.mixed && !translates(k, *fam.only)) {
+        resolved = *fam.only;
+        f.currency_source = CurrencySource::document;
+        f.currency_evidence = evidence_for(fam, k);
+      } else if (const auto& fallback = dollar ? options_.parse.currency.dollar : options_.parse.currency.yen_or_yuan) {
+        resolved = *fallback;
+        f.currency_source = CurrencySource::default_;
+      } else {
+        Error e = make_error(Errc::ambiguous,
+                fmt::format("byte {}: '{}': '{}' names no single currency here: no option, and {} (use --{} CODE)",
+                            c.begin, f.text, dollar ? "$" : "\xC2\xA5",
+                            fam.mixed ? "the text names several of its currencies" : "no explicit marker of its family in the text",
+                            dollar ? "dollar" : "yen"),
+                f.text);
+        out.skipped.push_back(std::move(e));
+        continue;
+      }
+    }
+
+    if (vague(c)) {
+      f.kind = c.vague_kind;
+      f.unit = c.vague_unit;
+      if (resolved) f.unit = Unit::money(*resolved);
+      f.interval = c.vague;
+      out.figures.push_back(std::move(f));
+      continue;
+    }
+    if (resolved) {
+      ParseOptions o = read_options_;
+      (r.bare == Bare::dollar ? o.currency.dollar : o.currency.yen_or_yuan) = *resolved;
+      r.parsed = read(c, o);
+    }
+    if (!r.parsed) {
+      Error e = std::move(r.parsed.error());
+      e.message = fmt::format("byte {}: '{}': {}", c.begin, f.text, e.message);
+      out.skipped.push_back(std::move(e));
+      continue;
+    }
+    QuotedFigure q = std::move(*r.parsed);
+    if (c.rewritten) {
+      q.text = f.text;
+      q.span = f.span;
+      if (!c.noun.empty()) q.unit = Unit::count_of(c.noun);
+    }
+    f.unit = q.unit;
+    f.qualifier = q.qualifier;
+    switch (q.unit.dimension) {
+      case Dimension::money: f.kind = q.unit.per == Per::whole ? FigureKind::money : FigureKind::per_share; break;
+      case Dimension::percent: f.kind = FigureKind::percent; break;
+      case Dimension::percentage_points:
+      case Dimension::basis_points: f.kind = FigureKind::percentage_points; break;
+      case Dimension::multiple: f.kind = FigureKind::multiple; break;
+      case Dimension::count: f.kind = FigureKind::count; break;
+      case Dimension::number: f.kind = FigureKind::number; break;
+    }
+    if (f.kind == FigureKind::money || f.kind == FigureKind::per_share) {
+      if (f.currency_source == CurrencySource::none) f.currency_source = CurrencySource::explicit_;
+    }
+    try {
+      f.interval = q.interval();
+    } catch (const DecimalOverflow&) {
+      f.interval = std::nullopt;
+    }
+    f.quoted = std::move(q);
+    out.figures.push_back(std::move(f));
+  }
+
+  // Linked pairs: "Rmb81bn ($11bn)", money in two currencies, the second in brackets.
+  for (std::size_t k = 0; k + 1 < out.figures.size(); ++k) {
+    ExtractedFigure& a = out.figures[k];
+    ExtractedFigure& b = out.figures[k + 1];
+    if (a.kind != b.kind || (a.kind != FigureKind::money && a.kind != FigureKind::per_share)) continue;
+    if (a.unit.currency == b.unit.currency) continue;
+    const std::size_t open = skip_hspace(s_, a.span.end);
+    if (open >= s_.size() || s_[open] != '(' || skip_hspace(s_, open + 1) != b.span.begin) continue;
+    const std::size_t close = skip_hspace(s_, b.span.end);
+    if (close >= s_.size() || s_[close] != ')') continue;
+    a.linked = k + 1;
+    b.linked = k;
+  }
+}
+
+}  // namespace finmetrics::extract_detail

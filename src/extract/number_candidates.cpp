@@ -1,0 +1,229 @@
+#include "figure_scanner.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+// Where a figure may start: a digit or a number word of the lexicon; what the grammar
+// allows before it (figure_start_before), then the figure read in place
+// (read_figure_at). Candidates that do not read are reported, never guessed.
+
+namespace finmetrics::extract_detail {
+
+const NumberWord* Scanner::number_word(std::string_view w) const {
+  if (w.size() > 15) return lexicon_.number_word(w);
+  std::uint32_t h = 2166136261U;
+  for (const char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619U;
+  CachedWord& slot = number_words_[h & (number_words_.size() - 1)];
+  if (slot.size == w.size() && std::equal(w.begin(), w.end(), slot.text.begin())) return slot.word;
+  slot.size = static_cast<std::uint8_t>(w.size());
+  std::copy(w.begin(), w.end(), slot.text.begin());
+  slot.word = lexicon_.number_word(w);
+  return slot.word;
+}
+
+// End of an alphanumeric token ("Qwen2.5", "2025Q3", "QwQ-32B"), so a rejected
+// token is skipped whole.
+std::size_t Scanner::alnum_run_end(std::size_t p) const {
+  while (p < s_.size()) {
+    const char c = s_[p];
+    if (is_letter(c) || is_digit(c) || c == '_') {
+      ++p;
+    } else if ((c == '.' || c == '-' || c == ',' || c == '/' || c == ':' || c == '%') && p + 1 < s_.size() &&
+               (is_letter(s_[p + 1]) || is_digit(s_[p + 1]))) {
+      ++p;
+    } else {
+      break;
+    }
+  }
+  return p;
+}
+
+// Digits that are part of something else: a version or path ("v.5", "04/14"),
+// a time of day, a compound ("Covid-19", "03-17"; a range's upper end is read
+// with its lower end), a URL ("%20", "?q=30").
+bool Scanner::inside_token(std::size_t d) const {
+  const CodePoint before = decode_before(s_, d);
+  if (before.size == 0) return false;
+  const char32_t b = before.value;
+  if (b == '.' || b == '/' || b == '_' || b == '@' || b == '\\' || b == '%' || b == '=' || b == '&' || b == '#') {
+    return true;
+  }
+  if (b == ':' && d >= 2 && is_digit(s_[d - 2])) return true;
+  if (b == '-' || b == 0x2013 || b == 0x2212) {
+    const CodePoint bb = decode_before(s_, d - before.size);
+    if (bb.size != 0 && bb.value < 0x80 && (is_letter(static_cast<char>(bb.value)) || is_digit(static_cast<char>(bb.value)))) {
+      return true;
+    }
+  }
+  // A URL: the white-space-delimited token holds "://" or starts with "www.".
+  std::size_t tb = d;
+  for (std::size_t k = 0; tb > 0 && k < 256 && !is_hspace(decode_before(s_, tb).value) && s_[tb - 1] != '\n'; ++k) --tb;
+  const std::string_view token = s_.substr(tb, d - tb);
+  return token.find("://") != std::string_view::npos || istarts_with(token, "www.");
+}
+
+// A verb of change (a direction cue of the lexicon: "rose", "fell", "up") right before
+// p, or before "by" right before p.
+bool Scanner::after_change(std::size_t p) const {
+  std::size_t we = skip_hspace_back(s_, p);
+  std::size_t wb = letters_begin(s_, we);
+  if (we == p || wb == we) return false;
+  if (iequals(s_.substr(wb, we - wb), "by")) {
+    const std::size_t e2 = skip_hspace_back(s_, wb);
+    if (e2 == wb) return false;
+    we = e2;
+    wb = letters_begin(s_, we);
+    if (wb == we) return false;
+  }
+  for (const Cue* cue : lexicon_.cues_for(s_.substr(wb, we - wb))) {
+    if (cue->category == "direction") return true;
+  }
+  return false;
+}
+
+// The start of the number before "point" when the number at p follows "X point"
+// ("one point three", "1 point 5"), else npos.
+std::size_t Scanner::spoken_decimal_start(std::size_t p) const {
+  if (!preceded_by_word(p, "point")) return npos;
+  const std::size_t pb = letters_begin(s_, skip_hspace_back(s_, p));
+  const std::size_t ne = skip_hspace_back(s_, pb);
+  if (ne == pb || ne == 0) return npos;
+  if (is_digit(s_[ne - 1])) {
+    std::size_t nb = ne;
+    while (nb > 0 && (is_digit(s_[nb - 1]) || s_[nb - 1] == '.' || s_[nb - 1] == ',')) --nb;
+    return nb;
+  }
+  const std::size_t nb = letters_begin(s_, ne);
+  return nb < ne && number_word(s_.substr(nb, ne - nb)) != nullptr ? nb : npos;
+}
+
+bool Scanner::preceded_by_word(std::size_t p, std::string_view w) const {
+  const std::size_t we = skip_hspace_back(s_, p);
+  const std::size_t wb = letters_begin(s_, we);
+  return we < p && we > wb && iequals(s_.substr(wb, we - wb), w);
+}
+
+void Scanner::scan_numbers(std::vector<Candidate>& out, std::vector<Error>& skipped) const {
+  const std::size_t n = s_.size();
+  const auto read = [&](std::size_t at, RangeReading ranges) { return read_figure_at(s_, at, read_options_, ranges); };
+  std::size_t i = 0;
+  while (i < n) {
+    // Bounded memory: a text of more figures than max_figures is cut, and says so.
+    if (options_.max_figures != 0 && out.size() + skipped.size() >= options_.max_figures) {
+      unread_from_ = i;
+      break;
+    }
+    const char ch = s_[i];
+    if (is_digit(ch)) {
+      if (i > 0 && is_digit(s_[i - 1])) {
+        ++i;
+        continue;
+      }
+    } else if (!is_letter(ch) || (i > 0 && (is_letter(s_[i - 1]) || is_digit(s_[i - 1])))) {
+      ++i;
+      continue;
+    }
+    const std::size_t d = i;
+    const bool word = !is_digit(ch);
+    const NumberWord* number_word = nullptr;
+    if (word) {
+      if (!options_.word_forms) {
+        i = letters_end(s_, d);
+        continue;
+      }
+      // A number word ("three billion dollars", "twenty-five percent"): the lexicon's.
+      const std::size_t we = letters_end(s_, d);
+      number_word = this->number_word(s_.substr(d, we - d));
+      if (number_word == nullptr) {
+        i = we;
+        continue;
+      }
+    } else if (inside_token(d)) {
+      i = alnum_run_end(d);
+      continue;
+    }
+    // "one point three dollars", "1 point 5 million": a decimal spoken with "point" is
+    // not read, and what follows "point" is never read as the amount ("three dollars").
+    if (const std::size_t spoken = spoken_decimal_start(d); spoken != npos) {
+      const std::size_t te = word ? letters_end(s_, d) : alnum_run_end(d);
+      skipped.push_back(make_error(
+          Errc::syntax,
+          fmt::format("byte {}: '{}': a decimal spoken with 'point' is not read", spoken, s_.substr(spoken, te - spoken)),
+          s_.substr(spoken, te - spoken)));
+      refused_ = te;
+      i = te;
+      continue;
+    }
+    FigureStart start = figure_start_before(s_, d, read_options_);
+    // What the previous figure read is not this one's marker or hedge ("10 rmb 20 usd").
+    const std::size_t taken = std::max(out.empty() ? 0 : out.back().end, refused_);
+    if (start.hedged < taken) start.hedged = start.marked;
+    if (start.marked < taken) start.marked = start.hedged = d;
+    // Letters glued to the number that are no marker: an identifier ("FY2025", "H20", "Qwen2.5").
+    if (!word && start.marked == d && d > 0 && is_letter(s_[d - 1])) {
+      i = alnum_run_end(d);
+      continue;
+    }
+    // "from 3% to 4%", "rose 0.4% to 8,250.3", "fell by 3p to 452p" are two figures (a
+    // change and a level); "3 to 4 billion yuan", "5-7%" one.
+    const RangeReading ranges = preceded_by_word(start.hedged, "from") || preceded_by_word(start.marked, "from") ||
+                                        after_change(start.hedged)
+                                    ? RangeReading::dashed
+                                    : RangeReading::joined;
+    Result<QuotedFigure> r = read(start.hedged, ranges);
+    if ((!r || r->span.end <= d) && start.marked != start.hedged) r = read(start.marked, ranges);
+    if ((!r || r->span.end <= d) && start.marked != d) {
+      auto at_number = read(d, ranges);
+      if (at_number && at_number->span.end > d) r = std::move(at_number);
+    }
+    // "a more than $50 billion investment": an article before a hedge belongs to the
+    // figure only for a number word ("a near fourfold increase"), read at that word.
+    if (r && number_word != nullptr && number_word->kind == NumberWord::Kind::article &&
+        r->qualifier != Qualifier::none && r->qualifier_span.begin > d) {  // not "above a dollar"
+      i = letters_end(s_, d);
+      continue;
+    }
+    if (r && r->span.end > d) {
+      std::size_t resume = r->span.end;
+      take(*r, d, word, out, skipped, resume);
+      i = std::max(resume, d + 1);
+      continue;
+    }
+    // Nothing read: a candidate that looked like a figure (a currency marker, or an
+    // error other than syntax) is reported; a plain token is not a figure.
+    // A number word only when it reads two ways ("twenty ringgit 43 sens").
+    std::size_t refused_end = 0;
+    if (!r) {
+      bool marker = false;
+      for (std::size_t k = start.marked; k < d; ++k) {
+        const char c = s_[k];
+        marker = marker || !(c == '-' || c == '+' || c == '(' || c == ' ' || c == '\t');
+      }
+      if (word ? r.error().code == Errc::ambiguous : marker || r.error().code != Errc::syntax) {
+        std::size_t te = std::max(d, r.error().position == Error::npos ? d : std::min(n, r.error().position));
+        while (te < n && te - start.marked < 64 && !is_hspace(decode(s_, te).value) && s_[te] != '\n') ++te;
+        while (te > d && (s_[te - 1] == '.' || s_[te - 1] == ',' || s_[te - 1] == ';' || s_[te - 1] == ')')) --te;
+        const std::string_view text = s_.substr(start.marked, te - start.marked);
+        Error e = std::move(r.error());
+        e.message = fmt::format("byte {}: '{}': {}", start.marked, text, e.message);
+        skipped.push_back(std::move(e));
+        refused_end = te;
+      }
+    }
+    if (refused_end != 0) {
+      // What was refused is no other figure's marker ("3 UAH 4 kopiykas" is not "UAH 4").
+      refused_ = refused_end;
+      i = std::max(refused_end, d + 1);
+    } else if (word) {
+      i = letters_end(s_, d);
+    } else {
+      i = alnum_run_end(d);  // and the rest of a token that did not read ("$5\u200d0bn")
+      if (!r) {
+        while (i < n && !is_hspace(decode(s_, i).value) && s_[i] != '\n' && !(s_[i] == '.' || s_[i] == ',')) ++i;
+      }
+    }
+  }
+}
+
+}  // namespace finmetrics::extract_detail
