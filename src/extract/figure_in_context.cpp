@@ -63,6 +63,11 @@ bool Scanner::take(const QuotedFigure& f, std::size_t number, bool word, std::ve
     return false;
   }
   if (e < n && (s_[e] == '_' || s_[e] == '@')) return false;
+  // "double digits": a digit rule of the word forms, not the multiple "double".
+  if (word && std::any_of(word_forms_.digit_rules.begin(), word_forms_.digit_rules.end(),
+                          [&](const WordForms::Rule& r) { return match_phrase(s_, number, r.phrase) != npos; })) {
+    return false;
+  }
   const Dimension dim = f.unit.dimension;
   const bool scaled = f.scale.exponent != 0;
   // Cents that end a larger amount that did not read ("above a dollar and 42 cents"):

@@ -14,8 +14,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+#include "finmetrics/decimal/interval.hpp"
 #include "finmetrics/extract/detail/text.hpp"
 #include "finmetrics/extract/extract_figures.hpp"
 #include "finmetrics/lexicon/lexicon.hpp"
@@ -68,6 +70,26 @@ struct Candidate {
   Unit vague_unit;
 };
 
+// The word forms of the lexicon (cues.csv) the scanner reads without a number,
+// gathered once per scan (word_forms.cpp): phrases in lower case, longest first.
+struct WordForms {
+  struct Rule {
+    std::string phrase;
+    Interval values;  // the cue's `low..high`
+  };
+  std::vector<Rule> digit_rules;       // `digit_rule`: "double-digit" [10, 100) per cent
+  std::vector<Rule> magnitudes;        // `vague_magnitude`: "billions" [1e9, 1e12)
+  std::vector<std::string> horizons;   // `record_horizon`: "all-time"
+  std::vector<std::string> first_words;  // the first word of every phrase above
+  std::uint32_t first_letters = 0;     // their first letters and those of `multiple_verb` cues
+};
+WordForms word_forms_of(const Lexicon& lexicon);
+
+// Matches `phrase` (lower case; '-' or ' ' between words match either) at p, whole
+// words; its end or npos. A word ends at a non-letter, or where a glued sentence
+// starts ("highMany").
+std::size_t match_phrase(std::string_view s, std::size_t p, std::string_view phrase);
+
 class Scanner {
  public:
   Scanner(std::string_view text, const ExtractOptions& options)
@@ -77,12 +99,7 @@ class Scanner {
     read_options_.count_nouns = false;  // the nouns of running text are read here (count_noun_end)
     read_options_.currency.dollar = probe;
     read_options_.currency.yen_or_yuan = probe;
-    // The first letters of the verbs of a multiple, a filter before their look-up.
-    for (const Cue& cue : lexicon_.cues()) {
-      if (cue.category == "multiple_verb" && !cue.phrase.empty() && is_letter(cue.phrase[0])) {
-        verb_letters_ |= 1U << (to_lower(cue.phrase[0]) - 'a');
-      }
-    }
+    if (options.word_forms) word_forms_ = word_forms_of(lexicon_);
   }
 
   void run(Extraction& out);
@@ -97,6 +114,9 @@ class Scanner {
   void scan_numbers(std::vector<Candidate>& out, std::vector<Error>& skipped) const;
   void scan_words(std::vector<Candidate>& out, const std::vector<Candidate>& numeric) const;
   std::size_t extend_qualifier(std::size_t begin) const;
+  std::size_t record_end(std::size_t p) const;
+  std::size_t magnitude_follower(std::size_t e, Candidate& c) const;
+  std::pair<std::size_t, const CurrencyMarker*> currency_word_at(std::size_t p) const;
   bool take(const QuotedFigure& f, std::size_t number, bool word, std::vector<Candidate>& out,
             std::vector<Error>& skipped, std::size_t& resume) const;
 
@@ -107,7 +127,7 @@ class Scanner {
   std::string_view s_;
   const ExtractOptions& options_;
   const Lexicon& lexicon_;
-  std::uint32_t verb_letters_ = 0;  // first letters of the `multiple_verb` cues
+  WordForms word_forms_;
   ParseOptions read_options_;
   mutable std::size_t refused_ = 0;  // the end of the last candidate refused
   mutable std::optional<std::size_t> unread_from_;  // where reading stopped at max_figures

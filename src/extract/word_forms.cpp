@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "finmetrics/currency/iso4217.hpp"
+#include "finmetrics/lexicon/cue_interval.hpp"
 
 // Figures written in words with no number: digit rules (`double-digit`), multiples
 // (`doubled`, `less than half`), vague magnitudes (`billions of dollars`) and records
@@ -17,11 +17,193 @@ std::size_t Scanner::extend_qualifier(std::size_t begin) const {
   return figure_start_before(s_, begin, read_options_).hedged;
 }
 
-// A vague or word-written figure.
-struct WordRule {
-  std::string_view words;  // lower case; '-' matches '-' or a space
-  int kind;                // see scan_words
-};
+std::size_t match_phrase(std::string_view s, std::size_t p, std::string_view phrase) {
+  const std::size_t n = s.size();
+  std::size_t q = p;
+  for (const char w : phrase) {
+    if (w == ' ' || w == '-') {
+      if (q < n && s[q] == '-') {
+        ++q;
+      } else {
+        const std::size_t sp = skip_hspace(s, q);
+        if (sp == q) return npos;
+        q = sp;
+      }
+    } else {
+      if (q >= n || to_lower(s[q]) != w) return npos;
+      ++q;
+    }
+  }
+  if (q < n && is_letter(s[q]) && !(is_upper(s[q]) && is_lower(s[q - 1]))) return npos;
+  return q;
+}
+
+namespace {
+
+std::string lower(std::string_view w) {
+  std::string out(w);
+  for (char& c : out) c = to_lower(c);
+  return out;
+}
+
+std::string_view first_word(std::string_view phrase) {
+  std::size_t e = 0;
+  while (e < phrase.size() && is_letter(phrase[e])) ++e;
+  return phrase.substr(0, e);
+}
+
+}  // namespace
+
+WordForms word_forms_of(const Lexicon& lexicon) {
+  WordForms forms;
+  const auto first = [&](std::string_view phrase) {
+    const std::string_view w = first_word(phrase);
+    if (w.empty()) return;  // a phrase must start with an ASCII letter
+    forms.first_letters |= 1U << (w[0] - 'a');
+    if (std::find(forms.first_words.begin(), forms.first_words.end(), w) == forms.first_words.end()) {
+      forms.first_words.emplace_back(w);
+    }
+  };
+  for (const Cue& cue : lexicon.cues()) {
+    const bool digits = cue.category == "digit_rule";
+    if (digits || cue.category == "vague_magnitude") {
+      auto values = cue_interval(cue.value);
+      if (!values) continue;  // Lexicon::load refuses it
+      (digits ? forms.digit_rules : forms.magnitudes).push_back(WordForms::Rule{lower(cue.phrase), *values});
+    } else if (cue.category == "record_horizon") {
+      forms.horizons.push_back(lower(cue.phrase));
+    } else if (cue.category == "multiple_verb" && !cue.phrase.empty() && is_letter(cue.phrase[0])) {
+      forms.first_letters |= 1U << (to_lower(cue.phrase[0]) - 'a');
+    }
+  }
+  for (const auto& r : forms.digit_rules) first(r.phrase);
+  for (const auto& r : forms.magnitudes) first(r.phrase);
+  for (const auto& h : forms.horizons) first(h);
+  // The longest phrase first, so that a phrase never hides a longer one it starts.
+  const auto longer = [](const WordForms::Rule& a, const WordForms::Rule& b) { return a.phrase.size() > b.phrase.size(); };
+  std::stable_sort(forms.digit_rules.begin(), forms.digit_rules.end(), longer);
+  std::stable_sort(forms.magnitudes.begin(), forms.magnitudes.end(), longer);
+  std::stable_sort(forms.horizons.begin(), forms.horizons.end(),
+                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  return forms;
+}
+
+// A currency word of the lexicon at p ("dollars", "U.S. dollars", "euros", "yuan"):
+// the longest phrase of up to the lexicon's longest marker's words; its end and marker.
+std::pair<std::size_t, const CurrencyMarker*> Scanner::currency_word_at(std::size_t p) const {
+  const std::size_t n = s_.size();
+  std::array<std::size_t, 8> ends{};
+  std::size_t words = 0;
+  std::size_t q = p;
+  const auto limit = static_cast<std::size_t>(std::min(lexicon_.max_currency_words(), 8));
+  while (words < limit && q < n && is_letter(s_[q])) {
+    std::size_t e = q;
+    while (e < n && (is_letter(s_[e]) || (s_[e] == '.' && e + 1 < n && is_letter(s_[e + 1])))) ++e;
+    if (e < n && s_[e] == '.' && e > q && is_upper(s_[e - 1])) ++e;  // "U.S."
+    ends[words++] = e;
+    const std::size_t next = skip_hspace(s_, e);
+    if (next == e) break;
+    q = next;
+  }
+  for (std::size_t k = words; k > 0; --k) {
+    if (const CurrencyMarker* m = lexicon_.currency_marker(s_.substr(p, ends[k - 1] - p))) return {ends[k - 1], m};
+  }
+  return {npos, nullptr};
+}
+
+// What follows a vague magnitude that ends at e: a currency of the lexicon, attached
+// ("multibillion-dollar", "-euro"), after a space or after "of" ("billions of
+// dollars", "several billion euros", "tens of millions of yuan"), makes it money;
+// "of" and a plural noun a count ("hundreds of millions of daily active users").
+// A bare dollar word is resolved like `$`; a family word that names no one currency
+// (`pesos`, `dinars`) is no figure (npos). Returns the end of the figure.
+std::size_t Scanner::magnitude_follower(std::size_t e, Candidate& c) const {
+  const std::size_t n = s_.size();
+  std::size_t q = npos;
+  bool attached = false;
+  bool of = false;
+  if (e + 1 < n && s_[e] == '-' && is_letter(s_[e + 1])) {
+    q = e + 1;
+    attached = true;
+  } else if (const std::size_t sp = skip_hspace(s_, e); sp > e && sp < n && is_letter(s_[sp])) {
+    q = sp;
+    if (word_is(s_, q, "of")) {
+      const std::size_t after = skip_hspace(s_, q + 2);
+      of = true;
+      q = after > q + 2 ? after : npos;
+    }
+  }
+  if (q == npos) return e;
+  if (auto [end, m] = currency_word_at(q);
+      m != nullptr && !m->country && !m->coin && !m->follows_number && m->divisor == 1 && m->multiple == 1) {
+    // A marker that is also a word ("pounds of steel", "real users") is money only when
+    // the amount ends there: a non-word, or a `count_stop` cue other than "of".
+    const std::size_t nx = skip_hspace(s_, end);
+    const bool ends_here = nx >= n || !is_letter(s_[nx]) ||
+                           (!word_is(s_, nx, "of") && is_cue(lexicon_, s_.substr(nx, letters_end(s_, nx) - nx), "count_stop"));
+    if (attached || !m->word_like || ends_here) {
+      std::optional<Currency> currency = m->currency;
+      if (!currency && lexicon_.family_name(m->family) == "dollar") currency = probe;  // resolved like `$`
+      if (!currency) return npos;
+      c.vague_kind = FigureKind::money;
+      c.vague_unit = Unit::money(*currency);
+      return end;
+    }
+  }
+  if (!of) return e;
+  // "of daily active users": up to three lower-case words ending in a plural.
+  std::size_t k = q;
+  for (int words = 0; words < 3 && k < n && is_lower(s_[k]); ++words) {
+    const std::size_t ke = letters_end(s_, k);
+    const std::string_view kw = s_.substr(k, ke - k);
+    if (is_cue(lexicon_, kw, "count_stop") || is_cue(lexicon_, kw, "duration")) break;
+    if (is_plural_noun(lexicon_, kw)) {
+      c.vague_kind = FigureKind::count;
+      c.vague_unit = Unit::count_of(std::string(s_.substr(q, ke - q)));
+      return ke;
+    }
+    k = skip_hspace(s_, ke);
+  }
+  return e;
+}
+
+// A record at p: a `record_horizon` cue ("record", "all-time") or a number and a
+// duration ("three-year", "52-week", "seven month"), then a `record_extreme` cue
+// ("high", "lows"). Its end, or npos.
+std::size_t Scanner::record_end(std::size_t p) const {
+  const std::size_t n = s_.size();
+  std::size_t f = npos;
+  for (const std::string& h : word_forms_.horizons) {
+    if ((f = match_phrase(s_, p, h)) != npos) break;
+  }
+  if (f == npos) {
+    // A number in digits or one number word, then a duration in the singular.
+    std::size_t ne = p;
+    if (is_digit(s_[p])) {
+      while (ne < n && is_digit(s_[ne])) ++ne;
+    } else {
+      ne = letters_end(s_, p);
+      const NumberWord* w = number_word(s_.substr(p, ne - p));
+      if (w == nullptr || (w->kind != NumberWord::Kind::cardinal && w->kind != NumberWord::Kind::tens)) return npos;
+    }
+    const std::size_t u = ne < n && s_[ne] == '-' ? ne + 1 : skip_hspace(s_, ne);
+    if (u == ne || u >= n || !is_letter(s_[u])) return npos;
+    const std::size_t ue = letters_end(s_, u);
+    const std::string_view unit = s_.substr(u, ue - u);
+    if (unit.back() == 's' || !is_cue(lexicon_, unit, "duration")) return npos;
+    f = ue;
+  }
+  const std::size_t g = skip_hspace(s_, f) != f ? skip_hspace(s_, f) : (f < n && s_[f] == '-' ? f + 1 : npos);
+  if (g == npos || g >= n || !is_letter(s_[g])) return npos;
+  std::size_t we = letters_end(s_, g);
+  for (std::size_t k = g + 1; k < we; ++k) {  // a glued sentence ("highMany")
+    if (is_upper(s_[k]) && is_lower(s_[k - 1])) {
+      we = k;
+      break;
+    }
+  }
+  return is_cue(lexicon_, s_.substr(g, we - g), "record_extreme") ? we : npos;
+}
 
 void Scanner::scan_words(std::vector<Candidate>& out, const std::vector<Candidate>& numeric) const {
   const std::size_t n = s_.size();
@@ -31,38 +213,6 @@ void Scanner::scan_words(std::vector<Candidate>& out, const std::vector<Candidat
     while (cursor < numeric.size() && numeric[cursor].end <= p) ++cursor;
     return cursor < numeric.size() && p >= numeric[cursor].begin;
   };
-  // Matches `phrase` (lower case, '-' or ' ' between words match either) at p, whole words; its end or npos.
-  const auto match = [&](std::size_t p, std::string_view phrase) -> std::size_t {
-    std::size_t q = p;
-    for (const char w : phrase) {
-      if (w == ' ' || w == '-') {
-        if (q < n && s_[q] == '-') {
-          ++q;
-        } else {
-          const std::size_t sp = skip_hspace(s_, q);
-          if (sp == q) return npos;
-          q = sp;
-        }
-      } else {
-        if (q >= n || to_lower(s_[q]) != w) return npos;
-        ++q;
-      }
-    }
-    // A word ends at a non-letter, or where a glued sentence starts ("highMany").
-    if (q < n && is_letter(s_[q]) && !(is_upper(s_[q]) && is_lower(s_[q - 1]))) return npos;
-    return q;
-  };
-  // A bare "dollars" is resolved with the figures written with `$` (Scanner::run).
-  const Currency dollar = probe;
-  const auto d = [](std::int64_t v, int e) { return Decimal::from_parts(Decimal::Coefficient(v), e); };
-
-  // The first words of the rules below: a word that starts none is skipped with one look.
-  // (The verbs of a multiple are `multiple_verb` cues of the lexicon, looked up apart.)
-  static constexpr std::array<std::string_view, 28> first_words{
-      "triple",  "double",    "single",   "half",      "hundreds", "tens",
-      "several", "multibillion", "multi", "multimillion", "trillions", "billions", "millions", "thousands",
-      "record",  "all",       "multiyear", "decade",  "one",          "two",       "three",    "four",
-      "five",    "six",       "seven",    "eight",    "nine",         "ten"};
   // The word at p, cut where a glued sentence starts ("doubledMany").
   const auto word_at = [&](std::size_t p) {
     std::size_t we = letters_end(s_, p);
@@ -74,29 +224,46 @@ void Scanner::scan_words(std::vector<Candidate>& out, const std::vector<Candidat
     }
     return s_.substr(p, we - p);
   };
-  static constexpr std::uint32_t first_letters = [] {
-    std::uint32_t m = 0;
-    for (const std::string_view f : first_words) m |= 1U << (f[0] - 'a');
-    return m;
-  }();
+  // Whether a word may start a word form: the first word of a phrase of the lexicon, a
+  // verb of a multiple, a number word (`half`, `three-year high`), or a glued sentence
+  // ("highMany": the rule's word ends where a capital starts). A cheap filter first.
   const auto may_start_rule = [&](std::size_t p) {
     const std::size_t we = letters_end(s_, p);
     const std::string_view w = s_.substr(p, we - p);
-    if (((first_letters | verb_letters_) & (1U << (to_lower(w[0]) - 'a'))) == 0 &&
-        std::none_of(w.begin() + 1, w.end(), is_upper)) {
-      return false;
+    const bool glued = std::any_of(w.begin() + 1, w.end(), is_upper);
+    if (glued) return true;
+    if ((word_forms_.first_letters & (1U << (to_lower(w[0]) - 'a'))) != 0 &&
+        (std::any_of(word_forms_.first_words.begin(), word_forms_.first_words.end(),
+                     [&](std::string_view f) { return f.size() == w.size() && iequals(f, w); }) ||
+         lexicon_.cue(w, "multiple_verb") != nullptr)) {
+      return true;
     }
-    return std::any_of(first_words.begin(), first_words.end(),
-                       [&](std::string_view f) { return f.size() == w.size() && iequals(f, w); }) ||
-           lexicon_.cue(w, "multiple_verb") != nullptr ||
-           // a glued sentence ("highMany"): the rule's word ends where a capital starts
-           std::any_of(w.begin() + 1, w.end(), is_upper);
+    // A number word: `half`, `three-year high`.
+    return number_word(w) != nullptr;
   };
 
   std::size_t i = 0;
   while (i < n) {
-    if (!is_letter(s_[i]) || (i > 0 && (is_letter(s_[i - 1]) || is_digit(s_[i - 1]))) || covered(i)) {
+    const bool digit = is_digit(s_[i]);
+    if (!(digit || is_letter(s_[i])) || (i > 0 && (is_letter(s_[i - 1]) || is_digit(s_[i - 1]))) || covered(i)) {
       ++i;
+      continue;
+    }
+    if (digit) {  // only a record: "52-week high", "a 15-year low"
+      std::size_t e = npos;
+      if (i == 0 || (s_[i - 1] != '.' && s_[i - 1] != ',')) e = record_end(i);
+      if (e == npos) {
+        while (i < n && is_digit(s_[i])) ++i;
+        continue;
+      }
+      Candidate c;
+      c.begin = i;
+      c.end = e;
+      c.word_form = true;
+      c.vague_kind = FigureKind::record;
+      c.parse_text = std::string(s_.substr(i, e - i));
+      out.push_back(std::move(c));
+      i = e;
       continue;
     }
     if (!may_start_rule(i)) {
@@ -108,16 +275,10 @@ void Scanner::scan_words(std::vector<Candidate>& out, const std::vector<Candidat
     c.word_form = true;
     std::size_t e = npos;
 
-    // Digits as growth rates: "triple-digit growth", "single digits".
-    static constexpr std::array<std::pair<std::string_view, int>, 9> digit_rules{
-        {{"triple-digits", 2}, {"triple-digit", 2}, {"double-digits", 1}, {"double-digit", 1},
-         {"single-digits", 0}, {"single-digit", 0}, {"triple digits", 2}, {"double digits", 1},
-         {"single digits", 0}}};
-    for (const auto& [phrase, power] : digit_rules) {
-      if ((e = match(i, phrase)) != npos) {
-        // Single digits: [0, 10); double: [10, 100); triple: [100, 1000) percent.
-        const Decimal lo = power == 0 ? d(0, 0) : d(1, power);
-        c.vague = Interval::closed_open(lo, d(1, power + 1));
+    // Digits as growth rates: "triple-digit growth", "single digits" (`digit_rule` cues).
+    for (const WordForms::Rule& rule : word_forms_.digit_rules) {
+      if ((e = match_phrase(s_, i, rule.phrase)) != npos) {
+        c.vague = rule.values;
         c.vague_kind = FigureKind::percent;
         c.vague_unit = Unit::of(Dimension::percent);
         break;
@@ -125,12 +286,14 @@ void Scanner::scan_words(std::vector<Candidate>& out, const std::vector<Candidat
     }
     // Multiples in words: "doubled", "nearly doubled", "tripling", "halved".
     if (e == npos) {
-      // `multiple_verb` cues: "doubled" 2, "halved" 0.5.
+      // `multiple_verb` cues: "doubled" 2, "halved" 0.5; not before a `verb_particle`
+      // ("doubled down").
       const std::string_view verb = word_at(i);
       if (const Cue* rule = lexicon_.cue(verb, "multiple_verb"); rule != nullptr) {
         e = i + verb.size();
         const std::size_t next = skip_hspace(s_, e);
-        if (word_is(s_, next, "down") || word_is(s_, next, "up")) {  // "doubled down"
+        if (next < n && is_letter(s_[next]) &&
+            is_cue(lexicon_, s_.substr(next, letters_end(s_, next) - next), "verb_particle")) {
           e = npos;
         } else {
           const std::size_t qb = extend_qualifier(i);
@@ -140,98 +303,41 @@ void Scanner::scan_words(std::vector<Candidate>& out, const std::vector<Candidat
         }
       }
     }
-    // "less than half", "at least half": 0.5x (a fraction of something), only after a hedge.
-    if (e == npos && (e = match(i, "half")) != npos) {
-      const std::size_t qb = extend_qualifier(i);
-      const std::size_t next = skip_hspace(s_, e);
-      if (qb == i || word_is(s_, next, "year") || word_is(s_, next, "hour") || word_is(s_, next, "a") ||
-          word_is(s_, next, "an")) {
-        e = npos;
-      } else {
-        c.begin = qb;
-        c.rewritten = true;
-        c.parse_text = fmt::format("{}0.5x", s_.substr(qb, i - qb));
+    // "less than half", "at least half": 0.5x (a fraction of something), only after a
+    // hedge; never "half a billion" (the grammar's) nor "half year", "half an hour".
+    if (e == npos) {
+      const std::string_view w = word_at(i);
+      const NumberWord* half = number_word(w);
+      if (half != nullptr && half->kind == NumberWord::Kind::fraction && half->value == 1 && half->denominator == 2) {
+        const std::size_t qb = extend_qualifier(i);
+        const std::size_t next = skip_hspace(s_, i + w.size());
+        const std::string_view after = next < n ? s_.substr(next, letters_end(s_, next) - next) : std::string_view{};
+        const NumberWord* article = after.empty() ? nullptr : number_word(after);
+        if (qb != i && !is_cue(lexicon_, after, "duration") &&
+            !(article != nullptr && article->kind == NumberWord::Kind::article)) {
+          e = i + w.size();
+          c.begin = qb;
+          c.rewritten = true;
+          c.parse_text = fmt::format("{}0.5x", s_.substr(qb, i - qb));
+        }
       }
     }
     // Vague magnitudes: "billions of dollars", "hundreds of billions", "several billion
     // dollars", "multibillion-dollar", "hundreds of millions of daily active users".
     if (e == npos) {
-      struct Magnitude {
-        std::string_view phrase;
-        int low_exponent;   // 10^low_exponent <= v
-        int high_exponent;  // v < 10^high_exponent
-        int low_digit;      // lower bound is low_digit x 10^low_exponent
-      };
-      static constexpr std::array<Magnitude, 16> magnitudes{{
-          {"hundreds of billions", 11, 12, 1}, {"hundreds of millions", 8, 9, 1},
-          {"hundreds of thousands", 5, 6, 1},  {"tens of billions", 10, 11, 1},
-          {"tens of millions", 7, 8, 1},       {"tens of thousands", 4, 5, 1},
-          {"several billion", 9, 10, 2},       {"several million", 6, 7, 2},
-          {"multibillion", 9, 12, 2},          {"multi-billion", 9, 12, 2},
-          {"multimillion", 6, 9, 2},           {"multi-million", 6, 9, 2},
-          {"trillions", 12, 15, 1},            {"billions", 9, 12, 1},
-          {"millions", 6, 9, 1},               {"thousands", 3, 6, 1},
-      }};
-      for (const auto& m : magnitudes) {
-        if ((e = match(i, m.phrase)) == npos) continue;
-        c.vague = Interval::closed_open(d(m.low_digit, m.low_exponent), d(1, m.high_exponent));
+      for (const WordForms::Rule& m : word_forms_.magnitudes) {
+        if ((e = match_phrase(s_, i, m.phrase)) == npos) continue;
+        c.vague = m.values;
         c.vague_kind = FigureKind::number;
         c.vague_unit = Unit::of(Dimension::number);
-        // What follows: a currency ("of dollars", "-dollar", "dollars", "yuan") or "of" a count noun.
-        std::size_t f;
-        if ((f = match(e, "-dollar")) != npos || (f = match(e, " of dollars")) != npos ||
-            (f = match(e, " dollars")) != npos || (f = match(e, " dollar")) != npos) {
-          c.vague_kind = FigureKind::money;
-          c.vague_unit = Unit::money(dollar);
-          e = f;
-        } else if ((f = match(e, " of yuan")) != npos || (f = match(e, " yuan")) != npos ||
-                   (f = match(e, "-yuan")) != npos) {
-          c.vague_kind = FigureKind::money;
-          c.vague_unit = Unit::money(CNY);
-          e = f;
-        } else if ((f = match(e, " of")) != npos) {
-          // "of daily active users": up to three lower-case words ending in a plural.
-          std::size_t k = skip_hspace(s_, f);
-          for (int words = 0; words < 3 && k < n && is_lower(s_[k]); ++words) {
-            const std::size_t ke = letters_end(s_, k);
-            const std::string_view kw = s_.substr(k, ke - k);
-            if (is_cue(lexicon_, kw, "count_stop") || is_cue(lexicon_, kw, "duration")) break;
-            if (is_plural_noun(lexicon_, kw)) {
-              c.vague_kind = FigureKind::count;
-              c.vague_unit = Unit::count_of(std::string(s_.substr(skip_hspace(s_, f), ke - skip_hspace(s_, f))));
-              e = ke;
-              break;
-            }
-            k = skip_hspace(s_, ke);
-          }
-        }
+        e = magnitude_follower(e, c);
         break;
       }
     }
     // Extremes: "three-year high", "record lows", "all-time high".
-    if (e == npos) {
-      static constexpr std::array<std::string_view, 22> horizons{
-          "record",   "all-time", "multi-year", "multiyear", "decade", "one-year",   "two-year",  "three-year",
-          "four-year", "five-year", "six-year", "seven-year", "eight-year", "nine-year", "ten-year", "20-year",
-          "two-month", "three-month", "six-month", "52-week", "one-month", "15-year"};
-      for (const std::string_view h : horizons) {
-        std::size_t f = match(i, h);
-        if (f == npos) continue;
-        const std::size_t g = skip_hspace(s_, f) != f ? skip_hspace(s_, f) : (f < n && s_[f] == '-' ? f + 1 : npos);
-        if (g == npos) break;
-        for (const std::string_view w : {std::string_view{"highs"}, std::string_view{"high"},
-                                         std::string_view{"lows"}, std::string_view{"low"}}) {
-          if (match(g, w) != npos) {
-            e = g + w.size();
-            break;
-          }
-        }
-        if (e != npos) {
-          c.vague_kind = FigureKind::record;
-          c.vague_unit = Unit{};
-        }
-        break;
-      }
+    if (e == npos && (e = record_end(i)) != npos) {
+      c.vague_kind = FigureKind::record;
+      c.vague_unit = Unit{};
     }
     if (e == npos) {
       i = letters_end(s_, i);

@@ -10,6 +10,7 @@
 #include "finmetrics/currency/detail/iso4217_table.hpp"
 #include "finmetrics/io/csv.hpp"
 #include "finmetrics/io/read_file.hpp"
+#include "finmetrics/lexicon/cue_interval.hpp"
 #include "tables.hpp"
 
 namespace finmetrics {
@@ -511,6 +512,12 @@ Result<void> Builder::cues(const Lexicon::Source& src) {
   if (!rows) return unexpected(rows.error());
   for (const Row& row : *rows) {
     if (row.fields[1].empty()) return unexpected(file_error(src.name, row.line, "empty category"));
+    // The word forms the extractor reads without a number carry the values they allow.
+    if (row.fields[1] == "vague_magnitude" || row.fields[1] == "digit_rule") {
+      if (auto values = cue_interval(row.fields[2]); !values) {
+        return unexpected(file_error(src.name, row.line, fmt::format("{}: {}", row.fields[1], values.error().message)));
+      }
+    }
     t_.cues.push_back(Cue{row.fields[0], row.fields[1], row.fields[2]});
     const auto at = static_cast<std::uint32_t>(t_.cues.size() - 1);
     const std::string key = normalised(row.fields[0], true);

@@ -150,6 +150,9 @@ TEST_CASE("Lexicon errors name the file, the line and the reason", "[lexicon]") 
               "coins.csv line {}: worth must be a decimal above 0, at most 1000000, with at most 3 decimals; found '0.0001'");
   check_error("word_like.csv", "ZZZ,\n", "word_like.csv line {}: 'ZZZ' is no currency marker");
   check_error("cues.csv", "exceeding,hedge_verb,more than,\n", "cues.csv line {}: 'exceeding' is listed twice as hedge_verb");
+  check_error("cues.csv", "zillions,vague_magnitude,1e18..1e15,\n",
+              "cues.csv line {}: vague_magnitude: '1e18..1e15': low must be below high");
+  check_error("cues.csv", "quadruple-digit,digit_rule,,\n", "cues.csv line {}: digit_rule: expected 'low..high', found ''");
 
   check_error("withdrawn_currencies.csv", "USD,US Dollar,,\n",
               "withdrawn_currencies.csv line {}: 'USD' is an active ISO 4217 code");
