@@ -304,8 +304,13 @@ int run_checked(const NormalizeArgs& args) {
       return encoding.empty() ? n : 0;
     };
     const NormalizeSink write = [&](std::string_view rows, std::string_view diagnostics) {
-      out.buffer.append(rows);
-      if (out.buffer.size() >= chunk_size) out.flush();
+      if (out.buffer.size() + rows.size() < chunk_size) {
+        out.buffer.append(rows);
+      } else {  // a worker's batch is already a chunk: written as it is, not copied once more
+        out.flush();
+        if (std::fwrite(rows.data(), 1, rows.size(), out.file) != rows.size())
+          throw std::runtime_error(fmt::format("cannot write the output: {}", std::strerror(errno)));
+      }
       if (!args.quiet && !diagnostics.empty()) std::fwrite(diagnostics.data(), 1, diagnostics.size(), stderr);
       if (progress) {
         rows_written += static_cast<std::size_t>(std::count(rows.begin(), rows.end(), '\n'));

@@ -5,6 +5,8 @@
 #include <cstring>
 #include <deque>
 #include <future>
+#include <mutex>
+#include <optional>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -49,6 +51,20 @@ struct CurrencyGrid {
   bool usable = false;  // every fixing fits the kernel's integers
 
   [[nodiscard]] bool inverted_series() const noexcept { return !fixings.empty() && fixings.front().inverted; }
+};
+
+// v1: a figure currency's two legs to the target on one day, multiplied out:
+// target per figure currency = num / den x 10^exponent. `usable` false: the
+// stream takes the leg by leg path (a missing or stale leg, a wide mantissa).
+struct V1Pair {
+  std::uint32_t num = 0, den = 0;
+  std::int8_t exponent = 0;
+  bool usable = false;
+};
+// The four v1 currencies on one calendar day, in one cache line: a row costs
+// one memory access (prefetched ahead by the batch loop), not one per leg.
+struct alignas(64) V1Day {
+  V1Pair pair[4];
 };
 
 std::int32_t day_number(date::sys_days d) { return static_cast<std::int32_t>(d.time_since_epoch().count()); }
@@ -135,14 +151,76 @@ bool round_value(u128 n, u128 d, int e, const NormalizeOptions& o, Scaled& v) { 
 }  // namespace
 
 struct Normalizer::Grid {
-  explicit Grid(const ParseOptions& parse) : common(parse) {}
-  detail::CommonFigureReader common;  // v2's lean reader of the commonest forms
+  // What only v2 and `convert_parts` use is built on first use: a v1 run's
+  // start-up is a third of its time on a million rows, and the lean reader
+  // (~10 ms) and a grid per currency of the table (~6 MB of pages) are most of it.
+  const detail::CommonFigureReader& common(const ParseOptions& parse) const {
+    std::call_once(common_once, [&] { common_reader.emplace(parse); });
+    return *common_reader;
+  }
+  void build_all(const FxTable& fx, Currency to) const {
+    std::call_once(all_once, [&] {
+      // Every currency of the table (v2 and normalize_rows read any of them).
+      all.reserve(2 * fx.series().size() + 2);
+      if (fx.pivot()) add(fx, *fx.pivot());
+      for (const FxSeries& series : fx.series()) {
+        add(fx, series.base);
+        add(fx, series.quote);
+      }
+      add(fx, to);
+    });
+  }
+  mutable std::once_flag common_once, all_once;
+  mutable std::optional<detail::CommonFigureReader> common_reader;  // v2's lean reader of the commonest forms
   CurrencyGrid v1[4];
   CurrencyGrid target;
   int target_v1 = -1;  // index of the target among the v1 currencies, if it is one
+  std::vector<V1Day> v1_days;  // from v1_first_day on
+  std::int32_t v1_first_day = 0;
+
+  [[nodiscard]] const V1Pair* v1_pair(std::int32_t day, int currency) const noexcept {
+    const auto at = static_cast<std::uint32_t>(day - v1_first_day);
+    if (at >= v1_days.size()) return nullptr;
+    const V1Pair& p = v1_days[at].pair[currency];
+    return p.usable ? &p : nullptr;
+  }
+  void prefetch_v1(std::int32_t day) const noexcept {
+    const auto at = static_cast<std::uint32_t>(day - v1_first_day);
+    if (at < v1_days.size()) __builtin_prefetch(&v1_days[at]);
+  }
+  // The legs of each v1 currency to the target multiplied out per day, where
+  // both legs exist and the products fit 32 bits (ECB rates have <= 7 digits).
+  void build_v1_days(std::int32_t staleness) {
+    const CurrencyGrid& tg = target_v1 >= 0 ? v1[target_v1] : target;
+    std::int32_t first = INT32_MAX, last = INT32_MIN;
+    for (const CurrencyGrid* g : std::initializer_list<const CurrencyGrid*>{&v1[0], &v1[1], &v1[2], &v1[3], &tg}) {
+      if (!g->usable || g->identity) continue;
+      first = std::min(first, g->first_day);
+      last = std::max(last, g->last_day);
+    }
+    if (first > last || last - first > 400 * 366) return;
+    last += std::min(staleness, 3660);
+    v1_first_day = first;
+    v1_days.resize(static_cast<std::size_t>(last - first + 1));
+    for (std::int32_t d = first; d <= last; ++d) {
+      V1Day& day = v1_days[static_cast<std::size_t>(d - first)];
+      const Leg* t = lookup(tg, d, staleness);
+      for (int k = 0; k < 4; ++k) {
+        const Leg* x = lookup(v1[k], d, staleness);
+        if (k == target_v1 || x == nullptr || t == nullptr) continue;
+        u128 num = 1, den = 1;
+        (t->inverted ? den : num) *= t->mantissa;
+        (x->inverted ? num : den) *= x->mantissa;
+        const int exp = (t->inverted ? -t->exponent : t->exponent) - (x->inverted ? -x->exponent : x->exponent);
+        if (num > UINT32_MAX || den > UINT32_MAX || exp < INT8_MIN || exp > INT8_MAX) continue;
+        day.pair[k] = V1Pair{static_cast<std::uint32_t>(num), static_cast<std::uint32_t>(den),
+                             static_cast<std::int8_t>(exp), true};
+      }
+    }
+  }
   // v2: every currency of the table, found by its code (26^3 slots).
-  std::vector<CurrencyGrid> all;
-  std::vector<std::int16_t> index = std::vector<std::int16_t>(26 * 26 * 26, -1);
+  mutable std::vector<CurrencyGrid> all;
+  mutable std::vector<std::int16_t> index = std::vector<std::int16_t>(26 * 26 * 26, -1);
 
   static int slot(Currency c) {
     int k = 0;
@@ -157,7 +235,7 @@ struct Normalizer::Grid {
     if (k < 0 || index[static_cast<std::size_t>(k)] < 0) return nullptr;
     return &all[static_cast<std::size_t>(index[static_cast<std::size_t>(k)])];
   }
-  void add(const FxTable& fx, Currency c) {
+  void add(const FxTable& fx, Currency c) const {
     const int k = slot(c);
     if (k < 0 || index[static_cast<std::size_t>(k)] >= 0) return;
     index[static_cast<std::size_t>(k)] = static_cast<std::int16_t>(all.size());
@@ -227,7 +305,7 @@ NormalizeTotals& NormalizeTotals::operator+=(const NormalizeTotals& o) {
 }
 
 Normalizer::Normalizer(const FxTable& fx, NormalizeOptions options)
-    : fx_(&fx), options_(options), grid_(std::make_unique<Grid>(options_.parse)) {
+    : fx_(&fx), options_(options), grid_(std::make_unique<Grid>()) {
   if (options_.significant_digits < 1 || options_.significant_digits > 36)
     throw std::invalid_argument("NormalizeOptions::significant_digits must be in 1..36");
   if (options_.decimals && (*options_.decimals < 0 || *options_.decimals > 18))
@@ -243,14 +321,11 @@ Normalizer::Normalizer(const FxTable& fx, NormalizeOptions options)
     if (detail::v1_currencies[k] == options_.target) grid_->target_v1 = k;
   }
   if (grid_->target_v1 < 0) grid_->target = build_grid(fx, options_.target);
-  // Every currency of the table (v2 and normalize_rows read any of them).
-  grid_->all.reserve(2 * fx.series().size() + 2);
-  if (fx.pivot()) grid_->add(fx, *fx.pivot());
-  for (const FxSeries& series : fx.series()) {
-    grid_->add(fx, series.base);
-    grid_->add(fx, series.quote);
+  if (options_.spec == NormalizeSpec::v1) grid_->build_v1_days(static_cast<std::int32_t>(options_.max_staleness.count()));
+  if (options_.spec == NormalizeSpec::v2) {  // else on first use
+    grid_->build_all(fx, options_.target);
+    (void)grid_->common(options_.parse);
   }
-  grid_->add(fx, options_.target);
 }
 
 std::string Normalizer::v2_columns() const {
@@ -260,7 +335,7 @@ std::string Normalizer::v2_columns() const {
                      options_.currency_source_column ? ",currency_source" : "");
 }
 
-const detail::CommonFigureReader& Normalizer::common_figures() const noexcept { return grid_->common; }
+const detail::CommonFigureReader& Normalizer::common_figures() const { return grid_->common(options_.parse); }
 
 Normalizer::Refusal Normalizer::convert_amount(const Decimal& amount, Currency currency, std::int32_t day,
                                                std::string& out, std::string& why) const {
@@ -278,6 +353,7 @@ Normalizer::Refusal Normalizer::convert_parts(u128 mantissa, int exponent, bool 
   if (negative && o.rounding == Rounding::ceiling) magnitude_rounding = Rounding::down;
   const auto staleness = static_cast<std::int32_t>(o.max_staleness.count());
   const Grid& g = *grid_;
+  g.build_all(*fx_, o.target);
   const CurrencyGrid* xg = g.of(currency);
   const CurrencyGrid* tg = g.of(o.target);
   Scaled value;
@@ -373,6 +449,12 @@ void NormalizeStream::feed(std::string_view chunk) {
 void NormalizeStream::finish() {
   while (auto r = splitter_.next()) process(*r);
   if (auto r = splitter_.finish()) process(*r);
+}
+
+void NormalizeStream::prefetch(std::string_view record) const noexcept {
+  if (n_.options().spec != NormalizeSpec::v1 || record.size() < 10) return;
+  std::int32_t day = 0;
+  if (parse_iso_date(record.substr(0, 10), day)) n_.grid_->prefetch_v1(day);
 }
 
 void NormalizeStream::diagnose(std::size_t line, std::string_view message) {
@@ -535,6 +617,10 @@ void NormalizeStream::row(std::string_view date_field, std::string_view figure, 
   const int e = scan.exponent - o.scale_exponent;
   if (scan.currency == g.target_v1) {
     done = round_value(scan.mantissa, 1, e, o, value);
+  } else if (const V1Pair* pair = g.v1_pair(day_index, scan.currency)) {
+    u128 num = scan.mantissa;
+    done = !__builtin_mul_overflow(num, static_cast<u128>(pair->num), &num) &&
+           round_value(num, pair->den, e + pair->exponent, o, value);
   } else {
     const auto staleness = static_cast<std::int32_t>(o.max_staleness.count());
     const Leg* x = Normalizer::Grid::lookup(g.v1[scan.currency], day_index, staleness);
@@ -636,8 +722,17 @@ BatchResult run_batch(const Normalizer& n, Batch batch, std::string output, cons
   NormalizeStream stream(n, r.output, r.diagnostics, name, batch.first);
   stream.set_layout(layout);
   stream.write_header(write_header);
-  for (const auto& e : batch.records)
-    stream.process(csv::RawRecord{std::string_view(batch.text).substr(e.offset, e.size), e.line, e.too_long, e.unterminated});
+  const std::string_view text(batch.text);
+  constexpr std::size_t ahead = 8;  // rows between a prefetch and its use: a memory latency's worth
+  const std::size_t count = batch.records.size();
+  for (std::size_t k = 0; k < count; ++k) {
+    if (k + ahead < count) {
+      const auto& a = batch.records[k + ahead];
+      stream.prefetch(text.substr(a.offset, a.size));
+    }
+    const auto& e = batch.records[k];
+    stream.process(csv::RawRecord{text.substr(e.offset, e.size), e.line, e.too_long, e.unterminated});
+  }
   r.totals = stream.totals();
   r.layout = stream.layout();
   r.spent = std::move(batch);
@@ -688,7 +783,19 @@ NormalizeTotals normalize_pipeline(const Normalizer& n, const ByteSource& read, 
     spare_outputs.push_back(std::move(r.output));
     return r.layout;
   };
+  // The records of one chunk lie in order in the splitter's buffer: their
+  // bytes (and the line ends between them) are copied into the batch at once,
+  // before the next feed moves that buffer, not record by record.
+  const char* span_begin = nullptr;
+  const char* span_end = nullptr;
+  std::size_t span_base = 0;
+  const auto flush_span = [&] {
+    if (span_begin == nullptr) return;
+    batch.text.append(span_begin, static_cast<std::size_t>(span_end - span_begin));
+    span_begin = nullptr;
+  };
   const auto dispatch = [&] {
+    flush_span();
     if (batch.records.empty()) return;
     const bool first = batch.first;
     std::string output;
@@ -715,17 +822,25 @@ NormalizeTotals normalize_pipeline(const Normalizer& n, const ByteSource& read, 
     while (inflight.size() > threads) drain_one();
   };
   const auto take = [&](const csv::RawRecord& rec) {
-    batch.records.push_back({batch.text.size(), rec.text.size(), rec.line, rec.too_long, rec.unterminated});
-    batch.text.append(rec.text);
+    if (span_begin == nullptr) {
+      span_begin = rec.text.data();
+      span_base = batch.text.size();
+    }
+    batch.records.push_back({span_base + static_cast<std::size_t>(rec.text.data() - span_begin), rec.text.size(),
+                             rec.line, rec.too_long, rec.unterminated});
+    span_end = rec.text.data() + rec.text.size();
     if (header_pending && !rec.text.empty()) {
       dispatch();
       return;
     }
     // By records too: blank lines add no bytes, and a batch of millions of them
     // would hold millions of entries (issue 11: 50 MB of newlines took 2.1 GB).
-    if (batch.text.size() >= batch_bytes || batch.records.size() >= batch_records) dispatch();
+    if (span_base + static_cast<std::size_t>(span_end - span_begin) >= batch_bytes ||
+        batch.records.size() >= batch_records)
+      dispatch();
   };
   while (const std::size_t got = read(chunk.data(), chunk.size())) {
+    flush_span();  // the feed may move the splitter's buffer
     splitter.feed(std::string_view(chunk.data(), got));
     while (auto rec = splitter.next()) take(*rec);
   }

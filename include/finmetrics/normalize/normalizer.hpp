@@ -157,8 +157,8 @@ class Normalizer {
                                       std::int32_t day, std::string& out, std::string& why) const;
 
   /// v2: the reader of the commonest figure forms (`detail/common_figure.hpp`),
-  /// built for `options().parse`; `parse_figure` reads the rest.
-  [[nodiscard]] const detail::CommonFigureReader& common_figures() const noexcept;
+  /// built for `options().parse` (by a v1 normalizer on first use); `parse_figure` reads the rest.
+  [[nodiscard]] const detail::CommonFigureReader& common_figures() const;
 
   struct Grid;  // the dense per-day index (normalizer.cpp)
 
@@ -187,6 +187,10 @@ class NormalizeStream {
   void process(const csv::RawRecord& record);
 
   [[nodiscard]] const NormalizeTotals& totals() const noexcept { return totals_; }
+
+  /// A hint for a record that comes a few records later: v1 fetches its day's
+  /// rates into the cache now (rows' dates are random: each look-up would miss).
+  void prefetch(std::string_view record) const noexcept;
 
   /// v2: whether reading the input's header writes the output header (the
   /// first input of a run: default true).
