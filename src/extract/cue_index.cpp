@@ -48,6 +48,24 @@ std::vector<std::string> split_words(std::string_view phrase) {
   return out;
 }
 
+constexpr std::uint64_t fnv_basis = 14695981039346656037ULL;
+constexpr std::uint64_t fnv_prime = 1099511628211ULL;
+
+std::uint64_t lower_hash(std::string_view w) noexcept {
+  std::uint64_t h = fnv_basis;
+  for (const char c : w) h = (h ^ static_cast<unsigned char>(to_lower(c))) * fnv_prime;
+  return h;
+}
+
+// The bit of `first_word_filter_` (65,536 bits) for a word of at least one byte.
+std::size_t filter_bit(std::string_view w) noexcept {
+  const auto at = [&](std::size_t i) { return static_cast<std::uint32_t>(static_cast<unsigned char>(to_lower(w[i]))); };
+  std::uint32_t k = at(0) * 263 + (w.size() > 1 ? at(1) : 0);
+  k = k * 131 + at(w.size() - 1);
+  k = k * 17 + static_cast<std::uint32_t>(w.size());
+  return (k ^ (k >> 16)) & 0xFFFF;
+}
+
 CueKind kind_of(std::string_view category, bool& known) {
   known = true;
   if (category == "metric") return CueKind::metric;
@@ -74,7 +92,7 @@ void CueIndex::add(std::string_view phrase, CueKind kind, std::string value) {
     for (auto& w : words) w = lower(w);
   rows_.push_back(Row{kind, std::move(value)});
   const auto row = static_cast<std::uint32_t>(rows_.size() - 1);
-  std::vector<std::uint32_t>& same_first = by_first_word_[lower(words.front())];
+  std::vector<std::uint32_t>& same_first = phrases_starting(lower(words.front()));
   for (const std::uint32_t i : same_first) {
     if (phrases_[i].words == words && phrases_[i].exact == exact) {
       phrases_[i].rows.push_back(row);
@@ -83,6 +101,51 @@ void CueIndex::add(std::string_view phrase, CueKind kind, std::string value) {
   }
   phrases_.push_back(Phrase{std::move(words), exact, {row}});
   same_first.push_back(static_cast<std::uint32_t>(phrases_.size() - 1));
+}
+
+std::vector<std::uint32_t>& CueIndex::phrases_starting(const std::string& lower_word) {
+  const std::uint64_t h = lower_hash(lower_word);
+  if (!slots_.empty()) {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t k = h & mask; slots_[k] != 0; k = (k + 1) & mask) {
+      FirstWord& f = first_words_[slots_[k] - 1];
+      if (f.hash == h && f.word == lower_word) return f.phrases;
+    }
+  }
+  first_words_.push_back(FirstWord{h, lower_word, {}});
+  if (!lower_word.empty()) {
+    const std::size_t bit = filter_bit(lower_word);
+    first_word_filter_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+  }
+  // At most half full: look-ups of words that start no phrase (most words) stop soon.
+  if (first_words_.size() * 2 > slots_.size()) {
+    slots_.assign(std::max<std::size_t>(64, slots_.size() * 2), 0);
+    for (std::size_t i = 0; i < first_words_.size(); ++i) {
+      const std::size_t mask = slots_.size() - 1;
+      std::size_t k = first_words_[i].hash & mask;
+      while (slots_[k] != 0) k = (k + 1) & mask;
+      slots_[k] = static_cast<std::uint32_t>(i + 1);
+    }
+  } else {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t k = h & mask;
+    while (slots_[k] != 0) k = (k + 1) & mask;
+    slots_[k] = static_cast<std::uint32_t>(first_words_.size());
+  }
+  return first_words_.back().phrases;
+}
+
+const CueIndex::FirstWord* CueIndex::first_word(std::string_view word) const noexcept {
+  if (slots_.empty() || word.empty()) return nullptr;
+  const std::size_t bit = filter_bit(word);
+  if ((first_word_filter_[bit / 64] >> (bit % 64) & 1U) == 0) return nullptr;
+  const std::uint64_t h = lower_hash(word);
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t k = h & mask; slots_[k] != 0; k = (k + 1) & mask) {
+    const FirstWord& f = first_words_[slots_[k] - 1];
+    if (f.hash == h && f.word.size() == word.size() && iequals(f.word, word)) return &f;
+  }
+  return nullptr;
 }
 
 CueIndex::CueIndex(std::span<const CueRow> cues, std::span<const IssuerNames> issuers) {
@@ -102,12 +165,12 @@ CueIndex::CueIndex(std::span<const CueRow> cues, std::span<const IssuerNames> is
 }
 
 std::pair<int, std::size_t> CueIndex::longest_at(std::string_view s, std::size_t p, std::string_view first) const {
-  const auto it = by_first_word_.find(lower(first));
-  if (it == by_first_word_.end()) return {-1, p};
+  const FirstWord* starts = first_word(first);
+  if (starts == nullptr) return {-1, p};
   int best = -1;
   std::size_t best_end = p;
   std::size_t best_words = 0;
-  for (const std::uint32_t i : it->second) {
+  for (const std::uint32_t i : starts->phrases) {
     const Phrase& ph = phrases_[i];
     if (ph.words.size() <= best_words && best >= 0) continue;
     std::size_t q = p;
@@ -162,6 +225,12 @@ CueIndex::Hits CueIndex::scan(std::string_view s) const {
   while (p < s.size()) {
     const char c = s[p];
     const bool ascii_word = is_word_byte(c);
+    if (!ascii_word && static_cast<unsigned char>(c) < 0x80) {
+      // Only horizontal space joins the words of a name.
+      if (in_run && c != ' ' && c != '\t') close_run();
+      ++p;
+      continue;
+    }
     const bool cjk = !ascii_word && static_cast<unsigned char>(c) >= 0x80 && is_cjk(decode(s, p).value);
     if (!ascii_word && !cjk) {
       // Only horizontal space joins the words of a name.
@@ -208,9 +277,11 @@ CueIndex::Hits CueIndex::scan(std::string_view s) const {
       continue;
     }
     // A word written onto a figure names its currency, not a company: `HK$5`, `USD 5bn`, `Rmb 81bn`.
-    const std::size_t next = skip_hspace(s, e);
-    const bool marker = next < s.size() && (s[e] == '$' || is_digit(s[next]));
-    if (ascii_word && capitalised(w) && !marker &&
+    const auto marker = [&] {
+      const std::size_t next = skip_hspace(s, e);
+      return next < s.size() && (s[e] == '$' || is_digit(s[next]));
+    };
+    if (ascii_word && capitalised(w) && !marker() &&
         std::none_of(w.begin(), w.end(), [](char ch) { return is_digit(ch); })) {
       if (!in_run) run_begin = p;
       in_run = true;

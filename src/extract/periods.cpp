@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdlib>
 
 #include <fmt/format.h>
@@ -46,6 +47,38 @@ int small_number(std::string_view w, const Lexicon& lex) {
     return 0;
   }
   return whole(w);
+}
+
+// The words that start the period readers below; `written_words` tells which of
+// them a sentence holds, in one pass, so that the readers skip their own passes
+// over the many sentences that hold none.
+constexpr std::array<std::string_view, 7> lead_words{"months", "next", "over", "first", "second", "third", "fourth"};
+
+// Bit i set when lead_words[i] is written, in any case, at or after the
+// sentence's start and no farther than the readers look past its end (the word
+// that straddles the end, then white space).
+unsigned written_words(std::string_view s, const TextSpan& sentence) {
+  static constexpr std::array<unsigned, 256> by_first_byte = [] {
+    std::array<unsigned, 256> t{};
+    for (std::size_t i = 0; i < lead_words.size(); ++i) {
+      const char c = lead_words[i].front();
+      t[static_cast<unsigned char>(c)] |= 1U << i;
+      t[static_cast<unsigned char>(c - 'a' + 'A')] |= 1U << i;
+    }
+    return t;
+  }();
+  const std::size_t reach = std::min(s.size(), skip_hspace(s, letters_end(s, sentence.end)) + 6);
+  unsigned found = 0;
+  for (std::size_t p = sentence.begin; p < reach; ++p) {
+    unsigned maybe = by_first_byte[static_cast<unsigned char>(s[p])];
+    while (maybe != 0) {
+      const int i = std::countr_zero(maybe);
+      maybe &= maybe - 1;
+      const std::string_view w = lead_words[static_cast<std::size_t>(i)];
+      if (p + w.size() <= s.size() && iequals(s.substr(p, w.size()), w)) found |= 1U << i;
+    }
+  }
+  return found;
 }
 
 struct PeriodReader {
@@ -98,11 +131,16 @@ std::vector<PeriodCue> PeriodCache::read(const TextSpan& sentence, bool window_k
     out.push_back(PeriodCue{b, e, std::move(value), conf});
   };
   const auto phrase = [&](std::string_view words, auto&& f) { for_each_word(s, sentence.begin, sentence.end, words, f); };
+  const unsigned written = written_words(s, sentence);
+  const auto mentions = [&](std::string_view word) {
+    const auto i = std::find(lead_words.begin(), lead_words.end(), word) - lead_words.begin();
+    return (written >> i & 1U) != 0;
+  };
 
   if (r.date) {
     const int y = static_cast<int>(r.date->year());
     const unsigned m = unsigned{r.date->month()};
-    const std::string to_date = fmt::format("{}-01-01..{}", y, to_string(*r.date));
+    const auto to_date = [&] { return fmt::format("{}-01-01..{}", y, to_string(*r.date)); };
     const std::optional<Period> latest = r.latest_quarter();
     // The lexicon's period phrases, by the rule their value names.
     const auto first_hit = std::lower_bound(hits_.begin(), hits_.end(), sentence.begin,
@@ -112,7 +150,7 @@ std::vector<PeriodCue> PeriodCache::read(const TextSpan& sentence, bool window_k
       const std::size_t b = it->begin;
       const std::size_t e = it->end;
       if (rule == "year_to_date") {
-        add(b, e, to_date, 0.8);
+        add(b, e, to_date(), 0.8);
       } else if (rule == "since_start_of") {
         // "since the start of 2025": from January 1 of that year to the article date.
         const std::size_t q = skip_hspace(s, e);
@@ -120,9 +158,9 @@ std::vector<PeriodCue> PeriodCache::read(const TextSpan& sentence, bool window_k
                                              s.begin() + static_cast<std::ptrdiff_t>(q + 4),
                                              [](char c) { return is_digit(c); }) &&
             std::atoi(std::string(s.substr(q, 4)).c_str()) == y)
-          add(b, q + 4, to_date, 0.8);
+          add(b, q + 4, to_date(), 0.8);
       } else if (rule == "this_year") {
-        add(b, e, window_kind ? to_date : std::to_string(y), 0.7);
+        add(b, e, window_kind ? to_date() : std::to_string(y), 0.7);
       } else if (rule == "last_year") {
         add(b, e, std::to_string(y - 1), 0.6);
       } else if (rule == "next_year") {
@@ -147,7 +185,7 @@ std::vector<PeriodCue> PeriodCache::read(const TextSpan& sentence, bool window_k
         add(b, e, r.name(latest->previous()), 0.6);
       }
     }
-    if (latest) {
+    if (latest && mentions("months")) {
       // "the 15 months since ...": the months up to the latest reported quarter.
       for (std::size_t p = sentence.begin; p < sentence.end; ++p) {
         if (!(p == 0 || !is_letter(s[p - 1]))) continue;
@@ -156,10 +194,11 @@ std::vector<PeriodCue> PeriodCache::read(const TextSpan& sentence, bool window_k
         if (ne == p)
           while (ne < sentence.end && is_digit(s[ne])) ++ne;
         if (ne == p) continue;
-        const int months = small_number(s.substr(p, ne - p), lexicon_);
-        if (months <= 0) continue;
+        // "months" first: most words are followed by none, and the count is a look-up.
         const std::size_t q = skip_hspace(s, ne);
         if (!(q > ne && s.substr(q, 6) == "months")) continue;
+        const int months = small_number(s.substr(p, ne - p), lexicon_);
+        if (months <= 0) continue;
         const std::size_t after = q + 6;
         const std::size_t r2 = skip_hspace(s, after);
         const bool since = s.substr(r2, 5) == "since";
@@ -180,15 +219,17 @@ std::vector<PeriodCue> PeriodCache::read(const TextSpan& sentence, bool window_k
     }
       // "over the next three years", "in the next three years": months from the article's.
       for (const std::string_view lead : {std::string_view{"next"}, std::string_view{"over"}}) {
+        if (!mentions(lead)) continue;
         phrase(lead, [&](std::size_t, std::size_t e) {
           const std::size_t q = skip_hspace(s, e);
           const std::size_t qe = letters_end(s, q) == q ? q : letters_end(s, q);
           std::size_t ne = qe;
           if (ne == q)
             while (ne < s.size() && is_digit(s[ne])) ++ne;
-          const int years = small_number(s.substr(q, ne - q), lexicon_);
           const std::size_t u = skip_hspace(s, ne);
-          if (years <= 0 || years > 10 || !(u > ne && s.substr(u, 5) == "years")) return;
+          if (!(u > ne && s.substr(u, 5) == "years")) return;
+          const int years = small_number(s.substr(q, ne - q), lexicon_);
+          if (years <= 0 || years > 10) return;
           add(e - lead.size(), u + 5,
               r.month_window(static_cast<int>(r.date->year()), static_cast<int>(unsigned{r.date->month()}), years * 12),
               0.5);
@@ -199,6 +240,7 @@ std::vector<PeriodCue> PeriodCache::read(const TextSpan& sentence, bool window_k
   static constexpr std::array<std::pair<std::string_view, int>, 4> ordinals{
       {{"first", 1}, {"second", 2}, {"third", 3}, {"fourth", 4}}};
   for (const auto& [ord, qn] : ordinals) {
+    if (!mentions(ord)) continue;
     phrase(ord, [&, qn = qn](std::size_t b, std::size_t e) {
       std::size_t q = skip_hspace(s, e);
       if (s.substr(q, 7) != "quarter") return;

@@ -66,17 +66,18 @@ bool ends_sentence(std::string_view s, std::size_t k, std::size_t end) {
 
 // Calls `f(after)` for each sentence end in the line [line_begin, line_end), in
 // order, `after` being the first byte after the end (closing quotes included);
-// stops when `f` returns false.
+// stops when `f` returns false. Only '.', '!', '?' and the first byte of 。！？
+// (E3 80 82, EF BC 81, EF BC 9F) can end one, and no UTF-8 sequence holds an
+// ASCII byte or a first byte after its own first, so a byte-wise search for
+// those visits what a walk by code points would, without decoding every byte.
 template <class F>
 void for_each_sentence_end(std::string_view s, std::size_t line_begin, std::size_t line_end, F&& f) {
-  for (std::size_t k = line_begin; k < line_end;) {
-    const CodePoint cp = decode(s, k);
-    bool boundary = false;
-    std::size_t after = k + cp.size;
-    if (cp.value == 0x3002 || cp.value == 0xFF01 || cp.value == 0xFF1F) {
-      boundary = true;  // 。！？
-    } else if (cp.size == 1 && ends_sentence(s, k, line_end)) {
-      boundary = true;
+  for (std::size_t k = line_begin; k < line_end; ++k) {
+    const auto b = static_cast<unsigned char>(s[k]);
+    std::size_t after = 0;
+    if (b == '.' || b == '!' || b == '?') {
+      if (!ends_sentence(s, k, line_end)) continue;
+      after = k + 1;
       while (after < line_end) {
         const CodePoint c2 = decode(s, after);
         if (c2.value == U'"' || c2.value == U'\'' || c2.value == 0x201D || c2.value == 0x2019 || c2.value == U')') {
@@ -85,9 +86,14 @@ void for_each_sentence_end(std::string_view s, std::size_t line_begin, std::size
           break;
         }
       }
+    } else if (b == 0xE3 || b == 0xEF) {
+      const CodePoint cp = decode(s, k);
+      if (cp.value != 0x3002 && cp.value != 0xFF01 && cp.value != 0xFF1F) continue;  // 。！？
+      after = k + cp.size;
+    } else {
+      continue;
     }
-    if (boundary && !f(after)) return;
-    k += cp.size == 0 ? 1 : cp.size;
+    if (!f(after)) return;
   }
 }
 

@@ -9,7 +9,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "finmetrics/extract/extract_figures.hpp"
@@ -74,9 +73,24 @@ class CueIndex {
                                                        std::string_view first_word) const;
   void add(std::string_view phrase, CueKind kind, std::string value);
 
+  // The phrases by their lower-cased first word: open addressing over an FNV-1a
+  // hash of the word's bytes lower-cased as they are read, so the scan looks up
+  // every word of the text without building a string.
+  struct FirstWord {
+    std::uint64_t hash = 0;
+    std::string word;                   // lower-cased
+    std::vector<std::uint32_t> phrases;  // indices into phrases_
+  };
+  [[nodiscard]] const FirstWord* first_word(std::string_view word) const noexcept;
+  std::vector<std::uint32_t>& phrases_starting(const std::string& lower_word);
+
   std::vector<Row> rows_;
   std::vector<Phrase> phrases_;
-  std::unordered_map<std::string, std::vector<std::uint32_t>> by_first_word_;  // lower-cased first word
+  std::vector<FirstWord> first_words_;
+  std::vector<std::uint32_t> slots_;  // 1 + index into first_words_, 0 = empty; a power of two in size
+  // A bit per (length, first two and last byte) of the first words, lower-cased:
+  // most words of a text start no phrase, and this says so before any hashing.
+  std::vector<std::uint64_t> first_word_filter_ = std::vector<std::uint64_t>(1024);
 };
 
 }  // namespace finmetrics::extract_detail

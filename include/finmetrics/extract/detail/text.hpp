@@ -30,16 +30,55 @@ using detail::CodePoint;
   return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF);
 }
 
-[[nodiscard]] bool iequals(std::string_view a, std::string_view b) noexcept;
-[[nodiscard]] bool istarts_with(std::string_view s, std::string_view prefix) noexcept;
+[[nodiscard]] inline bool iequals(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (to_lower(a[i]) != to_lower(b[i])) return false;
+  return true;
+}
+[[nodiscard]] inline bool istarts_with(std::string_view s, std::string_view prefix) noexcept {
+  return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
+}
+
+// The scanners call these at almost every byte: inline, with the ASCII case first
+// and the code-point walk (text.cpp) only where a byte past ASCII is met.
+[[nodiscard]] std::size_t skip_hspace_utf8(std::string_view s, std::size_t p) noexcept;
+[[nodiscard]] std::size_t skip_hspace_back_utf8(std::string_view s, std::size_t p) noexcept;
 
 /// First byte after the horizontal white space at p.
-[[nodiscard]] std::size_t skip_hspace(std::string_view s, std::size_t p) noexcept;
+[[nodiscard]] inline std::size_t skip_hspace(std::string_view s, std::size_t p) noexcept {
+  while (p < s.size()) {
+    const auto b = static_cast<unsigned char>(s[p]);
+    if (b == ' ' || b == '\t') {
+      ++p;
+    } else {
+      return b < 0x80 ? p : skip_hspace_utf8(s, p);
+    }
+  }
+  return p;
+}
 /// First byte of the horizontal white space that ends at p (p when none).
-[[nodiscard]] std::size_t skip_hspace_back(std::string_view s, std::size_t p) noexcept;
+[[nodiscard]] inline std::size_t skip_hspace_back(std::string_view s, std::size_t p) noexcept {
+  if (p > s.size()) return p;
+  while (p > 0) {
+    const auto b = static_cast<unsigned char>(s[p - 1]);
+    if (b == ' ' || b == '\t') {
+      --p;
+    } else {
+      return b < 0x80 ? p : skip_hspace_back_utf8(s, p);
+    }
+  }
+  return p;
+}
 /// End of the run of ASCII letters at p.
-[[nodiscard]] std::size_t letters_end(std::string_view s, std::size_t p) noexcept;
+[[nodiscard]] inline std::size_t letters_end(std::string_view s, std::size_t p) noexcept {
+  while (p < s.size() && is_letter(s[p])) ++p;
+  return p;
+}
 /// Start of the run of ASCII letters that ends at p.
-[[nodiscard]] std::size_t letters_begin(std::string_view s, std::size_t p) noexcept;
+[[nodiscard]] inline std::size_t letters_begin(std::string_view s, std::size_t p) noexcept {
+  while (p > 0 && is_letter(s[p - 1])) --p;
+  return p;
+}
 
 }  // namespace finmetrics::extract_detail
