@@ -59,7 +59,10 @@ std::size_t normalise(std::string_view text, bool fold, std::array<char, max_phr
 bool WordIndex::add(std::string key, std::uint32_t row) {
   if (find_normalised(key) != nullptr) return false;
   if ((keys_.size() + 1) * 2 > slots_.size()) grow();
-  if (!key.empty()) first_bytes_[static_cast<unsigned char>(key.front())] = true;
+  if (!key.empty()) {
+    const std::size_t bit = ends_bit(static_cast<unsigned char>(key.front()), static_cast<unsigned char>(key.back()));
+    key_ends_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+  }
   keys_.push_back(std::move(key));
   rows_.push_back(row);
   const std::uint64_t h = hash_bytes(keys_.back());
@@ -98,8 +101,11 @@ const std::uint32_t* WordIndex::find_normalised(std::string_view key) const noex
 const std::uint32_t* WordIndex::find(std::string_view text, bool fold) const noexcept {
   if (slots_.empty() || text.empty()) return nullptr;
   const auto fold_byte = [fold](char c) { return fold && c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-  // Keys start with no white space, so a text whose first byte starts none is not one.
-  if (!first_bytes_[static_cast<unsigned char>(fold_byte(text.front()))]) return nullptr;
+  if (text.front() == ' ' || text.front() == '\t') return nullptr;  // keys start with no white space
+  // Most look-ups are of words that are no key: their first and last bytes say so.
+  const std::size_t bit =
+      ends_bit(static_cast<unsigned char>(fold_byte(text.front())), static_cast<unsigned char>(fold_byte(text.back())));
+  if ((key_ends_[bit / 64] >> (bit % 64) & 1U) == 0) return nullptr;
   std::array<char, max_phrase_bytes> buf;
   // The common case in one pass: ASCII, folded, white-space runs made one ' ' and
   // hashed as it is copied (normalise's result for such a text).

@@ -40,8 +40,16 @@ class WordIndex {
   void grow();
   [[nodiscard]] const std::uint32_t* probe(std::uint64_t hash, std::string_view key) const noexcept;
 
+  // A bit per (first byte, last byte) of the keys, hashed into 4,096: a text whose
+  // pair has none is no key, said before it is normalised and hashed. Exact for
+  // any text: normalising folds ASCII and makes inner white-space runs one ' ', and
+  // a text that starts or ends with white space is no key.
+  [[nodiscard]] static std::size_t ends_bit(unsigned char first, unsigned char last) noexcept {
+    return (static_cast<std::size_t>(first) * 67 + last) & 4095;
+  }
+
   std::vector<Slot> slots_;
-  std::array<bool, 256> first_bytes_{};  // the first bytes of the keys: most look-ups stop here
+  std::array<std::uint64_t, 64> key_ends_{};
   std::vector<std::string> keys_;
   std::vector<std::uint32_t> rows_;
 };
