@@ -47,6 +47,55 @@ std::size_t Scanner::count_noun_end(std::size_t p, const QuotedFigure& f, std::s
   return npos;
 }
 
+// An exchange rate, not an amount: a currency pair before the figure ("EUR/USD
+// 1.0850"), an `exchange_rate` cue and another currency after it ("Euro 1.08
+// against the dollar", "$1.08 per euro", "Rs 83.4 to the dollar"), or another
+// currency right after an amount whose marker stands before its number ("Dollar
+// 151.2 yen"). Which currency such a number is in depends on the market's
+// convention (EUR/USD is quoted in dollars, USD/INR in rupees), so it is refused,
+// never read as money. The span refused, or an empty span.
+TextSpan Scanner::exchange_rate_at(const QuotedFigure& f, std::size_t number) const {
+  const std::size_t n = s_.size();
+  const std::size_t b = f.span.begin;
+  const std::size_t e = f.span.end;
+  // "EUR/USD 1.0850", "USD/JPY 151.20"
+  if (b >= 2 && s_[b - 1] == '/') {
+    const std::size_t wb = letters_begin(s_, b - 1);
+    if (wb < b - 1 && lexicon_.currency_marker(s_.substr(wb, b - 1 - wb)) != nullptr) return TextSpan{wb, e};
+  }
+  const std::size_t q = skip_hspace(s_, e);
+  if (q == e || q >= n || !is_letter(s_[q])) return TextSpan{};
+  const auto currency_after = [&](std::size_t p) -> std::size_t {
+    const auto [end, m] = currency_word_at(p);
+    if (m == nullptr || m->country) return npos;
+    const std::size_t next = skip_hspace(s_, end);
+    if (next < n && is_digit(s_[next])) return npos;  // the marker of the next figure ("USD 5bn RMB 81bn")
+    return end;
+  };
+  const std::size_t qe = letters_end(s_, q);
+  if (const Cue* relation = lexicon_.cue(s_.substr(q, qe - q), "exchange_rate"); relation != nullptr) {
+    std::size_t r = skip_hspace(s_, qe < n && s_[qe] == '.' ? qe + 1 : qe);  // "vs."
+    if (r < n && is_letter(s_[r]) && is_cue(lexicon_, s_.substr(r, letters_end(s_, r) - r), "determiner")) {
+      r = skip_hspace(s_, letters_end(s_, r));
+    } else if (relation->value == "determiner") {
+      return TextSpan{};  // "to" only before one: "83.40 to the dollar", never "$5bn to euros"
+    }
+    if (const std::size_t end = currency_after(r); end != npos) return TextSpan{b, end};
+    return TextSpan{};
+  }
+  // "Dollar 151.2 yen": a marker before the number and one of another currency after
+  // the amount ("$10 dollars bill" says the dollar twice).
+  if (f.unit.dimension == Dimension::money && !f.currency_marker.empty() && f.currency_span.end <= number) {
+    const auto [end, m] = currency_word_at(q);
+    if (m == nullptr || currency_after(q) == npos) return TextSpan{};
+    const bool same = (m->currency && f.unit.currency == *m->currency) ||
+                      (m->family != 0 && (lexicon_.family_name(m->family) == f.currency_family ||
+                                          (f.unit.currency && lexicon_.family_of(*f.unit.currency) == m->family)));
+    if (!same) return TextSpan{b, end};
+  }
+  return TextSpan{};
+}
+
 // Whether a figure read in place is a figure of the article, and how it is
 // kept: the context rules that the grammar does not know (years, versions,
 // compounds, durations, plain numbers), count nouns and hedging verbs.
@@ -107,6 +156,19 @@ bool Scanner::take(const QuotedFigure& f, std::size_t number, bool word, std::ve
         resume = close + 1;
         return false;
       }
+    }
+  }
+  if (dim == Dimension::money) {
+    if (const TextSpan rate = exchange_rate_at(f, number); rate.size() != 0) {
+      const std::string_view text = s_.substr(rate.begin, rate.size());
+      skipped.push_back(make_error(
+          Errc::ambiguous,
+          fmt::format("byte {}: '{}': an exchange rate, not an amount (in which currency depends on the "
+                      "market's convention): not read",
+                      rate.begin, text),
+          text));
+      resume = std::max(e, rate.end);
+      return false;
     }
   }
   const bool plain = dim == Dimension::number;

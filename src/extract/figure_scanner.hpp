@@ -115,6 +115,8 @@ class Scanner {
   void scan_words(std::vector<Candidate>& out, const std::vector<Candidate>& numeric) const;
   std::size_t extend_qualifier(std::size_t begin) const;
   std::size_t record_end(std::size_t p) const;
+  bool half_alone(std::size_t b, std::size_t e) const;
+  TextSpan exchange_rate_at(const QuotedFigure& f, std::size_t number) const;
   std::size_t magnitude_follower(std::size_t e, Candidate& c) const;
   std::pair<std::size_t, const CurrencyMarker*> currency_word_at(std::size_t p) const;
   bool take(const QuotedFigure& f, std::size_t number, bool word, std::vector<Candidate>& out,

@@ -205,6 +205,49 @@ std::size_t Scanner::record_end(std::size_t p) const {
   return is_cue(lexicon_, s_.substr(g, we - g), "record_extreme") ? we : npos;
 }
 
+// `half` with no hedge is a share of something only as one: not after a determiner,
+// an `ordinal` cue or a number ("the first half", "a half", "one and a half", "back
+// half"), and before "of", a determiner that is no article ("half its peak", "half
+// the market") or the end of the clause ("fell by half."); what it is a share of is
+// no year or duration ("half of 2024", "half of the year").
+bool Scanner::half_alone(std::size_t b, std::size_t e) const {
+  const std::size_t n = s_.size();
+  const std::size_t we = skip_hspace_back(s_, b);
+  if (we > 0 && is_letter(s_[we - 1])) {
+    const std::size_t wb = letters_begin(s_, we);
+    const std::string_view before = s_.substr(wb, we - wb);
+    if (is_cue(lexicon_, before, "determiner") || is_cue(lexicon_, before, "ordinal") ||
+        number_word(before) != nullptr || iequals(before, "and")) {
+      return false;
+    }
+  } else if (we > 0 && (is_digit(s_[we - 1]) || s_[we - 1] == '-')) {
+    return false;
+  }
+  std::size_t q = skip_hspace(s_, e);
+  if (q == e && q < n && (is_letter(s_[q]) || is_digit(s_[q]) || s_[q] == '-')) return false;
+  if (q >= n || s_[q] == '.' || s_[q] == ',' || s_[q] == ';' || s_[q] == ':' || s_[q] == '!' || s_[q] == '?' ||
+      s_[q] == ')' || s_[q] == '\n' || s_[q] == '\r') {
+    return true;
+  }
+  if (!is_letter(s_[q])) return false;
+  const auto word_end = [&](std::size_t p) { return letters_end(s_, p); };
+  bool of = false;
+  if (word_is(s_, q, "of")) {
+    of = true;
+    q = skip_hspace(s_, q + 2);
+    if (q >= n || is_digit(s_[q])) return false;  // "half of 2024"
+  }
+  if (q < n && is_letter(s_[q]) && is_cue(lexicon_, s_.substr(q, word_end(q) - q), "determiner")) {
+    const NumberWord* article = number_word(s_.substr(q, word_end(q) - q));
+    if (article != nullptr && article->kind == NumberWord::Kind::article && !of) return false;  // "half a", "half an"
+    q = skip_hspace(s_, word_end(q));
+  } else if (!of) {
+    return false;
+  }
+  if (q >= n || !is_letter(s_[q])) return false;
+  return !is_cue(lexicon_, s_.substr(q, word_end(q) - q), "duration");
+}
+
 void Scanner::scan_words(std::vector<Candidate>& out, const std::vector<Candidate>& numeric) const {
   const std::size_t n = s_.size();
   // Positions only grow, and numeric candidates are in text order: one cursor suffices.
@@ -303,8 +346,9 @@ void Scanner::scan_words(std::vector<Candidate>& out, const std::vector<Candidat
         }
       }
     }
-    // "less than half", "at least half": 0.5x (a fraction of something), only after a
-    // hedge; never "half a billion" (the grammar's) nor "half year", "half an hour".
+    // "less than half", "at least half", "half of revenue", "fell by half.": 0.5x (a
+    // fraction of something); never "half a billion" (the grammar's), "half year",
+    // "half an hour", "the first half of 2024".
     if (e == npos) {
       const std::string_view w = word_at(i);
       const NumberWord* half = number_word(w);
@@ -313,7 +357,7 @@ void Scanner::scan_words(std::vector<Candidate>& out, const std::vector<Candidat
         const std::size_t next = skip_hspace(s_, i + w.size());
         const std::string_view after = next < n ? s_.substr(next, letters_end(s_, next) - next) : std::string_view{};
         const NumberWord* article = after.empty() ? nullptr : number_word(after);
-        if (qb != i && !is_cue(lexicon_, after, "duration") &&
+        if ((qb != i || half_alone(i, i + w.size())) && !is_cue(lexicon_, after, "duration") &&
             !(article != nullptr && article->kind == NumberWord::Kind::article)) {
           e = i + w.size();
           c.begin = qb;

@@ -15,7 +15,9 @@ namespace finmetrics::parse_detail {
 
 // number-words = "a" | "an" | cardinal | tens ["-" cardinal] | (cardinal | "a") "hundred" [["and"] tens/cardinal]
 //              | "half" ["a" | "an"] | ["a" | "an" | cardinal] ["-"] fraction | multiple
-// "three billion", "a billion", "half a billion", "a third", "one-fifth", "twofold".
+//              | whole "and" ("a" | "an" | cardinal) fraction
+// "three billion", "a billion", "half a billion", "a third", "one-fifth", "twofold",
+// "two and a half billion".
 bool Parser::read_number_words(std::size_t& pos, Term& t) {
   using K = NumberWord::Kind;
   std::size_t p = pos;
@@ -143,6 +145,30 @@ bool Parser::read_number_words(std::size_t& pos, Term& t) {
             e = e3;
           }
         }
+      }
+    }
+  }
+  // "two and a half", "three and three quarters": a whole number and a fraction of one,
+  // exact when the fraction is (a denominator of twos and fives), else to six decimals
+  // ("one and a third": 1.333333). Never a percentage ("two and a half times" is 2.5x).
+  if (!article && n > 0) {
+    const std::size_t q = next_word(e);
+    if (q < end_ && word_at(q, "and") && space_at(q + 3)) {
+      const std::size_t q2 = skip_space(q + 3);
+      std::size_t e2 = q2;
+      const NumberWord* c = q2 < end_ ? word_at_p(q2, e2) : nullptr;
+      const std::uint64_t count = c == nullptr ? 0 : c->kind == K::article ? 1 : c->kind == K::cardinal ? c->value : 0;
+      const std::size_t q3 = count != 0 ? next_word(e2) : end_ + 1;
+      std::size_t e3 = q3;
+      const NumberWord* f = q3 < end_ ? word_at_p(q3, e3) : nullptr;
+      if (f != nullptr && f->kind == K::fraction && count < f->denominator) {
+        value = n * 1000000 + (count * 1000000 + f->denominator / 2) / f->denominator;
+        fraction_digits = 6;
+        while (fraction_digits > 0 && value % 10 == 0) {
+          value /= 10;
+          --fraction_digits;
+        }
+        return done(e3);
       }
     }
   }

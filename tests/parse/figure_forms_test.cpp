@@ -234,6 +234,33 @@ TEST_CASE("Number words and fractions", "[parse][v2]") {
   refused("a dollars", Errc::syntax, "'a' needs a scale after it ('a billion')");
 }
 
+TEST_CASE("A whole number and a fraction of one: 'two and a half billion'", "[parse][v2]") {
+  // Was "a half billion dollars" (USD 500m) in running text, and "a half times" 50%.
+  money("two and a half billion dollars", USD, "2500000000");
+  CHECK(read_figure("two and a half billion dollars").interval().to_string() == "[2450000000, 2550000000)");
+  {
+    const QuotedFigure f = read_figure("one and a half times");
+    CHECK(f.unit.dimension == Dimension::multiple);
+    CHECK(f.value == dec("1.5"));
+  }
+  {
+    const QuotedFigure f = read_figure("three and a quarter percent");
+    CHECK(f.unit.dimension == Dimension::percent);
+    CHECK(f.value == dec("3.25"));
+  }
+  {
+    const QuotedFigure f = read_figure("ninety-nine and three quarters percent");
+    CHECK(f.value == dec("99.75"));
+  }
+  {
+    const QuotedFigure f = read_figure("one and a third times");
+    CHECK(f.value == dec("1.333333"));
+    CHECK(f.interval().contains(Decimal::from_parts(1333333333333LL, -12)));
+  }
+  // "and" between two whole numbers is still a range.
+  range("between two and three billion dollars", USD, "2000000000", "3000000000");
+}
+
 TEST_CASE("Parenthesised negatives", "[parse][v2]") {
   money("($99.99)", USD, "-99.99");  // was +99.99
   money("£(982)m", GBP, "-982000000");
