@@ -9,7 +9,32 @@
 
 namespace finmetrics {
 
-Result<std::string> read_file(const std::filesystem::path& file) {
+std::string describe_byte_limit(std::size_t bytes) {
+  if (bytes >= (std::size_t{1} << 20) && bytes % (std::size_t{1} << 20) == 0)
+    return fmt::format("{} MiB ({} bytes)", bytes >> 20, bytes);
+  return fmt::format("{} bytes", bytes);
+}
+
+Result<std::string> read_stream(std::FILE* in, std::string_view name, std::size_t max_bytes) {
+  std::string text;
+  char buffer[1 << 16];
+  std::size_t n = 0;
+  while ((n = std::fread(buffer, 1, sizeof buffer, in)) > 0) {
+    // One byte past the limit says there is more; nothing beyond it is kept.
+    if (max_bytes != 0 && text.size() + n > max_bytes)
+      return unexpected(make_error(
+          Errc::out_of_range, fmt::format("'{}' is longer than {}, the most read from one file: not read", name,
+                                describe_byte_limit(max_bytes)),
+          std::string(name)));
+    text.append(buffer, n);
+  }
+  if (std::ferror(in))
+    return unexpected(make_error(Errc::io, fmt::format("cannot read '{}': {}", name, std::strerror(errno)),
+                                 std::string(name)));
+  return text;
+}
+
+Result<std::string> read_file(const std::filesystem::path& file, std::size_t max_bytes) {
   std::error_code ec;
   if (std::filesystem::is_directory(file, ec)) {  // fopen opens one, and reading it fails later as "empty"
     return unexpected(make_error(Errc::io, fmt::format("cannot read '{}': it is a directory, not a file", file.string()),
@@ -20,13 +45,14 @@ Result<std::string> read_file(const std::filesystem::path& file) {
     return unexpected(make_error(Errc::io, fmt::format("cannot open '{}': {}", file.string(), std::strerror(errno)),
                                  file.string()));
   }
-  std::string text;
-  char buffer[1 << 16];
-  std::size_t n = 0;
-  while ((n = std::fread(buffer, 1, sizeof buffer, f.get())) > 0) text.append(buffer, n);
-  if (std::ferror(f.get()))
-    return unexpected(make_error(Errc::io, fmt::format("cannot read '{}'", file.string()), file.string()));
-  return text;
+  // A regular file says its size: one beyond the limit is refused before a byte is read.
+  if (const auto size = std::filesystem::file_size(file, ec);
+      !ec && std::filesystem::is_regular_file(file, ec) && max_bytes != 0 && size > max_bytes)
+    return unexpected(make_error(
+        Errc::out_of_range, fmt::format("'{}' is longer than {}, the most read from one file: not read", file.string(),
+                              describe_byte_limit(max_bytes)),
+        file.string()));
+  return read_stream(f.get(), file.string(), max_bytes);
 }
 
 }  // namespace finmetrics

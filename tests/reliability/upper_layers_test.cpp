@@ -2,6 +2,7 @@
 // directories where a file is expected, and diagnostics that stay one line of
 // valid UTF-8 of bounded length (quote_for_message, Error::describe).
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -86,6 +87,35 @@ TEST_CASE("a directory given where a file is expected is reported as a directory
   auto series = load_series_csv(s.dir);
   REQUIRE_FALSE(series);
   CHECK(series.error().message == expected);
+}
+
+TEST_CASE("read_file reads to its limit and refuses a file or device beyond it by name and limit (issue 11)") {
+  Scratch s;
+  const auto ten = s.file("ten.txt", "0123456789");
+  auto whole = read_file(ten, 10);  // exactly the limit: read
+  REQUIRE(whole);
+  CHECK(*whole == "0123456789");
+  auto over = read_file(ten, 9);  // a regular file is refused by its size, before a byte is read
+  REQUIRE_FALSE(over);
+  CHECK(over.error().code == Errc::out_of_range);
+  CHECK(over.error().input == ten.string());
+  CHECK(over.error().message == "'" + ten.string() + "' is longer than 9 bytes, the most read from one file: not read");
+  CHECK(read_file(ten, 0).value() == "0123456789");  // 0: no limit
+
+  // A device without end: read to one buffer past the limit, then refused (it
+  // was read until std::bad_alloc). The loaders refuse it through read_file.
+  auto zero = read_file("/dev/zero", std::size_t{1} << 20);
+  REQUIRE_FALSE(zero);
+  CHECK(zero.error().code == Errc::out_of_range);
+  CHECK(zero.error().message ==
+        "'/dev/zero' is longer than 1 MiB (1048576 bytes), the most read from one file: not read");
+  std::FILE* in = std::fopen("/dev/zero", "rb");
+  REQUIRE(in != nullptr);
+  auto stream = read_stream(in, "stdin", 100000);
+  std::fclose(in);
+  REQUIRE_FALSE(stream);
+  CHECK(stream.error().message == "'stdin' is longer than 100000 bytes, the most read from one file: not read");
+  CHECK(default_max_file_bytes == std::size_t{256} << 20);
 }
 
 TEST_CASE("quote_for_message escapes line breaks, control bytes and invalid UTF-8, and cuts long text") {
