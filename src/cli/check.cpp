@@ -143,6 +143,20 @@ int run(const CheckArgs& args) {
   // The profile's fiscal year or --fiscal-year-end; without either, FY names are
   // row errors (no issuer's calendar is guessed).
   claims_options.calendar = data->calendar;
+  // The report is written whole or not at all: a temporary file beside the target,
+  // renamed over it once complete (an HTML report half written is worse than none).
+  // It is created before the claims are read, as extract does (a missing directory
+  // is said at once), and SIGINT or SIGTERM from here on removes it and says so.
+  std::optional<AtomicFile> out;
+  if (!args.output.empty() && args.output != "-") {
+    remove_on_interrupt("finmetrics check");
+    auto created = AtomicFile::create(args.output);
+    if (!created) {
+      std::fprintf(stderr, "finmetrics check: %s\n", created.error().message.c_str());
+      return 2;
+    }
+    out.emplace(std::move(*created));
+  }
   if (const std::string_view encoding = utf16_or_32_bom(file_head(args.claims)); !encoding.empty())
     return usage(fmt::format("claims file '{}' is {} (its byte-order mark says so); the claims CSV is UTF-8: "
                              "convert it first (iconv -f {} -t UTF-8)", args.claims, encoding, encoding));
@@ -161,16 +175,7 @@ int run(const CheckArgs& args) {
                              : args.format == "markdown" ? format_markdown_report(result, *claims)
                              : args.format == "html"     ? format_html_report(result, *claims, *data)
                                                          : format_text_report(result, *claims);
-  if (!args.output.empty() && args.output != "-") {
-    // Written whole or not at all: a temporary file beside the target, renamed
-    // over it once complete (an HTML report half written is worse than none);
-    // SIGINT or SIGTERM removes the temporary file and says so, as in normalize.
-    remove_on_interrupt("finmetrics check");
-    auto out = AtomicFile::create(args.output);
-    if (!out) {
-      std::fprintf(stderr, "finmetrics check: %s\n", out.error().message.c_str());
-      return 2;
-    }
+  if (out) {
     if (std::fwrite(report.data(), 1, report.size(), out->file()) != report.size()) {
       std::fprintf(stderr, "finmetrics check: cannot write '%s': %s\n", args.output.c_str(), std::strerror(errno));
       return 2;
