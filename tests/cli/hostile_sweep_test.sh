@@ -129,5 +129,44 @@ exec 3>&-
 has "extract interrupted: says what it removed" "finmetrics extract: interrupted, removed the unfinished output '$tmp/.int.txt." "$tmp/int-err.txt"
 check "extract interrupted: nothing left" "" "$(ls -A "$tmp" | grep '^\.int\|^int\.' || true)"
 
+# 9. check -o interrupted (SIGTERM) while it reads its claims: the report's
+#    temporary file is removed and it says so (exit 143), the target is not
+#    created. The report is created before the claims are read, and the claims
+#    come from a FIFO whose writer (this shell) sends nothing: once `exec 4>FIFO`
+#    returns, check has opened it for reading, so its temporary file exists (no
+#    sleep, no timing). check created its report only after checking, installed
+#    its handler there, and had no test of it.
+mkfifo "$tmp/claims.fifo"
+"$bin" check "$tmp/claims.fifo" --data data/alibaba --no-shared -o "$tmp/report-int.txt" >/dev/null 2>"$tmp/check-int-err.txt" &
+pid=$!
+exec 4>"$tmp/claims.fifo"
+check "check interrupted: its temporary file exists while it reads" 1 "$(ls -A "$tmp" | grep -c '^\.report-int\.txt\..*\.tmp$')"
+kill -TERM "$pid"
+wait "$pid"
+check "check interrupted: exit status 128 + SIGTERM" 143 "$?"
+exec 4>&-
+has "check interrupted: says what it removed" "finmetrics check: interrupted, removed the unfinished output '$tmp/.report-int.txt." "$tmp/check-int-err.txt"
+check "check interrupted: nothing left" "" "$(ls -A "$tmp" | grep 'report-int' || true)"
+
+# 10. An input without end (/dev/zero) or longer than the limit is refused by name
+#     and limit, exit 2, nothing written: it was read until std::bad_alloc (exit 2
+#     after gigabytes). extract reads its article whole (64 MiB by default,
+#     --max-bytes); normalize --fx reads the FX table whole (256 MiB, read_file).
+"$bin" extract /dev/zero -o "$tmp/zero.txt" 2>"$tmp/err.txt"
+check "extract /dev/zero: exit status" 2 "$?"
+check "extract /dev/zero: names input and limit" "finmetrics extract: '/dev/zero' is longer than 64 MiB (67108864 bytes), the most read from one file: not read; --max-bytes N raises the limit" "$(cat "$tmp/err.txt")"
+check "extract /dev/zero: no output" "" "$(ls -A "$tmp" | grep 'zero' || true)"
+"$bin" extract --max-bytes 1000 - </dev/zero >/dev/null 2>"$tmp/err.txt"
+check "extract - </dev/zero --max-bytes 1000: names stdin and limit" "2 finmetrics extract: 'stdin' is longer than 1000 bytes, the most read from one file: not read; --max-bytes N raises the limit" "$? $(cat "$tmp/err.txt")"
+"$bin" extract --max-bytes 44 "$tmp/article.txt" >"$tmp/limit.txt" 2>"$tmp/err.txt"
+check "extract --max-bytes exactly the article's size: read" "0 2 figures (0 in words, marked *); article date unknown" "$? $(tail -1 "$tmp/limit.txt")"
+"$bin" extract --max-bytes 43 "$tmp/article.txt" >/dev/null 2>"$tmp/err.txt"
+check "extract --max-bytes one byte short: refused" 2 "$?"
+printf 'date,figure\n2025-03-17,USD 5\n' >"$tmp/rows.csv"
+"$bin" normalize --fx /dev/zero "$tmp/rows.csv" -o "$tmp/rows.out" 2>"$tmp/err.txt"
+check "normalize --fx /dev/zero: exit status" 2 "$?"
+has "normalize --fx /dev/zero: names input and limit" "'/dev/zero' is longer than 256 MiB (268435456 bytes), the most read from one file: not read" "$tmp/err.txt"
+check "normalize --fx /dev/zero: no output" "" "$(ls -A "$tmp" | grep 'rows.out' || true)"
+
 echo "$failures failure(s)"
 [ "$failures" -eq 0 ]
