@@ -12,9 +12,11 @@
 #include <cstring>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
@@ -149,7 +151,8 @@ std::string_view utf8_of(PyObject* o) {
 
 // A str's UTF-8 text: ASCII strings in place; others encoded into `buf`, so that
 // no UTF-8 copy is cached on each of the caller's strings (a malloc per row, and
-// memory the caller keeps). Lone surrogates go to CPython, which raises.
+// memory the caller keeps). A lone surrogate has no UTF-8: nullopt, that row's
+// error (issue 11; it raised UnicodeEncodeError for the whole frame).
 template <class Unit>
 bool encode_utf8(const Unit* units, std::size_t n, std::string& buf) {
   buf.resize(4 * n);
@@ -177,9 +180,9 @@ bool encode_utf8(const Unit* units, std::size_t n, std::string& buf) {
   return true;
 }
 
-std::string_view utf8_view(PyObject* o, std::string& buf) {
+std::optional<std::string_view> utf8_view(PyObject* o, std::string& buf) {
   if (PyUnicode_IS_COMPACT_ASCII(o))
-    return {static_cast<const char*>(PyUnicode_DATA(o)), static_cast<std::size_t>(PyUnicode_GET_LENGTH(o))};
+    return std::string_view(static_cast<const char*>(PyUnicode_DATA(o)), static_cast<std::size_t>(PyUnicode_GET_LENGTH(o)));
   if (!PyUnicode_IS_READY(o)) return utf8_of(o);
   const auto n = static_cast<std::size_t>(PyUnicode_GET_LENGTH(o));
   bool ok = false;
@@ -188,7 +191,18 @@ std::string_view utf8_view(PyObject* o, std::string& buf) {
     case PyUnicode_2BYTE_KIND: ok = encode_utf8(PyUnicode_2BYTE_DATA(o), n, buf); break;
     default: ok = encode_utf8(PyUnicode_4BYTE_DATA(o), n, buf); break;
   }
-  return ok ? std::string_view(buf) : utf8_of(o);  // CPython raises for the surrogate
+  if (!ok) return std::nullopt;
+  return std::string_view(buf);
+}
+
+// Why a str with a lone surrogate is not read: its first one and where it is.
+std::string lone_surrogate_reason(PyObject* o, const char* what) {
+  const Py_ssize_t n = PyUnicode_GET_LENGTH(o);
+  for (Py_ssize_t k = 0; k < n; ++k)
+    if (const Py_UCS4 c = PyUnicode_READ_CHAR(o, k); c >= 0xD800 && c <= 0xDFFF)
+      return fmt::format("the {} holds a lone surrogate U+{:04X} at character {}, which is not text (no UTF-8 for it)",
+                         what, static_cast<unsigned>(c), k + 1);
+  return fmt::format("the {} is not valid Unicode text", what);
 }
 
 // Starts loading row i's str objects (header and first bytes of text) a few rows
@@ -251,6 +265,7 @@ py::dict normalize_columns(NormalizerHandle& h, const py::array& figures, const 
   held.objects.reserve(2 * block);
   std::vector<char> day_text(10 * block);
   std::vector<RowStatus> status_of(block);
+  std::vector<unsigned char> surrogate(block);  // 1: in the figure, 2: in the date (read as empty)
   std::vector<CurrencySource> source_of(block);
   std::vector<std::uint32_t> cell_end(block * cells);  // end offsets into `text`, row after row
   std::string text, scratch;
@@ -263,8 +278,11 @@ py::dict normalize_columns(NormalizerHandle& h, const py::array& figures, const 
       prefetch_str(figure_objects, i + ahead, n);
       prefetch_str(date_objects, i + ahead, n);
       figure_of[r] = {};
+      surrogate[r] = 0;
       if (PyUnicode_Check(figure_objects[i])) {
-        figure_of[r] = utf8_view(figure_objects[i], figure_utf8[r]);
+        const auto utf8 = utf8_view(figure_objects[i], figure_utf8[r]);
+        figure_of[r] = utf8.value_or(std::string_view{});
+        if (!utf8) surrogate[r] = 1;
         Py_INCREF(figure_objects[i]);
         held.objects.push_back(figure_objects[i]);
       }
@@ -273,7 +291,9 @@ py::dict normalize_columns(NormalizerHandle& h, const py::array& figures, const 
         if (days[i] != std::numeric_limits<std::int64_t>::min() && format_day(days[i], &day_text[10 * r]))
           date_of[r] = {&day_text[10 * r], 10};
       } else if (PyUnicode_Check(date_objects[i])) {
-        date_of[r] = utf8_view(date_objects[i], date_utf8[r]);
+        const auto utf8 = utf8_view(date_objects[i], date_utf8[r]);
+        date_of[r] = utf8.value_or(std::string_view{});
+        if (!utf8) surrogate[r] |= 2;
         Py_INCREF(date_objects[i]);
         held.objects.push_back(date_objects[i]);
       }
@@ -323,7 +343,11 @@ py::dict normalize_columns(NormalizerHandle& h, const py::array& figures, const 
         case RowStatus::unparsed: ++totals.unparsed; break;
         case RowStatus::invalid: ++totals.invalid; break;
       }
-      if (reasons && st == RowStatus::unparsed && !PyUnicode_Check(figure_objects[i])) {
+      if (reasons && surrogate[r] != 0) {
+        const std::string why = (surrogate[r] & 1) ? lone_surrogate_reason(figure_objects[i], "figure")
+                                                    : lone_surrogate_reason(date_objects[i], "date");
+        put(reason, i, PyUnicode_FromStringAndSize(why.data(), static_cast<Py_ssize_t>(why.size())));
+      } else if (reasons && st == RowStatus::unparsed && !PyUnicode_Check(figure_objects[i])) {
         // Not text: say what it is, not that an empty figure ended early.
         PyObject* o = figure_objects[i];
         const bool missing = o == Py_None || (PyFloat_Check(o) && std::isnan(PyFloat_AS_DOUBLE(o)));
