@@ -1,6 +1,8 @@
 #include "finmetrics/extract/figure_report.hpp"
 
+#include <array>
 #include <cmath>
+#include <iterator>
 #include <optional>
 #include <string>
 
@@ -81,56 +83,179 @@ std::string figures_table(const Extraction& extraction, std::string_view text) {
 
 namespace {
 
-nlohmann::ordered_json guess_json(const ContextGuess& g) {
-  return {{"value", g.known() ? nlohmann::ordered_json(g.value) : nlohmann::ordered_json(nullptr)},
-          // A ranking score, printed to two decimals.
-          {"confidence", std::round(g.confidence * 100) / 100},
-          {"evidence", g.evidence}};
+// The figures' JSON is written straight into the output, in the key order and
+// the bytes that nlohmann's dump of an ordered_json gave (a tree per figure cost
+// more than reading the figures): strings that need escaping, and the
+// confidences, are still dumped by nlohmann, so they read as before.
+class JsonWriter {
+ public:
+  explicit JsonWriter(std::string& out) : out_(out) {}
+
+  void key(std::string_view k) {
+    separate();
+    out_ += '"';
+    out_ += k;  // the keys below are plain ASCII
+    out_ += "\":";
+    first_ = true;  // the value follows without a comma
+    value_next_ = true;
+  }
+  void string(std::string_view v) {
+    separate();
+    if (plain(v)) {
+      out_ += '"';
+      out_ += v;
+      out_ += '"';
+    } else {
+      out_ += nlohmann::ordered_json(v).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    }
+  }
+  void number(std::size_t v) {
+    separate();
+    fmt::format_to(std::back_inserter(out_), "{}", v);
+  }
+  void boolean(bool v) {
+    separate();
+    out_ += v ? "true" : "false";
+  }
+  void null() {
+    separate();
+    out_ += "null";
+  }
+  void string_or_null(const std::optional<std::string>& v) { v ? string(*v) : null(); }
+  // A ranking score, printed to two decimals, as nlohmann prints that double.
+  void confidence(double c) {
+    separate();
+    const double v = std::round(c * 100) / 100;
+    if (v >= 0 && v <= 1) {
+      out_ += hundredths()[static_cast<std::size_t>(std::lround(v * 100))];
+    } else {
+      out_ += nlohmann::ordered_json(v).dump();
+    }
+  }
+  void begin_object() {
+    separate();
+    out_ += '{';
+    first_ = true;
+  }
+  void end_object() {
+    out_ += '}';
+    first_ = false;
+  }
+
+ private:
+  void separate() {
+    if (value_next_) {
+      value_next_ = false;
+    } else if (!first_) {
+      out_ += ',';
+    }
+    first_ = false;
+  }
+  // What nlohmann writes unescaped and unchanged: printable ASCII but '"' and '\\'.
+  static bool plain(std::string_view v) {
+    for (const char c : v) {
+      const auto b = static_cast<unsigned char>(c);
+      if (b < 0x20 || b >= 0x7F || c == '"' || c == '\\') return false;
+    }
+    return true;
+  }
+  // nlohmann's text of k / 100.0 for k in [0, 100]: round(c * 100) / 100 is that double.
+  static const std::array<std::string, 101>& hundredths() {
+    static const std::array<std::string, 101> texts = [] {
+      std::array<std::string, 101> t;
+      for (std::size_t k = 0; k < t.size(); ++k) t[k] = nlohmann::ordered_json(static_cast<double>(k) / 100).dump();
+      return t;
+    }();
+    return texts;
+  }
+
+  std::string& out_;
+  bool first_ = true;
+  bool value_next_ = false;
+};
+
+void guess_json(JsonWriter& w, std::string_view name, const ContextGuess& g) {
+  w.key(name);
+  w.begin_object();
+  w.key("value");
+  g.known() ? w.string(g.value) : w.null();
+  w.key("confidence");
+  w.confidence(g.confidence);
+  w.key("evidence");
+  w.string(g.evidence);
+  w.end_object();
+}
+
+void figure_json(std::string& out, const ExtractedFigure& f, std::size_t i, std::string_view text) {
+  JsonWriter w(out);
+  w.begin_object();
+  w.key("id");
+  w.string(fmt::format("E{}", i + 1));
+  w.key("begin");
+  w.number(f.span.begin);
+  w.key("end");
+  w.number(f.span.end);
+  w.key("text");
+  w.string(f.text);
+  w.key("kind");
+  w.string(to_string(f.kind));
+  w.key("word_form");
+  w.boolean(f.word_form);
+  w.key("value");
+  w.string_or_null(f.quoted ? std::optional<std::string>(f.quoted->value.to_string()) : std::nullopt);
+  w.key("upper");
+  w.string_or_null(f.quoted && f.quoted->upper ? std::optional<std::string>(f.quoted->upper->to_string())
+                                               : std::nullopt);
+  w.key("unit");
+  w.string(unit_text(f));
+  w.key("qualifier");
+  w.string(to_string(f.qualifier));
+  w.key("interval");
+  w.string_or_null(f.interval ? std::optional<std::string>(f.interval->to_string()) : std::nullopt);
+  w.key("linked");
+  w.string_or_null(f.linked ? std::optional<std::string>(fmt::format("E{}", *f.linked + 1)) : std::nullopt);
+  const bool money = f.currency_source != CurrencySource::none && f.unit.currency;
+  w.key("currency");
+  w.string_or_null(money ? std::optional<std::string>(std::string(f.unit.currency->code())) : std::nullopt);
+  w.key("currency_source");
+  w.string_or_null(money ? std::optional<std::string>(std::string(to_string(f.currency_source))) : std::nullopt);
+  // Only a currency the text or the caller states is certain; a default or an inference is not.
+  w.key("currency_certain");
+  w.boolean(money && (f.currency_source == CurrencySource::explicit_ || f.currency_source == CurrencySource::option));
+  w.key("currency_evidence");
+  if (f.currency_evidence) {
+    w.begin_object();
+    w.key("marker");
+    w.string(f.currency_evidence->marker);
+    w.key("begin");
+    w.number(f.currency_evidence->span.begin);
+    w.key("end");
+    w.number(f.currency_evidence->span.end);
+    w.key("currency");
+    w.string(f.currency_evidence->currency.code());
+    w.end_object();
+  } else {
+    w.null();
+  }
+  w.key("sentence");
+  w.string(text.substr(f.sentence.begin, f.sentence.end - f.sentence.begin));
+  w.key("before");
+  w.string(f.before);
+  w.key("after");
+  w.string(f.after);
+  w.key("context");
+  w.begin_object();
+  guess_json(w, "entity", f.context.entity);
+  guess_json(w, "segment", f.context.segment);
+  guess_json(w, "metric", f.context.metric);
+  guess_json(w, "period", f.context.period);
+  guess_json(w, "direction", f.context.direction);
+  w.end_object();
+  w.end_object();
 }
 
 nlohmann::ordered_json or_null(const std::optional<std::string>& v) {
   return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr);
-}
-
-nlohmann::ordered_json figure_json(const ExtractedFigure& f, std::size_t i, std::string_view text) {
-  nlohmann::ordered_json j;
-  j["id"] = fmt::format("E{}", i + 1);
-  j["begin"] = f.span.begin;
-  j["end"] = f.span.end;
-  j["text"] = f.text;
-  j["kind"] = to_string(f.kind);
-  j["word_form"] = f.word_form;
-  j["value"] = or_null(f.quoted ? std::optional<std::string>(f.quoted->value.to_string()) : std::nullopt);
-  j["upper"] = or_null(f.quoted && f.quoted->upper ? std::optional<std::string>(f.quoted->upper->to_string())
-                                                   : std::nullopt);
-  j["unit"] = unit_text(f);
-  j["qualifier"] = to_string(f.qualifier);
-  j["interval"] = or_null(f.interval ? std::optional<std::string>(f.interval->to_string()) : std::nullopt);
-  j["linked"] = or_null(f.linked ? std::optional<std::string>(fmt::format("E{}", *f.linked + 1)) : std::nullopt);
-  const bool money = f.currency_source != CurrencySource::none && f.unit.currency;
-  j["currency"] = or_null(money ? std::optional<std::string>(std::string(f.unit.currency->code())) : std::nullopt);
-  j["currency_source"] = or_null(money ? std::optional<std::string>(std::string(to_string(f.currency_source)))
-                                       : std::nullopt);
-  // Only a currency the text or the caller states is certain; a default or an inference is not.
-  j["currency_certain"] = money && (f.currency_source == CurrencySource::explicit_ ||
-                                    f.currency_source == CurrencySource::option);
-  if (f.currency_evidence) {
-    j["currency_evidence"] = {{"marker", f.currency_evidence->marker},
-                              {"begin", f.currency_evidence->span.begin},
-                              {"end", f.currency_evidence->span.end},
-                              {"currency", std::string(f.currency_evidence->currency.code())}};
-  } else {
-    j["currency_evidence"] = nullptr;
-  }
-  j["sentence"] = std::string(text.substr(f.sentence.begin, f.sentence.end - f.sentence.begin));
-  j["before"] = f.before;
-  j["after"] = f.after;
-  j["context"] = {{"entity", guess_json(f.context.entity)},
-                  {"segment", guess_json(f.context.segment)},
-                  {"metric", guess_json(f.context.metric)},
-                  {"period", guess_json(f.context.period)},
-                  {"direction", guess_json(f.context.direction)}};
-  return j;
 }
 
 }  // namespace
@@ -149,8 +274,8 @@ std::string figures_json(const Extraction& extraction, std::string_view text, co
   for (std::size_t i = 0; i < extraction.figures.size(); ++i) {
     if (i) body += ',';
     body += '\n';
-    // Objects keep nlohmann's key order (sorted); replace any invalid byte rather than fail.
-    body += figure_json(extraction.figures[i], i, text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    // Keys in the order written; any invalid byte replaced rather than fail.
+    figure_json(body, extraction.figures[i], i, text);
   }
   body += "\n],\"skipped\":";
   nlohmann::json skipped = nlohmann::json::array();
