@@ -107,14 +107,17 @@ const std::uint32_t* WordIndex::find(std::string_view text, bool fold) const noe
       ends_bit(static_cast<unsigned char>(fold_byte(text.front())), static_cast<unsigned char>(fold_byte(text.back())));
   if ((key_ends_[bit / 64] >> (bit % 64) & 1U) == 0) return nullptr;
   std::array<char, max_phrase_bytes> buf;
-  // The common case in one pass: ASCII, folded, white-space runs made one ' ' and
-  // hashed as it is copied (normalise's result for such a text).
+  // The common case in one pass: folded, white-space runs made one ' ' and hashed
+  // as it is copied (normalise's result for such a text). Beyond ASCII, white space
+  // starts with C2, E2 or E3 (U+00A0, U+2009, U+202F, U+3000): other bytes (CJK
+  // markers and scales, 亿元) are copied as they are, as normalise does.
   if (text.size() <= max_phrase_bytes) {
     std::uint64_t h = 14695981039346656037ULL;  // hash_bytes, step by step
     std::size_t i = 0, n = 0;
     for (; i < text.size(); ++i) {
       char c = fold_byte(text[i]);
-      if (static_cast<unsigned char>(c) >= 0x80) break;
+      const auto b = static_cast<unsigned char>(c);
+      if (b == 0xC2 || b == 0xE2 || b == 0xE3) break;
       if (c == '\t') c = ' ';
       if (c == ' ' && buf[n - 1] == ' ') continue;  // n > 0: the first byte is no space
       buf[n++] = c;

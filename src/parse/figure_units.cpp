@@ -238,7 +238,8 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
       // "usd"): up to its longest phrase's number of words.
       const CurrencyMarker* marker = nullptr;
       std::size_t marker_end = q;
-      if (!(w.size() >= 2 && lex_.scale(w) && !lex_.currency_marker_after_number(w))) {
+      const std::optional<Scale> w_scale = w.size() >= 2 ? lex_.scale(w) : std::nullopt;  // looked up once
+      if (!(w_scale && !lex_.currency_marker_after_number(w))) {
         std::array<std::size_t, 6> ends{};
         std::size_t words = 0;
         const auto max_words = std::min<std::size_t>(ends.size(), static_cast<std::size_t>(lex_.max_currency_words()));
@@ -264,7 +265,7 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
         next = marker_end;
       } else if (const std::optional<Currency> code = million_code(w)) {  // "30 MUSD": millions of USD
         ok = set_scale(scales::million, w.substr(0, 1), q) && set_currency(*code, w.substr(1), q + 1);
-      } else if (w.size() >= 2 && (sc = lex_.scale(w))) {
+      } else if ((sc = w_scale)) {
         // "lakh crore": a two-word scale
         const auto [b, w2] = second(e);
         if (b > e && !w2.empty()) {
