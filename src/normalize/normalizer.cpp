@@ -344,6 +344,14 @@ Normalizer::Refusal Normalizer::convert_amount(const Decimal& amount, Currency c
                        negative, currency, day, out, why);
 }
 
+void Normalizer::prefetch_rate(Currency currency, std::int32_t day) const noexcept {
+  const Grid& g = *grid_;
+  g.build_all(*fx_, options_.target);
+  const CurrencyGrid* tg = g.of(currency);
+  if (tg == nullptr || !tg->usable || tg->identity || day < tg->first_day || day > tg->last_day) return;
+  __builtin_prefetch(&tg->latest[static_cast<std::size_t>(day - tg->first_day)]);
+}
+
 Normalizer::Refusal Normalizer::convert_parts(u128 mantissa, int exponent, bool negative, Currency currency,
                                               std::int32_t day, std::string& out, std::string& why) const {
   const NormalizeOptions& o = options_;

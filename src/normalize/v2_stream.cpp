@@ -210,7 +210,13 @@ RowStatus append_common_cells(const Normalizer& n, std::string_view date_field, 
 RowStatus append_v2_cells(const Normalizer& n, std::string_view date_field, std::string_view figure, std::string& out,
                           std::string& why, CurrencySource& source) {
   source = CurrencySource::none;
+  // The target's rate of the day is loaded while the figure is read (the
+  // figure's own leg is known only after it); the date is read again below.
+  std::int32_t day = 0;
+  const bool dated = parse_iso_date(date_field, day);
+  if (dated) n.prefetch_rate(n.options().target, day);
   if (CommonFigure common; n.common_figures().read(figure, common)) {
+    if (dated) n.prefetch_rate(common.currency, day);  // loads while the cells are written
     source = common.currency_source;
     return append_common_cells(n, date_field, common, out, why);
   }
@@ -244,7 +250,6 @@ RowStatus append_v2_cells(const Normalizer& n, std::string_view date_field, std:
   out.append(to_string(f->qualifier));
   out += ',';
   out.append(per_column(f->per));
-  std::int32_t day = 0;
   if (!row_day(n, date_field, day, out, why)) return RowStatus::invalid;
   const std::size_t mark = out.size();
   Normalizer::Refusal refused = Normalizer::Refusal::none;

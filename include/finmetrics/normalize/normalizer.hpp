@@ -156,6 +156,12 @@ class Normalizer {
   [[nodiscard]] Refusal convert_parts(detail::u128 magnitude, int exponent, bool negative, Currency currency,
                                       std::int32_t day, std::string& out, std::string& why) const;
 
+  /// A hint that a value of `currency` (or one in the target currency) on `day`
+  /// (days since 1970-01-01) is about to be converted: that leg of the day is
+  /// fetched into the cache while the caller does other work (rows' dates are
+  /// random: each look-up would miss).
+  void prefetch_rate(Currency currency, std::int32_t day) const noexcept;
+
   /// v2: the reader of the commonest figure forms (`detail/common_figure.hpp`),
   /// built for `options().parse` (by a v1 normalizer on first use); `parse_figure` reads the rest.
   [[nodiscard]] const detail::CommonFigureReader& common_figures() const;
