@@ -58,6 +58,9 @@ TextSpan Scanner::exchange_rate_at(const QuotedFigure& f, std::size_t number) co
   const std::size_t n = s_.size();
   const std::size_t b = f.span.begin;
   const std::size_t e = f.span.end;
+  // "($1 = 7.1175 Chinese yuan renminbi)", "US$1 = HK$7.8": an equation of two currencies.
+  if (const std::size_t eq = skip_hspace(s_, e); eq < n && s_[eq] == '=') return TextSpan{b, e};
+  if (const std::size_t eq = skip_hspace_back(s_, b); eq > 0 && s_[eq - 1] == '=') return TextSpan{b, e};
   // "EUR/USD 1.0850", "USD/JPY 151.20"
   if (b >= 2 && s_[b - 1] == '/') {
     const std::size_t wb = letters_begin(s_, b - 1);

@@ -93,6 +93,15 @@ void Scanner::run(Extraction& out) {
       fam->at.push_back(k);
     }
   }
+  // A text that writes a bare `$` before any dollar marker means the reader's default
+  // dollar by it (an HSBC release in US dollars that names HK$ once, further down):
+  // its later markers do not decide the family. The yen family has no default, so
+  // there the document decides wherever its marker stands.
+  for (std::size_t k = 0; k < reads.size() && !dollars.at.empty(); ++k) {
+    if (reads[k].bare != Bare::dollar) continue;
+    if (k < dollars.at.front()) dollars.only.reset();
+    break;
+  }
   // The explicit marker nearest before read k (else the first after it).
   const auto evidence_for = [&](const Family& fam, std::size_t k) -> CurrencyEvidence {
     std::size_t pick = fam.at.front();
@@ -103,12 +112,17 @@ void Scanner::run(Extraction& out) {
                             *r.parsed->unit.currency};
   };
 
-  // "HK$700 billion ($89.6 billion)": a bare amount in brackets right after an explicit
-  // amount translates it into another currency, never into the same one.
-  const auto translates = [&](std::size_t k, Currency c) {
+  // "HK$700 billion ($89.6 billion)", "92.5 billion yuan ($12.78 billion)": a bare `$`
+  // in brackets right after an explicit amount converts it for the reader into the
+  // default dollar, never into the same currency nor into the document's. A bare `¥`
+  // (no default) only never into the same currency: "$5bn (¥750bn)" in a text about yen.
+  const auto translates = [&](std::size_t k, Currency c, bool dollar) {
     if (k == 0) return false;
     const Read& prev = reads[k - 1];
-    if (!prev.parsed || prev.bare != Bare::no || vague(prev.c) || prev.parsed->unit.currency != c) return false;
+    if (!prev.parsed || prev.bare != Bare::no || vague(prev.c) || prev.parsed->unit.dimension != Dimension::money ||
+        (!dollar && prev.parsed->unit.currency != c)) {
+      return false;
+    }
     const std::size_t open = skip_hspace(s_, prev.c.end);
     const std::size_t close = skip_hspace(s_, reads[k].c.end);
     return open < s_.size() && s_[open] == '(' && skip_hspace(s_, open + 1) == reads[k].c.begin && close < s_.size() &&
@@ -133,7 +147,7 @@ void Scanner::run(Extraction& out) {
       if (option) {
         resolved = *option;
         f.currency_source = CurrencySource::option;
-      } else if (fam.only && !fam.mixed && !translates(k, *fam.only)) {
+      } else if (fam.only && !fam.mixed && !translates(k, *fam.only, dollar)) {
         resolved = *fam.only;
         f.currency_source = CurrencySource::document;
         f.currency_evidence = evidence_for(fam, k);

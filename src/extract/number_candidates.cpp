@@ -135,7 +135,8 @@ void Scanner::scan_numbers(std::vector<Candidate>& out, std::vector<Error>& skip
       // A number word ("three billion dollars", "twenty-five percent"): the lexicon's.
       const std::size_t we = letters_end(s_, d);
       number_word = this->number_word(s_.substr(d, we - d));
-      if (number_word == nullptr) {
+      // "A$9.84 billion": a marker glued to its number, read from the digits, no word.
+      if (number_word == nullptr || (we < n && (s_[we] == '$' || is_digit(s_[we])))) {
         i = we;
         continue;
       }
