@@ -78,12 +78,31 @@ TextSpan Scanner::exchange_rate_at(const QuotedFigure& f, std::size_t number) co
   const std::size_t qe = letters_end(s_, q);
   if (const Cue* relation = lexicon_.cue(s_.substr(q, qe - q), "exchange_rate"); relation != nullptr) {
     std::size_t r = skip_hspace(s_, qe < n && s_[qe] == '.' ? qe + 1 : qe);  // "vs."
+    bool determiner = false;
     if (r < n && is_letter(s_[r]) && is_cue(lexicon_, s_.substr(r, letters_end(s_, r) - r), "determiner")) {
       r = skip_hspace(s_, letters_end(s_, r));
-    } else if (relation->value == "determiner") {
-      return TextSpan{};  // "to" only before one: "83.40 to the dollar", never "$5bn to euros"
+      determiner = true;
     }
-    if (const std::size_t end = currency_after(r); end != npos) return TextSpan{b, end};
+    // "to" before a currency only with a determiner: "83.40 to the dollar", never "$5bn to euros".
+    if (determiner || relation->value != "determiner") {
+      if (const std::size_t end = currency_after(r); end != npos) return TextSpan{b, end};
+    }
+    // "at the rate of RMB7.0176 to US$1.00": one unit of another currency.
+    std::size_t d = r;
+    while (d < n && d - r < 8 && !is_digit(s_[d]) && s_[d] != '\n') ++d;
+    std::size_t me = d;
+    while (me > r && is_hspace(static_cast<unsigned char>(s_[me - 1]))) --me;
+    if (d < n && is_digit(s_[d]) && me > r && lexicon_.currency_marker(s_.substr(r, me - r)) != nullptr &&
+        s_[d] == '1') {
+      std::size_t de = d + 1;
+      if (de + 1 < n && s_[de] == '.' && s_[de + 1] == '0') {
+        ++de;
+        while (de < n && s_[de] == '0') ++de;
+      }
+      const bool number_goes_on = de < n && (is_digit(s_[de]) || is_letter(s_[de]) ||
+                                             ((s_[de] == '.' || s_[de] == ',') && de + 1 < n && is_digit(s_[de + 1])));
+      if (!number_goes_on) return TextSpan{b, de};
+    }
     return TextSpan{};
   }
   // "Dollar 151.2 yen": a marker before the number and one of another currency after

@@ -129,6 +129,53 @@ void Scanner::run(Extraction& out) {
            s_[close] == ')';
   };
 
+  // A bare `¥` (no default) takes the currency of the yen or yuan markers of its own
+  // paragraph (a line), when they agree and it converts none of them: a roundup that
+  // names yuan for one company and writes `¥1.31 trillion` for Sony further down never
+  // makes Sony's yen yuan. Elsewhere it is refused.
+  const auto line_of = [&](std::size_t pos) {
+    const std::size_t b = s_.rfind('\n', pos == 0 ? 0 : pos - 1);
+    return b == std::string_view::npos ? std::size_t{0} : b + 1;
+  };
+  Family yen_paragraph_;
+  const auto yen_in_paragraph = [&](std::size_t k) -> std::optional<Currency> {
+    yen_paragraph_ = Family{};
+    const std::size_t line = line_of(reads[k].c.begin);
+    for (const std::size_t e : yens.at) {
+      if (line_of(reads[e].c.begin) != line) continue;
+      const Currency c = *reads[e].parsed->unit.currency;
+      if (yen_paragraph_.only && *yen_paragraph_.only != c) yen_paragraph_.mixed = true;
+      yen_paragraph_.only = c;
+      yen_paragraph_.at.push_back(e);
+    }
+    if (!yen_paragraph_.only || yen_paragraph_.mixed || translates(k, *yen_paragraph_.only, false)) return std::nullopt;
+    return yen_paragraph_.only;
+  };
+
+  // Elsewhere the document decides only when no word of the text names another
+  // currency of the family: a roundup that writes yuan for one company and
+  // "yen-denominated" beside Sony's `¥1.31 trillion` decides nothing.
+  std::optional<bool> prose_checked;
+  const auto prose_agrees = [&](Currency c) {
+    if (prose_checked) return *prose_checked;
+    prose_checked = true;
+    const CurrencyFamily yen = lexicon_.family("yen");
+    for (std::size_t p = 0; p < s_.size();) {
+      if (!is_letter(s_[p])) {
+        ++p;
+        continue;
+      }
+      const std::size_t e = letters_end(s_, p);
+      const CurrencyMarker* m = lexicon_.currency_marker(s_.substr(p, e - p));
+      if (m != nullptr && m->currency && *m->currency != c && lexicon_.family_of(*m->currency) == yen) {
+        prose_checked = false;
+        break;
+      }
+      p = e;
+    }
+    return *prose_checked;
+  };
+
   for (std::size_t k = 0; k < reads.size(); ++k) {
     Read& r = reads[k];
     Candidate& c = r.c;
@@ -147,7 +194,12 @@ void Scanner::run(Extraction& out) {
       if (option) {
         resolved = *option;
         f.currency_source = CurrencySource::option;
-      } else if (fam.only && !fam.mixed && !translates(k, *fam.only, dollar)) {
+      } else if (!dollar && yen_in_paragraph(k)) {
+        resolved = *yen_in_paragraph(k);
+        f.currency_source = CurrencySource::document;
+        f.currency_evidence = evidence_for(yen_paragraph_, k);
+      } else if (fam.only && !fam.mixed && !translates(k, *fam.only, dollar) &&
+                 (dollar || (yen_paragraph_.at.empty() && prose_agrees(*fam.only)))) {
         resolved = *fam.only;
         f.currency_source = CurrencySource::document;
         f.currency_evidence = evidence_for(fam, k);
@@ -158,7 +210,11 @@ void Scanner::run(Extraction& out) {
         Error e = make_error(Errc::ambiguous,
                 fmt::format("byte {}: '{}': '{}' names no single currency here: no option, and {} (use --{} CODE)",
                             c.begin, f.text, dollar ? "$" : "\xC2\xA5",
-                            fam.mixed ? "the text names several of its currencies" : "no explicit marker of its family in the text",
+                            dollar ? (fam.mixed ? "the text names several of its currencies"
+                                                : "no explicit marker of its family in the text")
+                                   : (yen_paragraph_.mixed || (prose_checked && !*prose_checked)
+                                          ? "the text names several of its currencies"
+                                          : "no explicit marker of its family in its paragraph"),
                             dollar ? "dollar" : "yen"),
                 f.text);
         out.skipped.push_back(std::move(e));

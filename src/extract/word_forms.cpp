@@ -398,6 +398,12 @@ void Scanner::scan_words(std::vector<Candidate>& out, const std::vector<Candidat
     if (e == npos) {
       for (const WordForms::Rule& m : word_forms_.magnitudes) {
         if ((e = match_phrase(s_, i, m.phrase)) == npos) continue;
+        // "(in millions of RMB, except ...)": a table's unit, no figure.
+        if (const std::size_t we = skip_hspace_back(s_, i); we >= 2 && we < i && iequals(s_.substr(we - 2, 2), "in") &&
+            (we == 2 || s_[we - 3] == '(' || s_[we - 3] == '\n')) {
+          e = npos;
+          break;
+        }
         c.vague = m.values;
         c.vague_kind = FigureKind::number;
         c.vague_unit = Unit::of(Dimension::number);

@@ -46,7 +46,7 @@ check "--dollar: the option decides" "SGD option True" "$(cat "$tmp/o.txt")"
 check "-o over the article: exit status 2" 2 "$?"
 check "-o over the article: the article is intact" "Revenue was HK\$1.2bn. Profit reached \$580 million." "$(cat "$tmp/hk.txt")"
 printf 'priced at \xc2\xa5500\n' | "$bin" extract - --format json 2>"$tmp/err.txt" >/dev/null
-check "a bare yen sign alone is refused with a reason" "finmetrics extract: skipped byte 10: '¥500': '¥' names no single currency here: no option, and no explicit marker of its family in the text (use --yen CODE)" "$(cat "$tmp/err.txt")"
+check "a bare yen sign alone is refused with a reason" "finmetrics extract: skipped byte 10: '¥500': '¥' names no single currency here: no option, and no explicit marker of its family in its paragraph (use --yen CODE)" "$(cat "$tmp/err.txt")"
 "$bin" extract - --dollar XX <"$tmp/hk.txt" >/dev/null 2>"$tmp/err.txt"
 check "--dollar: a bad code is a usage error" "finmetrics extract: --dollar: 'XX' is not an ISO 4217 currency code" "$(cat "$tmp/err.txt")"
 

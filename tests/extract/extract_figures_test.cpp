@@ -466,8 +466,8 @@ TEST_CASE("a candidate that does not parse is skipped and reported, never guesse
   REQUIRE(e.skipped.size() == 1);
   CHECK(e.skipped[0].code == Errc::ambiguous);
   CHECK(e.skipped[0].message ==
-        "byte 10: '¥500': '¥' names no single currency here: no option, and no explicit marker of its family in the "
-        "text (use --yen CODE)");
+        "byte 10: '¥500': '¥' names no single currency here: no option, and no explicit marker of its family in its "
+        "paragraph (use --yen CODE)");
   ExtractOptions yuan;
   yuan.parse.currency.yen_or_yuan = CNY;
   CHECK(texts(extract_figures("priced at ¥500 a unit", yuan)) == std::vector<std::string>{"¥500"});
@@ -532,7 +532,7 @@ TEST_CASE("a bare $ or ¥ takes its currency from the option, the document's exp
   CHECK(pair.figures[2].currency_source == CurrencySource::default_);
   CHECK(pair.figures[1].linked == std::optional<std::size_t>{2});
 
-  // ¥ with yuan written elsewhere is yuan; with nothing, it is refused.
+  // ¥ with yuan written in its paragraph is yuan; with nothing, it is refused.
   const Extraction y = run("Sales rose to 5 billion yuan, and ¥300 million came from abroad.");
   REQUIRE(y.figures.size() == 2);
   CHECK(y.figures[1].unit.to_string() == "CNY");

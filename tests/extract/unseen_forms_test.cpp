@@ -83,3 +83,40 @@ TEST_CASE("hedges, markers and word anchors the unseen passages needed", "[extra
   CHECK(a.figures[0].unit.to_string() == "AUD");
   CHECK_FALSE(a.figures[0].word_form);
 }
+
+TEST_CASE("a bare yen sign takes its paragraph's yen or yuan, else the document's when no word disagrees",
+          "[extract][unseen][currency_source]") {
+  // A roundup: yuan for one company, Sony's ¥ and "yen-denominated" further down: was CNY.
+  const Extraction roundup = extract_figures(
+      "Meituan's revenue rose to RMB93.6 billion.\nSony expects profit of ¥1.31 trillion; its yen-denominated bonds "
+      "pay 0.5 per cent.\n");
+  CHECK(money("Meituan's revenue rose to RMB93.6 billion.\nSony expects profit of ¥1.31 trillion; its "
+              "yen-denominated bonds pay 0.5 per cent.\n") ==
+        std::vector<Money>{{"RMB93.6 billion", "93600000000", "CNY", "explicit"}});
+  REQUIRE(roundup.skipped.size() == 1);
+  CHECK(roundup.skipped[0].message ==
+        "byte 66: '¥1.31 trillion': '¥' names no single currency here: no option, and the text names several of its "
+        "currencies (use --yen CODE)");
+  // Its own paragraph's marker decides, whatever the rest of the text names.
+  CHECK(money("Meituan earned RMB12.8 billion.\nSony earned 300 billion yen, and ¥80 billion came from games.") ==
+        std::vector<Money>{{"RMB12.8 billion", "12800000000", "CNY", "explicit"},
+                           {"300 billion yen", "300000000000", "JPY", "explicit"},
+                           {"¥80 billion", "80000000000", "JPY", "document"}});
+  // A release that names the yen in one paragraph and writes ¥ in the next.
+  CHECK(money("Sales were 23.28 trillion yen.\nCurrency moves added ¥370.0 billion.") ==
+        std::vector<Money>{{"23.28 trillion yen", "23280000000000", "JPY", "explicit"},
+                           {"¥370.0 billion", "370000000000", "JPY", "document"}});
+}
+
+TEST_CASE("one unit of another currency after a relation makes an exchange rate; a table's unit is no figure",
+          "[extract][unseen]") {
+  const Extraction e = extract_figures("translations at the rate of RMB7.0176 to US$1.00, the noon buying rate");
+  CHECK(e.figures.empty());
+  REQUIRE(e.skipped.size() == 1);
+  CHECK(e.skipped[0].message ==
+        "byte 28: 'RMB7.0176 to US$1.00': an exchange rate, not an amount (in which currency depends on the market's "
+        "convention): not read");
+  CHECK(extract_figures("(in millions of RMB, except percentages)").figures.empty());
+  CHECK(money("It paid millions of dollars in fines.") ==
+        std::vector<Money>{{"millions of dollars", "", "USD", "default"}});
+}
