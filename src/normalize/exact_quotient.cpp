@@ -139,9 +139,14 @@ char* write_digits(char* end, u128 c) noexcept {
 }  // namespace
 
 void append_general(std::string& out, Scaled v, int precision) {
+  char buf[general_max_bytes];
+  out.append(buf, static_cast<std::size_t>(write_general(buf, v, precision) - buf));
+}
+
+char* write_general(char* buf, Scaled v, int precision) noexcept {
   if (v.coefficient == 0) {
-    out.push_back('0');
-    return;
+    *buf = '0';
+    return buf + 1;
   }
   if (v.coefficient <= UINT64_MAX) {  // the usual case: native 64-bit divisions
     auto c = static_cast<std::uint64_t>(v.coefficient);
@@ -161,7 +166,6 @@ void append_general(std::string& out, Scaled v, int precision) {
   const char* first = write_digits(end, v.coefficient);
   const int n = static_cast<int>(end - first);
   const int sci = v.exponent + n - 1;  // value = d.ddd x 10^sci
-  char buf[96];
   char* p = buf;
   const auto copy = [&p](const char* from, std::size_t count) {
     std::memcpy(p, from, count);
@@ -197,7 +201,7 @@ void append_general(std::string& out, Scaled v, int precision) {
     p += -sci - 1;
     copy(first, static_cast<std::size_t>(n));
   }
-  out.append(buf, static_cast<std::size_t>(p - buf));
+  return p;
 }
 
 void append_fixed(std::string& out, Scaled v, int decimals) {

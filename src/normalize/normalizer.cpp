@@ -459,10 +459,29 @@ void NormalizeStream::finish() {
   if (auto r = splitter_.finish()) process(*r);
 }
 
-void NormalizeStream::prefetch(std::string_view record) const noexcept {
-  if (n_.options().spec != NormalizeSpec::v1 || record.size() < 10) return;
-  std::int32_t day = 0;
-  if (parse_iso_date(record.substr(0, 10), day)) n_.grid_->prefetch_v1(day);
+void NormalizeStream::prefetch(std::string_view record) noexcept {
+  // Only a date field of ten bytes: what `row` would read as the date.
+  if (n_.options().spec != NormalizeSpec::v1 || record.size() <= 10 || record[10] != ',') return;
+  DayHint& h = day_hints_[hints_in_++ % std::size(day_hints_)];
+  h.at = record.data();
+  h.valid = parse_iso_date(record.substr(0, 10), h.day);
+  if (h.valid) n_.grid_->prefetch_v1(h.day);
+}
+
+// The day of a v1 date field: the hint `prefetch` left for this very field, or
+// read now. Hints of records that never came to a row (blank, broken) are passed.
+bool NormalizeStream::day_of(std::string_view date_field, std::int32_t& day) {
+  while (hints_out_ != hints_in_) {
+    const DayHint& h = day_hints_[hints_out_ % std::size(day_hints_)];
+    const auto at = reinterpret_cast<std::uintptr_t>(h.at), field = reinterpret_cast<std::uintptr_t>(date_field.data());
+    if (at > field) break;
+    ++hints_out_;
+    if (at == field && date_field.size() == 10) {
+      day = h.day;
+      return h.valid;
+    }
+  }
+  return parse_iso_date(date_field, day);
 }
 
 void NormalizeStream::diagnose(std::size_t line, std::string_view message) {
@@ -611,7 +630,7 @@ void NormalizeStream::row(std::string_view date_field, std::string_view figure, 
   };
 
   std::int32_t day_index = 0;
-  if (!parse_iso_date(date_field, day_index)) {
+  if (!day_of(date_field, day_index)) {
     ++totals_.invalid;
     diagnose(line, fmt::format("invalid date '{}' (expected an existing day as YYYY-MM-DD)", printable(date_field, 40)));
     out_.append(tail, static_cast<std::size_t>(p - tail));
@@ -673,10 +692,21 @@ void NormalizeStream::row(std::string_view date_field, std::string_view figure, 
     }
     value = to_scaled(r->value.abs());
   }
-  out_.append(tail, static_cast<std::size_t>(p - tail));
-  append_value(out_, value, o);
-  finish_row(false);
   ++totals_.converted;
+  if (o.decimals) {
+    out_.append(tail, static_cast<std::size_t>(p - tail));
+    append_value(out_, value, o);
+    finish_row(false);
+    return;
+  }
+  // The common case: the whole tail of the row in one append (`tail` holds
+  // five bytes so far, room for the value and three more).
+  static_assert(sizeof tail >= 5 + detail::general_max_bytes + 3);
+  p = detail::write_general(p, value, o.significant_digits);
+  *p++ = ',';
+  *p++ = per_share;
+  *p++ = '\n';
+  out_.append(tail, static_cast<std::size_t>(p - tail));
 }
 
 NormalizeTotals normalize_csv(const Normalizer& normalizer, std::string_view input, std::string& output,

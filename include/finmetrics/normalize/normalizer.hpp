@@ -196,7 +196,7 @@ class NormalizeStream {
 
   /// A hint for a record that comes a few records later: v1 fetches its day's
   /// rates into the cache now (rows' dates are random: each look-up would miss).
-  void prefetch(std::string_view record) const noexcept;
+  void prefetch(std::string_view record) noexcept;
 
   /// v2: whether reading the input's header writes the output header (the
   /// first input of a run: default true).
@@ -220,6 +220,16 @@ class NormalizeStream {
   std::vector<std::string_view> fields_;
   std::string scratch_;
   std::string why_;
+  // v1: the days `prefetch` read, in record order, for `row` to take instead of
+  // reading the date again (each hint names the date field it was read from).
+  struct DayHint {
+    const char* at = nullptr;
+    std::int32_t day = 0;
+    bool valid = false;
+  };
+  DayHint day_hints_[16];
+  std::size_t hints_in_ = 0, hints_out_ = 0;
+  bool day_of(std::string_view date_field, std::int32_t& day);
   bool header_seen_ = false;
   bool write_header_ = true;
   bool header_is_not_data_ = false;  // v2: a bad first record that is no data row either

@@ -33,6 +33,9 @@ struct Scaled {
 /// C's rule (scientific when the decimal exponent is < -4 or >= precision),
 /// trailing zeros removed. v must already hold at most `precision` digits.
 void append_general(std::string& out, Scaled v, int precision);
+/// The same written at `out` (room for `general_max_bytes`); returns the end.
+inline constexpr int general_max_bytes = 96;
+char* write_general(char* out, Scaled v, int precision) noexcept;
 /// Appends v with exactly `decimals` digits after the point (v at that quantum
 /// or finer-exact).
 void append_fixed(std::string& out, Scaled v, int decimals);
