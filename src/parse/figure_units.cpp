@@ -69,6 +69,19 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
     return true;
   };
 
+  // More unit words of the lexicon, after the ones the grammar names: `unit_word` cues
+  // ("0.2 ppt"), and `unit_suffix` cues only attached to the number ("4pc"; "5 pc games").
+  const auto unit_word = [&](std::string_view w, bool attached) -> std::optional<Dimension> {
+    const Cue* u = lex_.cue(w, "unit_word");
+    if (u == nullptr && attached) u = lex_.cue(w, "unit_suffix");
+    if (u == nullptr) return std::nullopt;
+    if (u->value == "percent") return Dimension::percent;
+    if (u->value == "percentage_points") return Dimension::percentage_points;
+    if (u->value == "basis_points") return Dimension::basis_points;
+    if (u->value == "multiple") return Dimension::multiple;
+    return std::nullopt;
+  };
+
   // Attached to the number: "81bn", "13%", "6.5x", "2pp", "25bp".
   piece_start_ = p;
   if (p < end_ && p < units_limit_ && is_ascii_letter(s_[p])) {
@@ -84,6 +97,8 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
       ok = set_dimension(Dimension::basis_points, w, p);
     } else if (const auto sc = lex_.scale(w)) {
       ok = set_scale(*sc, w, p);
+    } else if (const auto unit = unit_word(w, true)) {
+      ok = set_dimension(*unit, w, p);
     } else {
       // "5p", "0.06RON", "US4.5cps", "20€"
       const CurrencyMarker* m = nullptr;
@@ -283,6 +298,8 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
         ok = set_dimension(w == "pp" ? Dimension::percentage_points : Dimension::basis_points, w, q);
       } else if (is_word(w, "times")) {
         ok = set_dimension(Dimension::multiple, w, q);
+      } else if (const auto unit = unit_word(w, false)) {
+        ok = set_dimension(*unit, w, q);
       } else if (is_word(w, "per") || is_word(w, "a") || is_word(w, "an")) {
         const auto [b, w2] = second(e);
         if (b == e) return fail(Errc::syntax, fmt::format("expected 'share' or 'ADS' after '{}'", w), e);

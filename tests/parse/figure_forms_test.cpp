@@ -261,6 +261,22 @@ TEST_CASE("A whole number and a fraction of one: 'two and a half billion'", "[pa
   range("between two and three billion dollars", USD, "2000000000", "3000000000");
 }
 
+TEST_CASE("Unit words of the lexicon: '4pc' in British papers, '0.2 ppt'", "[parse][v2]") {
+  {
+    const QuotedFigure f = read_figure("4pc");
+    CHECK(f.unit.dimension == Dimension::percent);
+    CHECK(f.value == dec("4"));
+  }
+  {
+    const QuotedFigure f = read_figure("0.2 ppt");
+    CHECK(f.unit.dimension == Dimension::percentage_points);
+    CHECK(f.value == dec("0.2"));
+  }
+  // `pc` only attached (a `unit_suffix`): apart it is no percentage (a count noun here).
+  CHECK(read_figure("5 pc").unit.dimension == Dimension::count);
+  money("5p", GBP, "0.05");
+}
+
 TEST_CASE("Parenthesised negatives", "[parse][v2]") {
   money("($99.99)", USD, "-99.99");  // was +99.99
   money("£(982)m", GBP, "-982000000");
