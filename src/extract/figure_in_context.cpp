@@ -273,7 +273,8 @@ bool Scanner::take(const QuotedFigure& f, std::size_t number, bool word, std::ve
     // fraction that names a period ("a quarter") needs "of".
     if (plain && !scaled) return false;
     if (dim == Dimension::percent && f.text.find('%') == std::string::npos &&
-        f.text.find("cent") == std::string::npos) {
+        f.text.find("cent") == std::string::npos &&
+        f.text.find("\u767E\u5206\u4E4B") == std::string::npos) {  // "百分之十五" is a percentage
       const std::size_t nx = skip_hspace(s_, e);
       const std::size_t last = f.text.find_last_of(" -");
       const std::string_view fraction =

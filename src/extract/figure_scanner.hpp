@@ -106,6 +106,7 @@ class Scanner {
 
  private:
   std::size_t alnum_run_end(std::size_t p) const;
+  std::size_t cjk_numeral_start(std::size_t p) const;
   bool inside_token(std::size_t d) const;
   bool preceded_by_word(std::size_t p, std::string_view w) const;
   std::size_t spoken_decimal_start(std::size_t p) const;

@@ -22,6 +22,24 @@ const NumberWord* Scanner::number_word(std::string_view w) const {
   return slot.word;
 }
 
+// The length of the first character of a Chinese numeral that starts at p (a
+// `cardinal` or `hundred` number word of one CJK character, or "百分之"), not inside
+// another numeral or after a digit ("1.2万" is read from its digits); else 0.
+std::size_t Scanner::cjk_numeral_start(std::size_t p) const {
+  const CodePoint c = decode(s_, p);
+  if (c.size != 3) return 0;
+  const auto numeral = [&](std::string_view ch) {
+    const NumberWord* w = number_word(ch);
+    return w != nullptr && (w->kind == NumberWord::Kind::cardinal || w->kind == NumberWord::Kind::hundred);
+  };
+  const bool percent = s_.substr(p, 9) == "\u767E\u5206\u4E4B";  // 百分之
+  if (!percent && !numeral(s_.substr(p, 3))) return 0;
+  const CodePoint before = decode_before(s_, p);
+  if (before.size == 3 && numeral(s_.substr(p - 3, 3))) return 0;
+  if (before.size == 1 && is_digit(s_[p - 1])) return 0;
+  return 3;
+}
+
 // End of an alphanumeric token ("Qwen2.5", "2025Q3", "QwQ-32B"), so a rejected
 // token is skipped whole.
 std::size_t Scanner::alnum_run_end(std::size_t p) const {
@@ -115,8 +133,16 @@ void Scanner::scan_numbers(std::vector<Candidate>& out, std::vector<Error>& skip
       break;
     }
     const char ch = s_[i];
+    // A Chinese numeral starts a figure too ("三千亿元", "百分之十五"): its first character's length.
+    std::size_t cjk = 0;
     if (is_digit(ch)) {
       if (i > 0 && is_digit(s_[i - 1])) {
+        ++i;
+        continue;
+      }
+    } else if (static_cast<unsigned char>(ch) >= 0xE3 && static_cast<unsigned char>(ch) <= 0xE9) {
+      cjk = options_.word_forms ? cjk_numeral_start(i) : 0;
+      if (cjk == 0) {
         ++i;
         continue;
       }
@@ -127,7 +153,10 @@ void Scanner::scan_numbers(std::vector<Candidate>& out, std::vector<Error>& skip
     const std::size_t d = i;
     const bool word = !is_digit(ch);
     const NumberWord* number_word = nullptr;
-    if (word) {
+    const auto word_end = [&] { return cjk != 0 ? d + cjk : letters_end(s_, d); };
+    if (cjk != 0) {
+      number_word = this->number_word(s_.substr(d, cjk));
+    } else if (word) {
       if (!options_.word_forms) {
         i = letters_end(s_, d);
         continue;
@@ -147,7 +176,7 @@ void Scanner::scan_numbers(std::vector<Candidate>& out, std::vector<Error>& skip
     // "one point three dollars", "1 point 5 million": a decimal spoken with "point" is
     // not read, and what follows "point" is never read as the amount ("three dollars").
     if (const std::size_t spoken = spoken_decimal_start(d); spoken != npos) {
-      const std::size_t te = word ? letters_end(s_, d) : alnum_run_end(d);
+      const std::size_t te = word ? word_end() : alnum_run_end(d);
       skipped.push_back(make_error(
           Errc::syntax,
           fmt::format("byte {}: '{}': a decimal spoken with 'point' is not read", spoken, s_.substr(spoken, te - spoken)),
@@ -182,7 +211,7 @@ void Scanner::scan_numbers(std::vector<Candidate>& out, std::vector<Error>& skip
     // figure only for a number word ("a near fourfold increase"), read at that word.
     if (r && number_word != nullptr && number_word->kind == NumberWord::Kind::article &&
         r->qualifier != Qualifier::none && r->qualifier_span.begin > d) {  // not "above a dollar"
-      i = letters_end(s_, d);
+      i = word_end();
       continue;
     }
     if (r && r->span.end > d) {
@@ -217,7 +246,7 @@ void Scanner::scan_numbers(std::vector<Candidate>& out, std::vector<Error>& skip
       refused_ = refused_end;
       i = std::max(refused_end, d + 1);
     } else if (word) {
-      i = letters_end(s_, d);
+      i = word_end();
     } else {
       i = alnum_run_end(d);  // and the rest of a token that did not read ("$5\u200d0bn")
       if (!r) {

@@ -118,6 +118,12 @@ bool Parser::read_prefix_fallback(std::size_t& p, Term& t) {
     }
   } else if (c.size != 0 && is_cjk(c.value)) {
     e = cjk_end(p);  // 人民币
+    for (std::size_t k = p; k < e; k += at(k).size) {  // "人民币三千亿元": the marker ends at a numeral
+      if (cjk_numeral_at(k) != 0) {
+        e = k;
+        break;
+      }
+    }
   } else if (c.value >= 0x20A0 && c.value <= 0x20CF) {  // the Currency Symbols block: "₴5bn", "₫168bn"
     return fail(Errc::unknown_currency, fmt::format("unknown currency sign '{}'", s_.substr(p, c.size)), p);
   } else {

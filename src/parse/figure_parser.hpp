@@ -307,6 +307,9 @@ class Parser {
   bool read_prefix(std::size_t& p, Term& t);
   bool read_prefix_fallback(std::size_t& p, Term& t);
   bool read_number_words(std::size_t& p, Term& t);
+  // Chinese numerals (figure_words.cpp): "三千", "两万五千", "十五", "百分之十五".
+  [[nodiscard]] std::size_t cjk_numeral_at(std::size_t p) const noexcept;
+  bool read_cjk_number(std::size_t& p, Term& t);
   bool read_units(std::size_t& p, Term& t);
   bool read_term(std::size_t p, bool sign_allowed, Term& t);
   // On success `values` holds both ends' values, for the figure.

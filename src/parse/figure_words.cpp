@@ -199,6 +199,88 @@ bool Parser::read_number_words(std::size_t& pos, Term& t) {
   return done(e);
 }
 
+// A Chinese numeral at p (a `cardinal` or `hundred` number word of one CJK
+// character: 一 .. 九, 两, 零, 十, 百, 千) or "百分之": its length in bytes, else 0.
+std::size_t Parser::cjk_numeral_at(std::size_t p) const noexcept {
+  const CodePoint c = at(p);
+  if (c.size < 3 || !is_cjk(c.value)) return 0;
+  if (s_.substr(p, 9) == "\u767E\u5206\u4E4B") return 9;  // 百分之
+  const NumberWord* w = lex_.number_word(s_.substr(p, c.size));
+  return w != nullptr && (w->kind == NumberWord::Kind::cardinal || w->kind == NumberWord::Kind::hundred) ? c.size : 0;
+}
+
+// cjk-number = ["百分之"] numeral { numeral } [ "点" digit { digit } ] ;  numeral: a digit (一 .. 九, 两, 零)
+// or a unit (十 10, 百 100, 千 1000); 万 inside, when a numeral follows it, multiplies
+// what stands before ("三万五千" = 35000). 万 and 亿 at the end are the scale the units
+// read ("三千亿元" = 3000 x 10^8). "百分之十五" is 15%.
+bool Parser::read_cjk_number(std::size_t& pos, Term& t) {
+  using K = NumberWord::Kind;
+  std::size_t p = pos;
+  t.number_pos = p;
+  bool percent = false;
+  if (s_.substr(p, 9) == "\u767E\u5206\u4E4B") {
+    percent = true;
+    p += 9;
+  }
+  std::uint64_t high = 0;     // the part before 万
+  std::uint64_t section = 0;  // below 万
+  std::uint64_t digit = 0;
+  bool any = false;
+  bool digit_pending = false;
+  for (;;) {
+    const CodePoint c = at(p);
+    if (c.size < 3 || !is_cjk(c.value)) break;
+    const NumberWord* w = lex_.number_word(s_.substr(p, c.size));
+    if (w != nullptr && w->kind == K::cardinal && w->value < 10) {
+      digit = w->value;
+      digit_pending = true;
+    } else if (w != nullptr && w->kind == K::hundred) {
+      section += (digit_pending ? digit : 1) * w->value;  // "十五": 15
+      digit = 0;
+      digit_pending = false;
+    } else if (const auto sc = lex_.scale(s_.substr(p, c.size)); sc && sc->exponent == 4 && high == 0 && any &&
+                                                                   cjk_numeral_at(p + c.size) != 0) {
+      high = (section + (digit_pending ? digit : 0)) * 10000;  // "三万五千"
+      section = 0;
+      digit = 0;
+      digit_pending = false;
+    } else {
+      break;
+    }
+    any = true;
+    p += c.size;
+  }
+  if (!any) return fail(Errc::syntax, fmt::format("expected a number, found {}", found(p)), p);
+  std::uint64_t value = high + section + (digit_pending ? digit : 0);
+  int fraction_digits = 0;
+  // "三点五" = 3.5: 点 and digits one by one.
+  if (s_.substr(p, 3) == "\u70B9") {
+    std::size_t q = p + 3;
+    for (CodePoint c = at(q); c.size == 3 && fraction_digits < 12; c = at(q)) {
+      const NumberWord* w = lex_.number_word(s_.substr(q, 3));
+      if (w == nullptr || w->kind != K::cardinal || w->value >= 10) break;
+      value = value * 10 + w->value;
+      ++fraction_digits;
+      q += 3;
+    }
+    if (fraction_digits == 0) {
+      return fail(Errc::syntax, fmt::format("expected a digit after '\u70B9', found {}", found(p + 3)), p + 3);
+    }
+    p = q;
+  }
+  t.small = value;
+  t.fraction_digits = fraction_digits;
+  t.number_text = s_.substr(pos, p - pos);
+  t.last_text = t.number_text;
+  if (percent) {
+    t.dimension = Dimension::percent;
+    t.dimension_text = s_.substr(pos, 9);
+    t.dimension_pos = pos;
+  }
+  pos = p;
+  return true;
+}
+
 std::uint64_t Parser::minor_amount_at(std::size_t p) {
   if (p >= end_) return 0;
   if (is_digit(s_[p])) {

@@ -46,6 +46,8 @@ bool Parser::read_term(std::size_t p, bool sign_allowed, Term& t) {
   }
   if (word != nullptr && !(word_end < end_ && (is_digit(s_[word_end]) || s_[word_end] == '$'))) {
     if (!read_number_words(p, t)) return false;
+  } else if (cjk_numeral_at(p) != 0) {  // "三千亿元", "百分之十五"
+    if (!read_cjk_number(p, t)) return false;
   } else {
     if (!read_prefix(p, t)) return false;
     bool inner_paren = false;
@@ -62,7 +64,7 @@ bool Parser::read_term(std::size_t p, bool sign_allowed, Term& t) {
       const std::string_view w = piece_at(p);
       if (lex_.scale(w)) return fail(Errc::syntax, fmt::format("scale '{}' without a number", w), p);
     }
-    if (!read_number(p, t)) return false;
+    if (cjk_numeral_at(p) != 0 ? !read_cjk_number(p, t) : !read_number(p, t)) return false;  // "人民币三千亿元"
     if (inner_paren) {
       if (p >= end_ || s_[p] != ')') return fail(Errc::syntax, fmt::format("expected ')', found {}", found(p)), p);
       ++p;

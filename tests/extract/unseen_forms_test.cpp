@@ -120,3 +120,17 @@ TEST_CASE("one unit of another currency after a relation makes an exchange rate;
   CHECK(money("It paid millions of dollars in fines.") ==
         std::vector<Money>{{"millions of dollars", "", "USD", "default"}});
 }
+
+TEST_CASE("Chinese numerals in running text, and what is no figure", "[extract][unseen][cjk]") {
+  CHECK(money("公司计划投资三千亿元。市值约两万亿港元。营收1.2万亿元。") ==
+        std::vector<Money>{{"三千亿元", "300000000000", "CNY", "explicit"},
+                           {"两万亿港元", "2000000000000", "HKD", "explicit"},
+                           {"1.2万亿元", "1200000000000", "CNY", "explicit"}});
+  const Extraction pct = extract_figures("净利润同比增长百分之十五，股价下跌百分之三点五。");
+  REQUIRE(pct.figures.size() == 2);
+  CHECK(pct.figures[0].text == "百分之十五");
+  CHECK(pct.figures[0].kind == FigureKind::percent);
+  CHECK(pct.figures[1].quoted->value == Decimal::parse("3.5").value());
+  // Numerals with no unit or scale are no figures: ordinals, counters, words, times of day.
+  CHECK(extract_figures("第三季度，一个用户，十五个城市，统一，三千名员工，他们三点到。").figures.empty());
+}

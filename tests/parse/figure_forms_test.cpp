@@ -277,6 +277,28 @@ TEST_CASE("Unit words of the lexicon: '4pc' in British papers, '0.2 ppt'", "[par
   money("5p", GBP, "0.05");
 }
 
+TEST_CASE("Chinese numerals: 三千亿元, 两万亿港元, 百分之十五, 三点五", "[parse][v2][cjk]") {
+  money("三千亿元", CNY, "300000000000");
+  money("五百亿元", CNY, "50000000000");
+  money("两万亿港元", HKD, "2000000000000");
+  money("三万五千亿元", CNY, "3500000000000");
+  money("人民币三千亿元", CNY, "300000000000");
+  money("十五亿元", CNY, "1500000000");
+  money("三点二亿元", CNY, "320000000");
+  money("一千二百三十四元", CNY, "1234");
+  {
+    const QuotedFigure f = read_figure("百分之十五");
+    CHECK(f.unit.dimension == Dimension::percent);
+    CHECK(f.value == dec("15"));
+  }
+  {
+    const QuotedFigure f = read_figure("百分之三点五");
+    CHECK(f.unit.dimension == Dimension::percent);
+    CHECK(f.value == dec("3.5"));
+  }
+  refused("三点", Errc::syntax, "expected a digit after '点', found the end of the text");
+}
+
 TEST_CASE("Parenthesised negatives", "[parse][v2]") {
   money("($99.99)", USD, "-99.99");  // was +99.99
   money("£(982)m", GBP, "-982000000");
