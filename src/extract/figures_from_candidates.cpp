@@ -11,7 +11,33 @@
 
 namespace finmetrics::extract_detail {
 
+// Whether the text writes its numbers the English way and never the other: a dot
+// before one, two or four and more digits ("167.2", "36.0%", "2,464.3") is a decimal
+// dot; a comma before one or two digits at a number's end ("45,00", "1,5") a decimal
+// comma. With dots only, `RMB5.790` is 5.79 (the locale `en`), never refused as
+// possibly 5790: the text says how it writes numbers.
+namespace {
+bool writes_decimal_dots(std::string_view s) {
+  bool dot = false;
+  const std::size_t n = s.size();
+  for (std::size_t i = 1; i + 1 < n; ++i) {
+    if ((s[i] != '.' && s[i] != ',') || !is_digit(s[i - 1]) || !is_digit(s[i + 1])) continue;
+    std::size_t e = i + 1;
+    while (e < n && is_digit(s[e])) ++e;
+    if (e < n && (s[e] == '.' || s[e] == ',') && e + 1 < n && is_digit(s[e + 1])) continue;  // "1.2.3", "1,234,5"
+    std::size_t b = i - 1;
+    while (b > 0 && is_digit(s[b - 1])) --b;
+    if (b > 0 && (s[b - 1] == '.' || s[b - 1] == '/' || s[b - 1] == ':')) continue;  // versions, dates
+    const std::size_t digits = e - i - 1;
+    if (s[i] == '.' && digits != 3) dot = true;
+    if (s[i] == ',' && digits < 3) return false;
+  }
+  return dot;
+}
+}  // namespace
+
 void Scanner::run(Extraction& out) {
+  if (read_options_.locale.empty() && writes_decimal_dots(s_)) read_options_.locale = "en";
   std::vector<Candidate> numeric;
   scan_numbers(numeric, out.skipped);
   std::vector<Candidate> words;

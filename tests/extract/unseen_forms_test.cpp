@@ -134,3 +134,14 @@ TEST_CASE("Chinese numerals in running text, and what is no figure", "[extract][
   // Numerals with no unit or scale are no figures: ordinals, counters, words, times of day.
   CHECK(extract_figures("第三季度，一个用户，十五个城市，统一，三千名员工，他们三点到。").figures.empty());
 }
+
+TEST_CASE("a text that writes decimal dots and no decimal comma reads '1.234' the English way",
+          "[extract][unseen][locale]") {
+  // An earnings release: "RMB5.790" per share was refused as possibly 5790.
+  CHECK(money("Revenue was RMB167.2 billion. Basic earnings per share were RMB5.790.") ==
+        std::vector<Money>{{"RMB167.2 billion", "167200000000", "CNY", "explicit"},
+                           {"RMB5.790", "5.790", "CNY", "explicit"}});
+  // Alone, or beside a decimal comma, it stays refused.
+  CHECK(extract_figures("Basic earnings per share were RMB5.790.").figures.empty());
+  CHECK(money("It cost €1.234 and 45,00 zł, up 1.5%.").empty());
+}
