@@ -1,6 +1,7 @@
 #include "finmetrics/normalize/normalizer.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <cstring>
 #include <deque>
@@ -154,11 +155,18 @@ struct Normalizer::Grid {
   // What only v2 and `convert_parts` use is built on first use: a v1 run's
   // start-up is a third of its time on a million rows, and the lean reader
   // (~10 ms) and a grid per currency of the table (~6 MB of pages) are most of it.
+  // An acquire load first: std::call_once alone costs two thread-local
+  // accesses per call (__tls_get_addr in the Python module), and these run per row.
   const detail::CommonFigureReader& common(const ParseOptions& parse) const {
-    std::call_once(common_once, [&] { common_reader.emplace(parse); });
+    if (!common_built.load(std::memory_order_acquire))
+      std::call_once(common_once, [&] {
+        common_reader.emplace(parse);
+        common_built.store(true, std::memory_order_release);
+      });
     return *common_reader;
   }
   void build_all(const FxTable& fx, Currency to) const {
+    if (all_built.load(std::memory_order_acquire)) return;
     std::call_once(all_once, [&] {
       // Every currency of the table (v2 and normalize_rows read any of them).
       all.reserve(2 * fx.series().size() + 2);
@@ -168,9 +176,11 @@ struct Normalizer::Grid {
         add(fx, series.quote);
       }
       add(fx, to);
+      all_built.store(true, std::memory_order_release);
     });
   }
   mutable std::once_flag common_once, all_once;
+  mutable std::atomic<bool> common_built{false}, all_built{false};
   mutable std::optional<detail::CommonFigureReader> common_reader;  // v2's lean reader of the commonest forms
   CurrencyGrid v1[4];
   CurrencyGrid target;
@@ -346,7 +356,7 @@ Normalizer::Refusal Normalizer::convert_amount(const Decimal& amount, Currency c
 
 void Normalizer::prefetch_rate(Currency currency, std::int32_t day) const noexcept {
   const Grid& g = *grid_;
-  g.build_all(*fx_, options_.target);
+  if (!g.all_built.load(std::memory_order_acquire)) return;  // a hint: convert_parts builds them
   const CurrencyGrid* tg = g.of(currency);
   if (tg == nullptr || !tg->usable || tg->identity || day < tg->first_day || day > tg->last_day) return;
   __builtin_prefetch(&tg->latest[static_cast<std::size_t>(day - tg->first_day)]);
