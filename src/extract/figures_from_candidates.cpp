@@ -128,11 +128,11 @@ void Scanner::run(Extraction& out) {
     if (k < dollars.at.front()) dollars.only.reset();
     break;
   }
-  // The explicit marker nearest before read k (else the first after it).
+  // The explicit marker nearest before read k (else the first after it), by binary
+  // search: linear in the text even when every other figure is bare.
   const auto evidence_for = [&](const Family& fam, std::size_t k) -> CurrencyEvidence {
-    std::size_t pick = fam.at.front();
-    for (const std::size_t e : fam.at)
-      if (e < k) pick = e;
+    const auto after = std::upper_bound(fam.at.begin(), fam.at.end(), k);
+    const std::size_t pick = after == fam.at.begin() ? fam.at.front() : *(after - 1);
     const Read& r = reads[pick];
     return CurrencyEvidence{std::string(s_.substr(r.c.begin, r.c.end - r.c.begin)), TextSpan{r.c.begin, r.c.end},
                             *r.parsed->unit.currency};
@@ -159,20 +159,34 @@ void Scanner::run(Extraction& out) {
   // paragraph (a line), when they agree and it converts none of them: a roundup that
   // names yuan for one company and writes `¥1.31 trillion` for Sony further down never
   // makes Sony's yen yuan. Elsewhere it is refused.
-  const auto line_of = [&](std::size_t pos) {
-    const std::size_t b = s_.rfind('\n', pos == 0 ? 0 : pos - 1);
-    return b == std::string_view::npos ? std::size_t{0} : b + 1;
-  };
+  // The line each read starts on, in one pass over the text.
+  std::vector<std::size_t> line_of(reads.size());
+  {
+    std::size_t line = 0;
+    std::size_t pos = 0;
+    for (std::size_t k = 0; k < reads.size(); ++k) {
+      for (; pos < reads[k].c.begin; ++pos)
+        if (s_[pos] == '\n') line = pos + 1;
+      line_of[k] = line;
+    }
+  }
+  // The yen and yuan markers of each line: consecutive runs of `yens.at`.
   Family yen_paragraph_;
+  std::size_t yen_line = std::string_view::npos;  // the line yen_paragraph_ holds (read once per line)
   const auto yen_in_paragraph = [&](std::size_t k) -> std::optional<Currency> {
+    if (yen_line == line_of[k]) {
+      if (!yen_paragraph_.only || yen_paragraph_.mixed || translates(k, *yen_paragraph_.only, false)) return std::nullopt;
+      return yen_paragraph_.only;
+    }
+    yen_line = line_of[k];
     yen_paragraph_ = Family{};
-    const std::size_t line = line_of(reads[k].c.begin);
-    for (const std::size_t e : yens.at) {
-      if (line_of(reads[e].c.begin) != line) continue;
-      const Currency c = *reads[e].parsed->unit.currency;
+    const auto first = std::lower_bound(yens.at.begin(), yens.at.end(), line_of[k],
+                                        [&](std::size_t e, std::size_t line) { return line_of[e] < line; });
+    for (auto it = first; it != yens.at.end() && line_of[*it] == line_of[k]; ++it) {
+      const Currency c = *reads[*it].parsed->unit.currency;
       if (yen_paragraph_.only && *yen_paragraph_.only != c) yen_paragraph_.mixed = true;
       yen_paragraph_.only = c;
-      yen_paragraph_.at.push_back(e);
+      yen_paragraph_.at.push_back(*it);
     }
     if (!yen_paragraph_.only || yen_paragraph_.mixed || translates(k, *yen_paragraph_.only, false)) return std::nullopt;
     return yen_paragraph_.only;
