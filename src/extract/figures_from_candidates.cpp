@@ -216,6 +216,39 @@ void Scanner::run(Extraction& out) {
     return *prose_checked;
   };
 
+  // Bare cents ("90 cents a share") are a dollar's only in a text that names a dollar
+  // somewhere (a `$`, `dollars`, a dollar code or sign); in a text that names only
+  // other currencies (euros, rand, whose minor units are cents too) they are refused.
+  const auto minor_unit = [&](const Read& r) {
+    if (!r.parsed || r.parsed->currency_marker.empty()) return false;
+    const CurrencyMarker* m = lexicon_.currency_marker_after_number(r.parsed->currency_marker);
+    return m != nullptr && m->divisor != 1 && !m->coin;  // a nickel is a dollar's coin wherever it is
+  };
+  std::optional<bool> dollar_named_;
+  const auto dollar_named = [&] {
+    if (dollar_named_) return *dollar_named_;
+    dollar_named_ = false;
+    const CurrencyFamily dollar = lexicon_.family("dollar");
+    for (const Read& r : reads) {
+      if (!r.parsed || r.parsed->unit.dimension != Dimension::money) continue;
+      if ((r.bare == Bare::dollar && !minor_unit(r)) ||
+          (r.bare == Bare::no && r.parsed->unit.currency && lexicon_.family_of(*r.parsed->unit.currency) == dollar)) {
+        dollar_named_ = true;
+        break;
+      }
+    }
+    return *dollar_named_;
+  };
+  std::optional<Currency> other_named;  // an explicit currency outside the dollar family
+  for (const Read& r : reads) {
+    if (r.bare != Bare::no || !r.parsed || r.parsed->unit.dimension != Dimension::money || vague(r.c)) continue;
+    const Currency cur = *r.parsed->unit.currency;
+    if (lexicon_.family_name(lexicon_.family_of(cur)) != "dollar") {
+      other_named = cur;
+      break;
+    }
+  }
+
   for (std::size_t k = 0; k < reads.size(); ++k) {
     Read& r = reads[k];
     Candidate& c = r.c;
@@ -231,6 +264,15 @@ void Scanner::run(Extraction& out) {
       const bool dollar = r.bare == Bare::dollar;
       const std::optional<Currency>& option = dollar ? options_.dollar : options_.yen;
       const Family& fam = dollar ? dollars : yens;
+      if (!option && dollar && minor_unit(r) && !dollar_named() && other_named) {
+        // "a dividend of 90 cents" in a text of euros or rand: the cents of which currency?
+        out.skipped.push_back(make_error(
+            Errc::ambiguous,
+            fmt::format("byte {}: '{}': cents of which currency? the text names {} and no dollar (use --dollar CODE)",
+                        c.begin, f.text, other_named->code()),
+            f.text));
+        continue;
+      }
       if (option) {
         resolved = *option;
         f.currency_source = CurrencySource::option;

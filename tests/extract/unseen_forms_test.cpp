@@ -145,3 +145,24 @@ TEST_CASE("a text that writes decimal dots and no decimal comma reads '1.234' th
   CHECK(extract_figures("Basic earnings per share were RMB5.790.").figures.empty());
   CHECK(money("It cost €1.234 and 45,00 zł, up 1.5%.").empty());
 }
+
+TEST_CASE("bare cents in a text that names no dollar but another currency are refused, never USD",
+          "[extract][unseen][currency_source]") {
+  const Extraction euro = extract_figures("Revenue was €19.9 billion and the dividend 90 cents a share.");
+  CHECK(money("Revenue was €19.9 billion and the dividend 90 cents a share.") ==
+        std::vector<Money>{{"€19.9 billion", "19900000000", "EUR", "explicit"}});
+  REQUIRE(euro.skipped.size() == 1);
+  CHECK(euro.skipped[0].message ==
+        "byte 45: '90 cents a share': cents of which currency? the text names EUR and no dollar (use --dollar CODE)");
+  // A text that names a dollar, or none at all, keeps its cents a dollar's.
+  CHECK(money("BP earned $2bn and paid 8 cents a share.") ==
+        std::vector<Money>{{"$2bn", "2000000000", "USD", "default"}, {"8 cents a share", "0.08", "USD", "default"}});
+  CHECK(money("The dividend was 8 cents a share.") ==
+        std::vector<Money>{{"8 cents a share", "0.08", "USD", "default"}});
+  // The caller may say which: --dollar EUR.
+  ExtractOptions eur;
+  eur.dollar = Currency::of("EUR");
+  const Extraction o = extract_figures("Revenue was €19.9 billion and the dividend 90 cents a share.", eur);
+  REQUIRE(o.figures.size() == 2);
+  CHECK(o.figures[1].unit.to_string() == "EUR per share");
+}
