@@ -170,6 +170,35 @@ void Scanner::run(Extraction& out) {
       line_of[k] = line;
     }
   }
+  // The lines whose explicit money names another currency than a dollar and no dollar
+  // sign ("Wipro's net profit rose to Rs 3,209 crore; its revenue was $2.66 billion"):
+  // there a bare `$` is the reader's default, not the HK$ of another paragraph.
+  std::vector<std::size_t> foreign_lines;  // line starts, ascending
+  {
+    std::size_t line = std::string_view::npos;
+    bool other = false;
+    bool dollar_sign = false;
+    const auto close = [&] {
+      if (line != std::string_view::npos && other && !dollar_sign) foreign_lines.push_back(line);
+    };
+    for (std::size_t k = 0; k < reads.size(); ++k) {
+      if (line_of[k] != line) {
+        close();
+        line = line_of[k];
+        other = dollar_sign = false;
+      }
+      const Read& r = reads[k];
+      if (r.bare != Bare::no || !r.parsed || r.parsed->unit.dimension != Dimension::money || vague(r.c)) continue;
+      const bool in_dollar = lexicon_.family_name(lexicon_.family_of(*r.parsed->unit.currency)) == "dollar";
+      if (!in_dollar) other = true;
+      if (in_dollar && s_.substr(r.c.begin, r.c.end - r.c.begin).find('$') != std::string_view::npos) dollar_sign = true;
+    }
+    close();
+  }
+  const auto foreign_line = [&](std::size_t k) {
+    return std::binary_search(foreign_lines.begin(), foreign_lines.end(), line_of[k]);
+  };
+
   // The yen and yuan markers of each line: consecutive runs of `yens.at`.
   Family yen_paragraph_;
   std::size_t yen_line = std::string_view::npos;  // the line yen_paragraph_ holds (read once per line)
@@ -281,7 +310,7 @@ void Scanner::run(Extraction& out) {
         f.currency_source = CurrencySource::document;
         f.currency_evidence = evidence_for(yen_paragraph_, k);
       } else if (fam.only && !fam.mixed && !translates(k, *fam.only, dollar) &&
-                 (dollar || (yen_paragraph_.at.empty() && prose_agrees(*fam.only)))) {
+                 (dollar ? !foreign_line(k) : (yen_paragraph_.at.empty() && prose_agrees(*fam.only)))) {
         resolved = *fam.only;
         f.currency_source = CurrencySource::document;
         f.currency_evidence = evidence_for(fam, k);

@@ -230,7 +230,13 @@ bool Scanner::half_alone(std::size_t b, std::size_t e) const {
   if (q == e && q < n && (is_letter(s_[q]) || is_digit(s_[q]) || s_[q] == '-')) return false;
   if (q >= n || s_[q] == '.' || s_[q] == ',' || s_[q] == ';' || s_[q] == ':' || s_[q] == '!' || s_[q] == '?' ||
       s_[q] == ')' || s_[q] == '\n' || s_[q] == '\r') {
-    return true;
+    // At the end of a clause only after a preposition ("fell by half.", "cut in half,"),
+    // never a period's half ("in the April-September half,").
+    if (we == 0 || !is_lower(s_[we - 1])) return false;
+    const std::size_t wb = letters_begin(s_, we);
+    const std::string_view before = s_.substr(wb, we - wb);
+    return (wb == 0 || s_[wb - 1] != '-') && is_cue(lexicon_, before, "count_stop") &&
+           !is_cue(lexicon_, before, "determiner");
   }
   if (!is_letter(s_[q])) return false;
   const auto word_end = [&](std::size_t p) { return letters_end(s_, p); };

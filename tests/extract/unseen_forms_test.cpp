@@ -166,3 +166,18 @@ TEST_CASE("bare cents in a text that names no dollar but another currency are re
   REQUIRE(o.figures.size() == 2);
   CHECK(o.figures[1].unit.to_string() == "EUR per share");
 }
+
+TEST_CASE("a paragraph about another currency keeps its bare $ the default; a period's half is no share",
+          "[extract][unseen][currency_source]") {
+  // A roundup: HK$ for Xiaomi, then Wipro in rupees and a bare $: was HKD.
+  CHECK(money("Xiaomi bought back shares for HK$211 million.\nWipro's net profit rose to Rs 3,209 crore; its IT "
+              "revenue was $2.66 billion.\n") ==
+        std::vector<Money>{{"HK$211 million", "211000000", "HKD", "explicit"},
+                           {"Rs 3,209 crore", "32090000000", "INR", "explicit"},
+                           {"$2.66 billion", "2660000000", "USD", "default"}});
+  // A Hong Kong paragraph that names only its own dollar still decides.
+  CHECK(money("Revenue was HK$1.2bn.\nProfit reached $580 million.") ==
+        std::vector<Money>{{"HK$1.2bn", "1200000000", "HKD", "explicit"}, {"$580 million", "580000000", "HKD", "document"}});
+  CHECK(extract_figures("Group net profit fell in the April-September half, it said.").figures.size() == 0);
+  CHECK(extract_figures("Profit fell by half.").figures.size() == 1);
+}
