@@ -181,3 +181,9 @@ TEST_CASE("a paragraph about another currency keeps its bare $ the default; a pe
   CHECK(extract_figures("Group net profit fell in the April-September half, it said.").figures.size() == 0);
   CHECK(extract_figures("Profit fell by half.").figures.size() == 1);
 }
+
+TEST_CASE("'Cr.' after an Indian amount is its scale; 'Bt' is the baht only glued", "[extract][unseen]") {
+  CHECK(money("Rs. 1,234.56 Cr. in dues, a Bt1.2 billion loan, and Bt cotton 5 million farmers grow") ==
+        std::vector<Money>{{"Rs. 1,234.56 Cr", "12345600000", "INR", "explicit"},
+                           {"Bt1.2 billion", "1200000000", "THB", "explicit"}});
+}

@@ -299,6 +299,13 @@ TEST_CASE("Chinese numerals: 三千亿元, 两万亿港元, 百分之十五, 三
   refused("三点", Errc::syntax, "expected a digit after '点', found the end of the text");
 }
 
+TEST_CASE("Markers and scales the unseen passages needed: Cr, Bt, Rp", "[parse][v2]") {
+  // "Rs. 1,234.56 Cr." was read as INR 1,234.56 in running text (the scale missed).
+  money("Rs. 1,234.56 Cr", INR, "12345600000");
+  money("Bt1.2 billion", THB, "1200000000");
+  money("Rp 40.8 trillion", IDR, "40800000000000");
+}
+
 TEST_CASE("Parenthesised negatives", "[parse][v2]") {
   money("($99.99)", USD, "-99.99");  // was +99.99
   money("£(982)m", GBP, "-982000000");
