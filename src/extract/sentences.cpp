@@ -1,6 +1,8 @@
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <vector>
@@ -70,9 +72,26 @@ bool ends_sentence(std::string_view s, std::size_t k, std::size_t end) {
 // (E3 80 82, EF BC 81, EF BC 9F) can end one, and no UTF-8 sequence holds an
 // ASCII byte or a first byte after its own first, so a byte-wise search for
 // those visits what a walk by code points would, without decoding every byte.
+// Whether any of eight bytes is one that may end a sentence (a zero byte of x ^ c, for each c).
+bool may_end_in(std::uint64_t x) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101ULL;
+  constexpr std::uint64_t highs = 0x8080808080808080ULL;
+  const auto has = [&](unsigned char c) {
+    const std::uint64_t v = x ^ (ones * c);
+    return ((v - ones) & ~v & highs) != 0;
+  };
+  return has('.') || has('!') || has('?') || has(0xE3) || has(0xEF);
+}
+
 template <class F>
 void for_each_sentence_end(std::string_view s, std::size_t line_begin, std::size_t line_end, F&& f) {
   for (std::size_t k = line_begin; k < line_end; ++k) {
+    // Eight bytes at a time past those that cannot end one.
+    for (std::uint64_t x; k + 8 <= line_end; k += 8) {
+      std::memcpy(&x, s.data() + k, 8);
+      if (may_end_in(x)) break;
+    }
+    if (k >= line_end) break;
     const auto b = static_cast<unsigned char>(s[k]);
     std::size_t after = 0;
     if (b == '.' || b == '!' || b == '?') {
