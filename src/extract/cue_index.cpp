@@ -136,10 +136,13 @@ std::vector<std::uint32_t>& CueIndex::phrases_starting(const std::string& lower_
 }
 
 const CueIndex::FirstWord* CueIndex::first_word(std::string_view word) const noexcept {
+  return first_word(word, lower_hash(word));
+}
+
+const CueIndex::FirstWord* CueIndex::first_word(std::string_view word, std::uint64_t h) const noexcept {
   if (slots_.empty() || word.empty()) return nullptr;
   const std::size_t bit = filter_bit(word);
   if ((first_word_filter_[bit / 64] >> (bit % 64) & 1U) == 0) return nullptr;
-  const std::uint64_t h = lower_hash(word);
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t k = h & mask; slots_[k] != 0; k = (k + 1) & mask) {
     const FirstWord& f = first_words_[slots_[k] - 1];
@@ -164,8 +167,7 @@ CueIndex::CueIndex(std::span<const CueRow> cues, std::span<const IssuerNames> is
   }
 }
 
-std::pair<int, std::size_t> CueIndex::longest_at(std::string_view s, std::size_t p, std::string_view first) const {
-  const FirstWord* starts = first_word(first);
+std::pair<int, std::size_t> CueIndex::longest_at(std::string_view s, std::size_t p, const FirstWord* starts) const {
   if (starts == nullptr) return {-1, p};
   int best = -1;
   std::size_t best_end = p;
@@ -238,9 +240,28 @@ CueIndex::Hits CueIndex::scan(std::string_view s) const {
       p += std::max<std::size_t>(1, decode(s, p).size);
       continue;
     }
-    const std::size_t e = word_end(s, p);
+    // An ASCII word's end and the hash of its bytes lower-cased in one pass (word_end's
+    // rule); a CJK character is a word by itself.
+    std::size_t e = p;
+    const FirstWord* starts = nullptr;
+    if (ascii_word) {
+      std::uint64_t lower = fnv_basis;
+      while (e < s.size()) {
+        const char ch = s[e];
+        if (!is_word_byte(ch) &&
+            !((ch == '-' || ch == '.') && e > p && e + 1 < s.size() && is_word_byte(s[e + 1]))) {
+          break;
+        }
+        lower = (lower ^ static_cast<unsigned char>(to_lower(ch))) * fnv_prime;
+        ++e;
+      }
+      starts = first_word(s.substr(p, e - p), lower);
+    } else {
+      e = word_end(s, p);
+      starts = first_word(s.substr(p, e - p));
+    }
     const std::string_view w = s.substr(p, e - p);
-    const auto [phrase, end] = longest_at(s, p, w);
+    const auto [phrase, end] = longest_at(s, p, starts);
     bool claimed = false;
     if (phrase >= 0) {
       for (const std::uint32_t r : phrases_[static_cast<std::size_t>(phrase)].rows) {

@@ -68,9 +68,10 @@ class CueIndex {
     bool exact = false;              // written with a capital: matched as written
     std::vector<std::uint32_t> rows;
   };
-  // The phrase (index into phrases_) that matches at `p` with the most words, and its end.
+  struct FirstWord;
+  // The phrase (index into phrases_) of `starts` that matches at `p` with the most words, and its end.
   [[nodiscard]] std::pair<int, std::size_t> longest_at(std::string_view text, std::size_t p,
-                                                       std::string_view first_word) const;
+                                                       const FirstWord* starts) const;
   void add(std::string_view phrase, CueKind kind, std::string value);
 
   // The phrases by their lower-cased first word: open addressing over an FNV-1a
@@ -82,6 +83,8 @@ class CueIndex {
     std::vector<std::uint32_t> phrases;  // indices into phrases_
   };
   [[nodiscard]] const FirstWord* first_word(std::string_view word) const noexcept;
+  // The same, given the FNV-1a hash of the word's bytes lower-cased.
+  [[nodiscard]] const FirstWord* first_word(std::string_view word, std::uint64_t lower_hash) const noexcept;
   std::vector<std::uint32_t>& phrases_starting(const std::string& lower_word);
 
   std::vector<Row> rows_;
