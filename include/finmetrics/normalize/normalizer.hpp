@@ -117,9 +117,11 @@ struct NormalizedValue {
   Decimal value;  ///< in options.target, in units of 10^scale_exponent
 };
 
-/// Converts figures with one FX table; immutable after construction and cheap to
-/// share across streams. Precomputes a dense per-day as-of index of each
-/// currency's fixings against the table's pivot, so a row costs two array reads.
+/// Converts figures with one FX table; immutable after construction (what a v1
+/// normalizer does not need is built once, thread-safely, on first use) and cheap
+/// to share across streams. Precomputes a dense per-day as-of index of each
+/// currency's fixings against the table's pivot, so a row costs two array reads
+/// (v1: one, the four v1 currencies' legs of a day multiplied out in one line).
 class Normalizer {
  public:
   /// `fx` must outlive the normalizer. Throws `std::invalid_argument` for options
