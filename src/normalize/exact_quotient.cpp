@@ -36,6 +36,25 @@ bool round_away(u128 q, u128 r, u128 d, Rounding mode) noexcept {
 
 bool mul_overflows(u128 a, u128 b, u128& out) noexcept { return __builtin_mul_overflow(a, b, &out); }
 
+// n / d and its remainder. A quotient of at most 64 bits by a divisor of at most
+// 64 bits (the usual row: 17 or 18 digits over a rate's mantissa) is one x86
+// `div`, not a call of the general 128-bit routine.
+void divide(u128 n, u128 d, u128& q, u128& r) noexcept {
+#if defined(__x86_64__)
+  const auto hi = static_cast<std::uint64_t>(n >> 64);
+  if ((d >> 64) == 0 && hi < static_cast<std::uint64_t>(d)) {
+    std::uint64_t quotient, remainder;
+    __asm__("divq %4" : "=a"(quotient), "=d"(remainder) : "a"(static_cast<std::uint64_t>(n)), "d"(hi),
+            "rm"(static_cast<std::uint64_t>(d)));
+    q = quotient;
+    r = remainder;
+    return;
+  }
+#endif
+  q = n / d;
+  r = n - q * d;
+}
+
 }  // namespace
 
 int digits10(u128 v) noexcept {
@@ -60,8 +79,8 @@ bool quotient_at_quantum(u128 n, u128 d, int e, int quantum, Rounding mode, Scal
     }
     if (mul_overflows(d, pow10_table[static_cast<std::size_t>(-shift)], d)) return false;
   }
-  u128 q = n / d;
-  const u128 r = n - q * d;
+  u128 q, r;
+  divide(n, d, q, r);
   if (round_away(q, r, d, mode)) {
     if (q == u128_max) return false;
     ++q;
@@ -87,8 +106,8 @@ bool quotient_significant(u128 n, u128 d, int e, int digits, Rounding mode, Scal
   } else {
     if (-shift > 38 || mul_overflows(d, pow10_table[static_cast<std::size_t>(-shift)], d)) return false;
   }
-  u128 q = n / d;
-  u128 r = n - q * d;
+  u128 q, r;
+  divide(n, d, q, r);
   int exponent = quantum;
   if (q >= pow10_table[static_cast<std::size_t>(digits)]) {
     u128 d10;
