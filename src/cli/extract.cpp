@@ -215,7 +215,8 @@ const Registration registration{"extract", 30, [](CLI::App& app) -> std::functio
   cmd->add_option("--locale", args->locale,
                   "how the article writes numbers: de (1.234,5), fr (1 234,5), en-IN (1,23,456), ... "
                   "(data/lexicon/locales.csv; default: none, and a number another locale reads otherwise, "
-                  "such as 1.234,5 or 45,00, is refused as ambiguous)");
+                  "such as 1.234,5 or 45,00, is refused as ambiguous, unless the article writes decimal dots elsewhere and no "
+                  "decimal comma: then it is read as en, and each figure so read says so)");
   cmd->add_option("--issuer", args->issuers,
                   "an issuer profile (issuer.json): its names, segments and fiscal calendar for the context; default: none "
                   "(repeatable)");

@@ -69,7 +69,9 @@ std::string figures_table(const Extraction& extraction, std::string_view text) {
     while (!out.empty() && out.back() == ' ') out.pop_back();
     out += '\n';
   }
-  out += fmt::format("{} figures ({} in words, marked *){}{}\n", extraction.figures.size(),
+  std::size_t by_text_locale = 0;
+  for (const auto& f : extraction.figures) by_text_locale += f.number_locale ? 1 : 0;
+  out += fmt::format("{} figures ({} in words, marked *){}{}{}\n", extraction.figures.size(),
                      [&] {
                        std::size_t n = 0;
                        for (const auto& f : extraction.figures) n += f.word_form ? 1 : 0;
@@ -77,7 +79,11 @@ std::string figures_table(const Extraction& extraction, std::string_view text) {
                      }(),
                      extraction.skipped.empty() ? "" : fmt::format("; {} candidates skipped", extraction.skipped.size()),
                      extraction.article_date ? fmt::format("; article date {}", to_string(*extraction.article_date))
-                                             : std::string("; article date unknown"));
+                                             : std::string("; article date unknown"),
+                     by_text_locale == 0
+                         ? std::string()
+                         : fmt::format("; {} read as en because the text writes decimal dots (no --locale)",
+                                       by_text_locale));
   return out;
 }
 
@@ -237,6 +243,23 @@ void figure_json(std::string& out, const ExtractedFigure& f, std::size_t i, std:
   } else {
     w.null();
   }
+  w.key("number_locale");
+  if (f.number_locale) {
+    w.begin_object();
+    w.key("locale");
+    w.string(f.number_locale->locale);
+    w.key("source");
+    w.string("document");
+    w.key("evidence");
+    w.string(f.number_locale->number);
+    w.key("begin");
+    w.number(f.number_locale->span.begin);
+    w.key("end");
+    w.number(f.number_locale->span.end);
+    w.end_object();
+  } else {
+    w.null();
+  }
   w.key("sentence");
   w.string(text.substr(f.sentence.begin, f.sentence.end - f.sentence.begin));
   w.key("before");
@@ -313,6 +336,10 @@ std::string draft_claims_csv(const Extraction& extraction, std::string_view text
                                     f.quoted ? value_text(f) : interval_text(f));
     if (!unit_text(f).empty()) notes += fmt::format(" {}", unit_text(f));
     if (!f.hedge_verb.empty()) notes += fmt::format("; hedged by '{}'", f.hedge_verb);
+    if (f.number_locale) {
+      notes += fmt::format("; number read as {} because the text writes decimal dots ('{}')", f.number_locale->locale,
+                           f.number_locale->number);
+    }
     if (!c.metric.known()) notes += "; metric not read from the text";
     notes += fmt::format("; confidence entity {:.1f}, metric {:.1f}, period {:.1f}", c.entity.confidence,
                          c.metric.confidence, c.period.confidence);

@@ -1,6 +1,8 @@
 #include "figure_scanner.hpp"
 
 #include <algorithm>
+#include <optional>
+#include <string>
 #include <utility>
 
 #include <fmt/format.h>
@@ -17,8 +19,9 @@ namespace finmetrics::extract_detail {
 // comma. With dots only, `RMB5.790` is 5.79 (the locale `en`), never refused as
 // possibly 5790: the text says how it writes numbers.
 namespace {
-bool writes_decimal_dots(std::string_view s) {
-  bool dot = false;
+// The first number that writes a decimal dot, when the text writes no decimal comma.
+std::optional<TextSpan> decimal_dot_evidence(std::string_view s) {
+  std::optional<TextSpan> first;
   const std::size_t n = s.size();
   for (std::size_t i = 1; i + 1 < n; ++i) {
     if ((s[i] != '.' && s[i] != ',') || !is_digit(s[i - 1]) || !is_digit(s[i + 1])) continue;
@@ -29,15 +32,37 @@ bool writes_decimal_dots(std::string_view s) {
     while (b > 0 && is_digit(s[b - 1])) --b;
     if (b > 0 && (s[b - 1] == '.' || s[b - 1] == '/' || s[b - 1] == ':')) continue;  // versions, dates
     const std::size_t digits = e - i - 1;
-    if (s[i] == '.' && digits != 3) dot = true;
-    if (s[i] == ',' && digits < 3) return false;
+    if (s[i] == '.' && digits != 3 && !first) {
+      while (b > 0 && (is_digit(s[b - 1]) || (s[b - 1] == ',' && b > 1 && is_digit(s[b - 2])))) --b;  // "2,464.3"
+      first = TextSpan{b, e};
+    }
+    if (s[i] == ',' && digits < 3) return std::nullopt;
   }
-  return dot;
+  return first;
+}
+
+// Whether a figure writes a dot before exactly three digits (`RMB5.790`): the form
+// whose reading may depend on the locale.
+bool has_dot_three(std::string_view t) {
+  for (std::size_t i = 1; i + 3 < t.size(); ++i) {
+    if (t[i] != '.' || !is_digit(t[i - 1])) continue;
+    std::size_t e = i + 1;
+    while (e < t.size() && is_digit(t[e])) ++e;
+    if (e - i - 1 == 3) return true;
+  }
+  return false;
 }
 }  // namespace
 
 void Scanner::run(Extraction& out) {
-  if (read_options_.locale.empty() && writes_decimal_dots(s_)) read_options_.locale = "en";
+  // Without a locale of the caller's, a text that writes decimal dots and no decimal
+  // comma says how it writes numbers; each figure whose value that decided carries
+  // the evidence (below), so the inference is never silent.
+  std::optional<TextSpan> dot_evidence;
+  if (read_options_.locale.empty()) {
+    dot_evidence = decimal_dot_evidence(s_);
+    if (dot_evidence) read_options_.locale = "en";
+  }
   std::vector<Candidate> numeric;
   scan_numbers(numeric, out.skipped);
   std::vector<Candidate> words;
@@ -378,6 +403,15 @@ void Scanner::run(Extraction& out) {
       f.interval = std::nullopt;
     }
     f.quoted = std::move(q);
+    if (dot_evidence && has_dot_three(f.text)) {
+      ParseOptions alone = read_options_;
+      alone.locale.clear();
+      const Result<QuotedFigure> without = read(c, alone);
+      if (!without && without.error().code == Errc::ambiguous) {
+        f.number_locale = NumberLocaleEvidence{
+            "en", std::string(s_.substr(dot_evidence->begin, dot_evidence->size())), *dot_evidence};
+      }
+    }
     out.figures.push_back(std::move(f));
   }
 

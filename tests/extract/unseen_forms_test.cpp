@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "finmetrics/extract/extract_figures.hpp"
+#include "finmetrics/extract/figure_report.hpp"
 
 // What the unseen passages (tests/extract/unseen) found read wrong, each fixed and
 // pinned here by itself.
@@ -186,4 +187,30 @@ TEST_CASE("'Cr.' after an Indian amount is its scale; 'Bt' is the baht only glue
   CHECK(money("Rs. 1,234.56 Cr. in dues, a Bt1.2 billion loan, and Bt cotton 5 million farmers grow") ==
         std::vector<Money>{{"Rs. 1,234.56 Cr", "12345600000", "INR", "explicit"},
                            {"Bt1.2 billion", "1200000000", "THB", "explicit"}});
+}
+
+TEST_CASE("a figure whose value the text's decimal dots decided says so, with the number that showed it",
+          "[extract][unseen][locale]") {
+  const std::string text = "Revenue was RMB167.2 billion. Basic earnings per share were RMB5.790.";
+  const Extraction e = extract_figures(text);
+  REQUIRE(e.figures.size() == 2);
+  CHECK_FALSE(e.figures[0].number_locale);  // 167.2 reads the same in every locale that writes it
+  REQUIRE(e.figures[1].number_locale);
+  CHECK(*e.figures[1].number_locale == NumberLocaleEvidence{"en", "167.2", TextSpan{15, 20}});
+  const std::string json = figures_json(e, text);
+  CHECK(json.find(R"("number_locale":{"locale":"en","source":"document","evidence":"167.2","begin":15,"end":20})") !=
+        std::string::npos);
+  CHECK(json.find(R"("number_locale":null)") != std::string::npos);
+  CHECK(draft_claims_csv(e, text, "r.txt").find("number read as en because the text writes decimal dots ('167.2')") !=
+        std::string::npos);
+  CHECK(figures_table(e, text).find("; 1 read as en because the text writes decimal dots (no --locale)") !=
+        std::string::npos);
+
+  // A locale of the caller's decides alone: no evidence is kept.
+  ExtractOptions en;
+  en.parse.locale = "en";
+  const Extraction given = extract_figures(text, en);
+  REQUIRE(given.figures.size() == 2);
+  CHECK_FALSE(given.figures[1].number_locale);
+  CHECK(given.figures[1].quoted->value.to_string() == "5.790");
 }

@@ -42,6 +42,18 @@ struct CurrencyEvidence {
   friend bool operator==(const CurrencyEvidence&, const CurrencyEvidence&) = default;
 };
 
+/// How the text itself says it writes numbers, for a figure whose value depended on
+/// it: without a locale of the caller's, `RMB5.790` may be 5.79 or 5790 (a dot
+/// grouping thousands); a text that writes decimal dots elsewhere (`167.2`,
+/// `36.0%`) and never a decimal comma is read the English way, and each figure so
+/// read carries the number that showed it. Never set when the caller gave a locale.
+struct NumberLocaleEvidence {
+  std::string locale;  ///< the locale read from the text: "en"
+  std::string number;  ///< the first number that writes a decimal dot: `167.2`
+  TextSpan span;       ///< its bytes in the text
+  friend bool operator==(const NumberLocaleEvidence&, const NumberLocaleEvidence&) = default;
+};
+
 /// One reading of the context (an entity, a metric, a period, a direction):
 /// `value` is empty when unknown, `confidence` a heuristic score in [0, 1]
 /// (0 when unknown), `evidence` the words it was read from.
@@ -89,6 +101,9 @@ struct ExtractedFigure {
   /// `document` the marker that decided it.
   CurrencySource currency_source = CurrencySource::none;
   std::optional<CurrencyEvidence> currency_evidence;
+  /// Set when the figure's value depended on how the text writes numbers (no
+  /// locale given): the figure alone is ambiguous (`RMB5.790`), the text decided it.
+  std::optional<NumberLocaleEvidence> number_locale;
   TextSpan sentence;                   ///< the sentence that holds the figure (at most 800 bytes around it)
   std::string before;                  ///< up to six words before the figure, same line
   std::string after;                   ///< up to six words after the figure, same line

@@ -23,7 +23,8 @@ namespace finmetrics {
 /// `qualifier`, `interval`, `linked`, `currency`, `currency_source` (`explicit`,
 /// `document`, `option`, `default`; null when not money), `currency_certain`,
 /// `currency_evidence` (`marker`, `begin`, `end`, `currency`: for `document`),
-/// `sentence`, `before`, `after`, `context` (`entity`, `segment`, `metric`,
+/// `number_locale` (`locale`, `source`, `evidence`, `begin`, `end`: for a figure
+/// whose value the text's way of writing numbers decided; else null), `sentence`, `before`, `after`, `context` (`entity`, `segment`, `metric`,
 /// `period`, `direction`: each `value`, `confidence`, `evidence`).
 [[nodiscard]] std::string figures_json(const Extraction& extraction, std::string_view text,
                                        const ArticleInfo& article = {});
