@@ -193,6 +193,11 @@ std::optional<Date> find_article_date(std::string_view s) {
       const std::size_t we = letters_end(head, p);
       if (we - p < 3) continue;
       const std::string_view word = head.substr(p, we - p);
+      // "Six Months Ended September 30, 2024": the end of a reported period in a
+      // title, not the day of the article (its dateline follows).
+      const std::size_t before_end = skip_hspace_back(head, p);
+      const std::string_view before = head.substr(letters_begin(head, before_end), before_end - letters_begin(head, before_end));
+      if (before_end < p && (iequals(before, "ended") || iequals(before, "ending"))) continue;
       for (std::size_t m = 0; m < months.size(); ++m) {
         if (!istarts_with(word, months[m])) continue;
         std::size_t q = we;

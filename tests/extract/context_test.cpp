@@ -48,6 +48,10 @@ TEST_CASE("the article date is read from a URL path or a dated first line, never
   CHECK(find_article_date("Published 2025-02-25 by us") == Date{2025, 2, 25});
   CHECK(find_article_date("How Jack Ma\n\nThe Financial Times03-17\n") == std::nullopt);
   CHECK(find_article_date("no date here") == std::nullopt);
+  // A period's end in a release title is not the article's day; its dateline is.
+  CHECK(find_article_date("Results for the Six Months Ended September 30, 2024\n\nTOYOTA CITY, Japan, November 6, "
+                          "2024 - Sales revenues") == Date{2024, 11, 6});
+  CHECK(find_article_date("Quarter ending March 31, 2025\n") == std::nullopt);
 }
 
 TEST_CASE("entity is the nearest company named in the sentence, skipping descriptions of another",
