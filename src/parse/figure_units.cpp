@@ -133,20 +133,28 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
     } else if (is_cjk(c.value)) {
       // 亿元, 万亿, 港元, 美元: a scale, then a currency word, or a count noun.
       const std::size_t e = cjk_end(q);
+      // One code point back from `cut`, never before `from`. Not a fixed three
+      // bytes: a run may hold other sizes (an overlong F0 86 86 86 decodes as
+      // U+6186), and stepping by three wrapped below `from` into an endless loop
+      // (fuzz_parse_figure, tests/reliability/fuzz_findings_test.cpp).
+      const auto back = [this](std::size_t cut, std::size_t from) {
+        do --cut;
+        while (cut > from && (static_cast<unsigned char>(s_[cut]) & 0xC0) == 0x80);
+        return cut;
+      };
       std::size_t k = q;
-      for (std::size_t cut = e; cut > q;) {  // the longest scale at the start
+      for (std::size_t cut = e; cut > q; cut = back(cut, q)) {  // the longest scale at the start
         if (const auto sc = lex_.scale(s_.substr(q, cut - q))) {
           ok = set_scale(*sc, s_.substr(q, cut - q), q);
           k = cut;
           break;
         }
-        cut -= 3;  // the CJK code points listed are three bytes each
       }
       std::size_t piece_end = e;
       if (ok && k < e) {
         // The longest currency word after the scale ("亿元建设": "元"); the rest is running text.
         std::size_t ce = k;
-        for (std::size_t cut = e; cut > k; cut -= 3) {
+        for (std::size_t cut = e; cut > k; cut = back(cut, k)) {
           if (lex_.currency_marker(s_.substr(k, cut - k)) != nullptr) {
             ce = cut;
             break;

@@ -80,3 +80,23 @@ TEST_CASE("v1 figure: a number of more than 24 digit groups is refused as parse_
   CHECK_FALSE(parse_v1_figure(edge));
   CHECK_FALSE(parse_figure(edge, english));
 }
+
+TEST_CASE("parse_figure: a CJK run of four-byte code points after a number ends (it looped without end)") {
+  // fuzz_parse_figure (CI seed 1, 408,000 runs in): '1' then overlong four-byte
+  // sequences F0 86 86 86, which the lenient decoder reads as the CJK U+6186. The
+  // longest-scale search stepped back three bytes at a time from the run's end,
+  // went below its start at byte 1 and wrapped around: parse_figure never returned.
+  std::string text = "1";
+  for (int i = 0; i < 16; ++i) text += "\xF0\x86\x86\x86";
+  text += "34.5";
+  auto f = parse_figure(text);
+  REQUIRE_FALSE(f);
+  CHECK(f.error().code == Errc::syntax);
+  CHECK(f.error().position == 65);
+  CHECK(f.error().message == "unexpected '3' after the figure");
+  // The longest scale at the start is still found when the run is no multiple of
+  // three bytes long: 5亿 is 500,000,000.
+  auto g = parse_figure("5\xE4\xBA\xBF\xF0\x86\x86\x86");
+  REQUIRE(g);
+  CHECK(g->value.to_string() == "500000000");
+}
