@@ -106,6 +106,11 @@ bool scan_v1_figure(std::string_view s, V1Scan& out, V1ScanError& error) noexcep
       push(s[i++]);
       ++fraction_digits;
     }
+    // parse_figure holds at most 988 decimal places (room below the decimal
+    // range for a scale); v1 refuses the same numbers, zeros included.
+    static_assert(-Decimal::min_exponent - 12 == 988, "the message names the limit");
+    if (fraction_digits > -Decimal::min_exponent - 12)
+      return fail(number_start, "number has more than 988 decimal places", Errc::overflow);
   }
   if (significant > Decimal::max_digits) return fail(number_start, "more than 38 significant digits", Errc::overflow);
   if (digits <= 19) mantissa = small;

@@ -57,7 +57,7 @@ printf 'date,figure\n2025-03-17,Rmb0.%s%s\n2025-03-17,$5\n' "$zeros" 99999999999
 check "item 2: exit status 1 (a row not converted), not 2" 1 "$?"
 check "item 2: the other row converted" "2025-03-17,\$5,USD,5,0" "$(sed -n 3p "$tmp/out.csv")"
 check "item 2: the bad row kept, fields empty" ",,," "$(sed -n 2p "$tmp/out.csv" | sed 's/^2025-03-17,Rmb0\.0*9*//')"
-check "item 2: reason by line, totals" "line 2: more decimal places than the decimal range holds (exponent beyond -1000)
+check "item 2: reason by line, totals" "line 2: number has more than 988 decimal places
 finmetrics normalize: 2 rows read, 1 converted, 0 without rate, 1 unparsed, 0 invalid" "$(sed 's/^line 2: .* at column 4: /line 2: /' "$tmp/err.txt")"
 printf 'date,figure\n2025-03-17,Rmb0.%s1\n2025-03-17,$5\n' "$zeros" >"$tmp/i2b.csv"
 "$bin" normalize --spec v1 --fx "$fx" --digits 36 "$tmp/i2b.csv" >"$tmp/out.csv" 2>"$tmp/err.txt"
@@ -65,11 +65,14 @@ check "item 2 (--digits 36): exit status" 1 "$?"
 check "item 2 (--digits 36): totals" "finmetrics normalize: 2 rows read, 1 converted, 0 without rate, 1 unparsed, 0 invalid" "$(tail -1 "$tmp/err.txt")"
 
 # Item 8: a value of about 1.4e-1000 printed as '1e-:00'; with one significant digit it
-# is a Decimal and prints as 1e-1000; with 17 it is refused with the reason.
-printf 'date,figure\n2025-03-17,Rmb0.%s1\n' "${zeros:2}" >"$tmp/i8.csv"
-"$bin" normalize --spec v1 --fx "$fx" --digits 1 "$tmp/i8.csv" >"$tmp/out.csv" 2>"$tmp/err.txt"
+# is a Decimal and prints as 1e-1000; with 17 it is refused with the reason. A figure
+# has at most 988 decimal places (as parse_figure), so the value 1e-988 CNY is taken
+# below 1e-1000 by a rate of 10^12 CNY per USD.
+printf 'date,figure\n2025-03-17,Rmb0.%s1\n' "$(printf '%0987d' 0)" >"$tmp/i8.csv"
+printf 'date,base,quote,rate\n2025-03-17,USD,CNY,1000000000000\n' >"$tmp/tiny-rate.csv"
+"$bin" normalize --spec v1 --fx "$tmp/tiny-rate.csv" --digits 1 "$tmp/i8.csv" >"$tmp/out.csv" 2>"$tmp/err.txt"
 check "item 8: exponent -1000 printed in full" "CNY,1e-1000,0" "$(sed -n 2p "$tmp/out.csv" | cut -d, -f3-)"
-"$bin" normalize --spec v1 --fx "$fx" "$tmp/i8.csv" >"$tmp/out.csv" 2>"$tmp/err.txt"
+"$bin" normalize --spec v1 --fx "$tmp/tiny-rate.csv" "$tmp/i8.csv" >"$tmp/out.csv" 2>"$tmp/err.txt"
 check "item 8: beyond the decimal range at 17 digits: refused, not garbage" "CNY,,0 invalid" \
   "$(sed -n 2p "$tmp/out.csv" | cut -d, -f3-) $(grep -c 'beyond the decimal range' "$tmp/err.txt" | sed 's/^1$/invalid/')"
 

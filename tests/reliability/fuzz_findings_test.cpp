@@ -100,3 +100,32 @@ TEST_CASE("parse_figure: a CJK run of four-byte code points after a number ends 
   REQUIRE(g);
   CHECK(g->value.to_string() == "500000000");
 }
+
+TEST_CASE("v1 figure: more than 988 decimal places are refused as parse_figure refuses them") {
+  // fuzz_v1_figure (a random seed): '$0.' then 984 zeros and 300000 (990 decimal
+  // places) read as USD 3e-985 in the v1 grammar while parse_figure refused it
+  // (more than 988 decimal places, the room it keeps below the decimal range).
+  ParseOptions english;
+  english.locale = "en";
+  const std::string found = "$0." + std::string(984, '0') + "300000";
+  auto v1 = parse_v1_figure(found);
+  REQUIRE_FALSE(v1);
+  CHECK(v1.error().code == Errc::overflow);
+  CHECK(v1.error().position == 1);
+  CHECK(v1.error().message == "number has more than 988 decimal places");
+  auto general = parse_figure(found, english);
+  REQUIRE_FALSE(general);
+  CHECK(general.error().code == Errc::overflow);
+  CHECK(general.error().message == "number has more than 988 decimal places");
+  // Zeros too: the limit is on the places written, not on the value.
+  CHECK_FALSE(parse_v1_figure("$0." + std::string(989, '0')));
+  CHECK_FALSE(parse_figure("$0." + std::string(989, '0'), english));
+  // 988 places are read by both, to the same value.
+  const std::string edge = "$0." + std::string(987, '0') + "3";
+  auto v1_edge = parse_v1_figure(edge);
+  REQUIRE(v1_edge);
+  CHECK(v1_edge->amount == Decimal::from_parts(3, -988));
+  auto general_edge = parse_figure(edge, english);
+  REQUIRE(general_edge);
+  CHECK(general_edge->value == v1_edge->amount);
+}
