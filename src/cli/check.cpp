@@ -30,7 +30,6 @@ struct CheckArgs {
   std::string fiscal_year_end;
   std::string format = "text";
   std::string output;
-  bool fsync = false;
   std::string shared;
   bool no_shared = false;
   int max_staleness = 7;
@@ -151,7 +150,7 @@ int run(const CheckArgs& args) {
   std::optional<AtomicFile> out;
   if (!args.output.empty() && args.output != "-") {
     remove_on_interrupt("finmetrics check");
-    auto created = AtomicFile::create(args.output, args.fsync);
+    auto created = AtomicFile::create(args.output);
     if (!created) {
       std::fprintf(stderr, "finmetrics check: %s\n", created.error().message.c_str());
       return 2;
@@ -217,7 +216,6 @@ const Registration registration{"check", 20, [](CLI::App& app) -> std::function<
                   "FY periods are then row errors)");
   cmd->add_option("--format", args->format, "report format: text (default), json, markdown, html (one self-contained page with charts)");
   cmd->add_option("-o,--output", args->output, "report file (default: standard output)");
-  cmd->add_flag("--fsync", args->fsync, "also fsync the output before renaming it into place, so that it survives a power loss");
   cmd->add_option("--shared", args->shared,
                   "shared data root (or its data/ folder): the ECB history and the price files the profile names "
                   "(default: ../shared when present)");

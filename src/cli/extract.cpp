@@ -34,7 +34,6 @@ struct ExtractArgs {
   std::string format = "table";
   std::string output;
   std::string claims;
-  bool fsync = false;
   std::string document;
   std::string dollar;
   std::string yen;
@@ -120,7 +119,7 @@ int run(const ExtractArgs& args) {
   std::optional<AtomicFile> output_file, claims_file;
   for (const auto& [path, file] : {std::pair{&args.output, &output_file}, std::pair{&args.claims, &claims_file}}) {
     if (path->empty()) continue;
-    auto created = AtomicFile::create(*path, args.fsync);
+    auto created = AtomicFile::create(*path);
     if (!created) return fail(created.error().message);
     file->emplace(std::move(*created));
   }
@@ -205,7 +204,6 @@ const Registration registration{"extract", 30, [](CLI::App& app) -> std::functio
                   "the article's date, YYYY-MM-DD, for relative periods (default: found in the text, else unknown)");
   cmd->add_option("--format", args->format, "table, json, or csv (the claims format); default: table");
   cmd->add_option("-o,--output", args->output, "write the output to this file, atomically (default: standard output)");
-  cmd->add_flag("--fsync", args->fsync, "also fsync the output before renaming it into place, so that it survives a power loss");
   cmd->add_option("--claims", args->claims, "also write a draft claims file for `finmetrics check`, atomically (default: none)");
   cmd->add_option("--document", args->document, "the document name in the claims (default: the file name)");
   cmd->add_option("--dollar", args->dollar,

@@ -32,7 +32,6 @@ struct NormalizeArgs {
   std::vector<std::string> inputs;
   std::string fx;
   std::string output;
-  bool fsync = false;
   std::string to = "USD";
   std::string scale;
   std::optional<int> digits;
@@ -85,7 +84,6 @@ void add_options(CLI::App& app, NormalizeArgs& args) {
   cmd->add_option("--fx", args.fx, "FX rate file: ECB wide CSV, FRED H.10 long CSV or `date,base,quote,rate`")
       ->required();
   cmd->add_option("-o,--output", args.output, "output file (default: standard output)");
-  cmd->add_flag("--fsync", args.fsync, "also fsync the output before renaming it into place, so that it survives a power loss");
   cmd->add_option("--to", args.to, "target currency, an ISO 4217 code (default USD)");
   cmd->add_option("--scale", args.scale, "print values in this scale: k, mn, bn, tn (default units)");
   cmd->add_option("--digits", args.digits, "significant digits, printed like %.Ng (default 17)")->check(CLI::Range(1, 36));
@@ -261,7 +259,7 @@ int run_checked(const NormalizeArgs& args) {
   std::optional<AtomicFile> out_file;
   if (to_file) {
     remove_on_interrupt("finmetrics normalize");
-    auto created = AtomicFile::create(args.output, args.fsync);
+    auto created = AtomicFile::create(args.output);
     if (!created) {
       std::fprintf(stderr, "finmetrics normalize: %s\n", created.error().message.c_str());
       return 2;

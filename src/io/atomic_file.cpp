@@ -100,7 +100,7 @@ Error io_error(const std::string& target, std::string_view what, int err) {
 
 }  // namespace
 
-Result<AtomicFile> AtomicFile::create(const std::string& target, bool durable) {
+Result<AtomicFile> AtomicFile::create(const std::string& target) {
   if (target.empty()) return unexpected(make_error(Errc::io, "cannot write '': empty file name"));
   struct stat st {};
   const bool exists = ::stat(target.c_str(), &st) == 0;
@@ -124,7 +124,6 @@ Result<AtomicFile> AtomicFile::create(const std::string& target, bool durable) {
   ::fchmod(fd, 0666 & ~mask);
   AtomicFile f;
   f.target_ = target;
-  f.durable_ = durable;
   f.temporary_ = pattern;
   f.slot_ = register_slot(f.temporary_, f.target_);
   f.file_ = ::fdopen(fd, "wb");
@@ -139,7 +138,7 @@ Result<AtomicFile> AtomicFile::create(const std::string& target, bool durable) {
 
 AtomicFile::AtomicFile(AtomicFile&& o) noexcept
     : target_(std::move(o.target_)), temporary_(std::move(o.temporary_)), file_(std::exchange(o.file_, nullptr)),
-      durable_(o.durable_), slot_(std::exchange(o.slot_, -1)) {
+      slot_(std::exchange(o.slot_, -1)) {
   o.temporary_.clear();
 }
 
@@ -150,7 +149,6 @@ AtomicFile& AtomicFile::operator=(AtomicFile&& o) noexcept {
     temporary_ = std::move(o.temporary_);
     o.temporary_.clear();
     file_ = std::exchange(o.file_, nullptr);
-    durable_ = o.durable_;
     slot_ = std::exchange(o.slot_, -1);
   }
   return *this;
@@ -168,7 +166,7 @@ Result<void> AtomicFile::commit() {
     if (err != 0) return unexpected(io_error(target_, "", err));
     return {};
   }
-  if (std::fflush(file_) != 0 || (durable_ && ::fsync(::fileno(file_)) != 0)) err = errno;
+  if (std::fflush(file_) != 0 || ::fsync(::fileno(file_)) != 0) err = errno;
   if (std::fclose(file_) != 0 && err == 0) err = errno;
   file_ = nullptr;
   if (err == 0 && ::rename(temporary_.c_str(), target_.c_str()) != 0) err = errno;

@@ -168,19 +168,5 @@ check "normalize --fx /dev/zero: exit status" 2 "$?"
 has "normalize --fx /dev/zero: names input and limit" "'/dev/zero' is longer than 256 MiB (268435456 bytes), the most read from one file: not read" "$tmp/err.txt"
 check "normalize --fx /dev/zero: no output" "" "$(ls -A "$tmp" | grep 'rows.out' || true)"
 
-# 11. --fsync: durability across a power loss is opt-in (atomicity comes from the
-#     rename alone); with it each command writes the same output, whole.
-"$bin" extract "$tmp/article.txt" -o "$tmp/plain-extract.txt" 2>/dev/null
-"$bin" extract "$tmp/article.txt" --fsync -o "$tmp/fsync-extract.txt" 2>/dev/null
-check "extract --fsync: exit status" 0 "$?"
-check "extract --fsync: the same table" "$(cat "$tmp/plain-extract.txt")" "$(cat "$tmp/fsync-extract.txt")"
-"$bin" normalize --fsync --fx data/fx/ecb-selected.csv "$tmp/rows.csv" -o "$tmp/fsync-rows.csv" 2>/dev/null
-check "normalize --fsync: exit status and the row" "0 2025-03-17,USD 5,USD,5,,,exact,,5,," "$? $(tail -1 "$tmp/fsync-rows.csv")"
-"$bin" check data/alibaba/claims.csv --no-shared -o "$tmp/plain-report.txt" >/dev/null 2>&1
-plain_status=$?
-"$bin" check data/alibaba/claims.csv --no-shared --fsync -o "$tmp/fsync-report.txt" >/dev/null 2>&1
-check "check --fsync: the same exit status" "$plain_status" "$?"
-check "check --fsync: the same report" "$(cat "$tmp/plain-report.txt")" "$(cat "$tmp/fsync-report.txt")"
-
 echo "$failures failure(s)"
 [ "$failures" -eq 0 ]

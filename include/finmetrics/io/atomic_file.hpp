@@ -23,11 +23,7 @@ class AtomicFile {
   /// Creates the temporary file `.<name>.XXXXXX.tmp` beside `target` (mode 0666
   /// less the umask, as `fopen` would give the target). Errors: `Errc::io` with
   /// the system's reason ("cannot write 'out/x.csv': No such file or directory").
-  /// `durable`: `commit()` also fsyncs the file before the rename, so that it
-  /// survives a power loss (the CLI's `--fsync`). Off by default: atomicity (the
-  /// target is the old file or the whole new one) comes from the rename alone, and
-  /// the sync cost 5-10% of a large normalize run's wall time.
-  [[nodiscard]] static Result<AtomicFile> create(const std::string& target, bool durable = false);
+  [[nodiscard]] static Result<AtomicFile> create(const std::string& target);
 
   AtomicFile(AtomicFile&& other) noexcept;
   AtomicFile& operator=(AtomicFile&& other) noexcept;
@@ -42,7 +38,7 @@ class AtomicFile {
   /// The temporary file; empty when the target is written in place (not a regular file).
   [[nodiscard]] const std::string& temporary() const noexcept { return temporary_; }
 
-  /// Flushes (and, when durable, syncs) and closes the temporary file and renames it over the target.
+  /// Flushes, syncs and closes the temporary file and renames it over the target.
   /// On failure the temporary file is removed and the target is untouched.
   [[nodiscard]] Result<void> commit();
   /// Closes and removes the temporary file; the target is untouched.
@@ -53,7 +49,6 @@ class AtomicFile {
   std::string target_;
   std::string temporary_;
   std::FILE* file_ = nullptr;
-  bool durable_ = false;
   int slot_ = -1;  // index in the interrupt registry (atomic_file.cpp)
 };
 
