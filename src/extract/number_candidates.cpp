@@ -11,15 +11,7 @@
 namespace finmetrics::extract_detail {
 
 const NumberWord* Scanner::number_word(std::string_view w) const {
-  if (w.size() > 15) return lexicon_.number_word(w);
-  std::uint32_t h = 2166136261U;
-  for (const char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619U;
-  CachedWord& slot = number_words_[h & (number_words_.size() - 1)];
-  if (slot.size == w.size() && std::equal(w.begin(), w.end(), slot.text.begin())) return slot.word;
-  slot.size = static_cast<std::uint8_t>(w.size());
-  std::copy(w.begin(), w.end(), slot.text.begin());
-  slot.word = lexicon_.number_word(w);
-  return slot.word;
+  return number_words_.get(w, [&] { return lexicon_.number_word(w); });
 }
 
 // The length of the first character of a Chinese numeral that starts at p (a

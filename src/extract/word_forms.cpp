@@ -293,29 +293,10 @@ void Scanner::scan_words(std::vector<Candidate>& out, const std::vector<Candidat
     // A number word: `half`, `three-year high`.
     return number_word(w) != nullptr;
   };
-  // The answer depends on the word alone and an article repeats its words: kept per
-  // word (as written, up to 15 bytes) in a small direct-mapped table.
-  struct SeenWord {
-    std::array<char, 15> text{};
-    std::uint8_t size = 0xFF;
-    bool starts = false;
-  };
-  std::vector<SeenWord> seen(1024);
+  // The answer depends on the word alone, and an article repeats its words.
+  WordMemo<bool, 1024> seen;
   const auto may_start_rule_seen = [&](std::size_t p) {
-    const std::size_t we = letters_end(s_, p);
-    if (we - p > 15) return may_start_rule(p);
-    std::uint32_t h = 2166136261U;
-    for (std::size_t k = p; k < we; ++k) h = (h ^ static_cast<unsigned char>(s_[k])) * 16777619U;
-    SeenWord& slot = seen[h & (seen.size() - 1)];
-    if (slot.size == we - p && std::equal(s_.begin() + static_cast<std::ptrdiff_t>(p),
-                                          s_.begin() + static_cast<std::ptrdiff_t>(we), slot.text.begin())) {
-      return slot.starts;
-    }
-    slot.size = static_cast<std::uint8_t>(we - p);
-    std::copy(s_.begin() + static_cast<std::ptrdiff_t>(p), s_.begin() + static_cast<std::ptrdiff_t>(we),
-              slot.text.begin());
-    slot.starts = may_start_rule(p);
-    return slot.starts;
+    return seen.get(s_.substr(p, letters_end(s_, p) - p), [&] { return may_start_rule(p); });
   };
 
   std::size_t i = 0;
