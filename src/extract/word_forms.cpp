@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <cstdint>
 #include <vector>
 
@@ -265,6 +266,14 @@ void Scanner::scan_words(std::vector<Candidate>& out, const std::vector<Candidat
     while (cursor < numeric.size() && numeric[cursor].end <= p) ++cursor;
     return cursor < numeric.size() && p >= numeric[cursor].begin;
   };
+  // Whether [b, e) overlaps a figure read from digits or number words (`numeric` is
+  // sorted and its spans do not overlap): a word form then gives way, the numeric
+  // reading being the exact one ("several billion dollar0": `dollar0` is the figure).
+  const auto overlaps_numeric = [&](std::size_t b, std::size_t e) {
+    auto it = std::lower_bound(numeric.begin(), numeric.end(), e,
+                               [](const Candidate& c, std::size_t x) { return c.begin < x; });
+    return it != numeric.begin() && std::prev(it)->end > b;
+  };
   // The word at p, cut where a glued sentence starts ("doubledMany").
   const auto word_at = [&](std::size_t p) {
     std::size_t we = letters_end(s_, p);
@@ -309,7 +318,7 @@ void Scanner::scan_words(std::vector<Candidate>& out, const std::vector<Candidat
     if (digit) {  // only a record: "52-week high", "a 15-year low"
       std::size_t e = npos;
       if (i == 0 || (s_[i - 1] != '.' && s_[i - 1] != ',')) e = record_end(i);
-      if (e == npos) {
+      if (e == npos || overlaps_numeric(i, e)) {
         while (i < n && is_digit(s_[i])) ++i;
         continue;
       }
@@ -403,7 +412,7 @@ void Scanner::scan_words(std::vector<Candidate>& out, const std::vector<Candidat
       c.vague_kind = FigureKind::record;
       c.vague_unit = Unit{};
     }
-    if (e == npos) {
+    if (e == npos || overlaps_numeric(c.begin, e)) {
       i = letters_end(s_, i);
       continue;
     }
