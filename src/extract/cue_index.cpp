@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "finmetrics/extract/detail/text.hpp"
+#include "finmetrics/extract/detail/word_memo.hpp"
 
 namespace finmetrics::extract_detail {
 
@@ -29,7 +30,7 @@ std::size_t word_end(std::string_view s, std::size_t p) {
   return e == p ? p + 1 : e;
 }
 
-bool is_word_byte(char c) { return is_letter(c) || is_digit(c); }
+bool is_word_byte(char c) { return is_alnum(c); }
 
 std::string lower(std::string_view w) {
   std::string out(w);
@@ -136,13 +137,18 @@ std::vector<std::uint32_t>& CueIndex::phrases_starting(const std::string& lower_
 }
 
 const CueIndex::FirstWord* CueIndex::first_word(std::string_view word) const noexcept {
+  // The filter before the hash: most words of a text start no phrase.
+  if (slots_.empty() || word.empty() || !may_start_phrase(word)) return nullptr;
   return first_word(word, lower_hash(word));
 }
 
-const CueIndex::FirstWord* CueIndex::first_word(std::string_view word, std::uint64_t h) const noexcept {
-  if (slots_.empty() || word.empty()) return nullptr;
+bool CueIndex::may_start_phrase(std::string_view word) const noexcept {
   const std::size_t bit = filter_bit(word);
-  if ((first_word_filter_[bit / 64] >> (bit % 64) & 1U) == 0) return nullptr;
+  return (first_word_filter_[bit / 64] >> (bit % 64) & 1U) != 0;
+}
+
+const CueIndex::FirstWord* CueIndex::first_word(std::string_view word, std::uint64_t h) const noexcept {
+  if (slots_.empty() || word.empty() || !may_start_phrase(word)) return nullptr;
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t k = h & mask; slots_[k] != 0; k = (k + 1) & mask) {
     const FirstWord& f = first_words_[slots_[k] - 1];
@@ -165,6 +171,13 @@ CueIndex::CueIndex(std::span<const CueRow> cues, std::span<const IssuerNames> is
       for (const auto& a : seg.aliases) add(a, CueKind::segment, fmt::format("{}:{}", i, seg.name));
     }
   }
+  // The phrases of each first word, most words first and otherwise in the order added:
+  // longest_at takes the first that matches, the longest (of equals, the first added).
+  for (FirstWord& f : first_words_) {
+    std::stable_sort(f.phrases.begin(), f.phrases.end(), [&](std::uint32_t a, std::uint32_t b) {
+      return phrases_[a].words.size() > phrases_[b].words.size();
+    });
+  }
 }
 
 std::pair<int, std::size_t> CueIndex::longest_at(std::string_view s, std::size_t p, const FirstWord* starts) const {
@@ -172,9 +185,10 @@ std::pair<int, std::size_t> CueIndex::longest_at(std::string_view s, std::size_t
   int best = -1;
   std::size_t best_end = p;
   std::size_t best_words = 0;
+  // Most words first (sorted so by the constructor): the first phrase that matches is the longest.
   for (const std::uint32_t i : starts->phrases) {
+    if (best >= 0) break;
     const Phrase& ph = phrases_[i];
-    if (ph.words.size() <= best_words && best >= 0) continue;
     std::size_t q = p;
     bool ok = true;
     for (std::size_t k = 0; k < ph.words.size(); ++k) {
@@ -215,6 +229,8 @@ std::pair<int, std::size_t> CueIndex::longest_at(std::string_view s, std::size_t
 
 CueIndex::Hits CueIndex::scan(std::string_view s) const {
   Hits h;
+  // The phrases a word starts depend on the word alone, and a text repeats its words.
+  WordMemo<const FirstWord*, 8192> starts_of(s.size());
   // A run of capitalised words that no cue claims: a name the text gives.
   std::size_t run_begin = 0;
   std::size_t run_end = 0;
@@ -240,28 +256,24 @@ CueIndex::Hits CueIndex::scan(std::string_view s) const {
       p += std::max<std::size_t>(1, decode(s, p).size);
       continue;
     }
-    // An ASCII word's end and the hash of its bytes lower-cased in one pass (word_end's
-    // rule); a CJK character is a word by itself.
+    // An ASCII word's end (word_end's rule; a CJK character is a word by itself), then
+    // its phrases: the filter says no for most words before any hashing.
     std::size_t e = p;
-    const FirstWord* starts = nullptr;
     if (ascii_word) {
-      std::uint64_t lower = fnv_basis;
       while (e < s.size()) {
         const char ch = s[e];
-        if (!is_word_byte(ch) &&
-            !((ch == '-' || ch == '.') && e > p && e + 1 < s.size() && is_word_byte(s[e + 1]))) {
+        if (is_word_byte(ch) || ((ch == '-' || ch == '.') && e > p && e + 1 < s.size() && is_word_byte(s[e + 1]))) {
+          ++e;
+        } else {
           break;
         }
-        lower = (lower ^ static_cast<unsigned char>(to_lower(ch))) * fnv_prime;
-        ++e;
       }
-      starts = first_word(s.substr(p, e - p), lower);
     } else {
       e = word_end(s, p);
-      starts = first_word(s.substr(p, e - p));
     }
     const std::string_view w = s.substr(p, e - p);
-    const auto [phrase, end] = longest_at(s, p, starts);
+    const FirstWord* starts = starts_of.get(w, [&] { return first_word(w); });
+    const auto [phrase, end] = starts != nullptr ? longest_at(s, p, starts) : std::pair<int, std::size_t>{-1, p};
     bool claimed = false;
     if (phrase >= 0) {
       for (const std::uint32_t r : phrases_[static_cast<std::size_t>(phrase)].rows) {

@@ -20,6 +20,7 @@
 
 #include "finmetrics/decimal/interval.hpp"
 #include "finmetrics/extract/detail/text.hpp"
+#include "finmetrics/extract/detail/word_memo.hpp"
 #include "finmetrics/extract/extract_figures.hpp"
 #include "finmetrics/lexicon/lexicon.hpp"
 #include "finmetrics/parse/read_figure_at.hpp"
@@ -31,36 +32,6 @@ inline constexpr std::size_t npos = std::string_view::npos;
 // A sentinel outside the dollar and yen families: a figure whose currency follows
 // it was written with a bare sign (`$`, `dollars`, `¥`).
 inline constexpr Currency probe = Currency::of("XAU");
-
-// The answer of a look-up that depends on a word alone, kept per word as written
-// (up to 15 bytes) in a direct-mapped table of `Slots` entries: an article repeats
-// its words and every word is looked up. Longer words are computed each time.
-template <class V, std::size_t Slots>
-class WordMemo {
-  static_assert((Slots & (Slots - 1)) == 0, "Slots is a power of two");
-
- public:
-  template <class Compute>
-  V get(std::string_view w, Compute&& compute) {
-    if (w.size() > 15) return compute();
-    std::uint32_t h = 2166136261U;  // FNV-1a
-    for (const char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619U;
-    Slot& slot = slots_[h & (Slots - 1)];
-    if (slot.size == w.size() && std::equal(w.begin(), w.end(), slot.text.begin())) return slot.value;
-    slot.value = compute();
-    slot.size = static_cast<std::uint8_t>(w.size());
-    std::copy(w.begin(), w.end(), slot.text.begin());
-    return slot.value;
-  }
-
- private:
-  struct Slot {
-    std::array<char, 15> text{};
-    std::uint8_t size = 0xFF;  // no word yet
-    V value{};
-  };
-  std::vector<Slot> slots_ = std::vector<Slot>(Slots);
-};
 
 // The count-noun word lists are cues of the lexicon (data/lexicon/cues.csv):
 // `count_stop` ends a count noun before it starts ("10 million for the chatbot"),
@@ -165,7 +136,7 @@ class Scanner {
   ParseOptions read_options_;
   mutable std::size_t refused_ = 0;  // the end of the last candidate refused
   mutable std::optional<std::size_t> unread_from_;  // where reading stopped at max_figures
-  mutable WordMemo<const NumberWord*, 512> number_words_;
+  mutable WordMemo<const NumberWord*, 8192> number_words_{s_.size()};
 };
 
 }  // namespace finmetrics::extract_detail

@@ -138,8 +138,12 @@ void Scanner::scan_numbers(std::vector<Candidate>& out, std::vector<Error>& skip
         ++i;
         continue;
       }
-    } else if (!is_letter(ch) || (i > 0 && (is_letter(s_[i - 1]) || is_digit(s_[i - 1])))) {
+    } else if (!is_letter(ch)) {
       ++i;
+      continue;
+    } else if (i > 0 && is_alnum(s_[i - 1])) {
+      // Inside a token: its letters start nothing (a digit after them may: "FY2025").
+      while (i < n && is_letter(s_[i])) ++i;
       continue;
     }
     const std::size_t d = i;

@@ -303,18 +303,25 @@ void Scanner::scan_words(std::vector<Candidate>& out, const std::vector<Candidat
     return number_word(w) != nullptr;
   };
   // The answer depends on the word alone, and an article repeats its words.
-  WordMemo<bool, 1024> seen;
-  const auto may_start_rule_seen = [&](std::size_t p) {
-    return seen.get(s_.substr(p, letters_end(s_, p) - p), [&] { return may_start_rule(p); });
-  };
+  WordMemo<bool, 8192> seen(n);
 
   std::size_t i = 0;
   while (i < n) {
-    const bool digit = is_digit(s_[i]);
-    if (!(digit || is_letter(s_[i])) || (i > 0 && (is_letter(s_[i - 1]) || is_digit(s_[i - 1]))) || covered(i)) {
+    // Rules start at the first byte of a run of letters and digits only.
+    const char ch = s_[i];
+    if (!is_alnum(ch)) {
       ++i;
       continue;
     }
+    if (i > 0 && is_alnum(s_[i - 1])) {
+      while (i < n && is_alnum(s_[i])) ++i;
+      continue;
+    }
+    if (covered(i)) {
+      ++i;
+      continue;
+    }
+    const bool digit = is_digit(ch);
     if (digit) {  // only a record: "52-week high", "a 15-year low"
       std::size_t e = npos;
       if (i == 0 || (s_[i - 1] != '.' && s_[i - 1] != ',')) e = record_end(i);
@@ -332,8 +339,8 @@ void Scanner::scan_words(std::vector<Candidate>& out, const std::vector<Candidat
       i = e;
       continue;
     }
-    if (!may_start_rule_seen(i)) {
-      i = letters_end(s_, i);
+    if (const std::size_t we = letters_end(s_, i); !seen.get(s_.substr(i, we - i), [&] { return may_start_rule(i); })) {
+      i = we;
       continue;
     }
     Candidate c;

@@ -86,6 +86,8 @@ class CueIndex {
   // The same, given the FNV-1a hash of the word's bytes lower-cased.
   [[nodiscard]] const FirstWord* first_word(std::string_view word, std::uint64_t lower_hash) const noexcept;
   std::vector<std::uint32_t>& phrases_starting(const std::string& lower_word);
+  // Whether `word` (not empty) passes `first_word_filter_`.
+  [[nodiscard]] bool may_start_phrase(std::string_view word) const noexcept;
 
   std::vector<Row> rows_;
   std::vector<Phrase> phrases_;

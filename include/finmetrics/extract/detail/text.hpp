@@ -2,7 +2,9 @@
 // Byte-level helpers shared by the extractor's scanner and context reader:
 // UTF-8 code points, ASCII words, horizontal white space. Not public API.
 
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 #include "finmetrics/detail/utf8.hpp"
@@ -16,11 +18,29 @@ using detail::CodePoint;
 /// The code point that ends at byte p (size 0 when p == 0).
 [[nodiscard]] CodePoint decode_before(std::string_view s, std::size_t p) noexcept;
 
-[[nodiscard]] constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
-[[nodiscard]] constexpr bool is_upper(char c) noexcept { return c >= 'A' && c <= 'Z'; }
-[[nodiscard]] constexpr bool is_lower(char c) noexcept { return c >= 'a' && c <= 'z'; }
-[[nodiscard]] constexpr bool is_letter(char c) noexcept { return is_upper(c) || is_lower(c); }
-[[nodiscard]] constexpr char to_lower(char c) noexcept { return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+// The scanners ask these of every byte: one table look-up each, not two range tests.
+namespace byte_class {
+inline constexpr std::uint8_t upper = 1, lower = 2, digit = 4;
+inline constexpr std::uint8_t letter = upper | lower, word = letter | digit;
+inline constexpr std::array<std::uint8_t, 256> table = [] {
+  std::array<std::uint8_t, 256> t{};
+  for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<std::size_t>(c)] = upper;
+  for (int c = 'a'; c <= 'z'; ++c) t[static_cast<std::size_t>(c)] = lower;
+  for (int c = '0'; c <= '9'; ++c) t[static_cast<std::size_t>(c)] = digit;
+  return t;
+}();
+[[nodiscard]] constexpr bool has(char c, std::uint8_t cls) noexcept {
+  return (table[static_cast<unsigned char>(c)] & cls) != 0;
+}
+}  // namespace byte_class
+
+[[nodiscard]] constexpr bool is_digit(char c) noexcept { return byte_class::has(c, byte_class::digit); }
+[[nodiscard]] constexpr bool is_upper(char c) noexcept { return byte_class::has(c, byte_class::upper); }
+[[nodiscard]] constexpr bool is_lower(char c) noexcept { return byte_class::has(c, byte_class::lower); }
+[[nodiscard]] constexpr bool is_letter(char c) noexcept { return byte_class::has(c, byte_class::letter); }
+/// An ASCII letter or digit.
+[[nodiscard]] constexpr bool is_alnum(char c) noexcept { return byte_class::has(c, byte_class::word); }
+[[nodiscard]] constexpr char to_lower(char c) noexcept { return static_cast<char>(c | (is_upper(c) ? 0x20 : 0)); }
 
 /// Space, tab, no-break and thin spaces, ideographic space; never a line end.
 [[nodiscard]] constexpr bool is_hspace(char32_t c) noexcept {
