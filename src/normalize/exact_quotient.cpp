@@ -57,13 +57,18 @@ void divide(u128 n, u128 d, u128& q, u128& r) noexcept {
 
 }  // namespace
 
-int digits10(u128 v) noexcept {
+namespace {
+// Inlined into the kernel below (two counts per row); digits10 is its public name.
+[[gnu::always_inline]] inline int count_digits(u128 v) noexcept {
   // From the bit length: log10(2) ~ 1233/4096 gives the digit count or one less.
   const auto hi = static_cast<std::uint64_t>(v >> 64), lo = static_cast<std::uint64_t>(v);
   const int bits = hi != 0 ? 128 - __builtin_clzll(hi) : (lo != 0 ? 64 - __builtin_clzll(lo) : 1);
   const int guess = (bits * 1233) >> 12;  // floor(log10(2^bits))
   return guess + 1 - (guess > 0 && v < pow10_table[static_cast<std::size_t>(guess)] ? 1 : 0);
 }
+}  // namespace
+
+int digits10(u128 v) noexcept { return count_digits(v); }
 
 u128 pow10_u128(int n) noexcept { return pow10_table[static_cast<std::size_t>(n)]; }
 
@@ -98,7 +103,7 @@ bool quotient_significant(u128 n, u128 d, int e, int digits, Rounding mode, Scal
   // the quotient has `digits` or `digits`+1 digits. One division gives q and r;
   // with one digit too many, q/10 is the quotient at the next quantum and
   // (q mod 10) x d + r its remainder over 10d: no second division by d.
-  const int dn = digits10(n), dd = digits10(d);
+  const int dn = count_digits(n), dd = count_digits(d);
   const int quantum = e + dn - dd - digits;
   const int shift = e - quantum;
   if (shift >= 0) {
@@ -155,6 +160,36 @@ char* write_digits(char* end, u128 c) noexcept {
   }
   return end;
 }
+
+// Decimal digits of c > 0, as digits10 counts them, in 64-bit arithmetic.
+inline int digits10_u64(std::uint64_t c) noexcept {
+  const int guess = ((64 - __builtin_clzll(c)) * 1233) >> 12;  // floor(log10(2^bits))
+  return guess + 1 - (guess > 0 && c < static_cast<std::uint64_t>(pow10_table[static_cast<std::size_t>(guess)]) ? 1 : 0);
+}
+
+// Four digits of v < 10000 at p, leading zeros included.
+inline void write4(char* p, std::uint32_t v) noexcept {
+  const std::uint32_t hi = v / 100, lo = v % 100;
+  std::memcpy(p, digit_pairs + hi * 2, 2);
+  std::memcpy(p + 2, digit_pairs + lo * 2, 2);
+}
+// Eight digits of v < 10^8 at p, leading zeros included: two independent halves.
+inline void write8(char* p, std::uint32_t v) noexcept {
+  write4(p, v / 10000);
+  write4(p + 4, v % 10000);
+}
+
+// The digits of c (non-zero) ending just before `end`; returns the first. Eight
+// digits at a time in 32-bit arithmetic, as 20 digits with leading zeros, then
+// the zeros skipped: the chains of the halves run side by side.
+char* write_digits_u64(char* end, std::uint64_t c) noexcept {
+  char* const p = end - 20;
+  const std::uint64_t top = c / 100000000;
+  write8(p + 12, static_cast<std::uint32_t>(c % 100000000));
+  write8(p + 4, static_cast<std::uint32_t>(top % 100000000));
+  write4(p, static_cast<std::uint32_t>(top / 100000000));  // c < 1.9 x 10^19: at most 1844
+  return end - digits10_u64(c);
+}
 }  // namespace
 
 void append_general(std::string& out, Scaled v, int precision) {
@@ -167,22 +202,41 @@ char* write_general(char* buf, Scaled v, int precision) noexcept {
     *buf = '0';
     return buf + 1;
   }
+  char digits[40];
+  char* const end = digits + sizeof digits;
+  const char* first;
   if (v.coefficient <= UINT64_MAX) {  // the usual case: native 64-bit divisions
     auto c = static_cast<std::uint64_t>(v.coefficient);
-    while (c % 10 == 0) {
-      c /= 10;
-      ++v.exponent;
+    // Trailing zeros by eights, fours, twos, ones (an exact value such as
+    // 10000000000000000 x 10^-7 has sixteen): a few divisions, not one per zero.
+    if (c % 100000000 == 0) {
+      c /= 100000000;
+      v.exponent += 8;
+      if (c % 100000000 == 0) {
+        c /= 100000000;
+        v.exponent += 8;
+      }
     }
-    v.coefficient = c;
+    if (c % 10000 == 0) {
+      c /= 10000;
+      v.exponent += 4;
+    }
+    if (c % 100 == 0) {
+      c /= 100;
+      v.exponent += 2;
+    }
+    if (c % 10 == 0) {
+      c /= 10;
+      v.exponent += 1;
+    }
+    first = write_digits_u64(end, c);
   } else {
     while (v.coefficient % 10 == 0) {
       v.coefficient /= 10;
       ++v.exponent;
     }
+    first = write_digits(end, v.coefficient);
   }
-  char digits[40];
-  char* const end = digits + sizeof digits;
-  const char* first = write_digits(end, v.coefficient);
   const int n = static_cast<int>(end - first);
   const int sci = v.exponent + n - 1;  // value = d.ddd x 10^sci
   char* p = buf;

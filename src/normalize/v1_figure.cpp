@@ -10,25 +10,13 @@ namespace {
 
 constexpr int usd = 0, cny = 1, hkd = 2, eur = 3;
 
-struct Marker {
-  std::string_view text;
-  int currency;
-};
-
-constexpr Marker suffixes[] = {
-    {" yuan", cny}, {" US dollars", usd}, {" Hong Kong dollars", hkd}, {" euros", eur},
-};
-struct ScaleWord {
-  std::string_view text;
-  int exponent;
-};
-constexpr ScaleWord scale_words[] = {
-    {" thousand", 3}, {" million", 6}, {" billion", 9}, {" trillion", 12},
-};
-constexpr std::string_view per_share_text = " per share";
-
 bool starts_with(std::string_view s, std::size_t at, std::string_view what) noexcept {
   return s.size() - at >= what.size() && std::memcmp(s.data() + at, what.data(), what.size()) == 0;
+}
+// starts_with for a literal: its length is a constant, so the compare is a few loads.
+template <std::size_t N>
+bool has(std::string_view s, std::size_t at, const char (&text)[N]) noexcept {
+  return s.size() - at >= N - 1 && std::memcmp(s.data() + at, text, N - 1) == 0;
 }
 
 bool is_digit(char c) noexcept { return static_cast<unsigned char>(c - '0') < 10; }
@@ -64,56 +52,96 @@ bool scan_v1_figure(std::string_view s, V1Scan& out, V1ScanError& error) noexcep
   if (i >= s.size() || !is_digit(s[i]))
     return fail(i, prefix < 0 && i < s.size() && !is_digit(s[i]) ? "expected a currency marker or a digit"
                                                                   : "expected a digit");
-  // Digits go into 64 bits while they fit (19 digits), then into 128.
-  std::uint64_t small = 0;
-  u128 mantissa = 0;
-  int digits = 0;      // digits pushed, leading zeros included
-  int significant = 0;
-  int fraction_digits = 0;
-  const auto push = [&](char c) {
-    const auto v = static_cast<unsigned>(c - '0');
-    if (significant == 0 && v == 0) return;  // leading zeros carry no value
-    ++significant;
-    if (++digits <= 19) small = small * 10 + v;
-    else {
-      if (digits == 20) mantissa = small;
-      mantissa = mantissa * 10 + v;
-    }
-  };
   const std::size_t number_start = i;
-  // parse_figure holds at most 24 runs of digits (the first, the groups, the
-  // decimals); v1 refuses the same numbers, so that both read one set of figures.
-  constexpr int max_runs = 24;
-  int runs = 1;
-  while (i < s.size() && is_digit(s[i])) push(s[i++]);
-  if (i < s.size() && s[i] == ',') {
-    if (i - number_start > 3) return fail(i, "a thousands separator after more than three digits");
-    while (i < s.size() && s[i] == ',') {
-      if (++runs > max_runs) return fail(number_start, "number has too many digit groups", Errc::overflow);
-      const std::size_t group = i + 1;
-      std::size_t j = group;
-      while (j < s.size() && is_digit(s[j])) ++j;
-      if (j - group != 3) return fail(i, "expected three digits after ','");
-      for (std::size_t k = group; k < j; ++k) push(s[k]);
+  u128 mantissa = 0;
+  int fraction_digits = 0;
+  // The common number first (at most 19 digits, well formed): one 64-bit
+  // accumulator and no bookkeeping per digit. Anything else is read again below
+  // by the careful path, which also words every error.
+  bool read = false;
+  {
+    std::uint64_t v = 0;
+    std::size_t j = i;
+    const std::size_t n = s.size();
+    while (j < n && is_digit(s[j])) v = v * 10 + static_cast<unsigned>(s[j++] - '0');
+    std::size_t count = j - i;  // digits so far, leading zeros included
+    bool ok = true;
+    if (j < n && s[j] == ',') {
+      ok = count <= 3;
+      while (ok && j < n && s[j] == ',') {
+        ok = j + 3 < n && is_digit(s[j + 1]) && is_digit(s[j + 2]) && is_digit(s[j + 3]) &&
+             (j + 4 >= n || !is_digit(s[j + 4]));
+        if (!ok) break;
+        v = v * 1000 + static_cast<unsigned>(s[j + 1] - '0') * 100 + static_cast<unsigned>(s[j + 2] - '0') * 10 +
+            static_cast<unsigned>(s[j + 3] - '0');
+        count += 3;
+        j += 4;
+      }
+    }
+    if (ok && j < n && s[j] == '.') {
+      const std::size_t f = ++j;
+      while (j < n && is_digit(s[j])) v = v * 10 + static_cast<unsigned>(s[j++] - '0');
+      fraction_digits = static_cast<int>(j - f);
+      count += j - f;
+      ok = fraction_digits > 0;
+    }
+    if (ok && count <= 19) {
+      mantissa = v;
       i = j;
+      read = true;
+    } else {
+      fraction_digits = 0;
     }
   }
-  if (i < s.size() && s[i] == '.') {
-    ++i;
-    if (i >= s.size() || !is_digit(s[i])) return fail(i, "expected a digit after '.'");
-    if (++runs > max_runs) return fail(number_start, "number has too many digit groups", Errc::overflow);
-    while (i < s.size() && is_digit(s[i])) {
-      push(s[i++]);
-      ++fraction_digits;
+  if (!read) {
+    // Digits go into 64 bits while they fit (19 digits), then into 128.
+    std::uint64_t small = 0;
+    int digits = 0;      // digits pushed, leading zeros included
+    int significant = 0;
+    const auto push = [&](char c) {
+      const auto v = static_cast<unsigned>(c - '0');
+      if (significant == 0 && v == 0) return;  // leading zeros carry no value
+      ++significant;
+      if (++digits <= 19) small = small * 10 + v;
+      else {
+        if (digits == 20) mantissa = small;
+        mantissa = mantissa * 10 + v;
+      }
+    };
+    // parse_figure holds at most 24 runs of digits (the first, the groups, the
+    // decimals); v1 refuses the same numbers, so that both read one set of figures.
+    constexpr int max_runs = 24;
+    int runs = 1;
+    while (i < s.size() && is_digit(s[i])) push(s[i++]);
+    if (i < s.size() && s[i] == ',') {
+      if (i - number_start > 3) return fail(i, "a thousands separator after more than three digits");
+      while (i < s.size() && s[i] == ',') {
+        if (++runs > max_runs) return fail(number_start, "number has too many digit groups", Errc::overflow);
+        const std::size_t group = i + 1;
+        std::size_t j = group;
+        while (j < s.size() && is_digit(s[j])) ++j;
+        if (j - group != 3) return fail(i, "expected three digits after ','");
+        for (std::size_t k = group; k < j; ++k) push(s[k]);
+        i = j;
+      }
     }
-    // parse_figure holds at most 988 decimal places (room below the decimal
-    // range for a scale); v1 refuses the same numbers, zeros included.
-    static_assert(-Decimal::min_exponent - 12 == 988, "the message names the limit");
-    if (fraction_digits > -Decimal::min_exponent - 12)
-      return fail(number_start, "number has more than 988 decimal places", Errc::overflow);
+    if (i < s.size() && s[i] == '.') {
+      ++i;
+      if (i >= s.size() || !is_digit(s[i])) return fail(i, "expected a digit after '.'");
+      if (++runs > max_runs) return fail(number_start, "number has too many digit groups", Errc::overflow);
+      while (i < s.size() && is_digit(s[i])) {
+        push(s[i++]);
+        ++fraction_digits;
+      }
+      // parse_figure holds at most 988 decimal places (room below the decimal
+      // range for a scale); v1 refuses the same numbers, zeros included.
+      static_assert(-Decimal::min_exponent - 12 == 988, "the message names the limit");
+      if (fraction_digits > -Decimal::min_exponent - 12)
+        return fail(number_start, "number has more than 988 decimal places", Errc::overflow);
+    }
+    if (significant > Decimal::max_digits) return fail(number_start, "more than 38 significant digits", Errc::overflow);
+    if (digits <= 19) mantissa = small;
   }
-  if (significant > Decimal::max_digits) return fail(number_start, "more than 38 significant digits", Errc::overflow);
-  if (digits <= 19) mantissa = small;
   int scale = 0;
   if (i < s.size()) {
     switch (s[i]) {  // attached scales by their letter; spaced words after a space
@@ -126,12 +154,21 @@ bool scan_v1_figure(std::string_view s, V1Scan& out, V1ScanError& error) noexcep
           i += 2;
         }
         break;
-      case ' ':
-        for (const ScaleWord& w : scale_words) {
-          if (starts_with(s, i, w.text)) {
-            scale = w.exponent;
-            i += w.text.size();
-            break;
+      case ' ':  // the word by its first letter, compared at a length known when compiling
+        if (i + 1 < s.size()) {
+          const auto word = [&](const auto& text, int exponent) {
+            if (has(s, i, text)) {
+              scale = exponent;
+              i += sizeof text - 1;
+              return true;
+            }
+            return false;
+          };
+          switch (s[i + 1]) {
+            case 't': (void)(word(" thousand", 3) || word(" trillion", 12)); break;
+            case 'm': word(" million", 6); break;
+            case 'b': word(" billion", 9); break;
+            default: break;
           }
         }
         break;
@@ -139,19 +176,25 @@ bool scan_v1_figure(std::string_view s, V1Scan& out, V1ScanError& error) noexcep
     }
   }
   int suffix = -1;
-  if (i < s.size() && s[i] == ' ') {
-    for (const Marker& m : suffixes) {
-      if (starts_with(s, i, m.text)) {
-        suffix = m.currency;
-        i += m.text.size();
-        break;
+  if (i + 1 < s.size() && s[i] == ' ') {
+    const auto marker = [&](const auto& text, int currency) {
+      if (has(s, i, text)) {
+        suffix = currency;
+        i += sizeof text - 1;
       }
+    };
+    switch (s[i + 1]) {
+      case 'y': marker(" yuan", cny); break;
+      case 'U': marker(" US dollars", usd); break;
+      case 'H': marker(" Hong Kong dollars", hkd); break;
+      case 'e': marker(" euros", eur); break;
+      default: break;
     }
   }
   bool per_share = false;
-  if (starts_with(s, i, per_share_text)) {
+  if (has(s, i, " per share")) {
     per_share = true;
-    i += per_share_text.size();
+    i += sizeof " per share" - 1;
   }
   if (i != s.size()) return fail(i, "unexpected text after the figure");
   if (prefix >= 0 && suffix >= 0) return fail(0, "two currency markers");
