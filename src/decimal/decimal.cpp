@@ -154,7 +154,15 @@ Result<Decimal> Decimal::parse(std::string_view text) {
   return Decimal(Coefficient(coefficient), static_cast<int>(exponent));
 }
 
-int Decimal::digits() const { return digit_count(to_wide(coefficient_)); }
+int Decimal::digits() const {
+  // In native 128-bit integers (|coefficient| < 10^38 fits): the FX loaders and
+  // normalize's tables ask this per fixing, and the unbounded type allocates.
+  __extension__ typedef unsigned __int128 u128;
+  const u128 v = (coefficient_.sign() < 0 ? Coefficient(-coefficient_) : coefficient_).convert_to<u128>();
+  int n = 1;
+  for (u128 p = 10; n < 39 && v >= p; p *= 10) ++n;
+  return n;
+}
 
 Decimal Decimal::operator-() const { return Decimal(-coefficient_, exponent_); }
 

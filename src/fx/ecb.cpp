@@ -1,12 +1,14 @@
 #include "finmetrics/fx/ecb.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <utility>
 #include <vector>
 
 #include <fmt/format.h>
 
 #include "finmetrics/fx/detail/csv_scan.hpp"
+#include "finmetrics/time/detail/iso_day.hpp"
 
 namespace finmetrics {
 
@@ -15,6 +17,63 @@ using fx_detail::error_at;
 namespace {
 
 constexpr std::string_view layout_hint = "ECB layout: 'Date,USD,JPY,...,'";
+
+// One rate of a row as the fast path reads it: coefficient x 10^-fraction.
+struct Cell {
+  std::uint64_t coefficient = 0;
+  int fraction = 0;
+  bool present = false;  // false: empty or N/A
+};
+
+// The common row, read in one pass: a date of ten bytes, then exactly one field
+// per column (digits with at most one point and at most 18 digits, non-zero;
+// empty; or N/A), then the end or one trailing comma. False for anything else,
+// which the careful path below reads again (and words the error of): a start-up
+// of a v1 run on a million rows spent a tenth of its time reading this table.
+bool read_plain_row(std::string_view text, std::vector<Cell>& cells, std::int32_t& day) noexcept {
+  if (text.size() < 11 || text[10] != ',' || !finmetrics::detail::read_iso_day(text.substr(0, 10), day)) return false;
+  const char* p = text.data() + 11;
+  const char* const e = text.data() + text.size();
+  const std::size_t columns = cells.size();
+  for (std::size_t i = 0; i < columns; ++i) {
+    Cell& cell = cells[i];
+    const char* q = p;
+    if (e - p >= 3 && p[0] == 'N' && p[1] == '/' && p[2] == 'A') {
+      q = p + 3;
+      cell.present = false;
+    } else {
+      std::uint64_t c = 0;
+      int digits = 0, fraction = 0;
+      bool point = false;
+      for (; q < e && *q != ','; ++q) {
+        const auto d = static_cast<unsigned>(*q - '0');
+        if (d < 10) {
+          c = c * 10 + d;
+          ++digits;
+          fraction += point ? 1 : 0;
+        } else if (*q == '.' && !point) {
+          point = true;
+        } else {
+          return false;
+        }
+      }
+      if (digits > 18) return false;
+      if (q == p) {
+        cell.present = false;
+      } else {
+        if (c == 0) return false;  // no digit, or zero: refused below
+        cell = Cell{c, fraction, true};
+      }
+    }
+    if (i + 1 < columns) {
+      if (q == e || *q != ',') return false;
+      p = q + 1;
+    } else if (!((q == e && q > p) || (q + 1 == e && *q == ','))) {
+      return false;  // more fields, or an empty last field without the trailing comma's meaning
+    }
+  }
+  return true;
+}
 
 }  // namespace
 
@@ -71,7 +130,16 @@ Result<FxTable> parse_ecb_csv(std::string_view text, std::string_view name, cons
   row_dates.reserve(rows_estimate);
 
   std::string why;
+  std::vector<Cell> cells(columns.size());
   while (lines.next_nonblank(line)) {
+    if (std::int32_t day_number = 0; read_plain_row(line.text, cells, day_number)) {
+      const date::sys_days day{date::days{day_number}};
+      row_dates.emplace_back(day, line.number);
+      for (std::size_t i = 0; i < columns.size(); ++i)
+        if (cells[i].present)
+          series[i].push_back(Fixing{day, Decimal::from_parts(Decimal::Coefficient(cells[i].coefficient), -cells[i].fraction)});
+      continue;
+    }
     std::size_t count = fx_detail::field_count(line.text);
     if (line.text.back() == ',') --count;  // the trailing comma ends the row; it is optional
     if (count != expected_fields)
