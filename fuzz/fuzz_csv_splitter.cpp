@@ -2,7 +2,8 @@
 // chunks whose sizes come from the first bytes, with a small record limit chosen
 // by the first byte. Invariants:
 //  - the records (text, line, too_long, unterminated) do not depend on how the
-//    stream is cut into chunks (compared with feeding it in one piece);
+//    stream is cut into chunks (compared with feeding it in one piece), nor on
+//    whether runs of plain records are taken whole (next_plain) between next() calls;
 //  - line numbers never go backwards; a too-long record's text is at most 64 bytes;
 //  - split_record of a record that splits, written back with append_field, splits
 //    to the same fields.
@@ -29,22 +30,43 @@ std::string show(const Record& r) {
          " '" + r.text + "'";
 }
 
-void drain(csv::RecordSplitter& s, std::vector<Record>& out) {
-  while (auto r = s.next()) out.push_back(Record{std::string(r->text), r->line, r->too_long, r->unterminated});
+// `plain`: runs of plain records (next_plain, window bytes at most) cut at their
+// line feeds, mixed with next(), as normalize_pipeline reads.
+void drain(csv::RecordSplitter& s, std::vector<Record>& out, bool plain = false, std::size_t window = 0) {
+  while (true) {
+    if (plain) {
+      if (auto run = s.next_plain(window)) {
+        FUZZ_CHECK(run->count > 0 && !run->text.empty() && run->text.back() == '\n', "empty or open plain run");
+        std::size_t at = 0, line = run->line, n = 0;
+        while (at < run->text.size()) {
+          const std::size_t lf = run->text.find('\n', at);
+          out.push_back(Record{std::string(run->text.substr(at, lf - at)), line++, false, false});
+          at = lf + 1;
+          ++n;
+        }
+        FUZZ_CHECK(n == run->count, "plain run count " + std::to_string(run->count) + " vs " + std::to_string(n));
+        continue;
+      }
+    }
+    auto r = s.next();
+    if (!r) return;
+    out.push_back(Record{std::string(r->text), r->line, r->too_long, r->unterminated});
+  }
 }
 
-std::vector<Record> split_all(std::string_view text, std::size_t limit, std::string_view cuts) {
+std::vector<Record> split_all(std::string_view text, std::size_t limit, std::string_view cuts, bool plain = false) {
   csv::RecordSplitter s(limit);
   std::vector<Record> out;
+  const std::size_t window = cuts.empty() ? limit : static_cast<std::size_t>(static_cast<unsigned char>(cuts[0])) % 40 + 1;
   std::size_t at = 0, k = 0;
   while (at < text.size()) {
     std::size_t n = cuts.empty() ? text.size() : static_cast<std::size_t>(static_cast<unsigned char>(cuts[k++ % cuts.size()])) % 17 + 1;
     n = std::min(n, text.size() - at);
     s.feed(text.substr(at, n));
-    drain(s, out);
+    drain(s, out, plain, window);
     at += n;
   }
-  drain(s, out);
+  drain(s, out, plain, window);
   if (auto r = s.finish()) out.push_back(Record{std::string(r->text), r->line, r->too_long, r->unterminated});
   return out;
 }
@@ -59,6 +81,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   const std::vector<Record> whole = split_all(text, limit, {});
   const std::vector<Record> chunked = split_all(text, limit, cuts);
+  const std::vector<Record> plain = split_all(text, limit, cuts, true);
+  FUZZ_CHECK(whole.size() == plain.size(), "records " + std::to_string(whole.size()) + " vs plain runs " + std::to_string(plain.size()));
+  for (std::size_t i = 0; i < whole.size() && i < plain.size(); ++i)
+    FUZZ_CHECK(whole[i] == plain[i], show(whole[i]) + " vs plain runs " + show(plain[i]));
   FUZZ_CHECK(whole.size() == chunked.size(),
              "records " + std::to_string(whole.size()) + " vs chunked " + std::to_string(chunked.size()));
   for (std::size_t i = 0; i < whole.size(); ++i) {

@@ -47,6 +47,97 @@ std::size_t find_special(const char* base, std::size_t i, std::size_t n) noexcep
 
 }  // namespace
 
+namespace {
+
+constexpr unsigned char bits_set[16] = {0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4};
+// Bits set in a 16-bit mask (no popcnt instruction in the baseline x86-64 build).
+std::size_t count_bits(unsigned m) noexcept {
+  return static_cast<std::size_t>(bits_set[m & 15] + bits_set[(m >> 4) & 15] + bits_set[(m >> 8) & 15] + bits_set[(m >> 12) & 15]);
+}
+
+// From a quote at `k` of the record that starts at `start`, as `next` reads it: the
+// record's line feed, or npos when the record is no plain one (a line end or CR
+// inside quotes, a CR, or its end beyond `n`).
+std::size_t end_of_quoted(const char* base, std::size_t start, std::size_t k, std::size_t n) noexcept {
+  bool in_quotes = false;
+  for (; k < n; ++k) {
+    const char c = base[k];
+    if (c == '\r') return std::string::npos;
+    if (in_quotes) {
+      if (c == '"') in_quotes = false;  // an escaped "" re-enters quotes on the next quote
+      else if (c == '\n') return std::string::npos;
+    } else if (c == '"') {
+      // A quote opens a quoted field only at the start of a field or right after a closing quote.
+      if (k == start || base[k - 1] == ',' || base[k - 1] == '"') in_quotes = true;
+    } else if (c == '\n') {
+      return k;
+    }
+  }
+  return std::string::npos;
+}
+
+}  // namespace
+
+std::optional<PlainRecords> RecordSplitter::next_plain(std::size_t max_bytes) {
+  if (at_start_ || after_cr_ || skipping_ || in_quotes_ || scanned_ != 0) return std::nullopt;
+  const char* const base = buffer_.data() + pos_;
+  // No record of the run may pass the limit: none is longer than the window.
+  const std::size_t window = std::min({buffer_.size() - pos_, max_bytes, max_record_bytes_});
+  std::size_t at = 0, count = 0;
+  std::size_t end = 0;  // just after the run's last line feed
+  const auto quoted = [&](std::size_t k) {  // the record holding the quote at k; false ends the run
+    const std::size_t lf = end_of_quoted(base, end, k, window);
+    if (lf == std::string::npos) return false;
+    ++count;
+    end = at = lf + 1;
+    return true;
+  };
+#ifdef __SSE2__
+  const __m128i lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r'), quote = _mm_set1_epi8('"');
+  while (at + 16 <= window) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(base + at));
+    auto feeds = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, lf)));
+    const auto carriage = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, cr)));
+    const auto quotes = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, quote)));
+    const unsigned special = carriage | quotes;
+    if (special == 0) {
+      if (feeds != 0) {
+        count += count_bits(feeds);
+        end = at + 32 - static_cast<std::size_t>(__builtin_clz(feeds));
+      }
+      at += 16;
+      continue;
+    }
+    const auto first = static_cast<unsigned>(__builtin_ctz(special));
+    feeds &= (1u << first) - 1;  // the line feeds before it
+    if (feeds != 0) {
+      count += count_bits(feeds);
+      end = at + 32 - static_cast<std::size_t>(__builtin_clz(feeds));
+    }
+    if ((carriage >> first & 1u) != 0 || !quoted(at + first)) {
+      at = window;  // the run ends before this record
+      break;
+    }
+  }
+#endif
+  while (at < window) {
+    const char c = base[at];
+    if (c == '\n') {
+      ++count;
+      end = ++at;
+    } else if (c == '\r' || (c == '"' && !quoted(at))) {  // `quoted` moves `at` past its record
+      break;
+    } else if (c != '"') {
+      ++at;
+    }
+  }
+  if (count == 0) return std::nullopt;
+  PlainRecords run{std::string_view(base, end), line_, count};
+  pos_ += end;
+  line_ += count;
+  return run;
+}
+
 std::optional<RawRecord> RecordSplitter::take(std::size_t end, std::size_t resume, std::size_t lines_in_record) {
   RawRecord r{std::string_view(buffer_).substr(pos_, end - pos_), line_, false, false};
   line_ += lines_in_record;

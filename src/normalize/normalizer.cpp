@@ -138,8 +138,11 @@ void append_value(std::string& out, Scaled v, const NormalizeOptions& o) {
   else detail::append_general(out, v, o.significant_digits);
 }
 
+constexpr u128 pow10(int n) { return n == 0 ? u128{1} : 10 * pow10(n - 1); }
+
 bool fits_decimal(const Scaled& v) {
-  return v.coefficient == 0 || (detail::digits10(v.coefficient) <= Decimal::max_digits &&
+  // At most max_digits digits: below 10^max_digits (no digit count per row).
+  return v.coefficient == 0 || (v.coefficient < pow10(Decimal::max_digits) &&
                                 v.exponent >= Decimal::min_exponent && v.exponent <= Decimal::max_exponent);
 }
 
@@ -746,6 +749,7 @@ struct Batch {
   struct Entry {
     std::size_t offset, size, line;
     bool too_long, unterminated;
+    bool plain;  // a run of plain records (csv::PlainRecords), each ending with '\n', from `line` on
   };
   std::vector<Entry> records;
   bool first = false;
@@ -774,11 +778,35 @@ BatchResult run_batch(const Normalizer& n, Batch batch, std::string output, cons
   constexpr std::size_t ahead = 8;  // rows between a prefetch and its use: a memory latency's worth
   const std::size_t count = batch.records.size();
   for (std::size_t k = 0; k < count; ++k) {
-    if (k + ahead < count) {
+    const auto& e = batch.records[k];
+    if (e.plain) {  // cut here, by the worker: a second cursor runs `ahead` records in front for the prefetch
+      const char* p = text.data() + e.offset;
+      const char* const end = p + e.size;
+      const char* front = p;
+      const auto next_line = [end](const char* at) {
+        return static_cast<const char*>(std::memchr(at, '\n', static_cast<std::size_t>(end - at)));
+      };
+      for (std::size_t j = 0; j < ahead && front < end; ++j) {
+        const char* lf = next_line(front);
+        stream.prefetch(std::string_view(front, static_cast<std::size_t>(lf - front)));
+        front = lf + 1;
+      }
+      for (std::size_t line = e.line; p < end; ++line) {
+        if (front < end) {
+          const char* lf = next_line(front);
+          stream.prefetch(std::string_view(front, static_cast<std::size_t>(lf - front)));
+          front = lf + 1;
+        }
+        const char* lf = next_line(p);
+        stream.process(csv::RawRecord{std::string_view(p, static_cast<std::size_t>(lf - p)), line, false, false});
+        p = lf + 1;
+      }
+      continue;
+    }
+    if (k + ahead < count && !batch.records[k + ahead].plain) {
       const auto& a = batch.records[k + ahead];
       stream.prefetch(text.substr(a.offset, a.size));
     }
-    const auto& e = batch.records[k];
     stream.process(csv::RawRecord{text.substr(e.offset, e.size), e.line, e.too_long, e.unterminated});
   }
   r.totals = stream.totals();
@@ -875,7 +903,7 @@ NormalizeTotals normalize_pipeline(const Normalizer& n, const ByteSource& read, 
       span_base = batch.text.size();
     }
     batch.records.push_back({span_base + static_cast<std::size_t>(rec.text.data() - span_begin), rec.text.size(),
-                             rec.line, rec.too_long, rec.unterminated});
+                             rec.line, rec.too_long, rec.unterminated, false});
     span_end = rec.text.data() + rec.text.size();
     if (header_pending && !rec.text.empty()) {
       dispatch();
@@ -887,12 +915,41 @@ NormalizeTotals normalize_pipeline(const Normalizer& n, const ByteSource& read, 
         batch.records.size() >= batch_records)
       dispatch();
   };
+  // Runs of plain records go to the workers whole, cut into records there: the
+  // reading thread's work per record (one entry each) was a third of a v1 run's
+  // and kept two workers waiting on it.
+  const auto take_plain = [&](const csv::PlainRecords& run) {
+    if (span_begin == nullptr) {
+      span_begin = run.text.data();
+      span_base = batch.text.size();
+    }
+    batch.records.push_back({span_base + static_cast<std::size_t>(run.text.data() - span_begin), run.text.size(),
+                             run.line, false, false, true});
+    span_end = run.text.data() + run.text.size();
+    if (span_base + static_cast<std::size_t>(span_end - span_begin) >= batch_bytes) dispatch();
+  };
+  const auto drain = [&] {
+    while (true) {
+      if (!header_pending) {
+        // At most what the batch still takes: a batch stays within batch_bytes (its
+        // output buffer, reserved from it, is pages to fault in).
+        const std::size_t used = batch.text.size() + (span_begin == nullptr ? 0 : static_cast<std::size_t>(span_end - span_begin));
+        if (auto run = splitter.next_plain(batch_bytes - std::min(used, batch_bytes - 1))) {
+          take_plain(*run);
+          continue;
+        }
+      }
+      auto rec = splitter.next();
+      if (!rec) return;
+      take(*rec);
+    }
+  };
   while (const std::size_t got = read(chunk.data(), chunk.size())) {
     flush_span();  // the feed may move the splitter's buffer
     splitter.feed(std::string_view(chunk.data(), got));
-    while (auto rec = splitter.next()) take(*rec);
+    drain();
   }
-  while (auto rec = splitter.next()) take(*rec);
+  drain();
   if (auto rec = splitter.finish()) take(*rec);
   dispatch();
   while (!inflight.empty()) drain_one();

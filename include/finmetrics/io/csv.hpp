@@ -22,6 +22,15 @@ struct RawRecord {
   bool unterminated = false;  ///< input ended inside a quoted field
 };
 
+/// Whole records that need no care, as one piece of the input: each ends with a
+/// LF, none holds a quote or a CR, none is over the limit. Record k (counting from
+/// 0) is the k-th LF-terminated line of `text` and starts on line `line` + k.
+struct PlainRecords {
+  std::string_view text;  ///< valid until the next `feed`; ends with '\n'
+  std::size_t line = 0;
+  std::size_t count = 0;  ///< records (line feeds) in `text`
+};
+
 /// Cuts a byte stream into records. A record ends at a line end outside quotes:
 /// LF, CRLF or a lone CR (old Mac files, a stray CR), as Python's csv module reads
 /// them; line numbers count those line ends. A UTF-8 byte order mark at the very
@@ -40,6 +49,12 @@ class RecordSplitter {
   void feed(std::string_view chunk);
   /// The next complete record, if the input fed so far holds one.
   [[nodiscard]] std::optional<RawRecord> next();
+  /// Instead of `next`, where the input allows: the longest run of plain records
+  /// (see PlainRecords) from here, within the next `max_bytes` bytes (at most the
+  /// record limit). Nothing when the next record needs `next` (a quote, a CR, no
+  /// line feed yet, a pending BOM check): the records come out the same either way,
+  /// and a caller may mix both calls.
+  [[nodiscard]] std::optional<PlainRecords> next_plain(std::size_t max_bytes);
   /// After the last `feed`: the final record when the input does not end with a
   /// line feed (possibly `unterminated`), else nothing.
   [[nodiscard]] std::optional<RawRecord> finish();
