@@ -72,6 +72,35 @@ struct Candidate {
   Unit vague_unit;
 };
 
+// The first two bytes (lower case) of a family of phrases: a phrase matches only
+// where the text starts with them (match_phrase compares byte by byte, ignoring
+// case), so most positions are passed over without trying each phrase. A phrase of
+// fewer than two letters before its first space or hyphen lets every position through.
+class PhrasePrefixes {
+ public:
+  void add(std::string_view lower_phrase) {
+    if (lower_phrase.size() < 2 || !is_letter(lower_phrase[0]) || !is_letter(lower_phrase[1])) {
+      every_ = true;
+    } else if (const std::uint16_t k = key(lower_phrase[0], lower_phrase[1]);
+               std::find(keys_.begin(), keys_.end(), k) == keys_.end()) {
+      keys_.push_back(k);
+    }
+  }
+  [[nodiscard]] bool may_match(std::string_view s, std::size_t p) const noexcept {
+    if (every_) return true;
+    if (p + 1 >= s.size()) return false;
+    const std::uint16_t k = key(to_lower(s[p]), to_lower(s[p + 1]));
+    return std::find(keys_.begin(), keys_.end(), k) != keys_.end();
+  }
+
+ private:
+  static std::uint16_t key(char a, char b) noexcept {
+    return static_cast<std::uint16_t>(static_cast<unsigned char>(a) | static_cast<unsigned char>(b) << 8);
+  }
+  std::vector<std::uint16_t> keys_;
+  bool every_ = false;
+};
+
 // The word forms of the lexicon (cues.csv) the scanner reads without a number,
 // gathered once per scan (word_forms.cpp): phrases in lower case, longest first.
 struct WordForms {
@@ -84,6 +113,8 @@ struct WordForms {
   std::vector<std::string> horizons;   // `record_horizon`: "all-time"
   std::vector<std::string> first_words;  // the first word of every phrase above
   std::uint32_t first_letters = 0;     // their first letters and those of `multiple_verb` cues
+  // The first two bytes of the phrases of each kind, and of the `multiple_verb` cues.
+  PhrasePrefixes digit_rule_starts, magnitude_starts, horizon_starts, multiple_verb_starts;
 };
 WordForms word_forms_of(const Lexicon& lexicon);
 

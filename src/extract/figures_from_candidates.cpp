@@ -1,6 +1,8 @@
 #include "figure_scanner.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <utility>
@@ -24,6 +26,11 @@ std::optional<TextSpan> decimal_dot_evidence(std::string_view s) {
   std::optional<TextSpan> first;
   const std::size_t n = s.size();
   for (std::size_t i = 1; i + 1 < n; ++i) {
+    for (std::uint64_t x; i + 8 <= n; i += 8) {  // eight bytes at a time past those that are neither
+      std::memcpy(&x, s.data() + i, 8);
+      if (any_byte_is(x, '.') || any_byte_is(x, ',')) break;
+    }
+    if (i + 1 >= n) break;
     if ((s[i] != '.' && s[i] != ',') || !is_digit(s[i - 1]) || !is_digit(s[i + 1])) continue;
     std::size_t e = i + 1;
     while (e < n && is_digit(s[e])) ++e;
@@ -190,8 +197,15 @@ void Scanner::run(Extraction& out) {
     std::size_t line = 0;
     std::size_t pos = 0;
     for (std::size_t k = 0; k < reads.size(); ++k) {
-      for (; pos < reads[k].c.begin; ++pos)
-        if (s_[pos] == '\n') line = pos + 1;
+      while (pos < reads[k].c.begin) {  // the line ends before it, by memchr
+        const void* nl = std::memchr(s_.data() + pos, '\n', reads[k].c.begin - pos);
+        if (nl == nullptr) {
+          pos = reads[k].c.begin;
+          break;
+        }
+        pos = static_cast<std::size_t>(static_cast<const char*>(nl) - s_.data()) + 1;
+        line = pos;
+      }
       line_of[k] = line;
     }
   }

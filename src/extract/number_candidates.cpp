@@ -86,10 +86,7 @@ bool Scanner::after_change(std::size_t p) const {
     wb = letters_begin(s_, we);
     if (wb == we) return false;
   }
-  for (const Cue* cue : lexicon_.cues_for(s_.substr(wb, we - wb))) {
-    if (cue->category == "direction") return true;
-  }
-  return false;
+  return is_cue(lexicon_, s_.substr(wb, we - wb), "direction");
 }
 
 // The start of the number before "point" when the number at p follows "X point"
@@ -124,51 +121,58 @@ void Scanner::scan_numbers(std::vector<Candidate>& out, std::vector<Error>& skip
       unread_from_ = i;
       break;
     }
-    const char ch = s_[i];
-    // A Chinese numeral starts a figure too ("三千亿元", "百分之十五"): its first character's length.
-    std::size_t cjk = 0;
-    if (is_digit(ch)) {
-      if (i > 0 && is_digit(s_[i - 1])) {
-        ++i;
-        continue;
-      }
-    } else if (static_cast<unsigned char>(ch) >= 0xE3 && static_cast<unsigned char>(ch) <= 0xE9) {
-      cjk = options_.word_forms ? cjk_numeral_start(i) : 0;
-      if (cjk == 0) {
-        ++i;
-        continue;
-      }
-    } else if (!is_letter(ch)) {
-      ++i;
-      continue;
-    } else if (i > 0 && is_alnum(s_[i - 1])) {
-      // Inside a token: its letters start nothing (a digit after them may: "FY2025").
-      while (i < n && is_letter(s_[i])) ++i;
-      continue;
-    }
-    const std::size_t d = i;
-    const bool word = !is_digit(ch);
+    // The next candidate: bytes and tokens that start none are passed over in a loop of
+    // their own (nothing is taken there, so the bound above needs no new test).
+    std::size_t cjk = 0;  // a Chinese numeral's first character's length ("三千亿元", "百分之十五")
     const NumberWord* number_word = nullptr;
-    const auto word_end = [&] { return cjk != 0 ? d + cjk : letters_end(s_, d); };
-    if (cjk != 0) {
-      number_word = this->number_word(s_.substr(d, cjk));
-    } else if (word) {
-      if (!options_.word_forms) {
-        i = letters_end(s_, d);
+    bool found = false;
+    while (i < n) {
+      const char ch = s_[i];
+      if (is_digit(ch)) {
+        if (i > 0 && is_digit(s_[i - 1])) {
+          ++i;
+          continue;
+        }
+        if (inside_token(i)) {
+          i = alnum_run_end(i);
+          continue;
+        }
+      } else if (static_cast<unsigned char>(ch) >= 0xE3 && static_cast<unsigned char>(ch) <= 0xE9) {
+        cjk = options_.word_forms ? cjk_numeral_start(i) : 0;
+        if (cjk == 0) {
+          ++i;
+          continue;
+        }
+        number_word = this->number_word(s_.substr(i, cjk));
+      } else if (!is_letter(ch)) {
+        ++i;
         continue;
-      }
-      // A number word ("three billion dollars", "twenty-five percent"): the lexicon's.
-      const std::size_t we = letters_end(s_, d);
-      number_word = this->number_word(s_.substr(d, we - d));
-      // "A$9.84 billion": a marker glued to its number, read from the digits, no word.
-      if (number_word == nullptr || (we < n && (s_[we] == '$' || is_digit(s_[we])))) {
-        i = we;
+      } else if (i > 0 && is_alnum(s_[i - 1])) {
+        // Inside a token: its letters start nothing (a digit after them may: "FY2025").
+        while (i < n && is_letter(s_[i])) ++i;
         continue;
+      } else {
+        const std::size_t we = letters_end(s_, i);
+        if (!options_.word_forms) {
+          i = we;
+          continue;
+        }
+        // A number word ("three billion dollars", "twenty-five percent"): the lexicon's.
+        const NumberWord* w = this->number_word(s_.substr(i, we - i));
+        // "A$9.84 billion": a marker glued to its number, read from the digits, no word.
+        if (w == nullptr || (we < n && (s_[we] == '$' || is_digit(s_[we])))) {
+          i = we;
+          continue;
+        }
+        number_word = w;
       }
-    } else if (inside_token(d)) {
-      i = alnum_run_end(d);
-      continue;
+      found = true;
+      break;
     }
+    if (!found) break;
+    const std::size_t d = i;
+    const bool word = !is_digit(s_[d]);
+    const auto word_end = [&] { return cjk != 0 ? d + cjk : letters_end(s_, d); };
     // "one point three dollars", "1 point 5 million": a decimal spoken with "point" is
     // not read, and what follows "point" is never read as the amount ("three dollars").
     if (const std::size_t spoken = spoken_decimal_start(d); spoken != npos) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <iterator>
+#include <span>
 #include <cstdint>
 #include <vector>
 
@@ -76,10 +77,14 @@ WordForms word_forms_of(const Lexicon& lexicon) {
       (digits ? forms.digit_rules : forms.magnitudes).push_back(WordForms::Rule{lower(cue.phrase), *values});
     } else if (cue.category == "record_horizon") {
       forms.horizons.push_back(lower(cue.phrase));
-    } else if (cue.category == "multiple_verb" && !cue.phrase.empty() && is_letter(cue.phrase[0])) {
-      forms.first_letters |= 1U << (to_lower(cue.phrase[0]) - 'a');
+    } else if (cue.category == "multiple_verb") {
+      forms.multiple_verb_starts.add(lower(cue.phrase));
+      if (!cue.phrase.empty() && is_letter(cue.phrase[0])) forms.first_letters |= 1U << (to_lower(cue.phrase[0]) - 'a');
     }
   }
+  for (const auto& r : forms.digit_rules) forms.digit_rule_starts.add(r.phrase);
+  for (const auto& r : forms.magnitudes) forms.magnitude_starts.add(r.phrase);
+  for (const auto& h : forms.horizons) forms.horizon_starts.add(h);
   for (const auto& r : forms.digit_rules) first(r.phrase);
   for (const auto& r : forms.magnitudes) first(r.phrase);
   for (const auto& h : forms.horizons) first(h);
@@ -177,8 +182,10 @@ std::size_t Scanner::magnitude_follower(std::size_t e, Candidate& c) const {
 std::size_t Scanner::record_end(std::size_t p) const {
   const std::size_t n = s_.size();
   std::size_t f = npos;
-  for (const std::string& h : word_forms_.horizons) {
-    if ((f = match_phrase(s_, p, h)) != npos) break;
+  if (word_forms_.horizon_starts.may_match(s_, p)) {
+    for (const std::string& h : word_forms_.horizons) {
+      if ((f = match_phrase(s_, p, h)) != npos) break;
+    }
   }
   if (f == npos) {
     // A number in digits or one number word, then a duration in the singular.
@@ -349,7 +356,9 @@ void Scanner::scan_words(std::vector<Candidate>& out, const std::vector<Candidat
     std::size_t e = npos;
 
     // Digits as growth rates: "triple-digit growth", "single digits" (`digit_rule` cues).
-    for (const WordForms::Rule& rule : word_forms_.digit_rules) {
+    const std::span<const WordForms::Rule> digit_rules =
+        word_forms_.digit_rule_starts.may_match(s_, i) ? std::span(word_forms_.digit_rules) : std::span<const WordForms::Rule>{};
+    for (const WordForms::Rule& rule : digit_rules) {
       if ((e = match_phrase(s_, i, rule.phrase)) != npos) {
         c.vague = rule.values;
         c.vague_kind = FigureKind::percent;
@@ -362,7 +371,8 @@ void Scanner::scan_words(std::vector<Candidate>& out, const std::vector<Candidat
       // `multiple_verb` cues: "doubled" 2, "halved" 0.5; not before a `verb_particle`
       // ("doubled down").
       const std::string_view verb = word_at(i);
-      if (const Cue* rule = lexicon_.cue(verb, "multiple_verb"); rule != nullptr) {
+      if (const Cue* rule = word_forms_.multiple_verb_starts.may_match(verb, 0) ? lexicon_.cue(verb, "multiple_verb") : nullptr;
+          rule != nullptr) {
         e = i + verb.size();
         const std::size_t next = skip_hspace(s_, e);
         if (next < n && is_letter(s_[next]) &&
@@ -399,7 +409,9 @@ void Scanner::scan_words(std::vector<Candidate>& out, const std::vector<Candidat
     // Vague magnitudes: "billions of dollars", "hundreds of billions", "several billion
     // dollars", "multibillion-dollar", "hundreds of millions of daily active users".
     if (e == npos) {
-      for (const WordForms::Rule& m : word_forms_.magnitudes) {
+      const std::span<const WordForms::Rule> magnitudes =
+          word_forms_.magnitude_starts.may_match(s_, i) ? std::span(word_forms_.magnitudes) : std::span<const WordForms::Rule>{};
+      for (const WordForms::Rule& m : magnitudes) {
         if ((e = match_phrase(s_, i, m.phrase)) == npos) continue;
         // "(in millions of RMB, except ...)": a table's unit, no figure.
         if (const std::size_t we = skip_hspace_back(s_, i); we >= 2 && we < i && iequals(s_.substr(we - 2, 2), "in") &&

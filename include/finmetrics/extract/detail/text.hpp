@@ -42,6 +42,14 @@ inline constexpr std::array<std::uint8_t, 256> table = [] {
 [[nodiscard]] constexpr bool is_alnum(char c) noexcept { return byte_class::has(c, byte_class::word); }
 [[nodiscard]] constexpr char to_lower(char c) noexcept { return static_cast<char>(c | (is_upper(c) ? 0x20 : 0)); }
 
+/// Whether any of the eight bytes of `x` is `c` (a zero byte of x ^ c): the byte scans
+/// pass over eight bytes at a time that hold none of what they look for.
+[[nodiscard]] constexpr bool any_byte_is(std::uint64_t x, unsigned char c) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101ULL;
+  const std::uint64_t v = x ^ (ones * c);
+  return ((v - ones) & ~v & 0x8080808080808080ULL) != 0;
+}
+
 /// Space, tab, no-break and thin spaces, ideographic space; never a line end.
 [[nodiscard]] constexpr bool is_hspace(char32_t c) noexcept {
   return c == U' ' || c == U'\t' || c == 0xA0 || c == 0x2009 || c == 0x202F || c == 0x3000;
