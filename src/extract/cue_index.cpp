@@ -260,13 +260,14 @@ CueIndex::Hits CueIndex::scan(std::string_view s) const {
     // its phrases: the filter says no for most words before any hashing.
     std::size_t e = p;
     if (ascii_word) {
-      while (e < s.size()) {
-        const char ch = s[e];
-        if (is_word_byte(ch) || ((ch == '-' || ch == '.') && e > p && e + 1 < s.size() && is_word_byte(s[e + 1]))) {
-          ++e;
-        } else {
-          break;
+      for (;;) {
+        while (e < s.size() && is_word_byte(s[e])) ++e;
+        // An inner `-` or `.` between two word bytes (e > p: the word's first byte is one).
+        if (e + 1 < s.size() && (s[e] == '-' || s[e] == '.') && is_word_byte(s[e + 1])) {
+          e += 2;
+          continue;
         }
+        break;
       }
     } else {
       e = word_end(s, p);

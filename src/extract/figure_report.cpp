@@ -111,6 +111,8 @@ class JsonWriter {
       out_ += '"';
       out_ += v;
       out_ += '"';
+    } else if (well_formed_utf8(v)) {
+      append_escaped(v);
     } else {
       out_ += nlohmann::ordered_json(v).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     }
@@ -158,6 +160,68 @@ class JsonWriter {
     first_ = false;
   }
   // What nlohmann writes unescaped and unchanged: printable ASCII but '"' and '\\'.
+  // Whether v is well-formed UTF-8 (Unicode's table 3-7: no overlong form, surrogate
+  // or code point past U+10FFFF), as nlohmann's decoder accepts it.
+  static bool well_formed_utf8(std::string_view v) {
+    const auto at = [&](std::size_t i) -> unsigned char { return i < v.size() ? static_cast<unsigned char>(v[i]) : 0; };
+    for (std::size_t i = 0; i < v.size();) {
+      const unsigned char b = at(i);
+      const auto cont = [&](std::size_t k, unsigned char lo = 0x80, unsigned char hi = 0xBF) {
+        const unsigned char c = at(i + k);
+        return i + k < v.size() && c >= lo && c <= hi;
+      };
+      if (b < 0x80) {
+        ++i;
+      } else if (b >= 0xC2 && b <= 0xDF && cont(1)) {
+        i += 2;
+      } else if (b == 0xE0 && cont(1, 0xA0) && cont(2)) {
+        i += 3;
+      } else if (((b >= 0xE1 && b <= 0xEC) || b == 0xEE || b == 0xEF) && cont(1) && cont(2)) {
+        i += 3;
+      } else if (b == 0xED && cont(1, 0x80, 0x9F) && cont(2)) {
+        i += 3;
+      } else if (b == 0xF0 && cont(1, 0x90) && cont(2) && cont(3)) {
+        i += 4;
+      } else if (b >= 0xF1 && b <= 0xF3 && cont(1) && cont(2) && cont(3)) {
+        i += 4;
+      } else if (b == 0xF4 && cont(1, 0x80, 0x8F) && cont(2) && cont(3)) {
+        i += 4;
+      } else {
+        return false;
+      }
+    }
+    return true;
+  }
+  // v (well-formed UTF-8) quoted and escaped as nlohmann's dump escapes it with
+  // ensure_ascii off: `"` and `\`, the short escapes of \b \t \n \f \r, other
+  // control characters as \u00xx (lower-case hex), everything else as it is.
+  void append_escaped(std::string_view v) {
+    out_ += '"';
+    std::size_t run = 0;  // the start of the bytes not yet written, none of which needs escaping
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      const auto b = static_cast<unsigned char>(v[i]);
+      if (b >= 0x20 && b != '"' && b != '\\') continue;
+      out_.append(v.data() + run, i - run);
+      run = i + 1;
+      switch (b) {
+        case '\b': out_ += "\\b"; break;
+        case '\t': out_ += "\\t"; break;
+        case '\n': out_ += "\\n"; break;
+        case '\f': out_ += "\\f"; break;
+        case '\r': out_ += "\\r"; break;
+        case '"': out_ += "\\\""; break;
+        case '\\': out_ += "\\\\"; break;
+        default: {
+          static constexpr char hex[] = "0123456789abcdef";
+          out_ += "\\u00";
+          out_ += hex[b >> 4];
+          out_ += hex[b & 0xF];
+        }
+      }
+    }
+    out_.append(v.data() + run, v.size() - run);
+    out_ += '"';
+  }
   static bool plain(std::string_view v) {
     for (const char c : v) {
       const auto b = static_cast<unsigned char>(c);
