@@ -10,6 +10,7 @@ exact strings), bulk values as float64 columns.
 from ._core import Error, __version__
 from ._figures import Figure, Interval, parse_figure, extract
 from ._fx import FxTable, FxRate
+from ._exact import ExactStringArray, ExactStringDtype
 from ._normalize import normalize
 from ._series import TimeSeries
 from ._check import CheckResult, Finding, check
@@ -18,7 +19,7 @@ __all__ = [
     "Error", "__version__",
     "Figure", "Interval", "parse_figure", "extract",
     "FxTable", "FxRate",
-    "normalize",
+    "normalize", "ExactStringArray", "ExactStringDtype",
     "TimeSeries",
     "CheckResult", "Finding", "check",
 ]

@@ -2,13 +2,30 @@
 of each row's date, vectorised (one C++ loop over the column)."""
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Optional, Union
 
 import numpy as np
 import pandas as pd
 
 from . import _core
+from ._exact import ExactStringArray
 from ._fx import FxTable
+
+#: How the exact columns come: "text" (an ExactStringArray: str values made when
+#: read), "str" (object arrays of str) or "decimal" (object arrays of decimal.Decimal).
+EXACT_FORMS = ("text", "str", "decimal")
+
+
+def _exact_column(pair, exact: str):
+    data, offsets = pair
+    column = ExactStringArray(data, offsets)
+    if exact == "text":
+        return column
+    strings = _core.exact_strings(data, offsets)
+    if exact == "str":
+        return strings
+    return np.array([None if s is None else Decimal(s) for s in strings], dtype=object)
 
 
 
@@ -36,7 +53,7 @@ def normalize(data: Union[pd.DataFrame, pd.Series], fx: Union[FxTable, str], *, 
               date=None, to: str = "USD", scale: str = "", digits: Optional[int] = None,
               decimals: Optional[int] = None, rounding: str = "half_even", max_staleness: int = 7,
               dollar: Optional[str] = None, yen: Optional[str] = None, status: bool = False,
-              reasons: bool = False, locale: str = "", currency_source: bool = False) -> pd.DataFrame:
+              reasons: bool = False, locale: str = "", currency_source: bool = False, exact: str = "text") -> pd.DataFrame:
     """Converts a column of quoted figures, one output row per input row, in order.
 
     ``data``: a DataFrame (``figure`` and ``date`` name its columns; ``date``
@@ -60,20 +77,29 @@ def normalize(data: Union[pd.DataFrame, pd.Series], fx: Union[FxTable, str], *, 
     figure's own marker; ``option``: a bare ``$``/``¥`` read through ``dollar``/
     ``yen``; ``default``: a bare ``$`` read as USD because nothing said otherwise,
     never certain). ``result.attrs['totals']`` holds the CLI's totals (rows read,
-    converted, without rate, unparsed, invalid) and ``currency_by_default``."""
+    converted, without rate, unparsed, invalid) and ``currency_by_default``.
+
+    ``exact`` says how the exact columns (``amount``, ``low``, ``high``,
+    ``<cur>_value_exact``, ...) come: ``"text"`` (default) as an
+    ``ExactStringArray`` (dtype ``exact_string``), a column of ``str`` (``None``
+    where missing) whose rows stay in one buffer until read; ``"str"`` as object
+    columns of ``str``; ``"decimal"`` as object columns of ``decimal.Decimal``."""
     if isinstance(fx, str):
         fx = FxTable.load(fx)
     normalizer = _core.Normalizer(fx, to=to, scale=scale, digits=digits, decimals=decimals, rounding=rounding,
                                   max_staleness=max_staleness, dollar=dollar, yen=yen, locale=locale)
     return normalize_with(normalizer, data, figure=figure, date=date, status=status, reasons=reasons,
-                          currency_source=currency_source)
+                          currency_source=currency_source, exact=exact)
 
 
 def normalize_with(normalizer, data: Union[pd.DataFrame, pd.Series], *, figure: str = "figure", date=None,
-                   status: bool = False, reasons: bool = False, currency_source: bool = False) -> pd.DataFrame:
+                   status: bool = False, reasons: bool = False, currency_source: bool = False,
+                   exact: str = "text") -> pd.DataFrame:
     """``normalize`` with a ``_core.Normalizer`` built once (its FX table and
     options), for callers that normalize many frames (finmetrics.dask: one per
     partition)."""
+    if exact not in EXACT_FORMS:
+        raise ValueError(f"exact: one of {', '.join(EXACT_FORMS)}, not {exact!r}")
     if isinstance(data, pd.DataFrame):
         if figure not in data.columns:
             raise KeyError(f"no column '{figure}' (pass figure=NAME)")
@@ -105,17 +131,17 @@ def normalize_with(normalizer, data: Union[pd.DataFrame, pd.Series], *, figure: 
 
     out = {
         "currency": categorical(cols["currency"]),
-        "amount": cols["amount"],
-        "low": cols["low"],
-        "high": cols["high"],
+        "amount": _exact_column(cols["amount"], exact),
+        "low": _exact_column(cols["low"], exact),
+        "high": _exact_column(cols["high"], exact),
         "qualifier": categorical(cols["qualifier"]),
         "per": categorical(cols["per"]),
         value: cols["value"][0],
         f"{prefix}_low": cols["value_low"][0],
         f"{prefix}_high": cols["value_high"][0],
-        f"{value}_exact": cols["value"][1],
-        f"{prefix}_low_exact": cols["value_low"][1],
-        f"{prefix}_high_exact": cols["value_high"][1],
+        f"{value}_exact": _exact_column(cols["value"][1], exact),
+        f"{prefix}_low_exact": _exact_column(cols["value_low"][1], exact),
+        f"{prefix}_high_exact": _exact_column(cols["value_high"][1], exact),
     }
     if status:
         out["status"] = categorical(cols["status"])

@@ -10,4 +10,5 @@ void bind_normalize_csv(pybind11::module_& m);  // after bind_normalize: a metho
 void bind_extract_claims(pybind11::module_& m);
 void bind_series(pybind11::module_& m);
 void bind_check(pybind11::module_& m);
+void bind_exact_text(pybind11::module_& m);
 }  // namespace finmetrics::python

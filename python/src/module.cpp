@@ -18,4 +18,5 @@ PYBIND11_MODULE(_core, m) {
   fp::bind_extract_claims(m);
   fp::bind_series(m);
   fp::bind_check(m);
+  fp::bind_exact_text(m);
 }

@@ -2,9 +2,10 @@
 // str, dates as str or as days since 1970), columns out (numpy arrays that
 // finmetrics/_normalize.py assembles into a DataFrame).
 //
-// Each row goes through `normalize_row`, the per-row code of the library's
-// normalize-v2 stream (fast path and reference path alike), so the cells and
-// reasons are those of `finmetrics normalize` byte for byte.
+// Each row goes through `detail::append_v2_cells`, the per-row code of the
+// library's normalize-v2 stream and of `normalize_row` (fast path and reference
+// path alike), so the cells and reasons are those of `finmetrics normalize` byte
+// for byte.
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -22,7 +23,9 @@
 
 #include "bindings.hpp"
 #include "common.hpp"
+#include "exact_text.hpp"
 #include "finmetrics/lexicon/lexicon.hpp"
+#include "finmetrics/normalize/detail/v2_cells.hpp"
 #include "finmetrics/normalize/normalize_rows.hpp"
 #include "finmetrics/normalize/normalizer.hpp"
 #include "finmetrics/unit/scale.hpp"
@@ -59,13 +62,6 @@ bool format_day(std::int64_t days, char* buf) {
   buf[8] = static_cast<char>('0' + d / 10);
   buf[9] = static_cast<char>('0' + d % 10);
   return true;
-}
-
-PyObject* ascii_str(std::string_view s) {
-  PyObject* o = PyUnicode_New(static_cast<Py_ssize_t>(s.size()), 127);
-  if (o == nullptr) throw py::error_already_set();
-  std::memcpy(PyUnicode_DATA(o), s.data(), s.size());
-  return o;
 }
 
 // Object arrays filled with None; `put` replaces a slot with a new reference.
@@ -109,6 +105,20 @@ struct Codes {
     last = static_cast<std::int16_t>(k);
     out[i] = last;
   }
+  // An enumerated value by its number (its text looked up once per value).
+  void set(std::size_t i, CurrencySource v) {
+    const auto e = static_cast<std::size_t>(v);
+    if (e >= std::size(by_enum)) {
+      set(i, to_string(v));
+      return;
+    }
+    if (by_enum[e] == -2) {
+      set(i, to_string(v));
+      by_enum[e] = out[i];
+    } else {
+      out[i] = by_enum[e];
+    }
+  }
   void add(std::string_view v) {
     if (categories.size() >= 32767) throw py::value_error("too many distinct values for a categorical column");
     categories.emplace_back(v);
@@ -122,15 +132,33 @@ struct Codes {
   }
   std::vector<std::uint64_t> keys;  // key_of, per category
   std::int16_t last = -1;
+  std::int16_t by_enum[8] = {-2, -2, -2, -2, -2, -2, -2, -2};  // -2: not seen yet
 };
 
-// A value column: float64 (NaN where empty) and the exact text (None where empty).
+// The nine cells of `detail::append_v2_cells`' text (`,c1,c2,...,c9`; no cell
+// holds a comma: codes, plain decimals and the fixed words of qualifier and per).
+struct V2Cells {
+  std::string_view cell[9];
+  explicit V2Cells(std::string_view text) {
+    const char* p = text.data() + (text.empty() ? 0 : 1);
+    const char* const end = text.data() + text.size();
+    for (std::string_view& c : cell) {
+      const char* q = p;
+      while (q < end && *q != ',') ++q;
+      c = {p, static_cast<std::size_t>(q - p)};
+      p = q < end ? q + 1 : end;
+    }
+  }
+};
+
+// A value column: float64 (NaN where empty) and the exact text (missing where empty).
 struct Values {
   py::array_t<double> number;
-  py::array exact;
+  ExactTextColumn exact;
   double* out;
-  explicit Values(std::size_t n) : number(static_cast<py::ssize_t>(n)), exact(object_array(n)), out(number.mutable_data()) {}
+  explicit Values(std::size_t n) : number(static_cast<py::ssize_t>(n)), exact(n), out(number.mutable_data()) {}
   void set(std::size_t i, std::string_view v) {
+    exact.append(v);
     if (v.empty()) {
       out[i] = std::numeric_limits<double>::quiet_NaN();
       return;
@@ -138,25 +166,19 @@ struct Values {
     double d = 0;
     std::from_chars(v.data(), v.data() + v.size(), d);  // the nearest double of the exact text
     out[i] = d;
-    put(exact, i, ascii_str(v));
   }
 };
 
-std::string_view utf8_of(PyObject* o) {
-  Py_ssize_t size = 0;
-  const char* p = PyUnicode_AsUTF8AndSize(o, &size);
-  if (p == nullptr) throw py::error_already_set();
-  return {p, static_cast<std::size_t>(size)};
-}
-
-// A str's UTF-8 text: ASCII strings in place; others encoded into `buf`, so that
-// no UTF-8 copy is cached on each of the caller's strings (a malloc per row, and
-// memory the caller keeps). A lone surrogate has no UTF-8: nullopt, that row's
-// error (issue 11; it raised UnicodeEncodeError for the whole frame).
+// Appends a str's UTF-8 text to `out`: ASCII strings copied as they are, others
+// encoded (no UTF-8 copy is cached on each of the caller's strings: a malloc
+// per row, and memory the caller keeps). A lone surrogate has no UTF-8: false,
+// `out` unchanged, that row's error (issue 11; it raised UnicodeEncodeError for
+// the whole frame).
 template <class Unit>
-bool encode_utf8(const Unit* units, std::size_t n, std::string& buf) {
-  buf.resize(4 * n);
-  char* out = buf.data();
+bool append_utf8(const Unit* units, std::size_t n, std::string& text) {
+  const std::size_t start = text.size();
+  text.resize(start + 4 * n);
+  char* out = text.data() + start;
   for (std::size_t i = 0; i < n; ++i) {
     const auto c = static_cast<std::uint32_t>(units[i]);
     if (c < 0x80) {
@@ -165,7 +187,10 @@ bool encode_utf8(const Unit* units, std::size_t n, std::string& buf) {
       *out++ = static_cast<char>(0xC0 | (c >> 6));
       *out++ = static_cast<char>(0x80 | (c & 0x3F));
     } else if (c < 0x10000) {
-      if (c >= 0xD800 && c <= 0xDFFF) return false;  // a lone surrogate: not encodable
+      if (c >= 0xD800 && c <= 0xDFFF) {  // a lone surrogate: not encodable
+        text.resize(start);
+        return false;
+      }
       *out++ = static_cast<char>(0xE0 | (c >> 12));
       *out++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
       *out++ = static_cast<char>(0x80 | (c & 0x3F));
@@ -176,23 +201,31 @@ bool encode_utf8(const Unit* units, std::size_t n, std::string& buf) {
       *out++ = static_cast<char>(0x80 | (c & 0x3F));
     }
   }
-  buf.resize(static_cast<std::size_t>(out - buf.data()));
+  text.resize(static_cast<std::size_t>(out - text.data()));
   return true;
 }
 
-std::optional<std::string_view> utf8_view(PyObject* o, std::string& buf) {
-  if (PyUnicode_IS_COMPACT_ASCII(o))
-    return std::string_view(static_cast<const char*>(PyUnicode_DATA(o)), static_cast<std::size_t>(PyUnicode_GET_LENGTH(o)));
-  if (!PyUnicode_IS_READY(o)) return utf8_of(o);
-  const auto n = static_cast<std::size_t>(PyUnicode_GET_LENGTH(o));
-  bool ok = false;
-  switch (PyUnicode_KIND(o)) {
-    case PyUnicode_1BYTE_KIND: ok = encode_utf8(PyUnicode_1BYTE_DATA(o), n, buf); break;
-    case PyUnicode_2BYTE_KIND: ok = encode_utf8(PyUnicode_2BYTE_DATA(o), n, buf); break;
-    default: ok = encode_utf8(PyUnicode_4BYTE_DATA(o), n, buf); break;
+bool append_text(PyObject* o, std::string& text) {
+  if (PyUnicode_IS_COMPACT_ASCII(o)) {
+    text.append(static_cast<const char*>(PyUnicode_DATA(o)), static_cast<std::size_t>(PyUnicode_GET_LENGTH(o)));
+    return true;
   }
-  if (!ok) return std::nullopt;
-  return std::string_view(buf);
+  if (!PyUnicode_IS_READY(o)) {  // legacy str (not made by Python 3.3+ itself)
+    Py_ssize_t size = 0;
+    const char* p = PyUnicode_AsUTF8AndSize(o, &size);
+    if (p == nullptr) {
+      PyErr_Clear();
+      return false;
+    }
+    text.append(p, static_cast<std::size_t>(size));
+    return true;
+  }
+  const auto n = static_cast<std::size_t>(PyUnicode_GET_LENGTH(o));
+  switch (PyUnicode_KIND(o)) {
+    case PyUnicode_1BYTE_KIND: return append_utf8(PyUnicode_1BYTE_DATA(o), n, text);
+    case PyUnicode_2BYTE_KIND: return append_utf8(PyUnicode_2BYTE_DATA(o), n, text);
+    default: return append_utf8(PyUnicode_4BYTE_DATA(o), n, text);
+  }
 }
 
 // Why a str with a lone surrogate is not read: its first one and where it is.
@@ -239,102 +272,77 @@ py::dict normalize_columns(NormalizerHandle& h, const py::array& figures, const 
   const std::int64_t* days = day_numbers ? day_array.data() : nullptr;
 
   Codes currency(n), qualifier(n), per(n), status(n), currency_source(n);
-  py::array amount = object_array(n), low = object_array(n), high = object_array(n);
+  ExactTextColumn amount(n), low(n), high(n);
   Values value(n), value_low(n), value_high(n);
-  py::array reason = reasons ? object_array(n) : py::array();
+  ExactTextColumn reason_text(reasons ? n : 0);
+  std::vector<unsigned char> surrogate(reasons ? n : 0);  // 1: in the figure, 2: in the date (read as empty)
   // Statuses in a fixed order, whatever rows come first.
   for (const char* s : {"converted", "without_rate", "unparsed", "invalid"}) status.add(s);
   NormalizeTotals totals;
 
-  // Blocks of rows in three steps: read the inputs' text (GIL held; each str
-  // kept alive by a reference, so that another thread cannot free it meanwhile),
-  // normalize the block into one buffer of cells with the GIL released (other
-  // Python threads run: a Dask worker's, a GUI's), then make the Python objects.
+  // Blocks of rows in two steps: copy the inputs' text into one buffer (GIL
+  // held; no reference taken on the caller's str objects, so their memory is
+  // only read), then normalize the block into the output columns, C++ buffers
+  // and NumPy arrays without a Python object per row, with the GIL released
+  // (other Python threads run: a Dask worker's, a GUI's).
   constexpr std::size_t block = 1024;
-  constexpr std::size_t cells = 10;  // the nine v2 cells and the reason
-  std::vector<std::string_view> figure_of(block), date_of(block);
-  std::vector<std::string> figure_utf8(block), date_utf8(block);
-  struct Held {  // the block's str references, dropped also when a row raises
-    std::vector<PyObject*> objects;
-    void drop() {
-      for (PyObject* o : objects) Py_DECREF(o);
-      objects.clear();
-    }
-    ~Held() { drop(); }
-  } held;
-  held.objects.reserve(2 * block);
-  std::vector<char> day_text(10 * block);
-  std::vector<RowStatus> status_of(block);
-  std::vector<unsigned char> surrogate(block);  // 1: in the figure, 2: in the date (read as empty)
-  std::vector<CurrencySource> source_of(block);
-  std::vector<std::uint32_t> cell_end(block * cells);  // end offsets into `text`, row after row
-  std::string text, scratch;
+  std::vector<std::size_t> figure_end(block), date_end(block);  // into `input`: figure, then date, row after row
+  std::string input, scratch, why;
+  input.reserve(64 * block);
   scratch.reserve(256);
   constexpr std::size_t ahead = 8;  // rows: enough to cover a miss, few enough to stay in cache
   for (std::size_t first = 0; first < n; first += block) {
     const std::size_t rows = std::min(block, n - first);
+    input.clear();
     for (std::size_t r = 0; r < rows; ++r) {
       const std::size_t i = first + r;
       prefetch_str(figure_objects, i + ahead, n);
       prefetch_str(date_objects, i + ahead, n);
-      figure_of[r] = {};
-      surrogate[r] = 0;
-      if (PyUnicode_Check(figure_objects[i])) {
-        const auto utf8 = utf8_view(figure_objects[i], figure_utf8[r]);
-        figure_of[r] = utf8.value_or(std::string_view{});
-        if (!utf8) surrogate[r] = 1;
-        Py_INCREF(figure_objects[i]);
-        held.objects.push_back(figure_objects[i]);
+      const std::size_t figure_start = input.size();
+      if (PyUnicode_Check(figure_objects[i]) && !append_text(figure_objects[i], input)) {
+        input.resize(figure_start);
+        if (reasons) surrogate[i] = 1;
       }
-      date_of[r] = {};
+      figure_end[r] = input.size();
       if (day_numbers) {
-        if (days[i] != std::numeric_limits<std::int64_t>::min() && format_day(days[i], &day_text[10 * r]))
-          date_of[r] = {&day_text[10 * r], 10};
+        if (days[i] != std::numeric_limits<std::int64_t>::min()) {
+          char day[10];
+          if (format_day(days[i], day)) input.append(day, 10);
+        }
       } else if (PyUnicode_Check(date_objects[i])) {
-        const auto utf8 = utf8_view(date_objects[i], date_utf8[r]);
-        date_of[r] = utf8.value_or(std::string_view{});
-        if (!utf8) surrogate[r] |= 2;
-        Py_INCREF(date_objects[i]);
-        held.objects.push_back(date_objects[i]);
-      }
-    }
-    text.clear();
-    {
-      py::gil_scoped_release unlocked;
-      NormalizedRow row;
-      for (std::size_t r = 0; r < rows; ++r) {
-        status_of[r] = normalize_row(normalizer, date_of[r], figure_of[r], row, scratch);
-        source_of[r] = row.currency_source;
-        const std::string_view c[cells] = {row.currency, row.amount, row.low,       row.high,       row.qualifier,
-                                           row.per,      row.value,  row.value_low, row.value_high, row.reason};
-        for (std::size_t k = 0; k < cells; ++k) {
-          text.append(c[k]);
-          cell_end[r * cells + k] = static_cast<std::uint32_t>(text.size());
+        const std::size_t date_start = input.size();
+        if (!append_text(date_objects[i], input)) {
+          input.resize(date_start);
+          if (reasons) surrogate[i] |= 2;
         }
       }
+      date_end[r] = input.size();
     }
-    held.drop();
-    std::uint32_t begin = 0;
+    py::gil_scoped_release unlocked;
+    std::size_t begin = 0;
     for (std::size_t r = 0; r < rows; ++r) {
       const std::size_t i = first + r;
-      std::string_view c[cells];
-      for (std::size_t k = 0; k < cells; ++k) {
-        const std::uint32_t end = cell_end[r * cells + k];
-        c[k] = std::string_view(text).substr(begin, end - begin);
-        begin = end;
-      }
-      currency.set(i, c[0]);
-      if (!c[1].empty()) put(amount, i, ascii_str(c[1]));
-      if (!c[2].empty()) put(low, i, ascii_str(c[2]));
-      if (!c[3].empty()) put(high, i, ascii_str(c[3]));
-      qualifier.set(i, c[4]);
-      per.set(i, c[5]);
-      value.set(i, c[6]);
-      value_low.set(i, c[7]);
-      value_high.set(i, c[8]);
-      currency_source.set(i, to_string(source_of[r]));
-      if (source_of[r] == CurrencySource::default_) ++totals.currency_by_default;
-      const RowStatus st = status_of[r];
+      const std::string_view figure(input.data() + begin, figure_end[r] - begin);
+      const std::string_view date(input.data() + figure_end[r], date_end[r] - figure_end[r]);
+      begin = date_end[r];
+      // The row's cells as the library's v2 code writes them (normalize_row's
+      // text), split here in one pass.
+      scratch.clear();
+      why.clear();
+      CurrencySource source = CurrencySource::none;
+      const RowStatus st = detail::append_v2_cells(normalizer, date, figure, scratch, why, source);
+      const V2Cells c(scratch);
+      currency.set(i, c.cell[0]);
+      amount.append(c.cell[1]);
+      low.append(c.cell[2]);
+      high.append(c.cell[3]);
+      qualifier.set(i, c.cell[4]);
+      per.set(i, c.cell[5]);
+      value.set(i, c.cell[6]);
+      value_low.set(i, c.cell[7]);
+      value_high.set(i, c.cell[8]);
+      currency_source.set(i, source);
+      if (source == CurrencySource::default_) ++totals.currency_by_default;
       status.out[i] = static_cast<std::int16_t>(st);
       ++totals.rows_read;
       switch (st) {
@@ -343,11 +351,23 @@ py::dict normalize_columns(NormalizerHandle& h, const py::array& figures, const 
         case RowStatus::unparsed: ++totals.unparsed; break;
         case RowStatus::invalid: ++totals.invalid; break;
       }
-      if (reasons && surrogate[r] != 0) {
-        const std::string why = (surrogate[r] & 1) ? lone_surrogate_reason(figure_objects[i], "figure")
-                                                    : lone_surrogate_reason(date_objects[i], "date");
+      if (reasons) reason_text.append(why);
+    }
+  }
+  py::array reason;
+  if (reasons) {  // not on the fast path: a str per row not converted
+    const py::tuple texts = reason_text.release();
+    const auto* bytes = static_cast<const char*>(texts[0].cast<py::array>().data());
+    const auto* at = static_cast<const std::int64_t*>(texts[1].cast<py::array>().data());
+    reason = object_array(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::string_view c(bytes + at[i], static_cast<std::size_t>(at[i + 1] - at[i]));
+      const auto st = static_cast<RowStatus>(status.out[i]);
+      if (surrogate[i] != 0) {
+        const std::string why = (surrogate[i] & 1) ? lone_surrogate_reason(figure_objects[i], "figure")
+                                                   : lone_surrogate_reason(date_objects[i], "date");
         put(reason, i, PyUnicode_FromStringAndSize(why.data(), static_cast<Py_ssize_t>(why.size())));
-      } else if (reasons && st == RowStatus::unparsed && !PyUnicode_Check(figure_objects[i])) {
+      } else if (st == RowStatus::unparsed && !PyUnicode_Check(figure_objects[i])) {
         // Not text: say what it is, not that an empty figure ended early.
         PyObject* o = figure_objects[i];
         const bool missing = o == Py_None || (PyFloat_Check(o) && std::isnan(PyFloat_AS_DOUBLE(o)));
@@ -355,22 +375,22 @@ py::dict normalize_columns(NormalizerHandle& h, const py::array& figures, const 
                                         : std::string("a ") + Py_TYPE(o)->tp_name +
                                               " value, not text: a figure is a str with its currency ('$5bn')";
         put(reason, i, PyUnicode_FromStringAndSize(why.data(), static_cast<Py_ssize_t>(why.size())));
-      } else if (reasons && !c[9].empty()) {
-        put(reason, i, PyUnicode_DecodeUTF8(c[9].data(), static_cast<Py_ssize_t>(c[9].size()), "replace"));
+      } else if (!c.empty()) {
+        put(reason, i, PyUnicode_DecodeUTF8(c.data(), static_cast<Py_ssize_t>(c.size()), "replace"));
       }
     }
   }
   py::dict out;
   const auto categorical = [](Codes& k) { return py::make_tuple(k.codes, k.categories); };
   out["currency"] = categorical(currency);
-  out["amount"] = amount;
-  out["low"] = low;
-  out["high"] = high;
+  out["amount"] = amount.release();
+  out["low"] = low.release();
+  out["high"] = high.release();
   out["qualifier"] = categorical(qualifier);
   out["per"] = categorical(per);
-  out["value"] = py::make_tuple(value.number, value.exact);
-  out["value_low"] = py::make_tuple(value_low.number, value_low.exact);
-  out["value_high"] = py::make_tuple(value_high.number, value_high.exact);
+  out["value"] = py::make_tuple(value.number, value.exact.release());
+  out["value_low"] = py::make_tuple(value_low.number, value_low.exact.release());
+  out["value_high"] = py::make_tuple(value_high.number, value_high.exact.release());
   out["status"] = categorical(status);
   out["currency_source"] = categorical(currency_source);
   if (reasons) out["reason"] = reason;

@@ -1,0 +1,147 @@
+// Exact text columns (exact_text.hpp) and the helpers finmetrics/_exact.py's
+// ExtensionArray calls on them: a row's str, every row's str, equality with a
+// str, and take, each one loop over the buffer.
+#include "exact_text.hpp"
+
+#include <cstring>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "bindings.hpp"
+
+namespace finmetrics::python {
+
+ExactTextColumn::ExactTextColumn(std::size_t rows) : offsets_(static_cast<py::ssize_t>(rows + 1)) {
+  end_ = offsets_.mutable_data();
+  *end_ = 0;
+  bytes_.reserve(rows * 12);
+}
+
+py::tuple ExactTextColumn::release() {
+  auto* owned = new std::string(std::move(bytes_));
+  py::capsule free_bytes(owned, [](void* p) { delete static_cast<std::string*>(p); });
+  py::array_t<std::uint8_t> data(static_cast<py::ssize_t>(owned->size()), reinterpret_cast<const std::uint8_t*>(owned->data()),
+                                 free_bytes);
+  return py::make_tuple(std::move(data), offsets_);
+}
+
+namespace {
+
+using Data = py::array_t<std::uint8_t, py::array::c_style | py::array::forcecast>;
+using Offsets = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>;
+
+struct Rows {
+  const char* bytes;
+  const std::int64_t* at;
+  std::size_t n;
+  std::string_view row(std::size_t i) const {
+    return {bytes + at[i], static_cast<std::size_t>(at[i + 1] - at[i])};
+  }
+};
+
+Rows rows_of(const Data& data, const Offsets& offsets) {
+  if (offsets.ndim() != 1 || offsets.shape(0) < 1) throw py::value_error("offsets: one more than the rows");
+  const auto n = static_cast<std::size_t>(offsets.shape(0) - 1);
+  const std::int64_t* at = offsets.data();
+  const auto size = static_cast<std::int64_t>(data.size());
+  for (std::size_t i = 0; i < n; ++i)
+    if (at[i] < 0 || at[i + 1] < at[i] || at[i + 1] > size) throw py::value_error("offsets: not within the data");
+  return {reinterpret_cast<const char*>(data.data()), at, n};
+}
+
+// A row's str: ASCII copied straight into a compact str; other text decoded.
+PyObject* str_of(std::string_view text) {
+  bool ascii = true;
+  for (const char c : text) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  if (!ascii) {
+    PyObject* o = PyUnicode_DecodeUTF8(text.data(), static_cast<Py_ssize_t>(text.size()), "replace");
+    if (o == nullptr) throw py::error_already_set();
+    return o;
+  }
+  PyObject* o = PyUnicode_New(static_cast<Py_ssize_t>(text.size()), 127);
+  if (o == nullptr) throw py::error_already_set();
+  std::memcpy(PyUnicode_DATA(o), text.data(), text.size());
+  return o;
+}
+
+py::object row_str(const Data& data, const Offsets& offsets, std::size_t i) {
+  const Rows r = rows_of(data, offsets);
+  if (i >= r.n) throw py::index_error("row out of range");
+  const std::string_view t = r.row(i);
+  if (t.empty()) return py::none();
+  return py::reinterpret_steal<py::object>(str_of(t));
+}
+
+// Every row as str (None where missing), in an object array.
+py::array strings(const Data& data, const Offsets& offsets) {
+  const Rows r = rows_of(data, offsets);
+  py::array out(py::dtype("O"), py::array::ShapeContainer{static_cast<py::ssize_t>(r.n)});
+  auto** slots = static_cast<PyObject**>(out.mutable_data());
+  for (std::size_t i = 0; i < r.n; ++i) {
+    const std::string_view t = r.row(i);
+    PyObject* o = Py_None;
+    if (t.empty()) Py_INCREF(Py_None);
+    else o = str_of(t);
+    PyObject* old = slots[i];  // NULL or None, as numpy made the array
+    slots[i] = o;
+    Py_XDECREF(old);
+  }
+  return out;
+}
+
+py::array_t<bool> equals(const Data& data, const Offsets& offsets, const std::string& text) {
+  const Rows r = rows_of(data, offsets);
+  py::array_t<bool> out(static_cast<py::ssize_t>(r.n));
+  bool* o = out.mutable_data();
+  for (std::size_t i = 0; i < r.n; ++i) o[i] = !text.empty() && r.row(i) == text;
+  return out;
+}
+
+// Rows `indices` (-1: a missing row) as a new (data, offsets).
+py::tuple take(const Data& data, const Offsets& offsets, const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& indices) {
+  const Rows r = rows_of(data, offsets);
+  const auto k = static_cast<std::size_t>(indices.size());
+  const std::int64_t* idx = indices.data();
+  ExactTextColumn out(k);
+  for (std::size_t j = 0; j < k; ++j) {
+    const std::int64_t i = idx[j];
+    if (i < -1 || i >= static_cast<std::int64_t>(r.n)) throw py::index_error("take: index out of range");
+    out.append(i < 0 ? std::string_view{} : r.row(static_cast<std::size_t>(i)));
+  }
+  return out.release();
+}
+
+// (data, offsets) of a sequence of str or None/NaN (missing); an empty str is
+// refused: it could not be told from a missing value.
+py::tuple from_strings(const py::iterable& values) {
+  const py::list items(values);
+  const py::object na = py::module_::import("pandas").attr("NA");
+  ExactTextColumn out(items.size());
+  for (const py::handle v : items) {
+    if (PyUnicode_Check(v.ptr())) {
+      Py_ssize_t size = 0;
+      const char* p = PyUnicode_AsUTF8AndSize(v.ptr(), &size);
+      if (p == nullptr) throw py::error_already_set();
+      if (size == 0) throw py::value_error("an exact text is never empty (missing values are None)");
+      out.append({p, static_cast<std::size_t>(size)});
+    } else if (v.is_none() || v.is(na) || (PyFloat_Check(v.ptr()) && PyFloat_AS_DOUBLE(v.ptr()) != PyFloat_AS_DOUBLE(v.ptr()))) {
+      out.append({});
+    } else {
+      throw py::type_error(std::string("an exact text is a str, not ") + Py_TYPE(v.ptr())->tp_name);
+    }
+  }
+  return out.release();
+}
+
+}  // namespace
+
+void bind_exact_text(py::module_& m) {
+  m.def("exact_row", &row_str, py::arg("data"), py::arg("offsets"), py::arg("row"));
+  m.def("exact_strings", &strings, py::arg("data"), py::arg("offsets"));
+  m.def("exact_equals", &equals, py::arg("data"), py::arg("offsets"), py::arg("text"));
+  m.def("exact_take", &take, py::arg("data"), py::arg("offsets"), py::arg("indices"));
+  m.def("exact_from_strings", &from_strings, py::arg("values"));
+}
+
+}  // namespace finmetrics::python
