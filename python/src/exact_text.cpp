@@ -15,7 +15,7 @@ namespace finmetrics::python {
 ExactTextColumn::ExactTextColumn(std::size_t rows) : offsets_(static_cast<py::ssize_t>(rows + 1)) {
   end_ = offsets_.mutable_data();
   *end_ = 0;
-  bytes_.reserve(rows * 12);
+  bytes_.reserve(rows * 24);  // virtual memory only until written: no copy as a value column grows
 }
 
 py::tuple ExactTextColumn::release() {

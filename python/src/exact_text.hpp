@@ -18,7 +18,7 @@ class ExactTextColumn {
  public:
   explicit ExactTextColumn(std::size_t rows);
   void append(std::string_view text) {
-    bytes_.append(text);
+    if (!text.empty()) bytes_.append(text);
     *++end_ = static_cast<std::int64_t>(bytes_.size());
   }
   /// (uint8 data, int64 offsets of rows + 1): the buffer moves into the array, uncopied.

@@ -17,6 +17,8 @@
 #include <string>
 #include <vector>
 
+#include <emmintrin.h>
+
 #include <fmt/format.h>
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
@@ -87,20 +89,24 @@ struct Codes {
   py::array_t<std::int16_t> codes;
   std::int16_t* out;
   explicit Codes(std::size_t n) : codes(static_cast<py::ssize_t>(n)), out(codes.mutable_data()) {}
-  void set(std::size_t i, std::string_view v) {
+  // `readable8`: v's first 8 bytes may be read even when it is shorter.
+  void set(std::size_t i, std::string_view v, bool readable8 = false) {
     if (v.empty()) {
       out[i] = -1;
       return;
     }
     // The previous row's value first (a column of few values repeats it often),
-    // then the values by their first byte and length (a currency column has ~40).
-    if (last >= 0 && categories[static_cast<std::size_t>(last)] == v) {
+    // then the values by their key (a currency column has ~40). Values of up to
+    // 7 bytes (codes, qualifiers) compare as their key alone.
+    const std::uint64_t key = key_of(v, readable8);
+    const bool by_key = v.size() <= 7;
+    if (last >= 0 && keys[static_cast<std::size_t>(last)] == key &&
+        (by_key || categories[static_cast<std::size_t>(last)] == v)) {
       out[i] = last;
       return;
     }
     std::size_t k = 0;
-    const std::uint64_t key = key_of(v);
-    while (k < categories.size() && (keys[k] != key || categories[k] != v)) ++k;
+    while (k < categories.size() && (keys[k] != key || (!by_key && categories[k] != v))) ++k;
     if (k == categories.size()) add(v);
     last = static_cast<std::int16_t>(k);
     out[i] = last;
@@ -124,11 +130,20 @@ struct Codes {
     categories.emplace_back(v);
     keys.push_back(key_of(v));
   }
-  // The size and the first four bytes: a currency code compares as one integer.
-  static std::uint64_t key_of(std::string_view v) {
-    std::uint64_t key = v.size();
-    for (std::size_t b = 0; b < v.size() && b < 4; ++b) key |= std::uint64_t{static_cast<unsigned char>(v[b])} << (8 * (b + 1));
-    return key;
+  // The size (up to 255) and the first 7 bytes: equal keys of values of up to 7
+  // bytes are equal values.
+  static std::uint64_t key_of(std::string_view v, bool readable8 = false) {
+    std::uint64_t bytes = 0;
+    if (v.size() >= 8) {
+      std::memcpy(&bytes, v.data(), 8);
+      bytes &= 0x00FFFFFFFFFFFFFFULL;  // little-endian: the first 7 bytes
+    } else if (readable8) {
+      std::memcpy(&bytes, v.data(), 8);
+      bytes &= (std::uint64_t{1} << (8 * v.size())) - 1;
+    } else {
+      for (std::size_t b = 0; b < v.size(); ++b) bytes |= std::uint64_t{static_cast<unsigned char>(v[b])} << (8 * b);
+    }
+    return (bytes << 8) | std::min<std::size_t>(v.size(), 255);
   }
   std::vector<std::uint64_t> keys;  // key_of, per category
   std::int16_t last = -1;
@@ -137,17 +152,38 @@ struct Codes {
 
 // The nine cells of `detail::append_v2_cells`' text (`,c1,c2,...,c9`; no cell
 // holds a comma: codes, plain decimals and the fixed words of qualifier and per).
+// A row of up to 64 bytes (almost all) is scanned as one 64-bit mask of its
+// commas; `text` must be readable 64 bytes past its start (the caller reserves).
 struct V2Cells {
   std::string_view cell[9];
   explicit V2Cells(std::string_view text) {
-    const char* p = text.data() + (text.empty() ? 0 : 1);
-    const char* const end = text.data() + text.size();
-    for (std::string_view& c : cell) {
-      const char* q = p;
-      while (q < end && *q != ',') ++q;
-      c = {p, static_cast<std::size_t>(q - p)};
-      p = q < end ? q + 1 : end;
+    const char* const base = text.data();
+    const char* const end = base + text.size();
+    const char* start = base + (text.empty() ? 0 : 1);
+    std::size_t k = 0;
+    if (text.size() <= 64) {
+      const __m128i comma = _mm_set1_epi8(',');
+      std::uint64_t mask = 0;
+      for (std::size_t at = 0; at < text.size(); at += 16)
+        mask |= std::uint64_t{static_cast<unsigned>(_mm_movemask_epi8(
+                    _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(base + at)), comma)))}
+                << at;
+      if (text.size() < 64) mask &= (std::uint64_t{1} << text.size()) - 1;
+      mask &= ~std::uint64_t{1};  // the leading comma
+      for (; mask != 0 && k < 8; mask &= mask - 1) {
+        const char* c = base + __builtin_ctzll(mask);
+        cell[k++] = {start, static_cast<std::size_t>(c - start)};
+        start = c + 1;
+      }
+    } else {
+      for (const char* c = start; c < end && k < 8; ++c)
+        if (*c == ',') {
+          cell[k++] = {start, static_cast<std::size_t>(c - start)};
+          start = c + 1;
+        }
     }
+    cell[k++] = {start, static_cast<std::size_t>(end - start)};
+    for (; k < 9; ++k) cell[k] = {end, 0};
   }
 };
 
@@ -331,13 +367,14 @@ py::dict normalize_columns(NormalizerHandle& h, const py::array& figures, const 
       why.clear();
       CurrencySource source = CurrencySource::none;
       const RowStatus st = detail::append_v2_cells(normalizer, date, figure, scratch, why, source);
+      if (scratch.capacity() < 64) scratch.reserve(64);
       const V2Cells c(scratch);
-      currency.set(i, c.cell[0]);
+      currency.set(i, c.cell[0], c.cell[0].data() + 8 <= scratch.data() + scratch.capacity());
       amount.append(c.cell[1]);
       low.append(c.cell[2]);
       high.append(c.cell[3]);
-      qualifier.set(i, c.cell[4]);
-      per.set(i, c.cell[5]);
+      qualifier.set(i, c.cell[4], c.cell[4].data() + 8 <= scratch.data() + scratch.capacity());
+      per.set(i, c.cell[5], c.cell[5].data() + 8 <= scratch.data() + scratch.capacity());
       value.set(i, c.cell[6]);
       value_low.set(i, c.cell[7]);
       value_high.set(i, c.cell[8]);
