@@ -98,6 +98,31 @@ static void BM_parse_figure_v2_corpus(benchmark::State& state) {
 }
 BENCHMARK(BM_parse_figure_v2_corpus);
 
+// One pass over the same figures, each parsed once: a fixed amount of work for
+// callgrind (`--toggle-collect='*parse_v2_corpus_once*'`: its instructions divided by
+// the 100,000 figures are the instructions a figure; docs/figures.md "Performance").
+[[gnu::noinline]] static std::size_t parse_v2_corpus_once(const std::vector<std::string>& figures,
+                                                           const fm::ParseOptions& options) {
+  std::size_t parsed = 0;
+  for (const auto& figure : figures) {
+    auto r = fm::parse_figure(figure, options);
+    parsed += r.has_value() ? 1 : 0;
+    benchmark::DoNotOptimize(r);
+  }
+  return parsed;
+}
+
+static void BM_parse_figure_v2_corpus_pass(benchmark::State& state) {
+  const auto& figures = v2_figures();
+  const fm::ParseOptions options;
+  (void)fm::parse_figure("Rmb81bn", options);  // the built-in lexicon is built before the pass
+  std::size_t parsed = 0;
+  for (auto _ : state) parsed += parse_v2_corpus_once(figures, options);
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * figures.size()));
+  state.counters["parsed"] = benchmark::Counter(static_cast<double>(parsed));
+}
+BENCHMARK(BM_parse_figure_v2_corpus_pass)->Iterations(1);
+
 // What normalize-v2 does per figure: the lean reader of the commonest forms
 // (normalize/detail/common_figure.hpp), then parse_figure for the rest;
 // `lean_share` counts the figures the lean reader answered.

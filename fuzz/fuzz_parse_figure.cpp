@@ -7,9 +7,13 @@
 //    interval() exists (never an empty set) and contains the value for the exact,
 //    approximate, at-least and at-most hedges;
 // on an error: a message and a position inside the text.
+// And the two routes through the grammar agree: where the front path reads the text
+// (src/parse/figure_front.cpp), every field of its reading (or its error) is the
+// general reader's, and parse_figure's answer is the general reader's.
 
 #include <array>
 
+#include "finmetrics/parse/detail/figure_paths.hpp"
 #include "finmetrics/parse/parse_figure.hpp"
 #include "fuzz_check.hpp"
 
@@ -20,6 +24,22 @@ namespace {
 std::string show(std::string_view text, const QuotedFigure& f) {
   return std::string(text) + " -> value " + f.value.to_string() + (f.upper ? " upper " + f.upper->to_string() : "") +
          " unit '" + f.unit.to_string() + "'";
+}
+
+// Every field of a reading (the quantum of each Decimal too), or the whole error.
+std::string fields(const Result<QuotedFigure>& r) {
+  const auto span = [](const TextSpan& s) { return std::to_string(s.begin) + "," + std::to_string(s.end); };
+  const auto exact = [](const Decimal& d) { return d.to_string() + "e" + std::to_string(d.exponent()); };
+  if (!r) {
+    return "error " + std::to_string(static_cast<int>(r.error().code)) + " at " + std::to_string(r.error().position) +
+           ": " + r.error().message + " | " + r.error().input;
+  }
+  const QuotedFigure& f = *r;
+  return f.text + " | " + span(f.span) + " | " + exact(f.value) + " | " + exact(f.number) + " | " +
+         std::to_string(f.scale.exponent) + std::string(f.scale.symbol) + " | " + f.unit.to_string() + " | " +
+         std::to_string(static_cast<int>(f.qualifier)) + " | " + (f.upper ? exact(*f.upper) : "-") + " | " +
+         exact(f.tolerances.approximate) + " | " + std::string(to_string(f.currency_source)) + " | " + f.currency_marker +
+         " | " + span(f.currency_span) + " | " + f.currency_family + " | " + span(f.qualifier_span);
 }
 
 ParseOptions options_from(std::uint8_t b) {
@@ -39,6 +59,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const ParseOptions options = options_from(data[0]);
   const std::string_view text = fuzz::as_text(data + 1, size - 1);
   auto f = parse_figure(text, options);
+  {
+    const std::string general = fields(*parse_detail::parse_figure_by(text, options, parse_detail::FigurePaths::general_only));
+    FUZZ_CHECK(fields(f) == general, std::string(text) + ": parse_figure " + fields(f) + " vs general " + general);
+    if (const auto front = parse_detail::parse_figure_by(text, options, parse_detail::FigurePaths::front_only)) {
+      FUZZ_CHECK(fields(*front) == general, std::string(text) + ": front " + fields(*front) + " vs general " + general);
+    }
+  }
   if (!f) {
     FUZZ_CHECK(fuzz::well_formed(f.error(), text.size()), f.error().describe());
     FUZZ_CHECK(f.error().position <= text.size(), f.error().describe());

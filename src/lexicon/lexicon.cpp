@@ -608,6 +608,7 @@ Result<Lexicon::Tables> Builder::build(std::span<const Lexicon::Source> sources)
   if (auto ok = cues(*found[8]); !ok) return unexpected(ok.error());
   if (auto ok = coins(*found[10]); !ok) return unexpected(ok.error());
   if (auto ok = word_like(*found[11]); !ok) return unexpected(ok.error());
+  t_.index_words();
   return std::move(t_);
 }
 
@@ -644,16 +645,110 @@ const Lexicon& Lexicon::builtin() {
   return lexicon;
 }
 
-const CurrencyMarker* Lexicon::currency_marker(std::string_view text) const noexcept {
-  if (const std::uint32_t* i = t_->marker_exact.find(text, false)) return &t_->markers[*i];
-  if (const std::uint32_t* i = t_->marker_folded.find(text, true)) return &t_->markers[*i];
+void Lexicon::Tables::index_words() {
+  for (std::size_t f = 0; f < family_names.size(); ++f) {
+    if (family_names[f] == "dollar") dollar_family = static_cast<std::int32_t>(f);
+  }
+  const auto entry = [&](std::string_view key) -> WordHits& {
+    std::string folded(key);
+    for (char& c : folded) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    const std::uint32_t* at = word_folded.find_normalised(folded);
+    if (at == nullptr) {
+      word_hits.emplace_back();
+      word_folded.add(folded, static_cast<std::uint32_t>(word_hits.size() - 1));
+      at = word_folded.find_normalised(folded);
+    }
+    return word_hits[*at];
+  };
+  // A key of several words also marks its first word (keys are normalised: one ' ').
+  const auto first_word = [&](const std::string& key, bool WordHits::*flag) {
+    if (const std::size_t sp = key.find(' '); sp != std::string::npos) entry(std::string_view(key).substr(0, sp)).*flag = true;
+  };
+  marker_exact.each([&](const std::string& key, std::uint32_t row) {
+    entry(key).marker_exact.push_back({key, row});
+    first_word(key, &WordHits::starts_marker_phrase);
+  });
+  iso_lower.each([&](const std::string& key, std::uint32_t row) { entry(key).iso_lower.push_back({key, row}); });
+  marker_folded.each([&](const std::string& key, std::uint32_t row) {
+    entry(key).marker_folded = static_cast<std::int32_t>(row);
+    first_word(key, &WordHits::starts_marker_phrase);
+  });
+  scale_exact.each([&](const std::string& key, std::uint32_t row) {
+    entry(key).scale_exact.push_back({key, row});
+    first_word(key, &WordHits::starts_scale_phrase);
+  });
+  scale_folded.each([&](const std::string& key, std::uint32_t row) {
+    entry(key).scale_folded = static_cast<std::int32_t>(row);
+    first_word(key, &WordHits::starts_scale_phrase);
+  });
+}
+
+namespace {
+
+// Whether `text` is the exact index key `key` (normalised, case as written), as
+// WordIndex::find(text, false) decides it.
+bool written_as(std::string_view text, const std::string& key) noexcept {
+  if (text.size() == key.size()) {
+    std::size_t i = 0;
+    while (i < text.size() && text[i] == key[i]) ++i;  // keys are short: no memcmp call
+    if (i == text.size()) return true;
+  }
+  // Only white space (' ', tab, or a space of two or three bytes) makes a text other
+  // than its normalised form.
+  bool spaced = false;
+  for (const char c : text) {
+    const auto b = static_cast<unsigned char>(c);
+    spaced = spaced || b == ' ' || b == '\t' || b == 0xC2 || b == 0xE2 || b == 0xE3;
+  }
+  if (!spaced) return false;
+  std::array<char, max_phrase_bytes> buf;
+  const std::size_t n = normalise(text, false, buf);
+  return n != std::string_view::npos && std::string_view(buf.data(), n) == key;
+}
+
+const WordHits::Written* written_in(const std::vector<WordHits::Written>& list, std::string_view text) noexcept {
+  for (const auto& w : list) {
+    if (written_as(text, w.key)) return &w;
+  }
   return nullptr;
 }
 
-const CurrencyMarker* Lexicon::currency_marker_after_number(std::string_view text) const noexcept {
-  if (const CurrencyMarker* m = currency_marker(text)) return m;
-  if (const std::uint32_t* i = t_->iso_lower.find(text, false)) return &t_->markers[*i];
+}  // namespace
+
+const CurrencyMarker* Lexicon::Tables::marker(const WordHits& h, std::string_view text) const noexcept {
+  if (const auto* w = written_in(h.marker_exact, text)) return &markers[w->row];
+  if (h.marker_folded >= 0) return &markers[static_cast<std::size_t>(h.marker_folded)];
   return nullptr;
+}
+
+const CurrencyMarker* Lexicon::Tables::marker_after(const WordHits& h, std::string_view text) const noexcept {
+  if (const CurrencyMarker* m = marker(h, text)) return m;
+  if (const auto* w = written_in(h.iso_lower, text)) return &markers[w->row];
+  return nullptr;
+}
+
+std::optional<Scale> Lexicon::Tables::scale(const WordHits& h, std::string_view text) const noexcept {
+  if (const auto* w = written_in(h.scale_exact, text)) return scales[w->row];
+  if (h.scale_folded >= 0) return scales[static_cast<std::size_t>(h.scale_folded)];
+  return std::nullopt;
+}
+
+// One look-up of the word in any case answers the exact index, then the folded one
+// (then the lower-case ISO codes): Tables::index_words.
+const CurrencyMarker* Lexicon::currency_marker(std::string_view text) const noexcept {
+  // Most words asked are no marker: the first and last bytes say so, as cheaply as before.
+  if (!t_->marker_exact.may_hold(text, false) && !t_->marker_folded.may_hold(text, true)) return nullptr;
+  const WordHits* h = t_->hits(text);
+  return h != nullptr ? t_->marker(*h, text) : nullptr;
+}
+
+const CurrencyMarker* Lexicon::currency_marker_after_number(std::string_view text) const noexcept {
+  if (!t_->marker_exact.may_hold(text, false) && !t_->marker_folded.may_hold(text, true) &&
+      !t_->iso_lower.may_hold(text, false)) {
+    return nullptr;
+  }
+  const WordHits* h = t_->hits(text);
+  return h != nullptr ? t_->marker_after(*h, text) : nullptr;
 }
 
 Result<Currency> Lexicon::resolve(const CurrencyMarker& m, std::string_view text, const CurrencyContext& context) const {
@@ -720,9 +815,9 @@ std::optional<Currency> Lexicon::family_default(CurrencyFamily f) const noexcept
 }
 
 std::optional<Scale> Lexicon::scale(std::string_view text) const noexcept {
-  if (const std::uint32_t* i = t_->scale_exact.find(text, false)) return t_->scales[*i];
-  if (const std::uint32_t* i = t_->scale_folded.find(text, true)) return t_->scales[*i];
-  return std::nullopt;
+  if (!t_->scale_exact.may_hold(text, false) && !t_->scale_folded.may_hold(text, true)) return std::nullopt;
+  const WordHits* h = t_->hits(text);
+  return h != nullptr ? t_->scale(*h, text) : std::nullopt;
 }
 
 std::optional<Qualifier> Lexicon::qualifier(std::string_view phrase) const noexcept {

@@ -65,12 +65,28 @@ bool WordIndex::add(std::string key, std::uint32_t row) {
   }
   keys_.push_back(std::move(key));
   rows_.push_back(row);
-  const std::uint64_t h = hash_bytes(keys_.back());
+  const std::string& added = keys_.back();
+  const std::uint64_t h = key_hash(added);
   const std::size_t mask = slots_.size() - 1;
   std::size_t k = h & mask;
   while (slots_[k].key != 0) k = (k + 1) & mask;
-  slots_[k] = Slot{h, static_cast<std::uint32_t>(keys_.size())};
+  slots_[k] = Slot{h, added.size() <= 8 ? short_word(added.data(), added.size()) : 0,
+                   static_cast<std::uint32_t>(keys_.size()), static_cast<std::uint32_t>(added.size())};
   return true;
+}
+
+std::uint64_t WordIndex::key_hash(std::string_view key) noexcept {
+  return key.size() <= 8 ? hash_short(short_word(key.data(), key.size()), key.size()) : hash_bytes(key);
+}
+
+const std::uint32_t* WordIndex::probe_short(std::uint64_t word, std::size_t size) const noexcept {
+  const std::uint64_t h = hash_short(word, size);
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t k = h & mask; slots_[k].key != 0; k = (k + 1) & mask) {
+    const Slot& s = slots_[k];
+    if (s.hash == h && s.size == size && s.word == word) return &rows_[s.key - 1];
+  }
+  return nullptr;
 }
 
 void WordIndex::grow() {
@@ -95,6 +111,7 @@ const std::uint32_t* WordIndex::probe(std::uint64_t h, std::string_view key) con
 
 const std::uint32_t* WordIndex::find_normalised(std::string_view key) const noexcept {
   if (slots_.empty()) return nullptr;
+  if (key.size() <= 8) return probe_short(short_word(key.data(), key.size()), key.size());
   return probe(hash_bytes(key), key);
 }
 
@@ -106,6 +123,19 @@ const std::uint32_t* WordIndex::find(std::string_view text, bool fold) const noe
   const std::size_t bit =
       ends_bit(static_cast<unsigned char>(fold_byte(text.front())), static_cast<unsigned char>(fold_byte(text.back())));
   if ((key_ends_[bit / 64] >> (bit % 64) & 1U) == 0) return nullptr;
+  // A word of at most 8 bytes with no white space and nothing beyond ASCII (the
+  // common case: "bn", "billion", "USD", "yuan") is its own normalised form, folded
+  // as it is read into one integer.
+  if (text.size() <= 8) {
+    std::uint64_t w = 0;
+    bool plain = true;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      const auto b = static_cast<unsigned char>(fold_byte(text[i]));
+      plain = plain && b > ' ' && b < 0x80;
+      w |= static_cast<std::uint64_t>(b) << (8 * i);
+    }
+    if (plain) return probe_short(w, text.size());
+  }
   std::array<char, max_phrase_bytes> buf;
   // The common case in one pass: folded, white-space runs made one ' ' and hashed
   // as it is copied (normalise's result for such a text). Beyond ASCII, white space
@@ -124,7 +154,11 @@ const std::uint32_t* WordIndex::find(std::string_view text, bool fold) const noe
       h ^= static_cast<unsigned char>(c);
       h *= 1099511628211ULL;
     }
-    if (i == text.size()) return buf[n - 1] == ' ' ? nullptr : probe(h, std::string_view(buf.data(), n));
+    if (i == text.size()) {
+      if (buf[n - 1] == ' ') return nullptr;
+      if (n <= 8) return probe_short(short_word(buf.data(), n), n);
+      return probe(h, std::string_view(buf.data(), n));
+    }
   }
   const std::size_t n = normalise(text, fold, buf);
   if (n == std::string_view::npos) return nullptr;

@@ -31,14 +31,34 @@ class WordIndex {
   /// The row of `text`, normalised as the index was built.
   [[nodiscard]] const std::uint32_t* find(std::string_view text, bool fold) const noexcept;
   [[nodiscard]] bool empty() const noexcept { return keys_.empty(); }
+  /// False when `text` is surely no key (its first and last bytes are no key's): the
+  /// filter `find` starts with, for a caller that looks the text up elsewhere.
+  [[nodiscard]] bool may_hold(std::string_view text, bool fold) const noexcept {
+    if (text.empty()) return false;
+    const auto f = [fold](char c) {
+      return static_cast<unsigned char>(fold && c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    };
+    const std::size_t bit = ends_bit(f(text.front()), f(text.back()));
+    return (key_ends_[bit / 64] >> (bit % 64) & 1U) != 0;
+  }
+  /// Every key and its row, in the order added.
+  template <class F>
+  void each(F&& f) const {
+    for (std::size_t i = 0; i < keys_.size(); ++i) f(keys_[i], rows_[i]);
+  }
 
  private:
   struct Slot {
     std::uint64_t hash = 0;
-    std::uint32_t key = 0;  // 1 + index into keys_, 0 = empty
+    std::uint64_t word = 0;  // a key of at most 8 bytes, as read by `short_word`: compared without memcmp
+    std::uint32_t key = 0;   // 1 + index into keys_, 0 = empty
+    std::uint32_t size = 0;  // the key's length
   };
   void grow();
   [[nodiscard]] const std::uint32_t* probe(std::uint64_t hash, std::string_view key) const noexcept;
+  [[nodiscard]] const std::uint32_t* probe_short(std::uint64_t word, std::size_t size) const noexcept;
+  // The hash of a normalised key: hash_short up to 8 bytes, hash_bytes beyond.
+  [[nodiscard]] static std::uint64_t key_hash(std::string_view key) noexcept;
 
   // A bit per (first byte, last byte) of the keys, hashed into 4,096: a text whose
   // pair has none is no key, said before it is normalised and hashed. Exact for
@@ -53,6 +73,18 @@ class WordIndex {
   std::vector<std::string> keys_;
   std::vector<std::uint32_t> rows_;
 };
+
+// A key of at most 8 bytes as one little-endian integer (zero-padded), and the hash
+// of such a word: one multiply instead of a multiply per byte.
+[[nodiscard]] inline std::uint64_t short_word(const char* p, std::size_t n) noexcept {
+  std::uint64_t w = 0;
+  for (std::size_t i = 0; i < n; ++i) w |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
+  return w;
+}
+[[nodiscard]] constexpr std::uint64_t hash_short(std::uint64_t w, std::size_t n) noexcept {
+  std::uint64_t h = (w ^ (static_cast<std::uint64_t>(n) << 56)) * 0x9E3779B97F4A7C15ULL;
+  return h ^ (h >> 29);
+}
 
 [[nodiscard]] constexpr std::uint64_t hash_bytes(std::string_view s) noexcept {
   std::uint64_t h = 14695981039346656037ULL;

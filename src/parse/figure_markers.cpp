@@ -178,8 +178,8 @@ bool Parser::set_marker(const CurrencyMarker& m, std::string_view text, std::siz
       return fail(std::move(e));
     }
     cur = *r;
-    const bool is_default = lex_.family_default(m.family) == cur && !options_.currency.dollar_is_option &&
-                            lex_.family_name(m.family) == "dollar";
+    const bool is_default = !options_.currency.dollar_is_option && static_cast<int>(m.family) == tables_.dollar_family &&
+                            lex_.family_default(m.family) == cur;
     source = is_default ? CurrencySource::default_ : CurrencySource::option;
   }
   if (t.country != nullptr) {

@@ -29,6 +29,18 @@ bool Parser::read_number(std::size_t& pos, Term& t) {
     std::uint64_t v = 0;  // wraps harmlessly beyond 19 digits: then it is not used
     std::size_t i = p;    // the end of the integer digits
     for (; i < end_ && is_digit(s_[i]); ++i) v = v * 10 + static_cast<std::uint64_t>(s_[i] - '0');
+    std::size_t digits = i - p;
+    // Without a locale, comma groups of three after one to three digits ("1,234,567")
+    // read as the general path below reads them; anything else about the commas
+    // (Indian grouping, a decimal comma, a bad group) is its business.
+    if (locale_ == nullptr && digits >= 1 && digits <= 3) {
+      while (i + 4 <= end_ && s_[i] == ',' && is_digit(s_[i + 1]) && is_digit(s_[i + 2]) && is_digit(s_[i + 3]) &&
+             !(i + 4 < end_ && is_digit(s_[i + 4]))) {
+        for (std::size_t k = i + 1; k < i + 4; ++k) v = v * 10 + static_cast<std::uint64_t>(s_[k] - '0');
+        digits += 3;
+        i += 4;
+      }
+    }
     std::size_t j = i;  // the end of the number
     bool simple = i > p;
     // In running text a '.' that no digit follows ends the sentence, not the number ("USD 200.").
@@ -36,12 +48,13 @@ bool Parser::read_number(std::size_t& pos, Term& t) {
     if (simple && i < end_ && s_[i] == '.' && !full_stop(i)) {
       for (j = i + 1; j < end_ && is_digit(s_[j]); ++j) v = v * 10 + static_cast<std::uint64_t>(s_[j] - '0');
       simple = j > i + 1;  // "5." is an error: the general path reports it
+      digits += j - i - 1;
     }
     if (simple && j < end_ && !full_stop(j) &&
         (s_[j] == ',' || s_[j] == '.' || s_[j] == '\'' || separator_space(j) != 0)) {
       simple = false;
     }
-    if (simple && j - p <= 18) {
+    if (simple && digits <= 18) {
       t.small = v;
       t.fraction_digits = static_cast<int>(j == i ? 0 : j - i - 1);
       // "1.234": 1.234, or 1234 where a dot groups thousands; decided by the scale.
@@ -66,7 +79,7 @@ bool Parser::read_number(std::size_t& pos, Term& t) {
     char separator;          // before the run: ',', '.', '\'', ' ' ('\0' for the first)
     std::size_t separator_pos;
   };
-  std::array<Run, 24> runs{};
+  std::array<Run, 24> runs;  // runs[k] is written before it is read: no 768 bytes zeroed per number
   std::size_t n = 0;
   {
     std::size_t q = p;

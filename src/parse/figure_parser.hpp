@@ -8,8 +8,10 @@
 
 #include "finmetrics/parse/parse_figure.hpp"
 #include "finmetrics/parse/read_figure_at.hpp"
+#include "finmetrics/parse/detail/figure_paths.hpp"
 #include "finmetrics/detail/utf8.hpp"
 #include "finmetrics/lexicon/lexicon.hpp"
+#include "../lexicon/tables.hpp"
 
 #include <algorithm>
 #include <array>
@@ -153,7 +155,10 @@ struct Term {
 class Parser {
  public:
   Parser(std::string_view text, const ParseOptions& options) noexcept
-      : s_(text), options_(options), lex_(options.lexicon != nullptr ? *options.lexicon : Lexicon::builtin()) {}
+      : s_(text),
+        options_(options),
+        lex_(options.lexicon != nullptr ? *options.lexicon : Lexicon::builtin()),
+        tables_(Lexicon::Tables::of(lex_)) {}
 
   // Set by parse_figure before run(): the options' locale, if any.
   const NumberLocale* locale_ = nullptr;
@@ -162,6 +167,10 @@ class Parser {
   // `ranges_` apart, `X-Y` and `X to Y` end the figure at X; dashed, `X to Y` does.
   bool prefix_ = false;
   RangeReading ranges_ = RangeReading::joined;
+  // Which routes through the grammar parse_figure may take (figure_front.cpp); set
+  // apart only by the differential test and the fuzz target.
+  FigurePaths paths_ = FigurePaths::both;
+  bool front_answered_ = false;  // the front path read the figure
 
   Result<QuotedFigure> run();
 
@@ -312,14 +321,19 @@ class Parser {
   bool read_cjk_number(std::size_t& p, Term& t);
   bool read_units(std::size_t& p, Term& t);
   bool read_term(std::size_t p, bool sign_allowed, Term& t);
+  // The front path (figure_front.cpp): the term at p when it is the whole figure in
+  // one of the commonest shapes, as read_term reads it; false (and no error) otherwise.
+  bool front_term(std::size_t p, Term& t);
+  const CurrencyMarker* marker_words_at(std::size_t q, std::size_t& marker_end) const noexcept;
   // On success `values` holds both ends' values, for the figure.
   bool join_range(Term& low, Term& high, std::size_t separator_pos, Qualifier q, std::pair<Decimal, Decimal>& values);
-  [[nodiscard]] QuotedFigure figure(std::size_t begin, const Term& low, Qualifier qualifier, Decimal value,
+  [[nodiscard]] Result<QuotedFigure> figure(std::size_t begin, const Term& low, Qualifier qualifier, Decimal value,
                                     std::optional<Decimal> upper) const;
 
   std::string_view s_;
   const ParseOptions& options_;
   const Lexicon& lex_;
+  const Lexicon::Tables& tables_;  // one look-up of a word for its markers and scales (front path)
   std::size_t end_ = 0;  // the end of the text without trailing white space
   std::optional<Error> error_;  // set by a reader that returns false
   TextSpan qualifier_span_;

@@ -13,6 +13,35 @@
 
 namespace finmetrics::parse_detail {
 
+// The longest currency phrase of the lexicon at q after a number ("U.S. dollars",
+// "HK cents", "usd"), up to its longest phrase's number of words: the marker, its
+// end in `marker_end` (q when none).
+const CurrencyMarker* Parser::marker_words_at(std::size_t q, std::size_t& marker_end) const noexcept {
+  std::array<std::size_t, 6> ends{};
+  std::size_t words = 0;
+  const auto max_words = std::min<std::size_t>(ends.size(), static_cast<std::size_t>(lex_.max_currency_words()));
+  for (std::size_t b = q; words < max_words && b < end_;) {
+    const std::size_t e2 = marker_run_end(b);
+    if (e2 == b) break;
+    ends[words++] = e2;
+    if (!space_at(e2)) break;
+    b = skip_space(e2);
+  }
+  for (std::size_t k = words; k > 0; --k) {
+    std::size_t e2 = ends[k - 1];
+    const CurrencyMarker* marker = lex_.currency_marker_after_number(s_.substr(q, e2 - q));
+    if (marker == nullptr && e2 > q + 1 && s_[e2 - 1] == '.') {  // "at 197 pence.": the full stop ends the sentence
+      --e2;
+      marker = lex_.currency_marker_after_number(s_.substr(q, e2 - q));
+    }
+    if (marker != nullptr) {
+      marker_end = e2;
+      return marker;
+    }
+  }
+  return nullptr;
+}
+
 // units = [attached-scale | "%" | "x" | "pp" | "bp"] { space unit-word | cjk-unit | "%" }
 // Stops before a range separator ("-", "to", "and") or the end; the caller checks what follows.
 bool Parser::read_units(std::size_t& pos, Term& t) {
@@ -262,27 +291,7 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
       const CurrencyMarker* marker = nullptr;
       std::size_t marker_end = q;
       const std::optional<Scale> w_scale = w.size() >= 2 ? lex_.scale(w) : std::nullopt;  // looked up once
-      if (!(w_scale && !lex_.currency_marker_after_number(w))) {
-        std::array<std::size_t, 6> ends{};
-        std::size_t words = 0;
-        const auto max_words = std::min<std::size_t>(ends.size(), static_cast<std::size_t>(lex_.max_currency_words()));
-        for (std::size_t b = q; words < max_words && b < end_;) {
-          const std::size_t e2 = marker_run_end(b);
-          if (e2 == b) break;
-          ends[words++] = e2;
-          if (!space_at(e2)) break;
-          b = skip_space(e2);
-        }
-        for (std::size_t k = words; k > 0 && marker == nullptr; --k) {
-          std::size_t e2 = ends[k - 1];
-          marker = lex_.currency_marker_after_number(s_.substr(q, e2 - q));
-          if (marker == nullptr && e2 > q + 1 && s_[e2 - 1] == '.') {  // "at 197 pence.": the full stop ends the sentence
-            --e2;
-            marker = lex_.currency_marker_after_number(s_.substr(q, e2 - q));
-          }
-          if (marker != nullptr) marker_end = e2;
-        }
-      }
+      if (!(w_scale && !lex_.currency_marker_after_number(w))) marker = marker_words_at(q, marker_end);
       if (marker != nullptr) {
         ok = add_marker(*marker, s_.substr(q, marker_end - q), q);
         next = marker_end;

@@ -1,0 +1,208 @@
+// The front path of parse_figure (src/parse/figure_front.cpp) against the general
+// reader: wherever the front path reads a figure, every field of the QuotedFigure
+// is the general reader's, and parse_figure (front path first) answers every input
+// exactly as the general reader alone does, errors included (code, message,
+// position, input). Checked on forms written here, on the v1 and v2 corpora of
+// ../shared/bench and their near misses, under several options.
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "finmetrics/io/csv.hpp"
+#include "finmetrics/parse/detail/figure_paths.hpp"
+#include "finmetrics/parse/parse_figure.hpp"
+#include "shared_data.hpp"
+
+using namespace finmetrics;
+using parse_detail::FigurePaths;
+using parse_detail::parse_figure_by;
+
+namespace {
+
+std::string span(const TextSpan& s) { return std::to_string(s.begin) + "," + std::to_string(s.end); }
+std::string exact(const Decimal& d) { return d.to_string() + "e" + std::to_string(d.exponent()); }
+
+// Every field of a reading, the quantum of each Decimal included.
+std::string fields(const Result<QuotedFigure>& r) {
+  if (!r) {
+    const Error& e = r.error();
+    return "error " + std::to_string(static_cast<int>(e.code)) + " at " + std::to_string(e.position) + ": " + e.message +
+           " | input " + e.input;
+  }
+  const QuotedFigure& f = *r;
+  return f.text + " | " + span(f.span) + " | " + exact(f.value) + " | " + exact(f.number) + " | " +
+         std::to_string(f.scale.exponent) + std::string(f.scale.symbol) + " | " + f.unit.to_string() + " | " +
+         std::to_string(static_cast<int>(f.unit.dimension)) + " | " + std::to_string(static_cast<int>(f.qualifier)) + " | " +
+         (f.upper ? exact(*f.upper) : "-") + " | " + exact(f.tolerances.approximate) + " " +
+         exact(f.tolerances.just_below) + " " + exact(f.tolerances.just_above) + " | " +
+         std::string(to_string(f.currency_source)) + " | " + f.currency_marker + " | " + span(f.currency_span) + " | " +
+         f.currency_family + " | " + span(f.qualifier_span);
+}
+
+struct Tally {
+  std::size_t checked = 0, front = 0;
+  std::vector<std::string> disagreements;
+};
+
+void check_one(std::string_view text, const ParseOptions& options, Tally& tally) {
+  ++tally.checked;
+  const std::string general = fields(*parse_figure_by(text, options, FigurePaths::general_only));
+  const std::string both = fields(parse_figure(text, options));
+  if (both != general && tally.disagreements.size() < 20) {
+    tally.disagreements.push_back(std::string(text) + "\n  parse_figure: " + both + "\n  general:      " + general);
+  }
+  if (const auto front = parse_figure_by(text, options, FigurePaths::front_only)) {
+    ++tally.front;
+    const std::string f = fields(*front);
+    if (f != general && tally.disagreements.size() < 20) {
+      tally.disagreements.push_back(std::string(text) + "\n  front:   " + f + "\n  general: " + general);
+    }
+  }
+}
+
+std::vector<ParseOptions> option_sets() {
+  std::vector<ParseOptions> out(5);
+  out[1].one_marker = true;  // normalize-v2's
+  out[1].currency.dollar_is_option = true;
+  out[1].currency.yen_or_yuan = Currency::from_code("JPY").value();
+  out[2].locale = "de";
+  out[2].count_nouns = false;
+  out[3].locale = "en-IN";
+  out[3].currency.dollar = Currency::from_code("HKD").value();
+  out[3].currency.dollar_is_option = true;
+  out[4].currency.dollar.reset();  // `$` ambiguous
+  out[4].currency.yen_or_yuan = Currency::from_code("CNY").value();
+  out[4].tolerances.approximate = Decimal::from_parts(1, -1);
+  return out;
+}
+
+// Near misses of a figure: each byte dropped, doubled, or replaced by a byte that
+// matters to the grammar; a hedge, a sign or a word added at either end.
+std::vector<std::string> near_misses(const std::string& s) {
+  static const char* replacements[] = {",", ".", " ", "0", "$", "m", "b", "k", "n", "-", "U", "x", "(", "%", "s", "\xC2\xA0"};
+  constexpr std::size_t count = sizeof replacements / sizeof replacements[0];
+  std::vector<std::string> out;
+  for (std::size_t k = 0; k < s.size(); ++k) {
+    out.push_back(s.substr(0, k) + s.substr(k + 1));
+    out.push_back(s.substr(0, k + 1) + s.substr(k));
+    out.push_back(s.substr(0, k) + replacements[(k * 7 + s.size()) % count] + s.substr(k + 1));
+  }
+  for (const char* extra : {" ", "about ", "-", "(", "US", "nearly ", "~", "between 5 and ", "minus "}) out.push_back(extra + s);
+  for (const char* extra : {" ", " per ADS", ")", " USD", " each", "s", " per share", " a share", " per ordinary share",
+                            " billion", "bn", " to 9bn", "-9", ".", " yuan", " HK cents"}) {
+    out.push_back(s + extra);
+  }
+  return out;
+}
+
+std::vector<std::string> figures_of(const std::string& text) {
+  std::vector<std::string> out;
+  csv::RecordSplitter splitter;
+  splitter.feed(text);
+  std::vector<std::string_view> fields;
+  std::string scratch;
+  bool header = true;
+  const auto take = [&](const csv::RawRecord& r) {
+    if (header) {
+      header = false;
+      return;
+    }
+    if (csv::split_record(r.text, fields, scratch) && fields.size() >= 2) out.emplace_back(fields[1]);
+  };
+  while (auto r = splitter.next()) take(*r);
+  if (auto r = splitter.finish()) take(*r);
+  return out;
+}
+
+std::string run(const std::string& command) {
+  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
+  std::string text;
+  if (!pipe) return text;
+  char buffer[1 << 16];
+  while (const std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe.get())) text.append(buffer, n);
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("front path: the commonest shapes, read as the general reader reads them", "[parse][front]") {
+  const ParseOptions options;
+  const std::vector<std::string> fronted = {
+      "Rmb81bn", "$11bn", "US$34.5bn", "HK$140.9 per share", "380 billion yuan", "26.549 billion yuan", "\xE2\x82\xAC" "1.5bn",
+      "EUR 2.5tn", "RMB 500mn", "$250k", "USD 1,234,567.89", "1,500 Hong Kong dollars", "12.5 euros per share",
+      "HKD 3.2 thousand", "GBP 1.2bn", "5bn USD", "1 US dollars", "-$5bn", "\xE2\x88\x92" "5 million euros", "USD -5bn",
+      "about $5bn", "nearly 60 euros", "more than 3,819,513,981 BGN", "~$5bn", "5 Swiss francs each", "9.9 pence",
+      "1.49 cents", "5.77 pence per ordinary share", "$5bn per ADS", "Rs 4.5 lakh crore", "INR 64 810", "5\xC2\xA0USD",
+      "Rs.45", "$0.36 a share", "5 crore rupees", "NT$3", "10 grand",
+      "$1,23,456"};  // the last read by the front path as the general reader reads it: an error (Indian grouping)
+  Tally tally;
+  for (const std::string& text : fronted) {
+    INFO(text);
+    CHECK(parse_figure_by(text, options, FigurePaths::front_only).has_value());
+    check_one(text, options, tally);
+  }
+  // Left to the general reader: ranges, parentheses, number words, Chinese, percentages,
+  // two markers, minor units before a number, a country prefix, errors.
+  for (const char* text : {"$3bn-$4bn", "$2.3-2.5 billion", "($99.99)", "\xC2\xA3(982)m", "three billion dollars",
+                           "9.9\xE4\xBA\xBF\xE5\x85\x83", "nearly 60%", "USD $5bn", "NZD $100.70", "US4.5cps", "HK1 cent",
+                           "5p", "20\xE2\x82\xAC", "5 pesos", "XYZ 5", "between $1 and $2", "from 4 to 14MM U.S. dollars",
+                           "$5bn yuan", "5bn million", "1.2 billion shares", "a 12.6 decline", "20 dollars 43 cents",
+                           "\xC2\xA5" "5bn", "1,234,56 USD", "$5\xE2\x80\x8D" "0bn"}) {
+    INFO(text);
+    CHECK_FALSE(parse_figure_by(text, options, FigurePaths::front_only).has_value());
+    check_one(text, options, tally);
+  }
+  CHECK(tally.disagreements == std::vector<std::string>{});
+  CHECK(tally.front == fronted.size());
+}
+
+TEST_CASE("front path: every option set, on forms and their near misses", "[parse][front]") {
+  const std::vector<std::string> forms = {"Rmb81bn", "HK$140.9 per share", "380 billion yuan", "$11bn", "about USD 1,234.5 million",
+                                          "5.77 pence per ordinary share", "Rs 1,20,000 crore", "\xE2\x82\xAC" "1.234",
+                                          "1.234,5 EUR", "1 234,5 EUR", "5 US dollars a share", "-1.5bn SEK"};
+  for (const ParseOptions& options : option_sets()) {
+    Tally tally;
+    for (const std::string& form : forms) {
+      check_one(form, options, tally);
+      for (const std::string& miss : near_misses(form)) check_one(miss, options, tally);
+    }
+    CHECK(tally.disagreements == std::vector<std::string>{});
+    CHECK(tally.front > 0);
+  }
+}
+
+TEST_CASE("front path: the v1 and v2 corpora and their near misses, under every option set", "[parse][front]") {
+  FINMETRICS_REQUIRE_SHARED("bench/gen_corpus_v2.py");
+  FINMETRICS_REQUIRE_SHARED("bench/gen_corpus.py");
+  const std::string python = "/usr/bin/python3 ";
+  const auto v1 = figures_of(run(python + test::shared_path("bench/gen_corpus.py").string() + " 20000 17"));
+  const auto v2 = figures_of(run(python + test::shared_path("bench/gen_corpus_v2.py").string() + " 40000 23"));
+  REQUIRE(v1.size() == 20000);
+  REQUIRE(v2.size() == 40000);
+  const auto options = option_sets();
+  Tally on_v2;
+  for (const std::string& f : v2) check_one(f, options[0], on_v2);
+  CHECK(on_v2.disagreements == std::vector<std::string>{});
+  // The front path is really on the path: most v2 figures and every v1 one take it.
+  CHECK(on_v2.front > v2.size() * 3 / 5);
+  Tally on_v1;
+  for (const std::string& f : v1) check_one(f, options[0], on_v1);
+  CHECK(on_v1.disagreements == std::vector<std::string>{});
+  CHECK(on_v1.front == v1.size());
+  for (std::size_t o = 0; o < options.size(); ++o) {
+    Tally tally;
+    for (std::size_t i = o; i < v2.size(); i += 40) {
+      check_one(v2[i], options[o], tally);
+      for (const std::string& miss : near_misses(v2[i])) check_one(miss, options[o], tally);
+    }
+    for (std::size_t i = o; i < v1.size(); i += 100) {
+      for (const std::string& miss : near_misses(v1[i])) check_one(miss, options[o], tally);
+    }
+    INFO("options " << o);
+    CHECK(tally.disagreements == std::vector<std::string>{});
+    CHECK(tally.front > tally.checked / 20);
+  }
+}
