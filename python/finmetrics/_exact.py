@@ -69,6 +69,12 @@ class ExactStringArray(_StrMethods, ExtensionArray):
         self._offsets = offsets
         self._objects = None  # the rows as an object array of str, once made
 
+    def __getstate__(self):  # the buffer, not the str objects made from it
+        return {"_data": self._data, "_offsets": self._offsets}
+
+    def __setstate__(self, state):
+        self._data, self._offsets, self._objects = state["_data"], state["_offsets"], None
+
     @classmethod
     def from_strings(cls, values) -> "ExactStringArray":
         return cls(*_core.exact_from_strings(values))

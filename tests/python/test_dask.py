@@ -199,6 +199,17 @@ def test_normalize_over_a_dask_dataframe_equals_pandas(fx_selected):
     assert _worker.cache_info()["loads"][os.path.realpath(FX)] == 1
 
 
+def test_exact_columns_work_in_dask_operations(fx_selected):
+    frame = pd.DataFrame({"date": ["2025-03-17"] * 4, "figure": ["Rmb81bn", "$3bn-$4bn", "twelve apples", "HK$1"]})
+    out = fmd.normalize(dd.from_pandas(frame, npartitions=2), fx=FX)
+    assert str(out.amount.dtype) == "exact_string"
+    meta = dd.utils.meta_nonempty(out._meta)
+    assert list(meta["amount"]) == ["1", None]
+    assert out.amount.str.len().compute().tolist()[0] == 11
+    assert out.amount.astype(str).compute().tolist() == ["81000000000", "None", "None", "1"]
+    assert (out.low == "3000000000").compute().tolist() == [False, True, False, False]
+
+
 def test_normalize_refuses_a_missing_column():
     ddf = dd.from_pandas(pd.DataFrame({"date": ["2025-03-17"], "quote": ["Rmb81bn"]}), npartitions=1)
     with pytest.raises(KeyError, match="no column 'figure'"):

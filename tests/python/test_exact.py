@@ -50,6 +50,7 @@ def test_reading_rows(frames):
     assert list(a.sort_values()) == ["0.0577", "140.9", "81000000000", None, None]
     assert list(pd.concat([a.iloc[3:], a.iloc[:2]])) == ["0.0577", None, "81000000000", "140.9"]
     assert list(pickle.loads(pickle.dumps(a))) == list(a)
+    assert pickle.loads(pickle.dumps(a.array))._objects is None  # list(a) above made the str objects: not pickled
 
 
 def test_comparing(frames):

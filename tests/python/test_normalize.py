@@ -162,3 +162,19 @@ def test_threads_normalizing_at_once_get_the_serial_results(fx_selected):
         t.join()
     assert results == serial
     assert serial[0][1] is not None and serial[0][0] is not None
+
+
+def test_rows_of_long_cells_match_the_cli(tmp_path, fx_selected, root):
+    """Rows whose nine cells take more than 64 bytes (split byte by byte) beside
+    short ones (split 64 bytes at a time), against the CLI."""
+    figures = ["Rmb1.2345678901bn-Rmb2.3456789012bn", "about HK$123,456,789,012.3456-HK$223,456,789,012.3456",
+               "Rmb81bn", "$3bn-$4bn", "HK$140.9 per share", "€0.0000001234567", "twelve apples"]
+    frame = pd.DataFrame({"date": ["2025-03-17"] * len(figures), "figure": figures})
+    path = tmp_path / "long.csv"
+    frame.to_csv(path, index=False)
+    expected = cli_normalize(root / "data" / "fx" / "ecb-selected.csv", path)
+    cells = [",".join(row[k] for k in V2) for row in expected]
+    assert max(len(c) for c in cells) > 64 and min(len(c) for c in cells) < 64
+    for exact in ("text", "str"):
+        assert as_cli_cells(fm.normalize(frame, fx=fx_selected, exact=exact)) == [{k: row[k] for k in V2}
+                                                                                  for row in expected]

@@ -11,10 +11,19 @@ import dask
 import dask.bag as db
 import dask.dataframe as dd
 import pandas as pd
+from dask.dataframe.extensions import make_array_nonempty
 
 from .. import _core
+from .._exact import ExactStringArray, ExactStringDtype
 from .._normalize import normalize_with
 from . import _worker
+
+
+@make_array_nonempty.register(ExactStringDtype)
+def _exact_rows_for_meta(dtype):
+    """The stand-in rows Dask puts in an exact column's empty meta to try an
+    operation on it (``.str``, ``apply``, ``astype``)."""
+    return ExactStringArray.from_strings(["1", None])
 
 #: The columns of ``extract``'s frame: those of ``finmetrics extract --format csv``
 #: (the claims file ``finmetrics check`` reads), in its order.
