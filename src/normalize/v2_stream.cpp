@@ -170,9 +170,11 @@ namespace detail {
 namespace {
 
 // The row's day, or false with the three value cells left empty and the reason:
-// a bad date makes the row invalid whichever reader read its figure.
-bool row_day(const Normalizer& n, std::string_view date_field, std::int32_t& day, std::string& out, std::string& why) {
-  if (parse_iso_date(date_field, day)) return true;
+// a bad date makes the row invalid whichever reader read its figure. `dated`:
+// `day` was already read from `date_field` (append_v2_cells reads it first).
+bool row_day(const Normalizer& n, std::string_view date_field, bool dated, std::int32_t& day, std::string& out,
+             std::string& why) {
+  if (dated || parse_iso_date(date_field, day)) return true;
   if (n.options().reasons)
     why = fmt::format("invalid date '{}' (expected an existing day as YYYY-MM-DD)", printable(date_field, 40));
   out += ",,,";
@@ -181,8 +183,8 @@ bool row_day(const Normalizer& n, std::string_view date_field, std::int32_t& day
 
 // The cells of a figure the lean reader read: those of the general path below
 // for the same figure (one amount, never a range), without a Decimal.
-RowStatus append_common_cells(const Normalizer& n, std::string_view date_field, const CommonFigure& f,
-                              std::string& out, std::string& why) {
+RowStatus append_common_cells(const Normalizer& n, std::string_view date_field, bool dated, std::int32_t day,
+                              const CommonFigure& f, std::string& out, std::string& why) {
   out += ',';
   out.append(f.currency.code());
   out += ',';
@@ -191,8 +193,7 @@ RowStatus append_common_cells(const Normalizer& n, std::string_view date_field, 
   out.append(to_string(f.qualifier));
   out += ',';
   out.append(per_column(f.per));
-  std::int32_t day = 0;
-  if (!row_day(n, date_field, day, out, why)) return RowStatus::invalid;
+  if (!row_day(n, date_field, dated, day, out, why)) return RowStatus::invalid;
   const std::size_t mark = out.size();
   out += ',';
   const Normalizer::Refusal refused = n.convert_parts(f.mantissa, f.exponent, f.negative, f.currency, day, out, why);
@@ -218,7 +219,7 @@ RowStatus append_v2_cells(const Normalizer& n, std::string_view date_field, std:
   if (CommonFigure common; n.common_figures().read(figure, common)) {
     if (dated) n.prefetch_rate(common.currency, day);  // loads while the cells are written
     source = common.currency_source;
-    return append_common_cells(n, date_field, common, out, why);
+    return append_common_cells(n, date_field, dated, day, common, out, why);
   }
   auto f = read_v2_figure(figure, n.options().parse);
   if (!f) {
@@ -250,7 +251,7 @@ RowStatus append_v2_cells(const Normalizer& n, std::string_view date_field, std:
   out.append(to_string(f->qualifier));
   out += ',';
   out.append(per_column(f->per));
-  if (!row_day(n, date_field, day, out, why)) return RowStatus::invalid;
+  if (!row_day(n, date_field, dated, day, out, why)) return RowStatus::invalid;
   const std::size_t mark = out.size();
   Normalizer::Refusal refused = Normalizer::Refusal::none;
   if (f->is_range()) {
