@@ -65,12 +65,17 @@ PyObject* str_of(std::string_view text) {
   return o;
 }
 
+// One row's str: only its two offsets are checked (a loop of .iat over a
+// column must not check every row each time).
 py::object row_str(const Data& data, const Offsets& offsets, std::size_t i) {
-  const Rows r = rows_of(data, offsets);
-  if (i >= r.n) throw py::index_error("row out of range");
-  const std::string_view t = r.row(i);
-  if (t.empty()) return py::none();
-  return py::reinterpret_steal<py::object>(str_of(t));
+  if (offsets.ndim() != 1 || offsets.shape(0) < 1) throw py::value_error("offsets: one more than the rows");
+  if (i + 1 >= static_cast<std::size_t>(offsets.shape(0))) throw py::index_error("row out of range");
+  const std::int64_t* at = offsets.data();
+  if (at[i] < 0 || at[i + 1] < at[i] || at[i + 1] > static_cast<std::int64_t>(data.size()))
+    throw py::value_error("offsets: not within the data");
+  if (at[i + 1] == at[i]) return py::none();
+  return py::reinterpret_steal<py::object>(
+      str_of({reinterpret_cast<const char*>(data.data()) + at[i], static_cast<std::size_t>(at[i + 1] - at[i])}));
 }
 
 // Every row as str (None where missing), in an object array.

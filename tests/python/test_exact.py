@@ -129,3 +129,8 @@ def test_exact_string_array_from_strings():
         ExactStringArray.from_strings([1])
     with pytest.raises(ValueError, match="offsets: not within the data"):
         list(ExactStringArray(np.frombuffer(b"12", dtype=np.uint8), np.array([0, 3])))
+    # One row's read checks that row's offsets only (not the whole column each time).
+    partly_bad = ExactStringArray(np.frombuffer(b"12", dtype=np.uint8), np.array([0, 1, 3]))
+    assert partly_bad[0] == "1"
+    with pytest.raises(ValueError, match="offsets: not within the data"):
+        partly_bad[1]
