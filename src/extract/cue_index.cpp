@@ -1,6 +1,7 @@
 #include "finmetrics/extract/detail/cue_index.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -177,6 +178,7 @@ CueIndex::CueIndex(std::span<const CueRow> cues, std::span<const IssuerNames> is
     std::stable_sort(f.phrases.begin(), f.phrases.end(), [&](std::uint32_t a, std::uint32_t b) {
       return phrases_[a].words.size() > phrases_[b].words.size();
     });
+    f.one_word_only = phrases_[f.phrases.front()].words.size() == 1;
   }
 }
 
@@ -274,7 +276,21 @@ CueIndex::Hits CueIndex::scan(std::string_view s) const {
     }
     const std::string_view w = s.substr(p, e - p);
     const FirstWord* starts = starts_of.get(w, [&] { return first_word(w); });
-    const auto [phrase, end] = starts != nullptr ? longest_at(s, p, starts) : std::pair<int, std::size_t>{-1, p};
+    int phrase = -1;
+    std::size_t end = p;
+    if (starts != nullptr && starts->one_word_only) {
+      // longest_at's answer without its walk: the first phrase that is this word (in any
+      // case, or as written when it is capitalised); the word ends where a word ends.
+      for (const std::uint32_t i : starts->phrases) {
+        if (!phrases_[i].exact || phrases_[i].words.front() == w) {
+          phrase = static_cast<int>(i);
+          end = e;
+          break;
+        }
+      }
+    } else if (starts != nullptr) {
+      std::tie(phrase, end) = longest_at(s, p, starts);
+    }
     bool claimed = false;
     if (phrase >= 0) {
       for (const std::uint32_t r : phrases_[static_cast<std::size_t>(phrase)].rows) {

@@ -81,6 +81,9 @@ class CueIndex {
     std::uint64_t hash = 0;
     std::string word;                   // lower-cased
     std::vector<std::uint32_t> phrases;  // indices into phrases_
+    // Every phrase is this one word (`to`, `The`): which matches depends on the word
+    // as written alone, not on the text after it.
+    bool one_word_only = false;
   };
   [[nodiscard]] const FirstWord* first_word(std::string_view word) const noexcept;
   // The same, given the FNV-1a hash of the word's bytes lower-cased.
