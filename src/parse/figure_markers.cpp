@@ -39,6 +39,13 @@ std::optional<std::pair<Qualifier, std::size_t>> Parser::match_qualifier(std::si
       if (!is_ascii_letter(s_[e - 1]) || e >= end_ || space_at(e)) return std::pair{*q, skip_space(e)};
     }
   }
+  // A Chinese hedge of one or two characters, written onto what follows: "约两万亿港元", "近60%".
+  if (static_cast<unsigned char>(s_[p]) >= 0xE0) {
+    for (const std::size_t len : {std::size_t{6}, std::size_t{3}}) {
+      if (p + len >= end_) continue;
+      if (const auto q = lex_.qualifier(s_.substr(p, len))) return std::pair{*q, skip_space(p + len)};
+    }
+  }
   // A sign glued to a word: "~Rmb5bn".
   std::size_t e = p;
   while (e < end_ && is_hedge_char(s_[e]) && !is_ascii_letter(s_[e])) ++e;

@@ -289,7 +289,9 @@ Result<QuotedFigure> Parser::run() {
   std::size_t qualifier_begin = p;
   std::size_t qualifier_end = p;
   bool from = false;
-  if (may_hedge && (s_[p] == '~' || (first_word_end > p && (first_word_end == end_ || !is_digit(s_[first_word_end])) &&
+  // A Chinese hedge is written onto the number or its marker: "约两万亿港元", "近60%".
+  const bool cjk_hedge = may_hedge && static_cast<unsigned char>(s_[p]) >= 0xE0;
+  if (may_hedge && (s_[p] == '~' || cjk_hedge || (first_word_end > p && (first_word_end == end_ || !is_digit(s_[first_word_end])) &&
                                      (first_word_end == end_ || s_[first_word_end] != '$')))) {
     if (const auto m = match_qualifier(p)) {
       qualifier = m->first;
@@ -300,7 +302,8 @@ Result<QuotedFigure> Parser::run() {
       qualifier_begin = p;
       qualifier_end = m->second;
       while (qualifier_end > p && space_at(qualifier_end - 1)) --qualifier_end;
-      while (qualifier_end > p && (static_cast<unsigned char>(s_[qualifier_end - 1]) & 0xC0) == 0x80) --qualifier_end;
+      while (!cjk_hedge && qualifier_end > p && (static_cast<unsigned char>(s_[qualifier_end - 1]) & 0xC0) == 0x80)
+        --qualifier_end;
       p = m->second;
     }
     if (p < end_ && word_at(p, "between") && space_at(p + 7)) {

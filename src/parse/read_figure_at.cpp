@@ -317,6 +317,17 @@ FigureStart figure_start_before(std::string_view s, std::size_t number, const Pa
         break;
       }
     }
+    // A Chinese hedge of one or two characters glued before the number or its marker:
+    // "约两万亿港元", "近60%", "逾人民币300亿元".
+    if (start == p) {
+      for (const std::size_t len : {std::size_t{6}, std::size_t{3}}) {
+        if (p < floor + len || (static_cast<unsigned char>(s[p - len]) & 0xF0) != 0xE0) continue;
+        if (lex.qualifier(s.substr(p - len, len))) {
+          start = p - len;
+          break;
+        }
+      }
+    }
     // "a near fourfold increase": an article before the hedge of a number word.
     if (start < p && is_letter(s[number])) {
       const std::size_t e = hspace_back(s, start, floor);

@@ -125,7 +125,7 @@ TEST_CASE("one unit of another currency after a relation makes an exchange rate;
 TEST_CASE("Chinese numerals in running text, and what is no figure", "[extract][unseen][cjk]") {
   CHECK(money("公司计划投资三千亿元。市值约两万亿港元。营收1.2万亿元。") ==
         std::vector<Money>{{"三千亿元", "300000000000", "CNY", "explicit"},
-                           {"两万亿港元", "2000000000000", "HKD", "explicit"},
+                           {"约两万亿港元", "2000000000000", "HKD", "explicit"},  // the hedge is kept
                            {"1.2万亿元", "1200000000000", "CNY", "explicit"}});
   const Extraction pct = extract_figures("净利润同比增长百分之十五，股价下跌百分之三点五。");
   REQUIRE(pct.figures.size() == 2);
