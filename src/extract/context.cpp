@@ -9,6 +9,7 @@
 
 #include "finmetrics/extract/detail/context.hpp"
 #include "finmetrics/extract/detail/cue_index.hpp"
+#include "finmetrics/extract/detail/mentions.hpp"
 #include "finmetrics/extract/detail/periods.hpp"
 #include "finmetrics/extract/detail/sentences.hpp"
 #include "finmetrics/extract/detail/text.hpp"
@@ -113,29 +114,8 @@ void read_context(std::string_view s, const SentenceIndex& sentences, const Extr
   CueIndex::Hits hits = index.scan(s);
 
   // Names followed by a descriptor ("Alibaba affiliate Ant Group", "Alibaba's fintech arm")
-  // describe another company: they are no mention.
-  {
-    std::vector<CueHit> kept;
-    kept.reserve(hits.entity.size());
-    std::size_t d = 0;
-    for (const CueHit& m : hits.entity) {
-      std::size_t p = m.end;
-      if (s.substr(p, 2) == "'s") p += 2;
-      else if (s.substr(p, 4) == "\xE2\x80\x99s") p += 4;
-      // The descriptor is one of the next two words.
-      std::size_t limit = p;
-      for (int words = 0; words < 2; ++words) limit = letters_end(s, skip_hspace(s, limit));
-      while (d < hits.entity_descriptor.size() && hits.entity_descriptor[d].begin < p) ++d;
-      const bool described = d < hits.entity_descriptor.size() && hits.entity_descriptor[d].end <= limit;
-      // "Alibaba's Wu": a name that belongs to the name before it is not a company of its own.
-      std::size_t q = skip_hspace_back(s, m.begin);
-      const bool possessed = m.kind == CueKind::name && q < m.begin && !kept.empty() &&
-                             ((q >= 2 && s.substr(q - 2, 2) == "'s" && kept.back().end == q - 2) ||
-                              (q >= 4 && s.substr(q - 4, 4) == "\xE2\x80\x99s" && kept.back().end == q - 4));
-      if (!described && !possessed) kept.push_back(m);
-    }
-    hits.entity = std::move(kept);
-  }
+  // describe another company, and "Alibaba's Wu" belongs to Alibaba: no mentions.
+  hits.entity = company_mentions(s, lexicon, hits.entity, hits.entity_descriptor);
 
   const auto entity_name = [&](const CueHit& h) {
     const int i = issuer_of(index, h);
@@ -153,23 +133,15 @@ void read_context(std::string_view s, const SentenceIndex& sentences, const Extr
 
     // Entity: the nearest mention in the sentence, else the last one before it.
     int issuer = -1;
-    {
-      const auto near = hits_in(hits.entity, lo, hi);
-      if (const CueHit* c = nearest(near, f.span)) {
-        ctx.entity = guess(entity_name(*c), *c, s, f.span, 0.9, 0.6);
-        if (c->begin >= f.span.end) ctx.entity.confidence -= 0.2;
-        issuer = issuer_of(index, *c);
+    if (const MentionPick pick = mention_for(hits.entity, f.span, sent, window); pick.hit) {
+      const CueHit& c = *pick.hit;
+      if (pick.in_sentence) {
+        ctx.entity = guess(entity_name(c), c, s, f.span, 0.9, 0.6);
+        if (c.begin >= f.span.end) ctx.entity.confidence -= 0.2;
       } else {
-        const auto before = std::lower_bound(hits.entity.begin(), hits.entity.end(), sent.begin,
-                                             [](const CueHit& h, std::size_t v) { return h.begin < v; });
-        if (before != hits.entity.begin()) {
-          const CueHit& last = *std::prev(before);
-          if (last.end <= sent.begin && sent.begin - last.end < 600) {
-            ctx.entity = ContextGuess{entity_name(last), 0.4, std::string(s.substr(last.begin, last.end - last.begin))};
-            issuer = issuer_of(index, last);
-          }
-        }
+        ctx.entity = ContextGuess{entity_name(c), 0.4, std::string(s.substr(c.begin, c.end - c.begin))};
       }
+      issuer = issuer_of(index, c);
     }
 
     // Segment (an issuer passed in with its segments): a cue in the sentence, else a

@@ -53,8 +53,9 @@ TextSpan bounded_sentence(std::string_view s, TextSpan sentence, TextSpan figure
 Extraction extract_figures(std::string_view text, const ExtractOptions& options) {
   Extraction out;
   extract_detail::Scanner(text, options).run(out);
-  out.article_date = options.article_date ? options.article_date : find_article_date(text);
-  const extract_detail::SentenceIndex sentences(text);
+  const Lexicon& lexicon = options.parse.lexicon ? *options.parse.lexicon : Lexicon::builtin();
+  out.article_date = options.article_date ? options.article_date : find_article_date(text, lexicon);
+  const extract_detail::SentenceIndex sentences(text, lexicon);
   for (auto& f : out.figures) {
     f.sentence = bounded_sentence(text, sentences.span(sentences.index_of(f.span.begin)), f.span);
     extract_detail::fill_words_around(text, f);

@@ -180,6 +180,79 @@ bool Scanner::take(const QuotedFigure& f, std::size_t number, bool word, std::ve
       }
     }
   }
+  // A currency marker of one letter (`R`, the rand) is also a name or a label (`R2` the
+  // statistic, `Q3 R1`, grade `5 R`): in running text it makes money only before a
+  // number with a scale or a thousands group (`R5.2bn`, `R1 200`, `R 3.4 million`).
+  const auto one_letter_major = [&] {
+    if (f.currency_marker.size() != 1 || !is_letter(f.currency_marker[0])) return false;
+    const CurrencyMarker* m = lexicon_.currency_marker_after_number(f.currency_marker);
+    return f.currency_span.begin < number || m == nullptr || m->divisor == 1;  // `57.8p`, `43c` are minor units
+  };
+  if (dim == Dimension::money && !word && one_letter_major()) {
+    bool grouped = false;
+    for (std::size_t i = number; i + 3 < e && !grouped; ++i) {
+      const char c = s_[i];
+      if ((c == ',' || c == ' ' || c == '.') && i > b && is_digit(s_[i - 1]) && is_digit(s_[i + 1]) &&
+          is_digit(s_[i + 2]) && is_digit(s_[i + 3]) && (i + 4 >= e || !is_digit(s_[i + 4])))
+        grouped = true;
+    }
+    if (f.currency_span.begin < number && (scaled || grouped)) {
+      // read below
+    } else {
+      // `R1`, `R2` (a model, a statistic, a round) are names: passed over in silence;
+      // `R250`, `R1.50` may be an amount: refused and listed.
+      const bool short_name = f.scale.exponent == 0 && f.number < Decimal::from_integer(100) && f.number.exponent() == 0;
+      if (f.currency_span.begin < number && !short_name) {
+        skipped.push_back(make_error(
+            Errc::ambiguous,
+            fmt::format("byte {}: '{}': a one-letter currency marker without a scale or a thousands group may be a "
+                        "name or a label: not read",
+                        b, s_.substr(b, e - b)),
+            s_.substr(b, e - b)));
+      }
+      resume = e;
+      return false;
+    }
+  }
+  // "paid 30 cents on the dollar", "90p in the pound": minor units per unit of a
+  // currency are a ratio (30% of what was owed), no amount; refused with the ratio.
+  if (dim == Dimension::money && !word && !f.is_range() && !f.currency_marker.empty() && f.currency_span.begin >= number) {
+    const CurrencyMarker* minor = lexicon_.currency_marker_after_number(f.currency_marker);
+    const std::size_t q = skip_hspace(s_, e);
+    if (minor != nullptr && minor->divisor != 1 && !minor->coin && q > e && q < n && is_letter(s_[q])) {
+      std::size_t qe = letters_end(s_, q);
+      const Cue* relation = nullptr;
+      // Two words first ("for every"), then one ("on").
+      if (const std::size_t w2 = skip_hspace(s_, qe); w2 > qe && w2 < n && is_letter(s_[w2])) {
+        relation = lexicon_.cue(s_.substr(q, letters_end(s_, w2) - q), "minor_ratio");
+        if (relation != nullptr) qe = letters_end(s_, w2);
+      }
+      if (relation == nullptr) relation = lexicon_.cue(s_.substr(q, qe - q), "minor_ratio");
+      std::size_t r = skip_hspace(s_, qe);
+      bool determiner = false;
+      if (relation != nullptr && r < n && is_letter(s_[r]) &&
+          is_cue(lexicon_, s_.substr(r, letters_end(s_, r) - r), "determiner")) {
+        r = skip_hspace(s_, letters_end(s_, r));
+        determiner = true;
+      }
+      if (relation != nullptr && (determiner || relation->value != "determiner") && r < n && is_letter(s_[r])) {
+        const auto [cend, m] = currency_word_at(r);
+        if (m != nullptr && !m->country && m->divisor == 1 && !m->coin) {
+          const std::string_view text = s_.substr(b, cend - b);
+          int digits = 0;  // the divisor is 10, 100 or 1000
+          for (std::uint32_t d = minor->divisor; d > 1; d /= 10) ++digits;
+          const Decimal share = f.number.shifted(2 - digits);
+          skipped.push_back(make_error(
+              Errc::ambiguous,
+              fmt::format("byte {}: '{}': a ratio ({}% of the amount), not an amount: not read", b, text,
+                          share.to_string()),
+              text));
+          resume = cend;
+          return false;
+        }
+      }
+    }
+  }
   if (dim == Dimension::money) {
     if (const TextSpan rate = exchange_rate_at(f, number); rate.size() != 0) {
       const std::string_view text = s_.substr(rate.begin, rate.size());

@@ -1,5 +1,7 @@
 #include "figure_scanner.hpp"
 
+#include <cstdlib>
+
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
@@ -8,6 +10,10 @@
 #include <utility>
 
 #include <fmt/format.h>
+
+#include "finmetrics/extract/detail/cue_index.hpp"
+#include "finmetrics/extract/detail/mentions.hpp"
+#include "finmetrics/extract/detail/sentences.hpp"
 
 // The candidates in text order become figures: each is read (or read again with
 // the currency its bare sign resolves to: option, document, default), its kind and
@@ -238,6 +244,70 @@ void Scanner::run(Extraction& out) {
     return std::binary_search(foreign_lines.begin(), foreign_lines.end(), line_of[k]);
   };
 
+  // A bare `$` in a paragraph without a dollar marker of its own takes the document's
+  // dollar only when it is about a company that the markers' paragraphs name, or about
+  // none: a US company's `$65.6 billion` right after a Hong Kong paragraph in HK$ is
+  // the default dollar (never called certain), not HKD. Which company a figure is
+  // about is the context reader's rule (mentions.hpp); the names are found only when
+  // such a figure is met.
+  struct Subjects {
+    CueIndex index;
+    std::vector<CueHit> mentions;
+    SentenceIndex sentences;
+    std::vector<std::string> named;  // the companies of the paragraphs that hold a dollar marker
+  };
+  std::optional<Subjects> subjects;
+  const auto name_of = [&](const Subjects& sub, const CueHit& h) {
+    if (h.kind != CueKind::name) {
+      const std::size_t i = static_cast<std::size_t>(std::atoi(sub.index.value(h.row).c_str()));
+      if (i < options_.issuers.size()) return options_.issuers[i].name;
+    }
+    return std::string(s_.substr(h.begin, h.end - h.begin));
+  };
+  const auto same_name = [](std::string_view a, std::string_view b) {  // `Tencent` and `Tencent Holdings`
+    if (a.size() > b.size()) std::swap(a, b);
+    return b.substr(0, a.size()) == a && (a.size() == b.size() || b[a.size()] == ' ');
+  };
+  const auto about_marked_company = [&](std::size_t k) {
+    const auto on_line = std::lower_bound(dollars.at.begin(), dollars.at.end(), line_of[k],
+                                          [&](std::size_t m, std::size_t line) { return line_of[m] < line; });
+    if (on_line != dollars.at.end() && line_of[*on_line] == line_of[k]) return true;
+    if (!subjects) {
+      std::vector<CueRow> rows;
+      rows.reserve(lexicon_.cues().size());
+      for (const Cue& c : lexicon_.cues()) rows.push_back(CueRow{c.phrase, c.category, c.value});
+      subjects.emplace(Subjects{CueIndex(rows, options_.issuers), {}, SentenceIndex(s_, lexicon_), {}});
+      const CueIndex::Hits hits = subjects->index.scan(s_);
+      subjects->mentions = company_mentions(s_, lexicon_, hits.entity, hits.entity_descriptor);
+      std::size_t done = std::string_view::npos;  // a line's names once, however many markers it holds
+      for (const std::size_t m : dollars.at) {
+        const std::size_t b = line_of[m];
+        if (b == done) continue;
+        done = b;
+        const std::size_t e = std::min(s_.size(), s_.find('\n', b));
+        const auto first = std::lower_bound(subjects->mentions.begin(), subjects->mentions.end(), b,
+                                            [](const CueHit& h, std::size_t v) { return h.begin < v; });
+        for (auto it = first; it != subjects->mentions.end() && it->begin < e; ++it)
+          subjects->named.push_back(name_of(*subjects, *it));
+      }
+      std::sort(subjects->named.begin(), subjects->named.end());
+      subjects->named.erase(std::unique(subjects->named.begin(), subjects->named.end()), subjects->named.end());
+    }
+    const TextSpan span{reads[k].c.begin, reads[k].c.end};
+    const TextSpan sentence = subjects->sentences.span(subjects->sentences.index_of(span.begin));
+    const MentionPick pick = mention_for(subjects->mentions, span, sentence, 320);
+    if (pick.hit == nullptr) return true;
+    // Named there as written, or as the first words of a longer name or by a longer one
+    // (`Tencent` and `Tencent Holdings`), by binary search: linear in the text.
+    const std::string name = name_of(*subjects, *pick.hit);
+    const std::vector<std::string>& named = subjects->named;
+    const auto it = std::lower_bound(named.begin(), named.end(), name);
+    if (it != named.end() && same_name(*it, name)) return true;
+    for (std::size_t sp = name.find(' '); sp != std::string::npos; sp = name.find(' ', sp + 1))
+      if (std::binary_search(named.begin(), named.end(), name.substr(0, sp))) return true;
+    return false;
+  };
+
   // The yen and yuan markers of each line: consecutive runs of `yens.at`.
   Family yen_paragraph_;
   std::size_t yen_line = std::string_view::npos;  // the line yen_paragraph_ holds (read once per line)
@@ -349,7 +419,8 @@ void Scanner::run(Extraction& out) {
         f.currency_source = CurrencySource::document;
         f.currency_evidence = evidence_for(yen_paragraph_, k);
       } else if (fam.only && !fam.mixed && !translates(k, *fam.only, dollar) &&
-                 (dollar ? !foreign_line(k) : (yen_paragraph_.at.empty() && prose_agrees(*fam.only)))) {
+                 (dollar ? !foreign_line(k) && about_marked_company(k)
+                         : (yen_paragraph_.at.empty() && prose_agrees(*fam.only)))) {
         resolved = *fam.only;
         f.currency_source = CurrencySource::document;
         f.currency_evidence = evidence_for(fam, k);

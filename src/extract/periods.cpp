@@ -307,22 +307,19 @@ std::vector<PeriodCue> PeriodCache::read(const TextSpan& sentence, bool window_k
     }
     if (p >= 2 && is_letter(s[p - 1])) continue;
     // "November 2020" is a month; a year alone is the calendar year.
-    static constexpr std::array<std::string_view, 12> months{"January", "February", "March",     "April",
-                                                             "May",     "June",     "July",      "August",
-                                                             "September", "October", "November", "December"};
+    // (`month` cues of the lexicon, written with a capital: "November", "Nov").
     const std::size_t we = skip_hspace_back(s, p);
     const std::size_t wb = letters_begin(s, we);
     const std::string_view before = s.substr(wb, we - wb);
     bool month = false;
-    for (std::size_t m = 0; m < months.size(); ++m) {
-      if (before == months[m] && we < p) {
-        add(wb, e, Period::month(year, static_cast<int>(m) + 1).to_string(), 0.6);
+    if (we < p && !before.empty() && is_upper(before.front())) {
+      if (const Cue* m = lexicon_.cue(before, "month")) {
+        add(wb, e, Period::month(year, std::atoi(m->value.c_str())).to_string(), 0.6);
         month = true;
       }
     }
     if (month) continue;
-    const bool preposition = before == "in" || before == "by" || before == "of" || before == "for" ||
-                             before == "since" || before == "In" || before == "By";
+    const bool preposition = we < p && !before.empty() && lexicon_.cue(before, "year_preposition") != nullptr;
     add(p, e, std::to_string(year), preposition ? 0.6 : 0.4);
   }
   std::sort(out.begin(), out.end(), [](const PeriodCue& a, const PeriodCue& b) { return a.begin < b.begin; });

@@ -12,6 +12,7 @@
 #include "finmetrics/extract/detail/context.hpp"
 #include "finmetrics/extract/detail/sentences.hpp"
 #include "finmetrics/extract/detail/text.hpp"
+#include "finmetrics/lexicon/lexicon.hpp"
 
 // Sentences, the article date and the words around a figure. Sentence ends are
 // found by one rule (`for_each_sentence_end`) that both `sentence_around` (one
@@ -25,28 +26,23 @@ namespace {
 
 constexpr std::size_t npos = std::string_view::npos;
 
-bool is_abbreviation(std::string_view word) {
-  static constexpr std::array list{
-      std::string_view{"Mr"},  std::string_view{"Mrs"},  std::string_view{"Ms"},   std::string_view{"Dr"},
-      std::string_view{"St"},  std::string_view{"Inc"},  std::string_view{"Corp"}, std::string_view{"Co"},
-      std::string_view{"Ltd"}, std::string_view{"Jr"},   std::string_view{"Sr"},   std::string_view{"vs"},
-      std::string_view{"No"},  std::string_view{"Jan"},  std::string_view{"Feb"},  std::string_view{"Mar"},
-      std::string_view{"Apr"}, std::string_view{"Jun"},  std::string_view{"Jul"},  std::string_view{"Aug"},
-      std::string_view{"Sep"}, std::string_view{"Sept"}, std::string_view{"Oct"}, std::string_view{"Nov"},
-      std::string_view{"Dec"}, std::string_view{"approx"}, std::string_view{"ca"}, std::string_view{"c"},
-      std::string_view{"etc"}, std::string_view{"e.g"},  std::string_view{"i.e"}};
-  if (word.size() == 1 && is_upper(word[0])) return true;  // "U.S.", "J. Smith"
-  return std::find(list.begin(), list.end(), word) != list.end();
+// A word whose full stop ends no sentence: the lexicon's `abbreviation` cues (as
+// written when the cue has a capital, else in any case), or a capital letter alone
+// ("U.S.", "J. Smith").
+bool is_abbreviation(const Lexicon& lex, std::string_view word) {
+  if (word.size() == 1 && is_upper(word[0])) return true;
+  const Cue* c = lex.cue(word, "abbreviation");
+  return c != nullptr && (!is_upper(c->phrase.front()) || c->phrase == word);
 }
 
 // Whether a sentence ends after the byte at k (a '.', '!' or '?'); `end` is the line end.
-bool ends_sentence(std::string_view s, std::size_t k, std::size_t end) {
+bool ends_sentence(const Lexicon& lex, std::string_view s, std::size_t k, std::size_t end) {
   const char c = s[k];
   if (c != '.' && c != '!' && c != '?') return false;
   if (c == '.') {
     if (k > 0 && k + 1 < end && is_digit(s[k - 1]) && is_digit(s[k + 1])) return false;  // 26.549
     const std::size_t wb = letters_begin(s, k);
-    if (wb < k && is_abbreviation(s.substr(wb, k - wb)) && (wb == 0 || s[wb - 1] != '.' || k - wb == 1)) return false;
+    if (wb < k && is_abbreviation(lex, s.substr(wb, k - wb)) && (wb == 0 || s[wb - 1] != '.' || k - wb == 1)) return false;
   }
   std::size_t q = k + 1;
   // Closing quotes and brackets belong to the sentence: `course.” The`.
@@ -84,7 +80,8 @@ bool may_end_in(std::uint64_t x) noexcept {
 }
 
 template <class F>
-void for_each_sentence_end(std::string_view s, std::size_t line_begin, std::size_t line_end, F&& f) {
+void for_each_sentence_end(const Lexicon& lex, std::string_view s, std::size_t line_begin, std::size_t line_end,
+                           F&& f) {
   for (std::size_t k = line_begin; k < line_end; ++k) {
     // Eight bytes at a time past those that cannot end one.
     for (std::uint64_t x; k + 8 <= line_end; k += 8) {
@@ -95,7 +92,7 @@ void for_each_sentence_end(std::string_view s, std::size_t line_begin, std::size
     const auto b = static_cast<unsigned char>(s[k]);
     std::size_t after = 0;
     if (b == '.' || b == '!' || b == '?') {
-      if (!ends_sentence(s, k, line_end)) continue;
+      if (!ends_sentence(lex, s, k, line_end)) continue;
       after = k + 1;
       while (after < line_end) {
         const CodePoint c2 = decode(s, after);
@@ -124,7 +121,9 @@ TextSpan trimmed(std::string_view s, std::size_t begin, std::size_t end) {
 
 }  // namespace
 
-TextSpan sentence_around(std::string_view s, std::size_t pos) {
+TextSpan sentence_around(std::string_view s, std::size_t pos) { return sentence_around(s, pos, Lexicon::builtin()); }
+
+TextSpan sentence_around(std::string_view s, std::size_t pos, const Lexicon& lexicon) {
   if (pos > s.size()) pos = s.size();
   std::size_t line_begin = s.rfind('\n', pos == 0 ? 0 : pos - 1);
   line_begin = (line_begin == npos || (pos == 0 && s.empty())) ? 0 : line_begin + 1;
@@ -133,7 +132,7 @@ TextSpan sentence_around(std::string_view s, std::size_t pos) {
   if (line_end == npos) line_end = s.size();
   std::size_t begin = line_begin;
   std::size_t end = line_end;
-  for_each_sentence_end(s, line_begin, line_end, [&](std::size_t after) {
+  for_each_sentence_end(lexicon, s, line_begin, line_end, [&](std::size_t after) {
     if (after <= pos) {
       begin = after;
       return true;
@@ -144,7 +143,9 @@ TextSpan sentence_around(std::string_view s, std::size_t pos) {
   return trimmed(s, begin, end);
 }
 
-std::optional<Date> find_article_date(std::string_view s) {
+std::optional<Date> find_article_date(std::string_view s) { return find_article_date(s, Lexicon::builtin()); }
+
+std::optional<Date> find_article_date(std::string_view s, const Lexicon& lexicon) {
   const auto number = [&](std::size_t p, std::size_t digits) -> int {
     if (p + digits > s.size()) return -1;
     int v = 0;
@@ -168,8 +169,6 @@ std::optional<Date> find_article_date(std::string_view s) {
     }
   }
   // In the first lines: "Month D, YYYY", "Mon. D, YYYY", "MM/DD YYYY", "YYYY-MM-DD".
-  static constexpr std::array<std::string_view, 12> months{"jan", "feb", "mar", "apr", "may", "jun",
-                                                           "jul", "aug", "sep", "oct", "nov", "dec"};
   std::size_t head_end = 0;
   for (int line = 0; line < 4 && head_end != npos; ++line) head_end = s.find('\n', head_end == 0 && line == 0 ? 0 : head_end + 1);
   const std::string_view head = s.substr(0, head_end == npos ? std::min<std::size_t>(s.size(), 400) : head_end);
@@ -197,9 +196,9 @@ std::optional<Date> find_article_date(std::string_view s) {
       // title, not the day of the article (its dateline follows).
       const std::size_t before_end = skip_hspace_back(head, p);
       const std::string_view before = head.substr(letters_begin(head, before_end), before_end - letters_begin(head, before_end));
-      if (before_end < p && (iequals(before, "ended") || iequals(before, "ending"))) continue;
-      for (std::size_t m = 0; m < months.size(); ++m) {
-        if (!istarts_with(word, months[m])) continue;
+      if (before_end < p && lexicon.cue(before, "period_end") != nullptr) continue;
+      // A month of the lexicon (`month` cues: "November", "Nov", "Sept"), as a loop that runs once.
+      for (const Cue* month = lexicon.cue(word, "month"); month != nullptr; month = nullptr) {
         std::size_t q = we;
         if (q < head.size() && head[q] == '.') ++q;
         q = skip_hspace(head, q);
@@ -212,7 +211,7 @@ std::optional<Date> find_article_date(std::string_view s) {
         r = skip_hspace(head, r);
         const int y = number(r, 4);
         if (y > 0)
-          if (auto date = make(y, static_cast<int>(m) + 1, d)) return date;
+          if (auto date = make(y, std::atoi(month->value.c_str()), d)) return date;
         break;
       }
     }
@@ -254,13 +253,13 @@ void fill_words_around(std::string_view s, ExtractedFigure& f) {
   while (!f.after.empty() && (f.after.back() == ' ' || f.after.back() == '\t')) f.after.pop_back();
 }
 
-SentenceIndex::SentenceIndex(std::string_view s) {
+SentenceIndex::SentenceIndex(std::string_view s, const Lexicon& lexicon) {
   std::size_t line_begin = 0;
   while (line_begin <= s.size()) {
     std::size_t line_end = s.find('\n', line_begin);
     if (line_end == npos) line_end = s.size();
     std::size_t begin = line_begin;
-    for_each_sentence_end(s, line_begin, line_end, [&](std::size_t after) {
+    for_each_sentence_end(lexicon, s, line_begin, line_end, [&](std::size_t after) {
       starts_.push_back(begin);
       spans_.push_back(trimmed(s, begin, after));
       begin = after;

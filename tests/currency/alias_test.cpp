@@ -28,7 +28,7 @@ TEST_CASE("Every listed alias names its currency", "[currency][alias]") {
       {"NZ$", NZD}, {"R$", BRL}, {"Rs", INR}, {"Rs.", INR}, {"₽", RUB}, {"₺", TRY}, {"₱", PHP}, {"฿", THB},
       {"Kč", CZK}, {"руб", RUB}, {"₪", ILS}, {"KD", KWD}, {"RM", MYR}, {"zł", PLN},
       {"Australian dollars", AUD}, {"Swiss francs", CHF}, {"pounds", GBP}, {"reais", BRL}, {"ringgit", MYR},
-      {"rand", ZAR}, {"won", KRW}, {"rupees", INR}, {"roubles", RUB}, {"rubles", RUB}, {"baht", THB},
+      {"rand", ZAR}, {"R", ZAR}, {"won", KRW}, {"rupees", INR}, {"roubles", RUB}, {"rubles", RUB}, {"baht", THB},
       {"New Zealand dollars", NZD}, {"Canadian dollars", CAD}, {"Singapore dollars", SGD},
       // issue 9, peer suites: more spellings and multi-word names
       {"€ur", EUR}, {"Malaysia ringgit", MYR}, {"Malaysia ringgits", MYR}, {"Malaysian ringgits", MYR},

@@ -79,12 +79,17 @@ struct Extraction {
 
 /// The article's date as the text states it: a URL path `/YYYY/MM/DD/`, or in the
 /// first lines a date `Month D, YYYY`, `MM/DD YYYY` or `YYYY-MM-DD`. nullopt when
-/// none is found (a day without a year is not a date).
+/// none is found (a day without a year is not a date). Month names and the words
+/// that make a date a period's end (`Six Months Ended September 30`) are cues of
+/// `lexicon` (`month`, `period_end`); without one, the built-in lexicon's.
 [[nodiscard]] std::optional<Date> find_article_date(std::string_view text);
+[[nodiscard]] std::optional<Date> find_article_date(std::string_view text, const Lexicon& lexicon);
 
 /// The sentence around byte `pos`: bounded by line ends and by `.`, `!`, `?`
 /// (and `。！？`) followed by white space, except after abbreviations (`U.S.`,
-/// `Aug.`) and inside numbers; surrounding white space excluded.
+/// `Aug.`: the `abbreviation` cues of `lexicon`, else the built-in one's) and inside
+/// numbers; surrounding white space excluded.
 [[nodiscard]] TextSpan sentence_around(std::string_view text, std::size_t pos);
+[[nodiscard]] TextSpan sentence_around(std::string_view text, std::size_t pos, const Lexicon& lexicon);
 
 }  // namespace finmetrics

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "finmetrics/lexicon/lexicon.hpp"
 #include "finmetrics/parse/quoted_figure.hpp"
 
 namespace finmetrics::extract_detail {
@@ -14,7 +15,8 @@ namespace finmetrics::extract_detail {
 /// The sentences of a text by the rule of `sentence_around`, in order.
 class SentenceIndex {
  public:
-  explicit SentenceIndex(std::string_view text);
+  /// `lexicon`: its `abbreviation` cues, after which a full stop ends no sentence.
+  SentenceIndex(std::string_view text, const Lexicon& lexicon);
 
   /// The index of the sentence that holds byte `pos`.
   [[nodiscard]] std::size_t index_of(std::size_t pos) const;

@@ -1,0 +1,87 @@
+#include "finmetrics/extract/detail/mentions.hpp"
+
+#include <algorithm>
+
+#include "finmetrics/extract/detail/text.hpp"
+
+namespace finmetrics::extract_detail {
+
+namespace {
+
+// `Third-quarter`, `Full-year`, `Year-on-year`: a capital only because the word
+// starts a sentence; a name capitalises each part (`Mercedes-Benz`, `Coca-Cola`).
+bool lower_compound(std::string_view s, const CueHit& m) {
+  if (m.kind != CueKind::name) return false;
+  if (s.substr(m.begin, m.end - m.begin).find(' ') != std::string_view::npos) return false;  // `Value-added Services`
+  const std::string_view w = s.substr(m.begin, letters_end(s, m.begin) - m.begin);
+  const std::size_t e = m.begin + w.size();
+  return e + 1 < m.end && s[e] == '-' && is_lower(s[e + 1]);
+}
+
+std::size_t distance(const TextSpan& figure, std::size_t b, std::size_t e) {
+  if (e <= figure.begin) return figure.begin - e;
+  if (b >= figure.end) return b - figure.end;
+  return 0;
+}
+
+}  // namespace
+
+std::vector<CueHit> company_mentions(std::string_view s, const Lexicon& lexicon, std::span<const CueHit> entity,
+                                     std::span<const CueHit> entity_descriptor) {
+  std::vector<CueHit> kept;
+  kept.reserve(entity.size());
+  std::size_t d = 0;
+  for (const CueHit& m : entity) {
+    if (lower_compound(s, m)) continue;
+    if (m.kind == CueKind::name && m.end - m.begin == 1) continue;  // `R&D`, `M&A`: a letter is no company
+    // "Consolidated net profit", "Basic earnings per share": a metric's modifier written
+    // with a capital because it starts the sentence.
+    const std::string_view text = s.substr(m.begin, m.end - m.begin);
+    if (m.kind == CueKind::name && text.find(' ') == std::string_view::npos &&
+        lexicon.cue(text, "metric_modifier") != nullptr) {
+      continue;
+    }
+    std::size_t p = m.end;
+    if (s.substr(p, 2) == "'s") p += 2;
+    else if (s.substr(p, 4) == "\xE2\x80\x99s") p += 4;
+    // The descriptor is one of the next two words.
+    std::size_t limit = p;
+    for (int words = 0; words < 2; ++words) limit = letters_end(s, skip_hspace(s, limit));
+    while (d < entity_descriptor.size() && entity_descriptor[d].begin < p) ++d;
+    const bool described = d < entity_descriptor.size() && entity_descriptor[d].end <= limit;
+    // "Alibaba's Wu": a name that belongs to the name before it is not a company of its own.
+    const std::size_t q = skip_hspace_back(s, m.begin);
+    const bool possessed = m.kind == CueKind::name && q < m.begin && !kept.empty() &&
+                           ((q >= 2 && s.substr(q - 2, 2) == "'s" && kept.back().end == q - 2) ||
+                            (q >= 4 && s.substr(q - 4, 4) == "\xE2\x80\x99s" && kept.back().end == q - 4));
+    if (!described && !possessed) kept.push_back(m);
+  }
+  return kept;
+}
+
+MentionPick mention_for(std::span<const CueHit> mentions, TextSpan figure, TextSpan sentence, std::size_t window) {
+  const std::size_t lo = std::max(sentence.begin, figure.begin > window ? figure.begin - window : 0);
+  const std::size_t hi = std::min(sentence.end, figure.end + window);
+  const auto first = std::lower_bound(mentions.begin(), mentions.end(), lo,
+                                      [](const CueHit& h, std::size_t v) { return h.begin < v; });
+  const CueHit* best = nullptr;
+  std::size_t best_d = std::string_view::npos;
+  for (auto it = first; it != mentions.end() && it->begin < hi; ++it) {
+    std::size_t dist = distance(figure, it->begin, it->end);
+    if (it->begin >= figure.end) dist = dist * 3 / 2 + 10;  // cues after the figure count a little farther
+    if (dist < best_d) {
+      best = &*it;
+      best_d = dist;
+    }
+  }
+  if (best) return {best, true};
+  const auto before = std::lower_bound(mentions.begin(), mentions.end(), sentence.begin,
+                                       [](const CueHit& h, std::size_t v) { return h.begin < v; });
+  if (before != mentions.begin()) {
+    const CueHit& last = *std::prev(before);
+    if (last.end <= sentence.begin && sentence.begin - last.end < 600) return {&last, false};
+  }
+  return {};
+}
+
+}  // namespace finmetrics::extract_detail

@@ -1,0 +1,166 @@
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "finmetrics/extract/extract_figures.hpp"
+#include "finmetrics/lexicon/lexicon.hpp"
+#include "finmetrics/parse/parse_figure.hpp"
+
+// Silent misreadings of unseen text, each pinned by itself: a bare `$` about a US
+// company after a Hong Kong paragraph, `cents on the dollar`, the rand's `R`,
+// Chinese hedges written onto the number, and the entity guess of a sentence's
+// capitalised first word.
+
+using namespace finmetrics;
+
+namespace {
+
+struct Money {
+  std::string text, value, currency, source;
+  bool operator==(const Money&) const = default;
+};
+
+std::vector<Money> money(std::string_view text, const ExtractOptions& options = {}) {
+  std::vector<Money> out;
+  for (const auto& f : extract_figures(text, options).figures) {
+    if (f.kind != FigureKind::money && f.kind != FigureKind::per_share) continue;
+    out.push_back({f.text, f.quoted ? f.quoted->value.to_string() : "", std::string(f.unit.currency->code()),
+                   std::string(to_string(f.currency_source))});
+  }
+  return out;
+}
+
+std::vector<std::string> skipped(std::string_view text) {
+  std::vector<std::string> out;
+  for (const auto& e : extract_figures(text).skipped) out.push_back(e.message);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a bare $ about another company than the document's HK$ paragraphs keeps the default dollar",
+          "[extract][breadth][currency_source]") {
+  // Was HKD: the Hong Kong paragraph's HK$ decided a US company's `$` below it.
+  const std::string text =
+      "Tencent Holdings said net profit rose 12% to HK$50.2 billion. Its shares closed at HK$380.\n"
+      "Microsoft reported revenue of $65.6 billion for the quarter, up 16%.\n";
+  const auto got = money(text);
+  CHECK(got == std::vector<Money>{{"HK$50.2 billion", "50200000000", "HKD", "explicit"},
+                                  {"HK$380", "380", "HKD", "explicit"},
+                                  {"$65.6 billion", "65600000000", "USD", "default"}});
+  const Extraction e = extract_figures(text);
+  REQUIRE(e.figures.size() == 5);
+  CHECK(e.figures[3].currency_source == CurrencySource::default_);
+  CHECK_FALSE(e.figures[3].currency_evidence);
+  // The same company in a later paragraph, or a paragraph that names none, keeps the document's.
+  CHECK(money("Tencent Holdings said net profit rose 12% to HK$50.2 billion.\n\n"
+              "Its shares closed at $380, and Tencent said capital spending would reach $20 billion.\n\n"
+              "Analysts at Morgan Stanley set a target of $450.\n") ==
+        std::vector<Money>{{"HK$50.2 billion", "50200000000", "HKD", "explicit"},
+                           {"$380", "380", "HKD", "document"},
+                           {"$20 billion", "20000000000", "HKD", "document"},
+                           {"$450", "450", "USD", "default"}});
+  // In the marker's own paragraph the document decides, whatever company is named.
+  CHECK(money("Tencent earned HK$50bn while Microsoft earned $20bn.\n") ==
+        std::vector<Money>{{"HK$50bn", "50000000000", "HKD", "explicit"}, {"$20bn", "20000000000", "HKD", "document"}});
+  // An issuer passed in is the same company under its alias.
+  ExtractOptions o;
+  IssuerNames tencent;
+  tencent.name = "Tencent Holdings";
+  tencent.aliases = {"Tencent"};
+  o.issuers = {tencent};
+  CHECK(money("Tencent Holdings earned HK$50bn.\nTencent spent $20bn on servers.\n", o) ==
+        std::vector<Money>{{"HK$50bn", "50000000000", "HKD", "explicit"}, {"$20bn", "20000000000", "HKD", "document"}});
+}
+
+TEST_CASE("minor units per unit of a currency are a ratio, refused with it, never money",
+          "[extract][breadth][ratio]") {
+  // Was USD 0.30 and USD 0.45.
+  const std::string text =
+      "Creditors were paid 30 cents on the dollar, and bondholders got 45 cents on the euro. "
+      "Unsecured creditors will receive 90p in the pound, or 12.5 cents for every dollar owed.";
+  CHECK(money(text).empty());
+  CHECK(skipped(text) ==
+        std::vector<std::string>{
+            "byte 20: '30 cents on the dollar': a ratio (30% of the amount), not an amount: not read",
+            "byte 64: '45 cents on the euro': a ratio (45% of the amount), not an amount: not read",
+            "byte 119: '90p in the pound': a ratio (90% of the amount), not an amount: not read",
+            "byte 140: '12.5 cents for every dollar': a ratio (12.5% of the amount), not an amount: not read"});
+  // Cents before anything else stay money, and so do pence in a place.
+  CHECK(money("It paid a dividend of 30 cents on Monday.") ==
+        std::vector<Money>{{"30 cents", "0.30", "USD", "default"}});
+  CHECK(money("Shares rose 2p to 412p in London.") ==
+        std::vector<Money>{{"2p", "0.02", "GBP", "explicit"}, {"412p", "4.12", "GBP", "explicit"}});
+}
+
+TEST_CASE("the rand's R is money with a scale or a thousands group, and nowhere else", "[extract][breadth][rand]") {
+  CHECK(money("Naspers said revenue rose to R5.2bn, while Sasol spent R1 200 million and R 3.4 million, and "
+              "paid R1,250 a share.") ==
+        std::vector<Money>{{"R5.2bn", "5200000000", "ZAR", "explicit"},
+                           {"R1 200 million", "1200000000", "ZAR", "explicit"},
+                           {"R 3.4 million", "3400000", "ZAR", "explicit"},
+                           {"R1,250 a share", "1250", "ZAR", "explicit"}});
+  // Names and labels: no money, and the short ones not even a refusal.
+  const std::string names = "Spending on R&D rose. The R2 of the model was 0.8 in Q3 R1, beside DeepSeek's R1 and grade 5 R.";
+  CHECK(money(names).empty());
+  CHECK(skipped(names).empty());
+  // A plain amount may be one: refused and listed, never read.
+  CHECK(money("Tickets cost R250.").empty());
+  CHECK(skipped("Tickets cost R250.") ==
+        std::vector<std::string>{"byte 13: 'R250': a one-letter currency marker without a scale or a thousands group "
+                                 "may be a name or a label: not read"});
+  // R$ is still the real.
+  CHECK(money("Receita de R$5 milhões, or R$5 million.") ==
+        std::vector<Money>{{"R$5", "5", "BRL", "explicit"}, {"R$5 million", "5000000", "BRL", "explicit"}});
+}
+
+TEST_CASE("a Chinese hedge written onto the number keeps its meaning", "[extract][breadth][cjk]") {
+  const Extraction e = extract_figures("腾讯收入约两万亿港元，毛利率近60%，净利润逾300亿元。");
+  REQUIRE(e.figures.size() == 3);
+  CHECK(e.figures[0].text == "约两万亿港元");
+  CHECK(e.figures[0].qualifier == Qualifier::about);
+  CHECK(e.figures[1].text == "近60%");
+  CHECK(e.figures[1].qualifier == Qualifier::nearly);
+  CHECK(e.figures[1].interval->to_string() == "[57, 60)");
+  CHECK(e.figures[2].text == "逾300亿元");
+  CHECK(e.figures[2].qualifier == Qualifier::over);
+  CHECK(e.figures[2].unit.currency->code() == "CNY");
+}
+
+TEST_CASE("a metric's modifier that starts a sentence is no company", "[extract][breadth][entity]") {
+  const auto entity_of = [](std::string_view text) {
+    const Extraction e = extract_figures(text);
+    REQUIRE_FALSE(e.figures.empty());
+    return e.figures.front().context.entity.value;
+  };
+  // Was "Consolidated", "Basic", "Third-quarter".
+  CHECK(entity_of("Consolidated net profit rose 12% to Rs 5,000 crore.") == "");
+  CHECK(entity_of("Basic earnings per share were RMB5.79.") == "");
+  CHECK(entity_of("Third-quarter revenue rose 12%.") == "");
+  CHECK(entity_of("Reliance Industries said consolidated net profit rose 12%. Consolidated revenue rose 5%.") ==
+        "Reliance Industries");
+  // Within a longer name the word is part of it.
+  CHECK(entity_of("SoftBank Group swung to a profit of 1.18 trillion yen.") == "SoftBank Group");
+  CHECK(entity_of("Group revenue at Unilever rose 4%.") == "Unilever");
+}
+
+TEST_CASE("sentence ends, months and the article date read the lexicon's words", "[extract][breadth][lexicon]") {
+  // The built-in abbreviations: "Inc." ends no sentence.
+  const std::string_view t = "Acme Inc. said revenue rose. Profit fell.";
+  CHECK(sentence_around(t, 0) == TextSpan{0, 28});
+  CHECK(sentence_around(t, 30) == TextSpan{29, 41});
+  CHECK(find_article_date("TOYOTA CITY, Japan, Nov. 6, 2024 - Toyota said") == (Date{2024, 11u, 6u}));
+  CHECK(find_article_date("Six Months Ended September 30, 2024\nLONDON, Sept. 3, 2024 -") == (Date{2024, 9u, 3u}));
+}
+
+TEST_CASE("parse_figure reads a Chinese hedge written onto the number", "[extract][breadth][cjk][parse]") {
+  const auto q = [](std::string_view t) { return parse_figure(t).value().qualifier; };
+  CHECK(q("近60%") == Qualifier::nearly);
+  CHECK(q("约两万亿港元") == Qualifier::about);
+  CHECK(q("逾人民币300亿元") == Qualifier::over);
+  CHECK(q("不到5%") == Qualifier::less_than);
+  CHECK(parse_figure("约两万亿港元").value().value.to_string() == "2000000000000");
+  CHECK_FALSE(parse_figure("近期"));
+}
