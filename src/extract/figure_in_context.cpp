@@ -39,7 +39,19 @@ std::size_t Scanner::count_noun_end(std::size_t p, const QuotedFigure& f, std::s
     }
     if (is_cue(lexicon_, kw, "count_stop")) break;
     if (kw.size() > 3 && kw.substr(kw.size() - 2) == "ed") break;  // a verb: "2.0 showcased"
-    if (is_plural_noun(lexicon_, kw)) return ke;
+    if (is_plural_noun(lexicon_, kw)) {
+      // "1.18 lakh savings accounts": a plural that names the next one (a plural subject
+      // takes no verb in -s, so the second is a noun too).
+      const std::size_t k2 = skip_hspace(s_, ke);
+      if (k2 > ke && k2 < n && is_lower(s_[k2])) {
+        const std::size_t k2e = letters_end(s_, k2);
+        const std::string_view w2 = s_.substr(k2, k2e - k2);
+        if ((k2e >= n || !(is_digit(s_[k2e]) || s_[k2e] == '-' || s_[k2e] == '\'')) && !is_cue(lexicon_, w2, "count_stop") &&
+            !is_cue(lexicon_, w2, "duration") && w2.size() > 3 && is_plural_noun(lexicon_, w2))
+          return k2e;
+      }
+      return ke;
+    }
     const std::size_t next = skip_hspace(s_, ke);
     if (next == ke) break;
     k = next;
@@ -291,7 +303,28 @@ bool Scanner::take(const QuotedFigure& f, std::size_t number, bool word, std::ve
       return false;
     }
   }
-  if (!compound_money && e + 1 < n && s_[e] == '-' && is_letter(s_[e + 1])) {
+  // "R$ 1.32 per preferred and common share", "$0.50 per Class A share": share classes
+  // (`share_class` cues) between `per` and `share` keep the amount per share.
+  if (!compound_money && dim == Dimension::money && f.unit.per == Per::whole && !f.is_range() && !word) {
+    const std::size_t q = skip_hspace(s_, e);
+    if (q > e && word_is(s_, q, "per")) {
+      std::size_t r = skip_hspace(s_, q + 3);
+      for (int words = 0; words < 5 && r < n && is_letter(s_[r]); ++words) {
+        const std::size_t re = letters_end(s_, r);
+        const std::string_view w = s_.substr(r, re - r);
+        if (iequals(w, "share") || iequals(w, "shares")) {
+          if (words > 0) {
+            rewritten = fmt::format("{} per share", s_.substr(b, e - b));
+            e = re;
+          }
+          break;
+        }
+        if (lexicon_.cue(w, "share_class") == nullptr && !(words > 0 && iequals(w, "and"))) break;
+        r = skip_hspace(s_, re);
+      }
+    }
+  }
+  if (!compound_money && rewritten.empty() && e + 1 < n && s_[e] == '-' && is_letter(s_[e + 1])) {
     const std::size_t we = letters_end(s_, e + 1);
     const std::string_view w = s_.substr(e + 1, we - e - 1);
     rewritten = fmt::format("{} {}", s_.substr(b, e - b), w);  // "Rs 45,000-crore", "$5-billion"

@@ -54,6 +54,16 @@ std::vector<CueHit> company_mentions(std::string_view s, const Lexicon& lexicon,
     const bool possessed = m.kind == CueKind::name && q < m.begin && !kept.empty() &&
                            ((q >= 2 && s.substr(q - 2, 2) == "'s" && kept.back().end == q - 2) ||
                             (q >= 4 && s.substr(q - 4, 4) == "\xE2\x80\x99s" && kept.back().end == q - 4));
+    // A dateline ("TOKYO, November 8, 2024 -", "Rio de Janeiro, November 7"): a place
+    // before a month, with the names before it on its line.
+    if (m.kind == CueKind::name && m.end < s.size() && s[m.end] == ',') {
+      const std::size_t w = skip_hspace(s, m.end + 1);
+      if (w < s.size() && is_upper(s[w]) && lexicon.cue(s.substr(w, letters_end(s, w) - w), "month") != nullptr) {
+        const std::size_t line = s.rfind('\n', m.begin) == std::string_view::npos ? 0 : s.rfind('\n', m.begin) + 1;
+        while (!kept.empty() && kept.back().begin >= line && kept.back().kind == CueKind::name) kept.pop_back();
+        continue;
+      }
+    }
     if (!described && !possessed) kept.push_back(m);
   }
   return kept;

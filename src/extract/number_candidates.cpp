@@ -74,19 +74,29 @@ bool Scanner::inside_token(std::size_t d) const {
 }
 
 // A verb of change (a direction cue of the lexicon: "rose", "fell", "up") right before
-// p, or before "by" right before p.
+// p, or before "by" right before p, with up to three words between the verb and "by"
+// ("cut its forecast by $2bn to $10bn"); before "by" a `change_by` verb counts too
+// ("raised by ¥400 billion to ¥13.2 trillion").
 bool Scanner::after_change(std::size_t p) const {
   std::size_t we = skip_hspace_back(s_, p);
   std::size_t wb = letters_begin(s_, we);
   if (we == p || wb == we) return false;
-  if (iequals(s_.substr(wb, we - wb), "by")) {
-    const std::size_t e2 = skip_hspace_back(s_, wb);
-    if (e2 == wb) return false;
-    we = e2;
-    wb = letters_begin(s_, we);
-    if (wb == we) return false;
+  const bool by = iequals(s_.substr(wb, we - wb), "by");
+  const int words = by ? 4 : 1;
+  for (int k = 0; k < words; ++k) {
+    if (by) {
+      // The word before, hyphens and apostrophes within ("full-year", "company's").
+      std::size_t e2 = skip_hspace_back(s_, wb);
+      if (e2 == wb) return false;
+      we = e2;
+      wb = letters_begin(s_, we);
+      while (wb > 1 && (s_[wb - 1] == '-' || s_[wb - 1] == '\'') && is_letter(s_[wb - 2])) wb = letters_begin(s_, wb - 1);
+      if (wb == we) return false;
+    }
+    const std::string_view w = s_.substr(wb, we - wb);
+    if (is_cue(lexicon_, w, "direction") || (by && is_cue(lexicon_, w, "change_by"))) return true;
   }
-  return is_cue(lexicon_, s_.substr(wb, we - wb), "direction");
+  return false;
 }
 
 // The start of the number before "point" when the number at p follows "X point"
@@ -216,7 +226,9 @@ void Scanner::scan_numbers(std::vector<Candidate>& out, std::vector<Error>& skip
     }
     if (r && r->span.end > d) {
       std::size_t resume = r->span.end;
-      take(*r, d, word, out, skipped, resume);
+      // A bare sign's figure is read again once its currency is resolved: with the same
+      // range reading ("rose by $400 billion to $13.2 trillion" is two figures then too).
+      if (take(*r, d, word, out, skipped, resume)) out.back().ranges = ranges;
       i = std::max(resume, d + 1);
       continue;
     }

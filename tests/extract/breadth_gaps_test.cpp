@@ -164,3 +164,49 @@ TEST_CASE("parse_figure reads a Chinese hedge written onto the number", "[extrac
   CHECK(parse_figure("约两万亿港元").value().value.to_string() == "2000000000000");
   CHECK_FALSE(parse_figure("近期"));
 }
+
+TEST_CASE("a change by X to Y is two figures, for bare signs too", "[extract][breadth][range]") {
+  // Was one range [¥400bn, ¥13.2tn], and a bare $ re-read as the range under its one-figure text.
+  CHECK(money("The forecast was raised by ¥400 billion to ¥13.2 trillion, with yen explained: 1 trillion yen.") ==
+        std::vector<Money>{{"¥400 billion", "400000000000", "JPY", "document"},
+                           {"¥13.2 trillion", "13200000000000", "JPY", "document"},
+                           {"1 trillion yen", "1000000000000", "JPY", "explicit"}});
+  const Extraction e = extract_figures("Sales rose by $400 billion to $13.2 trillion.");
+  REQUIRE(e.figures.size() == 2);
+  CHECK_FALSE(e.figures[0].quoted->upper);
+  CHECK(e.figures[0].interval->to_string() == "[399500000000, 400500000000)");
+  // The verb up to three words before "by".
+  CHECK(money("It cut its forecast by $2bn to $10bn.") ==
+        std::vector<Money>{{"$2bn", "2000000000", "USD", "default"}, {"$10bn", "10000000000", "USD", "default"}});
+  CHECK(extract_figures("Toyota raised its full-year guidance by 2% to 5%.").figures.size() == 2);
+  // Without "by" a fund-raising verb says nothing: a range.
+  CHECK(money("Aramco raised $3bn to $4bn in a bond sale.") ==
+        std::vector<Money>{{"$3bn to $4bn", "3000000000", "USD", "default"}});
+  CHECK(extract_figures("Revenue is expected to grow by 3% to 4% next year.").figures.size() == 1);
+}
+
+TEST_CASE("an amount per a class of share is per share", "[extract][breadth][per_share]") {
+  // Was money R$ 1.32.
+  CHECK(money("Dividends of R$ 1.32 per preferred and common share and $0.50 per Class A share.") ==
+        std::vector<Money>{{"R$ 1.32 per preferred and common share", "1.32", "BRL", "explicit"},
+                           {"$0.50 per Class A share", "0.50", "USD", "default"}});
+  const Extraction e = extract_figures("It pays R$ 1.32 per preferred share.");
+  REQUIRE(e.figures.size() == 1);
+  CHECK(e.figures[0].kind == FigureKind::per_share);
+  // "per" before something else is no share.
+  CHECK(extract_figures("It earned R$ 1.32 per common unit.").figures.at(0).kind == FigureKind::money);
+}
+
+TEST_CASE("a count noun of two plurals, and a dateline, read as written", "[extract][breadth][count][entity]") {
+  const Extraction e = extract_figures("The bank added 1.18 lakh savings accounts in the quarter.");
+  REQUIRE(e.figures.size() == 1);
+  CHECK(e.figures[0].text == "1.18 lakh savings accounts");
+  CHECK(e.figures[0].unit.to_string() == "savings accounts");
+  // A dateline's place is no company: the entity is the one the text names after it.
+  const Extraction d = extract_figures("Rome, November 7, 2024 - Revenues fell 11% to 56 billion euros.\n");
+  REQUIRE(d.figures.size() == 2);
+  CHECK(d.figures[0].context.entity.value == "");
+  const Extraction t = extract_figures("TOKYO, November 8, 2024 - Sony Group said sales rose 9%.\n");
+  REQUIRE(t.figures.size() == 1);
+  CHECK(t.figures[0].context.entity.value == "Sony Group");
+}

@@ -16,7 +16,8 @@
 // Bloomberg and Telegraph news), each with every figure it holds labelled by hand
 // in `<name>.expected.csv`: text, kind, value (`low..high` for a range; the
 // interval of a word form without a value), unit and how the currency was decided,
-// then a `#skipped` row per refusal with its reason. A figure read with another
+// then a `#skipped` row per refusal with its reason; `<name>.options` says what a
+// caller would (`locale=it`). A figure read with another
 // value or currency than the text says fails here.
 
 using namespace finmetrics;
@@ -46,9 +47,9 @@ std::vector<std::vector<std::string>> rows_of(const std::string& text) {
   return rows;
 }
 
-std::vector<std::vector<std::string>> read_rows(const std::string& text) {
+std::vector<std::vector<std::string>> read_rows(const std::string& text, const ExtractOptions& options) {
   std::vector<std::vector<std::string>> rows{{"text", "kind", "value", "unit", "currency_source"}};
-  const Extraction e = extract_figures(text);
+  const Extraction e = extract_figures(text, options);
   for (const auto& f : e.figures) {
     std::string value = f.quoted ? f.quoted->value.to_string() : (f.interval ? f.interval->to_string() : "");
     if (f.quoted && f.quoted->upper) value += ".." + f.quoted->upper->to_string();
@@ -75,7 +76,22 @@ TEST_CASE("unseen passages in other companies' styles read as labelled", "[extra
     auto expected_path = p;
     expected_path.replace_extension(".expected.csv");
     const auto expected = rows_of(slurp(expected_path));
-    const auto got = read_rows(slurp(p));
+    // `<name>.options`: what the caller would say, one `key=value` a line (`locale=it`:
+    // an Italian release that writes decimal commas and dot groups).
+    ExtractOptions options;
+    auto options_path = p;
+    options_path.replace_extension(".options");
+    if (std::filesystem::exists(options_path)) {
+      std::istringstream lines(slurp(options_path));
+      for (std::string line; std::getline(lines, line);) {
+        const auto eq = line.find('=');
+        REQUIRE(eq != std::string::npos);
+        const std::string key = line.substr(0, eq);
+        REQUIRE(key == "locale");
+        options.parse.locale = line.substr(eq + 1);
+      }
+    }
+    const auto got = read_rows(slurp(p), options);
     CHECK(got.size() == expected.size());
     for (std::size_t i = 0; i < std::min(got.size(), expected.size()); ++i) {
       INFO("row " << i);
