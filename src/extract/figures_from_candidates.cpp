@@ -249,7 +249,7 @@ void Scanner::run(Extraction& out) {
   // none: a US company's `$65.6 billion` right after a Hong Kong paragraph in HK$ is
   // the default dollar (never called certain), not HKD. Which company a figure is
   // about is the context reader's rule (mentions.hpp); the names are found only when
-  // such a figure is met.
+  // such a figure is met in a text whose dollar markers name another than the default.
   struct Subjects {
     CueIndex index;
     std::vector<CueHit> mentions;
@@ -269,6 +269,8 @@ void Scanner::run(Extraction& out) {
     return b.substr(0, a.size()) == a && (a.size() == b.size() || b[a.size()] == ' ');
   };
   const auto about_marked_company = [&](std::size_t k) {
+    // A document in the default dollar (`US$`) decides what the default would: no names needed.
+    if (dollars.only && dollars.only == options_.parse.currency.dollar) return true;
     const auto on_line = std::lower_bound(dollars.at.begin(), dollars.at.end(), line_of[k],
                                           [&](std::size_t m, std::size_t line) { return line_of[m] < line; });
     if (on_line != dollars.at.end() && line_of[*on_line] == line_of[k]) return true;
