@@ -464,12 +464,24 @@ NormalizeStream::NormalizeStream(const Normalizer& normalizer, std::string& outp
 
 void NormalizeStream::feed(std::string_view chunk) {
   splitter_.feed(chunk);
-  while (auto r = splitter_.next()) process(*r);
+  drain();
 }
 
 void NormalizeStream::finish() {
-  while (auto r = splitter_.next()) process(*r);
+  drain();
   if (auto r = splitter_.finish()) process(*r);
+}
+
+void NormalizeStream::drain() {
+  while (true) {
+    if (auto run = splitter_.next_plain(SIZE_MAX)) {
+      process(*run);
+      continue;
+    }
+    auto r = splitter_.next();
+    if (!r) return;
+    process(*r);
+  }
 }
 
 void NormalizeStream::prefetch(std::string_view record) noexcept {
@@ -604,8 +616,61 @@ void NormalizeStream::process(const csv::RawRecord& record) {
   row(fields_[0], fields_[1], quoted, record.line);
 }
 
+void NormalizeStream::process(const csv::PlainRecords& run) {
+  const char* front = run.text.data();
+  const char* const end = front + run.text.size();
+  std::size_t line = run.line;
+  if (n_.options().spec != NormalizeSpec::v1 || !header_seen_) {
+    while (front < end) {
+      const auto* lf = static_cast<const char*>(std::memchr(front, '\n', static_cast<std::size_t>(end - front)));
+      process(csv::RawRecord{std::string_view(front, static_cast<std::size_t>(lf - front)), line++, false, false});
+      front = lf + 1;
+    }
+    return;
+  }
+  // v1: each record is cut and its date read `ahead` records before its row, and
+  // that day's rates prefetched then (dates are random: a look-up would miss).
+  // A row of the common shape (a valid date, one comma, a figure of the grammar
+  // without thousands separators) is the record's text, then its value: no
+  // search for quotes and commas, no second date read. Any other goes to `process`.
+  struct Ahead {
+    const char* begin;
+    const char* end;
+    std::int32_t day;
+    bool day_ok;
+  };
+  constexpr std::size_t ahead = 8, ring = 16;
+  Ahead next[ring];
+  std::size_t in = 0, out = 0;
+  const Normalizer::Grid& g = *n_.grid_;
+  const auto look_ahead = [&] {
+    const auto* lf = static_cast<const char*>(std::memchr(front, '\n', static_cast<std::size_t>(end - front)));
+    Ahead& a = next[in++ % ring];
+    a.begin = front;
+    a.end = lf;
+    a.day_ok = lf - front > 10 && front[10] == ',' && parse_iso_date(std::string_view(front, 10), a.day);
+    if (a.day_ok) g.prefetch_v1(a.day);
+    front = lf + 1;
+  };
+  while (in < ahead && front < end) look_ahead();
+  detail::V1Scan scan;
+  detail::V1ScanError error;
+  while (out != in) {
+    if (front < end) look_ahead();
+    const Ahead& a = next[out++ % ring];
+    const std::string_view record(a.begin, static_cast<std::size_t>(a.end - a.begin));
+    if (a.day_ok && detail::scan_v1_figure(record.substr(11), scan, error) && !scan.grouped) {
+      ++totals_.rows_read;
+      out_.append(record);  // "date,figure": no quotes, one comma
+      row_value(scan, record.substr(0, 10), record.substr(11), true, a.day, line);
+    } else {
+      process(csv::RawRecord{record, line, false, false});
+    }
+    ++line;
+  }
+}
+
 void NormalizeStream::row(std::string_view date_field, std::string_view figure, bool quoted, std::size_t line) {
-  const NormalizeOptions& o = n_.options();
   if (quoted) {
     csv::append_field(out_, date_field);
     out_ += ',';
@@ -627,6 +692,14 @@ void NormalizeStream::row(std::string_view date_field, std::string_view figure, 
     out_ += ",,,\n";
     return;
   }
+  std::int32_t day_index = 0;
+  const bool day_ok = day_of(date_field, day_index);
+  row_value(scan, date_field, figure, day_ok, day_index, line);
+}
+
+void NormalizeStream::row_value(const detail::V1Scan& scan, std::string_view date_field, std::string_view figure,
+                                bool day_ok, std::int32_t day_index, std::size_t line) {
+  const NormalizeOptions& o = n_.options();
   // The rest of the row is built here and appended once.
   char tail[128];
   char* p = tail;
@@ -642,8 +715,7 @@ void NormalizeStream::row(std::string_view date_field, std::string_view figure, 
     out_.push_back('\n');
   };
 
-  std::int32_t day_index = 0;
-  if (!day_of(date_field, day_index)) {
+  if (!day_ok) {
     ++totals_.invalid;
     diagnose(line, fmt::format("invalid date '{}' (expected an existing day as YYYY-MM-DD)", printable(date_field, 40)));
     out_.append(tail, static_cast<std::size_t>(p - tail));
@@ -779,28 +851,8 @@ BatchResult run_batch(const Normalizer& n, Batch batch, std::string output, cons
   const std::size_t count = batch.records.size();
   for (std::size_t k = 0; k < count; ++k) {
     const auto& e = batch.records[k];
-    if (e.plain) {  // cut here, by the worker: a second cursor runs `ahead` records in front for the prefetch
-      const char* p = text.data() + e.offset;
-      const char* const end = p + e.size;
-      const char* front = p;
-      const auto next_line = [end](const char* at) {
-        return static_cast<const char*>(std::memchr(at, '\n', static_cast<std::size_t>(end - at)));
-      };
-      for (std::size_t j = 0; j < ahead && front < end; ++j) {
-        const char* lf = next_line(front);
-        stream.prefetch(std::string_view(front, static_cast<std::size_t>(lf - front)));
-        front = lf + 1;
-      }
-      for (std::size_t line = e.line; p < end; ++line) {
-        if (front < end) {
-          const char* lf = next_line(front);
-          stream.prefetch(std::string_view(front, static_cast<std::size_t>(lf - front)));
-          front = lf + 1;
-        }
-        const char* lf = next_line(p);
-        stream.process(csv::RawRecord{std::string_view(p, static_cast<std::size_t>(lf - p)), line, false, false});
-        p = lf + 1;
-      }
+    if (e.plain) {  // cut into records here, by the worker
+      stream.process(csv::PlainRecords{text.substr(e.offset, e.size), e.line, 0});
       continue;
     }
     if (k + ahead < count && !batch.records[k + ahead].plain) {

@@ -59,6 +59,7 @@ bool scan_v1_figure(std::string_view s, V1Scan& out, V1ScanError& error) noexcep
   // accumulator and no bookkeeping per digit. Anything else is read again below
   // by the careful path, which also words every error.
   bool read = false;
+  bool grouped = false;
   {
     std::uint64_t v = 0;
     std::size_t j = i;
@@ -67,6 +68,7 @@ bool scan_v1_figure(std::string_view s, V1Scan& out, V1ScanError& error) noexcep
     std::size_t count = j - i;  // digits so far, leading zeros included
     bool ok = true;
     if (j < n && s[j] == ',') {
+      grouped = true;
       ok = count <= 3;
       while (ok && j < n && s[j] == ',') {
         ok = j + 3 < n && is_digit(s[j + 1]) && is_digit(s[j + 2]) && is_digit(s[j + 3]) &&
@@ -114,6 +116,7 @@ bool scan_v1_figure(std::string_view s, V1Scan& out, V1ScanError& error) noexcep
     int runs = 1;
     while (i < s.size() && is_digit(s[i])) push(s[i++]);
     if (i < s.size() && s[i] == ',') {
+      grouped = true;
       if (i - number_start > 3) return fail(i, "a thousands separator after more than three digits");
       while (i < s.size() && s[i] == ',') {
         if (++runs > max_runs) return fail(number_start, "number has too many digit groups", Errc::overflow);
@@ -208,6 +211,7 @@ bool scan_v1_figure(std::string_view s, V1Scan& out, V1ScanError& error) noexcep
   out.exponent = mantissa == 0 ? 0 : exponent;
   out.currency = prefix >= 0 ? prefix : suffix;
   out.per_share = per_share;
+  out.grouped = grouped;
   return true;
 }
 

@@ -193,6 +193,9 @@ class NormalizeStream {
   void finish();
   /// One record already cut from the input (by a caller's own `RecordSplitter`).
   void process(const csv::RawRecord& record);
+  /// A run of plain records (`RecordSplitter::next_plain`), as `process` would
+  /// read each; v1 reads its common rows in one pass, prefetching rates ahead.
+  void process(const csv::PlainRecords& run);
 
   [[nodiscard]] const NormalizeTotals& totals() const noexcept { return totals_; }
 
@@ -209,7 +212,11 @@ class NormalizeStream {
   void set_layout(const ColumnLayout& layout) { layout_ = layout; }
 
  private:
+  void drain();  // the records fed so far, in plain runs where the input allows
   void row(std::string_view date_field, std::string_view figure_field, bool figure_quoted, std::size_t line);
+  // The rest of a v1 row once its date and figure stand in the output and its figure was read.
+  void row_value(const detail::V1Scan& scan, std::string_view date_field, std::string_view figure, bool day_ok,
+                 std::int32_t day_index, std::size_t line);
   void header_v2(const csv::RawRecord& record, bool split);
   void row_v2(const csv::RawRecord& record, bool split);
   void diagnose(std::size_t line, std::string_view message);

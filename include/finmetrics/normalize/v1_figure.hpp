@@ -37,6 +37,7 @@ struct V1Scan {
   int exponent = 0;
   int currency = 0;  ///< index into v1_currencies
   bool per_share = false;
+  bool grouped = false;  ///< the number has comma thousands separators
 };
 
 /// USD, CNY, HKD, EUR: the currencies the v1 grammar can name.
