@@ -1,0 +1,121 @@
+// normalize's one-pass reading of plain runs (NormalizeStream::process(PlainRecords),
+// taken by feed() and by the parallel pipeline) against the record-by-record path
+// (process(RawRecord) on each record next() cuts): output, diagnostics and totals
+// byte for byte, on v1 and v2 corpus rows of ../shared/bench and near misses of
+// them (each byte dropped, doubled or replaced by one the readers mind).
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include "finmetrics/fx/ecb.hpp"
+#include "finmetrics/io/csv.hpp"
+#include "finmetrics/normalize/normalizer.hpp"
+#include "shared_data.hpp"
+
+using namespace finmetrics;
+
+namespace {
+
+std::string run(const std::string& command) {
+  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
+  std::string text;
+  if (!pipe) return text;
+  char buffer[1 << 16];
+  while (const std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe.get())) text.append(buffer, n);
+  return text;
+}
+
+struct Outcome {
+  std::string output, diagnostics;
+  NormalizeTotals totals;
+};
+
+// feed() in pieces of `piece` bytes: plain runs where the input has them.
+Outcome by_runs(const Normalizer& n, std::string_view text, std::size_t piece) {
+  Outcome r;
+  NormalizeStream s(n, r.output, r.diagnostics);
+  for (std::size_t at = 0; at < text.size(); at += piece) s.feed(text.substr(at, piece));
+  s.finish();
+  r.totals = s.totals();
+  return r;
+}
+
+// Each record alone, as next() cuts it.
+Outcome by_records(const Normalizer& n, std::string_view text) {
+  Outcome r;
+  NormalizeStream s(n, r.output, r.diagnostics);
+  csv::RecordSplitter splitter;
+  splitter.feed(text);
+  while (auto rec = splitter.next()) s.process(*rec);
+  if (auto rec = splitter.finish()) s.process(*rec);
+  r.totals = s.totals();
+  return r;
+}
+
+void same(const Outcome& a, const Outcome& b) {
+  CHECK(a.output == b.output);
+  CHECK(a.diagnostics == b.diagnostics);
+  CHECK(a.totals.rows_read == b.totals.rows_read);
+  CHECK(a.totals.converted == b.totals.converted);
+  CHECK(a.totals.without_rate == b.totals.without_rate);
+  CHECK(a.totals.unparsed == b.totals.unparsed);
+  CHECK(a.totals.invalid == b.totals.invalid);
+  CHECK(a.totals.blank_lines == b.totals.blank_lines);
+}
+
+// The corpus' lines, then near misses of every `step`-th one, as one CSV text.
+std::string with_near_misses(const std::string& corpus, std::size_t step) {
+  static const char replacements[] = {',', '"', '\r', ' ', '0', '-', '$', 'm', 'b', '.', 'x', '\n'};
+  std::string out = corpus;
+  std::size_t line = 0, at = corpus.find('\n') + 1;  // after the header
+  while (at < corpus.size()) {
+    const std::size_t lf = corpus.find('\n', at);
+    const std::string s = corpus.substr(at, lf - at);
+    if (line++ % step == 0) {
+      for (std::size_t k = 0; k < s.size(); ++k) {
+        out += s.substr(0, k) + s.substr(k + 1) + '\n';
+        out += s.substr(0, k + 1) + s.substr(k) + '\n';
+        out += s.substr(0, k) + replacements[(k * 5 + s.size()) % sizeof replacements] + s.substr(k + 1) + '\n';
+      }
+    }
+    at = lf + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("plain runs: read as record by record, v1 and v2 corpora and near misses", "[normalize][stream]") {
+  FINMETRICS_REQUIRE_SHARED("bench/gen_corpus_v2.py");
+  FINMETRICS_REQUIRE_SHARED("data/fx/ecb-eurofxref-hist.csv");
+  const FxTable fx = load_ecb_csv(test::shared_path("data/fx/ecb-eurofxref-hist.csv")).value();
+  const std::string python = "/usr/bin/python3 ";
+  const std::string v1 = run(python + test::shared_path("bench/gen_corpus.py").string() + " 20000 31");
+  const std::string v2 = run(python + test::shared_path("bench/gen_corpus_v2.py").string() + " 20000 37");
+  REQUIRE(v1.size() > 400000);
+  REQUIRE(v2.size() > 400000);
+
+  NormalizeOptions o1;
+  o1.spec = NormalizeSpec::v1;
+  NormalizeOptions o1d = o1;
+  o1d.decimals = 2;
+  NormalizeOptions o1j = o1;
+  o1j.target = Currency::from_code("JPY").value();
+  const std::string v1_text = with_near_misses(v1, 40);
+  for (const NormalizeOptions& o : {o1, o1d, o1j}) {
+    const Normalizer n(fx, o);
+    const Outcome careful = by_records(n, v1_text);
+    CHECK(careful.totals.converted > 18000);
+    CHECK(careful.totals.unparsed > 1000);  // the near misses reach the errors
+    for (const std::size_t piece : {std::size_t{1} << 20, std::size_t{4096}, std::size_t{7}}) {
+      INFO("piece " << piece);
+      same(by_runs(n, v1_text, piece), careful);
+    }
+  }
+  NormalizeOptions o2;
+  const Normalizer n2(fx, o2);
+  const std::string v2_text = with_near_misses(v2, 60);
+  same(by_runs(n2, v2_text, std::size_t{1} << 20), by_records(n2, v2_text));
+}
