@@ -179,6 +179,7 @@ struct Normalizer::Grid {
         add(fx, series.quote);
       }
       add(fx, to);
+      target_all = of(to);
       all_built.store(true, std::memory_order_release);
     });
   }
@@ -233,6 +234,7 @@ struct Normalizer::Grid {
   }
   // v2: every currency of the table, found by its code (26^3 slots).
   mutable std::vector<CurrencyGrid> all;
+  mutable const CurrencyGrid* target_all = nullptr;  // the target's, found once (two look-ups a row)
   mutable std::vector<std::int16_t> index = std::vector<std::int16_t>(26 * 26 * 26, -1);
 
   static int slot(Currency c) {
@@ -360,7 +362,7 @@ Normalizer::Refusal Normalizer::convert_amount(const Decimal& amount, Currency c
 void Normalizer::prefetch_rate(Currency currency, std::int32_t day) const noexcept {
   const Grid& g = *grid_;
   if (!g.all_built.load(std::memory_order_acquire)) return;  // a hint: convert_parts builds them
-  const CurrencyGrid* tg = g.of(currency);
+  const CurrencyGrid* tg = currency == options_.target ? g.target_all : g.of(currency);
   if (tg == nullptr || !tg->usable || tg->identity || day < tg->first_day || day > tg->last_day) return;
   __builtin_prefetch(&tg->latest[static_cast<std::size_t>(day - tg->first_day)]);
 }
@@ -376,7 +378,7 @@ Normalizer::Refusal Normalizer::convert_parts(u128 mantissa, int exponent, bool 
   const Grid& g = *grid_;
   g.build_all(*fx_, o.target);
   const CurrencyGrid* xg = g.of(currency);
-  const CurrencyGrid* tg = g.of(o.target);
+  const CurrencyGrid* tg = g.target_all;
   Scaled value;
   bool done = false;
   if (xg != nullptr && tg != nullptr) {
