@@ -1,4 +1,5 @@
 // `finmetrics normalize`: the streaming filter of normalize-v1.
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -310,6 +311,10 @@ int run_checked(const NormalizeArgs& args) {
         out.flush();
         if (std::fwrite(rows.data(), 1, rows.size(), out.file) != rows.size())
           throw std::runtime_error(fmt::format("cannot write the output: {}", std::strerror(errno)));
+        // Start writing the pages to disk now, without waiting: the fsync of the
+        // commit then waits for the last batches only (it took ~25-30 ms of a
+        // 50 MB v1 output, after all the work). Durability is unchanged.
+        if (out_file) (void)::sync_file_range(::fileno(out.file), 0, 0, SYNC_FILE_RANGE_WRITE);
       }
       if (!args.quiet && !diagnostics.empty()) std::fwrite(diagnostics.data(), 1, diagnostics.size(), stderr);
       if (progress) {
