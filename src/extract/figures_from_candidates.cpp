@@ -253,7 +253,6 @@ void Scanner::run(Extraction& out) {
   struct Subjects {
     CueIndex index;
     std::vector<CueHit> mentions;
-    SentenceIndex sentences;
     std::vector<std::string> named;  // the companies of the paragraphs that hold a dollar marker
   };
   std::optional<Subjects> subjects;
@@ -268,9 +267,78 @@ void Scanner::run(Extraction& out) {
     if (a.size() > b.size()) std::swap(a, b);
     return b.substr(0, a.size()) == a && (a.size() == b.size() || b[a.size()] == ' ');
   };
+  // The place a sentence names, by its dollar (`currency_place` cues: "In the US",
+  // "New York", "Wall Street" name USD, "Hong Kong" HKD), when it names one dollar only;
+  // each sentence read once.
+  std::optional<SentenceIndex> sentence_index;
+  std::vector<std::pair<std::size_t, std::optional<Currency>>> places;  // (sentence, its place's dollar)
+  const auto place_in = [&](TextSpan sentence) -> std::optional<Currency> {
+    std::optional<Currency> found;
+    bool several = false;
+    const auto word_end = [&](std::size_t p) {
+      while (p < sentence.end && (is_letter(s_[p]) || (s_[p] == '.' && p + 1 < sentence.end && is_letter(s_[p + 1]))))
+        ++p;
+      if (p < sentence.end && s_[p] == '.' && p > 0 && is_upper(s_[p - 1])) ++p;  // "U.S."
+      return p;
+    };
+    for (std::size_t p = sentence.begin; p < sentence.end;) {
+      if (!is_upper(s_[p]) || (p > sentence.begin && (is_letter(s_[p - 1]) || s_[p - 1] == '.'))) {
+        ++p;
+        continue;
+      }
+      // The longest phrase of up to three words here, written as the cue writes it.
+      std::size_t e = p;
+      std::size_t best = p;
+      for (int words = 0; words < 3 && e < sentence.end; ++words) {
+        e = word_end(e);
+        const std::string_view phrase = s_.substr(p, e - p);
+        if (const Cue* c = lexicon_.cue(phrase, "currency_place"); c != nullptr && c->phrase == phrase) {
+          const Result<Currency> cur = Currency::from_code(c->value);
+          if (cur) {
+            if (found && *found != *cur) several = true;
+            found = *cur;
+            best = e;
+          }
+        }
+        if (e >= sentence.end || s_[e] != ' ') break;
+        ++e;
+      }
+      p = std::max(best, p + 1);
+    }
+    return several ? std::nullopt : found;
+  };
+  const auto place_dollar = [&](TextSpan sentence, std::size_t index) -> std::optional<Currency> {
+    if (places.empty() || places.back().first != index) places.emplace_back(index, place_in(sentence));
+    return places.back().second;
+  };
+  // The clause around a figure (within its sentence, between ", " or "; ", at most 320
+  // bytes either side): "Alibaba's New York-listed shares rose 3% to $85.20, while its
+  // Hong Kong stock gained 2.5% to HK$83".
+  const auto clause_of = [&](TextSpan sentence, TextSpan figure) {
+    std::size_t b = figure.begin;
+    const std::size_t floor = std::max(sentence.begin, figure.begin > 320 ? figure.begin - 320 : 0);
+    while (b > floor && !((s_[b - 1] == ',' || s_[b - 1] == ';') && b < s_.size() && s_[b] == ' ')) --b;
+    std::size_t e = figure.end;
+    const std::size_t ceiling = std::min(sentence.end, figure.end + 320);
+    while (e < ceiling && !((s_[e] == ',' || s_[e] == ';') && e + 1 < s_.size() && s_[e + 1] == ' ')) ++e;
+    return TextSpan{b, e};
+  };
   const auto about_marked_company = [&](std::size_t k) {
     // A document in the default dollar (`US$`) decides what the default would: no names needed.
     if (dollars.only && dollars.only == options_.parse.currency.dollar) return true;
+    // A sentence without a dollar marker (else the figure's clause) that names the place
+    // of another dollar ("In the US, Apple ... lost $70 billion" in a Hong Kong paragraph):
+    // the default, never the document's; the place of the document's own dollar keeps it.
+    if (!sentence_index) sentence_index.emplace(s_, lexicon_);
+    const std::size_t si = sentence_index->index_of(reads[k].c.begin);
+    const TextSpan sentence = sentence_index->span(si);
+    const auto marker = std::lower_bound(dollars.at.begin(), dollars.at.end(), sentence.begin,
+                                         [&](std::size_t m, std::size_t b) { return reads[m].c.begin < b; });
+    if (marker == dollars.at.end() || reads[*marker].c.begin >= sentence.end) {
+      if (const std::optional<Currency> place = place_dollar(sentence, si)) return place == dollars.only;
+    } else if (const std::optional<Currency> place = place_in(clause_of(sentence, {reads[k].c.begin, reads[k].c.end}))) {
+      return place == dollars.only;  // a marker in the sentence: the figure's own clause
+    }
     const auto on_line = std::lower_bound(dollars.at.begin(), dollars.at.end(), line_of[k],
                                           [&](std::size_t m, std::size_t line) { return line_of[m] < line; });
     if (on_line != dollars.at.end() && line_of[*on_line] == line_of[k]) return true;
@@ -278,7 +346,7 @@ void Scanner::run(Extraction& out) {
       std::vector<CueRow> rows;
       rows.reserve(lexicon_.cues().size());
       for (const Cue& c : lexicon_.cues()) rows.push_back(CueRow{c.phrase, c.category, c.value});
-      subjects.emplace(Subjects{CueIndex(rows, options_.issuers), {}, SentenceIndex(s_, lexicon_), {}});
+      subjects.emplace(Subjects{CueIndex(rows, options_.issuers), {}, {}});
       const CueIndex::Hits hits = subjects->index.scan(s_);
       subjects->mentions = company_mentions(s_, lexicon_, hits.entity, hits.entity_descriptor);
       std::size_t done = std::string_view::npos;  // a line's names once, however many markers it holds
@@ -296,7 +364,6 @@ void Scanner::run(Extraction& out) {
       subjects->named.erase(std::unique(subjects->named.begin(), subjects->named.end()), subjects->named.end());
     }
     const TextSpan span{reads[k].c.begin, reads[k].c.end};
-    const TextSpan sentence = subjects->sentences.span(subjects->sentences.index_of(span.begin));
     const MentionPick pick = mention_for(subjects->mentions, span, sentence, 320);
     if (pick.hit == nullptr) return true;
     // Named there as written, or as the first words of a longer name or by a longer one

@@ -210,3 +210,21 @@ TEST_CASE("a count noun of two plurals, and a dateline, read as written", "[extr
   REQUIRE(t.figures.size() == 1);
   CHECK(t.figures[0].context.entity.value == "Sony Group");
 }
+
+TEST_CASE("a bare $ in a sentence or clause that names another dollar's place keeps the default",
+          "[extract][breadth][currency_source]") {
+  // Was HKD: the Hong Kong paragraph's marker decided a US company's $ in its own paragraph.
+  CHECK(money("Tencent's market value rose by HK$120 billion on Monday. In the US, Apple's shares fell 2% and it "
+              "lost $70 billion in market value.\n") ==
+        std::vector<Money>{{"HK$120 billion", "120000000000", "HKD", "explicit"},
+                           {"$70 billion", "70000000000", "USD", "default"}});
+  // A sentence with a marker: the figure's own clause decides.
+  CHECK(money("Alibaba's New York-listed shares rose 3% to $85.20, while its Hong Kong stock gained 2.5% to HK$83.\n") ==
+        std::vector<Money>{{"$85.20", "85.20", "USD", "default"}, {"HK$83", "83", "HKD", "explicit"}});
+  // The document's own place keeps the document's dollar, whatever company is named.
+  CHECK(money("HKEX earned HK$3.13bn.\nIn Hong Kong, Morgan Stanley set a target of $450.\n") ==
+        std::vector<Money>{{"HK$3.13bn", "3130000000", "HKD", "explicit"}, {"$450", "450", "HKD", "document"}});
+  // "us" the pronoun is no place.
+  CHECK(money("HKEX earned HK$3.13bn. It told us that costs were $1bn.\n") ==
+        std::vector<Money>{{"HK$3.13bn", "3130000000", "HKD", "explicit"}, {"$1bn", "1000000000", "HKD", "document"}});
+}
