@@ -757,14 +757,14 @@ Result<Currency> Lexicon::resolve(const CurrencyMarker& m, std::string_view text
                                  fmt::format("'{}' names a currency only before a '$' or a minor unit", text), text, 0));
   }
   if (m.currency) return *m.currency;
-  const std::string_view family = family_name(m.family);
-  if (family == "dollar") {
+  if (static_cast<int>(m.family) == t_->dollar_family) {  // "dollar", found once at load (the common case: `$`)
     if (context.dollar) return *context.dollar;
     return unexpected(make_error(
         Errc::ambiguous,
         fmt::format("ambiguous currency '{}': which dollar (USD, HKD, ...)? set CurrencyContext::dollar", text), text,
         0));
   }
+  const std::string_view family = family_name(m.family);
   if (family == "yen") {
     if (context.yen_or_yuan) return *context.yen_or_yuan;
     return unexpected(make_error(

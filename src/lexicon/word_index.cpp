@@ -131,8 +131,14 @@ const std::uint32_t* WordIndex::find(std::string_view text, bool fold) const noe
     bool plain = true;
     for (std::size_t i = 0; i < text.size(); ++i) {
       const auto b = static_cast<unsigned char>(fold_byte(text[i]));
-      plain = plain && b > ' ' && b < 0x80;
+      plain = plain && b > ' ';
       w |= static_cast<std::uint64_t>(b) << (8 * i);
+    }
+    // Beyond ASCII only these byte pairs start white space (U+00A0, U+2009, U+202F,
+    // U+3000): "€", "£", "亿元" are their own normalised form too.
+    for (std::size_t i = 0; plain && i + 1 < text.size(); ++i) {
+      const auto b = static_cast<unsigned char>(text[i]), c = static_cast<unsigned char>(text[i + 1]);
+      plain = !((b == 0xC2 && c == 0xA0) || ((b == 0xE2 || b == 0xE3) && c == 0x80));
     }
     if (plain) return probe_short(w, text.size());
   }

@@ -7,7 +7,7 @@
 // The front path of parse_figure: one term that is the whole figure, in the
 // commonest shapes (`Rmb81bn`, `$11bn`, `-€1.5bn`, `USD 1,234.5 million`,
 // `HK$140.9 per share`, `380 billion yuan`, `5.77 pence`, `1,500 Hong Kong dollars
-// each`), read with the general reader's own pieces (read_number, longest_marker,
+// each`, `9.9亿元`), read with the general reader's own pieces (read_number, longest_marker,
 // set_marker, marker_words_at, the lexicon's look-ups) in the general reader's
 // order, but without asking at every figure for what these shapes cannot hold
 // (number words, Chinese numerals, parentheses, ranges, dimensions, count nouns,
@@ -27,7 +27,7 @@ constexpr bool is_minus_sign_at(std::string_view s, std::size_t p) noexcept {
 
 }  // namespace
 
-bool Parser::front_term(std::size_t p, Term& t) {
+bool Parser::front_term(std::size_t p, bool sign_allowed, Term& t) {
   const auto leave = [this] {
     error_.reset();
     fatal_ = false;
@@ -38,7 +38,9 @@ bool Parser::front_term(std::size_t p, Term& t) {
 
   // [sign]: as read_term reads it; "minus five" and "(" are the general reader's.
   bool signed_already = false;
-  if (const std::size_t n = sign_at(p, t.negative); n != 0) {
+  if (!sign_allowed) {
+    // the upper end after a dash: read_term reads no sign there (nor "minus", nor "(")
+  } else if (const std::size_t n = sign_at(p, t.negative); n != 0) {
     signed_already = true;
     p += n;
   } else if (word_at(p, "minus")) {
@@ -91,7 +93,7 @@ bool Parser::front_term(std::size_t p, Term& t) {
     p = skip_space(k);
     // read_prefix reads a second marker unless digits or a sign follow ("NZD $5")
     if (p >= end_ || !(is_digit(s_[p]) || s_[p] == '-' || s_[p] == '+' || is_minus_sign_at(s_, p))) return false;
-    if (!signed_already) p += sign_at(p, t.negative);
+    if (sign_allowed && !signed_already) p += sign_at(p, t.negative);
   }
 
   // number
@@ -119,7 +121,9 @@ bool Parser::front_term(std::size_t p, Term& t) {
     return std::pair{b, s_.substr(b, letters_end(b) - b)};
   };
   const auto set_per = [&](Per per, std::string_view text) {
-    if (t.per || t.dimension != Dimension::number || !t.noun.empty() || !t.currency) return false;
+    if (t.per || t.dimension != Dimension::number || !t.noun.empty() || (!t.currency && !t.may_borrow_currency)) {
+      return false;
+    }
     t.per = per;
     t.per_text = text;
     t.last_text = text;
@@ -128,6 +132,53 @@ bool Parser::front_term(std::size_t p, Term& t) {
   for (;;) {
     const std::size_t q = skip_space(p);
     if (q >= end_) break;
+    if (static_cast<unsigned char>(s_[q]) >= 0x80 && is_cjk(at(q).value)) {
+      // read_units' Chinese units: the longest scale at the start of the run ("亿",
+      // "万亿"), then the longest currency word, which must end the run ("元", "港元",
+      // "人民币"); a marker before the number (人民币5亿元) is the general reader's.
+      if (t.currency || t.per) return false;
+      const std::size_t e = cjk_end(q);
+      const auto back = [this](std::size_t cut, std::size_t from) {  // one code point back, never before `from`
+        do --cut;
+        while (cut > from && (static_cast<unsigned char>(s_[cut]) & 0xC0) == 0x80);
+        return cut;
+      };
+      std::size_t k = q;
+      for (std::size_t cut = e; cut > q; cut = back(cut, q)) {
+        if (const auto sc = lex_.scale(s_.substr(q, cut - q))) {
+          if (t.scale || t.shift != 0) return false;  // read_units' set_scale says why
+          t.scale = *sc;
+          t.scale_text = s_.substr(q, cut - q);
+          t.last_text = t.scale_text;
+          k = cut;
+          break;
+        }
+      }
+      if (k < e) {
+        std::size_t ce = k;
+        for (std::size_t cut = e; cut > k; cut = back(cut, k)) {
+          if (lex_.currency_marker(s_.substr(k, cut - k)) != nullptr) {
+            ce = cut;
+            break;
+          }
+        }
+        if (ce != e) return false;  // a count noun, running text or an unknown unit
+        const std::string_view rest = s_.substr(k, ce - k);
+        Currency cur;
+        if (!currency_at(rest, k, cur)) return leave();
+        if (t.has_unit()) return false;
+        t.currency = cur;  // read_units' set_currency
+        t.source = CurrencySource::explicit_;
+        t.marker = lex_.currency_marker(rest);
+        t.currency_text = rest;
+        t.currency_pos = k;
+        t.last_text = rest;
+      }
+      p = e;
+      continue;
+    }
+    // read_units stops before a range separator ('-', '–', "to", "and"): run() reads on
+    if (s_[q] == '-' || dash_at(q) != 0) break;
     if (q == p || !is_ascii_letter(s_[q])) return false;
     // read_units' minor units written apart ("20 dollars 43 cents", "$20 and 43 cents")
     if (t.currency && t.shift == 0 && !t.scale && t.fraction_digits == 0 && !t.wide &&
@@ -137,7 +188,8 @@ bool Parser::front_term(std::size_t p, Term& t) {
     }
     const std::size_t e = letters_end(q);
     const std::string_view w = s_.substr(q, e - q);
-    if (is_word(w, "to") || is_word(w, "and") || is_word(w, "or")) return false;
+    if (is_word(w, "to") || is_word(w, "and")) break;
+    if (is_word(w, "or")) return false;
     std::size_t next = e;
     // One look-up of the word answers read_units' questions: a scale? a marker after
     // a number? the first word of a longer marker or scale?
@@ -187,14 +239,33 @@ bool Parser::front_term(std::size_t p, Term& t) {
       const auto [b, w2] = second(e);
       if (b == e) return false;
       std::size_t phrase_end = b + w2.size();
-      if (is_word(w, "per") && (is_word(w2, "cent") || is_word(w2, "american") || (b < end_ && is_digit(s_[b])))) {
+      const auto then = [&](std::size_t from, std::string_view word) {  // the next word is `word`
+        const auto [b3, w3] = second(from);
+        if (b3 > from && is_word_any(w3, word)) {
+          phrase_end = b3 + w3.size();
+          return true;
+        }
         return false;
-      }
+      };
+      if (is_word(w, "per") && is_word(w2, "cent")) return false;
       if (is_word(w, "per") && is_word(w2, "ordinary")) {
-        const auto [b3, w3] = second(phrase_end);
-        if (!(b3 > phrase_end && is_word_any(w3, "share"))) return false;
+        if (!then(b + w2.size(), "share")) return false;
+        if (!set_per(Per::share, s_.substr(q, phrase_end - q))) return false;
+      } else if (is_word(w, "per") && is_word(w2, "american")) {
+        if (!(then(b + w2.size(), "depositary") && (then(phrase_end, "share") || then(phrase_end, "shares")))) return false;
+        if (!set_per(Per::ads, s_.substr(q, phrase_end - q))) return false;
+      } else if (is_word(w, "per") && b < end_ && is_digit(s_[b])) {
+        // "per 10 shares": the amount of one share is a tenth
+        std::size_t d = b;
+        while (d < end_ && is_digit(s_[d])) ++d;
+        const std::string_view count = s_.substr(b, d - b);
+        const auto [b3, w3] = second(d);
+        if (b3 == d || !is_word(w3, "shares")) return false;
+        if (count.front() != '1' || count.find_first_not_of('0', 1) != std::string_view::npos) return false;
         phrase_end = b3 + w3.size();
         if (!set_per(Per::share, s_.substr(q, phrase_end - q))) return false;
+        t.shift -= static_cast<int>(count.size() - 1);
+        t.per_shift = -static_cast<int>(count.size() - 1);
       } else if (is_word(w2, "share")) {
         if (!set_per(Per::share, s_.substr(q, phrase_end - q))) return false;
       } else if (w2 == "ADS" || w2 == "ADR") {

@@ -321,9 +321,10 @@ class Parser {
   bool read_cjk_number(std::size_t& p, Term& t);
   bool read_units(std::size_t& p, Term& t);
   bool read_term(std::size_t p, bool sign_allowed, Term& t);
-  // The front path (figure_front.cpp): the term at p when it is the whole figure in
-  // one of the commonest shapes, as read_term reads it; false (and no error) otherwise.
-  bool front_term(std::size_t p, Term& t);
+  // The front path (figure_front.cpp): the term at p in one of the commonest shapes,
+  // as read_term reads it (up to the end or a range separator: '-', '–', "to",
+  // "and"); false (and no error) where it leaves the term to read_term.
+  bool front_term(std::size_t p, bool sign_allowed, Term& t);
   const CurrencyMarker* marker_words_at(std::size_t q, std::size_t& marker_end) const noexcept;
   // On success `values` holds both ends' values, for the figure.
   bool join_range(Term& low, Term& high, std::size_t separator_pos, Qualifier q, std::pair<Decimal, Decimal>& values);

@@ -316,23 +316,23 @@ Result<QuotedFigure> Parser::run() {
     }
   }
 
-  // The commonest shapes of a single figure take the front path (figure_front.cpp);
-  // whatever it leaves, read_term reads from the same place.
-  if (!prefix_ && !between && !from && paths_ != FigurePaths::general_only) {
-    Term front;
-    if (front_term(p, front)) {
-      front_answered_ = true;
-      qualifier_span_ = TextSpan{qualifier_begin, qualifier_end};
-      if (!settle_term(front)) return failed();
-      return figure(begin, front, qualifier, front.value(), std::nullopt);
+  // Each term is read by the front path where it can (figure_front.cpp: the commonest
+  // shapes, the same Term read_term makes), else by read_term from the same place.
+  const bool front = !prefix_ && paths_ != FigurePaths::general_only;
+  const auto read_either = [&](std::size_t at, bool sign_allowed, Term& by_front, Term& by_general) -> Term* {
+    if (front && front_term(at, sign_allowed, by_front)) return &by_front;
+    front_answered_ = false;
+    if (paths_ == FigurePaths::front_only) {
+      fail(Errc::syntax, "not a shape of the front path", at);
+      return nullptr;
     }
-  }
-  if (paths_ == FigurePaths::front_only) {
-    fail(Errc::syntax, "not a shape of the front path", p);
-    return failed();
-  }
-  Term low;
-  if (!read_term(p, true, low)) return failed();
+    return read_term(at, sign_allowed, by_general) ? &by_general : nullptr;
+  };
+  front_answered_ = front;
+  Term low_front, low_general;
+  Term* const low_read = read_either(p, true, low_front, low_general);
+  if (low_read == nullptr) return failed();
+  Term& low = *low_read;
   p = low.end;
 
   // The upper end of a range, if any: where it starts and whether it may be signed.
@@ -406,9 +406,11 @@ Result<QuotedFigure> Parser::run() {
     end_ = high.end;
     return figure(begin, low, qualifier, std::move(values.first), std::move(values.second));
   }
-  if (!read_term(high_begin, high_signed, high)) return failed();
-  if (!join_range(low, high, separator, qualifier, values)) return failed();
-  if (const std::size_t rest = skip_space(high.end); rest < end_) {
+  Term high_front;
+  high_front.may_borrow_currency = high.may_borrow_currency;
+  Term* const high_read = read_either(high_begin, high_signed, high_front, high);
+  if (high_read == nullptr || !join_range(low, *high_read, separator, qualifier, values)) return failed();
+  if (const std::size_t rest = skip_space(high_read->end); rest < end_) {
     fail(Errc::syntax, fmt::format("unexpected {} after the figure", found(rest)), rest);
     return failed();
   }

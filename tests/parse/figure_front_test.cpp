@@ -137,20 +137,28 @@ TEST_CASE("front path: the commonest shapes, read as the general reader reads th
       "about $5bn", "nearly 60 euros", "more than 3,819,513,981 BGN", "~$5bn", "5 Swiss francs each", "9.9 pence",
       "1.49 cents", "5.77 pence per ordinary share", "$5bn per ADS", "Rs 4.5 lakh crore", "INR 64 810", "5\xC2\xA0USD",
       "Rs.45", "$0.36 a share", "5 crore rupees", "NT$3", "10 grand",
-      "$1,23,456"};  // the last read by the front path as the general reader reads it: an error (Indian grouping)
+      "9.9\xE4\xBA\xBF\xE5\x85\x83", "947842\xE4\xBA\xBA\xE6\xB0\x91\xE5\xB8\x81", "404\xE4\xB8\x87\xE6\xB8\xAF\xE5\x85\x83",
+      "79.9\xE4\xB8\x87\xE4\xBA\xBF\xE5\x86\x86", "6,341\xE4\xBA\xBF", "5 \xE4\xBA\xBF\xE7\xBE\x8E\xE5\x85\x83",
+      "$3bn-$4bn", "$2.3-2.5 billion", "between $1 and $2", "from 4 to 14MM U.S. dollars", "HK$1.7bn-HK$2.3bn",
+      "S$1,240.0 per 10 shares", "\xE2\x82\xB9 19 per American depositary shares", "35 baht per American depositary share",
+      "Rs 600-2,023 per 10 shares", "5 to 7 billion yuan", "HK$8\xE2\x80\x93" "26 per share", "about 3-4 USD",
+      // read by the front path as the general reader reads them: errors
+      "$1,23,456", "Rmb3bn-$4bn", "7-5 USD", "more than $5-7bn"};
   Tally tally;
   for (const std::string& text : fronted) {
     INFO(text);
     CHECK(parse_figure_by(text, options, FigurePaths::front_only).has_value());
     check_one(text, options, tally);
   }
-  // Left to the general reader: ranges, parentheses, number words, Chinese, percentages,
+  // Left to the general reader (for one end at least): a percentage, parentheses, number words, a Chinese marker before
+  // the number (人民币5亿元), Chinese running text after it (500亿建设),
   // two markers, minor units before a number, a country prefix, errors.
-  for (const char* text : {"$3bn-$4bn", "$2.3-2.5 billion", "($99.99)", "\xC2\xA3(982)m", "three billion dollars",
-                           "9.9\xE4\xBA\xBF\xE5\x85\x83", "nearly 60%", "USD $5bn", "NZD $100.70", "US4.5cps", "HK1 cent",
-                           "5p", "20\xE2\x82\xAC", "5 pesos", "XYZ 5", "between $1 and $2", "from 4 to 14MM U.S. dollars",
+  for (const char* text : {"5-7%", "between 5 and 7 per cent", "($99.99)", "\xC2\xA3(982)m", "three billion dollars",
+                           "\xE4\xBA\xBA\xE6\xB0\x91\xE5\xB8\x81" "5\xE4\xBA\xBF\xE5\x85\x83",
+                           "500\xE4\xBA\xBF\xE5\xBB\xBA\xE8\xAE\xBE", "nearly 60%", "USD $5bn", "NZD $100.70", "US4.5cps", "HK1 cent",
+                           "5p", "20\xE2\x82\xAC", "5 pesos", "XYZ 5",
                            "$5bn yuan", "5bn million", "1.2 billion shares", "a 12.6 decline", "20 dollars 43 cents",
-                           "\xC2\xA5" "5bn", "1,234,56 USD", "$5\xE2\x80\x8D" "0bn"}) {
+                           "\xC2\xA5" "5bn", "1,234,56 USD", "$5 per 3 shares", "$5 per 10 share", "$5 per American share", "$5\xE2\x80\x8D" "0bn"}) {
     INFO(text);
     CHECK_FALSE(parse_figure_by(text, options, FigurePaths::front_only).has_value());
     check_one(text, options, tally);
@@ -161,7 +169,7 @@ TEST_CASE("front path: the commonest shapes, read as the general reader reads th
 
 TEST_CASE("front path: every option set, on forms and their near misses", "[parse][front]") {
   const std::vector<std::string> forms = {"Rmb81bn", "HK$140.9 per share", "380 billion yuan", "$11bn", "about USD 1,234.5 million",
-                                          "5.77 pence per ordinary share", "Rs 1,20,000 crore", "\xE2\x82\xAC" "1.234",
+                                          "5.77 pence per ordinary share", "Rs 1,20,000 crore", "9.9\xE4\xBA\xBF\xE5\x85\x83", "3,503.4\xE4\xB8\x87\xE6\x97\xA5\xE5\x85\x83", "\xE2\x82\xAC" "1.234",
                                           "1.234,5 EUR", "1 234,5 EUR", "5 US dollars a share", "-1.5bn SEK"};
   for (const ParseOptions& options : option_sets()) {
     Tally tally;
