@@ -104,6 +104,12 @@ bool quotient_significant(u128 n, u128 d, int e, int digits, Rounding mode, Scal
   // with one digit too many, q/10 is the quotient at the next quantum and
   // (q mod 10) x d + r its remainder over 10d: no second division by d.
   const int dn = count_digits(n), dd = count_digits(d);
+  if (d == 1 && dn <= digits) {
+    // Exact (a figure in the target currency): the digits below would come out
+    // as n x 10^(digits - dn) with no remainder; no division needed.
+    out = Scaled{n * pow10_table[static_cast<std::size_t>(digits - dn)], e + dn - digits};
+    return true;
+  }
   const int quantum = e + dn - dd - digits;
   const int shift = e - quantum;
   if (shift >= 0) {

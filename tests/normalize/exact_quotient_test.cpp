@@ -70,3 +70,21 @@ TEST_CASE("an intermediate beyond 128 bits is reported, never wrapped", "[normal
   CHECK(detail::digits10(detail::pow10_u128(19) - 1) == 19);
   CHECK(detail::digits10(detail::pow10_u128(19)) == 20);
 }
+
+TEST_CASE("a divisor of 1 (a figure in the target currency) gives what the division gives", "[normalize][kernel]") {
+  // n / 1 x 10^e is n / 10 x 10^(e+1): the same exact value through the general division.
+  u128 n = 1;
+  for (int k = 0; k < 400; ++k) {
+    n = n * 7 + static_cast<u128>(k);  // 1 to 38 digits
+    if (detail::digits10(n) > 36) n = static_cast<u128>(k) + 1;
+    for (const int digits : {1, 5, 15, 17, 36})
+      for (const Rounding mode : {Rounding::half_even, Rounding::up, Rounding::down}) {
+        Scaled one, ten;
+        const bool a = detail::quotient_significant(n, 1, -k % 30, digits, mode, one);
+        const bool b = detail::quotient_significant(n, 10, -k % 30 + 1, digits, mode, ten);
+        REQUIRE(a == b);
+        CHECK(one.coefficient == ten.coefficient);
+        CHECK(one.exponent == ten.exponent);
+      }
+  }
+}
