@@ -289,7 +289,7 @@ void Scanner::run(Extraction& out) {
       // The longest phrase of up to three words here, written as the cue writes it.
       std::size_t e = p;
       std::size_t best = p;
-      for (int words = 0; words < 3 && e < sentence.end; ++words) {
+      for (int n = 0; n < 3 && e < sentence.end; ++n) {
         e = word_end(e);
         const std::string_view phrase = s_.substr(p, e - p);
         if (const Cue* c = lexicon_.cue(phrase, "currency_place"); c != nullptr && c->phrase == phrase) {

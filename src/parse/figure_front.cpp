@@ -236,44 +236,12 @@ bool Parser::front_term(std::size_t p, bool sign_allowed, Term& t) {
                w == "bps" || is_word(w, "times") || lex_.cue(w, "unit_word") != nullptr) {
       return false;
     } else if (is_word(w, "per") || is_word(w, "a") || is_word(w, "an")) {
-      const auto [b, w2] = second(e);
-      if (b == e) return false;
-      std::size_t phrase_end = b + w2.size();
-      const auto then = [&](std::size_t from, std::string_view word) {  // the next word is `word`
-        const auto [b3, w3] = second(from);
-        if (b3 > from && is_word_any(w3, word)) {
-          phrase_end = b3 + w3.size();
-          return true;
-        }
-        return false;
-      };
-      if (is_word(w, "per") && is_word(w2, "cent")) return false;
-      if (is_word(w, "per") && is_word(w2, "ordinary")) {
-        if (!then(b + w2.size(), "share")) return false;
-        if (!set_per(Per::share, s_.substr(q, phrase_end - q))) return false;
-      } else if (is_word(w, "per") && is_word(w2, "american")) {
-        if (!(then(b + w2.size(), "depositary") && (then(phrase_end, "share") || then(phrase_end, "shares")))) return false;
-        if (!set_per(Per::ads, s_.substr(q, phrase_end - q))) return false;
-      } else if (is_word(w, "per") && b < end_ && is_digit(s_[b])) {
-        // "per 10 shares": the amount of one share is a tenth
-        std::size_t d = b;
-        while (d < end_ && is_digit(s_[d])) ++d;
-        const std::string_view count = s_.substr(b, d - b);
-        const auto [b3, w3] = second(d);
-        if (b3 == d || !is_word(w3, "shares")) return false;
-        if (count.front() != '1' || count.find_first_not_of('0', 1) != std::string_view::npos) return false;
-        phrase_end = b3 + w3.size();
-        if (!set_per(Per::share, s_.substr(q, phrase_end - q))) return false;
-        t.shift -= static_cast<int>(count.size() - 1);
-        t.per_shift = -static_cast<int>(count.size() - 1);
-      } else if (is_word(w2, "share")) {
-        if (!set_per(Per::share, s_.substr(q, phrase_end - q))) return false;
-      } else if (w2 == "ADS" || w2 == "ADR") {
-        if (!set_per(Per::ads, s_.substr(q, phrase_end - q))) return false;
-      } else {
-        return false;
-      }
-      next = phrase_end;
+      const PerPhrase phrase = per_phrase(w, e);  // read_units says why when it fails
+      if (phrase.kind != PerPhrase::share && phrase.kind != PerPhrase::ads) return false;
+      if (!set_per(phrase.kind == PerPhrase::share ? Per::share : Per::ads, s_.substr(q, phrase.end - q))) return false;
+      t.shift += phrase.shift;
+      if (phrase.shift != 0) t.per_shift = phrase.shift;
+      next = phrase.end;
     } else {
       return false;  // a currency phrase the lexicon does not list, a count noun, a direction word: read_units'
     }

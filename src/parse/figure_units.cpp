@@ -318,52 +318,19 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
       } else if (const auto unit = unit_word(w, false)) {
         ok = set_dimension(*unit, w, q);
       } else if (is_word(w, "per") || is_word(w, "a") || is_word(w, "an")) {
-        const auto [b, w2] = second(e);
-        if (b == e) return fail(Errc::syntax, fmt::format("expected 'share' or 'ADS' after '{}'", w), e);
-        const std::string_view phrase = s_.substr(q, b + w2.size() - q);
-        std::size_t phrase_end = b + w2.size();
-        const auto then = [&](std::size_t from, std::string_view word) {  // the next word is `word`
-          const auto [b3, w3] = second(from);
-          if (b3 > from && is_word_any(w3, word)) {
-            phrase_end = b3 + w3.size();
-            return true;
-          }
-          return false;
-        };
-        if (is_word(w, "per") && is_word(w2, "cent")) {
-          ok = set_dimension(Dimension::percent, phrase, q);
-        } else if (is_word(w, "per") && is_word(w2, "ordinary") && then(b + w2.size(), "share")) {
-          ok = set_per(Per::share, s_.substr(q, phrase_end - q), q);
-        } else if (is_word(w, "per") && is_word(w2, "american") && then(b + w2.size(), "depositary") &&
-                   (then(phrase_end, "share") || then(phrase_end, "shares"))) {
-          ok = set_per(Per::ads, s_.substr(q, phrase_end - q), q);
-        } else if (is_word(w, "per") && b < end_ && is_digit(s_[b])) {
-          // "per 10 shares": the amount of one share is a tenth
-          std::size_t d = b;
-          while (d < end_ && is_digit(s_[d])) ++d;
-          const std::string_view count = s_.substr(b, d - b);
-          const auto [b3, w3] = second(d);
-          if (b3 == d || !is_word(w3, "shares")) {
-            return fail(Errc::syntax, fmt::format("expected 'shares' after 'per {}', found {}", count, found(b3)), b3);
-          }
-          if (count.front() != '1' || count.find_first_not_of('0', 1) != std::string_view::npos) {
-            return fail(Errc::syntax, fmt::format("'per {} shares' is not per share by a power of ten", count), b);
-          }
-          phrase_end = b3 + w3.size();
-          ok = set_per(Per::share, s_.substr(q, phrase_end - q), q);
-          t.shift -= static_cast<int>(count.size() - 1);
-          t.per_shift = -static_cast<int>(count.size() - 1);
-        } else if (is_word(w2, "share")) {
-          ok = set_per(Per::share, phrase, q);
-        } else if (w2 == "ADS" || w2 == "ADR") {
-          ok = set_per(Per::ads, phrase, q);
-        } else {
-          return fail(Errc::syntax,
-                      fmt::format("expected {}'share' or 'ADS' after '{}', found {}",
-                                  is_word(w, "per") ? "'cent', " : "", w, found(b)),
-                      b);
+        PerPhrase phrase = per_phrase(w, e);
+        const std::string_view text = s_.substr(q, phrase.end - q);
+        switch (phrase.kind) {
+          case PerPhrase::percent: ok = set_dimension(Dimension::percent, text, q); break;
+          case PerPhrase::share: ok = set_per(Per::share, text, q); break;
+          case PerPhrase::ads: ok = set_per(Per::ads, text, q); break;
+          case PerPhrase::error: return fail(Errc::syntax, std::move(phrase.message), phrase.end);
         }
-        next = std::max(phrase_end, b + w2.size());
+        if (phrase.shift != 0) {
+          t.shift += phrase.shift;
+          t.per_shift = phrase.shift;
+        }
+        next = phrase.end;
       } else if (is_word(w, "percentage") || is_word(w, "basis")) {
         const auto [b, w2] = second(e);
         if (is_word(w, "percentage") && !is_word(w2, "points") && !is_word(w2, "point")) {
@@ -451,6 +418,44 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
   }
   pos = p;
   return true;
+}
+
+Parser::PerPhrase Parser::per_phrase(std::string_view w, std::size_t e) const {
+  const auto [b, w2] = word_after(e);
+  if (b == e) return {PerPhrase::error, e, 0, fmt::format("expected 'share' or 'ADS' after '{}'", w)};
+  const bool per = is_word(w, "per");
+  std::size_t phrase_end = b + w2.size();
+  const auto then = [&](std::size_t from, std::string_view word) {  // the next word is `word`
+    const auto [b3, w3] = word_after(from);
+    if (b3 > from && is_word_any(w3, word)) {
+      phrase_end = b3 + w3.size();
+      return true;
+    }
+    return false;
+  };
+  if (per && is_word(w2, "cent")) return {PerPhrase::percent, phrase_end, 0, {}};
+  if (per && is_word(w2, "ordinary") && then(b + w2.size(), "share")) return {PerPhrase::share, phrase_end, 0, {}};
+  if (per && is_word(w2, "american") && then(b + w2.size(), "depositary") &&
+      (then(phrase_end, "share") || then(phrase_end, "shares"))) {
+    return {PerPhrase::ads, phrase_end, 0, {}};
+  }
+  if (per && b < end_ && is_digit(s_[b])) {
+    std::size_t d = b;
+    while (d < end_ && is_digit(s_[d])) ++d;
+    const std::string_view count = s_.substr(b, d - b);
+    const auto [b3, w3] = word_after(d);
+    if (b3 == d || !is_word(w3, "shares")) {
+      return {PerPhrase::error, b3, 0, fmt::format("expected 'shares' after 'per {}', found {}", count, found(b3))};
+    }
+    if (count.front() != '1' || count.find_first_not_of('0', 1) != std::string_view::npos) {
+      return {PerPhrase::error, b, 0, fmt::format("'per {} shares' is not per share by a power of ten", count)};
+    }
+    return {PerPhrase::share, b3 + w3.size(), -static_cast<int>(count.size() - 1), {}};
+  }
+  if (is_word(w2, "share")) return {PerPhrase::share, b + w2.size(), 0, {}};
+  if (w2 == "ADS" || w2 == "ADR") return {PerPhrase::ads, b + w2.size(), 0, {}};
+  return {PerPhrase::error, b, 0,
+          fmt::format("expected {}'share' or 'ADS' after '{}', found {}", per ? "'cent', " : "", w, found(b))};
 }
 
 }  // namespace finmetrics::parse_detail
