@@ -1,6 +1,7 @@
 #include "finmetrics/io/atomic_file.hpp"
 
 #include <fcntl.h>
+#include <pthread.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -83,6 +84,26 @@ extern "C" void on_interrupt(int sig) {
   std::raise(sig);
 }
 
+// SIGINT and SIGTERM held from a temporary file's creation until its slot is
+// published: an interrupt in between would otherwise leave the file behind (the
+// handler cannot know it yet). A held signal is delivered when the mask returns.
+class HeldInterrupts {
+ public:
+  HeldInterrupts() noexcept {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    ::pthread_sigmask(SIG_BLOCK, &set, &saved_);
+  }
+  ~HeldInterrupts() { ::pthread_sigmask(SIG_SETMASK, &saved_, nullptr); }
+  HeldInterrupts(const HeldInterrupts&) = delete;
+  HeldInterrupts& operator=(const HeldInterrupts&) = delete;
+
+ private:
+  sigset_t saved_{};
+};
+
 std::string directory_of(const std::string& path) {
   const std::size_t slash = path.rfind('/');
   if (slash == std::string::npos) return {};
@@ -116,16 +137,20 @@ Result<AtomicFile> AtomicFile::create(const std::string& target) {
     return f;
   }
   std::string pattern = directory_of(target) + "." + base_name(target) + ".XXXXXX.tmp";
-  const int fd = ::mkstemps(pattern.data(), 4);
-  if (fd < 0) return unexpected(io_error(target, "", errno));
+  AtomicFile f;
+  int fd = -1;
+  {
+    const HeldInterrupts held;
+    fd = ::mkstemps(pattern.data(), 4);
+    if (fd < 0) return unexpected(io_error(target, "", errno));
+    f.target_ = target;
+    f.temporary_ = pattern;
+    f.slot_ = register_slot(f.temporary_, f.target_);
+  }
   // mkstemp gives 0600; an output file gets what fopen would give it.
   const mode_t mask = ::umask(0);
   ::umask(mask);
   ::fchmod(fd, 0666 & ~mask);
-  AtomicFile f;
-  f.target_ = target;
-  f.temporary_ = pattern;
-  f.slot_ = register_slot(f.temporary_, f.target_);
   f.file_ = ::fdopen(fd, "wb");
   if (f.file_ == nullptr) {
     const int err = errno;
