@@ -14,40 +14,12 @@
 #include "finmetrics/normalize/detail/common_figure.hpp"
 #include "finmetrics/normalize/normalizer.hpp"
 #include "finmetrics/normalize/v2_figure.hpp"
+#include "corpus.hpp"
 #include "shared_data.hpp"
 
 using namespace finmetrics;
 
 namespace {
-
-// The figure column of a CSV text with a `date,figure` header.
-std::vector<std::string> figures_of(const std::string& text) {
-  std::vector<std::string> out;
-  csv::RecordSplitter splitter;
-  splitter.feed(text);
-  std::vector<std::string_view> fields;
-  std::string scratch;
-  bool header = true;
-  const auto take = [&](const csv::RawRecord& r) {
-    if (header) {
-      header = false;
-      return;
-    }
-    if (csv::split_record(r.text, fields, scratch) && fields.size() >= 2) out.emplace_back(fields[1]);
-  };
-  while (auto r = splitter.next()) take(*r);
-  if (auto r = splitter.finish()) take(*r);
-  return out;
-}
-
-std::string run(const std::string& command) {
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
-  std::string text;
-  if (!pipe) return text;
-  char buffer[1 << 16];
-  while (const std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe.get())) text.append(buffer, n);
-  return text;
-}
 
 std::string read_text(const std::filesystem::path& path) {
   std::string text;
@@ -178,9 +150,9 @@ TEST_CASE("common figures: the v1 and v2 corpora, the hand-picked rows and their
   FINMETRICS_REQUIRE_SHARED("bench/gen_corpus_v2.py");
   FINMETRICS_REQUIRE_SHARED("bench/handpicked.csv");
   const std::string python = "/usr/bin/python3 ";
-  const auto v1 = figures_of(run(python + test::shared_path("bench/gen_corpus.py").string() + " 30000 17"));
-  const auto v2 = figures_of(run(python + test::shared_path("bench/gen_corpus_v2.py").string() + " 60000 23"));
-  const auto picked = figures_of(read_text(test::shared_path("bench/handpicked.csv")));
+  const auto v1 = test::figure_column(test::run_command(python + test::shared_path("bench/gen_corpus.py").string() + " 30000 17"));
+  const auto v2 = test::figure_column(test::run_command(python + test::shared_path("bench/gen_corpus_v2.py").string() + " 60000 23"));
+  const auto picked = test::figure_column(read_text(test::shared_path("bench/handpicked.csv")));
   REQUIRE(v1.size() == 30000);
   REQUIRE(v2.size() == 60000);
   REQUIRE(picked.size() == 17);

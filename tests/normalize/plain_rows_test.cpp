@@ -12,20 +12,12 @@
 #include "finmetrics/fx/ecb.hpp"
 #include "finmetrics/io/csv.hpp"
 #include "finmetrics/normalize/normalizer.hpp"
+#include "corpus.hpp"
 #include "shared_data.hpp"
 
 using namespace finmetrics;
 
 namespace {
-
-std::string run(const std::string& command) {
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
-  std::string text;
-  if (!pipe) return text;
-  char buffer[1 << 16];
-  while (const std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe.get())) text.append(buffer, n);
-  return text;
-}
 
 struct Outcome {
   std::string output, diagnostics;
@@ -92,8 +84,8 @@ TEST_CASE("plain runs: read as record by record, v1 and v2 corpora and near miss
   FINMETRICS_REQUIRE_SHARED("data/fx/ecb-eurofxref-hist.csv");
   const FxTable fx = load_ecb_csv(test::shared_path("data/fx/ecb-eurofxref-hist.csv")).value();
   const std::string python = "/usr/bin/python3 ";
-  const std::string v1 = run(python + test::shared_path("bench/gen_corpus.py").string() + " 20000 31");
-  const std::string v2 = run(python + test::shared_path("bench/gen_corpus_v2.py").string() + " 20000 37");
+  const std::string v1 = test::run_command(python + test::shared_path("bench/gen_corpus.py").string() + " 20000 31");
+  const std::string v2 = test::run_command(python + test::shared_path("bench/gen_corpus_v2.py").string() + " 20000 37");
   REQUIRE(v1.size() > 400000);
   REQUIRE(v2.size() > 400000);
 

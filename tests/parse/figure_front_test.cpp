@@ -14,6 +14,7 @@
 #include "finmetrics/io/csv.hpp"
 #include "finmetrics/parse/detail/figure_paths.hpp"
 #include "finmetrics/parse/parse_figure.hpp"
+#include "corpus.hpp"
 #include "shared_data.hpp"
 
 using namespace finmetrics;
@@ -98,34 +99,6 @@ std::vector<std::string> near_misses(const std::string& s) {
   return out;
 }
 
-std::vector<std::string> figures_of(const std::string& text) {
-  std::vector<std::string> out;
-  csv::RecordSplitter splitter;
-  splitter.feed(text);
-  std::vector<std::string_view> fields;
-  std::string scratch;
-  bool header = true;
-  const auto take = [&](const csv::RawRecord& r) {
-    if (header) {
-      header = false;
-      return;
-    }
-    if (csv::split_record(r.text, fields, scratch) && fields.size() >= 2) out.emplace_back(fields[1]);
-  };
-  while (auto r = splitter.next()) take(*r);
-  if (auto r = splitter.finish()) take(*r);
-  return out;
-}
-
-std::string run(const std::string& command) {
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
-  std::string text;
-  if (!pipe) return text;
-  char buffer[1 << 16];
-  while (const std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe.get())) text.append(buffer, n);
-  return text;
-}
-
 }  // namespace
 
 TEST_CASE("front path: the commonest shapes, read as the general reader reads them", "[parse][front]") {
@@ -186,8 +159,8 @@ TEST_CASE("front path: the v1 and v2 corpora and their near misses, under every 
   FINMETRICS_REQUIRE_SHARED("bench/gen_corpus_v2.py");
   FINMETRICS_REQUIRE_SHARED("bench/gen_corpus.py");
   const std::string python = "/usr/bin/python3 ";
-  const auto v1 = figures_of(run(python + test::shared_path("bench/gen_corpus.py").string() + " 20000 17"));
-  const auto v2 = figures_of(run(python + test::shared_path("bench/gen_corpus_v2.py").string() + " 40000 23"));
+  const auto v1 = test::figure_column(test::run_command(python + test::shared_path("bench/gen_corpus.py").string() + " 20000 17"));
+  const auto v2 = test::figure_column(test::run_command(python + test::shared_path("bench/gen_corpus_v2.py").string() + " 40000 23"));
   REQUIRE(v1.size() == 20000);
   REQUIRE(v2.size() == 40000);
   const auto options = option_sets();
