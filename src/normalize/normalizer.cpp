@@ -146,6 +146,15 @@ bool fits_decimal(const Scaled& v) {
                                 v.exponent >= Decimal::min_exponent && v.exponent <= Decimal::max_exponent);
 }
 
+// The reference path multiplies the amount by the rate's numerator (the same
+// fixings' coefficients as the kernel's `num`) as a Decimal, which refuses a
+// product of more than max_digits digits: such a product is left to it, so both
+// refuse it alike (`Rmb` + 34 digits at 1.0314: the kernel's 128 bits would hold it).
+bool product_fits(u128 n) {
+  static constexpr u128 limit = pow10(Decimal::max_digits);
+  return n < limit;
+}
+
 bool round_value(u128 n, u128 d, int e, const NormalizeOptions& o, Scaled& v, Rounding mode) {
   return o.decimals ? detail::quotient_at_quantum(n, d, e, -*o.decimals, mode, v)
                     : detail::quotient_significant(n, d, e, o.significant_digits, mode, v);
@@ -394,7 +403,7 @@ Normalizer::Refusal Normalizer::convert_parts(u128 mantissa, int exponent, bool 
         bool ok = t->inverted ? mul(den, t->mantissa) : mul(num, t->mantissa);
         ok = ok && (x->inverted ? mul(num, x->mantissa) : mul(den, x->mantissa));
         const int exp = e + (t->inverted ? -t->exponent : t->exponent) - (x->inverted ? -x->exponent : x->exponent);
-        done = ok && round_value(num, den, exp, o, value, magnitude_rounding);
+        done = ok && product_fits(num) && round_value(num, den, exp, o, value, magnitude_rounding);
       } else if (Grid::explain(*xg, day, staleness, why) ||
                  (x != nullptr && Grid::explain(*tg, day, staleness, why))) {
         return Refusal::no_rate;
@@ -733,7 +742,7 @@ void NormalizeStream::row_value(const detail::V1Scan& scan, std::string_view dat
     done = round_value(scan.mantissa, 1, e, o, value);
   } else if (const V1Pair* pair = g.v1_pair(day_index, scan.currency)) {
     u128 num = scan.mantissa;
-    done = !__builtin_mul_overflow(num, static_cast<u128>(pair->num), &num) &&
+    done = !__builtin_mul_overflow(num, static_cast<u128>(pair->num), &num) && product_fits(num) &&
            round_value(num, pair->den, e + pair->exponent, o, value);
   } else {
     const auto staleness = static_cast<std::int32_t>(o.max_staleness.count());
@@ -747,7 +756,7 @@ void NormalizeStream::row_value(const detail::V1Scan& scan, std::string_view dat
       bool ok = t->inverted ? mul(den, t->mantissa) : mul(num, t->mantissa);
       ok = ok && (x->inverted ? mul(num, x->mantissa) : mul(den, x->mantissa));
       const int exp = e + (t->inverted ? -t->exponent : t->exponent) - (x->inverted ? -x->exponent : x->exponent);
-      done = ok && round_value(num, den, exp, o, value);
+      done = ok && product_fits(num) && round_value(num, den, exp, o, value);
     }
   }
   // A value the reference path cannot hold as a Decimal (39 digits at the

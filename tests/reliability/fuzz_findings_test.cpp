@@ -11,6 +11,8 @@
 #include "finmetrics/check/issuer_profile.hpp"
 #include "finmetrics/error.hpp"
 #include "finmetrics/extract/extract_figures.hpp"
+#include "finmetrics/fx/ecb.hpp"
+#include "finmetrics/normalize/normalizer.hpp"
 #include "finmetrics/normalize/v1_figure.hpp"
 #include "finmetrics/parse/parse_figure.hpp"
 #include "finmetrics/series/series_csv.hpp"
@@ -144,4 +146,31 @@ TEST_CASE("extract: a word form gives way to a figure read from digits that it w
   REQUIRE(apart.figures.size() == 2);
   CHECK(apart.figures[0].text == "several billion dollars");
   CHECK(apart.figures[1].text == "dollar 5");
+}
+
+TEST_CASE("normalize: a product beyond 38 digits is refused by the row kernel as by Normalizer::convert") {
+  // fuzz_normalize (CI seed 1, 415,241 runs in, found by the lead's 120 s rerun):
+  // 'Rmb' and 34 digits at 1.0314 USD per EUR. The row kernel's 128-bit product
+  // held 1.0314e38 and wrote a value; Normalizer::convert (the reference path,
+  // Decimal arithmetic of at most 38 digits) refused it: the two disagreed.
+  const FxTable fx = parse_ecb_csv("Date,USD,CNY,\n2025-01-08,1.0314,7.5621,\n", "mini").value();
+  NormalizeOptions o;
+  o.decimals = 2;
+  o.rounding = Rounding::half_up;
+  const Normalizer n(fx, o);
+  const std::string big = "Rmb999999999999999999999999999999.9999", fits = "Rmb99999999999999999999999999999.9999";
+  std::string out, diagnostics;
+  const NormalizeTotals t = normalize_csv(n, "date,figure\n2025-01-08," + big + "\n2025-01-08," + fits + "\n", out, diagnostics);
+  CHECK(t.converted == 1);
+  CHECK(t.invalid == 1);
+  CHECK(out == "date,figure,currency,usd_value,per_share\n"
+               "2025-01-08," + big + ",CNY,,0\n"
+               "2025-01-08," + fits + ",CNY,13639068512714722101003689451.34,0\n");
+  const date::sys_days day = date::year{2025} / 1 / 8;
+  const Result<NormalizedValue> refused = n.convert(day, big);
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().code == Errc::overflow);
+  const Result<NormalizedValue> read = n.convert(day, fits);
+  REQUIRE(read);
+  CHECK(read->value.to_string() == "13639068512714722101003689451.34");
 }
