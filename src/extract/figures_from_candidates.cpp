@@ -263,7 +263,7 @@ void Scanner::run(Extraction& out) {
     }
     return std::string(s_.substr(h.begin, h.end - h.begin));
   };
-  const auto same_name = [](std::string_view a, std::string_view b) {  // `Tencent` and `Tencent Holdings`
+  const auto same_name = [](std::string_view a, std::string_view b) {  // `Acme` and `Acme Holdings`
     if (a.size() > b.size()) std::swap(a, b);
     return b.substr(0, a.size()) == a && (a.size() == b.size() || b[a.size()] == ' ');
   };

@@ -283,16 +283,8 @@ bool Parser::read_prefix(std::size_t& p, Term& t) {
   // A name of several words ("U.S. dollars 5 million", "Malaysian ringgit 42"): the
   // longest the lexicon lists, one marker.
   if (is_ascii_letter(s_[p])) {
-    std::array<std::size_t, 6> ends{};
-    std::size_t words = 0;
-    const auto max_words = std::min<std::size_t>(ends.size(), static_cast<std::size_t>(lex_.max_currency_words()));
-    for (std::size_t w = p; words < max_words && w < end_;) {
-      const std::size_t e2 = marker_run_end(w);
-      if (e2 == w) break;
-      ends[words++] = e2;
-      if (!space_at(e2)) break;
-      w = skip_space(e2);
-    }
+    MarkerWordEnds ends{};
+    const std::size_t words = marker_word_ends(p, ends);
     for (std::size_t k = words; k >= 2; --k) {
       const std::string_view phrase = s_.substr(p, ends[k - 1] - p);
       const CurrencyMarker* m = lex_.currency_marker(phrase);

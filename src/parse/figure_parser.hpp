@@ -340,6 +340,10 @@ class Parser {
   // as read_term reads it (up to the end or a range separator: '-', '–', "to",
   // "and"); false (and no error) where it leaves the term to read_term.
   bool front_term(std::size_t p, bool sign_allowed, Term& t);
+  // The ends of the marker-like words from p (up to the lexicon's longest currency
+  // name, at most six), each after white space: their number.
+  using MarkerWordEnds = std::array<std::size_t, 6>;
+  std::size_t marker_word_ends(std::size_t p, MarkerWordEnds& ends) const noexcept;
   const CurrencyMarker* marker_words_at(std::size_t q, std::size_t& marker_end) const noexcept;
   // On success `values` holds both ends' values, for the figure.
   bool join_range(Term& low, Term& high, std::size_t separator_pos, Qualifier q, std::pair<Decimal, Decimal>& values);

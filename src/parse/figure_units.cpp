@@ -16,17 +16,22 @@ namespace finmetrics::parse_detail {
 // The longest currency phrase of the lexicon at q after a number ("U.S. dollars",
 // "HK cents", "usd"), up to its longest phrase's number of words: the marker, its
 // end in `marker_end` (q when none).
-const CurrencyMarker* Parser::marker_words_at(std::size_t q, std::size_t& marker_end) const noexcept {
-  std::array<std::size_t, 6> ends{};
+std::size_t Parser::marker_word_ends(std::size_t p, MarkerWordEnds& ends) const noexcept {
   std::size_t words = 0;
   const auto max_words = std::min<std::size_t>(ends.size(), static_cast<std::size_t>(lex_.max_currency_words()));
-  for (std::size_t b = q; words < max_words && b < end_;) {
+  for (std::size_t b = p; words < max_words && b < end_;) {
     const std::size_t e2 = marker_run_end(b);
     if (e2 == b) break;
     ends[words++] = e2;
     if (!space_at(e2)) break;
     b = skip_space(e2);
   }
+  return words;
+}
+
+const CurrencyMarker* Parser::marker_words_at(std::size_t q, std::size_t& marker_end) const noexcept {
+  MarkerWordEnds ends{};
+  const std::size_t words = marker_word_ends(q, ends);
   for (std::size_t k = words; k > 0; --k) {
     std::size_t e2 = ends[k - 1];
     const CurrencyMarker* marker = lex_.currency_marker_after_number(s_.substr(q, e2 - q));
