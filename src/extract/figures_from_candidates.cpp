@@ -367,7 +367,7 @@ void Scanner::run(Extraction& out) {
     const MentionPick pick = mention_for(subjects->mentions, span, sentence, 320);
     if (pick.hit == nullptr) return true;
     // Named there as written, or as the first words of a longer name or by a longer one
-    // (`Tencent` and `Tencent Holdings`), by binary search: linear in the text.
+    // (`Acme` and `Acme Holdings`), by binary search: linear in the text.
     const std::string name = name_of(*subjects, *pick.hit);
     const std::vector<std::string>& named = subjects->named;
     const auto it = std::lower_bound(named.begin(), named.end(), name);
