@@ -1,6 +1,5 @@
 #include <algorithm>
 #include <array>
-#include <cstdlib>
 #include <optional>
 #include <string>
 #include <vector>
@@ -8,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "finmetrics/extract/detail/context.hpp"
+#include "finmetrics/extract/detail/article_cues.hpp"
 #include "finmetrics/extract/detail/cue_index.hpp"
 #include "finmetrics/extract/detail/mentions.hpp"
 #include "finmetrics/extract/detail/periods.hpp"
@@ -96,31 +96,17 @@ MetricClass class_of(std::string_view metric) {
   return MetricClass::amount;
 }
 
-// The issuer index of an entity hit, or -1 for a name the text gives.
-int issuer_of(const CueIndex& index, const CueHit& h) {
-  if (h.kind == CueKind::name) return -1;
-  return std::atoi(index.value(h.row).c_str());  // "3" or "3:Segment name"
-}
-
 }  // namespace
 
-void read_context(std::string_view s, const SentenceIndex& sentences, const ExtractOptions& options,
-                  Extraction& out) {
+void read_context(std::string_view s, const SentenceIndex& sentences, ArticleCues& cues,
+                  const ExtractOptions& options, Extraction& out) {
   const Lexicon& lexicon = options.parse.lexicon ? *options.parse.lexicon : Lexicon::builtin();
-  std::vector<CueRow> rows;
-  rows.reserve(lexicon.cues().size());
-  for (const Cue& c : lexicon.cues()) rows.push_back(CueRow{c.phrase, c.category, c.value});
-  const CueIndex index(rows, options.issuers);
-  CueIndex::Hits hits = index.scan(s);
-
-  // Names followed by a descriptor ("Alibaba affiliate Ant Group", "Alibaba's fintech arm")
-  // describe another company, and "Alibaba's Wu" belongs to Alibaba: no mentions.
-  hits.entity = company_mentions(s, lexicon, hits.entity, hits.entity_descriptor);
-
-  const auto entity_name = [&](const CueHit& h) {
-    const int i = issuer_of(index, h);
-    return i >= 0 ? options.issuers[static_cast<std::size_t>(i)].name : std::string(s.substr(h.begin, h.end - h.begin));
-  };
+  const CueIndex& index = cues.index();
+  // The entities are company mentions only: names followed by a descriptor ("Alibaba
+  // affiliate Ant Group", "Alibaba's fintech arm") describe another company, and
+  // "Alibaba's Wu" belongs to Alibaba.
+  const CueIndex::Hits& hits = cues.hits();
+  const auto entity_name = [&](const CueHit& h) { return cues.name_of(h); };
 
   PeriodCache periods(s, out.article_date, index, hits.period, lexicon);
 
@@ -141,13 +127,13 @@ void read_context(std::string_view s, const SentenceIndex& sentences, const Extr
       } else {
         ctx.entity = ContextGuess{entity_name(c), 0.4, std::string(s.substr(c.begin, c.end - c.begin))};
       }
-      issuer = issuer_of(index, c);
+      issuer = cues.issuer_of(c);
     }
 
     // Segment (an issuer passed in with its segments): a cue in the sentence, else a
     // segment's proper name in the sentence before.
     if (issuer >= 0) {
-      const auto mine = [&](const CueHit& h) { return issuer_of(index, h) == issuer; };
+      const auto mine = [&](const CueHit& h) { return cues.issuer_of(h) == issuer; };
       const auto segment_name = [&](const CueHit& h) {
         const std::string& v = index.value(h.row);
         return v.substr(v.find(':') + 1);
@@ -208,13 +194,13 @@ void read_context(std::string_view s, const SentenceIndex& sentences, const Extr
         issuer >= 0 ? options.issuers[static_cast<std::size_t>(issuer)].calendar : std::nullopt;
     const bool moves = f.kind == FigureKind::percent || f.kind == FigureKind::multiple ||
                        ctx.metric.value == "price_change" || ctx.metric.value == "market_cap_change";
-    const std::vector<PeriodCue>& cues = periods.of(sentence_index, sent, moves, calendar);
+    const std::vector<PeriodCue>& period_cues = periods.of(sentence_index, sent, moves, calendar);
     {
       const PeriodCue* best = nullptr;
       std::size_t best_d = npos;
-      const auto first = std::lower_bound(cues.begin(), cues.end(), lo,
+      const auto first = std::lower_bound(period_cues.begin(), period_cues.end(), lo,
                                           [](const PeriodCue& c, std::size_t v) { return c.begin < v; });
-      for (auto it = first; it != cues.end() && it->begin < hi; ++it) {
+      for (auto it = first; it != period_cues.end() && it->begin < hi; ++it) {
         std::size_t d = distance(f.span, it->begin, it->end);
         if (it->begin >= f.span.end) d = d * 3 / 2 + 10;
         if (d < best_d) {

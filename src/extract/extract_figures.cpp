@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "figure_scanner.hpp"
+#include "finmetrics/extract/detail/article_cues.hpp"
 #include "finmetrics/extract/detail/context.hpp"
 #include "finmetrics/extract/detail/sentences.hpp"
 
@@ -52,15 +53,18 @@ TextSpan bounded_sentence(std::string_view s, TextSpan sentence, TextSpan figure
 
 Extraction extract_figures(std::string_view text, const ExtractOptions& options) {
   Extraction out;
-  extract_detail::Scanner(text, options).run(out);
   const Lexicon& lexicon = options.parse.lexicon ? *options.parse.lexicon : Lexicon::builtin();
-  out.article_date = options.article_date ? options.article_date : find_article_date(text, lexicon);
+  // The sentences and the cue scan are the text's, read once for the currency of a
+  // bare `$` and for the context (the scan only when one of them needs it).
   const extract_detail::SentenceIndex sentences(text, lexicon);
+  extract_detail::ArticleCues cues(text, lexicon, options.issuers);
+  extract_detail::Scanner(text, options).run(out, sentences, cues);
+  out.article_date = options.article_date ? options.article_date : find_article_date(text, lexicon);
   for (auto& f : out.figures) {
     f.sentence = bounded_sentence(text, sentences.span(sentences.index_of(f.span.begin)), f.span);
     extract_detail::fill_words_around(text, f);
   }
-  if (options.context) extract_detail::read_context(text, sentences, options, out);
+  if (options.context) extract_detail::read_context(text, sentences, cues, options, out);
   return out;
 }
 

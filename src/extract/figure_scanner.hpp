@@ -7,6 +7,7 @@
 //   word_forms.cpp             figures in words with no number (`billions`,
 //                              `double-digit`, `doubled`, `three-year high`)
 //   figures_from_candidates.cpp  reading, currency resolution of bare signs, pairs
+//   document_dollar.cpp        whether the document's dollar reaches a bare `$`
 //   extract_figures.cpp        the entry point: scanner, sentences, context
 
 #include <algorithm>
@@ -26,6 +27,9 @@
 #include "finmetrics/parse/read_figure_at.hpp"
 
 namespace finmetrics::extract_detail {
+
+class ArticleCues;
+class SentenceIndex;
 
 inline constexpr std::size_t npos = std::string_view::npos;
 
@@ -135,7 +139,9 @@ class Scanner {
     if (options.word_forms) word_forms_ = word_forms_of(lexicon_);
   }
 
-  void run(Extraction& out);
+  /// Reads the candidates into `out`; `sentences` and `cues` are the text's, shared
+  /// with the context reader (a bare `$` may need the companies the text names).
+  void run(Extraction& out, const SentenceIndex& sentences, ArticleCues& cues);
 
  private:
   std::size_t alnum_run_end(std::size_t p) const;

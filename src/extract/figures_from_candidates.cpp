@@ -1,7 +1,5 @@
 #include "figure_scanner.hpp"
 
-#include <cstdlib>
-
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
@@ -11,8 +9,8 @@
 
 #include <fmt/format.h>
 
-#include "finmetrics/extract/detail/cue_index.hpp"
-#include "finmetrics/extract/detail/mentions.hpp"
+#include "document_dollar.hpp"
+#include "finmetrics/extract/detail/article_cues.hpp"
 #include "finmetrics/extract/detail/sentences.hpp"
 
 // The candidates in text order become figures: each is read (or read again with
@@ -67,7 +65,7 @@ bool has_dot_three(std::string_view t) {
 }
 }  // namespace
 
-void Scanner::run(Extraction& out) {
+void Scanner::run(Extraction& out, const SentenceIndex& sentences, ArticleCues& cues) {
   // Without a locale of the caller's, a text that writes decimal dots and no decimal
   // comma says how it writes numbers; each figure whose value that decided carries
   // the evidence (below), so the inference is never silent.
@@ -244,138 +242,15 @@ void Scanner::run(Extraction& out) {
     return std::binary_search(foreign_lines.begin(), foreign_lines.end(), line_of[k]);
   };
 
-  // A bare `$` in a paragraph without a dollar marker of its own takes the document's
-  // dollar only when it is about a company that the markers' paragraphs name, or about
-  // none: a US company's `$65.6 billion` right after a Hong Kong paragraph in HK$ is
-  // the default dollar (never called certain), not HKD. Which company a figure is
-  // about is the context reader's rule (mentions.hpp); the names are found only when
-  // such a figure is met in a text whose dollar markers name another than the default.
-  struct Subjects {
-    CueIndex index;
-    std::vector<CueHit> mentions;
-    std::vector<std::string> named;  // the companies of the paragraphs that hold a dollar marker
-  };
-  std::optional<Subjects> subjects;
-  const auto name_of = [&](const Subjects& sub, const CueHit& h) {
-    if (h.kind != CueKind::name) {
-      const std::size_t i = static_cast<std::size_t>(std::atoi(sub.index.value(h.row).c_str()));
-      if (i < options_.issuers.size()) return options_.issuers[i].name;
-    }
-    return std::string(s_.substr(h.begin, h.end - h.begin));
-  };
-  const auto same_name = [](std::string_view a, std::string_view b) {  // `Acme` and `Acme Holdings`
-    if (a.size() > b.size()) std::swap(a, b);
-    return b.substr(0, a.size()) == a && (a.size() == b.size() || b[a.size()] == ' ');
-  };
-  // The place a sentence names, by its dollar (`currency_place` cues: "In the US",
-  // "New York", "Wall Street" name USD, "Hong Kong" HKD), when it names one dollar only;
-  // each sentence read once.
-  std::optional<SentenceIndex> sentence_index;
-  std::vector<std::pair<std::size_t, std::optional<Currency>>> places;  // (sentence, its place's dollar)
-  const auto place_in = [&](TextSpan sentence) -> std::optional<Currency> {
-    std::optional<Currency> found;
-    bool several = false;
-    const auto word_end = [&](std::size_t p) {
-      while (p < sentence.end && (is_letter(s_[p]) || (s_[p] == '.' && p + 1 < sentence.end && is_letter(s_[p + 1]))))
-        ++p;
-      if (p < sentence.end && s_[p] == '.' && p > 0 && is_upper(s_[p - 1])) ++p;  // "U.S."
-      return p;
-    };
-    for (std::size_t p = sentence.begin; p < sentence.end;) {
-      if (!is_upper(s_[p]) || (p > sentence.begin && (is_letter(s_[p - 1]) || s_[p - 1] == '.'))) {
-        ++p;
-        continue;
-      }
-      // The longest phrase of up to three words here, written as the cue writes it.
-      std::size_t e = p;
-      std::size_t best = p;
-      for (int n = 0; n < 3 && e < sentence.end; ++n) {
-        e = word_end(e);
-        const std::string_view phrase = s_.substr(p, e - p);
-        if (const Cue* c = lexicon_.cue(phrase, "currency_place"); c != nullptr && c->phrase == phrase) {
-          const Result<Currency> cur = Currency::from_code(c->value);
-          if (cur) {
-            if (found && *found != *cur) several = true;
-            found = *cur;
-            best = e;
-          }
-        }
-        if (e >= sentence.end || s_[e] != ' ') break;
-        ++e;
-      }
-      p = std::max(best, p + 1);
-    }
-    return several ? std::nullopt : found;
-  };
-  const auto place_dollar = [&](TextSpan sentence, std::size_t index) -> std::optional<Currency> {
-    if (places.empty() || places.back().first != index) places.emplace_back(index, place_in(sentence));
-    return places.back().second;
-  };
-  // The clause around a figure (within its sentence, between ", " or "; ", at most 320
-  // bytes either side): "Alibaba's New York-listed shares rose 3% to $85.20, while its
-  // Hong Kong stock gained 2.5% to HK$83".
-  const auto clause_of = [&](TextSpan sentence, TextSpan figure) {
-    std::size_t b = figure.begin;
-    const std::size_t floor = std::max(sentence.begin, figure.begin > 320 ? figure.begin - 320 : 0);
-    while (b > floor && !((s_[b - 1] == ',' || s_[b - 1] == ';') && b < s_.size() && s_[b] == ' ')) --b;
-    std::size_t e = figure.end;
-    const std::size_t ceiling = std::min(sentence.end, figure.end + 320);
-    while (e < ceiling && !((s_[e] == ',' || s_[e] == ';') && e + 1 < s_.size() && s_[e + 1] == ' ')) ++e;
-    return TextSpan{b, e};
-  };
-  const auto about_marked_company = [&](std::size_t k) {
-    // A document in the default dollar (`US$`) decides what the default would: no names needed.
-    if (dollars.only && dollars.only == options_.parse.currency.dollar) return true;
-    // A sentence without a dollar marker (else the figure's clause) that names the place
-    // of another dollar ("In the US, Apple ... lost $70 billion" in a Hong Kong paragraph):
-    // the default, never the document's; the place of the document's own dollar keeps it.
-    if (!sentence_index) sentence_index.emplace(s_, lexicon_);
-    const std::size_t si = sentence_index->index_of(reads[k].c.begin);
-    const TextSpan sentence = sentence_index->span(si);
-    const auto marker = std::lower_bound(dollars.at.begin(), dollars.at.end(), sentence.begin,
-                                         [&](std::size_t m, std::size_t b) { return reads[m].c.begin < b; });
-    if (marker == dollars.at.end() || reads[*marker].c.begin >= sentence.end) {
-      if (const std::optional<Currency> place = place_dollar(sentence, si)) return place == dollars.only;
-    } else if (const std::optional<Currency> place = place_in(clause_of(sentence, {reads[k].c.begin, reads[k].c.end}))) {
-      return place == dollars.only;  // a marker in the sentence: the figure's own clause
-    }
-    const auto on_line = std::lower_bound(dollars.at.begin(), dollars.at.end(), line_of[k],
-                                          [&](std::size_t m, std::size_t line) { return line_of[m] < line; });
-    if (on_line != dollars.at.end() && line_of[*on_line] == line_of[k]) return true;
-    if (!subjects) {
-      std::vector<CueRow> rows;
-      rows.reserve(lexicon_.cues().size());
-      for (const Cue& c : lexicon_.cues()) rows.push_back(CueRow{c.phrase, c.category, c.value});
-      subjects.emplace(Subjects{CueIndex(rows, options_.issuers), {}, {}});
-      const CueIndex::Hits hits = subjects->index.scan(s_);
-      subjects->mentions = company_mentions(s_, lexicon_, hits.entity, hits.entity_descriptor);
-      std::size_t done = std::string_view::npos;  // a line's names once, however many markers it holds
-      for (const std::size_t m : dollars.at) {
-        const std::size_t b = line_of[m];
-        if (b == done) continue;
-        done = b;
-        const std::size_t e = std::min(s_.size(), s_.find('\n', b));
-        const auto first = std::lower_bound(subjects->mentions.begin(), subjects->mentions.end(), b,
-                                            [](const CueHit& h, std::size_t v) { return h.begin < v; });
-        for (auto it = first; it != subjects->mentions.end() && it->begin < e; ++it)
-          subjects->named.push_back(name_of(*subjects, *it));
-      }
-      std::sort(subjects->named.begin(), subjects->named.end());
-      subjects->named.erase(std::unique(subjects->named.begin(), subjects->named.end()), subjects->named.end());
-    }
-    const TextSpan span{reads[k].c.begin, reads[k].c.end};
-    const MentionPick pick = mention_for(subjects->mentions, span, sentence, 320);
-    if (pick.hit == nullptr) return true;
-    // Named there as written, or as the first words of a longer name or by a longer one
-    // (`Acme` and `Acme Holdings`), by binary search: linear in the text.
-    const std::string name = name_of(*subjects, *pick.hit);
-    const std::vector<std::string>& named = subjects->named;
-    const auto it = std::lower_bound(named.begin(), named.end(), name);
-    if (it != named.end() && same_name(*it, name)) return true;
-    for (std::size_t sp = name.find(' '); sp != std::string::npos; sp = name.find(' ', sp + 1))
-      if (std::binary_search(named.begin(), named.end(), name.substr(0, sp))) return true;
-    return false;
-  };
+  // Whether the document's dollar reaches a bare `$` beside the places and companies
+  // of the text (document_dollar.hpp): set up when its dollar markers name one currency.
+  std::optional<DocumentDollar> document_dollar;
+  if (dollars.only && !dollars.mixed) {
+    std::vector<DollarMarker> markers;
+    markers.reserve(dollars.at.size());
+    for (const std::size_t m : dollars.at) markers.push_back(DollarMarker{TextSpan{reads[m].c.begin, reads[m].c.end}, line_of[m]});
+    document_dollar.emplace(s_, lexicon_, options_, sentences, cues, *dollars.only, std::move(markers));
+  }
 
   // The yen and yuan markers of each line: consecutive runs of `yens.at`.
   Family yen_paragraph_;
@@ -488,7 +363,7 @@ void Scanner::run(Extraction& out) {
         f.currency_source = CurrencySource::document;
         f.currency_evidence = evidence_for(yen_paragraph_, k);
       } else if (fam.only && !fam.mixed && !translates(k, *fam.only, dollar) &&
-                 (dollar ? !foreign_line(k) && about_marked_company(k)
+                 (dollar ? !foreign_line(k) && document_dollar->reaches(TextSpan{c.begin, c.end}, line_of[k])
                          : (yen_paragraph_.at.empty() && prose_agrees(*fam.only)))) {
         resolved = *fam.only;
         f.currency_source = CurrencySource::document;

@@ -1,0 +1,136 @@
+#include "document_dollar.hpp"
+
+#include <algorithm>
+
+#include "finmetrics/extract/detail/mentions.hpp"
+#include "finmetrics/extract/detail/text.hpp"
+
+namespace finmetrics::extract_detail {
+
+namespace {
+// How far from a figure (in bytes, inside its sentence) its clause and its company may stand.
+constexpr std::size_t window = 320;
+
+bool same_name(std::string_view a, std::string_view b) {  // `Acme` and `Acme Holdings`
+  if (a.size() > b.size()) std::swap(a, b);
+  return b.substr(0, a.size()) == a && (a.size() == b.size() || b[a.size()] == ' ');
+}
+}  // namespace
+
+DocumentDollar::DocumentDollar(std::string_view text, const Lexicon& lexicon, const ExtractOptions& options,
+                               const SentenceIndex& sentences, ArticleCues& cues, Currency dollar,
+                               std::vector<DollarMarker> markers)
+    : s_(text), lexicon_(lexicon), options_(options), sentences_(sentences), cues_(cues), dollar_(dollar),
+      markers_(std::move(markers)) {}
+
+// The place a span names, by its dollar (`currency_place` cues: "In the US", "New
+// York", "Wall Street" name USD, "Hong Kong" HKD), when it names one dollar only.
+std::optional<Currency> DocumentDollar::place_in(TextSpan span) const {
+  std::optional<Currency> found;
+  bool several = false;
+  const auto word_end = [&](std::size_t p) {
+    while (p < span.end && (is_letter(s_[p]) || (s_[p] == '.' && p + 1 < span.end && is_letter(s_[p + 1])))) ++p;
+    if (p < span.end && s_[p] == '.' && p > 0 && is_upper(s_[p - 1])) ++p;  // "U.S."
+    return p;
+  };
+  for (std::size_t p = span.begin; p < span.end;) {
+    if (!is_upper(s_[p]) || (p > span.begin && (is_letter(s_[p - 1]) || s_[p - 1] == '.'))) {
+      ++p;
+      continue;
+    }
+    // The longest phrase of up to three words here, written as the cue writes it.
+    std::size_t e = p;
+    std::size_t best = p;
+    for (int n = 0; n < 3 && e < span.end; ++n) {
+      e = word_end(e);
+      const std::string_view phrase = s_.substr(p, e - p);
+      if (const Cue* c = lexicon_.cue(phrase, "currency_place"); c != nullptr && c->phrase == phrase) {
+        const Result<Currency> cur = Currency::from_code(c->value);
+        if (cur) {
+          if (found && *found != *cur) several = true;
+          found = *cur;
+          best = e;
+        }
+      }
+      if (e >= span.end || s_[e] != ' ') break;
+      ++e;
+    }
+    p = std::max(best, p + 1);
+  }
+  return several ? std::nullopt : found;
+}
+
+// Each sentence's place read once (the figures of a sentence come in a row).
+std::optional<Currency> DocumentDollar::place_of_sentence(TextSpan sentence, std::size_t index) {
+  if (places_.empty() || places_.back().first != index) places_.emplace_back(index, place_in(sentence));
+  return places_.back().second;
+}
+
+// The clause around a figure (within its sentence, between ", " or "; ", at most 320
+// bytes either side): "Alibaba's New York-listed shares rose 3% to $85.20, while its
+// Hong Kong stock gained 2.5% to HK$83".
+TextSpan DocumentDollar::clause_of(TextSpan sentence, TextSpan figure) const {
+  std::size_t b = figure.begin;
+  const std::size_t floor = std::max(sentence.begin, figure.begin > window ? figure.begin - window : 0);
+  while (b > floor && !((s_[b - 1] == ',' || s_[b - 1] == ';') && b < s_.size() && s_[b] == ' ')) --b;
+  std::size_t e = figure.end;
+  const std::size_t ceiling = std::min(sentence.end, figure.end + window);
+  while (e < ceiling && !((s_[e] == ',' || s_[e] == ';') && e + 1 < s_.size() && s_[e + 1] == ' ')) ++e;
+  return TextSpan{b, e};
+}
+
+bool DocumentDollar::reaches(TextSpan figure, std::size_t line) {
+  // A document in the default dollar (`US$`) decides what the default would: no names needed.
+  if (dollar_ == options_.parse.currency.dollar) return true;
+  // A sentence without a dollar marker (else the figure's clause) that names the place
+  // of another dollar ("In the US, Apple ... lost $70 billion" in a Hong Kong paragraph):
+  // the default, never the document's; the place of the document's own dollar keeps it.
+  const std::size_t si = sentences_.index_of(figure.begin);
+  const TextSpan sentence = sentences_.span(si);
+  const auto marker = std::lower_bound(markers_.begin(), markers_.end(), sentence.begin,
+                                       [](const DollarMarker& m, std::size_t b) { return m.span.begin < b; });
+  if (marker == markers_.end() || marker->span.begin >= sentence.end) {
+    if (const std::optional<Currency> place = place_of_sentence(sentence, si)) return place == dollar_;
+  } else if (const std::optional<Currency> place = place_in(clause_of(sentence, figure))) {
+    return place == dollar_;  // a marker in the sentence: the figure's own clause
+  }
+  const auto on_line = std::lower_bound(markers_.begin(), markers_.end(), line,
+                                        [](const DollarMarker& m, std::size_t l) { return m.line < l; });
+  if (on_line != markers_.end() && on_line->line == line) return true;
+  return about_named_company(figure, sentence);
+}
+
+// The company the figure is about (the context reader's rule, mentions.hpp) is named
+// in a line that holds a marker, or the figure is about none. The names are gathered
+// once, when the first figure needs them.
+bool DocumentDollar::about_named_company(TextSpan figure, TextSpan sentence) {
+  const std::vector<CueHit>& mentions = cues_.hits().entity;
+  if (!named_) {
+    named_.emplace();
+    std::size_t done = std::string_view::npos;  // a line's names once, however many markers it holds
+    for (const DollarMarker& m : markers_) {
+      const std::size_t b = m.line;
+      if (b == done) continue;
+      done = b;
+      const std::size_t e = std::min(s_.size(), s_.find('\n', b));
+      const auto first = std::lower_bound(mentions.begin(), mentions.end(), b,
+                                          [](const CueHit& h, std::size_t v) { return h.begin < v; });
+      for (auto it = first; it != mentions.end() && it->begin < e; ++it) named_->push_back(cues_.name_of(*it));
+    }
+    std::sort(named_->begin(), named_->end());
+    named_->erase(std::unique(named_->begin(), named_->end()), named_->end());
+  }
+  const MentionPick pick = mention_for(mentions, figure, sentence, window);
+  if (pick.hit == nullptr) return true;
+  // Named there as written, or as the first words of a longer name or by a longer one
+  // (`Acme` and `Acme Holdings`), by binary search: linear in the text.
+  const std::string name = cues_.name_of(*pick.hit);
+  const std::vector<std::string>& named = *named_;
+  const auto it = std::lower_bound(named.begin(), named.end(), name);
+  if (it != named.end() && same_name(*it, name)) return true;
+  for (std::size_t sp = name.find(' '); sp != std::string::npos; sp = name.find(' ', sp + 1))
+    if (std::binary_search(named.begin(), named.end(), name.substr(0, sp))) return true;
+  return false;
+}
+
+}  // namespace finmetrics::extract_detail

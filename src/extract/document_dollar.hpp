@@ -1,0 +1,62 @@
+#pragma once
+// Whether the document's dollar reaches a bare `$`: the dollar that all the text's
+// dollar markers name (`HK$`) is the currency of a bare `$` only where the text is
+// about it. A place named beside the figure decides first (`In the US, Apple ... lost
+// $70 billion` keeps the default dollar, `In Hong Kong, ...` the document's); then a
+// dollar marker on the figure's own line (a paragraph); then the company the figure
+// is about, which must be named in a paragraph that holds a marker (a US company's
+// `$65.6 billion` right after a Hong Kong paragraph in HK$ keeps the default). Private
+// to src/extract (figures_from_candidates.cpp).
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "finmetrics/currency/currency.hpp"
+#include "finmetrics/extract/detail/article_cues.hpp"
+#include "finmetrics/extract/detail/sentences.hpp"
+#include "finmetrics/extract/extract_figures.hpp"
+#include "finmetrics/lexicon/lexicon.hpp"
+
+namespace finmetrics::extract_detail {
+
+/// A figure that carries a dollar marker (`HK$1.2bn`): its bytes and the start of its line.
+struct DollarMarker {
+  TextSpan span;
+  std::size_t line = 0;
+};
+
+class DocumentDollar {
+ public:
+  /// `dollar`: the one currency the text's dollar markers name; `markers`: those
+  /// figures, in text order. `cues` is read (the company mentions) only when a figure
+  /// needs it; `sentences` are the text's.
+  DocumentDollar(std::string_view text, const Lexicon& lexicon, const ExtractOptions& options,
+                 const SentenceIndex& sentences, ArticleCues& cues, Currency dollar,
+                 std::vector<DollarMarker> markers);
+
+  /// Whether the bare `$` figure at `figure`, on the line that starts at `line`, takes
+  /// the document's dollar (else the reader's default).
+  [[nodiscard]] bool reaches(TextSpan figure, std::size_t line);
+
+ private:
+  [[nodiscard]] std::optional<Currency> place_in(TextSpan span) const;
+  [[nodiscard]] std::optional<Currency> place_of_sentence(TextSpan sentence, std::size_t index);
+  [[nodiscard]] TextSpan clause_of(TextSpan sentence, TextSpan figure) const;
+  [[nodiscard]] bool about_named_company(TextSpan figure, TextSpan sentence);
+
+  std::string_view s_;
+  const Lexicon& lexicon_;
+  const ExtractOptions& options_;
+  const SentenceIndex& sentences_;
+  ArticleCues& cues_;
+  Currency dollar_;
+  std::vector<DollarMarker> markers_;
+  std::vector<std::pair<std::size_t, std::optional<Currency>>> places_;  // (sentence, its place's dollar)
+  std::optional<std::vector<std::string>> named_;  // the companies of the lines that hold a marker, sorted
+};
+
+}  // namespace finmetrics::extract_detail
