@@ -84,24 +84,39 @@ TEST_CASE("v1 figure: a number of more than 24 digit groups is refused as parse_
   CHECK_FALSE(parse_figure(edge, english));
 }
 
-TEST_CASE("parse_figure: a CJK run of four-byte code points after a number ends (it looped without end)") {
+TEST_CASE("parse_figure: a run of overlong four-byte sequences after a number ends (it looped without end)") {
   // fuzz_parse_figure (CI seed 1, 408,000 runs in): '1' then overlong four-byte
-  // sequences F0 86 86 86, which the lenient decoder reads as the CJK U+6186. The
-  // longest-scale search stepped back three bytes at a time from the run's end,
-  // went below its start at byte 1 and wrapped around: parse_figure never returned.
+  // sequences F0 86 86 86, which the lenient decoder of the time read as the CJK
+  // U+6186. The longest-scale search stepped back three bytes at a time from the
+  // run's end, went below its start at byte 1 and wrapped around: parse_figure never
+  // returned. The decoder now takes only well-formed UTF-8, so the run is no CJK at
+  // all: the figure ends at its first byte.
   std::string text = "1";
   for (int i = 0; i < 16; ++i) text += "\xF0\x86\x86\x86";
   text += "34.5";
   auto f = parse_figure(text);
   REQUIRE_FALSE(f);
   CHECK(f.error().code == Errc::syntax);
-  CHECK(f.error().position == 65);
-  CHECK(f.error().message == "unexpected '3' after the figure");
-  // The longest scale at the start is still found when the run is no multiple of
-  // three bytes long: 5亿 is 500,000,000.
-  auto g = parse_figure("5\xE4\xBA\xBF\xF0\x86\x86\x86");
+  CHECK(f.error().position == 1);
+  CHECK(f.error().message == "unexpected '\\xF0' after the figure");
+  // A run of well-formed three-byte CJK that is no scale is read to its end (the
+  // case the search got wrong), and the longest scale at the start is still found:
+  // 5亿 is 500,000,000.
+  std::string cjk = "1";
+  for (int i = 0; i < 16; ++i) cjk += "\xE6\x86\x86";  // U+6186
+  cjk += "34.5";
+  auto h = parse_figure(cjk);
+  REQUIRE_FALSE(h);
+  CHECK(h.error().position == 49);
+  CHECK(h.error().message == "unexpected '3' after the figure");
+  auto g = parse_figure("5\xE4\xBA\xBF");
   REQUIRE(g);
   CHECK(g->value.to_string() == "500000000");
+  // An overlong sequence after the scale is a stray byte, not a CJK character.
+  auto k = parse_figure("5\xE4\xBA\xBF\xF0\x86\x86\x86");
+  REQUIRE_FALSE(k);
+  CHECK(k.error().position == 4);
+  CHECK(k.error().message == "unexpected '\\xF0' after the figure");
 }
 
 TEST_CASE("v1 figure: more than 988 decimal places are refused as parse_figure refuses them") {
