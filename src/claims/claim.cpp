@@ -3,14 +3,13 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <fstream>
 #include <iterator>
 #include <set>
-#include <sstream>
 
 #include <fmt/format.h>
 
 #include "finmetrics/io/csv.hpp"
+#include "finmetrics/io/read_file.hpp"
 
 namespace finmetrics {
 
@@ -315,16 +314,13 @@ Result<ClaimSet> parse_claims_csv(std::string_view text, std::string_view name, 
 }
 
 Result<ClaimSet> load_claims_csv(const std::filesystem::path& file, const ClaimsOptions& options) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
+  // Read within read_file's limit: a FIFO or device without end is refused by name.
+  auto text = read_file(file);
+  if (!text) {
+    if (text.error().code != Errc::io) return unexpected(std::move(text.error()));
     return unexpected(make_error(Errc::io, fmt::format("cannot open claims file '{}'", file.string()), file.string()));
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) {
-    return unexpected(make_error(Errc::io, fmt::format("cannot read claims file '{}'", file.string()), file.string()));
-  }
-  return parse_claims_csv(ss.str(), file.string(), options);
+  return parse_claims_csv(*text, file.string(), options);
 }
 
 }  // namespace finmetrics

@@ -18,6 +18,7 @@
 #include "finmetrics/check/report.hpp"
 #include "finmetrics/claims/claim.hpp"
 #include "finmetrics/io/atomic_file.hpp"
+#include "finmetrics/io/read_file.hpp"
 
 namespace finmetrics::cli {
 
@@ -73,16 +74,6 @@ std::optional<Decimal> percent_option(const std::string& text, const char* optio
   return *v;
 }
 
-// The first bytes of a file (fewer when it is shorter or unreadable).
-std::string file_head(const std::string& path) {
-  char head[4];
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) return {};
-  const std::size_t n = std::fread(head, 1, sizeof head, f);
-  std::fclose(f);
-  return std::string(head, n);
-}
-
 int usage(const std::string& message) {
   std::fprintf(stderr, "finmetrics check: %s\n", message.c_str());
   return 2;
@@ -94,7 +85,11 @@ int run(const CheckArgs& args) {
     return 2;
   }
   std::error_code ec;
-  if (fs::is_directory(args.claims, ec)) return usage(fmt::format("claims file '{}' is a directory", args.claims));
+  // `-` reads the claims from standard input (a pipe from `extract --claims -`, a
+  // generated file); they then have no folder of their own, so --data is needed.
+  const bool from_stdin = args.claims == "-";
+  if (!from_stdin && fs::is_directory(args.claims, ec))
+    return usage(fmt::format("claims file '{}' is a directory", args.claims));
   if (args.no_shared && !args.shared.empty()) return usage("--no-shared and --shared exclude each other");
   CheckOptions options;
   options.max_staleness = date::days{args.max_staleness};
@@ -107,6 +102,9 @@ int run(const CheckArgs& args) {
   ReferenceSources sources;
   if (!args.data.empty()) {
     sources.data_dir = args.data;
+  } else if (from_stdin) {
+    return usage("claims from standard input have no folder of their own: give --data DIR (a folder with "
+                 "issuer.json, market.csv or financials.csv)");
   } else if (auto dir = default_data(args.claims)) {
     sources.data_dir = *dir;
   } else if (!fs::exists(args.claims, ec)) {
@@ -157,10 +155,19 @@ int run(const CheckArgs& args) {
     }
     out.emplace(std::move(*created));
   }
-  if (const std::string_view encoding = utf16_or_32_bom(file_head(args.claims)); !encoding.empty())
+  // The claims as text: a file, or standard input read to its end (within the same
+  // limit as every reference file).
+  const std::string claims_name = from_stdin ? "stdin" : args.claims;
+  auto text = from_stdin ? read_stream(stdin, claims_name) : read_file(args.claims);
+  if (!text) {
+    if (text.error().code == Errc::io && !from_stdin && !fs::exists(args.claims, ec))
+      return usage(fmt::format("cannot open claims file '{}'", args.claims));
+    return usage(text.error().message);
+  }
+  if (const std::string_view encoding = utf16_or_32_bom(std::string_view(*text).substr(0, 4)); !encoding.empty())
     return usage(fmt::format("claims file '{}' is {} (its byte-order mark says so); the claims CSV is UTF-8: "
-                             "convert it first (iconv -f {} -t UTF-8)", args.claims, encoding, encoding));
-  auto claims = load_claims_csv(args.claims, claims_options);
+                             "convert it first (iconv -f {} -t UTF-8)", claims_name, encoding, encoding));
+  auto claims = parse_claims_csv(*text, claims_name, claims_options);
   if (!claims) return usage(claims.error().message);
   const CheckResult result = check_claims(*claims, *data, options);
   bool needs_calendar = false;
@@ -203,7 +210,9 @@ const Registration registration{"check", 20, [](CLI::App& app) -> std::function<
       "each with its intervals, data and arithmetic (docs/checking.md). Exit status: 0 no claim\n"
       "inconsistent and every row read, 1 some claim inconsistent or some row an error (listed in the\n"
       "report and on stderr), 2 on a usage or file error.");
-  cmd->add_option("claims", args->claims, "claims CSV (id,document,quote,figure,entity,listing,segment,metric,...)")
+  cmd->add_option("claims", args->claims,
+                  "claims CSV (id,document,quote,figure,entity,listing,segment,metric,...); - reads standard input "
+                  "(then --data is required)")
       ->required();
   cmd->add_option("--data", args->data,
                   "issuer folder: issuer.json (profile), financials.csv, market.csv (default: the claims file's folder "

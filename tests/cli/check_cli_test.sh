@@ -81,5 +81,20 @@ printf 'id,document,quote,figure,entity,listing,segment,metric,period,as_of,rela
 check "no data folder: exit status" 2 "$?"
 check "no data folder: message" "finmetrics check: no reference data for 'bare.csv': give --data DIR (a folder with issuer.json, market.csv or financials.csv)" "$(cat "$tmp/err.txt")"
 
+# 6. Claims from standard input (`-`): the same report, named "stdin"; --data is needed.
+"$bin" check - --data data/alibaba --no-shared <data/alibaba/claims.csv >"$tmp/stdin.txt" 2>"$tmp/err.txt"
+check "stdin: exit status (inconsistent claims)" 1 "$?"
+check "stdin: first line" "finmetrics check: stdin" "$(head -1 "$tmp/stdin.txt")"
+has "stdin: the same summary" "Summary: 70 claims: 24 consistent, 11 consistent only by rounding, 6 inconsistent, 29 unverifiable" "$tmp/stdin.txt"
+check "stdin: the same rows as from the file" "$(tail -n +2 "$tmp/report.txt")" "$(tail -n +2 "$tmp/stdin.txt")"
+"$bin" check - --no-shared <data/alibaba/claims.csv >/dev/null 2>"$tmp/err.txt"
+check "stdin without --data: exit status" 2 "$?"
+check "stdin without --data: message" "finmetrics check: claims from standard input have no folder of their own: give --data DIR (a folder with issuer.json, market.csv or financials.csv)" "$(cat "$tmp/err.txt")"
+printf 'B1,doc,x,x,Alibaba,,,revenue,FY2025 Q9,2025-01-01,,\n' | cat <(head -1 data/alibaba/claims.csv) - |
+  "$bin" check - --data data/alibaba --no-shared >/dev/null 2>"$tmp/err.txt"
+check "stdin: a bad row is named by line in stdin" "finmetrics check: stdin:2: B1: period 'FY2025 Q9'" "$(head -1 "$tmp/err.txt" | cut -c1-49)"
+printf '\xff\xfei\x00d\x00' | "$bin" check - --data data/alibaba --no-shared >/dev/null 2>"$tmp/err.txt"
+check "stdin: UTF-16 refused by name" "finmetrics check: claims file 'stdin' is UTF-16LE (its byte-order mark says so); the claims CSV is UTF-8: convert it first (iconv -f UTF-16LE -t UTF-8)" "$(cat "$tmp/err.txt")"
+
 [ "$failures" -eq 0 ] || { echo "$failures check(s) failed"; exit 1; }
 echo "all checks passed"
