@@ -67,7 +67,7 @@ std::optional<Currency> DocumentDollar::place_of_sentence(TextSpan sentence, std
 }
 
 // The clause around a figure (within its sentence, between ", " or "; ", at most 320
-// bytes either side): "Alibaba's New York-listed shares rose 3% to $85.20, while its
+// bytes either side): "Acme's New York-listed shares rose 3% to $85.20, while its
 // Hong Kong stock gained 2.5% to HK$83".
 TextSpan DocumentDollar::clause_of(TextSpan sentence, TextSpan figure) const {
   std::size_t b = figure.begin;
@@ -79,9 +79,9 @@ TextSpan DocumentDollar::clause_of(TextSpan sentence, TextSpan figure) const {
   return TextSpan{b, e};
 }
 
-bool DocumentDollar::reaches(TextSpan figure, std::size_t line) {
+DocumentDollar::Reach DocumentDollar::reaches(TextSpan figure, std::size_t line) {
   // A document in the default dollar (`US$`) decides what the default would: no names needed.
-  if (dollar_ == options_.parse.currency.dollar) return true;
+  if (dollar_ == options_.parse.currency.dollar) return Reach::document;
   // A sentence without a dollar marker (else the figure's clause) that names the place
   // of another dollar ("In the US, Apple ... lost $70 billion" in a Hong Kong paragraph):
   // the default, never the document's; the place of the document's own dollar keeps it.
@@ -90,14 +90,54 @@ bool DocumentDollar::reaches(TextSpan figure, std::size_t line) {
   const auto marker = std::lower_bound(markers_.begin(), markers_.end(), sentence.begin,
                                        [](const DollarMarker& m, std::size_t b) { return m.span.begin < b; });
   if (marker == markers_.end() || marker->span.begin >= sentence.end) {
-    if (const std::optional<Currency> place = place_of_sentence(sentence, si)) return place == dollar_;
+    if (const std::optional<Currency> place = place_of_sentence(sentence, si))
+      return place == dollar_ ? Reach::document : Reach::default_;
   } else if (const std::optional<Currency> place = place_in(clause_of(sentence, figure))) {
-    return place == dollar_;  // a marker in the sentence: the figure's own clause
+    return place == dollar_ ? Reach::document : Reach::default_;  // a marker in the sentence: the figure's own clause
   }
   const auto on_line = std::lower_bound(markers_.begin(), markers_.end(), line,
                                         [](const DollarMarker& m, std::size_t l) { return m.line < l; });
-  if (on_line != markers_.end() && on_line->line == line) return true;
-  return about_named_company(figure, sentence);
+  if (on_line != markers_.end() && on_line->line == line) return in_marker_paragraph(figure, on_line);
+  return about_named_company(figure, sentence) ? Reach::document : Reach::default_;
+}
+
+// In the paragraph of a dollar marker the document's dollar holds for a figure about
+// the company a marker of the paragraph is about, or about none; a figure about
+// another company may be in either dollar: uncertain, never guessed.
+DocumentDollar::Reach DocumentDollar::in_marker_paragraph(TextSpan figure,
+                                                          std::vector<DollarMarker>::const_iterator first) {
+  const std::vector<CueHit>& mentions = cues_.hits().entity;
+  const auto company_of = [&](TextSpan span) -> const CueHit* {
+    return mention_for(mentions, span, sentences_.span(sentences_.index_of(span.begin)), window).hit;
+  };
+  // "the Stock Exchange", "the Group": a name after a determiner (capitalised words
+  // between) is a defined term or an institution of the text, no other company.
+  const auto defined_term = [&](const CueHit& h) {
+    std::size_t p = h.begin;
+    for (int words = 0; words < 4; ++words) {
+      const std::size_t we = skip_hspace_back(s_, p);
+      const std::size_t wb = letters_begin(s_, we);
+      if (we == p || wb == we) return false;
+      if (!is_upper(s_[wb])) return lexicon_.cue(s_.substr(wb, we - wb), "determiner") != nullptr;
+      p = wb;
+    }
+    return false;
+  };
+  const CueHit* mine = company_of(figure);
+  if (mine == nullptr || defined_term(*mine)) return Reach::document;
+  const std::string name = cues_.name_of(*mine);
+  const CueHit* other = nullptr;
+  TextSpan other_marker;
+  for (auto it = first; it != markers_.end() && it->line == first->line; ++it) {
+    const CueHit* theirs = company_of(it->span);
+    if (theirs == nullptr || same_name(cues_.name_of(*theirs), name)) return Reach::document;
+    if (other == nullptr) {
+      other = theirs;
+      other_marker = it->span;
+    }
+  }
+  conflict_ = Conflict{other_marker, cues_.name_of(*other), name};
+  return Reach::uncertain;
 }
 
 // The company the figure is about (the context reader's rule, mentions.hpp) is named

@@ -38,15 +38,28 @@ class DocumentDollar {
                  const SentenceIndex& sentences, ArticleCues& cues, Currency dollar,
                  std::vector<DollarMarker> markers);
 
-  /// Whether the bare `$` figure at `figure`, on the line that starts at `line`, takes
-  /// the document's dollar (else the reader's default).
-  [[nodiscard]] bool reaches(TextSpan figure, std::size_t line);
+  /// What the text says of the bare `$` figure at `figure`, on the line that starts at
+  /// `line`: it takes the document's dollar, the reader's default, or it cannot be told
+  /// (a paragraph whose dollar marker is about one company and the figure about
+  /// another, with no place named: `Acme earned HK$50bn while Globex earned
+  /// $20bn`; `conflict()` then says which companies).
+  enum class Reach { document, default_, uncertain };
+  [[nodiscard]] Reach reaches(TextSpan figure, std::size_t line);
+
+  /// After `uncertain`: the marker of the figure's paragraph, the company it is about
+  /// and the company the figure is about.
+  struct Conflict {
+    TextSpan marker;
+    std::string marker_company, figure_company;
+  };
+  [[nodiscard]] const Conflict& conflict() const noexcept { return conflict_; }
 
  private:
   [[nodiscard]] std::optional<Currency> place_in(TextSpan span) const;
   [[nodiscard]] std::optional<Currency> place_of_sentence(TextSpan sentence, std::size_t index);
   [[nodiscard]] TextSpan clause_of(TextSpan sentence, TextSpan figure) const;
   [[nodiscard]] bool about_named_company(TextSpan figure, TextSpan sentence);
+  [[nodiscard]] Reach in_marker_paragraph(TextSpan figure, std::vector<DollarMarker>::const_iterator first);
 
   std::string_view s_;
   const Lexicon& lexicon_;
@@ -56,7 +69,8 @@ class DocumentDollar {
   Currency dollar_;
   std::vector<DollarMarker> markers_;
   std::vector<std::pair<std::size_t, std::optional<Currency>>> places_;  // (sentence, its place's dollar)
-  std::optional<std::vector<std::string>> named_;  // the companies of the lines that hold a marker, sorted
+  std::optional<std::vector<std::string>> named_;
+  Conflict conflict_;  // the companies of the lines that hold a marker, sorted
 };
 
 }  // namespace finmetrics::extract_detail

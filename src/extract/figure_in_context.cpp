@@ -1,6 +1,7 @@
 #include "figure_scanner.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include <fmt/format.h>
 
@@ -133,6 +134,55 @@ TextSpan Scanner::exchange_rate_at(const QuotedFigure& f, std::size_t number) co
 // Whether a figure read in place is a figure of the article, and how it is
 // kept: the context rules that the grammar does not know (years, versions,
 // compounds, durations, plain numbers), count nouns and hedging verbs.
+// The per-share metric named before an amount in its clause ("earnings per share
+// were HK$2.47", "Diluted EPS rose 8% to 45p", "earnings per ADS came in at
+// US$2.10"): a `per_share_phrase` cue of the lexicon (value `share` or `ads`) at most
+// eight words back, with only words, commas and percentages between (no other
+// number, no end of sentence or clause). Empty when there is none.
+std::string_view Scanner::per_share_phrase_before(std::size_t b) const {
+  std::array<std::size_t, 6> ends{};  // the ends of the words after the one read, nearest first
+  std::size_t words = 0;
+  std::size_t p = b;
+  for (int step = 0; step < 12; ++step) {
+    p = skip_hspace_back(s_, p);
+    if (p == 0) return {};
+    const char c = s_[p - 1];
+    if (c == ',') {
+      --p;
+      continue;
+    }
+    if (is_digit(c) || c == '%') {  // a percentage may stand between ("rose 8% to 45p"), no other number
+      std::size_t q = p;
+      if (c == '%') --q;
+      const std::size_t digits_end = q;
+      while (q > 0 && (is_digit(s_[q - 1]) || ((s_[q - 1] == '.' || s_[q - 1] == ',') && q > 1 && is_digit(s_[q - 2]))))
+        --q;
+      const std::size_t after = skip_hspace(s_, digits_end);
+      const bool percent = c == '%' || (after > digits_end && (istarts_with(s_.substr(after), "per cent") ||
+                                                               istarts_with(s_.substr(after), "percent")));
+      if (!percent || q == digits_end) return {};
+      p = q;
+      continue;
+    }
+    if (!is_letter(c)) return {};
+    std::size_t wb = letters_begin(s_, p);
+    while (wb > 1 && s_[wb - 1] == '-' && is_letter(s_[wb - 2])) wb = letters_begin(s_, wb - 1);  // "per-share"
+    // The phrases that start at this word and end at it or at one of the words after it.
+    std::size_t end = p;
+    for (std::size_t k = 0; k <= std::min(words, ends.size()); ++k) {
+      if (const Cue* cue = lexicon_.cue(s_.substr(wb, end - wb), "per_share_phrase")) return cue->value;
+      if (k == std::min(words, ends.size())) break;
+      end = ends[k];
+    }
+    if (words >= 8) return {};
+    for (std::size_t k = ends.size() - 1; k > 0; --k) ends[k] = ends[k - 1];
+    ends[0] = p;
+    ++words;
+    p = wb;
+  }
+  return {};
+}
+
 bool Scanner::take(const QuotedFigure& f, std::size_t number, bool word, std::vector<Candidate>& out,
                    std::vector<Error>& skipped, std::size_t& resume) const {
   const std::size_t n = s_.size();
@@ -323,6 +373,24 @@ bool Scanner::take(const QuotedFigure& f, std::size_t number, bool word, std::ve
         r = skip_hspace(s_, re);
       }
     }
+  }
+  // "earnings per share were HK$2.47": the per-share metric before an amount without a
+  // scale makes the amount per share (or per ADS).
+  if (!compound_money && rewritten.empty() && dim == Dimension::money && f.unit.per == Per::whole && !scaled &&
+      !word && !(e + 1 < n && s_[e] == '-' && is_letter(s_[e + 1]))) {
+    std::string_view per = per_share_phrase_before(b);
+    // "RMB18.53 (US$2.64)", "HK$4.63 (2023: HK$4.78)", "(US$0.33 or HK$2.57)": an amount in
+    // the brackets after a per-share amount of the same phrase is per share too.
+    if (per.empty() && !out.empty() && out.back().rewritten) {
+      const std::string& last = out.back().parse_text;
+      const std::size_t open = s_.rfind('(', b);
+      if (open != npos && b - open <= 40 && s_.find(')', open) >= b && out.back().end <= b &&
+          (out.back().end <= open || out.back().begin > open) && s_.find('\n', out.back().end) >= b) {
+        if (last.ends_with(" per ADS")) per = "ads";
+        else if (last.ends_with(" per share")) per = "share";
+      }
+    }
+    if (!per.empty()) rewritten = fmt::format("{} {}", s_.substr(b, e - b), per == "ads" ? "per ADS" : "per share");
   }
   if (!compound_money && rewritten.empty() && e + 1 < n && s_[e] == '-' && is_letter(s_[e + 1])) {
     const std::size_t we = letters_end(s_, e + 1);

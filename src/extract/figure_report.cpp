@@ -70,8 +70,12 @@ std::string figures_table(const Extraction& extraction, std::string_view text) {
     out += '\n';
   }
   std::size_t by_text_locale = 0;
-  for (const auto& f : extraction.figures) by_text_locale += f.number_locale ? 1 : 0;
-  out += fmt::format("{} figures ({} in words, marked *){}{}{}\n", extraction.figures.size(),
+  std::size_t indian = 0;
+  for (const auto& f : extraction.figures) {
+    by_text_locale += f.number_locale && f.number_locale->locale == "en" ? 1 : 0;
+    indian += f.number_locale && f.number_locale->locale == "en-IN" ? 1 : 0;
+  }
+  out += fmt::format("{} figures ({} in words, marked *){}{}{}{}\n", extraction.figures.size(),
                      [&] {
                        std::size_t n = 0;
                        for (const auto& f : extraction.figures) n += f.word_form ? 1 : 0;
@@ -83,7 +87,9 @@ std::string figures_table(const Extraction& extraction, std::string_view text) {
                      by_text_locale == 0
                          ? std::string()
                          : fmt::format("; {} read as en because the text writes decimal dots (no --locale)",
-                                       by_text_locale));
+                                       by_text_locale),
+                     indian == 0 ? std::string()
+                                 : fmt::format("; {} read in Indian groups (en-IN) as written (no --locale)", indian));
   return out;
 }
 
@@ -313,7 +319,7 @@ void figure_json(std::string& out, const ExtractedFigure& f, std::size_t i, std:
     w.key("locale");
     w.string(f.number_locale->locale);
     w.key("source");
-    w.string("document");
+    w.string(f.number_locale->locale == "en-IN" ? "figure" : "document");  // "1,18,000" says it itself
     w.key("evidence");
     w.string(f.number_locale->number);
     w.key("begin");
@@ -400,7 +406,9 @@ std::string draft_claims_csv(const Extraction& extraction, std::string_view text
                                     f.quoted ? value_text(f) : interval_text(f));
     if (!unit_text(f).empty()) notes += fmt::format(" {}", unit_text(f));
     if (!f.hedge_verb.empty()) notes += fmt::format("; hedged by '{}'", f.hedge_verb);
-    if (f.number_locale) {
+    if (f.number_locale && f.number_locale->locale == "en-IN") {
+      notes += fmt::format("; number read in Indian groups (en-IN) as written ('{}')", f.number_locale->number);
+    } else if (f.number_locale) {
       notes += fmt::format("; number read as {} because the text writes decimal dots ('{}')", f.number_locale->locale,
                            f.number_locale->number);
     }

@@ -69,6 +69,7 @@ struct Candidate {
   std::string parse_text;
   bool rewritten = false;
   std::string noun;  // a count noun read after the figure
+  std::string_view locale;  // the locale it was read with when not the scan's ("en-IN": "1,18,000")
   bool word_form = false;
   std::string hedge_verb;
   std::optional<Interval> vague;  // the range of a vague word form
@@ -157,6 +158,8 @@ class Scanner {
   std::size_t record_end(std::size_t p) const;
   bool half_alone(std::size_t b, std::size_t e) const;
   TextSpan exchange_rate_at(const QuotedFigure& f, std::size_t number) const;
+  std::string_view per_share_phrase_before(std::size_t b) const;
+  std::size_t indian_grouping_end(std::size_t p) const;
   std::size_t magnitude_follower(std::size_t e, Candidate& c) const;
   std::pair<std::size_t, const CurrencyMarker*> currency_word_at(std::size_t p) const;
   bool take(const QuotedFigure& f, std::size_t number, bool word, std::vector<Candidate>& out,

@@ -108,6 +108,12 @@ void Scanner::run(Extraction& out, const SentenceIndex& sentences, ArticleCues& 
   };
   const auto vague = [](const Candidate& c) { return c.word_form && !c.rewritten && !c.reading; };
   const auto read = [&](const Candidate& c, const ParseOptions& o) -> Result<QuotedFigure> {
+    if (!c.locale.empty()) {
+      ParseOptions with = o;
+      with.locale = std::string(c.locale);
+      if (!c.rewritten) return read_figure_at(s_, c.read_at, with, c.ranges);
+      return parse_figure(c.parse_text, with);
+    }
     if (!c.rewritten) return read_figure_at(s_, c.read_at, o, c.ranges);
     return parse_figure(c.parse_text, o);
   };
@@ -362,8 +368,23 @@ void Scanner::run(Extraction& out, const SentenceIndex& sentences, ArticleCues& 
         resolved = *yen_in_paragraph(k);
         f.currency_source = CurrencySource::document;
         f.currency_evidence = evidence_for(yen_paragraph_, k);
+      } else if (const DocumentDollar::Reach reach =
+                     dollar && fam.only && !fam.mixed && !translates(k, *fam.only, dollar) && !foreign_line(k)
+                         ? document_dollar->reaches(TextSpan{c.begin, c.end}, line_of[k])
+                         : DocumentDollar::Reach::default_;
+                 reach == DocumentDollar::Reach::uncertain) {
+        // "Acme earned HK$50bn while Globex earned $20bn": HKD or USD? Not guessed.
+        const DocumentDollar::Conflict& why = document_dollar->conflict();
+        out.skipped.push_back(make_error(
+            Errc::ambiguous,
+            fmt::format("byte {}: '{}': '$' may be the {} of '{}' (about {}) in its paragraph or another dollar (it "
+                        "is about {}): not read (use --dollar CODE)",
+                        c.begin, f.text, fam.only->code(), s_.substr(why.marker.begin, why.marker.size()),
+                        why.marker_company, why.figure_company),
+            f.text));
+        continue;
       } else if (fam.only && !fam.mixed && !translates(k, *fam.only, dollar) &&
-                 (dollar ? !foreign_line(k) && document_dollar->reaches(TextSpan{c.begin, c.end}, line_of[k])
+                 (dollar ? reach == DocumentDollar::Reach::document
                          : (yen_paragraph_.at.empty() && prose_agrees(*fam.only)))) {
         resolved = *fam.only;
         f.currency_source = CurrencySource::document;
@@ -432,7 +453,13 @@ void Scanner::run(Extraction& out, const SentenceIndex& sentences, ArticleCues& 
       f.interval = std::nullopt;
     }
     f.quoted = std::move(q);
-    if (dot_evidence && has_dot_three(f.text)) {
+    if (!c.locale.empty()) {  // "1,18,000 savings accounts": the figure's own digits say it
+      std::size_t d = c.begin;
+      while (d < c.end && !is_digit(s_[d])) ++d;
+      std::size_t de = indian_grouping_end(d);
+      if (de == npos) de = d;
+      f.number_locale = NumberLocaleEvidence{std::string(c.locale), std::string(s_.substr(d, de - d)), TextSpan{d, de}};
+    } else if (dot_evidence && has_dot_three(f.text)) {
       ParseOptions alone = read_options_;
       alone.locale.clear();
       const Result<QuotedFigure> without = read(c, alone);

@@ -24,6 +24,28 @@ std::size_t distance(const TextSpan& figure, std::size_t b, std::size_t e) {
   return 0;
 }
 
+// An analyst and the firm they work at ("Analysts at Acme Securities", "analyst at
+// Globex", "Acme analyst Jane Doe", "Acme Securities analysts"): `analyst`
+// cues of the lexicon beside a name. They say what a figure is, not whose it is: the
+// company a target price or an estimate is about is named elsewhere.
+bool analyst_or_firm(std::string_view s, const Lexicon& lexicon, const CueHit& m) {
+  if (m.kind != CueKind::name) return false;
+  const auto analyst = [&](std::size_t b, std::size_t e) {
+    return b < e && lexicon.cue(s.substr(b, e - b), "analyst") != nullptr;
+  };
+  if (const std::size_t a = skip_hspace(s, m.end); a > m.end && analyst(a, letters_end(s, a))) return true;
+  std::size_t we = skip_hspace_back(s, m.begin);
+  if (we == m.begin) return false;
+  std::size_t wb = letters_begin(s, we);
+  if (analyst(wb, we)) return true;
+  const std::string_view w = s.substr(wb, we - wb);
+  if (!(w == "at" || w == "from" || w == "with")) return false;
+  we = skip_hspace_back(s, wb);
+  if (we == wb) return false;
+  wb = letters_begin(s, we);
+  return analyst(wb, we);
+}
+
 }  // namespace
 
 std::vector<CueHit> company_mentions(std::string_view s, const Lexicon& lexicon, std::span<const CueHit> entity,
@@ -41,6 +63,7 @@ std::vector<CueHit> company_mentions(std::string_view s, const Lexicon& lexicon,
         lexicon.cue(text, "metric_modifier") != nullptr) {
       continue;
     }
+    if (analyst_or_firm(s, lexicon, m)) continue;
     std::size_t p = m.end;
     if (s.substr(p, 2) == "'s") p += 2;
     else if (s.substr(p, 4) == "\xE2\x80\x99s") p += 4;

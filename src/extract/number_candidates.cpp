@@ -121,6 +121,32 @@ bool Scanner::preceded_by_word(std::size_t p, std::string_view w) const {
   return we < p && we > wb && iequals(s_.substr(wb, we - wb), w);
 }
 
+// The end of the number at p when it is written in Indian groups ("1,18,000",
+// "12,34,56,789.5": groups of two, then a last group of three), else npos.
+std::size_t Scanner::indian_grouping_end(std::size_t p) const {
+  const std::size_t n = s_.size();
+  std::size_t e = p;
+  while (e < n && is_digit(s_[e])) ++e;
+  if (e - p == 0 || e - p > 2) return npos;
+  int twos = 0;
+  for (;;) {
+    if (e + 1 >= n || s_[e] != ',' || !is_digit(s_[e + 1])) return npos;
+    std::size_t g = e + 1;
+    while (g < n && is_digit(s_[g])) ++g;
+    if (g - e - 1 == 3) {
+      e = g;
+      break;
+    }
+    if (g - e - 1 != 2) return npos;
+    ++twos;
+    e = g;
+  }
+  if (twos == 0 || (e < n && s_[e] == ',' && e + 1 < n && is_digit(s_[e + 1]))) return npos;
+  if (e + 1 < n && s_[e] == '.' && is_digit(s_[e + 1]))
+    for (++e; e < n && is_digit(s_[e]);) ++e;
+  return e;
+}
+
 void Scanner::scan_numbers(std::vector<Candidate>& out, std::vector<Error>& skipped) const {
   const std::size_t n = s_.size();
   const auto read = [&](std::size_t at, RangeReading ranges) { return read_figure_at(s_, at, read_options_, ranges); };
@@ -224,11 +250,31 @@ void Scanner::scan_numbers(std::vector<Candidate>& out, std::vector<Error>& skip
       i = word_end();
       continue;
     }
+    // "1,18,000 savings accounts": digits in Indian groups (a last group of three, groups
+    // of two before it) are written so in one locale only; without a rupee marker the
+    // grammar reads them only with that locale, so they are read with it and say so.
+    std::string_view locale;
+    if (!word && options_.parse.locale.empty()) {
+      if (const std::size_t ie = indian_grouping_end(d); ie != npos && (!r || r->span.end < ie)) {
+        ParseOptions indian = read_options_;
+        indian.locale = "en-IN";
+        Result<QuotedFigure> again = read_figure_at(s_, start.hedged, indian, ranges);
+        if ((!again || again->span.end < ie) && start.marked != start.hedged)
+          again = read_figure_at(s_, start.marked, indian, ranges);
+        if (again && again->span.end >= ie) {
+          r = std::move(again);
+          locale = "en-IN";
+        }
+      }
+    }
     if (r && r->span.end > d) {
       std::size_t resume = r->span.end;
       // A bare sign's figure is read again once its currency is resolved: with the same
       // range reading ("rose by $400 billion to $13.2 trillion" is two figures then too).
-      if (take(*r, d, word, out, skipped, resume)) out.back().ranges = ranges;
+      if (take(*r, d, word, out, skipped, resume)) {
+        out.back().ranges = ranges;
+        out.back().locale = locale;
+      }
       i = std::max(resume, d + 1);
       continue;
     }

@@ -1,7 +1,6 @@
 #include "finmetrics/extract/detail/periods.hpp"
 
 #include <algorithm>
-#include <array>
 #include <bit>
 #include <cstdlib>
 
@@ -49,38 +48,6 @@ int small_number(std::string_view w, const Lexicon& lex) {
   return whole(w);
 }
 
-// The words that start the period readers below; `written_words` tells which of
-// them a sentence holds, in one pass, so that the readers skip their own passes
-// over the many sentences that hold none.
-constexpr std::array<std::string_view, 7> lead_words{"months", "next", "over", "first", "second", "third", "fourth"};
-
-// Bit i set when lead_words[i] is written, in any case, at or after the
-// sentence's start and no farther than the readers look past its end (the word
-// that straddles the end, then white space).
-unsigned written_words(std::string_view s, const TextSpan& sentence) {
-  static constexpr std::array<unsigned, 256> by_first_byte = [] {
-    std::array<unsigned, 256> t{};
-    for (std::size_t i = 0; i < lead_words.size(); ++i) {
-      const char c = lead_words[i].front();
-      t[static_cast<unsigned char>(c)] |= 1U << i;
-      t[static_cast<unsigned char>(c - 'a' + 'A')] |= 1U << i;
-    }
-    return t;
-  }();
-  const std::size_t reach = std::min(s.size(), skip_hspace(s, letters_end(s, sentence.end)) + 6);
-  unsigned found = 0;
-  for (std::size_t p = sentence.begin; p < reach; ++p) {
-    unsigned maybe = by_first_byte[static_cast<unsigned char>(s[p])];
-    while (maybe != 0) {
-      const int i = std::countr_zero(maybe);
-      maybe &= maybe - 1;
-      const std::string_view w = lead_words[static_cast<std::size_t>(i)];
-      if (p + w.size() <= s.size() && iequals(s.substr(p, w.size()), w)) found |= 1U << i;
-    }
-  }
-  return found;
-}
-
 struct PeriodReader {
   std::string_view s;
   std::optional<Date> date;
@@ -109,6 +76,74 @@ struct PeriodReader {
 
 }  // namespace
 
+PeriodWords period_words_of(const Lexicon& lexicon) {
+  PeriodWords w;
+  for (const Cue& c : lexicon.cues()) {
+    if (c.category != "period_word") continue;
+    const std::string_view role = c.value;
+    if (role.rfind("quarter_ordinal:", 0) == 0) {
+      w.ordinals.emplace_back(c.phrase, std::atoi(c.value.c_str() + 16));
+      continue;
+    }
+    std::vector<std::string>* list = role == "quarter" ? &w.quarter
+                                     : role == "of"      ? &w.of
+                                     : role == "fiscal"  ? &w.fiscal
+                                     : role == "months"  ? &w.months
+                                     : role == "since"   ? &w.since
+                                     : role == "before"  ? &w.before
+                                     : role == "ahead"   ? &w.ahead
+                                     : role == "years"   ? &w.years
+                                                         : nullptr;
+    if (list != nullptr) list->push_back(c.phrase);
+  }
+  for (auto* list : {&w.quarter, &w.of, &w.fiscal, &w.months, &w.since, &w.before, &w.ahead, &w.years}) {
+    std::stable_sort(list->begin(), list->end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  }
+  return w;
+}
+
+// The words that start the period readers below; `written_words` tells which of
+// them a sentence holds, in one pass, so that the readers skip their own passes
+// over the many sentences that hold none.
+void PeriodCache::lead_words() {
+  const auto add = [&](const std::string& w) {
+    if (w.empty() || !is_letter(w.front()) || lead_.size() == 64 ||
+        std::find(lead_.begin(), lead_.end(), w) != lead_.end())
+      return;
+    const std::uint64_t bit = std::uint64_t{1} << lead_.size();
+    lead_.push_back(w);
+    lead_by_first_byte_[static_cast<unsigned char>(to_lower(w.front()))] |= bit;
+    lead_by_first_byte_[static_cast<unsigned char>(to_lower(w.front()) - 'a' + 'A')] |= bit;
+  };
+  for (const std::string& w : words_.months) add(w);
+  for (const std::string& w : words_.ahead) add(w);
+  for (const auto& [w, n] : words_.ordinals) add(w);
+}
+
+std::uint64_t PeriodCache::bit_of(std::string_view word) const {
+  const auto it = std::find(lead_.begin(), lead_.end(), word);
+  return it == lead_.end() ? 0 : std::uint64_t{1} << (it - lead_.begin());
+}
+
+// Bit i set when lead_[i] is written, in any case, at or after the sentence's start
+// and no farther than the readers look past its end (the word that straddles the
+// end, then white space).
+std::uint64_t PeriodCache::written_words(const TextSpan& sentence) const {
+  const std::string_view s = s_;
+  const std::size_t reach = std::min(s.size(), skip_hspace(s, letters_end(s, sentence.end)) + 6);
+  std::uint64_t found = 0;
+  for (std::size_t p = sentence.begin; p < reach; ++p) {
+    std::uint64_t maybe = lead_by_first_byte_[static_cast<unsigned char>(s[p])];
+    while (maybe != 0) {
+      const int i = std::countr_zero(maybe);
+      maybe &= maybe - 1;
+      const std::string_view w = lead_[static_cast<std::size_t>(i)];
+      if (p + w.size() <= s.size() && iequals(s.substr(p, w.size()), w)) found |= std::uint64_t{1} << i;
+    }
+  }
+  return found;
+}
+
 const std::vector<PeriodCue>& PeriodCache::of(std::size_t sentence_index, const TextSpan& sentence, bool moves,
                                               const std::optional<FiscalCalendar>& calendar) {
   if (sentence_index != sentence_) {
@@ -131,10 +166,16 @@ std::vector<PeriodCue> PeriodCache::read(const TextSpan& sentence, bool window_k
     out.push_back(PeriodCue{b, e, std::move(value), conf});
   };
   const auto phrase = [&](std::string_view words, auto&& f) { for_each_word(s, sentence.begin, sentence.end, words, f); };
-  const unsigned written = written_words(s, sentence);
-  const auto mentions = [&](std::string_view word) {
-    const auto i = std::find(lead_words.begin(), lead_words.end(), word) - lead_words.begin();
-    return (written >> i & 1U) != 0;
+  const std::uint64_t written = written_words(sentence);
+  const auto mentions = [&](std::string_view word) { return (written & bit_of(word)) != 0; };
+  // The word of `words` written at q, as written: its length, or 0.
+  const auto word_at = [&](std::size_t q, const std::vector<std::string>& words) -> std::size_t {
+    for (const std::string& w : words)
+      if (s.substr(q, w.size()) == w) return w.size();
+    return 0;
+  };
+  const auto any_mentioned = [&](const std::vector<std::string>& words) {
+    return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return mentions(w); });
   };
 
   if (r.date) {
@@ -185,7 +226,7 @@ std::vector<PeriodCue> PeriodCache::read(const TextSpan& sentence, bool window_k
         add(b, e, r.name(latest->previous()), 0.6);
       }
     }
-    if (latest && mentions("months")) {
+    if (latest && any_mentioned(words_.months)) {
       // "the 15 months since ...": the months up to the latest reported quarter.
       for (std::size_t p = sentence.begin; p < sentence.end; ++p) {
         if (!(p == 0 || !is_letter(s[p - 1]))) continue;
@@ -196,14 +237,15 @@ std::vector<PeriodCue> PeriodCache::read(const TextSpan& sentence, bool window_k
         if (ne == p) continue;
         // "months" first: most words are followed by none, and the count is a look-up.
         const std::size_t q = skip_hspace(s, ne);
-        if (!(q > ne && s.substr(q, 6) == "months")) continue;
+        const std::size_t months_word = q > ne ? word_at(q, words_.months) : 0;
+        if (months_word == 0) continue;
         const int months = small_number(s.substr(p, ne - p), lexicon_);
         if (months <= 0) continue;
-        const std::size_t after = q + 6;
+        const std::size_t after = q + months_word;
         const std::size_t r2 = skip_hspace(s, after);
-        const bool since = s.substr(r2, 5) == "since";
+        const bool since = word_at(r2, words_.since) != 0;
         const std::size_t wb = letters_begin(s, skip_hspace_back(s, p));
-        const bool previous = s.substr(wb, 8) == "previous" || s.substr(wb, 5) == "prior";
+        const bool previous = word_at(wb, words_.before) != 0;
         if (!since && !previous) continue;
         if (months % 3 == 0) {
           Period last = *latest;
@@ -218,7 +260,7 @@ std::vector<PeriodCue> PeriodCache::read(const TextSpan& sentence, bool window_k
       }
     }
       // "over the next three years", "in the next three years": months from the article's.
-      for (const std::string_view lead : {std::string_view{"next"}, std::string_view{"over"}}) {
+      for (const std::string_view lead : words_.ahead) {
         if (!mentions(lead)) continue;
         phrase(lead, [&](std::size_t, std::size_t e) {
           const std::size_t q = skip_hspace(s, e);
@@ -227,35 +269,31 @@ std::vector<PeriodCue> PeriodCache::read(const TextSpan& sentence, bool window_k
           if (ne == q)
             while (ne < s.size() && is_digit(s[ne])) ++ne;
           const std::size_t u = skip_hspace(s, ne);
-          if (!(u > ne && s.substr(u, 5) == "years")) return;
+          const std::size_t years_word = u > ne ? word_at(u, words_.years) : 0;
+          if (years_word == 0) return;
           const int years = small_number(s.substr(q, ne - q), lexicon_);
           if (years <= 0 || years > 10) return;
-          add(e - lead.size(), u + 5,
+          add(e - lead.size(), u + years_word,
               r.month_window(static_cast<int>(r.date->year()), static_cast<int>(unsigned{r.date->month()}), years * 12),
               0.5);
         });
       }
   }
   // Absolute names: "the second quarter of 2024", "fiscal year 2025", "2025Q3", "in 2023", "November 2020".
-  static constexpr std::array<std::pair<std::string_view, int>, 4> ordinals{
-      {{"first", 1}, {"second", 2}, {"third", 3}, {"fourth", 4}}};
-  for (const auto& [ord, qn] : ordinals) {
+  // (the words are the lexicon's `period_word` cues: PeriodWords)
+  for (const auto& [ord, qn] : words_.ordinals) {
     if (!mentions(ord)) continue;
     phrase(ord, [&, qn = qn](std::size_t b, std::size_t e) {
       std::size_t q = skip_hspace(s, e);
-      if (s.substr(q, 7) != "quarter") return;
-      q = skip_hspace(s, q + 7);
-      if (s.substr(q, 2) != "of") return;
-      q = skip_hspace(s, q + 2);
-      bool fiscal_year = false;
-      for (const std::string_view f : {std::string_view{"fiscal year"}, std::string_view{"fiscal"},
-                                       std::string_view{"FY"}}) {
-        if (s.substr(q, f.size()) == f) {
-          fiscal_year = true;
-          q = skip_hspace(s, q + f.size());
-          break;
-        }
-      }
+      const std::size_t quarter = word_at(q, words_.quarter);
+      if (quarter == 0) return;
+      q = skip_hspace(s, q + quarter);
+      const std::size_t of = word_at(q, words_.of);
+      if (of == 0) return;
+      q = skip_hspace(s, q + of);
+      const std::size_t fiscal = word_at(q, words_.fiscal);
+      const bool fiscal_year = fiscal != 0;
+      if (fiscal_year) q = skip_hspace(s, q + fiscal);
       std::size_t ye = q;
       while (ye < s.size() && is_digit(s[ye])) ++ye;
       if (ye - q != 4) return;
@@ -286,8 +324,15 @@ std::vector<PeriodCue> PeriodCache::read(const TextSpan& sentence, bool window_k
       continue;
     }
     if (e < s.size() && (is_letter(s[e]) || s[e] == '/' || s[e] == '-')) continue;
-    if (p >= 2 && (s.substr(p - 2, 2) == "FY" || (p >= 7 && s.substr(p - 7, 7) == "fiscal "))) {
-      const std::size_t b = s.substr(p - 2, 2) == "FY" ? p - 2 : p - 7;
+    // "FY2025", "fiscal 2025", "fiscal year 2025": a fiscal word glued or one space before the year.
+    std::size_t fiscal_begin = std::string_view::npos;
+    for (const std::string& f : words_.fiscal) {
+      if (p >= f.size() && s.substr(p - f.size(), f.size()) == f) fiscal_begin = p - f.size();
+      else if (p >= f.size() + 1 && s[p - 1] == ' ' && s.substr(p - 1 - f.size(), f.size()) == f) fiscal_begin = p - 1 - f.size();
+      if (fiscal_begin != std::string_view::npos) break;
+    }
+    if (fiscal_begin != std::string_view::npos) {
+      const std::size_t b = fiscal_begin;
       // "FY2025 Q3", "FY2025Q3": the fiscal quarter, in the entity's calendar (unknown without one).
       if (!r.calendar) continue;
       const std::size_t q = skip_hspace(s, e);

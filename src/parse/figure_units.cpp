@@ -439,7 +439,18 @@ Parser::PerPhrase Parser::per_phrase(std::string_view w, std::size_t e) const {
     return false;
   };
   if (per && is_word(w2, "cent")) return {PerPhrase::percent, phrase_end, 0, {}};
-  if (per && is_word(w2, "ordinary") && then(b + w2.size(), "share")) return {PerPhrase::share, phrase_end, 0, {}};
+  // "per ordinary share", "per common share", "per preferred and common share", "per Class A
+  // share": words of a class of share (the lexicon's `share_class` cues) between `per` and `share`.
+  if (per && lex_.cue(w2, "share_class") != nullptr) {
+    std::size_t from = b + w2.size();
+    for (int words = 1; words < 5; ++words) {
+      const auto [b3, w3] = word_after(from);
+      if (b3 == from || w3.empty()) break;
+      if (is_word(w3, "share") || is_word(w3, "shares")) return {PerPhrase::share, b3 + w3.size(), 0, {}};
+      if (lex_.cue(w3, "share_class") == nullptr && !is_word(w3, "and")) break;
+      from = b3 + w3.size();
+    }
+  }
   if (per && is_word(w2, "american") && then(b + w2.size(), "depositary") &&
       (then(phrase_end, "share") || then(phrase_end, "shares"))) {
     return {PerPhrase::ads, phrase_end, 0, {}};

@@ -1,3 +1,6 @@
+#include <filesystem>
+#include <fstream>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -7,6 +10,7 @@
 #include "finmetrics/extract/extract_figures.hpp"
 #include "finmetrics/lexicon/lexicon.hpp"
 #include "finmetrics/parse/parse_figure.hpp"
+#include "shared_data.hpp"
 
 // Silent misreadings of unseen text, each pinned by itself: a bare `$` about a US
 // company after a Hong Kong paragraph, `cents on the dollar`, the rand's `R`,
@@ -61,10 +65,21 @@ TEST_CASE("a bare $ about another company than the document's HK$ paragraphs kee
         std::vector<Money>{{"HK$50.2 billion", "50200000000", "HKD", "explicit"},
                            {"$380", "380", "HKD", "document"},
                            {"$20 billion", "20000000000", "HKD", "document"},
-                           {"$450", "450", "USD", "default"}});
-  // In the marker's own paragraph the document decides, whatever company is named.
-  CHECK(money("Tencent earned HK$50bn while Microsoft earned $20bn.\n") ==
-        std::vector<Money>{{"HK$50bn", "50000000000", "HKD", "explicit"}, {"$20bn", "20000000000", "HKD", "document"}});
+                           {"$450", "450", "HKD", "document"}});  // the analysts' firm is not whose target it is
+  // In the marker's own paragraph a figure about another company than the marker's is
+  // HKD or USD: refused with both, never guessed (was HKD, document).
+  const std::string same_paragraph = "Tencent earned HK$50bn while Microsoft earned $20bn.\n";
+  CHECK(money(same_paragraph) == std::vector<Money>{{"HK$50bn", "50000000000", "HKD", "explicit"}});
+  CHECK(skipped(same_paragraph) ==
+        std::vector<std::string>{"byte 46: '$20bn': '$' may be the HKD of 'HK$50bn' (about Tencent) in its paragraph or "
+                                 "another dollar (it is about Microsoft): not read (use --dollar CODE)"});
+  // About the marker's company, a defined term (`the Stock Exchange`) or none: the document's.
+  CHECK(money("Tencent earned HK$50bn, and Tencent spent $20bn. Turnover on the Stock Exchange was $127bn. It "
+              "paid $3bn.\n") ==
+        std::vector<Money>{{"HK$50bn", "50000000000", "HKD", "explicit"},
+                           {"$20bn", "20000000000", "HKD", "document"},
+                           {"$127bn", "127000000000", "HKD", "document"},
+                           {"$3bn", "3000000000", "HKD", "document"}});
   // An issuer passed in is the same company under its alias.
   ExtractOptions o;
   IssuerNames tencent;
@@ -227,4 +242,81 @@ TEST_CASE("a bare $ in a sentence or clause that names another dollar's place ke
   // "us" the pronoun is no place.
   CHECK(money("HKEX earned HK$3.13bn. It told us that costs were $1bn.\n") ==
         std::vector<Money>{{"HK$3.13bn", "3130000000", "HKD", "explicit"}, {"$1bn", "1000000000", "HKD", "document"}});
+}
+
+TEST_CASE("an analyst's firm is no company a figure is about; an ADS listing is a US dollar place",
+          "[extract][breadth][currency_source][entity]") {
+  // Was USD (default) by the firm's name, and the firm the entity.
+  const std::string hk = "Tencent Holdings said net profit rose 12% to HK$50.2 billion.\n";
+  CHECK(money(hk + "Analysts at Morgan Stanley set a target of $450.\n") ==
+        std::vector<Money>{{"HK$50.2 billion", "50200000000", "HKD", "explicit"}, {"$450", "450", "HKD", "document"}});
+  CHECK(money(hk + "Jefferies analyst Edison Lee sees $470, and Morgan Stanley analysts $480.\n") ==
+        std::vector<Money>{{"HK$50.2 billion", "50200000000", "HKD", "explicit"},
+                           {"$470", "470", "HKD", "document"},
+                           {"$480", "480", "HKD", "document"}});
+  const Extraction e = extract_figures(hk + "Analysts at Morgan Stanley set a target of $450.\n");
+  REQUIRE(e.figures.size() == 3);
+  CHECK(e.figures[2].context.entity.value == "Tencent Holdings");
+  // The ADSs trade in New York: their target is in US dollars, by default (never certain).
+  CHECK(money(hk + "Analysts at Morgan Stanley set a target of $450 for the ADSs.\n") ==
+        std::vector<Money>{{"HK$50.2 billion", "50200000000", "HKD", "explicit"}, {"$450", "450", "USD", "default"}});
+}
+
+TEST_CASE("a per-share metric before the amount makes it per share", "[extract][breadth][per_share]") {
+  // Was money HK$2.47, RMB18.53, US$2.64, ...
+  CHECK(money("Earnings per share were HK$2.47, and diluted EPS rose 8% to HK$2.40 (2023: HK$2.22).") ==
+        std::vector<Money>{{"HK$2.47", "2.47", "HKD", "explicit"},
+                           {"HK$2.40", "2.40", "HKD", "explicit"},
+                           {"HK$2.22", "2.22", "HKD", "explicit"}});
+  const Extraction e = extract_figures(
+      "Diluted earnings per ADS was RMB18.53 (US$2.64) and diluted earnings per share was RMB2.32 (US$0.33 or "
+      "HK$2.57). Revenue was RMB236.5 billion and the dividend per share came to HK$1.20, while profit was HK$3.10 "
+      "billion.");
+  std::vector<std::string> units;
+  for (const auto& f : e.figures) units.push_back(std::string(to_string(f.kind)) + " " + f.unit.to_string());
+  CHECK(units == std::vector<std::string>{"per_share CNY per ADS", "per_share USD per ADS", "per_share CNY per share",
+                                          "per_share USD per share", "per_share HKD per share", "money CNY",
+                                          "per_share HKD per share", "money HKD"});
+  CHECK(e.figures[0].linked == 1u);
+  // Another number between, or another sentence: no per share.
+  CHECK(extract_figures("Earnings per share rose. Cash was HK$2.47.").figures.at(0).kind == FigureKind::money);
+  CHECK(extract_figures("EPS rose on 3 contracts worth HK$2.47.").figures.back().kind == FigureKind::money);
+}
+
+TEST_CASE("digits in Indian groups are read as written, and say so", "[extract][breadth][count][locale]") {
+  // Was passed over in silence.
+  const Extraction e = extract_figures("The bank opened 1,18,000 savings accounts and has 12,34,567.5 customers.");
+  REQUIRE(e.figures.size() == 2);
+  CHECK(e.figures[0].text == "1,18,000 savings accounts");
+  CHECK(e.figures[0].quoted->value.to_string() == "118000");
+  CHECK(e.figures[0].unit.to_string() == "savings accounts");
+  CHECK(e.figures[0].number_locale == NumberLocaleEvidence{"en-IN", "1,18,000", TextSpan{16, 24}});
+  CHECK(e.figures[1].quoted->value.to_string() == "1234567.5");
+  // English groups and a caller's locale are read as before, with no evidence.
+  const Extraction en = extract_figures("The bank opened 118,000 savings accounts.");
+  REQUIRE(en.figures.size() == 1);
+  CHECK_FALSE(en.figures[0].number_locale);
+  CHECK(extract_figures("It sold 1,18,000 units and 1,234 more.").figures.size() == 2);
+}
+
+TEST_CASE("the words of period phrases are the lexicon's", "[extract][breadth][period][lexicon]") {
+  const std::string text = "Revenue rose 5% in the opening quarter of 2024. Profit rose 3% in the second quarter of 2024.";
+  ExtractOptions o;
+  o.article_date = Date{2024, 9u, 1u};
+  const auto periods = [&](const ExtractOptions& options) {
+    std::vector<std::string> out;
+    for (const auto& f : extract_figures(text, options).figures) out.push_back(f.context.period.value);
+    return out;
+  };
+  CHECK(periods(o) == std::vector<std::string>{"2024", "2024Q2"});
+  // One line of data, no C++: "opening" names the first quarter.
+  const auto dir = std::filesystem::temp_directory_path() / "finmetrics_period_words_lexicon";
+  std::filesystem::remove_all(dir);
+  std::filesystem::copy(test::source_path("data/lexicon"), dir);
+  std::ofstream(dir / "cues.csv", std::ios::app) << "opening,period_word,quarter_ordinal:1,\n";
+  const Result<Lexicon> lex = Lexicon::load(dir);
+  REQUIRE(lex.has_value());
+  o.parse.lexicon = &*lex;
+  CHECK(periods(o) == std::vector<std::string>{"2024Q1", "2024Q2"});
+  std::filesystem::remove_all(dir);
 }

@@ -152,6 +152,16 @@ TEST_CASE("Minor units: cents, pence, paise, cps", "[parse][v2]") {
   money("20 dollars 43 cents", USD, "20.43");  // was $20
 }
 
+TEST_CASE("A class of share between per and share: the lexicon's share_class words", "[parse][v2][per]") {
+  // Was refused: only `per ordinary share` was known.
+  money("$1.20 per common share", USD, "1.20", Per::share);
+  money("R$ 1.32 per preferred and common share", BRL, "1.32", Per::share);
+  money("$0.50 per Class A share", USD, "0.50", Per::share);
+  money("5.77 pence per ordinary share", GBP, "0.0577", Per::share);
+  refused("$1 per common stock", Errc::syntax, "expected 'cent', 'share' or 'ADS' after 'per', found 'common'");
+  refused("$1 per common and", Errc::syntax, "expected 'cent', 'share' or 'ADS' after 'per', found 'common'");
+}
+
 TEST_CASE("Coins and slang: a worth per coin, a dollar only by default", "[parse][v2][coins]") {
   money("5 nickels", USD, "0.25");
   money("five nickels", USD, "0.25");
