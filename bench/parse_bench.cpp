@@ -11,6 +11,7 @@
 #include "finmetrics/io/csv.hpp"
 #include "finmetrics/normalize/detail/common_figure.hpp"
 #include "finmetrics/normalize/normalizer.hpp"
+#include "finmetrics/parse/figure_reader.hpp"
 #include "finmetrics/parse/parse_figure.hpp"
 
 namespace fm = finmetrics;
@@ -122,6 +123,82 @@ static void BM_parse_figure_v2_corpus_pass(benchmark::State& state) {
   state.counters["parsed"] = benchmark::Counter(static_cast<double>(parsed));
 }
 BENCHMARK(BM_parse_figure_v2_corpus_pass)->Iterations(1);
+
+// The compact reader (parse/figure_reader.hpp) on the same figures, compiled once
+// for the same (default) options: `read` alone (a FigureReading, nothing allocated)
+// for every figure; `read_share` counts the figures it read, the rest it leaves to
+// parse_figure (not timed here: see the next two).
+static void BM_figure_reader_v2_corpus(benchmark::State& state) {
+  const auto& figures = v2_figures();
+  const fm::FigureReader reader{fm::ParseOptions{}};
+  std::size_t i = 0, read = 0;
+  for (auto _ : state) {
+    fm::FigureReading r;
+    read += reader.read(figures[i], r) ? 1 : 0;
+    benchmark::DoNotOptimize(r);
+    if (++i == figures.size()) i = 0;
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+  state.counters["read_share"] = benchmark::Counter(static_cast<double>(read) / static_cast<double>(state.iterations()));
+}
+BENCHMARK(BM_figure_reader_v2_corpus);
+
+// A compact reading where the reader answers, parse_figure's QuotedFigure for the
+// rest: every figure read, what a caller holding a FigureReader pays.
+static void BM_figure_reader_or_parse_figure_v2_corpus(benchmark::State& state) {
+  const auto& figures = v2_figures();
+  const fm::FigureReader reader{fm::ParseOptions{}};
+  std::size_t i = 0;
+  for (auto _ : state) {
+    if (fm::FigureReading r; reader.read(figures[i], r)) {
+      benchmark::DoNotOptimize(r);
+    } else {
+      auto q = fm::parse_figure(figures[i], reader.options());
+      benchmark::DoNotOptimize(q);
+    }
+    if (++i == figures.size()) i = 0;
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+}
+BENCHMARK(BM_figure_reader_or_parse_figure_v2_corpus);
+
+// FigureReader::parse: parse_figure's QuotedFigure for every figure, through the
+// compact reading where the reader answers.
+static void BM_figure_reader_parse_v2_corpus(benchmark::State& state) {
+  const auto& figures = v2_figures();
+  const fm::FigureReader reader{fm::ParseOptions{}};
+  std::size_t i = 0;
+  for (auto _ : state) {
+    auto q = reader.parse(figures[i]);
+    benchmark::DoNotOptimize(q);
+    if (++i == figures.size()) i = 0;
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+}
+BENCHMARK(BM_figure_reader_parse_v2_corpus);
+
+// One pass of FigureReader::read over the figures, for callgrind
+// (`--toggle-collect='*read_v2_corpus_once*'`, divided by 100,000).
+[[gnu::noinline]] static std::size_t read_v2_corpus_once(const std::vector<std::string>& figures,
+                                                          const fm::FigureReader& reader) {
+  std::size_t read = 0;
+  for (const auto& figure : figures) {
+    fm::FigureReading r;
+    read += reader.read(figure, r) ? 1 : 0;
+    benchmark::DoNotOptimize(r);
+  }
+  return read;
+}
+
+static void BM_figure_reader_v2_corpus_pass(benchmark::State& state) {
+  const auto& figures = v2_figures();
+  const fm::FigureReader reader{fm::ParseOptions{}};
+  std::size_t read = 0;
+  for (auto _ : state) read += read_v2_corpus_once(figures, reader);
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * figures.size()));
+  state.counters["read"] = benchmark::Counter(static_cast<double>(read));
+}
+BENCHMARK(BM_figure_reader_v2_corpus_pass)->Iterations(1);
 
 // What normalize-v2 does per figure: the lean reader of the commonest forms
 // (normalize/detail/common_figure.hpp), then parse_figure for the rest;

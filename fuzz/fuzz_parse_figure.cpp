@@ -9,11 +9,16 @@
 // on an error: a message and a position inside the text.
 // And the two routes through the grammar agree: where the front path reads the text
 // (src/parse/figure_front.cpp), every field of its reading (or its error) is the
-// general reader's, and parse_figure's answer is the general reader's.
+// general reader's, and parse_figure's answer is the general reader's. And the
+// compact FigureReader (parse/figure_reader.hpp) compiled for the same options:
+// where it reads the text, its QuotedFigure is parse_figure's field for field, and
+// FigureReader::parse answers as parse_figure does.
 
 #include <array>
+#include <memory>
 
 #include "finmetrics/parse/detail/figure_paths.hpp"
+#include "finmetrics/parse/figure_reader.hpp"
 #include "finmetrics/parse/parse_figure.hpp"
 #include "fuzz_check.hpp"
 
@@ -52,6 +57,14 @@ ParseOptions options_from(std::uint8_t b) {
   return o;
 }
 
+// One reader per option set of options_from (18 of them), compiled on first use (~30 ms each).
+const FigureReader& reader_for(std::uint8_t b) {
+  static std::array<std::unique_ptr<FigureReader>, 18> readers;
+  std::unique_ptr<FigureReader>& r = readers[b % 3 + 3 * ((b / 3) % 3) + 9 * (b >> 7)];
+  if (!r) r = std::make_unique<FigureReader>(options_from(b));
+  return *r;
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -65,6 +78,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (const auto front = parse_detail::parse_figure_by(text, options, parse_detail::FigurePaths::front_only)) {
       FUZZ_CHECK(fields(*front) == general, std::string(text) + ": front " + fields(*front) + " vs general " + general);
     }
+    const FigureReader& reader = reader_for(data[0]);
+    if (FigureReading r; reader.read(text, r)) {
+      const std::string compact = fields(reader.to_quoted_figure(text, r));
+      FUZZ_CHECK(compact == general, std::string(text) + ": reader " + compact + " vs general " + general);
+    }
+    FUZZ_CHECK(fields(reader.parse(text)) == general, std::string(text) + ": reader.parse vs general " + general);
   }
   if (!f) {
     FUZZ_CHECK(fuzz::well_formed(f.error(), text.size()), f.error().describe());

@@ -1,0 +1,144 @@
+#pragma once
+/// \file
+/// `FigureReader`: a reader of the commonest money figures (`Rmb81bn`, `US$34.5bn`,
+/// `HK$140.9 per share`, `GBP 1,234.5 million`, `INR 64 810`, `380 billion yuan`,
+/// `1.49 cents`, `about $5bn`, `US$-677.0mn`), compiled once from a lexicon and
+/// `ParseOptions`, whose `read` keeps offsets and plain integers (a
+/// trivially-copyable `FigureReading`, nothing allocated) until a caller asks for
+/// the `QuotedFigure`. It answers only where `parse_figure` reads the text the
+/// same way, field for field, and says "not mine" for everything else (ranges,
+/// parentheses, number words, percentages, errors...), which `parse_figure` then
+/// reads: one grammar, a faster route through its commonest corner.
+///
+/// Nothing of it is a second vocabulary: its words are the lexicon's own
+/// (markers, scales, hedges), and each is kept, in each position, only where
+/// `parse_figure` with the reader's options reads sample figures with it to the
+/// same `QuotedFigure` (tests/parse/figure_reader_test.cpp and
+/// fuzz/fuzz_parse_figure.cpp compare both on corpora, near misses and
+/// arbitrary bytes).
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "finmetrics/currency/currency.hpp"
+#include "finmetrics/error.hpp"
+#include "finmetrics/parse/parse_figure.hpp"
+#include "finmetrics/parse/qualifier.hpp"
+#include "finmetrics/parse/quoted_figure.hpp"
+#include "finmetrics/unit/scale.hpp"
+#include "finmetrics/unit/unit.hpp"
+
+namespace finmetrics {
+
+/// One figure as `FigureReader::read` read it: where its pieces are in the text
+/// and its number as plain integers. The value is
+/// `(negative ? -1 : 1) x digits x 10^exponent()`, stated to that quantum.
+struct FigureReading {
+  std::uint64_t digits = 0;          ///< the number's digits as one integer (at most 18 of them)
+  std::int32_t fraction_digits = 0;  ///< digits after the decimal point: the number is digits x 10^-fraction_digits
+  std::int32_t shift = 0;            ///< minus the power of ten of a minor unit (`cents`: -2), else 0
+  Scale scale = scales::units;       ///< as written (`bn` and `billion` are one scale)
+  bool negative = false;
+  Currency currency;
+  Per per = Per::whole;
+  Qualifier qualifier = Qualifier::none;
+  CurrencySource currency_source = CurrencySource::explicit_;
+  std::uint8_t currency_family = 0;  ///< the marker's family in the lexicon (`Lexicon::family_name`; 0: none)
+  std::uint32_t begin = 0;           ///< the figure without surrounding white space: [begin, end)
+  std::uint32_t end = 0;
+  std::uint32_t qualifier_end = 0;   ///< the hedge is [begin, qualifier_end) (empty: none)
+  std::uint32_t marker_begin = 0;    ///< the currency marker as written: [marker_begin, marker_end)
+  std::uint32_t marker_end = 0;
+
+  /// The power of ten of the value's last stated digit: scale, minor unit and decimals.
+  [[nodiscard]] int exponent() const noexcept { return scale.exponent + shift - fraction_digits; }
+};
+
+class FigureReader {
+ public:
+  /// Compiles the reader for `options` (the lexicon they name, or the built-in
+  /// one, must outlive it): a few thousand look-ups and `parse_figure` calls on
+  /// sample figures, some milliseconds; once per job, not per figure.
+  explicit FigureReader(const ParseOptions& options);
+
+  /// Reads `text` when it is one of the forms the reader knows, exactly as
+  /// `parse_figure(text, options)` reads it; false: not one of them (nothing is
+  /// said about whether `parse_figure` reads it). Texts of 4 GiB or more are
+  /// never read. What a reading always is (normalize-v2's row relies on it):
+  /// money with a currency, one amount (never a range), `digits` below 10^18,
+  /// a minor unit (`cents`, `p`, `paise`) divided (`shift` != 0). Const, no
+  /// state: one reader may serve many threads.
+  [[nodiscard]] bool read(std::string_view text, FigureReading& out) const noexcept;
+
+  /// The `QuotedFigure` `parse_figure(text, options)` gives, from `r = read(text)`.
+  [[nodiscard]] QuotedFigure to_quoted_figure(std::string_view text, const FigureReading& r) const;
+
+  /// `parse_figure(text, options)`, through `read` where it answers.
+  [[nodiscard]] Result<QuotedFigure> parse(std::string_view text) const;
+
+  /// Whether the reader answers anything at all (false when the options read
+  /// numbers otherwise than the English way, e.g. the locale `de`).
+  [[nodiscard]] bool enabled() const noexcept { return enabled_; }
+
+  [[nodiscard]] const ParseOptions& options() const noexcept { return options_; }
+
+ private:
+  // Where a word may stand; a word is kept in a position only where the samples agree.
+  enum Form : std::uint8_t {
+    before_attached = 1,  // `£1`, `~1`
+    before_spaced = 2,    // `GBP 1`, `about 1`
+    after_attached = 4,   // `1€`, `1bn`
+    after_spaced = 8,     // `1 euros`, `1 billion`, `1 per share`
+  };
+  struct Word {
+    std::string text;                 // as the lexicon writes it
+    std::string folded;               // ASCII-lower-cased, for the forms of `any_case`
+    std::uint8_t forms = 0;           // where it reads as written
+    std::uint8_t any_case = 0;        // where it reads in any ASCII case (the lexicon's folded words)
+    Currency currency;                // markers
+    CurrencySource source = CurrencySource::explicit_;
+    std::uint8_t family = 0;
+    std::int8_t shift = 0;            // a minor unit: -2 for cents
+    std::uint8_t scaled = 0;          // the forms in which a scale may stand with a marker (`1.5bn USD`, `US$1.5bn`)
+    Scale scale = scales::units;      // scales
+    Qualifier qualifier = Qualifier::none;  // hedges
+    Per per = Per::whole;             // per-share phrases
+  };
+  // Words by their first byte (both cases for words read in any case), longest
+  // first; ISO codes (three capitals) by their number in 26^3.
+  struct Table {
+    std::vector<Word> words;
+    std::array<std::vector<std::uint16_t>, 256> by_first;
+    std::vector<std::uint16_t> codes;
+    void index();
+    // The longest word in `form` at `at` followed by a byte `boundary` accepts; null if none.
+    template <class Boundary>
+    const Word* match(std::string_view s, std::size_t at, std::size_t n, std::uint8_t form,
+                      Boundary boundary) const noexcept;
+  };
+  // Whether read + to_quoted_figure gives parse_figure's figure for `text`, field for field.
+  [[nodiscard]] bool agrees(const std::string& text) const;
+  template <class Make, class Samples>
+  void learn(Table& table, const std::vector<std::string>& candidates, std::uint8_t forms, Make make, Samples samples);
+  void learn_markers();
+  void learn_scales();
+  void learn_hedges();
+  void learn_pers();
+
+  void fill(std::string_view text, const FigureReading& r, QuotedFigure& f) const;
+
+  ParseOptions options_;
+  const Lexicon* lexicon_;
+  bool enabled_ = false;
+  bool dot_three_ambiguous_ = false;  // no locale: `1.234` with no scale is ambiguous
+  bool space_groups_ = false;         // `64 810`: spaces group digits
+  bool sign_first_ = false;           // `-USD 1`, `-1 USD`, `−$1`
+  bool sign_after_marker_ = false;    // `US$-677.0mn`, `S$−4.83`
+  bool wide_spaces_ = false;          // U+00A0, U+202F, U+2009 read as a space wherever one may stand
+  Table markers_, scales_, hedges_, pers_;
+};
+
+}  // namespace finmetrics

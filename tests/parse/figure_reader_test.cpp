@@ -1,0 +1,259 @@
+// FigureReader (parse/figure_reader.hpp) against parse_figure: wherever the reader
+// reads a text, to_quoted_figure gives parse_figure's QuotedFigure field for field
+// (Decimal quanta, spans, marker, family, tolerances), and FigureReader::parse
+// answers every input exactly as parse_figure does, errors included. Checked on
+// forms written here, on the v1 and v2 corpora of ../shared/bench and their near
+// misses, under several option sets.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include "finmetrics/parse/figure_reader.hpp"
+#include "finmetrics/parse/parse_figure.hpp"
+#include "corpus.hpp"
+#include "shared_data.hpp"
+
+using namespace finmetrics;
+
+namespace {
+
+// normalize-v2's options (normalize/normalizer.hpp's v2_parse_options, a layer above).
+ParseOptions v2_parse_options() {
+  ParseOptions p;
+  p.locale = "en";
+  p.one_marker = true;
+  return p;
+}
+
+std::string span(const TextSpan& s) { return std::to_string(s.begin) + "," + std::to_string(s.end); }
+std::string exact(const Decimal& d) { return d.to_string() + "e" + std::to_string(d.exponent()); }
+
+// Every field of a reading, the quantum of each Decimal included.
+std::string fields(const Result<QuotedFigure>& r) {
+  if (!r) {
+    const Error& e = r.error();
+    return "error " + std::to_string(static_cast<int>(e.code)) + " at " + std::to_string(e.position) + ": " + e.message +
+           " | input " + e.input;
+  }
+  const QuotedFigure& f = *r;
+  return f.text + " | " + span(f.span) + " | " + exact(f.value) + " | " + exact(f.number) + " | " +
+         std::to_string(f.scale.exponent) + std::string(f.scale.symbol) + " | " + f.unit.to_string() + " | " +
+         std::to_string(static_cast<int>(f.unit.dimension)) + " | " + std::to_string(static_cast<int>(f.qualifier)) + " | " +
+         (f.upper ? exact(*f.upper) : "-") + " | " + exact(f.tolerances.approximate) + " " +
+         exact(f.tolerances.just_below) + " " + exact(f.tolerances.just_above) + " | " +
+         std::string(to_string(f.currency_source)) + " | " + f.currency_marker + " | " + span(f.currency_span) + " | " +
+         f.currency_family + " | " + span(f.qualifier_span);
+}
+
+struct Tally {
+  std::size_t checked = 0, read = 0;
+  std::vector<std::string> disagreements;
+};
+
+void check_one(const FigureReader& reader, std::string_view text, Tally& tally) {
+  ++tally.checked;
+  const std::string general = fields(parse_figure(text, reader.options()));
+  const std::string through = fields(reader.parse(text));
+  if (through != general && tally.disagreements.size() < 20) {
+    tally.disagreements.push_back(std::string(text) + "\n  reader.parse: " + through + "\n  parse_figure: " + general);
+  }
+  if (FigureReading r; reader.read(text, r)) {
+    ++tally.read;
+    const std::string f = fields(reader.to_quoted_figure(text, r));
+    if (f != general && tally.disagreements.size() < 20) {
+      tally.disagreements.push_back(std::string(text) + "\n  reader:       " + f + "\n  parse_figure: " + general);
+    }
+    // What the v2 row relies on: money with a currency, no range, a minor unit divided, 18 digits at most.
+    const auto q = parse_figure(text, reader.options());
+    if (q && (!q->unit.is_money() || !q->unit.currency || q->upper || r.digits >= 1'000'000'000'000'000'000ULL) &&
+        tally.disagreements.size() < 20) {
+      tally.disagreements.push_back(std::string(text) + ": a reading v2 cannot take");
+    }
+  }
+}
+
+std::vector<ParseOptions> option_sets() {
+  std::vector<ParseOptions> out(6);
+  out[1] = v2_parse_options();  // normalize-v2's
+  out[2].one_marker = true;
+  out[2].currency.dollar_is_option = true;
+  out[2].currency.yen_or_yuan = Currency::from_code("JPY").value();
+  out[3].locale = "en-IN";
+  out[3].currency.dollar = Currency::from_code("HKD").value();
+  out[3].currency.dollar_is_option = true;
+  out[4].currency.dollar.reset();  // `$` ambiguous
+  out[4].currency.yen_or_yuan = Currency::from_code("CNY").value();
+  out[4].tolerances.approximate = Decimal::from_parts(1, -1);
+  out[5].count_nouns = false;
+  out[5].locale = "en";
+  return out;
+}
+
+// Near misses of a figure: each byte dropped, doubled, or replaced by a byte that
+// matters to the grammar; a hedge, a sign or a word added at either end.
+std::vector<std::string> near_misses(const std::string& s) {
+  static const char* replacements[] = {",", ".", " ", "0", "$", "m", "b", "k", "n", "-", "U", "x", "(", "%", "s",
+                                       "\xC2\xA0", "\t", "'", "\xE2\x88\x92", "A"};
+  constexpr std::size_t count = sizeof replacements / sizeof replacements[0];
+  std::vector<std::string> out;
+  for (std::size_t k = 0; k < s.size(); ++k) {
+    out.push_back(s.substr(0, k) + s.substr(k + 1));
+    out.push_back(s.substr(0, k + 1) + s.substr(k));
+    out.push_back(s.substr(0, k) + replacements[(k * 7 + s.size()) % count] + s.substr(k + 1));
+    out.push_back(s.substr(0, k) + replacements[(k * 11 + s.size() + 3) % count] + s.substr(k));
+  }
+  for (const char* extra : {" ", "about ", "-", "(", "US", "nearly ", "~", "between 5 and ", "minus ", "\xE2\x88\x92",
+                            "more than ", "ABOUT ", "about  ", "\t"}) {
+    out.push_back(extra + s);
+  }
+  for (const char* extra : {" ", " per ADS", ")", " USD", " each", "s", " per share", " a share", " per ordinary share",
+                            " billion", "bn", " to 9bn", "-9", ".", " yuan", " HK cents", " PER SHARE", "\t", " 000",
+                            ",000", ".5", " bn", "  per share"}) {
+    out.push_back(s + extra);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("figure reader: the reading is plain data", "[parse][reader]") {
+  STATIC_REQUIRE(std::is_trivially_copyable_v<FigureReading>);
+  STATIC_REQUIRE(sizeof(FigureReading) <= 96);
+}
+
+TEST_CASE("figure reader: the commonest forms, read as parse_figure reads them", "[parse][reader]") {
+  const FigureReader reader(v2_parse_options());
+  REQUIRE(reader.enabled());
+  const std::vector<std::string> read = {
+      "Rmb81bn", "$11bn", "US$34.5bn", "HK$140.9 per share", "380 billion yuan", "26.549 billion yuan",
+      "\xE2\x82\xAC" "1.5bn", "EUR 2.5tn", "RMB 500mn", "$250k", "USD 1,234,567.89", "1,500 Hong Kong dollars",
+      "12.5 euros per share", "GBP 1.2bn", "5bn USD", "1 US dollars", "-$5bn", "\xE2\x88\x92" "5 million euros",
+      "USD -5bn", "US$-677.0mn", "about $5bn", "nearly 60 euros", "more than 3,819,513,981 BGN", "~$5bn",
+      "5 Swiss francs each", "9.9 pence", "1.49 cents", "5.77 pence per ordinary share", "$5bn per ADS", "INR 64 810",
+      "GBP 44 138 047 041.1", "5\xC2\xA0USD", "$0.36 a share", "NT$3", "0.9 CHF", "81.1 STERLING", "2.98 trillion EUROS",
+      "0.972tn new zealand dollars", "  $5bn  ", "0.00 USD", "-0 USD", "USD 007"};
+  for (const std::string& text : read) {
+    INFO(text);
+    FigureReading r;
+    CHECK(reader.read(text, r));
+  }
+  // Left to parse_figure: ranges, parentheses, number words, percentages, counts, two markers,
+  // locale-dependent numbers, errors.
+  const std::vector<std::string> left = {
+      "$3bn-$4bn", "5 to 7 billion yuan", "between $1 and $2", "($99.99)", "\xC2\xA3(982)m", "three billion dollars",
+      "nearly 60%", "USD $5bn", "NZD $100.70", "5p per 3 shares", "5 pesos", "XYZ 5", "$5bn yuan", "5bn million",
+      "1.2 billion shares", "\xC2\xA5" "5bn", "1,234,56 USD", "1 234,5 USD", "1,234 567.5 USD", "$5\xE2\x80\x8D" "0bn",
+      "USD 1234567890123456789", "5.", "USD", "", "   ", "usd 5", "$1,23,456", "Rs 4,60,518.80 crore", "USD  5",
+      "about  USD 5", "about -USD 5", "--5 USD", "$5 per 10 shares", "5 US dollars per share per share"};
+  for (const std::string& text : left) {
+    INFO(text);
+    FigureReading r;
+    CHECK_FALSE(reader.read(text, r));
+  }
+  Tally tally;
+  for (const std::string& text : read) check_one(reader, text, tally);
+  for (const std::string& text : left) check_one(reader, text, tally);
+  CHECK(tally.disagreements == std::vector<std::string>{});
+}
+
+TEST_CASE("figure reader: what the v2 row takes from a reading", "[parse][reader]") {
+  const FigureReader reader(v2_parse_options());
+  FigureReading r;
+  REQUIRE(reader.read("about HK$140.9 per share", r));
+  CHECK(r.digits == 1409);
+  CHECK(r.exponent() == -1);
+  CHECK_FALSE(r.negative);
+  CHECK(r.currency == Currency::from_code("HKD").value());
+  CHECK(r.per == Per::share);
+  CHECK(r.qualifier == Qualifier::about);
+  CHECK(r.currency_source == CurrencySource::explicit_);
+  CHECK(r.qualifier_end == 5);
+  CHECK(r.marker_begin == 6);
+  CHECK(r.marker_end == 9);
+  REQUIRE(reader.read("5.77 pence", r));  // a minor unit: divided, never read whole
+  CHECK(r.digits == 577);
+  CHECK(r.shift == -2);
+  CHECK(r.exponent() == -4);
+  CHECK(r.currency == Currency::from_code("GBP").value());
+  REQUIRE(reader.read("-$1.5bn", r));
+  CHECK(r.negative);
+  CHECK(r.scale.exponent == 9);
+  CHECK(r.exponent() == 8);
+  CHECK(r.currency_source == CurrencySource::default_);  // `$`: USD by default, never certain
+
+  ParseOptions hk = v2_parse_options();
+  hk.currency.dollar = Currency::from_code("HKD").value();
+  hk.currency.dollar_is_option = true;
+  const FigureReader hk_reader(hk);
+  REQUIRE(hk_reader.read("$5", r));
+  CHECK(r.currency == Currency::from_code("HKD").value());
+  CHECK(r.currency_source == CurrencySource::option);
+
+  // Without a locale `1.234` is ambiguous unless a scale follows: left to parse_figure, which says so.
+  const FigureReader plain{ParseOptions{}};
+  CHECK(plain.enabled());
+  CHECK_FALSE(plain.read("USD 1.234", r));
+  CHECK_FALSE(plain.parse("USD 1.234").has_value());
+  REQUIRE(plain.read("USD 1.234bn", r));
+  CHECK(r.digits == 1234);
+  CHECK(r.exponent() == 6);
+  REQUIRE(reader.read("USD 1.234", r));  // the locale "en": one and a bit
+  CHECK(r.exponent() == -3);
+
+  ParseOptions german;
+  german.locale = "de";
+  CHECK_FALSE(FigureReader(german).enabled());
+  CHECK_FALSE(FigureReader(german).read("USD 1", r));
+}
+
+TEST_CASE("figure reader: every option set, on forms and their near misses", "[parse][reader]") {
+  const std::vector<std::string> forms = {"Rmb81bn", "HK$140.9 per share", "380 billion yuan", "$11bn",
+                                          "about USD 1,234.5 million", "5.77 pence per ordinary share", "INR 64 810",
+                                          "\xE2\x82\xAC" "1.234", "1.49 cents", "US$-677.0mn", "~\xE2\x82\xA9" "47.0 trillion",
+                                          "5 US dollars a share", "-1.5bn SEK", "0.972tn new zealand dollars",
+                                          "\xC2\xA3" "1.2bn", "NZ$7.58 million", "5 \xE4\xBA\xBF\xE7\xBE\x8E\xE5\x85\x83"};
+  for (const ParseOptions& options : option_sets()) {
+    const FigureReader reader(options);
+    Tally tally;
+    for (const std::string& form : forms) {
+      check_one(reader, form, tally);
+      for (const std::string& miss : near_misses(form)) check_one(reader, miss, tally);
+    }
+    CHECK(tally.disagreements == std::vector<std::string>{});
+    CHECK(tally.read > tally.checked / 10);
+  }
+}
+
+TEST_CASE("figure reader: the v1 and v2 corpora and their near misses, under every option set", "[parse][reader]") {
+  FINMETRICS_REQUIRE_SHARED("bench/gen_corpus_v2.py");
+  FINMETRICS_REQUIRE_SHARED("bench/gen_corpus.py");
+  const std::string python = "/usr/bin/python3 ";
+  const auto v1 = test::figure_column(test::run_command(python + test::shared_path("bench/gen_corpus.py").string() + " 20000 17"));
+  const auto v2 = test::figure_column(test::run_command(python + test::shared_path("bench/gen_corpus_v2.py").string() + " 40000 29"));
+  REQUIRE(v1.size() == 20000);
+  REQUIRE(v2.size() == 40000);
+  const auto options = option_sets();
+  for (std::size_t o = 0; o < options.size(); ++o) {
+    INFO("options " << o);
+    const FigureReader reader(options[o]);
+    Tally on_v2, on_v1, misses;
+    for (const std::string& f : v2) check_one(reader, f, on_v2);
+    for (const std::string& f : v1) check_one(reader, f, on_v1);
+    for (std::size_t i = o; i < v2.size(); i += 50) {
+      for (const std::string& miss : near_misses(v2[i])) check_one(reader, miss, misses);
+    }
+    for (std::size_t i = o; i < v1.size(); i += 200) {
+      for (const std::string& miss : near_misses(v1[i])) check_one(reader, miss, misses);
+    }
+    CHECK(on_v2.disagreements == std::vector<std::string>{});
+    CHECK(on_v1.disagreements == std::vector<std::string>{});
+    CHECK(misses.disagreements == std::vector<std::string>{});
+    if (o == 1) {
+      // normalize-v2's options: the reader is really on the path (every v1 figure, most v2 ones).
+      CHECK(on_v2.read > v2.size() * 7 / 10);
+      CHECK(on_v1.read == v1.size());
+    }
+  }
+}
