@@ -3,7 +3,10 @@
 // str, and take, each one loop over the buffer.
 #include "exact_text.hpp"
 
+#include <algorithm>
+#include <cstdlib>
 #include <cstring>
+#include <new>
 #include <memory>
 #include <string>
 #include <vector>
@@ -15,14 +18,32 @@ namespace finmetrics::python {
 ExactTextColumn::ExactTextColumn(std::size_t rows) : offsets_(static_cast<py::ssize_t>(rows + 1)) {
   end_ = offsets_.mutable_data();
   *end_ = 0;
-  bytes_.reserve(rows * 24);  // virtual memory only until written: no copy as a value column grows
+  // Virtual memory only until written: no copy as a value column grows.
+  const std::size_t size = rows * 24 + 64;
+  bytes_ = static_cast<char*>(std::malloc(size));
+  if (bytes_ == nullptr) throw std::bad_alloc();
+  next_ = bytes_;
+  limit_ = bytes_ + size;
+}
+
+ExactTextColumn::~ExactTextColumn() { std::free(bytes_); }
+
+void ExactTextColumn::grow(std::size_t more) {
+  const auto used = static_cast<std::size_t>(next_ - bytes_);
+  const std::size_t size = std::max(2 * static_cast<std::size_t>(limit_ - bytes_), used + more);
+  char* bigger = static_cast<char*>(std::realloc(bytes_, size));
+  if (bigger == nullptr) throw std::bad_alloc();
+  bytes_ = bigger;
+  next_ = bigger + used;
+  limit_ = bigger + size;
 }
 
 py::tuple ExactTextColumn::release() {
-  auto* owned = new std::string(std::move(bytes_));
-  py::capsule free_bytes(owned, [](void* p) { delete static_cast<std::string*>(p); });
-  py::array_t<std::uint8_t> data(static_cast<py::ssize_t>(owned->size()), reinterpret_cast<const std::uint8_t*>(owned->data()),
-                                 free_bytes);
+  const auto size = static_cast<py::ssize_t>(next_ - bytes_);
+  char* owned = bytes_;
+  py::capsule free_bytes(owned, [](void* p) { std::free(p); });
+  bytes_ = next_ = limit_ = nullptr;  // the capsule frees it now
+  py::array_t<std::uint8_t> data(size, reinterpret_cast<const std::uint8_t*>(owned), free_bytes);
   return py::make_tuple(std::move(data), offsets_);
 }
 

@@ -193,8 +193,9 @@ struct Values {
   ExactTextColumn exact;
   double* out;
   explicit Values(std::size_t n) : number(static_cast<py::ssize_t>(n)), exact(n), out(number.mutable_data()) {}
+  // `v` may be read 32 bytes past its start (ExactTextColumn::append_padded).
   void set(std::size_t i, std::string_view v) {
-    exact.append(v);
+    exact.append_padded(v);
     if (v.empty()) {
       out[i] = std::numeric_limits<double>::quiet_NaN();
       return;
@@ -392,14 +393,16 @@ py::dict normalize_columns(NormalizerHandle& h, const py::array& figures, const 
       why.clear();
       CurrencySource source = CurrencySource::none;
       const RowStatus st = detail::append_v2_cells(normalizer, date, figure, scratch, why, source);
-      if (scratch.capacity() < 64) scratch.reserve(64);
+      // Room to read past the text: 64 bytes from its start (V2Cells), 32 past
+      // any cell's start (append_padded), 8 past a categorical's (Codes::set).
+      if (scratch.capacity() < scratch.size() + 64) scratch.reserve(scratch.size() + 64);
       const V2Cells c(scratch);
-      currency.set(i, c.cell[0], c.cell[0].data() + 8 <= scratch.data() + scratch.capacity());
-      amount.append(c.cell[1]);
-      low.append(c.cell[2]);
-      high.append(c.cell[3]);
-      qualifier.set(i, c.cell[4], c.cell[4].data() + 8 <= scratch.data() + scratch.capacity());
-      per.set(i, c.cell[5], c.cell[5].data() + 8 <= scratch.data() + scratch.capacity());
+      currency.set(i, c.cell[0], true);
+      amount.append_padded(c.cell[1]);
+      low.append_padded(c.cell[2]);
+      high.append_padded(c.cell[3]);
+      qualifier.set(i, c.cell[4], true);
+      per.set(i, c.cell[5], true);
       value.set(i, c.cell[6]);
       value_low.set(i, c.cell[7]);
       value_high.set(i, c.cell[8]);
