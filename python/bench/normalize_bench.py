@@ -5,13 +5,15 @@
 Usage: PYTHONPATH=build/python /usr/bin/python3 python/bench/normalize_bench.py FX.csv FIGURES.csv
   (run under `flock /work/.bench.lock`; FIGURES.csv from ../shared/bench/gen_corpus.py 1000000 1)
 
-Prints three figures: finmetrics.normalize on the DataFrame in memory (three
-calls: each one's wall and CPU time, and the best), the same with read_csv and
+Prints three figures: finmetrics.normalize on the DataFrame in memory (CALLS
+calls in one process, 8 unless the environment says: min, median and max of
+wall and CPU rows/s, and each call's), the same with read_csv and
 to_csv around it (one run), and the pandas peer as a whole process (read_csv,
 regex, merge_asof, to_csv; one run). The exact columns come as
 ExactStringArray (their str objects are made when read: to_csv makes them);
 `exact="str"` makes them in the call (one more call, reported too)."""
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -27,18 +29,25 @@ fx = fm.FxTable.load(fx_path)
 df = pd.read_csv(figures_path, dtype=str, keep_default_na=False)
 n = len(df)
 
-best = best_cpu = float("inf")
-calls = []
+calls = int(os.environ.get("CALLS", "8"))
+walls, cpus = [], []
 out = None
-for _ in range(3):
+for _ in range(calls):
     out = None  # the previous result is freed before the clock starts
     t, c = time.perf_counter(), time.process_time()
     out = fm.normalize(df, fx=fx)
-    wall, cpu = time.perf_counter() - t, time.process_time() - c
-    best, best_cpu = min(best, wall), min(best_cpu, cpu)
-    calls.append(f"{n / wall:,.0f} wall / {n / cpu:,.0f} CPU")
-print(f"finmetrics.normalize, DataFrame in memory: {n / best:,.0f} rows/s wall ({best:.3f} s for {n:,} rows), "
-      f"{n / best_cpu:,.0f} rows/s of CPU ({best_cpu:.3f} s); calls: {'; '.join(calls)}; totals {out.attrs['totals']}")
+    walls.append(time.perf_counter() - t)
+    cpus.append(time.process_time() - c)
+
+
+def rates(seconds):
+    r = sorted(n / s for s in seconds)
+    return f"min {r[0]:,.0f} / median {statistics.median(r):,.0f} / max {r[-1]:,.0f}"
+
+
+print(f"finmetrics.normalize, DataFrame in memory, {calls} calls on {n:,} rows: rows/s wall {rates(walls)}; "
+      f"rows/s of CPU {rates(cpus)}; totals {out.attrs['totals']}")
+print("  calls (wall / CPU rows/s): " + "; ".join(f"{n / w:,.0f} / {n / c:,.0f}" for w, c in zip(walls, cpus)))
 out = None
 t, c = time.perf_counter(), time.process_time()
 out = fm.normalize(df, fx=fx, exact="str")
