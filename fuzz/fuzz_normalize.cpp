@@ -8,7 +8,13 @@
 //    and the output holds the header plus one record per row read, as wide as
 //    the header (v1: 5 fields; v2: the input's columns and 9 more);
 //  - with fixed decimals, every converted row's value equals the reference path
-//    Normalizer::convert (FxTable::as_of and FxRate) digit for digit.
+//    Normalizer::convert (FxTable::as_of and FxRate) digit for digit;
+//  - the fast paths equal the general ones (differential): the stream read record
+//    by record (process(RawRecord) on each record next() cuts) gives the output of
+//    feed(), whose plain runs v1 and v2 read in one pass; values made from the
+//    input's first bytes give the same text through Normalizer::write_parts as
+//    through convert_parts (wherever write_parts answers), and through
+//    detail::write_plain as through append_plain.
 
 #include <array>
 #include <memory>
@@ -16,7 +22,9 @@
 
 #include "finmetrics/fx/ecb.hpp"
 #include "finmetrics/io/csv.hpp"
+#include "finmetrics/normalize/detail/exact_quotient.hpp"
 #include "finmetrics/normalize/normalizer.hpp"
+#include "finmetrics/normalize/v2_figure.hpp"
 #include "finmetrics/time/date.hpp"
 #include "fuzz_check.hpp"
 
@@ -100,6 +108,59 @@ Run run_chunked(const Normalizer& n, std::string_view input, std::size_t step) {
   return r;
 }
 
+// Each record alone, as next() cuts it: no plain runs.
+Run run_by_records(const Normalizer& n, std::string_view input) {
+  Run r;
+  const bool v2 = n.options().spec == NormalizeSpec::v2;
+  if (!v2) {
+    r.output = n.header();
+    r.output += '\n';
+  }
+  NormalizeStream s(n, r.output, r.diagnostics);
+  csv::RecordSplitter splitter(n.options().max_record_bytes);
+  splitter.feed(input);
+  while (auto rec = splitter.next()) s.process(*rec);
+  if (auto rec = splitter.finish()) s.process(*rec);
+  r.totals = s.totals();
+  if (v2 && !r.totals.header_written)
+    r.output += n.options().date_column + "," + n.options().figure_column + "," + n.v2_columns() + "\n";
+  return r;
+}
+
+// A value made of the input's bytes through both of the v2 row's writers.
+void check_writers(const Normalizer& n, std::string_view input) {
+  unsigned char b[20] = {};
+  for (std::size_t k = 0; k < sizeof b && k < input.size(); ++k) b[k] = static_cast<unsigned char>(input[k]);
+  detail::u128 magnitude = 0;
+  const int bytes = 1 + b[0] % 16;  // up to 128 bits
+  for (int k = 0; k < bytes; ++k) magnitude = magnitude << 8 | b[1 + k];
+  if (b[0] & 0x80) magnitude %= 1000000;  // short numbers, as figures write them
+  const int exponent = static_cast<int>(b[17]) - 128;
+  const bool negative = (b[18] & 1) != 0;
+  static const Currency currencies[] = {Currency{{'U', 'S', 'D'}}, Currency{{'C', 'N', 'Y'}}, Currency{{'H', 'K', 'D'}},
+                                        Currency{{'J', 'P', 'Y'}}, Currency{{'E', 'U', 'R'}}, Currency{{'G', 'B', 'P'}}};
+  const Currency currency = currencies[(b[18] >> 1) % 6];
+  const std::int32_t day = 20070 + b[19] % 40;  // 2024-12-13 .. 2025-01-21: before, inside and after the table
+
+  char buffer[detail::general_max_bytes + 1];
+  const char* const end = n.write_parts(magnitude, exponent, negative, currency, day, buffer);
+  std::string text, why;
+  const Normalizer::Refusal refused = n.convert_parts(magnitude, exponent, negative, currency, day, text, why);
+  if (end != nullptr) {
+    FUZZ_CHECK(refused == Normalizer::Refusal::none && std::string_view(buffer, static_cast<std::size_t>(end - buffer)) == text,
+               "write_parts '" + std::string(buffer, static_cast<std::size_t>(end - buffer)) + "' vs convert_parts '" +
+                   text + "' (" + why + ")");
+  }
+  std::string plain;
+  append_plain(plain, magnitude, exponent, negative);
+  char plain_buffer[detail::plain_max_bytes];
+  const char* const plain_end = detail::write_plain(plain_buffer, magnitude, exponent, negative);
+  FUZZ_CHECK(plain_end == nullptr ? plain.size() > static_cast<std::size_t>(detail::plain_max_bytes) ||
+                                        exponent > detail::plain_max_bytes || exponent < -4 * detail::plain_max_bytes
+                                  : std::string_view(plain_buffer, static_cast<std::size_t>(plain_end - plain_buffer)) == plain,
+             "write_plain vs append_plain '" + plain + "'");
+}
+
 bool same_totals(const NormalizeTotals& a, const NormalizeTotals& b) {
   return a.rows_read == b.rows_read && a.converted == b.converted && a.without_rate == b.without_rate &&
          a.unparsed == b.unparsed && a.invalid == b.invalid && a.blank_lines == b.blank_lines &&
@@ -132,6 +193,15 @@ void check(std::uint8_t selector, std::string_view input) {
   FUZZ_CHECK(chunked.diagnostics == first.diagnostics,
              "chunked diagnostics differ:\n" + first.diagnostics + "\n---\n" + chunked.diagnostics);
   FUZZ_CHECK(same_totals(chunked.totals, t), show(t) + " vs chunked " + show(chunked.totals));
+
+  const Run careful = run_by_records(n, input);
+  FUZZ_CHECK(careful.output == first.output, "record by record output differs:\n" + first.output + "\n---\n" + careful.output);
+  FUZZ_CHECK(careful.diagnostics == first.diagnostics,
+             "record by record diagnostics differ:\n" + first.diagnostics + "\n---\n" + careful.diagnostics);
+  FUZZ_CHECK(same_totals(careful.totals, t) && careful.totals.currency_by_default == t.currency_by_default,
+             show(t) + " vs record by record " + show(careful.totals));
+
+  check_writers(n, input);
 
   // The output: a header and one record per row read, each as wide as the header
   // (v1: five fields; v2: the input's columns and nine more).

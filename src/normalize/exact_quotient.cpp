@@ -283,6 +283,52 @@ char* write_general(char* buf, Scaled v, int precision) noexcept {
   return p;
 }
 
+char* write_plain(char* out, u128 magnitude, int exponent, bool negative) noexcept {
+  // Far beyond what a figure writes (and what plain_max_bytes holds): the caller's general path.
+  if (exponent > plain_max_bytes || exponent < -4 * plain_max_bytes) return nullptr;
+  if (magnitude == 0) {
+    *out = '0';
+    return out + 1;
+  }
+  char digits[40];
+  char* const end = digits + sizeof digits;
+  // A figure's number is short (`81`, `1.2`): two digits per step beats the fixed twenty of write_digits_u64.
+  const char* first = magnitude < 10000000000ULL || magnitude > UINT64_MAX
+                          ? write_digits(end, magnitude)
+                          : write_digits_u64(end, static_cast<std::uint64_t>(magnitude));
+  const char* last = end;  // trailing zeros after the point go
+  while (exponent < 0 && last - first > 1 && last[-1] == '0') {
+    --last;
+    ++exponent;
+  }
+  const auto n = static_cast<std::size_t>(last - first);
+  const std::size_t point = exponent < 0 ? static_cast<std::size_t>(-exponent) : 0;
+  const std::size_t size = (negative ? 1 : 0) + (exponent >= 0 ? n + static_cast<std::size_t>(exponent)
+                                                               : (n > point ? n + 1 : 2 + point));
+  if (size > static_cast<std::size_t>(plain_max_bytes)) return nullptr;
+  char* p = out;
+  if (negative) *p++ = '-';
+  if (exponent >= 0) {
+    std::memcpy(p, first, n);
+    p += n;
+    std::memset(p, '0', static_cast<std::size_t>(exponent));
+    return p + exponent;
+  }
+  if (n > point) {
+    std::memcpy(p, first, n - point);
+    p += n - point;
+    *p++ = '.';
+    std::memcpy(p, first + (n - point), point);
+    return p + point;
+  }
+  *p++ = '0';
+  *p++ = '.';
+  std::memset(p, '0', point - n);
+  p += point - n;
+  std::memcpy(p, first, n);
+  return p + n;
+}
+
 void append_fixed(std::string& out, Scaled v, int decimals) {
   // Bring v to the quantum 10^-decimals (exact: callers round first).
   while (v.exponent > -decimals) {

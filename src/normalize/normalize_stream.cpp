@@ -201,7 +201,12 @@ void NormalizeStream::process(const csv::PlainRecords& run) {
   const char* const end = front + run.text.size();
   std::size_t line = run.line;
   if (n_.options().spec != NormalizeSpec::v1 || !header_seen_) {
+    const bool v2 = n_.options().spec == NormalizeSpec::v2;
     while (front < end) {
+      if (v2 && header_seen_) {
+        plain_rows_v2(front, end, line);
+        return;
+      }
       const auto* lf = static_cast<const char*>(std::memchr(front, '\n', static_cast<std::size_t>(end - front)));
       process(csv::RawRecord{std::string_view(front, static_cast<std::size_t>(lf - front)), line++, false, false});
       front = lf + 1;

@@ -91,6 +91,41 @@ void Normalizer::prefetch_rate(Currency currency, std::int32_t day) const noexce
   __builtin_prefetch(&tg->latest[static_cast<std::size_t>(day - tg->first_day)]);
 }
 
+char* Normalizer::write_parts(u128 mantissa, int exponent, bool negative, Currency currency, std::int32_t day,
+                              char* out) const noexcept {
+  // convert_parts' kernel path below, written at `out`; every other outcome is its.
+  const NormalizeOptions& o = options_;
+  if (o.decimals) return nullptr;
+  const Grid& g = *grid_;
+  if (!g.all_built.load(std::memory_order_acquire)) return nullptr;
+  const CurrencyGrid* tg = g.target_all;
+  if (tg == nullptr) return nullptr;
+  Rounding magnitude_rounding = o.rounding;
+  if (negative && o.rounding == Rounding::floor) magnitude_rounding = Rounding::up;
+  if (negative && o.rounding == Rounding::ceiling) magnitude_rounding = Rounding::down;
+  const int e = exponent - o.scale_exponent;
+  Scaled value;
+  if (currency == o.target) {
+    if (!round_value(mantissa, 1, e, o, value, magnitude_rounding)) return nullptr;
+  } else {
+    const CurrencyGrid* xg = g.of(currency);
+    if (xg == nullptr) return nullptr;
+    const auto staleness = static_cast<std::int32_t>(o.max_staleness.count());
+    const Leg* x = Grid::lookup(*xg, day, staleness);
+    const Leg* t = Grid::lookup(*tg, day, staleness);
+    if (x == nullptr || t == nullptr) return nullptr;
+    u128 num = mantissa, den = 1;
+    const auto mul = [](u128& acc, std::uint64_t m) { return !__builtin_mul_overflow(acc, static_cast<u128>(m), &acc); };
+    bool ok = t->inverted ? mul(den, t->mantissa) : mul(num, t->mantissa);
+    ok = ok && (x->inverted ? mul(num, x->mantissa) : mul(den, x->mantissa));
+    const int exp = e + (t->inverted ? -t->exponent : t->exponent) - (x->inverted ? -x->exponent : x->exponent);
+    if (!(ok && product_fits(num) && round_value(num, den, exp, o, value, magnitude_rounding))) return nullptr;
+  }
+  if (!fits_decimal(value)) return nullptr;
+  if (negative && value.coefficient != 0) *out++ = '-';
+  return detail::write_general(out, value, o.significant_digits);
+}
+
 Normalizer::Refusal Normalizer::convert_parts(u128 mantissa, int exponent, bool negative, Currency currency,
                                               std::int32_t day, std::string& out, std::string& why) const {
   const NormalizeOptions& o = options_;

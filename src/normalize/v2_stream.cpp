@@ -2,12 +2,14 @@
 // figure found by header name, every input column carried through unchanged and
 // in order, then the nine v2 columns.
 #include <algorithm>
+#include <cstring>
 #include <utility>
 
 #include <fmt/format.h>
 
 #include "finmetrics/detail/text.hpp"
 #include "finmetrics/normalize/detail/common_figure.hpp"
+#include "finmetrics/normalize/detail/exact_quotient.hpp"
 #include "finmetrics/normalize/detail/row_text.hpp"
 #include "finmetrics/normalize/detail/v2_cells.hpp"
 #include "finmetrics/normalize/normalizer.hpp"
@@ -148,9 +150,78 @@ void NormalizeStream::row_v2(const csv::RawRecord& record, bool split) {
     out_ += '\n';
     return;
   }
+  cells_v2(fields_[layout_.date], fields_[layout_.figure], record.line);
+}
+
+// A plain record (no line end inside it, no CR) without quotes has fields that
+// are the text between its commas, which csv::append_field writes back as they
+// are: with the header's width, its carried-through columns are its text, as
+// row_v2 would write them after split_record (plain_rows_test holds both equal).
+bool NormalizeStream::plain_fields_v2(std::string_view record, std::string_view& date,
+                                      std::string_view& figure) const noexcept {
+  if (record.empty() || std::memchr(record.data(), '"', record.size()) != nullptr) return false;
+  const std::size_t width = std::max<std::size_t>(layout_.fields, 1);
+  std::size_t field = 0;
+  const char* begin = record.data();
+  const char* const end = begin + record.size();
+  while (true) {
+    const auto* comma = static_cast<const char*>(std::memchr(begin, ',', static_cast<std::size_t>(end - begin)));
+    const char* field_end = comma != nullptr ? comma : end;
+    if (field == layout_.date) date = std::string_view(begin, static_cast<std::size_t>(field_end - begin));
+    if (field == layout_.figure) figure = std::string_view(begin, static_cast<std::size_t>(field_end - begin));
+    if (++field > width) return false;
+    if (comma == nullptr) break;
+    begin = comma + 1;
+  }
+  return field == width;
+}
+
+void NormalizeStream::plain_rows_v2(const char* front, const char* const end, std::size_t line) {
+  // Each record is cut, its date and figure read and their rates prefetched
+  // `ahead` records before its row is written; any other record goes to `process`.
+  struct Ahead {
+    std::string_view record, date, figure;
+    bool plain;
+    detail::V2Read read;
+  };
+  constexpr std::size_t ahead = 4, ring = 8;
+  Ahead next[ring];
+  std::size_t in = 0, out = 0;
+  const auto look_ahead = [&] {
+    const auto* lf = static_cast<const char*>(std::memchr(front, '\n', static_cast<std::size_t>(end - front)));
+    Ahead& a = next[in++ % ring];
+    a.record = std::string_view(front, static_cast<std::size_t>(lf - front));
+    a.plain = plain_fields_v2(a.record, a.date, a.figure);
+    if (a.plain) detail::read_v2_row(n_, a.date, a.figure, a.read);
+    front = lf + 1;
+  };
+  while (in < ahead && front < end) look_ahead();
+  while (out != in) {
+    if (front < end) look_ahead();
+    const Ahead& a = next[out++ % ring];
+    if (a.plain) {
+      ++totals_.rows_read;
+      out_.append(a.record);
+      why_.clear();
+      CurrencySource source = CurrencySource::none;
+      const RowStatus status = detail::append_v2_cells(n_, a.date, a.figure, a.read, out_, why_, source);
+      end_row_v2(status, source, line);
+    } else {
+      process(csv::RawRecord{a.record, line, false, false});
+    }
+    ++line;
+  }
+}
+
+void NormalizeStream::cells_v2(std::string_view date_field, std::string_view figure_field, std::size_t line) {
   why_.clear();
   CurrencySource source = CurrencySource::none;
-  switch (detail::append_v2_cells(n_, fields_[layout_.date], fields_[layout_.figure], out_, why_, source)) {
+  const RowStatus status = detail::append_v2_cells(n_, date_field, figure_field, out_, why_, source);
+  end_row_v2(status, source, line);
+}
+
+void NormalizeStream::end_row_v2(RowStatus status, CurrencySource source, std::size_t line) {
+  switch (status) {
     case RowStatus::converted: ++totals_.converted; break;
     case RowStatus::without_rate: ++totals_.without_rate; break;
     case RowStatus::unparsed: ++totals_.unparsed; break;
@@ -161,7 +232,7 @@ void NormalizeStream::row_v2(const csv::RawRecord& record, bool split) {
     out_ += ',';
     out_ += to_string(source);
   }
-  if (!why_.empty()) diagnose(record.line, why_);
+  if (!why_.empty()) diagnose(line, why_);
   out_ += '\n';
 }
 
@@ -185,14 +256,43 @@ bool row_day(const Normalizer& n, std::string_view date_field, bool dated, std::
 // for the same figure (one amount, never a range), without a Decimal.
 RowStatus append_common_cells(const Normalizer& n, std::string_view date_field, bool dated, std::int32_t day,
                               const CommonFigure& f, std::string& out, std::string& why) {
-  out += ',';
-  out.append(f.currency.code());
-  out += ',';
-  append_plain(out, f.mantissa, f.exponent, f.negative);
-  out += ",,,";
-  out.append(to_string(f.qualifier));
-  out += ',';
-  out.append(per_column(f.per));
+  // The usual row: its cells written into one buffer and appended once (a dozen
+  // appends of a few bytes each cost more than the value's digits).
+  char cells[16 + plain_max_bytes + 32 + general_max_bytes];
+  char* p = cells;
+  *p++ = ',';
+  std::memcpy(p, f.currency.alpha.data(), 3);
+  p += 3;
+  *p++ = ',';
+  if (char* const amount_end = write_plain(p, f.mantissa, f.exponent, f.negative)) {
+    p = amount_end;
+    const auto put = [&p](std::string_view s) {
+      std::memcpy(p, s.data(), s.size());
+      p += s.size();
+    };
+    put(",,,");
+    put(to_string(f.qualifier));
+    *p++ = ',';
+    put(per_column(f.per));
+    if (dated) {
+      *p++ = ',';
+      if (char* const value_end = n.write_parts(f.mantissa, f.exponent, f.negative, f.currency, day, p)) {
+        p = value_end;
+        put(",,");
+        out.append(cells, static_cast<std::size_t>(p - cells));
+        return RowStatus::converted;
+      }
+      --p;  // convert_parts below decides
+    }
+    out.append(cells, static_cast<std::size_t>(p - cells));
+  } else {
+    out.append(cells, static_cast<std::size_t>(p - cells));
+    append_plain(out, f.mantissa, f.exponent, f.negative);
+    out += ",,,";
+    out.append(to_string(f.qualifier));
+    out += ',';
+    out.append(per_column(f.per));
+  }
   if (!row_day(n, date_field, dated, day, out, why)) return RowStatus::invalid;
   const std::size_t mark = out.size();
   out += ',';
@@ -208,18 +308,30 @@ RowStatus append_common_cells(const Normalizer& n, std::string_view date_field, 
 
 }  // namespace
 
+void read_v2_row(const Normalizer& n, std::string_view date_field, std::string_view figure, V2Read& read) {
+  // The target's rate of the day is loaded while the figure is read (the
+  // figure's own leg is known only after it).
+  read.dated = parse_iso_date(date_field, read.day);
+  if (read.dated) n.prefetch_rate(n.options().target, read.day);
+  read.common = n.common_figures().read(figure, read.figure);
+  if (read.common && read.dated) n.prefetch_rate(read.figure.currency, read.day);
+}
+
 RowStatus append_v2_cells(const Normalizer& n, std::string_view date_field, std::string_view figure, std::string& out,
                           std::string& why, CurrencySource& source) {
+  V2Read read;
+  read_v2_row(n, date_field, figure, read);
+  return append_v2_cells(n, date_field, figure, read, out, why, source);
+}
+
+RowStatus append_v2_cells(const Normalizer& n, std::string_view date_field, std::string_view figure,
+                          const V2Read& read, std::string& out, std::string& why, CurrencySource& source) {
   source = CurrencySource::none;
-  // The target's rate of the day is loaded while the figure is read (the
-  // figure's own leg is known only after it); the date is read again below.
-  std::int32_t day = 0;
-  const bool dated = parse_iso_date(date_field, day);
-  if (dated) n.prefetch_rate(n.options().target, day);
-  if (CommonFigure common; n.common_figures().read(figure, common)) {
-    if (dated) n.prefetch_rate(common.currency, day);  // loads while the cells are written
-    source = common.currency_source;
-    return append_common_cells(n, date_field, dated, day, common, out, why);
+  std::int32_t day = read.day;
+  const bool dated = read.dated;
+  if (read.common) {
+    source = read.figure.currency_source;
+    return append_common_cells(n, date_field, dated, day, read.figure, out, why);
   }
   auto f = read_v2_figure(figure, n.options().parse);
   if (!f) {
@@ -235,6 +347,7 @@ RowStatus append_v2_cells(const Normalizer& n, std::string_view date_field, std:
     return RowStatus::unparsed;
   }
   source = f->currency_source;
+  if (dated) n.prefetch_rate(f->currency, day);  // loads while the cells are written
   out += ',';
   out.append(f->currency.code());
   out += ',';

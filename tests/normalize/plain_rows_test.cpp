@@ -55,6 +55,7 @@ void same(const Outcome& a, const Outcome& b) {
   CHECK(a.totals.unparsed == b.totals.unparsed);
   CHECK(a.totals.invalid == b.totals.invalid);
   CHECK(a.totals.blank_lines == b.totals.blank_lines);
+  CHECK(a.totals.currency_by_default == b.totals.currency_by_default);
 }
 
 // The corpus' lines, then near misses of every `step`-th one, as one CSV text.
@@ -107,7 +108,41 @@ TEST_CASE("plain runs: read as record by record, v1 and v2 corpora and near miss
     }
   }
   NormalizeOptions o2;
+  o2.spec = NormalizeSpec::v2;
   const Normalizer n2(fx, o2);
   const std::string v2_text = with_near_misses(v2, 60);
-  same(by_runs(n2, v2_text, std::size_t{1} << 20), by_records(n2, v2_text));
+  const Outcome careful2 = by_records(n2, v2_text);
+  CHECK(careful2.totals.converted > 18000);
+  CHECK(careful2.totals.unparsed > 1000);
+  for (const std::size_t piece : {std::size_t{1} << 20, std::size_t{4096}, std::size_t{7}}) {
+    INFO("v2 piece " << piece);
+    same(by_runs(n2, v2_text, piece), careful2);
+  }
+
+  // v2 with more columns than the two read, in another order (`id,figure,note,date`),
+  // the currency_source column on: a plain record's columns are its text only when
+  // it is as wide as the header; near misses make rows too short, too long, quoted.
+  std::string wide = "id,figure,note,date\n";
+  std::size_t at = v2.find('\n') + 1, k = 0;
+  while (at < v2.size()) {
+    const std::size_t lf = v2.find('\n', at);
+    const std::string_view row(v2.data() + at, lf - at);
+    const std::size_t comma = row.find(',');
+    wide += std::to_string(k) + ',' + std::string(row.substr(comma + 1)) + ",n" + std::to_string(k % 3) + ',' +
+            std::string(row.substr(0, comma)) + '\n';
+    ++k;
+    at = lf + 1;
+  }
+  NormalizeOptions o3 = o2;
+  o3.currency_source_column = true;
+  o3.target = Currency::from_code("EUR").value();
+  const Normalizer n3(fx, o3);
+  const std::string wide_text = with_near_misses(wide, 60);
+  const Outcome careful3 = by_records(n3, wide_text);
+  CHECK(careful3.totals.converted > 18000);
+  CHECK(careful3.totals.invalid > 100);  // rows of the wrong width
+  for (const std::size_t piece : {std::size_t{1} << 20, std::size_t{4096}, std::size_t{7}}) {
+    INFO("v2 wide piece " << piece);
+    same(by_runs(n3, wide_text, piece), careful3);
+  }
 }

@@ -158,6 +158,14 @@ class Normalizer {
   [[nodiscard]] Refusal convert_parts(detail::u128 magnitude, int exponent, bool negative, Currency currency,
                                       std::int32_t day, std::string& out, std::string& why) const;
 
+  /// The fast part of `convert_parts`, for callers that write rows into a buffer:
+  /// the value written at `out` (room for `detail::general_max_bytes` + 1 bytes)
+  /// by the 128-bit kernel through the day grids, digit for digit what
+  /// `convert_parts` appends; returns its end, or null (nothing written) where
+  /// `convert_parts` must decide (no rate or a stale one, a number beyond the
+  /// kernel's integers, `decimals` set, grids not built yet).
+  [[nodiscard]] char* write_parts(detail::u128 magnitude, int exponent, bool negative, Currency currency,
+                                  std::int32_t day, char* out) const noexcept;
   /// A hint that a value of `currency` (or one in the target currency) on `day`
   /// (days since 1970-01-01) is about to be converted: that leg of the day is
   /// fetched into the cache while the caller does other work (rows' dates are
@@ -219,6 +227,16 @@ class NormalizeStream {
                  std::int32_t day_index, std::size_t line);
   void header_v2(const csv::RawRecord& record, bool split);
   void row_v2(const csv::RawRecord& record, bool split);
+  // v2, after the header: the records of a plain run from `front` to `end` (each
+  // ending with '\n'), each one's date and figure read a few records before its row.
+  void plain_rows_v2(const char* front, const char* end, std::size_t line);
+  // v2: the date and figure fields of a record without quotes and with the
+  // header's width (its columns are then its text); false: `process` reads it.
+  [[nodiscard]] bool plain_fields_v2(std::string_view record, std::string_view& date,
+                                     std::string_view& figure) const noexcept;
+  // v2: the cells after the carried-through columns, the row's totals and reason.
+  void cells_v2(std::string_view date_field, std::string_view figure_field, std::size_t line);
+  void end_row_v2(RowStatus status, CurrencySource source, std::size_t line);
   void diagnose(std::size_t line, std::string_view message);
 
   const Normalizer& n_;

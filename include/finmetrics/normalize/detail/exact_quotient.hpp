@@ -36,6 +36,13 @@ void append_general(std::string& out, Scaled v, int precision);
 /// The same written at `out` (room for `general_max_bytes`); returns the end.
 inline constexpr int general_max_bytes = 96;
 char* write_general(char* out, Scaled v, int precision) noexcept;
+/// Writes magnitude x 10^exponent as a plain decimal at `out` (no exponent, no
+/// trailing zeros after the point, no point when whole, '-' first when `negative`
+/// and the magnitude is not 0), as `append_plain` (v2_figure.hpp) appends it, and
+/// returns the end; null, writing nothing, when it would take more than
+/// `plain_max_bytes`.
+inline constexpr int plain_max_bytes = 64;
+char* write_plain(char* out, u128 magnitude, int exponent, bool negative) noexcept;
 /// Appends v with exactly `decimals` digits after the point (v at that quantum
 /// or finer-exact).
 void append_fixed(std::string& out, Scaled v, int decimals);

@@ -2,9 +2,11 @@
 // The nine v2 output cells of one (date, figure) pair, shared by the stream and
 // the batch API so that both give the same text for the same input.
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
+#include "finmetrics/normalize/detail/common_figure.hpp"
 #include "finmetrics/normalize/normalizer.hpp"
 
 namespace finmetrics::detail {
@@ -16,5 +18,21 @@ namespace finmetrics::detail {
 /// decided (`CurrencySource::none` when unparsed).
 RowStatus append_v2_cells(const Normalizer& n, std::string_view date, std::string_view figure, std::string& out,
                           std::string& why, CurrencySource& source);
+
+/// A row's date and figure read before its cells are written: a stream reads a
+/// few rows ahead, so that the rates they name are in the cache by then (rows'
+/// dates are random: each look-up would miss).
+struct V2Read {
+  std::int32_t day = 0;
+  bool dated = false;   ///< `day` holds the date field's day
+  bool common = false;  ///< `figure` holds the lean reader's reading; else read_v2_figure reads the text
+  CommonFigure figure;
+};
+/// Reads the date and, when it is one of the commonest forms, the figure, and
+/// prefetches the rates they name.
+void read_v2_row(const Normalizer& n, std::string_view date, std::string_view figure, V2Read& read);
+/// append_v2_cells for a row `read_v2_row` read (the same text, digit for digit).
+RowStatus append_v2_cells(const Normalizer& n, std::string_view date, std::string_view figure, const V2Read& read,
+                          std::string& out, std::string& why, CurrencySource& source);
 
 }  // namespace finmetrics::detail
