@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "finmetrics/detail/utf8.hpp"
 #include "finmetrics/extract/detail/text.hpp"
 
 namespace finmetrics {
@@ -56,9 +57,6 @@ std::string valid_utf8(std::string_view s, std::size_t& replaced) {
   replaced = 0;
   std::size_t i = 0;
   std::size_t copied = 0;  // the valid bytes before i not yet in `out` start here: copied in runs
-  const auto cont = [&](std::size_t k) {
-    return k < s.size() && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80;
-  };
   while (i < s.size()) {
     // ASCII, eight bytes at a time: most of an article.
     while (i + 8 <= s.size()) {
@@ -68,25 +66,8 @@ std::string valid_utf8(std::string_view s, std::size_t& replaced) {
       i += 8;
     }
     if (i >= s.size()) break;
-    const auto b = static_cast<unsigned char>(s[i]);
-    std::size_t n = 0;
-    if (b < 0x80) {
-      n = 1;
-    } else if (b >= 0xC2 && b <= 0xDF) {
-      n = cont(i + 1) ? 2 : 0;
-    } else if (b >= 0xE0 && b <= 0xEF) {
-      if (cont(i + 1) && cont(i + 2)) {
-        const auto b1 = static_cast<unsigned char>(s[i + 1]);
-        // No overlong forms (E0 80..9F), no surrogates (ED A0..BF).
-        if (!(b == 0xE0 && b1 < 0xA0) && !(b == 0xED && b1 >= 0xA0)) n = 3;
-      }
-    } else if (b >= 0xF0 && b <= 0xF4) {
-      if (cont(i + 1) && cont(i + 2) && cont(i + 3)) {
-        const auto b1 = static_cast<unsigned char>(s[i + 1]);
-        // No overlong forms (F0 80..8F), nothing past U+10FFFF (F4 90..).
-        if (!(b == 0xF0 && b1 < 0x90) && !(b == 0xF4 && b1 >= 0x90)) n = 4;
-      }
-    }
+    // Well-formed UTF-8 only (no overlong forms, surrogates or code points past U+10FFFF).
+    const std::size_t n = detail::well_formed_utf8_length(s, i);
     if (n == 0) {
       out.append(s.substr(copied, i - copied));
       out += "\xEF\xBF\xBD";

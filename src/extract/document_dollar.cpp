@@ -18,7 +18,7 @@ bool same_name(std::string_view a, std::string_view b) {  // `Acme` and `Acme Ho
 }  // namespace
 
 DocumentDollar::DocumentDollar(std::string_view text, const Lexicon& lexicon, const ExtractOptions& options,
-                               const SentenceIndex& sentences, ArticleCues& cues, Currency dollar,
+                               const SentenceIndex& sentences, ArticleCues& cues, std::optional<Currency> dollar,
                                std::vector<DollarMarker> markers)
     : s_(text), lexicon_(lexicon), options_(options), sentences_(sentences), cues_(cues), dollar_(dollar),
       markers_(std::move(markers)) {}
@@ -79,26 +79,58 @@ TextSpan DocumentDollar::clause_of(TextSpan sentence, TextSpan figure) const {
   return TextSpan{b, e};
 }
 
+// "In New York, Acme's shares rose to $125.40, while in Toronto they closed at C$175.62":
+// a short first clause of the sentence that names a place governs the clause after it.
+std::optional<Currency> DocumentDollar::leading_place(TextSpan sentence, TextSpan figure) const {
+  const TextSpan clause = clause_of(sentence, figure);
+  if (clause.begin <= sentence.begin || clause.begin > sentence.begin + 40) return std::nullopt;
+  const TextSpan first = clause_of(sentence, TextSpan{sentence.begin, sentence.begin});
+  if (first.end + 1 != clause.begin) return std::nullopt;  // the clause right after the first (", " between)
+  return place_in(first);
+}
+
+std::optional<Currency> DocumentDollar::place_beside(TextSpan figure) {
+  const std::size_t si = sentences_.index_of(figure.begin);
+  const TextSpan sentence = sentences_.span(si);
+  const auto marker = std::lower_bound(markers_.begin(), markers_.end(), sentence.begin,
+                                       [](const DollarMarker& m, std::size_t b) { return m.span.begin < b; });
+  if (marker == markers_.end() || marker->span.begin >= sentence.end) return place_of_sentence(sentence, si);
+  if (const std::optional<Currency> place = place_in(clause_of(sentence, figure))) return place;
+  return leading_place(sentence, figure);  // "In New York, its shares rose to $125.40, while ..."
+}
+
+const DollarMarker* DocumentDollar::marker_of_place(TextSpan figure) {
+  const std::optional<Currency> place = place_beside(figure);
+  if (!place || place == options_.parse.currency.dollar) return nullptr;  // the default's place: the default
+  // The markers of each currency, gathered once: a binary search per figure.
+  if (by_currency_.empty()) {
+    for (const DollarMarker& m : markers_) {
+      auto it = std::find_if(by_currency_.begin(), by_currency_.end(), [&](const auto& c) { return c.first == m.currency; });
+      if (it == by_currency_.end()) it = by_currency_.insert(by_currency_.end(), {m.currency, {}});
+      it->second.push_back(&m);
+    }
+  }
+  const auto it = std::find_if(by_currency_.begin(), by_currency_.end(), [&](const auto& c) { return c.first == *place; });
+  if (it == by_currency_.end()) return nullptr;
+  const std::vector<const DollarMarker*>& of = it->second;
+  const auto after = std::upper_bound(of.begin(), of.end(), figure.begin,
+                                      [](std::size_t b, const DollarMarker* m) { return b < m->span.begin; });
+  return after == of.begin() ? of.front() : *(after - 1);
+}
+
 DocumentDollar::Reach DocumentDollar::reaches(TextSpan figure, std::size_t line) {
   // A document in the default dollar (`US$`) decides what the default would: no names needed.
   if (dollar_ == options_.parse.currency.dollar) return Reach::document;
   // A sentence without a dollar marker (else the figure's clause) that names the place
   // of another dollar ("In the US, Apple ... lost $70 billion" in a Hong Kong paragraph):
   // the default, never the document's; the place of the document's own dollar keeps it.
-  const std::size_t si = sentences_.index_of(figure.begin);
-  const TextSpan sentence = sentences_.span(si);
-  const auto marker = std::lower_bound(markers_.begin(), markers_.end(), sentence.begin,
-                                       [](const DollarMarker& m, std::size_t b) { return m.span.begin < b; });
-  if (marker == markers_.end() || marker->span.begin >= sentence.end) {
-    if (const std::optional<Currency> place = place_of_sentence(sentence, si))
-      return place == dollar_ ? Reach::document : Reach::default_;
-  } else if (const std::optional<Currency> place = place_in(clause_of(sentence, figure))) {
-    return place == dollar_ ? Reach::document : Reach::default_;  // a marker in the sentence: the figure's own clause
-  }
+  if (const std::optional<Currency> place = place_beside(figure))
+    return place == dollar_ ? Reach::document : Reach::default_;
   const auto on_line = std::lower_bound(markers_.begin(), markers_.end(), line,
                                         [](const DollarMarker& m, std::size_t l) { return m.line < l; });
   if (on_line != markers_.end() && on_line->line == line) return in_marker_paragraph(figure, on_line);
-  return about_named_company(figure, sentence) ? Reach::document : Reach::default_;
+  return about_named_company(figure, sentences_.span(sentences_.index_of(figure.begin))) ? Reach::document
+                                                                                         : Reach::default_;
 }
 
 // In the paragraph of a dollar marker the document's dollar holds for a figure about
@@ -106,9 +138,19 @@ DocumentDollar::Reach DocumentDollar::reaches(TextSpan figure, std::size_t line)
 // another company may be in either dollar: uncertain, never guessed.
 DocumentDollar::Reach DocumentDollar::in_marker_paragraph(TextSpan figure,
                                                           std::vector<DollarMarker>::const_iterator first) {
-  const std::vector<CueHit>& mentions = cues_.hits().entity;
+  // The companies named in the figure's and each marker's own sentence; a place
+  // (`currency_place`: "in Singapore") is no company.
+  if (!companies_) {
+    companies_.emplace();
+    for (const CueHit& h : cues_.hits().entity) {
+      const std::string_view text = s_.substr(h.begin, h.end - h.begin);
+      const Cue* place = lexicon_.cue(text, "currency_place");
+      if (place == nullptr || place->phrase != text) companies_->push_back(h);
+    }
+  }
   const auto company_of = [&](TextSpan span) -> const CueHit* {
-    return mention_for(mentions, span, sentences_.span(sentences_.index_of(span.begin)), window).hit;
+    const MentionPick pick = mention_for(*companies_, span, sentences_.span(sentences_.index_of(span.begin)), window);
+    return pick.in_sentence ? pick.hit : nullptr;
   };
   // "the Stock Exchange", "the Group": a name after a determiner (capitalised words
   // between) is a defined term or an institution of the text, no other company.

@@ -27,15 +27,16 @@ namespace finmetrics::extract_detail {
 struct DollarMarker {
   TextSpan span;
   std::size_t line = 0;
+  Currency currency;
 };
 
 class DocumentDollar {
  public:
-  /// `dollar`: the one currency the text's dollar markers name; `markers`: those
-  /// figures, in text order. `cues` is read (the company mentions) only when a figure
+  /// `dollar`: the one currency the text's dollar markers name (none when they
+  /// disagree); `markers`: those figures, in text order. `cues` is read (the company mentions) only when a figure
   /// needs it; `sentences` are the text's.
   DocumentDollar(std::string_view text, const Lexicon& lexicon, const ExtractOptions& options,
-                 const SentenceIndex& sentences, ArticleCues& cues, Currency dollar,
+                 const SentenceIndex& sentences, ArticleCues& cues, std::optional<Currency> dollar,
                  std::vector<DollarMarker> markers);
 
   /// What the text says of the bare `$` figure at `figure`, on the line that starts at
@@ -54,10 +55,20 @@ class DocumentDollar {
   };
   [[nodiscard]] const Conflict& conflict() const noexcept { return conflict_; }
 
+  /// In a text whose dollar markers disagree (`US$` and `A$`): the marker nearest the
+  /// figure (before, else after) of the dollar of the place named beside it, when that
+  /// is not the default dollar and a marker names it ("In Australia, its shares fell to
+  /// $18.42" is AUD; "In New York, ..." stays the default).
+  [[nodiscard]] const DollarMarker* marker_of_place(TextSpan figure);
+
  private:
   [[nodiscard]] std::optional<Currency> place_in(TextSpan span) const;
   [[nodiscard]] std::optional<Currency> place_of_sentence(TextSpan sentence, std::size_t index);
   [[nodiscard]] TextSpan clause_of(TextSpan sentence, TextSpan figure) const;
+  [[nodiscard]] std::optional<Currency> leading_place(TextSpan sentence, TextSpan figure) const;
+  // The dollar of the place named beside a figure: in its sentence when that holds no
+  // marker, else in its clause, else in a short first clause before it.
+  [[nodiscard]] std::optional<Currency> place_beside(TextSpan figure);
   [[nodiscard]] bool about_named_company(TextSpan figure, TextSpan sentence);
   [[nodiscard]] Reach in_marker_paragraph(TextSpan figure, std::vector<DollarMarker>::const_iterator first);
 
@@ -66,10 +77,12 @@ class DocumentDollar {
   const ExtractOptions& options_;
   const SentenceIndex& sentences_;
   ArticleCues& cues_;
-  Currency dollar_;
+  std::optional<Currency> dollar_;
   std::vector<DollarMarker> markers_;
   std::vector<std::pair<std::size_t, std::optional<Currency>>> places_;  // (sentence, its place's dollar)
   std::optional<std::vector<std::string>> named_;
+  std::vector<std::pair<Currency, std::vector<const DollarMarker*>>> by_currency_;
+  std::optional<std::vector<CueHit>> companies_;  // the mentions that name no place
   Conflict conflict_;  // the companies of the lines that hold a marker, sorted
 };
 

@@ -381,13 +381,20 @@ bool Scanner::take(const QuotedFigure& f, std::size_t number, bool word, std::ve
     std::string_view per = per_share_phrase_before(b);
     // "RMB18.53 (US$2.64)", "HK$4.63 (2023: HK$4.78)", "(US$0.33 or HK$2.57)": an amount in
     // the brackets after a per-share amount of the same phrase is per share too.
-    if (per.empty() && !out.empty() && out.back().rewritten) {
+    // So is one compared with it: "EPS were $1.45, compared with $1.31", "rose to 45p from 41p".
+    if (per.empty() && !out.empty() && out.back().rewritten && out.back().end <= b &&
+        s_.find('\n', out.back().end) >= b) {
       const std::string& last = out.back().parse_text;
+      const std::string_view last_per = last.ends_with(" per ADS") ? "ads" : last.ends_with(" per share") ? "share" : "";
       const std::size_t open = s_.rfind('(', b);
-      if (open != npos && b - open <= 40 && s_.find(')', open) >= b && out.back().end <= b &&
-          (out.back().end <= open || out.back().begin > open) && s_.find('\n', out.back().end) >= b) {
-        if (last.ends_with(" per ADS")) per = "ads";
-        else if (last.ends_with(" per share")) per = "share";
+      std::size_t p = skip_hspace(s_, out.back().end);
+      if (p < b && s_[p] == ',') p = skip_hspace(s_, p + 1);
+      const std::size_t q = skip_hspace_back(s_, b);
+      if (open != npos && b - open <= 40 && s_.find(')', open) >= b &&
+          (out.back().end <= open || out.back().begin > open)) {
+        per = last_per;
+      } else if (p < q && q - p <= 24 && lexicon_.cue(s_.substr(p, q - p), "comparison") != nullptr) {
+        per = last_per;
       }
     }
     if (!per.empty()) rewritten = fmt::format("{} {}", s_.substr(b, e - b), per == "ads" ? "per ADS" : "per share");

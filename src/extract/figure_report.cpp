@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "finmetrics/claims/claim.hpp"
+#include "finmetrics/detail/utf8.hpp"
 #include "finmetrics/io/csv.hpp"
 
 namespace finmetrics {
@@ -169,32 +170,10 @@ class JsonWriter {
   // Whether v is well-formed UTF-8 (Unicode's table 3-7: no overlong form, surrogate
   // or code point past U+10FFFF), as nlohmann's decoder accepts it.
   static bool well_formed_utf8(std::string_view v) {
-    const auto at = [&](std::size_t i) -> unsigned char { return i < v.size() ? static_cast<unsigned char>(v[i]) : 0; };
     for (std::size_t i = 0; i < v.size();) {
-      const unsigned char b = at(i);
-      const auto cont = [&](std::size_t k, unsigned char lo = 0x80, unsigned char hi = 0xBF) {
-        const unsigned char c = at(i + k);
-        return i + k < v.size() && c >= lo && c <= hi;
-      };
-      if (b < 0x80) {
-        ++i;
-      } else if (b >= 0xC2 && b <= 0xDF && cont(1)) {
-        i += 2;
-      } else if (b == 0xE0 && cont(1, 0xA0) && cont(2)) {
-        i += 3;
-      } else if (((b >= 0xE1 && b <= 0xEC) || b == 0xEE || b == 0xEF) && cont(1) && cont(2)) {
-        i += 3;
-      } else if (b == 0xED && cont(1, 0x80, 0x9F) && cont(2)) {
-        i += 3;
-      } else if (b == 0xF0 && cont(1, 0x90) && cont(2) && cont(3)) {
-        i += 4;
-      } else if (b >= 0xF1 && b <= 0xF3 && cont(1) && cont(2) && cont(3)) {
-        i += 4;
-      } else if (b == 0xF4 && cont(1, 0x80, 0x8F) && cont(2) && cont(3)) {
-        i += 4;
-      } else {
-        return false;
-      }
+      const std::size_t n = detail::well_formed_utf8_length(v, i);
+      if (n == 0) return false;
+      i += n;
     }
     return true;
   }

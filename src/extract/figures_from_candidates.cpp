@@ -222,41 +222,57 @@ void Scanner::run(Extraction& out, const SentenceIndex& sentences, ArticleCues& 
   // The lines whose explicit money names another currency than a dollar and no dollar
   // sign ("Wipro's net profit rose to Rs 3,209 crore; its revenue was $2.66 billion"):
   // there a bare `$` is the reader's default, not the HK$ of another paragraph.
-  std::vector<std::size_t> foreign_lines;  // line starts, ascending
+  std::vector<std::pair<std::size_t, Currency>> foreign_lines;  // line starts, ascending, and the other currency
   {
     std::size_t line = std::string_view::npos;
-    bool other = false;
+    std::optional<Currency> other;
     bool dollar_sign = false;
     const auto close = [&] {
-      if (line != std::string_view::npos && other && !dollar_sign) foreign_lines.push_back(line);
+      if (line != std::string_view::npos && other && !dollar_sign) foreign_lines.emplace_back(line, *other);
     };
     for (std::size_t k = 0; k < reads.size(); ++k) {
       if (line_of[k] != line) {
         close();
         line = line_of[k];
-        other = dollar_sign = false;
+        other.reset();
+        dollar_sign = false;
       }
       const Read& r = reads[k];
       if (r.bare != Bare::no || !r.parsed || r.parsed->unit.dimension != Dimension::money || vague(r.c)) continue;
       const bool in_dollar = lexicon_.family_name(lexicon_.family_of(*r.parsed->unit.currency)) == "dollar";
-      if (!in_dollar) other = true;
+      if (!in_dollar && !other) other = *r.parsed->unit.currency;
       if (in_dollar && s_.substr(r.c.begin, r.c.end - r.c.begin).find('$') != std::string_view::npos) dollar_sign = true;
     }
     close();
   }
-  const auto foreign_line = [&](std::size_t k) {
-    return std::binary_search(foreign_lines.begin(), foreign_lines.end(), line_of[k]);
+  // The other currency of read k's line when it is such a line.
+  const auto foreign_currency = [&](std::size_t k) -> std::optional<Currency> {
+    const auto it = std::lower_bound(foreign_lines.begin(), foreign_lines.end(), line_of[k],
+                                     [](const std::pair<std::size_t, Currency>& l, std::size_t v) { return l.first < v; });
+    if (it == foreign_lines.end() || it->first != line_of[k]) return std::nullopt;
+    return it->second;
   };
+  const auto foreign_line = [&](std::size_t k) { return foreign_currency(k).has_value(); };
 
   // Whether the document's dollar reaches a bare `$` beside the places and companies
   // of the text (document_dollar.hpp): set up when its dollar markers name one currency.
   std::optional<DocumentDollar> document_dollar;
-  if (dollars.only && !dollars.mixed) {
+  if (!dollars.at.empty()) {
     std::vector<DollarMarker> markers;
     markers.reserve(dollars.at.size());
-    for (const std::size_t m : dollars.at) markers.push_back(DollarMarker{TextSpan{reads[m].c.begin, reads[m].c.end}, line_of[m]});
-    document_dollar.emplace(s_, lexicon_, options_, sentences, cues, *dollars.only, std::move(markers));
+    for (const std::size_t m : dollars.at) {
+      markers.push_back(
+          DollarMarker{TextSpan{reads[m].c.begin, reads[m].c.end}, line_of[m], *reads[m].parsed->unit.currency});
+    }
+    document_dollar.emplace(s_, lexicon_, options_, sentences, cues,
+                            dollars.mixed ? std::nullopt : dollars.only, std::move(markers));
   }
+  // A text whose dollar markers disagree (`US$` and `A$`): the place named beside a bare
+  // `$` decides among them ("In Australia, its shares fell to $18.42").
+  const auto marker_of_place = [&](std::size_t k) -> const DollarMarker* {
+    if (!dollars.mixed || !document_dollar || translates(k, probe, true) || foreign_line(k)) return nullptr;
+    return document_dollar->marker_of_place(TextSpan{reads[k].c.begin, reads[k].c.end});
+  };
 
   // The yen and yuan markers of each line: consecutive runs of `yens.at`.
   Family yen_paragraph_;
@@ -327,6 +343,18 @@ void Scanner::run(Extraction& out, const SentenceIndex& sentences, ArticleCues& 
     }
     return *dollar_named_;
   };
+  // The lines that hold a dollar amount other than cents (`$1.62`, `HK$5`, `dollars`), ascending.
+  std::vector<std::size_t> dollar_lines;
+  for (std::size_t k = 0; k < reads.size(); ++k) {
+    const Read& r = reads[k];
+    if (!r.parsed || r.parsed->unit.dimension != Dimension::money || vague(r.c)) continue;
+    const bool dollar = (r.bare == Bare::dollar && !minor_unit(r)) ||
+                        (r.bare == Bare::no && lexicon_.family_name(lexicon_.family_of(*r.parsed->unit.currency)) == "dollar");
+    if (dollar && (dollar_lines.empty() || dollar_lines.back() != line_of[k])) dollar_lines.push_back(line_of[k]);
+  }
+  const auto dollar_on_line = [&](std::size_t k) {
+    return std::binary_search(dollar_lines.begin(), dollar_lines.end(), line_of[k]);
+  };
   std::optional<Currency> other_named;  // an explicit currency outside the dollar family
   for (const Read& r : reads) {
     if (r.bare != Bare::no || !r.parsed || r.parsed->unit.dimension != Dimension::money || vague(r.c)) continue;
@@ -361,6 +389,21 @@ void Scanner::run(Extraction& out, const SentenceIndex& sentences, ArticleCues& 
             f.text));
         continue;
       }
+      if (!option && dollar && minor_unit(r) && other_named && !dollar_on_line(k)) {
+        // "Acme's turnover fell to R249 billion and it cut its dividend to 200 cents": the rand's
+        // cents; in a text that names another currency, cents are a dollar's only beside one.
+        out.skipped.push_back(make_error(
+            Errc::ambiguous,
+            foreign_line(k)
+                ? fmt::format("byte {}: '{}': cents of which currency? its paragraph names {} and no dollar (use "
+                              "--dollar CODE)",
+                              c.begin, f.text, foreign_currency(k)->code())
+                : fmt::format("byte {}: '{}': cents of which currency? the text names {}, and no dollar in their "
+                              "paragraph (use --dollar CODE)",
+                              c.begin, f.text, other_named->code()),
+            f.text));
+        continue;
+      }
       if (option) {
         resolved = *option;
         f.currency_source = CurrencySource::option;
@@ -389,6 +432,11 @@ void Scanner::run(Extraction& out, const SentenceIndex& sentences, ArticleCues& 
         resolved = *fam.only;
         f.currency_source = CurrencySource::document;
         f.currency_evidence = evidence_for(fam, k);
+      } else if (const DollarMarker* placed = dollar ? marker_of_place(k) : nullptr) {
+        resolved = placed->currency;
+        f.currency_source = CurrencySource::document;
+        f.currency_evidence = CurrencyEvidence{std::string(s_.substr(placed->span.begin, placed->span.size())),
+                                               placed->span, placed->currency};
       } else if (const auto& fallback = dollar ? options_.parse.currency.dollar : options_.parse.currency.yen_or_yuan) {
         resolved = *fallback;
         f.currency_source = CurrencySource::default_;

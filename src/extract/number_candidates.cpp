@@ -250,6 +250,16 @@ void Scanner::scan_numbers(std::vector<Candidate>& out, std::vector<Error>& skip
       i = word_end();
       continue;
     }
+    // A text that writes decimal dots is read as `en` (figures_from_candidates.cpp); a
+    // number that reads otherwise only in another locale ("1'234 million", Swiss groups)
+    // is still refused as the caller's reading refuses it, never cut short in silence.
+    if (!word && read_options_.locale != options_.parse.locale &&
+        (!r || (r->span.end + 1 < n && s_[r->span.end] == '\'' && is_digit(s_[r->span.end + 1])))) {
+      ParseOptions callers = read_options_;
+      callers.locale = options_.parse.locale;
+      Result<QuotedFigure> plain = read_figure_at(s_, start.marked, callers, ranges);
+      if (!plain && plain.error().code == Errc::ambiguous) r = std::move(plain);
+    }
     // "1,18,000 savings accounts": digits in Indian groups (a last group of three, groups
     // of two before it) are written so in one locale only; without a rupee marker the
     // grammar reads them only with that locale, so they are read with it and say so.

@@ -320,3 +320,51 @@ TEST_CASE("the words of period phrases are the lexicon's", "[extract][breadth][p
   CHECK(periods(o) == std::vector<std::string>{"2024Q1", "2024Q2"});
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("second round of unseen passages: places, cents, comparisons, Swiss groups",
+          "[extract][breadth][currency_source][per_share]") {
+  // "In Australia, ..." among US$ and A$ markers was USD by default: the place's dollar, by its marker.
+  const Extraction au = extract_figures(
+      "Fortescue earned US$1.6 billion and paid A$1.5 billion.\nIn Australia, its shares fell 2.1% to $18.42, and "
+      "capital spending will be US$3 billion.\n");
+  REQUIRE(au.figures.size() == 5);
+  CHECK(au.figures[3].text == "$18.42");
+  CHECK(au.figures[3].unit.currency->code() == "AUD");
+  CHECK(au.figures[3].currency_source == CurrencySource::document);
+  CHECK(au.figures[3].currency_evidence == CurrencyEvidence{"A$1.5 billion", TextSpan{41, 54}, Currency::of("AUD")});
+  // A short first clause that names a place governs the clause after it (was CAD, document).
+  CHECK(money("RBC earned C$4.2 billion.\nIn New York, RBC's shares rose to $125.40, while in Toronto they closed at "
+              "C$175.62.\n") ==
+        std::vector<Money>{{"C$4.2 billion", "4200000000", "CAD", "explicit"},
+                           {"$125.40", "125.40", "USD", "default"},
+                           {"C$175.62", "175.62", "CAD", "explicit"}});
+  // A place is no company of its own in the marker's paragraph (was refused as "about Singapore").
+  CHECK(money("Shares of DBS rose to S$39.40 in Singapore, giving it a value of $112 billion.\n") ==
+        std::vector<Money>{{"S$39.40", "39.40", "SGD", "explicit"}, {"$112 billion", "112000000000", "SGD", "document"}});
+  // Cents beside rand, or in a text of rand with a dollar elsewhere: refused (were USD).
+  const std::string za = "Naspers earned US$1.4 billion.\nStandard Bank declared 747 cents per share.\nSasol's turnover "
+                         "fell to R249 billion and it cut its dividend to 200 cents.\n";
+  CHECK(money(za) == std::vector<Money>{{"US$1.4 billion", "1400000000", "USD", "explicit"},
+                                        {"R249 billion", "249000000000", "ZAR", "explicit"}});
+  CHECK(skipped(za) == std::vector<std::string>{
+                           "byte 54: '747 cents per share': cents of which currency? the text names ZAR, and no dollar "
+                           "in their paragraph (use --dollar CODE)",
+                           "byte 140: '200 cents': cents of which currency? its paragraph names ZAR and no dollar (use "
+                           "--dollar CODE)"});
+  // "per diluted share", and an amount compared with a per-share one (was money $1.23, $1.31).
+  CHECK(money("Net income was $612 million, or $1.23 per diluted share. Non-GAAP EPS were $1.45, compared with $1.31. "
+              "Revenue was $4.1 billion.") ==
+        std::vector<Money>{{"$612 million", "612000000", "USD", "default"},
+                           {"$1.23 per diluted share", "1.23", "USD", "default"},
+                           {"$1.45", "1.45", "USD", "default"},
+                           {"$1.31", "1.31", "USD", "default"},
+                           {"$4.1 billion", "4100000000", "USD", "default"}});
+  const Extraction us = extract_figures("Non-GAAP EPS were $1.45, compared with $1.31. Basic EPS rose to 45p from 41p.");
+  REQUIRE(us.figures.size() == 4);
+  for (const auto& f : us.figures) CHECK(f.kind == FigureKind::per_share);
+  CHECK(parse_figure("$1.23 per diluted share").value().unit.per == Per::share);
+  // Swiss groups in a text read as `en` by its decimal dots: refused as without it (was passed over).
+  CHECK(skipped("Revenue was 12.5 million, and net debt rose by 1'234 million.") ==
+        std::vector<std::string>{"byte 47: '1'234': '1'234' groups digits with ''', which only some locales write: set a "
+                                 "locale (de, ...)"});
+}
