@@ -200,6 +200,29 @@ static void BM_figure_reader_v2_corpus_pass(benchmark::State& state) {
 }
 BENCHMARK(BM_figure_reader_v2_corpus_pass)->Iterations(1);
 
+// One pass of FigureReader::parse (a QuotedFigure for every figure), for callgrind
+// (`--toggle-collect='*parse_through_reader_once*'`).
+[[gnu::noinline]] static std::size_t parse_through_reader_once(const std::vector<std::string>& figures,
+                                                                const fm::FigureReader& reader) {
+  std::size_t parsed = 0;
+  for (const auto& figure : figures) {
+    auto q = reader.parse(figure);
+    parsed += q.has_value() ? 1 : 0;
+    benchmark::DoNotOptimize(q);
+  }
+  return parsed;
+}
+
+static void BM_figure_reader_parse_v2_corpus_pass(benchmark::State& state) {
+  const auto& figures = v2_figures();
+  const fm::FigureReader reader{fm::ParseOptions{}};
+  std::size_t parsed = 0;
+  for (auto _ : state) parsed += parse_through_reader_once(figures, reader);
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * figures.size()));
+  state.counters["parsed"] = benchmark::Counter(static_cast<double>(parsed));
+}
+BENCHMARK(BM_figure_reader_parse_v2_corpus_pass)->Iterations(1);
+
 // What normalize-v2 does per figure: the lean reader of the commonest forms
 // (normalize/detail/common_figure.hpp), then parse_figure for the rest;
 // `lean_share` counts the figures the lean reader answered.

@@ -38,10 +38,6 @@ std::size_t code_slot(const char* p) noexcept {
 }
 constexpr std::uint16_t no_word = 0xFFFF;
 
-bool starts_with(std::string_view s, std::size_t at, std::string_view what) noexcept {
-  return s.size() >= at && s.size() - at >= what.size() && std::memcmp(s.data() + at, what.data(), what.size()) == 0;
-}
-
 std::string to_upper(std::string s) {
   for (char& c : s) c = upper(c);
   return s;
@@ -102,63 +98,147 @@ bool same_figure(const QuotedFigure& a, const QuotedFigure& b) {
 
 }  // namespace
 
+// Up to eight bytes at p as one little-endian integer (zeros beyond `left`).
+std::uint64_t load8(const char* p, std::size_t left) noexcept {
+  std::uint64_t v = 0;
+  if (left >= 8) {
+    std::memcpy(&v, p, 8);
+  } else {
+    for (std::size_t i = left; i-- > 0;) v = v << 8 | static_cast<unsigned char>(p[i]);
+  }
+  return v;
+}
+
+// The eight bytes with ASCII capitals lower-cased (other bytes as they are).
+std::uint64_t fold8(std::uint64_t v) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+  const std::uint64_t low7 = v & ~highs;
+  const std::uint64_t from_a = low7 + ones * (0x80 - 'A');      // high bit: byte >= 'A'
+  const std::uint64_t past_z = low7 + ones * (0x80 - 'Z' - 1);  // high bit: byte > 'Z'
+  const std::uint64_t capitals = from_a & ~past_z & ~v & highs;  // ASCII only
+  return v | capitals >> 2;                                      // + 0x20
+}
+
 void FigureReader::Table::index() {
-  for (auto& list : by_first) list.clear();
   words.erase(std::remove_if(words.begin(), words.end(),
                              [](const Word& w) { return (w.forms | w.any_case) == 0 || w.text.empty(); }),
               words.end());
-  codes.assign(26 * 26 * 26, no_word);
-  const auto add = [&](char first, std::size_t k) {
-    auto& list = by_first[static_cast<unsigned char>(first)];
-    if (std::find(list.begin(), list.end(), k) == list.end()) list.push_back(static_cast<std::uint16_t>(k));
-  };
+  const bool any_code = std::any_of(words.begin(), words.end(), [](const Word& w) { return is_code(w.text); });
+  codes.assign(any_code ? 26 * 26 * 26 : 0, no_word);  // none: no table look-up at all
+  code_shadowed.assign(codes.size(), 0);
+  std::vector<std::pair<unsigned char, Probe>> listed;
   for (std::size_t k = 0; k < words.size(); ++k) {
-    Word& w = words[k];
-    w.folded = to_lower(w.text);
+    const Word& w = words[k];
     if (is_code(w.text)) {
       codes[code_slot(w.text.data())] = static_cast<std::uint16_t>(k);
       continue;
     }
-    add(w.text[0], k);
+    if (any_code && w.text.size() > 3 && is_capital(w.text[0]) && is_capital(w.text[1]) && is_capital(w.text[2]))
+      code_shadowed[code_slot(w.text.data())] = 1;
+    if (any_code && w.any_case != 0 && w.text.size() >= 3 && is_letter(w.text[0]) && is_letter(w.text[1]) &&
+        is_letter(w.text[2]))
+      code_shadowed[code_slot(w.text.data())] = 1;  // any case of the first three: "USDollars"
+    Probe probe;
+    probe.word = static_cast<std::uint16_t>(k);
+    probe.size = static_cast<std::uint8_t>(std::min<std::size_t>(w.text.size(), 255));
+    const std::size_t head = std::min<std::size_t>(w.text.size(), 8);
+    probe.mask = head == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * head)) - 1;
+    if (w.forms != 0) {
+      probe.key = load8(w.text.data(), head);
+      probe.forms = w.forms;
+      probe.folded = false;
+      listed.emplace_back(static_cast<unsigned char>(w.text[0]), probe);
+    }
     if (w.any_case != 0) {
-      add(lower(w.text[0]), k);
-      add(upper(w.text[0]), k);
+      probe.key = fold8(load8(w.text.data(), head));
+      probe.forms = w.any_case;
+      probe.folded = true;
+      listed.emplace_back(static_cast<unsigned char>(lower(w.text[0])), probe);
+      if (upper(w.text[0]) != lower(w.text[0])) listed.emplace_back(static_cast<unsigned char>(upper(w.text[0])), probe);
     }
   }
-  for (auto& list : by_first)
-    std::stable_sort(list.begin(), list.end(),
-                     [&](std::uint16_t a, std::uint16_t b) { return words[a].text.size() > words[b].text.size(); });
+  // By first byte, longest first (as written before in any case, for the same word).
+  std::stable_sort(listed.begin(), listed.end(), [](const auto& a, const auto& b) {
+    if (a.first != b.first) return a.first < b.first;
+    return a.second.size > b.second.size;
+  });
+  probes.clear();
+  first.fill(0);
+  for (const auto& [byte, probe] : listed) {
+    probes.push_back(probe);
+    ++first[static_cast<std::size_t>(byte) + 1];
+  }
+  for (std::size_t b = 1; b < first.size(); ++b) first[b] += first[b - 1];
 }
 
-template <class Boundary>
+template <class FirstBoundary, class ThenBoundary>
 const FigureReader::Word* FigureReader::Table::match(std::string_view s, std::size_t at, std::size_t n,
-                                                     std::uint8_t form, Boundary boundary) const noexcept {
+                                                     std::uint8_t first_form, FirstBoundary first_boundary,
+                                                     std::uint8_t then_form, ThenBoundary then_boundary,
+                                                     std::uint8_t& form) const noexcept {
   if (at >= n) return nullptr;
   const std::size_t left = n - at;
   const char* const p = s.data() + at;
-  for (const std::uint16_t k : by_first[static_cast<unsigned char>(*p)]) {
-    const Word& w = words[k];
-    const std::size_t size = w.text.size();
-    if (size > left) continue;
-    if ((w.forms & form) != 0 && (size < 2 || w.text[1] == p[1]) && std::memcmp(p, w.text.data(), size) == 0 &&
-        boundary(at + size))
-      return &w;
-    if ((w.any_case & form) != 0) {
-      std::size_t i = 0;
-      while (i < size && lower(p[i]) == w.folded[i]) ++i;
-      if (i == size && boundary(at + size)) return &w;
+  // A code: three capitals (or, where a form reads them, three small letters) and no
+  // longer word of the table that starts with them.
+  const bool letters = !codes.empty() && left >= 3 && is_letter(p[0]) && is_letter(p[1]) && is_letter(p[2]);
+  const bool capitals = letters && is_capital(p[0]) && is_capital(p[1]) && is_capital(p[2]);
+  const std::size_t slot = letters ? code_slot(p) : 0;
+  const auto code = [&]() -> const Word* {
+    if (!capitals && !(letters && is_small(p[0]) && is_small(p[1]) && is_small(p[2]))) return nullptr;
+    const std::uint16_t k = codes[slot];
+    if (k == no_word) return nullptr;
+    const std::uint8_t forms = capitals ? words[k].forms : words[k].any_case;
+    if ((forms & first_form) != 0 && first_boundary(at + 3)) {
+      form = first_form;
+      return &words[k];
+    }
+    if ((forms & then_form) != 0 && then_boundary(at + 3)) {
+      form = then_form;
+      return &words[k];
+    }
+    return nullptr;
+  };
+  const bool code_first = capitals && !code_shadowed[slot];
+  if (code_first) {
+    if (const Word* w = code()) return w;
+  }
+  const Word* then_word = nullptr;
+  const std::uint32_t end = first[static_cast<unsigned char>(*p) + 1];
+  std::uint32_t k = first[static_cast<unsigned char>(*p)];
+  if (k != end) {
+    const std::uint64_t chunk = load8(p, left);
+    const std::uint64_t folded = fold8(chunk);
+    const std::uint8_t wanted = first_form | then_form;
+    for (; k < end; ++k) {
+      const Probe& probe = probes[k];
+      if ((probe.forms & wanted) == 0 || probe.size > left) continue;
+      if (((probe.folded ? folded : chunk) & probe.mask) != probe.key) continue;
+      const Word& w = words[probe.word];
+      if (probe.size > 8) {
+        std::size_t i = 8;
+        if (probe.folded) {
+          while (i < probe.size && lower(p[i]) == lower(w.text[i])) ++i;
+        } else {
+          while (i < probe.size && p[i] == w.text[i]) ++i;
+        }
+        if (i < probe.size) continue;
+      }
+      if ((probe.forms & first_form) != 0 && first_boundary(at + probe.size)) {
+        form = first_form;
+        return &w;
+      }
+      if (then_word == nullptr && (probe.forms & then_form) != 0 && then_boundary(at + probe.size)) then_word = &w;
     }
   }
-  if (left >= 3 && !codes.empty() && is_letter(p[0]) && is_letter(p[1]) && is_letter(p[2])) {
-    const bool capitals = is_capital(p[0]) && is_capital(p[1]) && is_capital(p[2]);
-    const bool smalls = is_small(p[0]) && is_small(p[1]) && is_small(p[2]);  // `10 usd`: after a number only
-    if (capitals || smalls) {
-      const std::uint16_t k = codes[code_slot(p)];
-      if (k != no_word && ((capitals ? words[k].forms : words[k].any_case) & form) != 0 && boundary(at + 3))
-        return &words[k];
+  if (letters && !code_first) {
+    if (const Word* w = code()) {
+      // in the second form the words of the list come first, as in the first
+      if (form == first_form || then_word == nullptr) return w;
     }
   }
-  return nullptr;
+  if (then_word != nullptr) form = then_form;
+  return then_word;
 }
 
 bool FigureReader::agrees(const std::string& text) const {
@@ -177,6 +257,7 @@ FigureReader::FigureReader(const ParseOptions& options)
     return;
   dot_three_ambiguous_ = locale == nullptr;
   space_groups_ = locale == nullptr || locale->group_space;
+  indian_locale_ = locale != nullptr && locale->indian;
 
   // The code markers first: the samples of everything else are written with them.
   enabled_ = true;
@@ -218,6 +299,13 @@ FigureReader::FigureReader(const ParseOptions& options)
     sign_after_marker_ = sign_after_marker_ && agrees("USD " + sign + "1") && agrees("US$" + sign + "1.5bn") &&
                          agrees("USD" + sign + "2") && agrees("\xE2\x82\xAC" + sign + "0.5");
   }
+  // Accounting parentheses: around the number after a marker, or around the amount.
+  inner_paren_ = true;
+  inner_paren_ = agrees("USD(1)") && agrees("USD (1)") && agrees("US$(1.5)bn") && agrees("US$(2) per share") &&
+                 agrees("USD(1.5) billion") && agrees("\xE2\x82\xAC(0.5)") && agrees("USD(1,234.5)") && agrees("US$(0)");
+  outer_paren_ = true;
+  outer_paren_ = agrees("(USD 1)") && agrees("(US$1.5bn)") && agrees("(1 USD)") && agrees("(1.5 billion US dollars)") &&
+                 agrees("(USD 1) per share") && agrees("(2.5bn USD)") && agrees("(\xE2\x82\xAC" "0.5)") && agrees("(USD 0)");
   enabled_ = agrees("USD 1,234.5") && agrees("USD 1,234") && agrees("USD 0.05") && agrees("USD 1,234,567") &&
              agrees("1,234.5 USD") && agrees("USD 1.5bn") && agrees("USD 1.234bn");
 }
@@ -267,9 +355,7 @@ void FigureReader::learn_markers() {
         switch (form) {
           case before_attached: return {m + "1", m + "1.5", m + "0.25"};
           case before_spaced: return {m + " 1", m + " 1,234.5", m + " 0.25"};
-          case after_attached:
-            if (is_code(m)) return {};  // `1USD`: a code glued to a number is no form of ours
-            return {"1" + m, "1.5" + m, "0.25" + m};
+          case after_attached: return {"1" + m, "1.5" + m, "0.25" + m};
           case after_spaced: return {"1 " + m, "1,234.5 " + m, "0.25 " + m};
         }
         return {};
@@ -349,13 +435,17 @@ void FigureReader::learn_hedges() {
 
 void FigureReader::learn_pers() {
   learn(
-      pers_, {"per share", "a share", "each", "per ordinary share", "per ADS", "per American depositary share"},
+      pers_,
+      {"per share", "a share", "each", "per ordinary share", "per ADS", "per American depositary share",
+       "per 10 shares", "per 100 shares"},
       after_spaced,
       [&](Word& w) {
         auto f = parse_figure("USD 1 " + w.text, options_);
         if (!f || f->unit.per == Per::whole) return false;
         w.per = f->unit.per;
-        return true;
+        // `per 10 shares`: the amount of one share is a tenth
+        w.shift = static_cast<std::int8_t>(f->value.exponent() - f->number.exponent());
+        return w.shift <= 0 && w.shift >= -3;
       },
       [](const std::string& p, Form) -> std::vector<std::string> {
         return {"USD 1 " + p, "1 USD " + p, "US$1bn " + p, "1 US dollars " + p, "USD 2.5 " + p};
@@ -372,30 +462,35 @@ bool FigureReader::read(std::string_view s, FigureReading& out) const noexcept {
   // A space: U+0020, or a no-break, narrow no-break or thin space where they read alike.
   const auto space = [&](std::size_t k) -> std::size_t {
     if (k >= n) return 0;
-    if (s[k] == ' ') return 1;
-    if (!wide_spaces_ || static_cast<unsigned char>(s[k]) < 0xC2) return 0;
-    if (starts_with(s.substr(0, n), k, "\xC2\xA0")) return 2;
-    if (starts_with(s.substr(0, n), k, "\xE2\x80\xAF") || starts_with(s.substr(0, n), k, "\xE2\x80\x89")) return 3;
-    return 0;
+    const auto c = static_cast<unsigned char>(s[k]);
+    if (c == ' ') return 1;
+    if (c < 0xC2 || !wide_spaces_) return 0;
+    if (c == 0xC2) return k + 1 < n && static_cast<unsigned char>(s[k + 1]) == 0xA0 ? 2 : 0;
+    return c == 0xE2 && k + 2 < n && static_cast<unsigned char>(s[k + 1]) == 0x80 &&
+                   (static_cast<unsigned char>(s[k + 2]) == 0xAF || static_cast<unsigned char>(s[k + 2]) == 0x89)
+               ? 3
+               : 0;
   };
   const auto minus = [&](std::size_t k) -> std::size_t {
     if (k >= n) return 0;
     if (s[k] == '-') return 1;
-    return starts_with(s.substr(0, n), k, "\xE2\x88\x92") ? 3 : 0;
+    return static_cast<unsigned char>(s[k]) == 0xE2 && k + 2 < n && static_cast<unsigned char>(s[k + 1]) == 0x88 &&
+                   static_cast<unsigned char>(s[k + 2]) == 0x92
+               ? 3
+               : 0;
   };
   std::size_t i = b;
 
   // A hedge (then one space, or nothing: `~`), or a sign.
   Qualifier qualifier = Qualifier::none;
   std::size_t qualifier_end = b;
-  if (const Word* h = hedges_.match(s, b, n, before_spaced, [&](std::size_t k) { return k < n && s[k] == ' '; })) {
+  std::uint8_t form = 0;
+  if (const Word* h = hedges_.match(
+          s, b, n, before_spaced, [&](std::size_t k) { return k < n && s[k] == ' '; }, before_attached,
+          [&](std::size_t k) { return k < n && space(k) == 0; }, form)) {
     qualifier = h->qualifier;
     qualifier_end = b + h->text.size();
-    i = qualifier_end + 1;
-  } else if (const Word* ha = hedges_.match(s, b, n, before_attached, [&](std::size_t k) { return k < n && space(k) == 0; })) {
-    qualifier = ha->qualifier;
-    qualifier_end = b + ha->text.size();
-    i = qualifier_end;
+    i = form == before_spaced ? qualifier_end + 1 : qualifier_end;
   }
   bool negative = false;
   if (qualifier == Qualifier::none && sign_first_) {
@@ -405,28 +500,46 @@ bool FigureReader::read(std::string_view s, FigureReading& out) const noexcept {
     }
   }
 
-  // A marker before the number, attached or after one space; then perhaps a sign.
+  // Accounting parentheses around the amount (`(S$ 544m)`, `(USD 1) per share`):
+  // negative; its units end at the ')'.
+  std::size_t m = n;
+  bool outer = false;
+  if (outer_paren_ && qualifier == Qualifier::none && !negative && s[i] == '(') {
+    const std::size_t close = s.find(')', i + 1);
+    if (close == std::string_view::npos || close >= n) return false;
+    outer = negative = true;
+    m = close;
+    ++i;
+  }
+
+  // A marker before the number, attached or after one space; then perhaps a sign or
+  // parentheses around the number (`US$(318)m`).
   const bool sign_may_follow = sign_after_marker_ && !negative && qualifier == Qualifier::none;
-  const auto number_starts = [&](std::size_t k) { return digit_at(k) || (sign_may_follow && minus(k) != 0); };
+  const bool paren_may_follow = inner_paren_ && !negative && qualifier == Qualifier::none;
+  const auto number_starts = [&](std::size_t k) {
+    return digit_at(k) || (sign_may_follow && minus(k) != 0) || (paren_may_follow && k < n && s[k] == '(' && digit_at(k + 1));
+  };
   std::size_t marker_begin = i, marker_end = i;
-  std::uint8_t marker_form = before_attached;
-  const Word* prefix = markers_.match(s, i, n, before_attached, number_starts);
+  std::uint8_t marker_form = 0;
+  const Word* prefix = markers_.match(s, i, n, before_attached, number_starts, before_spaced,
+                                      [&](std::size_t k) {
+                                        const std::size_t g = space(k);
+                                        return g > 0 && number_starts(k + g);
+                                      },
+                                      marker_form);
   if (prefix != nullptr) {
     i += prefix->text.size();
     marker_end = i;
-  } else if ((prefix = markers_.match(s, i, n, before_spaced, [&](std::size_t k) {
-                const std::size_t g = space(k);
-                return g > 0 && number_starts(k + g);
-              }))) {
-    marker_form = before_spaced;
-    i += prefix->text.size();
-    marker_end = i;
-    i += space(i);
+    if (marker_form == before_spaced) i += space(i);
   }
-  if (prefix != nullptr && sign_may_follow) {
-    if (const std::size_t m = minus(i)) {
+  bool inner = false;
+  if (prefix != nullptr && paren_may_follow && i < n && s[i] == '(') {
+    inner = negative = true;
+    ++i;
+  } else if (prefix != nullptr && sign_may_follow) {
+    if (const std::size_t k = minus(i)) {
       negative = true;
-      i += m;
+      i += k;
     }
   }
 
@@ -461,6 +574,22 @@ bool FigureReader::read(std::string_view s, FigureReading& out) const noexcept {
       grouped = true;
     }
   }
+  // Indian grouping (`2,83,65,87,890`): one or two digits, pairs, then a group of
+  // three, all after commas; read only with a rupee marker or an Indian locale.
+  bool indian = false;
+  if (!grouped && i - start <= 2 && i < n && s[i] == ',' && digit_at(i + 1) && digit_at(i + 2) && !digit_at(i + 3)) {
+    while (i < n && s[i] == ',' && digit_at(i + 1) && digit_at(i + 2) && !digit_at(i + 3)) {
+      digits = digits * 100 + static_cast<unsigned>(s[i + 1] - '0') * 10 + static_cast<unsigned>(s[i + 2] - '0');
+      count += 2;
+      i += 3;
+    }
+    if (!(i < n && s[i] == ',' && digit_at(i + 1) && digit_at(i + 2) && digit_at(i + 3) && !digit_at(i + 4)))
+      return false;
+    for (std::size_t d = i + 1; d < i + 4; ++d) digits = digits * 10 + static_cast<unsigned>(s[d] - '0');
+    if ((count += 3) > 18) return false;
+    i += 4;
+    grouped = indian = true;
+  }
   const std::size_t whole_end = i;
   int fraction = 0;
   if (i < n && s[i] == '.') {
@@ -475,28 +604,32 @@ bool FigureReader::read(std::string_view s, FigureReading& out) const noexcept {
   // Another separator, or a space before a digit: parse_figure's (errors, other groupings).
   if (i < n && (s[i] == ',' || s[i] == '.' || s[i] == '\'')) return false;
   if (const std::size_t g = (i < n && s[i] == ' ') ? 1 : space(i); g != 0 && digit_at(i + g)) return false;
+  if (inner) {
+    if (i >= n || s[i] != ')') return false;
+    ++i;
+  }
   const bool dot_three = dot_three_ambiguous_ && !grouped && whole_end - start <= 3 && fraction == 3 && s[start] != '0';
 
   // A scale: attached (then the end or anything but a letter: `1bn€`) or after one space.
-  const Word* scale = scales_.match(s, i, n, after_attached, [&](std::size_t k) { return k >= n || !is_letter(s[k]); });
+  const Word* scale = scales_.match(s, i, m, after_attached, [&](std::size_t k) { return k >= m || !is_letter(s[k]); });
   if (scale != nullptr) {
     i += scale->text.size();
   } else if (const std::size_t g = space(i)) {
-    if ((scale = scales_.match(s, i + g, n, after_spaced, [&](std::size_t k) { return k >= n || space(k) > 0; })))
+    if ((scale = scales_.match(s, i + g, m, after_spaced, [&](std::size_t k) { return k >= m || space(k) > 0; })))
       i += g + scale->text.size();
   }
   if (dot_three && scale == nullptr) return false;  // `1.234`: which locale?
 
   // A marker after the number (then the end or a space).
-  const auto word_end = [&](std::size_t k) { return k >= n || space(k) > 0; };
+  const auto word_end = [&](std::size_t k) { return k >= m || space(k) > 0; };
   const Word* marker = prefix;
   if (prefix == nullptr) {
-    if ((marker = markers_.match(s, i, n, after_attached, word_end))) {
+    if ((marker = markers_.match(s, i, m, after_attached, word_end))) {
       marker_form = after_attached;
       marker_begin = i;
       i += marker->text.size();
       marker_end = i;
-    } else if (const std::size_t g = space(i); g > 0 && (marker = markers_.match(s, i + g, n, after_spaced, word_end))) {
+    } else if (const std::size_t g = space(i); g > 0 && (marker = markers_.match(s, i + g, m, after_spaced, word_end))) {
       marker_form = after_spaced;
       marker_begin = i + g;
       i += g + marker->text.size();
@@ -504,20 +637,27 @@ bool FigureReader::read(std::string_view s, FigureReading& out) const noexcept {
     }
   }
   if (marker == nullptr || (scale != nullptr && (marker->scaled & marker_form) == 0)) return false;
+  if (indian && !indian_locale_ && marker->currency != Currency{{'I', 'N', 'R'}}) return false;
+  if (outer) {
+    if (i != m) return false;
+    i = m + 1;
+  }
 
   // What the amount is per, ending the figure.
   Per per = Per::whole;
+  int per_shift = 0;
   if (i < n) {
     const std::size_t g = space(i);
     if (g == 0) return false;
     const Word* p = pers_.match(s, i + g, n, after_spaced, [&](std::size_t k) { return k == n; });
     if (p == nullptr) return false;
     per = p->per;
+    per_shift = p->shift;
   }
 
   out.digits = digits;
   out.fraction_digits = fraction;
-  out.shift = marker->shift;
+  out.shift = marker->shift + per_shift;
   out.scale = scale != nullptr ? scale->scale : scales::units;
   out.negative = negative;
   out.currency = marker->currency;

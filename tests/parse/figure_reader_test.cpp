@@ -133,7 +133,10 @@ TEST_CASE("figure reader: the commonest forms, read as parse_figure reads them",
       "USD -5bn", "US$-677.0mn", "about $5bn", "nearly 60 euros", "more than 3,819,513,981 BGN", "~$5bn",
       "5 Swiss francs each", "9.9 pence", "1.49 cents", "5.77 pence per ordinary share", "$5bn per ADS", "INR 64 810",
       "GBP 44 138 047 041.1", "5\xC2\xA0USD", "$0.36 a share", "NT$3", "0.9 CHF", "81.1 STERLING", "2.98 trillion EUROS",
-      "0.972tn new zealand dollars", "  $5bn  ", "0.00 USD", "-0 USD", "USD 007"};
+      "0.972tn new zealand dollars", "  $5bn  ", "0.00 USD", "-0 USD", "USD 007",
+      // Indian grouping with a rupee marker, per N shares, accounting parentheses
+      "\xE2\x82\xB9" "2,83,65,87,890", "Rs 4,60,518.80 crore", "1,06,997.3 rupees", "$5 per 10 shares",
+      "(S$ 544m)", "US$(318)m", "($99.99)", "\xC2\xA3(982)m", "R$(84.2) per share", "(USD 1) per share", "\xE2\x82\xAC(684.39)b"};
   for (const std::string& text : read) {
     INFO(text);
     FigureReading r;
@@ -142,11 +145,12 @@ TEST_CASE("figure reader: the commonest forms, read as parse_figure reads them",
   // Left to parse_figure: ranges, parentheses, number words, percentages, counts, two markers,
   // locale-dependent numbers, errors.
   const std::vector<std::string> left = {
-      "$3bn-$4bn", "5 to 7 billion yuan", "between $1 and $2", "($99.99)", "\xC2\xA3(982)m", "three billion dollars",
+      "$3bn-$4bn", "5 to 7 billion yuan", "between $1 and $2", "three billion dollars",
       "nearly 60%", "USD $5bn", "NZD $100.70", "5p per 3 shares", "5 pesos", "XYZ 5", "$5bn yuan", "5bn million",
       "1.2 billion shares", "\xC2\xA5" "5bn", "1,234,56 USD", "1 234,5 USD", "1,234 567.5 USD", "$5\xE2\x80\x8D" "0bn",
-      "USD 1234567890123456789", "5.", "USD", "", "   ", "usd 5", "$1,23,456", "Rs 4,60,518.80 crore", "USD  5",
-      "about  USD 5", "about -USD 5", "--5 USD", "$5 per 10 shares", "5 US dollars per share per share"};
+      "USD 1234567890123456789", "5.", "USD", "", "   ", "usd 5", "$1,23,456", "USD  5", "1,23 456 rupees",
+      "about  USD 5", "about -USD 5", "--5 USD", "$5 per 3 shares", "5 US dollars per share per share", "(USD 5",
+      "USD (5", "( USD 5)", "(USD 5 )", "-(USD 5)", "(-USD 5)", "USD (-5)", "about (USD 5)"};
   for (const std::string& text : left) {
     INFO(text);
     FigureReading r;
@@ -213,7 +217,8 @@ TEST_CASE("figure reader: every option set, on forms and their near misses", "[p
                                           "about USD 1,234.5 million", "5.77 pence per ordinary share", "INR 64 810",
                                           "\xE2\x82\xAC" "1.234", "1.49 cents", "US$-677.0mn", "~\xE2\x82\xA9" "47.0 trillion",
                                           "5 US dollars a share", "-1.5bn SEK", "0.972tn new zealand dollars",
-                                          "\xC2\xA3" "1.2bn", "NZ$7.58 million", "5 \xE4\xBA\xBF\xE7\xBE\x8E\xE5\x85\x83"};
+                                          "\xC2\xA3" "1.2bn", "NZ$7.58 million", "5 \xE4\xBA\xBF\xE7\xBE\x8E\xE5\x85\x83",
+                                          "Rs 4,60,518.80 crore", "$5 per 10 shares", "(S$ 544m)", "US$(318)m"};
   for (const ParseOptions& options : option_sets()) {
     const FigureReader reader(options);
     Tally tally;

@@ -39,7 +39,8 @@ namespace finmetrics {
 struct FigureReading {
   std::uint64_t digits = 0;          ///< the number's digits as one integer (at most 18 of them)
   std::int32_t fraction_digits = 0;  ///< digits after the decimal point: the number is digits x 10^-fraction_digits
-  std::int32_t shift = 0;            ///< minus the power of ten of a minor unit (`cents`: -2), else 0
+  std::int32_t shift = 0;            ///< minus the power of ten of a minor unit (`cents`: -2) and of
+                                     ///< `per 10 shares` (-1), else 0
   Scale scale = scales::units;       ///< as written (`bn` and `billion` are one scale)
   bool negative = false;
   Currency currency;
@@ -95,29 +96,52 @@ class FigureReader {
   };
   struct Word {
     std::string text;                 // as the lexicon writes it
-    std::string folded;               // ASCII-lower-cased, for the forms of `any_case`
     std::uint8_t forms = 0;           // where it reads as written
     std::uint8_t any_case = 0;        // where it reads in any ASCII case (the lexicon's folded words)
     Currency currency;                // markers
     CurrencySource source = CurrencySource::explicit_;
     std::uint8_t family = 0;
-    std::int8_t shift = 0;            // a minor unit: -2 for cents
+    std::int8_t shift = 0;            // a minor unit: -2 for cents; `per 10 shares`: -1
     std::uint8_t scaled = 0;          // the forms in which a scale may stand with a marker (`1.5bn USD`, `US$1.5bn`)
     Scale scale = scales::units;      // scales
     Qualifier qualifier = Qualifier::none;  // hedges
     Per per = Per::whole;             // per-share phrases
   };
-  // Words by their first byte (both cases for words read in any case), longest
-  // first; ISO codes (three capitals) by their number in 26^3.
+  // How a word is found: its first eight bytes as one integer (ASCII-lower-cased for
+  // a probe in any case) and the mask of those that count, compared with the text's
+  // next eight bytes at once.
+  struct Probe {
+    std::uint64_t key = 0;
+    std::uint64_t mask = 0;
+    std::uint16_t word = 0;   // in Table::words
+    std::uint8_t size = 0;    // of the word's text
+    std::uint8_t forms = 0;   // where this probe reads
+    bool folded = false;      // compared in any ASCII case
+  };
+  // The probes by the first byte of the text (both cases for a word read in any
+  // case), longest first; ISO codes (three capitals) by their number in 26^3, asked
+  // first where no longer word starts with the same three capitals.
   struct Table {
     std::vector<Word> words;
-    std::array<std::vector<std::uint16_t>, 256> by_first;
+    std::vector<Probe> probes;
+    std::array<std::uint32_t, 257> first{};  // the probes of byte b: [first[b], first[b + 1])
     std::vector<std::uint16_t> codes;
+    std::vector<std::uint8_t> code_shadowed;  // a longer word starts with these three capitals
     void index();
-    // The longest word in `form` at `at` followed by a byte `boundary` accepts; null if none.
+    // The longest word at `at` in one of two forms, followed by a byte that form's
+    // boundary accepts: a word in `first_form` before one in `then_form`; null if
+    // none; `form` says which.
+    template <class FirstBoundary, class ThenBoundary>
+    const Word* match(std::string_view s, std::size_t at, std::size_t n, std::uint8_t first_form,
+                      FirstBoundary first_boundary, std::uint8_t then_form, ThenBoundary then_boundary,
+                      std::uint8_t& form) const noexcept;
+    // In one form.
     template <class Boundary>
     const Word* match(std::string_view s, std::size_t at, std::size_t n, std::uint8_t form,
-                      Boundary boundary) const noexcept;
+                      Boundary boundary) const noexcept {
+      std::uint8_t which = 0;
+      return match(s, at, n, form, boundary, 0, boundary, which);
+    }
   };
   // Whether read + to_quoted_figure gives parse_figure's figure for `text`, field for field.
   [[nodiscard]] bool agrees(const std::string& text) const;
@@ -135,8 +159,11 @@ class FigureReader {
   bool enabled_ = false;
   bool dot_three_ambiguous_ = false;  // no locale: `1.234` with no scale is ambiguous
   bool space_groups_ = false;         // `64 810`: spaces group digits
+  bool indian_locale_ = false;        // `1,23,456` with any currency (else only with a rupee marker)
   bool sign_first_ = false;           // `-USD 1`, `-1 USD`, `−$1`
   bool sign_after_marker_ = false;    // `US$-677.0mn`, `S$−4.83`
+  bool inner_paren_ = false;          // `US$(318)m`, `R$(84.2) per share`
+  bool outer_paren_ = false;          // `(S$ 544m)`, `(USD 1) per share`
   bool wide_spaces_ = false;          // U+00A0, U+202F, U+2009 read as a space wherever one may stand
   Table markers_, scales_, hedges_, pers_;
 };
