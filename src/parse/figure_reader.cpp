@@ -83,7 +83,7 @@ std::vector<std::string> builtin_words(std::string_view file) {
   return out;
 }
 
-bool same_decimal(const Decimal& a, const Decimal& b) { return a == b && a.same_quantum(b); }
+bool same_decimal(const Decimal& a, const Decimal& b) { return a.same_quantum(b) && a.coefficient() == b.coefficient(); }
 
 // Every field of two figures, the quantum of each Decimal included.
 bool same_figure(const QuotedFigure& a, const QuotedFigure& b) {
@@ -124,20 +124,36 @@ void FigureReader::Table::index() {
                              [](const Word& w) { return (w.forms | w.any_case) == 0 || w.text.empty(); }),
               words.end());
   const bool any_code = std::any_of(words.begin(), words.end(), [](const Word& w) { return is_code(w.text); });
-  codes.assign(any_code ? 26 * 26 * 26 : 0, no_word);  // none: no table look-up at all
-  code_shadowed.assign(codes.size(), 0);
+  // Only the slots set before are cleared: a table is indexed again for each word
+  // tried while it is learned.
+  if (!any_code) {
+    codes.clear();
+    code_shadowed.clear();
+  } else if (codes.empty()) {
+    codes.assign(26 * 26 * 26, no_word);
+    code_shadowed.assign(codes.size(), 0);
+  } else {
+    for (const std::size_t slot : code_slots) {
+      codes[slot] = no_word;
+      code_shadowed[slot] = 0;
+    }
+  }
+  code_slots.clear();
   std::vector<std::pair<unsigned char, Probe>> listed;
   for (std::size_t k = 0; k < words.size(); ++k) {
     const Word& w = words[k];
     if (is_code(w.text)) {
       codes[code_slot(w.text.data())] = static_cast<std::uint16_t>(k);
+      code_slots.push_back(code_slot(w.text.data()));
       continue;
     }
-    if (any_code && w.text.size() > 3 && is_capital(w.text[0]) && is_capital(w.text[1]) && is_capital(w.text[2]))
+    // a longer word that starts with three capitals, or with three letters in any case ("USDollars")
+    if (any_code && w.text.size() >= 3 && is_letter(w.text[0]) && is_letter(w.text[1]) && is_letter(w.text[2]) &&
+        ((w.text.size() > 3 && is_capital(w.text[0]) && is_capital(w.text[1]) && is_capital(w.text[2])) ||
+         w.any_case != 0)) {
       code_shadowed[code_slot(w.text.data())] = 1;
-    if (any_code && w.any_case != 0 && w.text.size() >= 3 && is_letter(w.text[0]) && is_letter(w.text[1]) &&
-        is_letter(w.text[2]))
-      code_shadowed[code_slot(w.text.data())] = 1;  // any case of the first three: "USDollars"
+      code_slots.push_back(code_slot(w.text.data()));
+    }
     Probe probe;
     probe.word = static_cast<std::uint16_t>(k);
     probe.size = static_cast<std::uint8_t>(std::min<std::size_t>(w.text.size(), 255));
@@ -375,6 +391,7 @@ void FigureReader::learn(Table& table, const std::vector<std::string>& candidate
     if (!make(w)) continue;
     const std::string up = to_upper(c), low = to_lower(c), mixed = alternating(c);
     const bool cased = up != c || low != c;
+    const bool code = is_code(c);  // in any case only as three small letters (`10 usd`)
     for (const Form form : {before_attached, before_spaced, after_attached, after_spaced}) {
       if ((forms & form) == 0) continue;
       const auto all = [&](const std::string& x) {
@@ -390,7 +407,7 @@ void FigureReader::learn(Table& table, const std::vector<std::string>& candidate
       if (!cased) continue;
       table.words[0].any_case = form;
       table.index();
-      if (all(up) && all(low) && all(mixed)) w.any_case |= form;
+      if (code ? all(low) : all(up) && all(low) && all(mixed)) w.any_case |= form;
     }
     if ((w.forms | w.any_case) != 0) learned.push_back(std::move(w));
   }

@@ -127,6 +127,7 @@ class FigureReader {
     std::array<std::uint32_t, 257> first{};  // the probes of byte b: [first[b], first[b + 1])
     std::vector<std::uint16_t> codes;
     std::vector<std::uint8_t> code_shadowed;  // a longer word starts with these three capitals
+    std::vector<std::size_t> code_slots;      // the slots set in the two above
     void index();
     // The longest word at `at` in one of two forms, followed by a byte that form's
     // boundary accepts: a word in `first_form` before one in `then_form`; null if
