@@ -119,6 +119,23 @@ def test_a_figure_that_is_not_text_says_what_it_is(fx_selected):
         "no figure (a missing value)"]
 
 
+def test_str_subclasses_and_every_kind_of_str_read_as_their_text(fx_selected):
+    # np.str_ and a str subclass are not compact str objects (the first pass of
+    # the copy leaves them to the general reader); 1-, 2- and 4-byte strings are
+    # encoded to UTF-8.
+    class Text(str):
+        pass
+    texts = ["$5bn", "£5m", "about €0.0577", "Rmb81bn 𝟓", "HK$140.9 per share"]
+    figures = np.empty(len(texts), dtype=object)
+    figures[:] = [np.str_(t) for t in texts]
+    dates = np.empty(len(texts), dtype=object)
+    dates[:] = [Text("2025-03-17")] * len(texts)
+    out = fm.normalize(pd.DataFrame({"date": dates, "figure": figures}), fx=fx_selected, status=True)
+    assert list(out["amount"]) == ["5000000000", "5000000", "0.0577", None, "140.9"]
+    assert list(out["status"]) == ["converted", "without_rate", "converted", "unparsed", "converted"]
+    assert list(out["usd_value_exact"]) == ["5000000000", None, "0.06291031", None, "18.133272347407311"]
+
+
 @pytest.mark.parametrize("generator", ["gen_corpus.py", "gen_corpus_v2.py"])
 def test_a_generated_corpus_matches_the_cli(tmp_path, ecb_path, generator):
     gen = ROOT.parent / "shared" / "bench" / generator
