@@ -344,6 +344,8 @@ py::dict normalize_columns(NormalizerHandle& h, const py::array& figures, const 
   std::vector<std::size_t> figure_end(block), date_end(block);  // into `input`: figure, then date, row after row
   std::vector<StrHead> figure_head(block), date_head(block);
   std::string input, scratch, why;
+  constexpr std::size_t ahead = 4, ring = 8;  // the library stream's distance (v2_stream.cpp)
+  detail::V2Read read[ring];
   input.reserve(64 * block);
   scratch.reserve(256);
   for (std::size_t first = 0; first < n; first += block) {
@@ -381,18 +383,29 @@ py::dict normalize_columns(NormalizerHandle& h, const py::array& figures, const 
       date_end[r] = input.size();
     }
     py::gil_scoped_release unlocked;
-    std::size_t begin = 0;
+    const auto figure_of = [&](std::size_t r) {
+      const std::size_t begin = r == 0 ? 0 : date_end[r - 1];
+      return std::string_view(input.data() + begin, figure_end[r] - begin);
+    };
+    const auto date_of = [&](std::size_t r) {
+      return std::string_view(input.data() + figure_end[r], date_end[r] - figure_end[r]);
+    };
+    // Each row's date and figure are read `ahead` rows before its cells are
+    // written (read_v2_row), so that the rates they name are in the cache by
+    // then (dates are random: each look-up would miss), as the library's stream does.
+    for (std::size_t r = 0; r < std::min(ahead, rows); ++r)
+      detail::read_v2_row(normalizer, date_of(r), figure_of(r), read[r % ring]);
     for (std::size_t r = 0; r < rows; ++r) {
       const std::size_t i = first + r;
-      const std::string_view figure(input.data() + begin, figure_end[r] - begin);
-      const std::string_view date(input.data() + figure_end[r], date_end[r] - figure_end[r]);
-      begin = date_end[r];
+      if (r + ahead < rows)
+        detail::read_v2_row(normalizer, date_of(r + ahead), figure_of(r + ahead), read[(r + ahead) % ring]);
       // The row's cells as the library's v2 code writes them (normalize_row's
       // text), split here in one pass.
       scratch.clear();
       why.clear();
       CurrencySource source = CurrencySource::none;
-      const RowStatus st = detail::append_v2_cells(normalizer, date, figure, scratch, why, source);
+      const RowStatus st =
+          detail::append_v2_cells(normalizer, date_of(r), figure_of(r), read[r % ring], scratch, why, source);
       // Room to read past the text: 64 bytes from its start (V2Cells), 32 past
       // any cell's start (append_padded), 8 past a categorical's (Codes::set).
       if (scratch.capacity() < scratch.size() + 64) scratch.reserve(scratch.size() + 64);
