@@ -25,19 +25,24 @@ CurrencyGrid build_grid(const FxTable& fx, Currency c) {
   const bool inverted = series->base != *fx.pivot();
   g.series_base = series->base;
   g.series_quote = series->quote;
+  // At most 19 digits (a 64-bit mantissa): a comparison, not Decimal::digits
+  // (this runs for every fixing of every currency when a v2 run starts).
+  static const Decimal::Coefficient limit = Decimal::Coefficient(10000000000000000000ULL);
+  g.fixings.reserve(series->fixings.size());
   for (const Fixing& f : series->fixings) {
     const Decimal& r = f.rate;
-    if (r.sign() <= 0 || r.digits() > 19 || r.exponent() < -30000 || r.exponent() > 30000) return g;
+    if (r.sign() <= 0 || r.coefficient() >= limit || r.exponent() < -30000 || r.exponent() > 30000) return g;
     g.fixings.push_back(Leg{static_cast<std::uint64_t>(r.coefficient()), static_cast<std::int16_t>(r.exponent()),
                             inverted, day_number(f.date)});
   }
   g.first_day = g.fixings.front().day;
   g.last_day = g.fixings.back().day;
-  g.latest.resize(static_cast<std::size_t>(g.last_day - g.first_day + 1));
-  std::size_t k = 0;
-  for (std::int32_t d = g.first_day; d <= g.last_day; ++d) {
-    while (k + 1 < g.fixings.size() && g.fixings[k + 1].day <= d) ++k;
-    g.latest[static_cast<std::size_t>(d - g.first_day)] = g.fixings[k];
+  // Each fixing copied onto its days up to the next one's (fixings are in date order).
+  g.latest.reserve(static_cast<std::size_t>(g.last_day - g.first_day + 1));
+  for (std::size_t k = 0; k < g.fixings.size(); ++k) {
+    const std::int32_t until = k + 1 < g.fixings.size() ? g.fixings[k + 1].day : g.last_day + 1;
+    if (until > g.fixings[k].day)
+      g.latest.insert(g.latest.end(), static_cast<std::size_t>(until - g.fixings[k].day), g.fixings[k]);
   }
   g.usable = true;
   return g;

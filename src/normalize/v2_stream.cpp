@@ -153,25 +153,52 @@ void NormalizeStream::row_v2(const csv::RawRecord& record, bool split) {
   cells_v2(fields_[layout_.date], fields_[layout_.figure], record.line);
 }
 
-// A plain record (no line end inside it, no CR) without quotes has fields that
-// are the text between its commas, which csv::append_field writes back as they
-// are: with the header's width, its carried-through columns are its text, as
-// row_v2 would write them after split_record (plain_rows_test holds both equal).
+// A plain record (no line end inside it, no CR) has fields that are the text
+// between its commas, or between the quotes of a quoted field; csv::append_field
+// writes such a field back as it stood when it holds no quote, and, quoted, when
+// it holds a comma (else append_field would not quote it). With the header's
+// width, such a record's carried-through columns are its text, as row_v2 would
+// write them after split_record (plain_rows_test and fuzz_normalize hold both equal).
 bool NormalizeStream::plain_fields_v2(std::string_view record, std::string_view& date,
                                       std::string_view& figure) const noexcept {
-  if (record.empty() || std::memchr(record.data(), '"', record.size()) != nullptr) return false;
+  if (record.empty()) return false;
   const std::size_t width = std::max<std::size_t>(layout_.fields, 1);
   std::size_t field = 0;
-  const char* begin = record.data();
-  const char* const end = begin + record.size();
+  const char* p = record.data();
+  const char* const end = p + record.size();
+  const auto take = [&](std::string_view text) {
+    if (field == layout_.date) date = text;
+    if (field == layout_.figure) figure = text;
+    return ++field <= width;
+  };
+  if (std::memchr(p, '"', record.size()) == nullptr) {  // the usual record: no quotes at all
+    while (true) {
+      const auto* comma = static_cast<const char*>(std::memchr(p, ',', static_cast<std::size_t>(end - p)));
+      const char* const field_end = comma != nullptr ? comma : end;
+      if (!take(std::string_view(p, static_cast<std::size_t>(field_end - p)))) return false;
+      if (comma == nullptr) break;
+      p = comma + 1;
+    }
+    return field == width;
+  }
   while (true) {
-    const auto* comma = static_cast<const char*>(std::memchr(begin, ',', static_cast<std::size_t>(end - begin)));
-    const char* field_end = comma != nullptr ? comma : end;
-    if (field == layout_.date) date = std::string_view(begin, static_cast<std::size_t>(field_end - begin));
-    if (field == layout_.figure) figure = std::string_view(begin, static_cast<std::size_t>(field_end - begin));
-    if (++field > width) return false;
-    if (comma == nullptr) break;
-    begin = comma + 1;
+    const char* field_end;
+    if (p < end && *p == '"') {
+      const auto* close = static_cast<const char*>(std::memchr(p + 1, '"', static_cast<std::size_t>(end - p - 1)));
+      if (close == nullptr) return false;
+      const std::string_view text(p + 1, static_cast<std::size_t>(close - p - 1));
+      if (std::memchr(text.data(), ',', text.size()) == nullptr) return false;  // append_field would not quote it
+      field_end = close + 1;
+      if (field_end != end && *field_end != ',') return false;  // an escaped quote, or text after the closing one
+      if (!take(text)) return false;
+    } else {
+      const auto* comma = static_cast<const char*>(std::memchr(p, ',', static_cast<std::size_t>(end - p)));
+      field_end = comma != nullptr ? comma : end;
+      if (std::memchr(p, '"', static_cast<std::size_t>(field_end - p)) != nullptr) return false;
+      if (!take(std::string_view(p, static_cast<std::size_t>(field_end - p)))) return false;
+    }
+    if (field_end == end) break;
+    p = field_end + 1;
   }
   return field == width;
 }
