@@ -180,6 +180,11 @@ void FigureReader::Table::index() {
   });
   probes.clear();
   first.fill(0);
+  starts.fill(false);
+  for (const auto& e : listed) starts[e.first] = true;
+  if (any_code) {
+    for (char c = 'A'; c <= 'Z'; ++c) starts[static_cast<unsigned char>(c)] = starts[static_cast<unsigned char>(c + 32)] = true;
+  }
   for (const auto& [byte, probe] : listed) {
     probes.push_back(probe);
     ++first[static_cast<std::size_t>(byte) + 1];
@@ -502,7 +507,7 @@ bool FigureReader::read(std::string_view s, FigureReading& out) const noexcept {
   Qualifier qualifier = Qualifier::none;
   std::size_t qualifier_end = b;
   std::uint8_t form = 0;
-  if (const Word* h = hedges_.match(
+  if (const Word* h = !hedges_.may_start(s, b, n) ? nullptr : hedges_.match(
           s, b, n, before_spaced, [&](std::size_t k) { return k < n && s[k] == ' '; }, before_attached,
           [&](std::size_t k) { return k < n && space(k) == 0; }, form)) {
     qualifier = h->qualifier;
@@ -538,7 +543,7 @@ bool FigureReader::read(std::string_view s, FigureReading& out) const noexcept {
   };
   std::size_t marker_begin = i, marker_end = i;
   std::uint8_t marker_form = 0;
-  const Word* prefix = markers_.match(s, i, n, before_attached, number_starts, before_spaced,
+  const Word* prefix = !markers_.may_start(s, i, n) ? nullptr : markers_.match(s, i, n, before_attached, number_starts, before_spaced,
                                       [&](std::size_t k) {
                                         const std::size_t g = space(k);
                                         return g > 0 && number_starts(k + g);
@@ -628,11 +633,11 @@ bool FigureReader::read(std::string_view s, FigureReading& out) const noexcept {
   const bool dot_three = dot_three_ambiguous_ && !grouped && whole_end - start <= 3 && fraction == 3 && s[start] != '0';
 
   // A scale: attached (then the end or anything but a letter: `1bn€`) or after one space.
-  const Word* scale = scales_.match(s, i, m, after_attached, [&](std::size_t k) { return k >= m || !is_letter(s[k]); });
+  const Word* scale = !scales_.may_start(s, i, m) ? nullptr : scales_.match(s, i, m, after_attached, [&](std::size_t k) { return k >= m || !is_letter(s[k]); });
   if (scale != nullptr) {
     i += scale->text.size();
   } else if (const std::size_t g = space(i)) {
-    if ((scale = scales_.match(s, i + g, m, after_spaced, [&](std::size_t k) { return k >= m || space(k) > 0; })))
+    if (scales_.may_start(s, i + g, m) && (scale = scales_.match(s, i + g, m, after_spaced, [&](std::size_t k) { return k >= m || space(k) > 0; })))
       i += g + scale->text.size();
   }
   if (dot_three && scale == nullptr) return false;  // `1.234`: which locale?
@@ -641,12 +646,12 @@ bool FigureReader::read(std::string_view s, FigureReading& out) const noexcept {
   const auto word_end = [&](std::size_t k) { return k >= m || space(k) > 0; };
   const Word* marker = prefix;
   if (prefix == nullptr) {
-    if ((marker = markers_.match(s, i, m, after_attached, word_end))) {
+    if (markers_.may_start(s, i, m) && (marker = markers_.match(s, i, m, after_attached, word_end))) {
       marker_form = after_attached;
       marker_begin = i;
       i += marker->text.size();
       marker_end = i;
-    } else if (const std::size_t g = space(i); g > 0 && (marker = markers_.match(s, i + g, m, after_spaced, word_end))) {
+    } else if (const std::size_t g = space(i); g > 0 && markers_.may_start(s, i + g, m) && (marker = markers_.match(s, i + g, m, after_spaced, word_end))) {
       marker_form = after_spaced;
       marker_begin = i + g;
       i += g + marker->text.size();
@@ -666,7 +671,8 @@ bool FigureReader::read(std::string_view s, FigureReading& out) const noexcept {
   if (i < n) {
     const std::size_t g = space(i);
     if (g == 0) return false;
-    const Word* p = pers_.match(s, i + g, n, after_spaced, [&](std::size_t k) { return k == n; });
+    const Word* p = !pers_.may_start(s, i + g, n) ? nullptr
+                                                   : pers_.match(s, i + g, n, after_spaced, [&](std::size_t k) { return k == n; });
     if (p == nullptr) return false;
     per = p->per;
     per_shift = p->shift;

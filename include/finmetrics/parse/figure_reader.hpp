@@ -128,7 +128,11 @@ class FigureReader {
     std::vector<std::uint16_t> codes;
     std::vector<std::uint8_t> code_shadowed;  // a longer word starts with these three capitals
     std::vector<std::size_t> code_slots;      // the slots set in the two above
+    std::array<bool, 256> starts{};           // the bytes a word (or a code) may start with
     void index();
+    [[nodiscard]] bool may_start(std::string_view s, std::size_t at, std::size_t n) const noexcept {
+      return at < n && starts[static_cast<unsigned char>(s[at])];
+    }
     // The longest word at `at` in one of two forms, followed by a byte that form's
     // boundary accepts: a word in `first_form` before one in `then_form`; null if
     // none; `form` says which.
