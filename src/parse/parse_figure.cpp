@@ -301,9 +301,15 @@ Result<QuotedFigure> Parser::run() {
       }
       qualifier_begin = p;
       qualifier_end = m->second;
-      while (qualifier_end > p && space_at(qualifier_end - 1)) --qualifier_end;
-      while (!cjk_hedge && qualifier_end > p && (static_cast<unsigned char>(s_[qualifier_end - 1]) & 0xC0) == 0x80)
-        --qualifier_end;
+      // Back over the space after the hedge a whole code point at a time: a no-break
+      // space is two bytes, a narrow no-break or thin space three.
+      while (qualifier_end > p) {
+        std::size_t k = qualifier_end - 1;
+        while (k > p && (static_cast<unsigned char>(s_[k]) & 0xC0) == 0x80) --k;
+        const CodePoint c = decode(s_, k);
+        if (k + c.size != qualifier_end || !is_space(c.value)) break;
+        qualifier_end = k;
+      }
       p = m->second;
     }
     if (p < end_ && word_at(p, "between") && space_at(p + 7)) {

@@ -404,4 +404,16 @@ TEST_CASE("How the currency was decided, with its evidence", "[parse][v2][curren
     CHECK(f.qualifier == Qualifier::about);
     CHECK(f.qualifier_span == TextSpan{0, 16});
   }
+  // The hedge's span ends before the space after it, whatever its width: U+00A0 is
+  // two bytes, U+202F and U+2009 three (the span held the first byte of U+202F).
+  for (const std::string& space : {std::string(" "), std::string("\xC2\xA0"), std::string("\xE2\x80\xAF"),
+                                  std::string("\xE2\x80\x89"), std::string(" \xE2\x80\xAF ")}) {
+    INFO(space);
+    const QuotedFigure about = read_figure("about" + space + "$5bn");
+    CHECK(about.qualifier == Qualifier::about);
+    CHECK(about.qualifier_span == TextSpan{0, 5});
+    CHECK(about.value.to_string() == "5000000000");
+    const QuotedFigure more = read_figure("more than" + space + "USD 1");
+    CHECK(more.qualifier_span == TextSpan{0, 9});
+  }
 }
