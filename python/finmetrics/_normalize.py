@@ -141,7 +141,8 @@ def normalize_with(normalizer, data: Union[pd.DataFrame, pd.Series], *, figure: 
         raise TypeError("normalize: a pandas DataFrame or Series")
 
     n = len(figures)
-    cols = normalizer.columns(_object_column(figures.to_numpy(dtype=object)), _date_column(dates, n), reasons)
+    cols = normalizer.columns(_object_column(figures.to_numpy(dtype=object)), _date_column(dates, n), reasons,
+                              status=status, currency_source=currency_source)
     value = normalizer.value_column            # "usd_value"
     prefix = value[: -len("_value")]            # "usd"
     index = figures.index

@@ -304,7 +304,11 @@ inline unsigned read_heads(PyObject* const* objects, std::size_t first, std::siz
   return touched;
 }
 
-py::dict normalize_columns(NormalizerHandle& h, const py::array& figures, const py::object& dates, bool reasons) {
+// `status`, `currency_source`: whether those columns are wanted (each row's code
+// is stored only then; the totals count every row either way).
+py::dict normalize_columns(NormalizerHandle& h, const py::array& figures, const py::object& dates, bool reasons,
+                           bool want_status, bool want_source) {
+  want_status = want_status || reasons;  // the reasons read each row's status
   if (reasons && !h.explaining) {
     NormalizeOptions o = h.options;
     o.reasons = true;
@@ -326,7 +330,7 @@ py::dict normalize_columns(NormalizerHandle& h, const py::array& figures, const 
   PyObject* const* date_objects = day_numbers ? nullptr : static_cast<PyObject* const*>(date_array.data());
   const std::int64_t* days = day_numbers ? day_array.data() : nullptr;
 
-  Codes currency(n), qualifier(n), per(n), status(n), currency_source(n);
+  Codes currency(n), qualifier(n), per(n), status(want_status ? n : 0), currency_source(want_source ? n : 0);
   ExactTextColumn amount(n), low(n), high(n);
   Values value(n), value_low(n), value_high(n);
   ExactTextColumn reason_text(reasons ? n : 0);
@@ -419,9 +423,9 @@ py::dict normalize_columns(NormalizerHandle& h, const py::array& figures, const 
       value.set(i, c.cell[6]);
       value_low.set(i, c.cell[7]);
       value_high.set(i, c.cell[8]);
-      currency_source.set(i, source);
+      if (want_source) currency_source.set(i, source);
       if (source == CurrencySource::default_) ++totals.currency_by_default;
-      status.out[i] = static_cast<std::int16_t>(st);
+      if (want_status) status.out[i] = static_cast<std::int16_t>(st);
       ++totals.rows_read;
       switch (st) {
         case RowStatus::converted: ++totals.converted; break;
@@ -469,8 +473,8 @@ py::dict normalize_columns(NormalizerHandle& h, const py::array& figures, const 
   out["value"] = py::make_tuple(value.number, value.exact.release());
   out["value_low"] = py::make_tuple(value_low.number, value_low.exact.release());
   out["value_high"] = py::make_tuple(value_high.number, value_high.exact.release());
-  out["status"] = categorical(status);
-  out["currency_source"] = categorical(currency_source);
+  if (want_status) out["status"] = categorical(status);
+  if (want_source) out["currency_source"] = categorical(currency_source);
   if (reasons) out["reason"] = reason;
   out["totals"] = py::dict("rows_read"_a = totals.rows_read, "converted"_a = totals.converted,
                            "without_rate"_a = totals.without_rate, "unparsed"_a = totals.unparsed, "invalid"_a = totals.invalid,
@@ -542,7 +546,8 @@ void bind_normalize(py::module_& m) {
            py::arg("decimals") = py::none(), py::arg("rounding") = "half_even", py::arg("max_staleness") = 7,
            py::arg("dollar") = py::none(), py::arg("yen") = py::none(), py::arg("date_column") = "date",
            py::arg("figure_column") = "figure", py::arg("locale") = "")
-      .def("columns", &normalize_columns, py::arg("figures"), py::arg("dates"), py::arg("reasons") = false)
+      .def("columns", &normalize_columns, py::arg("figures"), py::arg("dates"), py::arg("reasons") = false,
+           py::arg("status") = true, py::arg("currency_source") = true)
       .def_property_readonly("value_column", [](const NormalizerHandle& h) {
         std::string c(h.normalizer->options().target.code());
         for (char& ch : c) ch = static_cast<char>(ch - 'A' + 'a');

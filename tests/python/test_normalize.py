@@ -66,6 +66,14 @@ def test_columns_are_the_v2_columns_with_exact_amounts(fx_selected):
     assert out["reason"].iat[0] is None and isinstance(out["reason"].iat[4], str) and out["reason"].iat[4]
     assert out.attrs["totals"] == {"rows_read": 5, "converted": 4, "without_rate": 0, "unparsed": 1, "invalid": 0,
                                    "currency_by_default": 1}
+    # status alone, without reasons (its codes are stored only when asked for);
+    # the totals count every row either way
+    alone = fm.normalize(df, fx=fx_selected, status=True)
+    assert list(alone.columns)[-2:] == ["usd_high_exact", "status"]
+    assert list(alone["status"]) == list(out["status"])
+    plain = fm.normalize(df, fx=fx_selected)
+    assert list(plain.columns)[-1] == "usd_high_exact"
+    assert plain.attrs["totals"] == out.attrs["totals"]
 
 
 def test_a_series_with_datetime_dates_and_another_currency(fx_selected):
