@@ -160,6 +160,7 @@ class Scanner {
   TextSpan exchange_rate_at(const QuotedFigure& f, std::size_t number) const;
   std::string_view per_share_phrase_before(std::size_t b) const;
   std::size_t indian_grouping_end(std::size_t p) const;
+  std::optional<Result<QuotedFigure>> cjk_scales_figure(std::size_t d, RangeReading ranges) const;
   std::size_t magnitude_follower(std::size_t e, Candidate& c) const;
   std::pair<std::size_t, const CurrencyMarker*> currency_word_at(std::size_t p) const;
   bool take(const QuotedFigure& f, std::size_t number, bool word, std::vector<Candidate>& out,

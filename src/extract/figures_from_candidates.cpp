@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "document_dollar.hpp"
+#include "yen_place.hpp"
 #include "finmetrics/extract/detail/article_cues.hpp"
 #include "finmetrics/extract/detail/sentences.hpp"
 
@@ -320,6 +321,13 @@ void Scanner::run(Extraction& out, const SentenceIndex& sentences, ArticleCues& 
     return *prose_checked;
   };
 
+  // The places of a text that writes no yen or yuan out, read once when a bare `¥` needs them.
+  std::optional<std::optional<CurrencyEvidence>> yen_place_;
+  const auto yen_place = [&]() -> const std::optional<CurrencyEvidence>& {
+    if (!yen_place_) yen_place_ = yen_place_of(s_, lexicon_);
+    return *yen_place_;
+  };
+
   // Bare cents ("90 cents a share") are a dollar's only in a text that names a dollar
   // somewhere (a `$`, `dollars`, a dollar code or sign); in a text that names only
   // other currencies (euros, rand, whose minor units are cents too) they are refused.
@@ -437,6 +445,12 @@ void Scanner::run(Extraction& out, const SentenceIndex& sentences, ArticleCues& 
         f.currency_source = CurrencySource::document;
         f.currency_evidence = CurrencyEvidence{std::string(s_.substr(placed->span.begin, placed->span.size())),
                                                placed->span, placed->currency};
+      } else if (const std::optional<CurrencyEvidence>* place = !dollar && yens.at.empty() ? &yen_place() : nullptr;
+                 place != nullptr && *place && prose_agrees((*place)->currency)) {
+        // "TOKYO -- Toyota said net profit rose to ¥4.9 trillion": no yen written out, Japan's places only.
+        resolved = (*place)->currency;
+        f.currency_source = CurrencySource::document;
+        f.currency_evidence = **place;
       } else if (const auto& fallback = dollar ? options_.parse.currency.dollar : options_.parse.currency.yen_or_yuan) {
         resolved = *fallback;
         f.currency_source = CurrencySource::default_;

@@ -147,6 +147,50 @@ std::size_t Scanner::indian_grouping_end(std::size_t p) const {
   return e;
 }
 
+// "4兆3000億円", "1亿2000万元", "2万3000元": digits with a CJK scale written straight
+// before more digits are one number in two scales, the lower part carrying the unit
+// (read alone, "3000億円" would be a tenth of the figure). Read as their sum when the
+// second scale is lower and nothing stands before the first part; refused otherwise.
+// nullopt: the number at d is no such pair.
+std::optional<Result<QuotedFigure>> Scanner::cjk_scales_figure(std::size_t d, RangeReading ranges) const {
+  const std::size_t n = s_.size();
+  std::size_t a = d;
+  while (a < n && (is_digit(s_[a]) || s_[a] == '.' || s_[a] == ',')) ++a;
+  if (a >= n || static_cast<unsigned char>(s_[a]) < 0xE3) return std::nullopt;
+  std::optional<Scale> high;
+  std::size_t t = a;
+  for (const std::size_t len : {std::size_t{6}, std::size_t{3}}) {
+    if (a + len >= n || !is_digit(s_[a + len])) continue;
+    if (auto sc = lexicon_.scale(s_.substr(a, len))) {
+      high = sc;
+      t = a + len;
+      break;
+    }
+  }
+  if (!high) return std::nullopt;
+  std::size_t te = t;
+  while (te < n && te - d < 64 && !is_hspace(decode(s_, te).value) && s_[te] != '\n') ++te;
+  while (te > t && (s_[te - 1] == '.' || s_[te - 1] == ',' || s_[te - 1] == ';' || s_[te - 1] == ')')) --te;
+  const auto refuse = [&](std::string_view why) -> Result<QuotedFigure> {
+    return tl::unexpected(make_error(Errc::syntax,
+                                     fmt::format("byte {}: '{}': {}: not read", d, s_.substr(d, te - d), why),
+                                     s_.substr(d, te - d)));
+  };
+  const FigureStart start = figure_start_before(s_, d, read_options_);
+  if (start.marked != d || start.hedged != d)
+    return refuse("a number in two scales after a marker or hedge");
+  const Result<Decimal> upper_part = Decimal::parse(s_.substr(d, a - d));
+  Result<QuotedFigure> lower = read_figure_at(s_, t, read_options_, ranges);
+  if (!upper_part || !lower || lower->span.begin != t || lower->is_range() || lower->scale.exponent >= high->exponent)
+    return refuse("a number in two scales that does not read as one");
+  QuotedFigure f = std::move(*lower);
+  f.value = upper_part->shifted(high->exponent) + f.value;
+  f.number = f.value.shifted(-f.scale.exponent);
+  f.span.begin = d;
+  f.text = std::string(s_.substr(d, f.span.end - d));
+  return f;
+}
+
 void Scanner::scan_numbers(std::vector<Candidate>& out, std::vector<Error>& skipped) const {
   const std::size_t n = s_.size();
   const auto read = [&](std::size_t at, RangeReading ranges) { return read_figure_at(s_, at, read_options_, ranges); };
@@ -237,7 +281,14 @@ void Scanner::scan_numbers(std::vector<Candidate>& out, std::vector<Error>& skip
                                         after_change(start.hedged)
                                     ? RangeReading::dashed
                                     : RangeReading::joined;
-    Result<QuotedFigure> r = read(start.hedged, ranges);
+    std::optional<Result<QuotedFigure>> scales = word ? std::nullopt : cjk_scales_figure(d, ranges);
+    Result<QuotedFigure> r = scales ? std::move(*scales) : read(start.hedged, ranges);
+    if (scales && !r) {
+      refused_ = d + r.error().input.size();
+      skipped.push_back(std::move(r.error()));
+      i = refused_;
+      continue;
+    }
     if ((!r || r->span.end <= d) && start.marked != start.hedged) r = read(start.marked, ranges);
     if ((!r || r->span.end <= d) && start.marked != d) {
       auto at_number = read(d, ranges);
