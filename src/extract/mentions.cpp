@@ -1,6 +1,7 @@
 #include "finmetrics/extract/detail/mentions.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 #include "finmetrics/extract/detail/text.hpp"
 
@@ -24,14 +25,50 @@ std::size_t distance(const TextSpan& figure, std::size_t b, std::size_t e) {
   return 0;
 }
 
+// The words of one cue category, for a cheap test before the lexicon's look-up: their
+// lengths and first letters (any case). Built once per text from the lexicon's cues.
+class WordFilter {
+ public:
+  WordFilter(const Lexicon& lexicon, std::string_view category) {
+    for (const Cue& c : lexicon.cues()) {
+      if (c.category != category || c.phrase.empty()) continue;
+      const char f = to_lower(c.phrase.front());
+      // A cue this filter cannot describe (white space matches any run of it, of any
+      // width; bytes past ASCII): every word goes to the lexicon.
+      const bool plain = std::all_of(c.phrase.begin(), c.phrase.end(), [](char b) {
+        return static_cast<unsigned char>(b) < 0x80 && b != ' ' && b != '\t';
+      });
+      if (!is_letter(f) || !plain) {
+        every_ = true;
+        continue;
+      }
+      letters_ |= 1u << (f - 'a');
+      if (c.phrase.size() < 64) lengths_ |= std::uint64_t{1} << c.phrase.size();
+      else every_ = true;
+    }
+  }
+  /// Whether `w` may be one of the words (false: it is none).
+  [[nodiscard]] bool may_be(std::string_view w) const noexcept {
+    if (every_) return true;
+    if (w.empty() || w.size() >= 64 || !(lengths_ >> w.size() & 1u)) return false;
+    const char f = to_lower(w.front());
+    return is_letter(f) && (letters_ >> (f - 'a') & 1u);
+  }
+
+ private:
+  std::uint32_t letters_ = 0;
+  std::uint64_t lengths_ = 0;
+  bool every_ = false;
+};
+
 // An analyst and the firm they work at ("Analysts at Acme Securities", "analyst at
 // Globex", "Acme analyst Jane Doe", "Acme Securities analysts"): `analyst`
 // cues of the lexicon beside a name. They say what a figure is, not whose it is: the
 // company a target price or an estimate is about is named elsewhere.
-bool analyst_or_firm(std::string_view s, const Lexicon& lexicon, const CueHit& m) {
+bool analyst_or_firm(std::string_view s, const Lexicon& lexicon, const WordFilter& analysts, const CueHit& m) {
   if (m.kind != CueKind::name) return false;
   const auto analyst = [&](std::size_t b, std::size_t e) {
-    return b < e && lexicon.cue(s.substr(b, e - b), "analyst") != nullptr;
+    return b < e && analysts.may_be(s.substr(b, e - b)) && lexicon.cue(s.substr(b, e - b), "analyst") != nullptr;
   };
   if (const std::size_t a = skip_hspace(s, m.end); a > m.end && analyst(a, letters_end(s, a))) return true;
   std::size_t we = skip_hspace_back(s, m.begin);
@@ -52,6 +89,8 @@ std::vector<CueHit> company_mentions(std::string_view s, const Lexicon& lexicon,
                                      std::span<const CueHit> entity_descriptor) {
   std::vector<CueHit> kept;
   kept.reserve(entity.size());
+  const WordFilter analysts(lexicon, "analyst");
+  const WordFilter modifiers(lexicon, "metric_modifier");
   std::size_t d = 0;
   for (const CueHit& m : entity) {
     if (lower_compound(s, m)) continue;
@@ -59,11 +98,11 @@ std::vector<CueHit> company_mentions(std::string_view s, const Lexicon& lexicon,
     // "Consolidated net profit", "Basic earnings per share": a metric's modifier written
     // with a capital because it starts the sentence.
     const std::string_view text = s.substr(m.begin, m.end - m.begin);
-    if (m.kind == CueKind::name && text.find(' ') == std::string_view::npos &&
+    if (m.kind == CueKind::name && text.find(' ') == std::string_view::npos && modifiers.may_be(text) &&
         lexicon.cue(text, "metric_modifier") != nullptr) {
       continue;
     }
-    if (analyst_or_firm(s, lexicon, m)) continue;
+    if (analyst_or_firm(s, lexicon, analysts, m)) continue;
     std::size_t p = m.end;
     if (s.substr(p, 2) == "'s") p += 2;
     else if (s.substr(p, 4) == "\xE2\x80\x99s") p += 4;

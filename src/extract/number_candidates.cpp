@@ -281,18 +281,25 @@ void Scanner::scan_numbers(std::vector<Candidate>& out, std::vector<Error>& skip
                                         after_change(start.hedged)
                                     ? RangeReading::dashed
                                     : RangeReading::joined;
-    std::optional<Result<QuotedFigure>> scales = word ? std::nullopt : cjk_scales_figure(d, ranges);
-    Result<QuotedFigure> r = scales ? std::move(*scales) : read(start.hedged, ranges);
-    if (scales && !r) {
-      refused_ = d + r.error().input.size();
-      skipped.push_back(std::move(r.error()));
-      i = refused_;
-      continue;
-    }
+    Result<QuotedFigure> r = read(start.hedged, ranges);
     if ((!r || r->span.end <= d) && start.marked != start.hedged) r = read(start.marked, ranges);
     if ((!r || r->span.end <= d) && start.marked != d) {
       auto at_number = read(d, ranges);
       if (at_number && at_number->span.end > d) r = std::move(at_number);
+    }
+    // A reading that failed, or stopped at a CJK scale before more digits ("4兆" of
+    // "4兆3000億円"): the number may be written in two scales.
+    if (!word && (!r || (r->span.end > d && r->span.end < n && is_digit(s_[r->span.end]) &&
+                         static_cast<unsigned char>(s_[r->span.end - 1]) >= 0x80))) {
+      if (std::optional<Result<QuotedFigure>> scales = cjk_scales_figure(d, ranges)) {
+        if (!*scales) {
+          refused_ = d + scales->error().input.size();
+          skipped.push_back(std::move(scales->error()));
+          i = refused_;
+          continue;
+        }
+        r = std::move(*scales);
+      }
     }
     // "a more than $50 billion investment": an article before a hedge belongs to the
     // figure only for a number word ("a near fourfold increase"), read at that word.
