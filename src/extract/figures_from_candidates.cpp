@@ -373,6 +373,26 @@ void Scanner::run(Extraction& out, const SentenceIndex& sentences, ArticleCues& 
     }
   }
 
+  // Whether a currency the text names outside the dollar family counts in cents too
+  // (euro, rand): a text whose others count in pence or paise only (`minor_not_cent`
+  // cues: GBP, INR) writes `cents` for a dollar's ("8.000 cents per ordinary share"
+  // beside "6.300 pence per share" in a US dollar release).
+  std::optional<bool> cents_elsewhere_;
+  const auto cents_elsewhere = [&] {
+    if (cents_elsewhere_) return *cents_elsewhere_;
+    cents_elsewhere_ = false;
+    for (const Read& r : reads) {
+      if (r.bare != Bare::no || !r.parsed || r.parsed->unit.dimension != Dimension::money || vague(r.c)) continue;
+      const Currency cur = *r.parsed->unit.currency;
+      if (lexicon_.family_name(lexicon_.family_of(cur)) == "dollar") continue;
+      if (lexicon_.cue(cur.code(), "minor_not_cent") == nullptr) {
+        cents_elsewhere_ = true;
+        break;
+      }
+    }
+    return *cents_elsewhere_;
+  };
+
   for (std::size_t k = 0; k < reads.size(); ++k) {
     Read& r = reads[k];
     Candidate& c = r.c;
@@ -397,7 +417,7 @@ void Scanner::run(Extraction& out, const SentenceIndex& sentences, ArticleCues& 
             f.text));
         continue;
       }
-      if (!option && dollar && minor_unit(r) && other_named && !dollar_on_line(k)) {
+      if (!option && dollar && minor_unit(r) && other_named && !dollar_on_line(k) && cents_elsewhere()) {
         // "Acme's turnover fell to R249 billion and it cut its dividend to 200 cents": the rand's
         // cents; in a text that names another currency, cents are a dollar's only beside one.
         out.skipped.push_back(make_error(
