@@ -1,0 +1,46 @@
+#pragma once
+// The byte tests and eight-byte probes of FigureReader's word tables, shared by the
+// code that compiles the tables (figure_reader_learn.cpp) and the reader
+// (figure_reader.cpp).
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+namespace finmetrics::figure_reader_detail {
+
+inline bool is_digit(char c) noexcept { return static_cast<unsigned char>(c - '0') < 10; }
+inline bool is_letter(char c) noexcept { return static_cast<unsigned char>((c | 0x20) - 'a') < 26; }
+inline bool is_capital(char c) noexcept { return static_cast<unsigned char>(c - 'A') < 26; }
+inline bool is_small(char c) noexcept { return static_cast<unsigned char>(c - 'a') < 26; }
+inline char lower(char c) noexcept { return is_capital(c) ? static_cast<char>(c + 32) : c; }
+inline char upper(char c) noexcept { return is_small(c) ? static_cast<char>(c - 32) : c; }
+inline bool is_code(std::string_view t) noexcept { return t.size() == 3 && is_capital(t[0]) && is_capital(t[1]) && is_capital(t[2]); }
+inline std::size_t code_slot(const char* p) noexcept {
+  return static_cast<std::size_t>(((upper(p[0]) - 'A') * 26 + (upper(p[1]) - 'A')) * 26 + (upper(p[2]) - 'A'));
+}
+constexpr std::uint16_t no_word = 0xFFFF;
+
+// Up to eight bytes at p as one little-endian integer (zeros beyond `left`).
+inline std::uint64_t load8(const char* p, std::size_t left) noexcept {
+  std::uint64_t v = 0;
+  if (left >= 8) {
+    std::memcpy(&v, p, 8);
+  } else {
+    for (std::size_t i = left; i-- > 0;) v = v << 8 | static_cast<unsigned char>(p[i]);
+  }
+  return v;
+}
+
+// The eight bytes with ASCII capitals lower-cased (other bytes as they are).
+inline std::uint64_t fold8(std::uint64_t v) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+  const std::uint64_t low7 = v & ~highs;
+  const std::uint64_t from_a = low7 + ones * (0x80 - 'A');      // high bit: byte >= 'A'
+  const std::uint64_t past_z = low7 + ones * (0x80 - 'Z' - 1);  // high bit: byte > 'Z'
+  const std::uint64_t capitals = from_a & ~past_z & ~v & highs;  // ASCII only
+  return v | capitals >> 2;                                      // + 0x20
+}
+
+}  // namespace finmetrics::figure_reader_detail
