@@ -163,7 +163,7 @@ void Scanner::run(Extraction& out, const SentenceIndex& sentences, ArticleCues& 
     }
   }
   // A text that writes a bare `$` before any dollar marker means the reader's default
-  // dollar by it (an HSBC release in US dollars that names HK$ once, further down):
+  // dollar by it (a bank's release in US dollars that names HK$ once, further down):
   // its later markers do not decide the family. The yen family has no default, so
   // there the document decides wherever its marker stands.
   for (std::size_t k = 0; k < reads.size() && !dollars.at.empty(); ++k) {
@@ -467,7 +467,7 @@ void Scanner::run(Extraction& out, const SentenceIndex& sentences, ArticleCues& 
                                                placed->span, placed->currency};
       } else if (const std::optional<CurrencyEvidence>* place = !dollar && yens.at.empty() ? &yen_place() : nullptr;
                  place != nullptr && *place && prose_agrees((*place)->currency)) {
-        // "TOKYO -- Toyota said net profit rose to ¥4.9 trillion": no yen written out, Japan's places only.
+        // "TOKYO -- Acme Motor said net profit rose to ¥4.9 trillion": no yen written out, Japan's places only.
         resolved = (*place)->currency;
         f.currency_source = CurrencySource::document;
         f.currency_evidence = **place;
