@@ -10,16 +10,11 @@
 #include "finmetrics/currency/detail/iso4217_table.hpp"
 #include "finmetrics/io/csv.hpp"
 #include "finmetrics/io/read_file.hpp"
+#include "finmetrics/lexicon/builtin_sources.hpp"
 #include "finmetrics/lexicon/cue_interval.hpp"
 #include "tables.hpp"
 
 namespace finmetrics {
-
-namespace detail {
-// Generated at build time from data/lexicon/*.csv (cmake/finmetricsLexicon.cmake).
-extern const Lexicon::Source builtin_lexicon_sources[];
-extern const std::size_t builtin_lexicon_source_count;
-}  // namespace detail
 
 namespace {
 

@@ -5,15 +5,10 @@
 #include <span>
 #include <string>
 
-#include "finmetrics/io/csv.hpp"
+#include "finmetrics/lexicon/builtin_sources.hpp"
 #include "finmetrics/lexicon/lexicon.hpp"
 
 namespace finmetrics::detail {
-
-// Generated at build time from data/lexicon/*.csv (cmake/finmetricsLexicon.cmake):
-// the candidate words of the built-in lexicon.
-extern const Lexicon::Source builtin_lexicon_sources[];
-extern const std::size_t builtin_lexicon_source_count;
 
 namespace {
 
@@ -50,32 +45,6 @@ bool reads_as(const std::string& text, const ParseOptions& options, Currency cur
   Decimal want = Decimal::from_parts(Decimal::Coefficient(e.mantissa), e.exponent);
   if (e.negative) want = -want;
   return f->low == want;
-}
-
-// Column 0 of a lexicon file of the built-in set (`currencies.csv`, ...): the
-// candidate words. Lines starting with '#' are comments.
-std::vector<std::string> builtin_words(std::string_view file) {
-  std::vector<std::string> out;
-  for (std::size_t k = 0; k < builtin_lexicon_source_count; ++k) {
-    const Lexicon::Source& source = builtin_lexicon_sources[k];
-    if (source.name != file) continue;
-    csv::RecordSplitter splitter;
-    splitter.feed(source.text);
-    std::vector<std::string_view> fields;
-    std::string scratch;
-    bool header = true;
-    const auto take = [&](const csv::RawRecord& r) {
-      if (r.text.empty() || r.text.front() == '#') return;
-      if (header) {
-        header = false;
-        return;
-      }
-      if (csv::split_record(r.text, fields, scratch) && !fields.empty() && !fields[0].empty()) out.emplace_back(fields[0]);
-    };
-    while (auto r = splitter.next()) take(*r);
-    if (auto r = splitter.finish()) take(*r);
-  }
-  return out;
 }
 
 }  // namespace
@@ -140,7 +109,7 @@ CommonFigureReader::CommonFigureReader(const ParseOptions& options) {
     if (m != nullptr && m->currency && m->divisor == 1 && !m->country) candidates.emplace_back(code, 3);
   }
   std::vector<std::string> words = options.lexicon == nullptr
-                                       ? builtin_words("currencies.csv")
+                                       ? builtin_lexicon_words("currencies.csv")
                                        : std::vector<std::string>{"$", "US$", "HK$", "\xE2\x82\xAC", "Rmb", "yuan",
                                                                   "US dollars", "Hong Kong dollars", "euros"};
   candidates.insert(candidates.end(), words.begin(), words.end());
@@ -173,7 +142,7 @@ CommonFigureReader::CommonFigureReader(const ParseOptions& options) {
   markers_.index();
 
   // Scales, in the contexts of a code and of a sign or word before and after.
-  for (const std::string& t : options.lexicon == nullptr ? builtin_words("scales.csv")
+  for (const std::string& t : options.lexicon == nullptr ? builtin_lexicon_words("scales.csv")
                                                          : std::vector<std::string>{"k", "m", "mn", "bn", "tn"}) {
     const auto scale = lexicon.scale(t);
     if (!scale) continue;
@@ -192,7 +161,7 @@ CommonFigureReader::CommonFigureReader(const ParseOptions& options) {
   scales_.index();
 
   // Hedges before the figure, with the qualifier class the v2 reading gives them.
-  for (const std::string& h : options.lexicon == nullptr ? builtin_words("qualifiers.csv") : std::vector<std::string>{}) {
+  for (const std::string& h : options.lexicon == nullptr ? builtin_lexicon_words("qualifiers.csv") : std::vector<std::string>{}) {
     Word w;
     w.text = h;
     auto f = read_v2_figure(h + " USD 1", options);

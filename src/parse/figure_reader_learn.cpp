@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "figure_reader_bytes.hpp"
-#include "finmetrics/io/csv.hpp"
+#include "finmetrics/lexicon/builtin_sources.hpp"
 #include "finmetrics/lexicon/lexicon.hpp"
 
 // The reader compiles its tables by asking parse_figure: every word of the
@@ -16,13 +16,6 @@
 // outside it, read() leaves to parse_figure.
 
 namespace finmetrics {
-
-namespace detail {
-// Generated at build time from data/lexicon/*.csv (cmake/finmetricsLexicon.cmake):
-// the candidate words of the built-in lexicon.
-extern const Lexicon::Source builtin_lexicon_sources[];
-extern const std::size_t builtin_lexicon_source_count;
-}  // namespace detail
 
 using namespace figure_reader_detail;
 
@@ -45,32 +38,6 @@ std::string alternating(std::string s) {
     up = !up;
   }
   return s;
-}
-
-// Column 0 of a lexicon file of the built-in set (`currencies.csv`, ...): the
-// candidate words. Lines starting with '#' are comments.
-std::vector<std::string> builtin_words(std::string_view file) {
-  std::vector<std::string> out;
-  for (std::size_t k = 0; k < detail::builtin_lexicon_source_count; ++k) {
-    const Lexicon::Source& source = detail::builtin_lexicon_sources[k];
-    if (source.name != file) continue;
-    csv::RecordSplitter splitter;
-    splitter.feed(source.text);
-    std::vector<std::string_view> fields;
-    std::string scratch;
-    bool header = true;
-    const auto take = [&](const csv::RawRecord& r) {
-      if (r.text.empty() || r.text.front() == '#') return;
-      if (header) {
-        header = false;
-        return;
-      }
-      if (csv::split_record(r.text, fields, scratch) && !fields.empty() && !fields[0].empty()) out.emplace_back(fields[0]);
-    };
-    while (auto r = splitter.next()) take(*r);
-    if (auto r = splitter.finish()) take(*r);
-  }
-  return out;
 }
 
 bool same_decimal(const Decimal& a, const Decimal& b) { return a.same_quantum(b) && a.coefficient() == b.coefficient(); }
@@ -244,12 +211,12 @@ void FigureReader::learn_markers() {
     if (m != nullptr && m->currency && m->divisor == 1 && !m->country) candidates.emplace_back(code, 3);
   }
   std::vector<std::string> words = options_.lexicon == nullptr
-                                       ? builtin_words("currencies.csv")
+                                       ? detail::builtin_lexicon_words("currencies.csv")
                                        : std::vector<std::string>{"$", "US$", "HK$", "\xE2\x82\xAC", "Rmb", "yuan",
                                                                   "US dollars", "Hong Kong dollars", "euros", "cents", "pence"};
   candidates.insert(candidates.end(), words.begin(), words.end());
   if (options_.lexicon == nullptr) {
-    words = builtin_words("minor_units.csv");
+    words = detail::builtin_lexicon_words("minor_units.csv");
     candidates.insert(candidates.end(), words.begin(), words.end());
   }
   std::sort(candidates.begin(), candidates.end());
@@ -321,7 +288,7 @@ void FigureReader::learn(Table& table, const std::vector<std::string>& candidate
 
 void FigureReader::learn_scales() {
   const std::vector<std::string> candidates =
-      options_.lexicon == nullptr ? builtin_words("scales.csv") : std::vector<std::string>{"k", "m", "mn", "bn", "tn", "million", "billion"};
+      options_.lexicon == nullptr ? detail::builtin_lexicon_words("scales.csv") : std::vector<std::string>{"k", "m", "mn", "bn", "tn", "million", "billion"};
   learn(
       scales_, candidates, after_attached | after_spaced,
       [&](Word& w) {
@@ -338,7 +305,7 @@ void FigureReader::learn_scales() {
 
 void FigureReader::learn_hedges() {
   const std::vector<std::string> candidates =
-      options_.lexicon == nullptr ? builtin_words("qualifiers.csv") : std::vector<std::string>{};
+      options_.lexicon == nullptr ? detail::builtin_lexicon_words("qualifiers.csv") : std::vector<std::string>{};
   learn(
       hedges_, candidates, before_attached | before_spaced,
       [&](Word& w) {
