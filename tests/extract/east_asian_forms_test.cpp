@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "finmetrics/extract/extract_figures.hpp"
+#include "extracted_money.hpp"
 
 // East Asian forms of English-language pages that were misread: a number written in
 // two CJK scales ("4兆3000億円" was read as its tail, 300 billion yen), the Japanese
@@ -14,30 +15,9 @@
 
 using namespace finmetrics;
 
-namespace {
-
-struct Money {
-  std::string text, value, currency, source;
-  bool operator==(const Money&) const = default;
-};
-
-std::vector<Money> money(std::string_view text, const ExtractOptions& options = {}) {
-  std::vector<Money> out;
-  for (const auto& f : extract_figures(text, options).figures) {
-    if (f.kind != FigureKind::money && f.kind != FigureKind::per_share) continue;
-    out.push_back({f.text, f.quoted ? f.quoted->value.to_string() : "", std::string(f.unit.currency->code()),
-                   std::string(to_string(f.currency_source))});
-  }
-  return out;
-}
-
-std::vector<std::string> skipped(std::string_view text) {
-  std::vector<std::string> out;
-  for (const auto& e : extract_figures(text).skipped) out.push_back(e.message);
-  return out;
-}
-
-}  // namespace
+using test::Money;
+using test::money;
+using test::skipped;
 
 TEST_CASE("a number in two CJK scales is their sum, never its tail", "[extract][breadth][cjk]") {
   // Was '3000億円' 300000000000 JPY, '2000億円', nothing for 2万3000元.

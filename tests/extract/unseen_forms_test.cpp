@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "finmetrics/extract/extract_figures.hpp"
+#include "extracted_money.hpp"
 #include "finmetrics/extract/figure_report.hpp"
 
 // What the unseen passages (tests/extract/unseen) found read wrong, each fixed and
@@ -12,24 +13,8 @@
 
 using namespace finmetrics;
 
-namespace {
-
-struct Money {
-  std::string text, value, currency, source;
-  bool operator==(const Money&) const = default;
-};
-
-std::vector<Money> money(std::string_view text) {
-  std::vector<Money> out;
-  for (const auto& f : extract_figures(text).figures) {
-    if (f.kind != FigureKind::money && f.kind != FigureKind::per_share) continue;
-    out.push_back({f.text, f.quoted ? f.quoted->value.to_string() : "", std::string(f.unit.currency->code()),
-                   std::string(to_string(f.currency_source))});
-  }
-  return out;
-}
-
-}  // namespace
+using test::Money;
+using test::money;
 
 TEST_CASE("a bare $ written before any dollar marker is the default dollar, not the document's",
           "[extract][unseen][currency_source]") {

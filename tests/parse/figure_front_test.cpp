@@ -15,6 +15,7 @@
 #include "finmetrics/parse/detail/figure_paths.hpp"
 #include "finmetrics/parse/parse_figure.hpp"
 #include "corpus.hpp"
+#include "figure_fields.hpp"
 #include "shared_data.hpp"
 
 using namespace finmetrics;
@@ -23,25 +24,7 @@ using parse_detail::parse_figure_by;
 
 namespace {
 
-std::string span(const TextSpan& s) { return std::to_string(s.begin) + "," + std::to_string(s.end); }
-std::string exact(const Decimal& d) { return d.to_string() + "e" + std::to_string(d.exponent()); }
-
-// Every field of a reading, the quantum of each Decimal included.
-std::string fields(const Result<QuotedFigure>& r) {
-  if (!r) {
-    const Error& e = r.error();
-    return "error " + std::to_string(static_cast<int>(e.code)) + " at " + std::to_string(e.position) + ": " + e.message +
-           " | input " + e.input;
-  }
-  const QuotedFigure& f = *r;
-  return f.text + " | " + span(f.span) + " | " + exact(f.value) + " | " + exact(f.number) + " | " +
-         std::to_string(f.scale.exponent) + std::string(f.scale.symbol) + " | " + f.unit.to_string() + " | " +
-         std::to_string(static_cast<int>(f.unit.dimension)) + " | " + std::to_string(static_cast<int>(f.qualifier)) + " | " +
-         (f.upper ? exact(*f.upper) : "-") + " | " + exact(f.tolerances.approximate) + " " +
-         exact(f.tolerances.just_below) + " " + exact(f.tolerances.just_above) + " | " +
-         std::string(to_string(f.currency_source)) + " | " + f.currency_marker + " | " + span(f.currency_span) + " | " +
-         f.currency_family + " | " + span(f.qualifier_span);
-}
+using test::figure_fields;
 
 struct Tally {
   std::size_t checked = 0, front = 0;
@@ -50,14 +33,14 @@ struct Tally {
 
 void check_one(std::string_view text, const ParseOptions& options, Tally& tally) {
   ++tally.checked;
-  const std::string general = fields(*parse_figure_by(text, options, FigurePaths::general_only));
-  const std::string both = fields(parse_figure(text, options));
+  const std::string general = figure_fields(*parse_figure_by(text, options, FigurePaths::general_only));
+  const std::string both = figure_fields(parse_figure(text, options));
   if (both != general && tally.disagreements.size() < 20) {
     tally.disagreements.push_back(std::string(text) + "\n  parse_figure: " + both + "\n  general:      " + general);
   }
   if (const auto front = parse_figure_by(text, options, FigurePaths::front_only)) {
     ++tally.front;
-    const std::string f = fields(*front);
+    const std::string f = figure_fields(*front);
     if (f != general && tally.disagreements.size() < 20) {
       tally.disagreements.push_back(std::string(text) + "\n  front:   " + f + "\n  general: " + general);
     }

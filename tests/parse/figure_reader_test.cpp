@@ -13,6 +13,7 @@
 #include "finmetrics/parse/figure_reader.hpp"
 #include "finmetrics/parse/parse_figure.hpp"
 #include "corpus.hpp"
+#include "figure_fields.hpp"
 #include "shared_data.hpp"
 
 using namespace finmetrics;
@@ -27,25 +28,7 @@ ParseOptions v2_parse_options() {
   return p;
 }
 
-std::string span(const TextSpan& s) { return std::to_string(s.begin) + "," + std::to_string(s.end); }
-std::string exact(const Decimal& d) { return d.to_string() + "e" + std::to_string(d.exponent()); }
-
-// Every field of a reading, the quantum of each Decimal included.
-std::string fields(const Result<QuotedFigure>& r) {
-  if (!r) {
-    const Error& e = r.error();
-    return "error " + std::to_string(static_cast<int>(e.code)) + " at " + std::to_string(e.position) + ": " + e.message +
-           " | input " + e.input;
-  }
-  const QuotedFigure& f = *r;
-  return f.text + " | " + span(f.span) + " | " + exact(f.value) + " | " + exact(f.number) + " | " +
-         std::to_string(f.scale.exponent) + std::string(f.scale.symbol) + " | " + f.unit.to_string() + " | " +
-         std::to_string(static_cast<int>(f.unit.dimension)) + " | " + std::to_string(static_cast<int>(f.qualifier)) + " | " +
-         (f.upper ? exact(*f.upper) : "-") + " | " + exact(f.tolerances.approximate) + " " +
-         exact(f.tolerances.just_below) + " " + exact(f.tolerances.just_above) + " | " +
-         std::string(to_string(f.currency_source)) + " | " + f.currency_marker + " | " + span(f.currency_span) + " | " +
-         f.currency_family + " | " + span(f.qualifier_span);
-}
+using test::figure_fields;
 
 struct Tally {
   std::size_t checked = 0, read = 0;
@@ -54,14 +37,14 @@ struct Tally {
 
 void check_one(const FigureReader& reader, std::string_view text, Tally& tally) {
   ++tally.checked;
-  const std::string general = fields(parse_figure(text, reader.options()));
-  const std::string through = fields(reader.parse(text));
+  const std::string general = figure_fields(parse_figure(text, reader.options()));
+  const std::string through = figure_fields(reader.parse(text));
   if (through != general && tally.disagreements.size() < 20) {
     tally.disagreements.push_back(std::string(text) + "\n  reader.parse: " + through + "\n  parse_figure: " + general);
   }
   if (FigureReading r; reader.read(text, r)) {
     ++tally.read;
-    const std::string f = fields(reader.to_quoted_figure(text, r));
+    const std::string f = figure_fields(reader.to_quoted_figure(text, r));
     if (f != general && tally.disagreements.size() < 20) {
       tally.disagreements.push_back(std::string(text) + "\n  reader:       " + f + "\n  parse_figure: " + general);
     }
