@@ -92,7 +92,10 @@ Run run_whole(const Normalizer& n, std::string_view input) {
   return r;
 }
 
-Run run_chunked(const Normalizer& n, std::string_view input, std::size_t step) {
+// A stream run: the v1 header first (the stream writes v2's own), `feed` hands the
+// stream its input, and a v2 run that wrote no header gets the one it would have.
+template <class Feed>
+Run run_stream(const Normalizer& n, Feed&& feed) {
   Run r;
   const bool v2 = n.options().spec == NormalizeSpec::v2;
   if (!v2) {
@@ -100,31 +103,28 @@ Run run_chunked(const Normalizer& n, std::string_view input, std::size_t step) {
     r.output += '\n';
   }
   NormalizeStream s(n, r.output, r.diagnostics);
-  for (std::size_t at = 0; at < input.size(); at += step) s.feed(input.substr(at, step));
-  s.finish();
+  feed(s);
   r.totals = s.totals();
   if (v2 && !r.totals.header_written)
     r.output += n.options().date_column + "," + n.options().figure_column + "," + n.v2_columns() + "\n";
   return r;
 }
 
+Run run_chunked(const Normalizer& n, std::string_view input, std::size_t step) {
+  return run_stream(n, [&](NormalizeStream& s) {
+    for (std::size_t at = 0; at < input.size(); at += step) s.feed(input.substr(at, step));
+    s.finish();
+  });
+}
+
 // Each record alone, as next() cuts it: no plain runs.
 Run run_by_records(const Normalizer& n, std::string_view input) {
-  Run r;
-  const bool v2 = n.options().spec == NormalizeSpec::v2;
-  if (!v2) {
-    r.output = n.header();
-    r.output += '\n';
-  }
-  NormalizeStream s(n, r.output, r.diagnostics);
-  csv::RecordSplitter splitter(n.options().max_record_bytes);
-  splitter.feed(input);
-  while (auto rec = splitter.next()) s.process(*rec);
-  if (auto rec = splitter.finish()) s.process(*rec);
-  r.totals = s.totals();
-  if (v2 && !r.totals.header_written)
-    r.output += n.options().date_column + "," + n.options().figure_column + "," + n.v2_columns() + "\n";
-  return r;
+  return run_stream(n, [&](NormalizeStream& s) {
+    csv::RecordSplitter splitter(n.options().max_record_bytes);
+    splitter.feed(input);
+    while (auto rec = splitter.next()) s.process(*rec);
+    if (auto rec = splitter.finish()) s.process(*rec);
+  });
 }
 
 // A value made of the input's bytes through both of the v2 row's writers.
