@@ -354,15 +354,18 @@ bool Scanner::take(const QuotedFigure& f, std::size_t number, bool word, std::ve
     }
   }
   // "R$ 1.32 per preferred and common share", "$0.50 per Class A share": share classes
-  // (`share_class` cues) between `per` and `share` keep the amount per share.
+  // (`share_class` cues) between a `per_leader` that takes them (`per`) and a `share_noun`
+  // keep the amount per share.
   if (!compound_money && dim == Dimension::money && f.unit.per == Per::whole && !f.is_range() && !word) {
     const std::size_t q = skip_hspace(s_, e);
-    if (q > e && word_is(s_, q, "per")) {
-      std::size_t r = skip_hspace(s_, q + 3);
+    const std::size_t qe = letters_end(s_, q);
+    const Cue* leader = q > e && qe > q ? lexicon_.cue(s_.substr(q, qe - q), "per_leader") : nullptr;
+    if (leader != nullptr && leader->value == "classes") {
+      std::size_t r = skip_hspace(s_, qe);
       for (int words = 0; words < 5 && r < n && is_letter(s_[r]); ++words) {
         const std::size_t re = letters_end(s_, r);
         const std::string_view w = s_.substr(r, re - r);
-        if (iequals(w, "share") || iequals(w, "shares")) {
+        if (lexicon_.cue(w, "share_noun") != nullptr) {
           if (words > 0) {
             rewritten = fmt::format("{} per share", s_.substr(b, e - b));
             e = re;

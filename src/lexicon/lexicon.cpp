@@ -4,6 +4,7 @@
 #include <charconv>
 #include <initializer_list>
 #include <map>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -502,6 +503,31 @@ Result<void> Builder::locales(const Lexicon::Source& src) {
   return {};
 }
 
+namespace {
+
+// What is wrong with a row of parse_figure's per-share words (`per_share`, `per_leader`,
+// `share_noun`), if anything.
+std::optional<std::string> per_share_word_error(std::string_view phrase, std::string_view category,
+                                                std::string_view value) {
+  if (category == "per_share") {
+    if (value != "share" && value != "ads") {
+      return fmt::format("per_share: value must be 'share' or 'ads', found '{}'", value);
+    }
+    for (const char c : phrase) {
+      if (c != ' ' && !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
+        return fmt::format("per_share: '{}': the words are ASCII letters", phrase);
+      }
+    }
+  } else if (category == "per_leader" && !value.empty() && value != "classes") {
+    return fmt::format("per_leader: value must be empty or 'classes', found '{}'", value);
+  } else if (category == "share_noun" && value != "singular" && value != "plural") {
+    return fmt::format("share_noun: value must be 'singular' or 'plural', found '{}'", value);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 Result<void> Builder::cues(const Lexicon::Source& src) {
   auto rows = read_rows(src, {"phrase", "category", "value", "note"});
   if (!rows) return unexpected(rows.error());
@@ -512,6 +538,11 @@ Result<void> Builder::cues(const Lexicon::Source& src) {
       if (auto values = cue_interval(row.fields[2]); !values) {
         return unexpected(file_error(src.name, row.line, fmt::format("{}: {}", row.fields[1], values.error().message)));
       }
+    }
+    // parse_figure's per-share words (docs/lexicon.md): a value the grammar does not know is an error, not a row
+    // it would skip.
+    if (auto bad = per_share_word_error(row.fields[0], row.fields[1], row.fields[2])) {
+      return unexpected(file_error(src.name, row.line, *bad));
     }
     t_.cues.push_back(Cue{row.fields[0], row.fields[1], row.fields[2]});
     const auto at = static_cast<std::uint32_t>(t_.cues.size() - 1);
@@ -528,6 +559,21 @@ Result<void> Builder::cues(const Lexicon::Source& src) {
       t_.cue_groups.push_back({at});
       t_.cue_folded.add(key, static_cast<std::uint32_t>(t_.cue_groups.size() - 1));
       t_.max_cue_words = std::max(t_.max_cue_words, word_count(key));
+    }
+  }
+  // A per_share phrase of several words starts with a per_leader: the grammar looks for one only there.
+  for (const Row& row : *rows) {
+    if (row.fields[1] != "per_share") continue;
+    const std::string key = normalised(row.fields[0], true);
+    const std::string first = key.substr(0, key.find(' '));
+    if (first.size() == key.size()) continue;
+    bool leader = false;
+    if (const std::uint32_t* g = t_.cue_folded.find_normalised(first)) {
+      for (const std::uint32_t i : t_.cue_groups[*g]) leader = leader || t_.cues[i].category == "per_leader";
+    }
+    if (!leader) {
+      return unexpected(file_error(
+          src.name, row.line, fmt::format("per_share: '{}' starts with '{}', which is no per_leader", row.fields[0], first)));
     }
   }
   return {};

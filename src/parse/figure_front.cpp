@@ -230,18 +230,16 @@ bool Parser::front_term(std::size_t p, bool sign_allowed, Term& t) {
       t.scale = *sc;
       t.scale_text = s_.substr(q, next - q);
       t.last_text = t.scale_text;
-    } else if (is_word(w, "each")) {
-      if (!set_per(Per::share, w)) return false;
     } else if (is_word(w, "percent") || is_word(w, "percents") || is_word(w, "pct") || w == "pp" || w == "bp" ||
                w == "bps" || is_word(w, "times") || lex_.cue(w, "unit_word") != nullptr) {
       return false;
-    } else if (is_word(w, "per") || is_word(w, "a") || is_word(w, "an")) {
-      const PerPhrase phrase = per_phrase(w, e);  // read_units says why when it fails
-      if (phrase.kind != PerPhrase::share && phrase.kind != PerPhrase::ads) return false;
-      if (!set_per(phrase.kind == PerPhrase::share ? Per::share : Per::ads, s_.substr(q, phrase.end - q))) return false;
-      t.shift += phrase.shift;
-      if (phrase.shift != 0) t.per_shift = phrase.shift;
-      next = phrase.end;
+    } else if (const PerPhrase per = per_phrase(w, e); per.kind != PerPhrase::none) {
+      // the lexicon's per-share words ("each", "per share", "a share", "per ADS"); read_units says why when it fails
+      if (per.kind != PerPhrase::share && per.kind != PerPhrase::ads) return false;
+      if (!set_per(per.kind == PerPhrase::share ? Per::share : Per::ads, s_.substr(q, per.end - q))) return false;
+      t.shift += per.shift;
+      if (per.shift != 0) t.per_shift = per.shift;
+      next = per.end;
     } else {
       return false;  // a currency phrase the lexicon does not list, a count noun, a direction word: read_units'
     }

@@ -309,16 +309,19 @@ class Parser {
     const std::size_t b = skip_space(from);
     return {b, s_.substr(b, letters_end(b) - b)};
   }
-  // A phrase of `per`, `a` or `an` (the word `w`, ending at e): `per cent`,
+  // What an amount is per, at the word `w` (ending at e), by the lexicon's per-share
+  // words (cues.csv: `per_share`, `per_leader`, `share_noun`, `share_class`): `each`,
   // `a share`, `per ADS`, `per ordinary share`, `per American depositary shares`,
-  // `per 10 shares`. One reading for both routes (read_units and front_term).
+  // `per 10 shares`, or `per cent`; `none` when `w` opens no such phrase. One reading
+  // for both routes (read_units and front_term).
   struct PerPhrase {
-    enum Kind { percent, share, ads, error } kind = error;
+    enum Kind { none, percent, share, ads, error } kind = error;
     std::size_t end = 0;  ///< the phrase's end; for an error, where it is
     int shift = 0;        ///< `per 10 shares`: -1 (the amount of one share is a tenth)
     std::string message;  ///< for an error
   };
   [[nodiscard]] PerPhrase per_phrase(std::string_view w, std::size_t e) const;
+  [[nodiscard]] bool capitals_as_written(std::string_view row, std::size_t q) const noexcept;
   std::optional<std::pair<Qualifier, std::size_t>> match_qualifier(std::size_t p) const noexcept;
   bool currency_at(std::string_view marker, std::size_t pos, Currency& out);
   bool set_marker(const CurrencyMarker& m, std::string_view text, std::size_t pos, bool prefix, Term& t);

@@ -312,8 +312,6 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
           }
         }
         ok = set_scale(*sc, s_.substr(q, next - q), q);
-      } else if (is_word(w, "each")) {
-        ok = set_per(Per::share, w, q);
       } else if (is_word(w, "percent") || is_word(w, "percents") || is_word(w, "pct")) {
         ok = set_dimension(Dimension::percent, w, q);
       } else if (w == "pp" || w == "bp" || w == "bps") {
@@ -322,20 +320,21 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
         ok = set_dimension(Dimension::multiple, w, q);
       } else if (const auto unit = unit_word(w, false)) {
         ok = set_dimension(*unit, w, q);
-      } else if (is_word(w, "per") || is_word(w, "a") || is_word(w, "an")) {
-        PerPhrase phrase = per_phrase(w, e);
-        const std::string_view text = s_.substr(q, phrase.end - q);
-        switch (phrase.kind) {
+      } else if (PerPhrase per = per_phrase(w, e); per.kind != PerPhrase::none) {
+        // "each", "per share", "a share", "per ADS", "per ordinary share", "per cent"
+        const std::string_view text = s_.substr(q, per.end - q);
+        switch (per.kind) {
           case PerPhrase::percent: ok = set_dimension(Dimension::percent, text, q); break;
           case PerPhrase::share: ok = set_per(Per::share, text, q); break;
           case PerPhrase::ads: ok = set_per(Per::ads, text, q); break;
-          case PerPhrase::error: return fail(Errc::syntax, std::move(phrase.message), phrase.end);
+          case PerPhrase::none: break;
+          case PerPhrase::error: return fail(Errc::syntax, std::move(per.message), per.end);
         }
-        if (phrase.shift != 0) {
-          t.shift += phrase.shift;
-          t.per_shift = phrase.shift;
+        if (per.shift != 0) {
+          t.shift += per.shift;
+          t.per_shift = per.shift;
         }
-        next = phrase.end;
+        next = per.end;
       } else if (is_word(w, "percentage") || is_word(w, "basis")) {
         const auto [b, w2] = second(e);
         if (is_word(w, "percentage") && !is_word(w2, "points") && !is_word(w2, "point")) {
@@ -349,13 +348,13 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
         }
       } else {
         // A currency word or phrase ("yuan", "US dollars", "Hong Kong dollars"), or
-        // a count noun ("shares", "monthly active users"): the words up to "per",
-        // "a", "an", "to", "and", "or" or anything that is not a word.
+        // a count noun ("shares", "monthly active users"): the words up to a `per_leader`
+        // ("per", "a", "an"), "to", "and", "or" or anything that is not a word.
         std::size_t phrase_end = e;
         for (;;) {
           const auto [b, w2] = second(phrase_end);
-          if (b == phrase_end || w2.empty() || is_word(w2, "per") || is_word(w2, "a") || is_word(w2, "an") ||
-              is_word(w2, "to") || is_word(w2, "and") || is_word(w2, "or")) {
+          if (b == phrase_end || w2.empty() || is_word(w2, "to") || is_word(w2, "and") || is_word(w2, "or") ||
+              lex_.cue(w2, "per_leader") != nullptr) {
             break;
           }
           phrase_end = b + w2.size();
@@ -425,53 +424,96 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
   return true;
 }
 
+// The per-share words are the lexicon's (cues.csv: `per_share` phrases, `per_leader`,
+// `share_noun`, `share_class`); only the structure is here.
 Parser::PerPhrase Parser::per_phrase(std::string_view w, std::size_t e) const {
+  const std::size_t q = e - w.size();
+  const Cue* leader = lex_.cue(w, "per_leader");
+  // The longest `per_share` phrase of the lexicon at q ("each", "per share", "per American
+  // depositary shares"): its words are ASCII letters, a word of the row written all in
+  // capitals ("ADS") matches only as written.
+  const auto listed_phrase = [&]() -> PerPhrase {
+    std::array<std::size_t, 8> ends{};
+    const std::size_t max_words = std::min<std::size_t>(ends.size(), static_cast<std::size_t>(lex_.max_cue_words()));
+    std::size_t words = 0;
+    for (std::size_t p = q; words < max_words;) {
+      const std::size_t we = letters_end(p);
+      if (we == p) break;
+      ends[words++] = we;
+      p = skip_space(we);
+      if (p == we) break;
+    }
+    for (std::size_t k = words; k > 0; --k) {
+      const std::string_view text = s_.substr(q, ends[k - 1] - q);
+      const Cue* row = lex_.cue(text, "per_share");
+      if (row == nullptr || !(row->value == "share" || row->value == "ads") || !capitals_as_written(row->phrase, q)) {
+        continue;
+      }
+      return {row->value == "share" ? PerPhrase::share : PerPhrase::ads, ends[k - 1], 0, {}};
+    }
+    return {PerPhrase::none, q, 0, {}};
+  };
+  if (leader == nullptr) {  // "each", or no per phrase: a phrase of several words starts with a leader
+    return lex_.cue(w, "per_share") != nullptr ? listed_phrase() : PerPhrase{PerPhrase::none, q, 0, {}};
+  }
+
   const auto [b, w2] = word_after(e);
   if (b == e) return {PerPhrase::error, e, 0, fmt::format("expected 'share' or 'ADS' after '{}'", w)};
-  const bool per = is_word(w, "per");
-  std::size_t phrase_end = b + w2.size();
-  const auto then = [&](std::size_t from, std::string_view word) {  // the next word is `word`
-    const auto [b3, w3] = word_after(from);
-    if (b3 > from && is_word_any(w3, word)) {
-      phrase_end = b3 + w3.size();
-      return true;
-    }
-    return false;
-  };
-  if (per && is_word(w2, "cent")) return {PerPhrase::percent, phrase_end, 0, {}};
+  const bool per_cent_leader = is_word(w, "per");  // "per cent" is a percentage, not per share
+  if (per_cent_leader && is_word(w2, "cent")) return {PerPhrase::percent, b + w2.size(), 0, {}};
+  const bool classes = leader->value == "classes";
   // "per ordinary share", "per common share", "per preferred and common share", "per Class A
-  // share": words of a class of share (the lexicon's `share_class` cues) between `per` and `share`.
-  if (per && lex_.cue(w2, "share_class") != nullptr) {
+  // share": words of a class of share (`share_class` cues) between the leader and a `share_noun`.
+  if (classes && lex_.cue(w2, "share_class") != nullptr) {
     std::size_t from = b + w2.size();
     for (int words = 1; words < 5; ++words) {
       const auto [b3, w3] = word_after(from);
       if (b3 == from || w3.empty()) break;
-      if (is_word(w3, "share") || is_word(w3, "shares")) return {PerPhrase::share, b3 + w3.size(), 0, {}};
+      if (lex_.cue(w3, "share_noun") != nullptr) return {PerPhrase::share, b3 + w3.size(), 0, {}};
       if (lex_.cue(w3, "share_class") == nullptr && !is_word(w3, "and")) break;
       from = b3 + w3.size();
     }
   }
-  if (per && is_word(w2, "american") && then(b + w2.size(), "depositary") &&
-      (then(phrase_end, "share") || then(phrase_end, "shares"))) {
-    return {PerPhrase::ads, phrase_end, 0, {}};
-  }
-  if (per && b < end_ && is_digit(s_[b])) {
+  if (PerPhrase listed = listed_phrase(); listed.kind != PerPhrase::none) return listed;
+  // "per 10 shares": a power of ten and a plural `share_noun`
+  if (classes && b < end_ && is_digit(s_[b])) {
     std::size_t d = b;
     while (d < end_ && is_digit(s_[d])) ++d;
     const std::string_view count = s_.substr(b, d - b);
     const auto [b3, w3] = word_after(d);
-    if (b3 == d || !is_word(w3, "shares")) {
-      return {PerPhrase::error, b3, 0, fmt::format("expected 'shares' after 'per {}', found {}", count, found(b3))};
+    const Cue* noun = b3 == d ? nullptr : lex_.cue(w3, "share_noun");
+    if (noun == nullptr || noun->value != "plural") {
+      return {PerPhrase::error, b3, 0, fmt::format("expected 'shares' after '{} {}', found {}", w, count, found(b3))};
     }
     if (count.front() != '1' || count.find_first_not_of('0', 1) != std::string_view::npos) {
-      return {PerPhrase::error, b, 0, fmt::format("'per {} shares' is not per share by a power of ten", count)};
+      return {PerPhrase::error, b, 0, fmt::format("'{} {} shares' is not per share by a power of ten", w, count)};
     }
     return {PerPhrase::share, b3 + w3.size(), -static_cast<int>(count.size() - 1), {}};
   }
-  if (is_word(w2, "share")) return {PerPhrase::share, b + w2.size(), 0, {}};
-  if (w2 == "ADS" || w2 == "ADR") return {PerPhrase::ads, b + w2.size(), 0, {}};
   return {PerPhrase::error, b, 0,
-          fmt::format("expected {}'share' or 'ADS' after '{}', found {}", per ? "'cent', " : "", w, found(b))};
+          fmt::format("expected {}'share' or 'ADS' after '{}', found {}", per_cent_leader ? "'cent', " : "", w,
+                      found(b))};
+}
+
+// Each word of `row` (a lexicon phrase) written all in capitals ("ADS") is written so
+// in the text at q, word for word; the look-up matched the rest in any case.
+bool Parser::capitals_as_written(std::string_view row, std::size_t q) const noexcept {
+  std::size_t p = q;
+  std::size_t i = 0;
+  while (i < row.size()) {
+    while (i < row.size() && row[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < row.size() && row[j] != ' ') ++j;
+    if (j == i) break;
+    const std::string_view word = row.substr(i, j - i);
+    const std::size_t we = letters_end(p);
+    bool capitals = true;
+    for (const char c : word) capitals = capitals && !is_lower(c);
+    if (capitals && s_.substr(p, we - p) != word) return false;
+    p = skip_space(we);
+    i = j;
+  }
+  return true;
 }
 
 }  // namespace finmetrics::parse_detail
