@@ -94,6 +94,7 @@ PeriodWords period_words_of(const Lexicon& lexicon) {
                                      : role == "ahead"   ? &w.ahead
                                      : role == "years"   ? &w.years
                                                          : nullptr;
+    // Lexicon::load refuses a role not named here (docs/lexicon.md, `period_word`).
     if (list != nullptr) list->push_back(c.phrase);
   }
   for (auto* list : {&w.quarter, &w.of, &w.fiscal, &w.months, &w.since, &w.before, &w.ahead, &w.years}) {

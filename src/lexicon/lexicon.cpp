@@ -505,9 +505,10 @@ Result<void> Builder::locales(const Lexicon::Source& src) {
 
 namespace {
 
-// What is wrong with a row of parse_figure's per-share words (`per_share`, `per_leader`,
-// `share_noun`), if anything.
-std::optional<std::string> per_share_word_error(std::string_view phrase, std::string_view category,
+// What is wrong with a row of a category whose values a reader interprets: parse_figure's
+// per-share words (`per_share`, `per_leader`, `share_noun`) and the extractor's period words
+// (`period_word`), if anything. A value no reader knows would be skipped silently.
+std::optional<std::string> grammar_cue_error(std::string_view phrase, std::string_view category,
                                                 std::string_view value) {
   if (category == "per_share") {
     if (value != "share" && value != "ads") {
@@ -522,6 +523,19 @@ std::optional<std::string> per_share_word_error(std::string_view phrase, std::st
     return fmt::format("per_leader: value must be empty or 'classes', found '{}'", value);
   } else if (category == "share_noun" && value != "singular" && value != "plural") {
     return fmt::format("share_noun: value must be 'singular' or 'plural', found '{}'", value);
+  } else if (category == "period_word") {
+    // the roles the extractor's period reader knows (src/extract/periods.cpp)
+    static constexpr std::string_view roles[] = {"quarter", "of", "fiscal", "months", "since", "before", "ahead", "years"};
+    if (value.starts_with("quarter_ordinal:")) {
+      const std::string_view n = value.substr(16);
+      if (n.size() != 1 || n[0] < '1' || n[0] > '4') {
+        return fmt::format("period_word: '{}': quarter_ordinal must be 1, 2, 3 or 4, found '{}'", phrase, n);
+      }
+    } else if (std::find(std::begin(roles), std::end(roles), value) == std::end(roles)) {
+      return fmt::format("period_word: '{}': unknown role '{}' (quarter_ordinal:1..4, quarter, of, fiscal, months, since, "
+                         "before, ahead, years)",
+                         phrase, value);
+    }
   }
   return std::nullopt;
 }
@@ -539,9 +553,9 @@ Result<void> Builder::cues(const Lexicon::Source& src) {
         return unexpected(file_error(src.name, row.line, fmt::format("{}: {}", row.fields[1], values.error().message)));
       }
     }
-    // parse_figure's per-share words (docs/lexicon.md): a value the grammar does not know is an error, not a row
-    // it would skip.
-    if (auto bad = per_share_word_error(row.fields[0], row.fields[1], row.fields[2])) {
+    // the per-share and period words (docs/lexicon.md): a value their reader does not know is an error, not a
+    // row it would skip.
+    if (auto bad = grammar_cue_error(row.fields[0], row.fields[1], row.fields[2])) {
       return unexpected(file_error(src.name, row.line, *bad));
     }
     t_.cues.push_back(Cue{row.fields[0], row.fields[1], row.fields[2]});
