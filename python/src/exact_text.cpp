@@ -4,6 +4,7 @@
 #include "exact_text.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <new>
@@ -12,30 +13,38 @@
 #include <vector>
 
 #include "bindings.hpp"
+#include "column_memory.hpp"
 
 namespace finmetrics::python {
 
-ExactTextColumn::ExactTextColumn(std::size_t rows) : offsets_(static_cast<py::ssize_t>(rows + 1)) {
-  end_ = offsets_.mutable_data();
-  *end_ = 0;
+using namespace pybind11::literals;
+
+ExactTextColumn::ExactTextColumn(std::size_t rows) : rows_(rows) {
   // Virtual memory only until written: no copy as a value column grows.
   const std::size_t size = rows * 24 + 64;
-  bytes_ = static_cast<char*>(std::malloc(size));
-  if (bytes_ == nullptr) throw std::bad_alloc();
+  bytes_ = static_cast<char*>(allocate_column_memory(size));
   next_ = bytes_;
   limit_ = bytes_ + size;
 }
 
-ExactTextColumn::~ExactTextColumn() { std::free(bytes_); }
+ExactTextColumn::~ExactTextColumn() {
+  std::free(bytes_);
+  std::free(ends_);
+}
 
 void ExactTextColumn::grow(std::size_t more) {
   const auto used = static_cast<std::size_t>(next_ - bytes_);
   const std::size_t size = std::max(2 * static_cast<std::size_t>(limit_ - bytes_), used + more);
-  char* bigger = static_cast<char*>(std::realloc(bytes_, size));
-  if (bigger == nullptr) throw std::bad_alloc();
+  auto* bigger = static_cast<char*>(grow_column_memory(bytes_, used, size));
   bytes_ = bigger;
   next_ = bigger + used;
   limit_ = bigger + size;
+}
+
+void ExactTextColumn::start_ends() {
+  ends_ = static_cast<std::int64_t*>(allocate_column_memory((rows_ + 1) * sizeof(std::int64_t)));
+  std::memset(ends_, 0, (leading_ + 1) * sizeof(std::int64_t));
+  end_ = ends_ + leading_;
 }
 
 py::tuple ExactTextColumn::release() {
@@ -44,7 +53,15 @@ py::tuple ExactTextColumn::release() {
   py::capsule free_bytes(owned, [](void* p) { std::free(p); });
   bytes_ = next_ = limit_ = nullptr;  // the capsule frees it now
   py::array_t<std::uint8_t> data(size, reinterpret_cast<const std::uint8_t*>(owned), free_bytes);
-  return py::make_tuple(std::move(data), offsets_);
+  const auto rows = static_cast<py::ssize_t>(rows_ + 1);
+  if (ends_ == nullptr) {  // no row has a text: every end is 0, pages untouched until read
+    static py::handle zeros = py::module_::import("numpy").attr("zeros").cast<py::object>().release();  // process lifetime
+    return py::make_tuple(std::move(data), zeros(rows, "dtype"_a = "int64"));
+  }
+  std::int64_t* ends = ends_;
+  py::capsule free_ends(ends, [](void* p) { std::free(p); });
+  ends_ = end_ = nullptr;
+  return py::make_tuple(std::move(data), py::array_t<std::int64_t>(rows, ends, free_ends));
 }
 
 namespace {

@@ -1,5 +1,6 @@
 // FxTable: load, as_of, average, convert; every rate carries its fixings.
 #include <memory>
+#include <optional>
 
 #include <pybind11/stl.h>
 
@@ -7,6 +8,7 @@
 #include "common.hpp"
 #include "finmetrics/fx/load.hpp"
 #include "fx_table_handle.hpp"
+#include "normalizer_handle.hpp"
 
 namespace finmetrics::python {
 
@@ -65,7 +67,7 @@ void bind_fx(py::module_& m) {
   py::class_<FxTableHandle, std::shared_ptr<FxTableHandle>>(m, "FxTable", "Dated FX fixings (ECB, FRED H.10 or long CSV).")
       .def_static(
           "load",
-          [](const std::string& path) {
+          [](const std::string& path, bool prepare) {
             auto table = std::make_shared<FxTableHandle>();
             table->path = path;
             {
@@ -76,9 +78,27 @@ void bind_fx(py::module_& m) {
               }
               table->table = value_or_raise(std::move(loaded));
             }
+            if (prepare) {
+              // normalize's index of the table (every currency's fixings by day) and
+              // its figure reader, for the default arguments: part of readying the
+              // table, not of the first call. Defaults that do not fit this table
+              // (no USD rates) prepare nothing: the first call says why.
+              std::optional<NormalizeOptions> options;
+              try {
+                options = normalize_options(table->table, NormalizerArgs{});
+              } catch (const std::exception&) {  // the first call raises it again, with its reason
+              }
+              if (options) {
+                py::gil_scoped_release unlocked;
+                table->prepared = std::make_shared<const Normalizer>(table->table, *options);
+              }
+            }
             return table;
           },
-          py::arg("path"))
+          py::arg("path"), py::arg("prepare") = true,
+          "Loads an ECB, FRED H.10 or long CSV file. `prepare`: also build what `normalize` needs with its\n"
+          "default arguments (a per-day index of every currency's fixings and the figure reader, ~40M\n"
+          "instructions, ~9 MB), so that the first call does not pay for it; False leaves that to the first call.")
       .def_readonly("path", &FxTableHandle::path)
       .def_property_readonly("currencies",
                              [](const FxTableHandle& t) {

@@ -24,6 +24,7 @@
 #include <pybind11/stl.h>
 
 #include "bindings.hpp"
+#include "column_memory.hpp"
 #include "common.hpp"
 #include "exact_text.hpp"
 #include "finmetrics/lexicon/lexicon.hpp"
@@ -88,7 +89,7 @@ struct Codes {
   std::vector<std::string> categories;
   py::array_t<std::int16_t> codes;
   std::int16_t* out;
-  explicit Codes(std::size_t n) : codes(static_cast<py::ssize_t>(n)), out(codes.mutable_data()) {}
+  explicit Codes(std::size_t n) : codes(column_array<std::int16_t>(n)), out(codes.mutable_data()) {}
   // `readable8`: v's first 8 bytes may be read even when it is shorter.
   void set(std::size_t i, std::string_view v, bool readable8 = false) {
     if (v.empty()) {
@@ -192,7 +193,7 @@ struct Values {
   py::array_t<double> number;
   ExactTextColumn exact;
   double* out;
-  explicit Values(std::size_t n) : number(static_cast<py::ssize_t>(n)), exact(n), out(number.mutable_data()) {}
+  explicit Values(std::size_t n) : number(column_array<double>(n)), exact(n), out(number.mutable_data()) {}
   // `v` may be read 32 bytes past its start (ExactTextColumn::append_padded).
   void set(std::size_t i, std::string_view v) {
     exact.append_padded(v);
@@ -484,59 +485,69 @@ py::dict normalize_columns(NormalizerHandle& h, const py::array& figures, const 
 
 }  // namespace
 
+NormalizeOptions normalize_options(const FxTable& t, const NormalizerArgs& a) {
+  NormalizeOptions options;
+  options.spec = NormalizeSpec::v2;
+  options.target = value_or_raise(Currency::from_code(a.to));
+  {  // as the CLI's --to: a currency the table has no rate of would fail every row (issue 11)
+    bool known = (t.pivot() && *t.pivot() == options.target) || !t.fixings(options.target).empty();
+    for (const FxSeries& s : t.series())
+      known = known || (!s.fixings.empty() && (s.base == options.target || s.quote == options.target));
+    if (!known) throw py::value_error("to: '" + a.to + "' has no rates in the FX table");
+  }
+  if (!a.scale.empty()) {
+    const auto s = scale_from_token(a.scale);
+    if (!s) throw py::value_error("scale: unknown scale '" + a.scale + "' (k, mn, bn, tn, ...)");
+    options.scale_exponent = s->exponent;
+  }
+  if (a.digits && a.decimals) throw py::value_error("digits and decimals exclude each other");
+  if (a.digits) options.significant_digits = *a.digits;
+  options.decimals = a.decimals;
+  const auto r = rounding_from(a.rounding);
+  if (!r) throw py::value_error("rounding: unknown mode '" + a.rounding + "'");
+  options.rounding = *r;
+  // None: from the table's frequency, as the CLI does (31 days for monthly averages).
+  if (a.max_staleness) {
+    options.max_staleness = date::days{*a.max_staleness};
+  } else {
+    bool monthly = false;
+    for (const FxSeries& s : t.series()) monthly = monthly || s.periodicity == Periodicity::monthly;
+    options.max_staleness = typical_staleness(monthly ? Periodicity::monthly : Periodicity::daily);
+  }
+  if (!a.locale.empty()) {  // how numbers are written (`1.234,5`), as the CLI's --locale
+    if (Lexicon::builtin().locale(a.locale) == nullptr)
+      throw py::value_error("locale: unknown locale '" + a.locale + "' (data/lexicon/locales.csv)");
+    options.parse.locale = a.locale;
+  }
+  options.date_column = a.date_column;  // the CSV header names (csv_range)
+  options.figure_column = a.figure_column;
+  if (a.dollar) {  // the caller's word (even "USD"): a `$` is then read through an option, not a default
+    options.parse.currency.dollar = value_or_raise(Currency::from_code(*a.dollar));
+    options.parse.currency.dollar_is_option = true;
+  }
+  if (a.yen) options.parse.currency.yen_or_yuan = value_or_raise(Currency::from_code(*a.yen));
+  options.reasons = false;
+  return options;
+}
+
 void bind_normalize(py::module_& m) {
   py::class_<NormalizerHandle, std::shared_ptr<NormalizerHandle>>(m, "Normalizer")
       .def(py::init([](std::shared_ptr<FxTableHandle> fx, const std::string& to, const std::string& scale,
                        std::optional<int> digits, std::optional<int> decimals, const std::string& rounding,
                        std::optional<int> max_staleness, const std::optional<std::string>& dollar, const std::optional<std::string>& yen,
                        const std::string& date_column, const std::string& figure_column, const std::string& locale) {
-             NormalizeOptions options;
-             options.spec = NormalizeSpec::v2;
-             options.target = value_or_raise(Currency::from_code(to));
-             {  // as the CLI's --to: a currency the table has no rate of would fail every row (issue 11)
-               const FxTable& t = fx->table;
-               bool known = (t.pivot() && *t.pivot() == options.target) || !t.fixings(options.target).empty();
-               for (const FxSeries& s : t.series())
-                 known = known || (!s.fixings.empty() && (s.base == options.target || s.quote == options.target));
-               if (!known) throw py::value_error("to: '" + to + "' has no rates in the FX table");
-             }
-             if (!scale.empty()) {
-               const auto s = scale_from_token(scale);
-               if (!s) throw py::value_error("scale: unknown scale '" + scale + "' (k, mn, bn, tn, ...)");
-               options.scale_exponent = s->exponent;
-             }
-             if (digits && decimals) throw py::value_error("digits and decimals exclude each other");
-             if (digits) options.significant_digits = *digits;
-             options.decimals = decimals;
-             const auto r = rounding_from(rounding);
-             if (!r) throw py::value_error("rounding: unknown mode '" + rounding + "'");
-             options.rounding = *r;
-             // None: from the table's frequency, as the CLI does (31 days for monthly averages).
-             if (max_staleness) {
-               options.max_staleness = date::days{*max_staleness};
-             } else {
-               bool monthly = false;
-               for (const FxSeries& s : fx->table.series()) monthly = monthly || s.periodicity == Periodicity::monthly;
-               options.max_staleness = typical_staleness(monthly ? Periodicity::monthly : Periodicity::daily);
-             }
-             if (!locale.empty()) {  // how numbers are written (`1.234,5`), as the CLI's --locale
-               if (Lexicon::builtin().locale(locale) == nullptr)
-                 throw py::value_error("locale: unknown locale '" + locale + "' (data/lexicon/locales.csv)");
-               options.parse.locale = locale;
-             }
-             options.date_column = date_column;      // the CSV header names (csv_range)
-             options.figure_column = figure_column;
-             if (dollar) {  // the caller's word (even "USD"): a `$` is then read through an option, not a default
-               options.parse.currency.dollar = value_or_raise(Currency::from_code(*dollar));
-               options.parse.currency.dollar_is_option = true;
-             }
-             if (yen) options.parse.currency.yen_or_yuan = value_or_raise(Currency::from_code(*yen));
-             options.reasons = false;
+             const NormalizerArgs args{to, scale, digits, decimals, rounding, max_staleness, dollar, yen,
+                                       date_column, figure_column, locale};
              auto h = std::make_shared<NormalizerHandle>();
+             h->options = normalize_options(fx->table, args);
              h->fx = std::move(fx);
-             h->options = options;
+             if (h->fx->prepared && args == NormalizerArgs{}) {  // the one FxTable.load built
+               h->normalizer = h->fx->prepared;
+               return h;
+             }
              try {
-               h->normalizer = std::make_unique<Normalizer>(h->fx->table, options);
+               py::gil_scoped_release unlocked;  // ~40M instructions: other Python threads run meanwhile
+               h->normalizer = std::make_shared<const Normalizer>(h->fx->table, h->options);
              } catch (const std::invalid_argument& e) {
                throw py::value_error(e.what());
              }

@@ -203,3 +203,41 @@ def test_rows_of_long_cells_match_the_cli(tmp_path, fx_selected, root):
     for exact in ("text", "str"):
         assert as_cli_cells(fm.normalize(frame, fx=fx_selected, exact=exact)) == [{k: row[k] for k in V2}
                                                                                   for row in expected]
+
+
+def test_prepared_and_unprepared_tables_give_the_same_frame(root, tmp_path):
+    # FxTable.load builds normalize's defaults (the per-day index, the figure
+    # reader) unless prepare=False; a call with other options builds its own.
+    path = str(root / "data" / "fx" / "ecb-selected.csv")
+    prepared, plain = fm.FxTable.load(path), fm.FxTable.load(path, prepare=False)
+    df = pd.read_csv(root / "data" / "samples" / "seed-figures.csv", dtype=str, keep_default_na=False)
+    for options in ({}, {"to": "EUR"}, {"dollar": "USD"}, {"reasons": True, "status": True}):
+        a, b = fm.normalize(df, fx=prepared, **options), fm.normalize(df, fx=plain, **options)
+        assert a.to_csv() == b.to_csv(), options
+    # A table without USD rates prepares nothing, and the call says why.
+    eur_only = tmp_path / "eur_gbp_only.csv"
+    eur_only.write_text("Date,GBP,\n2025-03-14,0.84,\n")
+    table = fm.FxTable.load(str(eur_only))
+    with pytest.raises(ValueError, match="to: 'USD' has no rates in the FX table"):
+        fm.normalize(pd.DataFrame({"date": ["2025-03-14"], "figure": ["£5m"]}), fx=table)
+    assert fm.normalize(pd.DataFrame({"date": ["2025-03-14"], "figure": ["£5m"]}), fx=table, to="EUR")[
+        "eur_value_exact"].tolist() == ["5952380.9523809524"]
+
+
+def test_exact_columns_missing_before_their_first_text_and_throughout(fx_selected):
+    # An exact column's row ends are written from its first text on (zeros
+    # before it), and a column without any text is all zeros (all missing).
+    figures = ["$5m", "n/a", "$1m-$2m", "$3bn", "$4m to $6m"]
+    out = fm.normalize(pd.DataFrame({"date": ["2025-03-17"] * 5, "figure": figures}), fx=fx_selected)
+    assert list(out["low"]) == [None, None, "1000000", None, "4000000"]
+    assert list(out["high"]) == [None, None, "2000000", None, "6000000"]
+    assert out["low"].isna().tolist() == [True, True, False, True, False]
+    assert list(out["amount"]) == ["5000000", None, None, "3000000000", None]
+    plain = fm.normalize(pd.DataFrame({"date": ["2025-03-17"] * 3, "figure": ["$5m", "n/a", "€7"]}), fx=fx_selected)
+    for name in ("low", "high", "usd_low_exact", "usd_high_exact"):
+        column = plain[name]
+        assert column.isna().all() and list(column) == [None, None, None], name
+        assert column.array._offsets.tolist() == [0, 0, 0, 0], name
+        assert (column == "5").tolist() == [False, False, False]
+        assert list(column.take([2, 0])) == [None, None]
+    assert plain["usd_low"].isna().all() and list(plain["amount"]) == ["5000000", None, "7"]
