@@ -9,6 +9,7 @@
 
 #include "bench_data.hpp"
 #include "finmetrics/io/csv.hpp"
+#include "finmetrics/lexicon/lexicon.hpp"
 #include "finmetrics/normalize/detail/common_figure.hpp"
 #include "finmetrics/normalize/normalizer.hpp"
 #include "finmetrics/parse/figure_reader.hpp"
@@ -176,6 +177,22 @@ static void BM_figure_reader_parse_v2_corpus(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
 }
 BENCHMARK(BM_figure_reader_parse_v2_corpus);
+
+// Compiling a FigureReader (once per job): the default options (0) and
+// normalize-v2's (1). For callgrind: `--toggle-collect='*compile_reader_once*'`.
+[[gnu::noinline]] static bool compile_reader_once(const fm::ParseOptions& options, fm::FigureReader::Learning learning) {
+  const fm::FigureReader reader(options, learning);
+  return reader.enabled();
+}
+
+// Arg 2: normalize-v2's options, learned exhaustively (the tables the tests compare with).
+static void BM_figure_reader_construction(benchmark::State& state) {
+  const fm::ParseOptions options = state.range(0) == 0 ? fm::ParseOptions{} : fm::v2_parse_options();
+  const auto learning = state.range(0) == 2 ? fm::FigureReader::Learning::exhaustive : fm::FigureReader::Learning::sampled;
+  (void)fm::Lexicon::builtin();  // built once per process, for parse_figure too: not the reader's
+  for (auto _ : state) benchmark::DoNotOptimize(compile_reader_once(options, learning));
+}
+BENCHMARK(BM_figure_reader_construction)->Arg(0)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond);
 
 // One pass of FigureReader::read over the figures, for callgrind
 // (`--toggle-collect='*read_v2_corpus_once*'`, divided by 100,000).

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "figure_reader_bytes.hpp"
+#include "finmetrics/currency/iso4217.hpp"
 #include "finmetrics/lexicon/builtin_sources.hpp"
 #include "finmetrics/lexicon/lexicon.hpp"
 
@@ -47,7 +48,10 @@ bool same_figure(const QuotedFigure& a, const QuotedFigure& b) {
   return a.text == b.text && a.span == b.span && same_decimal(a.value, b.value) && same_decimal(a.number, b.number) &&
          a.scale.exponent == b.scale.exponent && a.scale.symbol == b.scale.symbol && a.unit == b.unit &&
          a.qualifier == b.qualifier && a.upper.has_value() == b.upper.has_value() &&
-         (!a.upper || same_decimal(*a.upper, *b.upper)) && a.tolerances == b.tolerances &&
+         (!a.upper || same_decimal(*a.upper, *b.upper)) &&
+         same_decimal(a.tolerances.approximate, b.tolerances.approximate) &&
+         same_decimal(a.tolerances.just_below, b.tolerances.just_below) &&
+         same_decimal(a.tolerances.just_above, b.tolerances.just_above) &&
          a.currency_source == b.currency_source && a.currency_marker == b.currency_marker &&
          a.currency_span == b.currency_span && a.currency_family == b.currency_family &&
          a.qualifier_span == b.qualifier_span;
@@ -110,32 +114,51 @@ void FigureReader::Table::index() {
       if (upper(w.text[0]) != lower(w.text[0])) listed.emplace_back(static_cast<unsigned char>(upper(w.text[0])), probe);
     }
   }
-  // By first byte, longest first (as written before in any case, for the same word).
-  std::stable_sort(listed.begin(), listed.end(), [](const auto& a, const auto& b) {
-    if (a.first != b.first) return a.first < b.first;
-    return a.second.size > b.second.size;
-  });
+  // By first byte, longest first (as written before in any case, for the same word);
+  // a table of one word (while it is learned) needs no sorting.
+  if (listed.size() > 3) {
+    std::stable_sort(listed.begin(), listed.end(), [](const auto& a, const auto& b) {
+      if (a.first != b.first) return a.first < b.first;
+      return a.second.size > b.second.size;
+    });
+  } else {
+    for (std::size_t k = 1; k < listed.size(); ++k) {
+      for (std::size_t j = k; j > 0 && (listed[j].first < listed[j - 1].first ||
+                                        (listed[j].first == listed[j - 1].first && listed[j].second.size > listed[j - 1].second.size));
+           --j) {
+        std::swap(listed[j], listed[j - 1]);
+      }
+    }
+  }
   probes.clear();
-  first.fill(0);
   starts.fill(false);
   for (const auto& e : listed) starts[e.first] = true;
   if (any_code) {
     for (char c = 'A'; c <= 'Z'; ++c) starts[static_cast<unsigned char>(c)] = starts[static_cast<unsigned char>(c + 32)] = true;
   }
-  for (const auto& [byte, probe] : listed) {
-    probes.push_back(probe);
-    ++first[static_cast<std::size_t>(byte) + 1];
+  // first[b]: how many probes start with a byte below b
+  std::size_t b = 0;
+  for (std::size_t k = 0; k < listed.size(); ++k) {
+    probes.push_back(listed[k].second);
+    const std::size_t byte = listed[k].first;
+    if (byte + 1 > b) {
+      std::fill(first.begin() + static_cast<std::ptrdiff_t>(b), first.begin() + static_cast<std::ptrdiff_t>(byte) + 1,
+                static_cast<std::uint32_t>(k));
+      b = byte + 1;
+    }
   }
-  for (std::size_t b = 1; b < first.size(); ++b) first[b] += first[b - 1];
+  std::fill(first.begin() + static_cast<std::ptrdiff_t>(b), first.end(), static_cast<std::uint32_t>(listed.size()));
 }
 bool FigureReader::agrees(const std::string& text) const {
-  const auto general = parse_figure(text, options_);
+  // the reader first: where it answers nothing, parse_figure need not be asked
   FigureReading r;
-  return general && read(text, r) && same_figure(to_quoted_figure(text, r), *general);
+  if (!read(text, r)) return false;
+  const auto general = parse_figure(text, options_);
+  return general && same_figure(to_quoted_figure(text, r), *general);
 }
 
-FigureReader::FigureReader(const ParseOptions& options)
-    : options_(options), lexicon_(options.lexicon != nullptr ? options.lexicon : &Lexicon::builtin()) {
+FigureReader::FigureReader(const ParseOptions& options, Learning learning)
+    : options_(options), lexicon_(options.lexicon != nullptr ? options.lexicon : &Lexicon::builtin()), learning_(learning) {
   // Numbers the English way: comma groups of three, a decimal point; without a
   // locale `1.234` is ambiguous unless a scale follows. Other locales are parse_figure's.
   const NumberLocale* locale = options.locale.empty() ? nullptr : lexicon_->locale(options.locale);
@@ -148,22 +171,39 @@ FigureReader::FigureReader(const ParseOptions& options)
 
   // The code markers first: the samples of everything else are written with them.
   enabled_ = true;
-  learn_markers();
+  const std::vector<std::pair<std::string, std::string>> shared = learn_markers();
   for (Word& w : markers_.words) w.scaled = 0xF;  // for the samples of the scales
   learn_scales();
-  // Where a scale may stand with a marker (`US$1.5bn`, `1.5 billion US dollars`).
+  // Where a scale may stand with a marker (`US$1.5bn`, `1.5 billion US dollars`);
+  // a code that shares a learned code's word shares this too.
+  const bool every_sample = learning_ == Learning::exhaustive;
+  std::vector<std::pair<std::string_view, std::uint8_t>> scaled_of;
   for (Word& w : markers_.words) {
+    if (std::binary_search(shared.begin(), shared.end(), std::pair<std::string, std::string>{w.text, ""},
+                           [](const auto& a, const auto& b) { return a.first < b.first; })) {
+      continue;
+    }
     const std::string& m = w.text;
     std::uint8_t scaled = 0;
     const auto keep = [&](Form form, std::initializer_list<std::string> samples) {
-      return (w.forms & form) != 0 &&
-             std::all_of(samples.begin(), samples.end(), [&](const std::string& s) { return agrees(s); });
+      return (w.forms & form) != 0 && (every_sample ? std::all_of(samples.begin(), samples.end(),
+                                                                  [&](const std::string& s) { return agrees(s); })
+                                                    : agrees(*samples.begin()));
     };
     if (keep(before_attached, {m + "1.5bn", m + "2 billion"})) scaled |= before_attached;
     if (keep(before_spaced, {m + " 1.5bn", m + " 2 billion"})) scaled |= before_spaced;
     if (keep(after_attached, {"1.5bn" + m, "2k" + m})) scaled |= after_attached;
     if (keep(after_spaced, {"1.5bn " + m, "2 billion " + m})) scaled |= after_spaced;
     w.scaled = scaled;
+    scaled_of.emplace_back(w.text, scaled);
+  }
+  std::sort(scaled_of.begin(), scaled_of.end());
+  for (Word& w : markers_.words) {
+    const auto copy = std::lower_bound(shared.begin(), shared.end(), std::pair<std::string, std::string>{w.text, ""},
+                                       [](const auto& a, const auto& b) { return a.first < b.first; });
+    if (copy == shared.end() || copy->first != w.text) continue;
+    const auto from = std::lower_bound(scaled_of.begin(), scaled_of.end(), std::pair<std::string_view, std::uint8_t>{copy->second, 0});
+    w.scaled = from != scaled_of.end() && from->first == copy->second ? from->second : 0;
   }
   learn_hedges();
   learn_pers();
@@ -197,48 +237,154 @@ FigureReader::FigureReader(const ParseOptions& options)
              agrees("1,234.5 USD") && agrees("USD 1.5bn") && agrees("USD 1.234bn");
 }
 
-void FigureReader::learn_markers() {
+// The kind of a marker word (see learn_markers), or "" for a word learned alone:
+// one with no currency of its own, or written with bytes other than letters.
+std::string FigureReader::marker_kind(const std::string& t) const {
+  const auto marker = [&](std::string_view x) {
+    const CurrencyMarker* m = lexicon_->currency_marker_after_number(x);
+    return m != nullptr ? m : lexicon_->currency_marker(x);
+  };
+  const CurrencyMarker* m = marker(t);
+  if (m == nullptr || !m->currency || t.empty()) return {};
+  std::string key;
+  // the bytes: runs of capitals and of small letters (a run's length up to three), spaces
+  for (std::size_t i = 0; i < t.size();) {
+    const char c = t[i];
+    char kind = 0;
+    if (is_capital(c)) kind = 'A';
+    else if (is_small(c)) kind = 'a';
+    else if (c == ' ') kind = ' ';
+    else return {};
+    std::size_t j = i;
+    while (j < t.size() && (kind == 'A' ? is_capital(t[j]) : kind == 'a' ? is_small(t[j]) : t[j] == ' ')) ++j;
+    key += kind;
+    key += static_cast<char>('0' + std::min<std::size_t>(j - i, 4));
+    i = j;
+  }
+  const auto status = [&](std::string_view x) -> char {
+    const CurrencyMarker* o = marker(x);
+    char c = o == nullptr ? '0' : o == m ? '=' : 'x';
+    if (lexicon_->scale(x)) c = static_cast<char>(c + 64);
+    if (lexicon_->qualifier(x)) c = static_cast<char>(c + 16);
+    if (lexicon_->number_word(x) != nullptr) c = static_cast<char>(c + 8);
+    return c;
+  };
+  key += '|';
+  const std::string up = to_upper(t), low = to_lower(t), mixed = alternating(t);
+  for (const std::string* v : {&up, &low, &mixed}) key += status(*v);
+  key += lexicon_->cues_for(t).empty() ? '-' : 'c';  // cues are found in any case
+  // its words
+  for (std::size_t i = 0, sp; i < t.size(); i = sp + 1) {
+    sp = std::min(t.find(' ', i), t.size());
+    if (sp == t.size() && i == 0) break;
+    key += status(std::string_view(t).substr(i, sp - i));
+  }
+  key += '|' + std::to_string(m->family != 0) + "," + std::to_string(lexicon_->family_of(*m->currency) != 0) + "," +
+         std::to_string(m->divisor) + "," + std::to_string(m->multiple) + "," + std::to_string(static_cast<int>(m->per)) +
+         "," + std::to_string(m->follows_number) + std::to_string(m->coin) + std::to_string(m->word_like) +
+         std::to_string(m->country);
+  return key;
+}
+
+std::vector<std::pair<std::string, std::string>> FigureReader::learn_markers() {
   // Every code of three capitals the lexicon names a currency with, and the
   // lexicon's other markers (the built-in files' words; a few common ones when
   // the lexicon is another).
-  std::vector<std::string> candidates;
-  char code[3];
-  for (int k = 0; k < 26 * 26 * 26; ++k) {
-    code[0] = static_cast<char>('A' + k / 676);
-    code[1] = static_cast<char>('A' + k / 26 % 26);
-    code[2] = static_cast<char>('A' + k % 26);
-    const CurrencyMarker* m = lexicon_->currency_marker(std::string_view(code, 3));
-    if (m != nullptr && m->currency && m->divisor == 1 && !m->country) candidates.emplace_back(code, 3);
+  const auto code_marker = [&](std::string_view code) {
+    const CurrencyMarker* m = lexicon_->currency_marker(code);
+    return m != nullptr && m->currency && m->divisor == 1 && !m->country ? m : nullptr;
+  };
+  std::vector<std::string> codes;
+  if (options_.lexicon == nullptr && learning_ == Learning::sampled) {
+    // the built-in lexicon's codes: ISO 4217's and the withdrawn ones it lists
+    for (const Currency& c : all_currencies) codes.emplace_back(c.code());
+    for (std::string& w : detail::builtin_lexicon_words("withdrawn_currencies.csv")) codes.push_back(std::move(w));
+    // and a word of three letters read in any case (`won`: `WON`)
+    for (std::string_view file : {"currencies.csv", "minor_units.csv", "coins.csv", "country_prefixes.csv"}) {
+      for (const std::string& w : detail::builtin_lexicon_words(file)) {
+        if (w.size() == 3) codes.push_back(to_upper(w));
+      }
+    }
+    codes.erase(std::remove_if(codes.begin(), codes.end(), [&](const std::string& c) { return !is_code(c) || !code_marker(c); }),
+                codes.end());
+  } else {
+    char code[3];
+    for (int k = 0; k < 26 * 26 * 26; ++k) {
+      code[0] = static_cast<char>('A' + k / 676);
+      code[1] = static_cast<char>('A' + k / 26 % 26);
+      code[2] = static_cast<char>('A' + k % 26);
+      if (code_marker(std::string_view(code, 3))) codes.emplace_back(code, 3);
+    }
   }
   std::vector<std::string> words = options_.lexicon == nullptr
                                        ? detail::builtin_lexicon_words("currencies.csv")
                                        : std::vector<std::string>{"$", "US$", "HK$", "\xE2\x82\xAC", "Rmb", "yuan",
                                                                   "US dollars", "Hong Kong dollars", "euros", "cents", "pence"};
-  candidates.insert(candidates.end(), words.begin(), words.end());
   if (options_.lexicon == nullptr) {
-    words = detail::builtin_lexicon_words("minor_units.csv");
-    candidates.insert(candidates.end(), words.begin(), words.end());
+    std::vector<std::string> minor = detail::builtin_lexicon_words("minor_units.csv");
+    words.insert(words.end(), minor.begin(), minor.end());
   }
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  std::sort(codes.begin(), codes.end());
+  codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
+
+  // Sampled: words of one kind are read by parse_figure alike, so one of each kind
+  // is learned and the others share its word (each checked on one sample, and
+  // learned alone where that disagrees). A kind: the same lexicon entry fields,
+  // written with the same kinds of bytes (`USD` and `SEK`; `rupees` and `roubles`),
+  // its other cases and its pieces (first and last letters, words) read alike.
+  std::vector<std::pair<std::string, std::string>> shared;  // (word, the word it shares with)
+  std::vector<std::string> candidates = words;
+  candidates.insert(candidates.end(), codes.begin(), codes.end());
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-  learn(
-      markers_, candidates, before_attached | before_spaced | after_attached | after_spaced,
-      [&](Word& w) {
+  if (learning_ == Learning::sampled && options_.lexicon == nullptr) {
+    std::vector<std::string> firsts;
+    std::vector<std::pair<std::string, std::string>> kinds;  // (key, its first word)
+    for (const std::string& w : candidates) {
+      const std::string key = marker_kind(w);
+      const auto kind = key.empty() ? kinds.end()
+                                    : std::find_if(kinds.begin(), kinds.end(), [&](const auto& k) { return k.first == key; });
+      if (kind == kinds.end()) {
+        if (!key.empty()) kinds.emplace_back(key, w);
+        firsts.push_back(w);
+      } else {
+        shared.emplace_back(w, kind->second);
+      }
+    }
+    candidates = std::move(firsts);
+  }
+  const auto make = [&](Word& w) -> std::uint8_t {
         const CurrencyMarker* lm = lexicon_->currency_marker_after_number(w.text);
         if (lm == nullptr) lm = lexicon_->currency_marker(w.text);
-        if (lm == nullptr || lm->multiple != 1 || lm->coin || lm->country || lm->per != Per::whole) return false;
-        if (lm->divisor != 1 && lm->divisor != 10 && lm->divisor != 100 && lm->divisor != 1000) return false;
+        if (lm == nullptr || lm->multiple != 1 || lm->coin || lm->country || lm->per != Per::whole) return 0;
+        if (lm->divisor != 1 && lm->divisor != 10 && lm->divisor != 100 && lm->divisor != 1000) return 0;
         w.shift = static_cast<std::int8_t>(lm->divisor == 1 ? 0 : lm->divisor == 10 ? -1 : lm->divisor == 100 ? -2 : -3);
+        // a minor unit or a word written after its number only: before a number it is an error
+        const std::uint8_t may = lm->follows_number ? after_attached | after_spaced : 0xF;
+        if (lm->currency && learning_ == Learning::sampled) {
+          // a marker of its own currency: what parse_figure says of it, which the samples check
+          w.currency = *lm->currency;
+          w.source = CurrencySource::explicit_;
+          w.family = lm->family;
+          return may;
+        }
         auto f = parse_figure(w.text + "1", options_);
         if (!f || !f->unit.is_money()) f = parse_figure("1 " + w.text, options_);
         if (!f || !f->unit.is_money()) f = parse_figure("1" + w.text, options_);
-        if (!f || !f->unit.is_money() || !f->unit.currency) return false;
+        if (!f || !f->unit.is_money() || !f->unit.currency) return 0;
         w.currency = *f->unit.currency;
         w.source = f->currency_source;
         w.family = lexicon_->family(f->currency_family);
-        return f->currency_family.empty() || w.family != 0;
-      },
-      [](const std::string& m, Form form) -> std::vector<std::string> {
+        return f->currency_family.empty() || w.family != 0 ? may : 0;
+      };
+  const auto known = [&](const std::string& t) {
+        // (`us$`: a prefix before a dollar sign is read in any case)
+        return lexicon_->currency_marker_after_number(t) != nullptr || lexicon_->currency_marker(t) != nullptr ||
+               (t.size() > 1 && t.back() == '$');
+      };
+  const auto samples = [](const std::string& m, Form form) -> std::vector<std::string> {
         switch (form) {
           case before_attached: return {m + "1", m + "1.5", m + "0.25"};
           case before_spaced: return {m + " 1", m + " 1,234.5", m + " 0.25"};
@@ -246,28 +392,74 @@ void FigureReader::learn_markers() {
           case after_spaced: return {"1 " + m, "1,234.5 " + m, "0.25 " + m};
         }
         return {};
-      });
+      };
+  std::vector<Word> learned = learn(markers_, candidates, 0xF, make, known, samples);
+  // The shared words: the learned word's forms, with their own text and currency.
+  std::sort(shared.begin(), shared.end());
+  std::vector<std::string> alone;
+  std::vector<std::pair<std::string, std::string>> kept;
+  const std::size_t firsts = learned.size();
+  for (const auto& [word, from] : shared) {
+    const auto w = std::find_if(learned.begin(), learned.begin() + static_cast<std::ptrdiff_t>(firsts),
+                                [&](const Word& x) { return x.text == from; });
+    if (w == learned.begin() + static_cast<std::ptrdiff_t>(firsts)) {
+      alone.push_back(word);  // its kind learned nothing: ask about it alone
+      continue;
+    }
+    Word copy = *w;
+    copy.text = word;
+    const CurrencyMarker* m = lexicon_->currency_marker_after_number(word);
+    if (m == nullptr) m = lexicon_->currency_marker(word);
+    copy.currency = *m->currency;
+    copy.family = m->family;
+    const auto first_form = [](std::uint8_t f) { return static_cast<Form>(f & (~f + 1)); };
+    const std::vector<std::string> as_written = copy.forms != 0 ? samples(word, first_form(copy.forms)) : std::vector<std::string>{""};
+    const std::vector<std::string> other_case =
+        copy.any_case != 0 ? samples(to_lower(word) != word ? to_lower(word) : to_upper(word), first_form(copy.any_case))
+                           : std::vector<std::string>{};
+    // (an ISO code shares a code's word unchecked: the tests compare all of them with the exhaustive learning)
+    if (!(is_code(word) && is_code(from)) && !agrees_alone(markers_, copy, as_written, other_case)) {
+      alone.push_back(word);
+      continue;
+    }
+    learned.push_back(std::move(copy));
+    kept.emplace_back(word, from);
+  }
+  if (!alone.empty()) {
+    std::vector<Word> more = learn(markers_, alone, 0xF, make, known, samples);
+    learned.insert(learned.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+  }
+  markers_.words = std::move(learned);
+  markers_.index();
+  return kept;
 }
 
 // Tries each word of `candidates` alone in `table`, in each form on `samples(word, form)`,
 // as written and in any case; keeps the forms where all samples agree.
-template <class Make, class Samples>
-void FigureReader::learn(Table& table, const std::vector<std::string>& candidates, std::uint8_t forms, Make make,
-                         Samples samples) {
+// `make` fills a word's meaning and says in which forms it may stand at all;
+// `known(text)`: whether the lexicon has the text as such a word (sampled: a case
+// it does not know is not asked about).
+template <class Make, class Known, class Samples>
+std::vector<FigureReader::Word> FigureReader::learn(Table& table, const std::vector<std::string>& candidates,
+                                                    std::uint8_t forms, Make make, Known known, Samples samples) {
   std::vector<Word> learned;
-  std::vector<Word> others = std::move(table.words);
+  const bool sampled = learning_ == Learning::sampled;
   for (const std::string& c : candidates) {
     Word w;
     w.text = c;
-    if (!make(w)) continue;
+    const std::uint8_t may = make(w);
+    if (may == 0) continue;
     const std::string up = to_upper(c), low = to_lower(c), mixed = alternating(c);
-    const bool cased = up != c || low != c;
     const bool code = is_code(c);  // in any case only as three small letters (`10 usd`)
+    const bool cased = (up != c || low != c) &&
+                       (!sampled || (code ? known(low) : known(up) && known(low) && known(mixed)));
     for (const Form form : {before_attached, before_spaced, after_attached, after_spaced}) {
-      if ((forms & form) == 0) continue;
+      if ((forms & form) == 0 || (sampled && (may & form) == 0)) continue;
       const auto all = [&](const std::string& x) {
         const std::vector<std::string> texts = samples(x, form);
-        return !texts.empty() && std::all_of(texts.begin(), texts.end(), [&](const std::string& t) { return agrees(t); });
+        if (texts.empty()) return false;
+        if (learning_ == Learning::sampled) return agrees(texts.front());
+        return std::all_of(texts.begin(), texts.end(), [&](const std::string& t) { return agrees(t); });
       };
       table.words.assign(1, w);
       table.words[0].forms = form;
@@ -282,21 +474,38 @@ void FigureReader::learn(Table& table, const std::vector<std::string>& candidate
     }
     if ((w.forms | w.any_case) != 0) learned.push_back(std::move(w));
   }
-  table.words = std::move(learned);
+  return learned;
+}
+
+template <class Make, class Known, class Samples>
+void FigureReader::learn_table(Table& table, const std::vector<std::string>& candidates, std::uint8_t forms, Make make,
+                               Known known, Samples samples) {
+  table.words = learn(table, candidates, forms, make, known, samples);
   table.index();
+}
+
+// A word that shares another's forms, checked alone on the first sample of its
+// first form (as written, and in another case where it reads in any case).
+bool FigureReader::agrees_alone(Table& table, const Word& w, const std::vector<std::string>& as_written,
+                                const std::vector<std::string>& other_case) {
+  table.words.assign(1, w);
+  table.index();
+  if (!as_written.front().empty() && !agrees(as_written.front())) return false;
+  return other_case.empty() || agrees(other_case.front());
 }
 
 void FigureReader::learn_scales() {
   const std::vector<std::string> candidates =
       options_.lexicon == nullptr ? detail::builtin_lexicon_words("scales.csv") : std::vector<std::string>{"k", "m", "mn", "bn", "tn", "million", "billion"};
-  learn(
+  learn_table(
       scales_, candidates, after_attached | after_spaced,
-      [&](Word& w) {
+      [&](Word& w) -> std::uint8_t {
         const auto sc = lexicon_->scale(w.text);
-        if (!sc) return false;
+        if (!sc) return 0;
         w.scale = *sc;
-        return true;
+        return 0xF;
       },
+      [&](const std::string& t) { return lexicon_->scale(t).has_value(); },
       [](const std::string& t, Form form) -> std::vector<std::string> {
         const std::string a = form == after_attached ? t : " " + t;
         return {"USD 1" + a, "1" + a + " USD", "US$1" + a, "1" + a + " US dollars", "USD 2.5" + a};
@@ -306,15 +515,16 @@ void FigureReader::learn_scales() {
 void FigureReader::learn_hedges() {
   const std::vector<std::string> candidates =
       options_.lexicon == nullptr ? detail::builtin_lexicon_words("qualifiers.csv") : std::vector<std::string>{};
-  learn(
+  learn_table(
       hedges_, candidates, before_attached | before_spaced,
-      [&](Word& w) {
+      [&](Word& w) -> std::uint8_t {
         auto f = parse_figure(w.text + " USD 1", options_);
         if (!f) f = parse_figure(w.text + "USD 1", options_);
-        if (!f || f->qualifier == Qualifier::none || f->upper) return false;
+        if (!f || f->qualifier == Qualifier::none || f->upper) return 0;
         w.qualifier = f->qualifier;
-        return true;
+        return 0xF;
       },
+      [&](const std::string& t) { return lexicon_->qualifier(t).has_value(); },
       [](const std::string& h, Form form) -> std::vector<std::string> {
         const std::string a = form == before_attached ? h : h + " ";
         return {a + "USD 1", a + "1 USD", a + "US$1", a + "1.5 billion US dollars", a + "2.5bn USD"};
@@ -322,22 +532,49 @@ void FigureReader::learn_hedges() {
 }
 
 void FigureReader::learn_pers() {
-  learn(
+  learn_table(
       pers_,
       {"per share", "a share", "each", "per ordinary share", "per ADS", "per American depositary share",
        "per 10 shares", "per 100 shares"},
       after_spaced,
-      [&](Word& w) {
+      [&](Word& w) -> std::uint8_t {
         auto f = parse_figure("USD 1 " + w.text, options_);
-        if (!f || f->unit.per == Per::whole) return false;
+        if (!f || f->unit.per == Per::whole) return 0;
         w.per = f->unit.per;
         // `per 10 shares`: the amount of one share is a tenth
         w.shift = static_cast<std::int8_t>(f->value.exponent() - f->number.exponent());
-        return w.shift <= 0 && w.shift >= -3;
+        return w.shift <= 0 && w.shift >= -3 ? 0xF : 0;
       },
+      [](const std::string&) { return true; },
       [](const std::string& p, Form) -> std::vector<std::string> {
         return {"USD 1 " + p, "1 USD " + p, "US$1bn " + p, "1 US dollars " + p, "USD 2.5 " + p};
       });
+}
+
+std::string FigureReader::tables() const {
+  std::string out = "enabled " + std::to_string(enabled_) + " dot_three " + std::to_string(dot_three_ambiguous_) +
+                    " space_groups " + std::to_string(space_groups_) + " indian " + std::to_string(indian_locale_) +
+                    " sign_first " + std::to_string(sign_first_) + " sign_after_marker " +
+                    std::to_string(sign_after_marker_) + " inner_paren " + std::to_string(inner_paren_) +
+                    " outer_paren " + std::to_string(outer_paren_) + " wide_spaces " + std::to_string(wide_spaces_) + "\n";
+  const auto table = [&](const char* name, const Table& t) {
+    std::vector<std::string> lines;
+    for (const Word& w : t.words) {
+      lines.push_back(std::string(name) + " '" + w.text + "' forms " + std::to_string(w.forms) + " any_case " +
+                      std::to_string(w.any_case) + " currency " + std::string(w.currency.code()) + " source " +
+                      std::string(to_string(w.source)) + " family " + std::to_string(w.family) + " shift " +
+                      std::to_string(w.shift) + " scaled " + std::to_string(w.scaled) + " scale " +
+                      std::to_string(w.scale.exponent) + std::string(w.scale.symbol) + " qualifier " +
+                      std::to_string(static_cast<int>(w.qualifier)) + " per " + std::to_string(static_cast<int>(w.per)));
+    }
+    std::sort(lines.begin(), lines.end());
+    for (const std::string& l : lines) out += l + "\n";
+  };
+  table("marker", markers_);
+  table("scale", scales_);
+  table("hedge", hedges_);
+  table("per", pers_);
+  return out;
 }
 
 }  // namespace finmetrics

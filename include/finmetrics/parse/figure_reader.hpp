@@ -21,6 +21,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "finmetrics/currency/currency.hpp"
@@ -60,10 +61,17 @@ struct FigureReading {
 
 class FigureReader {
  public:
+  /// How the word tables are compiled. `sampled`: each word is tried in each
+  /// position on one sample figure, and the ISO codes the lexicon lists alike (same
+  /// entry fields, no other reading in any case) share what one of them learns.
+  /// `exhaustive`: every word alone on every sample (about seven times the work;
+  /// tests compare the two tables).
+  enum class Learning : std::uint8_t { sampled, exhaustive };
+
   /// Compiles the reader for `options` (the lexicon they name, or the built-in
-  /// one, must outlive it): some thousands of `parse_figure` calls on sample
-  /// figures, about 95 million instructions (20-80 ms); once per job, not per figure.
-  explicit FigureReader(const ParseOptions& options);
+  /// one, must outlive it) by asking `parse_figure` about the lexicon's words on
+  /// sample figures: once per job, not per figure.
+  explicit FigureReader(const ParseOptions& options, Learning learning = Learning::sampled);
 
   /// Reads `text` when it is one of the forms the reader knows, exactly as
   /// `parse_figure(text, options)` reads it; false: not one of them (nothing is
@@ -85,6 +93,10 @@ class FigureReader {
   [[nodiscard]] bool enabled() const noexcept { return enabled_; }
 
   [[nodiscard]] const ParseOptions& options() const noexcept { return options_; }
+
+  /// The compiled word tables and switches as text, one word a line (for tests
+  /// that compare two ways of compiling them, and for reading what was kept).
+  [[nodiscard]] std::string tables() const;
 
  private:
   // Where a word may stand; a word is kept in a position only where the samples agree.
@@ -150,9 +162,17 @@ class FigureReader {
   };
   // Whether read + to_quoted_figure gives parse_figure's figure for `text`, field for field.
   [[nodiscard]] bool agrees(const std::string& text) const;
-  template <class Make, class Samples>
-  void learn(Table& table, const std::vector<std::string>& candidates, std::uint8_t forms, Make make, Samples samples);
-  void learn_markers();
+  template <class Make, class Known, class Samples>
+  std::vector<Word> learn(Table& table, const std::vector<std::string>& candidates, std::uint8_t forms, Make make,
+                          Known known, Samples samples);
+  template <class Make, class Known, class Samples>
+  void learn_table(Table& table, const std::vector<std::string>& candidates, std::uint8_t forms, Make make, Known known,
+                   Samples samples);
+  bool agrees_alone(Table& table, const Word& w, const std::vector<std::string>& as_written,
+                    const std::vector<std::string>& other_case);
+  [[nodiscard]] std::string marker_kind(const std::string& word) const;
+  // The ISO codes that share a learned code's word (text, representative's text).
+  std::vector<std::pair<std::string, std::string>> learn_markers();
   void learn_scales();
   void learn_hedges();
   void learn_pers();
@@ -161,6 +181,7 @@ class FigureReader {
 
   ParseOptions options_;
   const Lexicon* lexicon_;
+  Learning learning_;
   bool enabled_ = false;
   bool dot_three_ambiguous_ = false;  // no locale: `1.234` with no scale is ambiguous
   bool space_groups_ = false;         // `64 810`: spaces group digits
