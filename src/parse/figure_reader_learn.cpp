@@ -399,7 +399,9 @@ std::vector<std::pair<std::string, std::string>> FigureReader::learn_markers() {
   std::vector<std::string> alone;
   std::vector<std::pair<std::string, std::string>> kept;
   const std::size_t firsts = learned.size();
-  for (const auto& [word, from] : shared) {
+  for (const auto& pair : shared) {
+    const std::string& word = pair.first;
+    const std::string& from = pair.second;  // (a named reference: clang captures no structured binding)
     const auto w = std::find_if(learned.begin(), learned.begin() + static_cast<std::ptrdiff_t>(firsts),
                                 [&](const Word& x) { return x.text == from; });
     if (w == learned.begin() + static_cast<std::ptrdiff_t>(firsts)) {
@@ -532,11 +534,29 @@ void FigureReader::learn_hedges() {
 }
 
 void FigureReader::learn_pers() {
+  // The lexicon's per-share phrases (cues.csv, docs/lexicon.md): every `per_share`
+  // row, and after a leader that takes share classes (`per`) one share class and a
+  // singular share noun (`per ordinary share`), or 10 or 100 and a plural one.
+  std::vector<std::string> candidates, leaders, classes, singular, plural;
+  for (const Cue& c : lexicon_->cues()) {
+    if (c.category == "per_share") candidates.push_back(c.phrase);
+    if (c.category == "per_leader" && c.value == "classes") leaders.push_back(c.phrase);
+    if (c.category == "share_class") classes.push_back(c.phrase);
+    if (c.category == "share_noun") (c.value == "plural" ? plural : singular).push_back(c.phrase);
+  }
+  for (const std::string& leader : leaders) {
+    for (const std::string& kind : classes) {
+      for (const std::string& noun : singular) candidates.push_back(leader + " " + kind + " " + noun);
+    }
+    for (const std::string& noun : plural) {
+      candidates.push_back(leader + " 10 " + noun);
+      candidates.push_back(leader + " 100 " + noun);
+    }
+  }
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   learn_table(
-      pers_,
-      {"per share", "a share", "each", "per ordinary share", "per ADS", "per American depositary share",
-       "per 10 shares", "per 100 shares"},
-      after_spaced,
+      pers_, candidates, after_spaced,
       [&](Word& w) -> std::uint8_t {
         auto f = parse_figure("USD 1 " + w.text, options_);
         if (!f || f->unit.per == Per::whole) return 0;
@@ -561,7 +581,7 @@ std::string FigureReader::tables() const {
     std::vector<std::string> lines;
     for (const Word& w : t.words) {
       lines.push_back(std::string(name) + " '" + w.text + "' forms " + std::to_string(w.forms) + " any_case " +
-                      std::to_string(w.any_case) + " currency " + std::string(w.currency.code()) + " source " +
+                      std::to_string(w.any_case) + " currency " + (w.currency.code()[0] == '\0' ? std::string("-") : std::string(w.currency.code())) + " source " +
                       std::string(to_string(w.source)) + " family " + std::to_string(w.family) + " shift " +
                       std::to_string(w.shift) + " scaled " + std::to_string(w.scaled) + " scale " +
                       std::to_string(w.scale.exponent) + std::string(w.scale.symbol) + " qualifier " +

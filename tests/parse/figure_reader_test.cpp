@@ -238,6 +238,11 @@ TEST_CASE("figure reader: the sampled learning compiles the exhaustive learning'
   CHECK(tables.find("marker 'Hong Kong dollars' forms 11 any_case 11 currency HKD") != std::string::npos);
   CHECK(tables.find("marker 'cents' forms 12 any_case 12 currency USD source default family 1 shift -2") !=
         std::string::npos);  // after the number only; `$`'s currency, by default
+  // the per-share phrases are the lexicon's rows (cues.csv: per_share, per_leader, share_class, share_noun)
+  CHECK(tables.find("per 'per ADR' forms 8 any_case 0 currency - source explicit family 0 shift 0") != std::string::npos);
+  CHECK(tables.find("per 'per 10 shares' forms 8 any_case 8 currency - source explicit family 0 shift -1") !=
+        std::string::npos);
+  CHECK(tables.find("per 'per ordinary share' forms 8 any_case 8") != std::string::npos);
 }
 
 TEST_CASE("figure reader: every option set, on forms and their near misses", "[parse][reader]") {
