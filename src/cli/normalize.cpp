@@ -222,7 +222,14 @@ int run_checked(const NormalizeArgs& args) {
     options.parse.locale = args.locale;
   }
 
-  auto fx = load_fx_file(args.fx);
+  // A v1 run keeps only the columns of its currencies (most of its start-up was
+  // the other 37 of the ECB's); a table it cannot use is read again whole, so
+  // that the errors below name what the file holds.
+  FxLoadOptions fx_options;
+  fx_options.only = fx_currencies_read(options);
+  auto fx = load_fx_file(args.fx, fx_options);
+  if (!fx_options.only.empty() && (!fx || !check_fx_table(*fx, options.target, args.fx, args.to).empty()))
+    fx = load_fx_file(args.fx);
   if (!fx) {
     std::fprintf(stderr, "finmetrics normalize: %s\n", fx.error().describe().c_str());
     return 2;

@@ -11,7 +11,9 @@
 
 namespace finmetrics {
 
-Result<FxTable> load_fx_file(const std::filesystem::path& file) {
+Result<FxTable> load_fx_file(const std::filesystem::path& file) { return load_fx_file(file, FxLoadOptions{}); }
+
+Result<FxTable> load_fx_file(const std::filesystem::path& file, const FxLoadOptions& options) {
   auto text = read_file(file);  // says so when `file` is a directory or missing
   if (!text) return unexpected(text.error());
   const std::string name = file.string();
@@ -21,13 +23,16 @@ Result<FxTable> load_fx_file(const std::filesystem::path& file) {
   if (rest.empty()) return unexpected(make_error(Errc::csv, fmt::format("{}: empty file, no header line", name), name));
   std::string_view first = rest.substr(0, rest.find('\n'));
   if (!first.empty() && first.back() == '\r') first.remove_suffix(1);
-  if (first.rfind("Date,USD", 0) == 0 || (first.rfind("Date,", 0) == 0 && first.find("Country") == std::string::npos))
-    return parse_ecb_csv(*text, name);
+  if (first.rfind("Date,USD", 0) == 0 || (first.rfind("Date,", 0) == 0 && first.find("Country") == std::string::npos)) {
+    EcbOptions ecb;
+    ecb.only = options.only;
+    return parse_ecb_csv(*text, name, ecb);
+  }
   if (first.rfind("Date,Country,", 0) == 0) return parse_fred_h10_csv(*text, name);
   if (first.rfind("date,base,quote,rate", 0) == 0) {  // with or without ",source"
-    FxCsvOptions options;
-    options.source = file.filename().string();
-    return parse_fx_csv(*text, name, options);
+    FxCsvOptions csv;
+    csv.source = file.filename().string();
+    return parse_fx_csv(*text, name, csv);
   }
   return unexpected(make_error(
       Errc::csv,

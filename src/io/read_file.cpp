@@ -15,8 +15,10 @@ std::string describe_byte_limit(std::size_t bytes) {
   return fmt::format("{} bytes", bytes);
 }
 
-Result<std::string> read_stream(std::FILE* in, std::string_view name, std::size_t max_bytes) {
-  std::string text;
+namespace {
+
+// Appends the rest of `in` to `text` (reserved by the caller when the size is known).
+Result<std::string> read_into(std::FILE* in, std::string_view name, std::size_t max_bytes, std::string text) {
   char buffer[1 << 16];
   std::size_t n = 0;
   while ((n = std::fread(buffer, 1, sizeof buffer, in)) > 0) {
@@ -34,6 +36,12 @@ Result<std::string> read_stream(std::FILE* in, std::string_view name, std::size_
   return text;
 }
 
+}  // namespace
+
+Result<std::string> read_stream(std::FILE* in, std::string_view name, std::size_t max_bytes) {
+  return read_into(in, name, max_bytes, std::string());
+}
+
 Result<std::string> read_file(const std::filesystem::path& file, std::size_t max_bytes) {
   std::error_code ec;
   if (std::filesystem::is_directory(file, ec)) {  // fopen opens one, and reading it fails later as "empty"
@@ -46,13 +54,18 @@ Result<std::string> read_file(const std::filesystem::path& file, std::size_t max
                                  file.string()));
   }
   // A regular file says its size: one beyond the limit is refused before a byte is read.
-  if (const auto size = std::filesystem::file_size(file, ec);
-      !ec && std::filesystem::is_regular_file(file, ec) && max_bytes != 0 && size > max_bytes)
-    return unexpected(make_error(
-        Errc::out_of_range, fmt::format("'{}' is longer than {}, the most read from one file: not read", file.string(),
-                              describe_byte_limit(max_bytes)),
-        file.string()));
-  return read_stream(f.get(), file.string(), max_bytes);
+  std::string text;
+  if (const auto size = std::filesystem::file_size(file, ec); !ec && std::filesystem::is_regular_file(file, ec)) {
+    if (max_bytes != 0 && size > max_bytes)
+      return unexpected(make_error(
+          Errc::out_of_range, fmt::format("'{}' is longer than {}, the most read from one file: not read",
+                                file.string(), describe_byte_limit(max_bytes)),
+          file.string()));
+    // Room for the whole file at once: growing by doubling copied and faulted in
+    // twice its size (a 1.9 MB ECB table: ~900 page faults of a normalize start-up).
+    text.reserve(static_cast<std::size_t>(size) + 1);
+  }
+  return read_into(f.get(), file.string(), max_bytes, std::move(text));
 }
 
 }  // namespace finmetrics

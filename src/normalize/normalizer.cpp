@@ -44,6 +44,13 @@ NormalizeTotals& NormalizeTotals::operator+=(const NormalizeTotals& o) {
   return *this;
 }
 
+std::vector<Currency> fx_currencies_read(const NormalizeOptions& options) {
+  if (options.spec != NormalizeSpec::v1) return {};
+  std::vector<Currency> read(std::begin(detail::v1_currencies), std::end(detail::v1_currencies));
+  if (std::find(read.begin(), read.end(), options.target) == read.end()) read.push_back(options.target);
+  return read;
+}
+
 Normalizer::Normalizer(const FxTable& fx, NormalizeOptions options)
     : fx_(&fx), options_(options), grid_(std::make_unique<Grid>()) {
   if (options_.significant_digits < 1 || options_.significant_digits > 36)
@@ -51,7 +58,9 @@ Normalizer::Normalizer(const FxTable& fx, NormalizeOptions options)
   if (options_.decimals && (*options_.decimals < 0 || *options_.decimals > 18))
     throw std::invalid_argument("NormalizeOptions::decimals must be in 0..18");
   if (options_.max_staleness.count() < 0) throw std::invalid_argument("NormalizeOptions::max_staleness must be >= 0");
-  if (!options_.parse.locale.empty()) {
+  // v1 reads its closed grammar, never the locale; checking it builds the
+  // lexicon (~6M instructions of a v1 start-up).
+  if (options_.spec == NormalizeSpec::v2 && !options_.parse.locale.empty()) {
     const Lexicon& lexicon = options_.parse.lexicon != nullptr ? *options_.parse.lexicon : Lexicon::builtin();
     if (lexicon.locale(options_.parse.locale) == nullptr)
       throw std::invalid_argument("NormalizeOptions::parse.locale: unknown locale '" + options_.parse.locale + "'");

@@ -1,7 +1,9 @@
 // Fast paths of the FX and normalize readers held to their careful paths:
 // csv::RecordSplitter::next_plain (runs of plain records, cut by the caller)
 // against next() record by record, and the ECB loader's one-pass row reader
-// against the general field-by-field reader (forced by rates it leaves to it).
+// against the general field-by-field reader (forced by rates it leaves to it),
+// an ECB file read for a few columns against it read whole, and FX lines cut in
+// place against the record scanner.
 #include <catch2/catch.hpp>
 
 #include <random>
@@ -9,6 +11,7 @@
 #include <vector>
 
 #include "finmetrics/currency/iso4217.hpp"
+#include "finmetrics/fx/detail/csv_scan.hpp"
 #include "finmetrics/fx/ecb.hpp"
 #include "finmetrics/io/csv.hpp"
 
@@ -176,4 +179,148 @@ TEST_CASE("Rows the ECB loader's one-pass reader declines get the careful reader
   auto t = parse_ecb_csv("Date,USD,\n2025-03-28,1.234567890123456789,\n", "ecb.csv");
   REQUIRE(t);
   CHECK(t->fixings(USD)[0].rate.to_string() == "1.234567890123456789");
+}
+
+namespace {
+
+// A table of `rows` rows over `codes`, rates of 1 to 17 bytes (the one-pass
+// reader takes a field of fewer than 16 bytes 16 bytes at a time), N/A and
+// empty cells, with or without the trailing comma; then `mutations` bytes
+// replaced by bytes that matter to a rate reader.
+std::string random_ecb(std::mt19937& rng, const std::vector<std::string>& codes, int rows, int mutations) {
+  std::string text = "Date";
+  for (const std::string& c : codes) text += "," + c;
+  text += ",\n";
+  const std::size_t header = text.size();
+  for (int row = 0; row < rows; ++row) {
+    const int d = row % 28 + 1;
+    text += "2023-" + std::string(row / 28 % 12 + 1 < 10 ? "0" : "") + std::to_string(row / 28 % 12 + 1) + "-" +
+            (d < 10 ? "0" : "") + std::to_string(d);
+    for (std::size_t c = 0; c < codes.size(); ++c) {
+      const auto kind = static_cast<unsigned>(rng() % 10);
+      std::string rate;
+      if (kind == 0) rate = "N/A";
+      else if (kind == 1) rate = "";
+      else {
+        const std::size_t digits = 1 + rng() % 16;
+        for (std::size_t k = 0; k < digits; ++k) rate += static_cast<char>('0' + rng() % 10);
+        if (rng() % 4 != 0) rate.insert(rng() % (rate.size() + 1), ".");
+      }
+      text += "," + rate;
+    }
+    if (rng() % 2 == 0) text += ',';
+    text += '\n';
+  }
+  static constexpr char bytes[] = {'0', '1', '9', '.', '.', ',', 'N', '/', 'A', ' ', 'x', '-', '\xff', '/'};
+  for (int m = 0; m < mutations && text.size() > header; ++m)
+    text[header + rng() % (text.size() - header)] = bytes[rng() % sizeof bytes];
+  return text;
+}
+
+// The same table with 19 zeros before every field that starts with a digit: the
+// same rates, valid or not alike, and every row beyond the one-pass reader (19
+// digits and more), so read by the careful reader alone.
+std::string careful_copy(std::string_view text) {
+  std::string out;
+  const std::size_t header_end = text.find('\n') + 1;
+  out.append(text.substr(0, header_end));
+  bool field_start = false;
+  for (std::size_t i = header_end; i < text.size(); ++i) {
+    const char c = text[i];
+    if (field_start && c >= '0' && c <= '9') out.append(19, '0');
+    out += c;
+    field_start = c == ',';
+  }
+  return out;
+}
+
+std::string describe(const Result<FxTable>& t) {
+  if (!t) return "error at line " + std::to_string(t.error().line);
+  std::string s;
+  for (const FxSeries& series : t->series()) {
+    s += std::string(series.quote.code()) + ":";
+    for (const Fixing& f : series.fixings) s += " " + f.rate.to_string();
+    s += "\n";
+  }
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("The ECB one-pass reader's 16-byte fields read as the careful reader reads them, near misses too",
+          "[fx][ecb]") {
+  std::mt19937 rng(90210);
+  const std::vector<std::string> codes = {"USD", "JPY", "CNY", "HKD", "GBP", "CHF"};
+  int loaded = 0;
+  for (int round = 0; round < 3000; ++round) {
+    const std::string text = random_ecb(rng, codes, 1 + static_cast<int>(rng() % 12), static_cast<int>(rng() % 3));
+    const auto fast = parse_ecb_csv(text, "fast.csv");
+    const auto careful = parse_ecb_csv(careful_copy(text), "careful.csv");
+    INFO(text);
+    REQUIRE(describe(fast) == describe(careful));
+    loaded += fast ? 1 : 0;
+  }
+  CHECK(loaded > 500);  // both outcomes are exercised
+  CHECK(loaded < 2900);
+}
+
+TEST_CASE("An ECB file read for a few columns keeps their fixings and is refused exactly as read whole", "[fx][ecb]") {
+  std::mt19937 rng(777);
+  const std::vector<std::string> codes = {"USD", "JPY", "CNY", "HKD", "GBP", "CHF"};
+  EcbOptions some;
+  some.only = {USD, HKD};
+  int loaded = 0;
+  for (int round = 0; round < 2000; ++round) {
+    const std::string text = random_ecb(rng, codes, 1 + static_cast<int>(rng() % 12), static_cast<int>(rng() % 3));
+    const auto whole = parse_ecb_csv(text, "ecb.csv");
+    const auto kept = parse_ecb_csv(text, "ecb.csv", some);
+    INFO(text);
+    if (!whole) {
+      REQUIRE_FALSE(kept);
+      CHECK(kept.error().message == whole.error().message);
+      continue;
+    }
+    std::string expected;  // the whole table's USD and HKD series
+    for (const FxSeries& series : whole->series()) {
+      if (series.quote != USD && series.quote != HKD) continue;
+      expected += std::string(series.quote.code()) + ":";
+      for (const Fixing& f : series.fixings) expected += " " + f.rate.to_string();
+      expected += "\n";
+    }
+    if (expected.empty()) {
+      REQUIRE_FALSE(kept);
+      CHECK(kept.error().message == "ecb.csv: no fixings: the columns kept (USD HKD) hold no rate");
+      continue;
+    }
+    REQUIRE(kept);
+    CHECK(describe(kept) == expected);
+    ++loaded;
+  }
+  CHECK(loaded > 300);
+}
+
+TEST_CASE("FX lines cut in place read as the CSV record scanner cuts them", "[fx][csv]") {
+  std::mt19937 rng(4242);
+  for (int round = 0; round < 3000; ++round) {
+    std::string text = rng() % 4 == 0 ? "\xEF\xBB\xBF" : "";
+    const std::size_t size = rng() % 40;
+    for (std::size_t k = 0; k < size; ++k) text += "ab,\n\n"[rng() % 5];
+    csv::RecordSplitter splitter(std::size_t{1} << 30);
+    splitter.feed(text);
+    std::vector<std::pair<std::string, std::size_t>> expected, got;
+    for (bool finished = false;;) {  // as LineReader reads through the scanner
+      auto r = splitter.next();
+      if (!r && !finished) {
+        finished = true;
+        r = splitter.finish();
+      }
+      if (!r) break;
+      expected.emplace_back(r->text, r->line);
+    }
+    fx_detail::LineReader lines(text);
+    fx_detail::Line line;
+    while (lines.next(line)) got.emplace_back(line.text, line.number);
+    INFO(text);
+    CHECK(got == expected);
+  }
 }

@@ -117,8 +117,11 @@ TEST_CASE("v2 corpus forms: numbers the English way unless a locale says otherwi
         "2014-03-03,\"\u20ac1.234,5\",EUR,1234.5,,,exact,,1699.6596,,\n"
         "2014-03-03,\"$1,234.5\",,,,,,,,,\n");
   NormalizeOptions unknown;
+  unknown.spec = NormalizeSpec::v2;
   unknown.parse.locale = "xx";
   CHECK_THROWS_AS(Normalizer(table(), unknown), std::invalid_argument);
+  unknown.spec = NormalizeSpec::v1;  // v1 reads its closed grammar, never a locale
+  CHECK_NOTHROW(Normalizer(table(), unknown));
 }
 
 TEST_CASE("v2 corpus forms: one currency marker, as the spec says; unknown markers refused by name",

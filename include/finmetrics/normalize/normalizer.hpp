@@ -78,6 +78,12 @@ struct NormalizeOptions {
   bool currency_source_column = false;
 };
 
+/// The currencies a run with `options` converts between: v1's four (USD, CNY,
+/// HKD, EUR) and the target; empty for v2, which reads any currency of the table.
+/// A loader may keep only these (`FxLoadOptions::only`): a v1 run then reads 3 of
+/// the ECB's 41 columns into fixings, and the output is the same.
+[[nodiscard]] std::vector<Currency> fx_currencies_read(const NormalizeOptions& options);
+
 /// Where the two columns read are, from the header (v2), or by position.
 struct ColumnLayout {
   std::size_t date = 0;
