@@ -3,6 +3,8 @@
 // with a message that names the input ("<fuzz>:line:column: ..."); a loaded
 // table holds series sorted strictly by date with positive rates, and as_of on a
 // fixing's own date gives exactly that fixing (for the series as published).
+// ECB: the one-pass row reader and a load of two columns (EcbOptions::only) give
+// what every row read field by field gives.
 
 #include "finmetrics/fx/ecb.hpp"
 #include "finmetrics/fx/fred_h10.hpp"
@@ -30,6 +32,32 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   auto table = load(data[0], text);
   auto twice = load(data[0], text);
   FUZZ_CHECK(table.has_value() == twice.has_value(), text);
+  if (data[0] % 4 == 0) {  // the ECB one-pass rows and kept columns against every row read field by field
+    EcbOptions careful;
+    careful.one_pass = false;
+    const auto reference = parse_ecb_csv(text, "<fuzz>", careful);
+    FUZZ_CHECK(table.has_value() == reference.has_value(), text);
+    if (!table) FUZZ_CHECK(table.error().message == reference.error().message, table.error().describe());
+    else FUZZ_CHECK(table->series().size() == reference->series().size(), text);
+    for (std::size_t i = 0; table && i < table->series().size(); ++i)
+      FUZZ_CHECK(table->series()[i].quote == reference->series()[i].quote &&
+                     table->series()[i].fixings == reference->series()[i].fixings, text);
+    EcbOptions some;
+    some.only = {Currency::from_code("USD").value(), Currency::from_code("HKD").value()};
+    const auto kept = parse_ecb_csv(text, "<fuzz>", some);
+    if (!table) {
+      FUZZ_CHECK(!kept && kept.error().message == table.error().message, text);
+    } else if (kept) {
+      for (const FxSeries& s : kept->series()) {
+        const FxSeries* whole = table->find(s.base, s.quote);
+        FUZZ_CHECK(whole != nullptr && whole->fixings == s.fixings && (s.quote == some.only[0] || s.quote == some.only[1]),
+                   text);
+      }
+      for (const Currency c : some.only) FUZZ_CHECK(table->fixings(c).size() == kept->fixings(c).size(), text);
+    } else {
+      FUZZ_CHECK(table->fixings(some.only[0]).empty() && table->fixings(some.only[1]).empty(), text);
+    }
+  }
   if (!table) {
     const Error& e = table.error();
     FUZZ_CHECK(!e.message.empty() && e.message.rfind("<fuzz>", 0) == 0, e.describe());

@@ -198,7 +198,7 @@ Result<FxTable> parse_ecb_csv(std::string_view text, std::string_view name, cons
   std::string why;
   std::vector<Cell> cells(columns.size());
   while (lines.next_nonblank(line)) {
-    if (std::int32_t day_number = 0; read_plain_row(line.text, cells, keep, day_number)) {
+    if (std::int32_t day_number = 0; options.one_pass && read_plain_row(line.text, cells, keep, day_number)) {
       const date::sys_days day{date::days{day_number}};
       row_dates.emplace_back(day, line.number);
       for (std::size_t i = 0; i < columns.size(); ++i) {

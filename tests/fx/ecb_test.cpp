@@ -185,7 +185,7 @@ TEST_CASE("The ECB layout read from memory: any order, N/A, CRLF, optional trail
       "2025-03-31,1.0815,161.6,N/A\r\n"
       "\r\n"
       "2025-03-27,1.0785,,7.8361,\r\n";
-  auto t = parse_ecb_csv(text, "mem.csv", EcbOptions{"ECB test", {}});
+  auto t = parse_ecb_csv(text, "mem.csv", EcbOptions{"ECB test", {}, true});
   REQUIRE(t);
   REQUIRE(t->fixings(USD).size() == 3);
   CHECK(t->fixings(USD)[0] == Fixing{day(2025, 3, 27), "1.0785"_dec});

@@ -256,8 +256,12 @@ TEST_CASE("The ECB one-pass reader's 16-byte fields read as the careful reader r
     const std::string text = random_ecb(rng, codes, 1 + static_cast<int>(rng() % 12), static_cast<int>(rng() % 3));
     const auto fast = parse_ecb_csv(text, "fast.csv");
     const auto careful = parse_ecb_csv(careful_copy(text), "careful.csv");
+    const auto field_by_field = parse_ecb_csv(text, "fast.csv", EcbOptions{"ECB", {}, false});
     INFO(text);
     REQUIRE(describe(fast) == describe(careful));
+    REQUIRE(fast.has_value() == field_by_field.has_value());
+    if (fast) CHECK(describe(fast) == describe(field_by_field));
+    else CHECK(fast.error().message == field_by_field.error().message);
     loaded += fast ? 1 : 0;
   }
   CHECK(loaded > 500);  // both outcomes are exercised

@@ -23,6 +23,9 @@ struct EcbOptions {
   /// whose kept columns hold no rate at all is refused ("no fixings: the columns
   /// kept (USD CNY) hold no rate").
   std::vector<Currency> only;
+  /// false: every row is read by the field-by-field reader, the reference the
+  /// one-pass row reader is tested (and fuzzed) against; the table is the same.
+  bool one_pass = true;
 };
 
 /// Reads the ECB wide layout into a table with pivot EUR and one daily series
