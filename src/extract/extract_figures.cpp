@@ -22,6 +22,7 @@ std::string_view to_string(FigureKind k) noexcept {
   switch (k) {
     case FigureKind::money: return "money";
     case FigureKind::per_share: return "per_share";
+    case FigureKind::unit_price: return "unit_price";
     case FigureKind::percent: return "percent";
     case FigureKind::percentage_points: return "percentage_points";
     case FigureKind::multiple: return "multiple";

@@ -183,6 +183,30 @@ std::string_view Scanner::per_share_phrase_before(std::size_t b) const {
   return {};
 }
 
+// The end of what an amount ending at e is a price of: `/` glued, or a `per_leader`
+// ("per", "a", "an") apart, then a `per_unit` cue of one or two words ("bbl", "barrel",
+// "MMBtu", "troy ounce") ending the word. npos when none.
+std::size_t Scanner::per_unit_end(std::size_t e) const {
+  const std::size_t n = s_.size();
+  std::size_t u = npos;
+  if (e + 1 < n && s_[e] == '/' && is_letter(s_[e + 1])) {
+    u = e + 1;
+  } else if (const std::size_t q = skip_hspace(s_, e); q > e && q < n && is_letter(s_[q])) {
+    const std::size_t qe = letters_end(s_, q);
+    if (lexicon_.cue(s_.substr(q, qe - q), "per_leader") != nullptr) u = skip_hspace(s_, qe);
+    if (u == qe) u = npos;
+  }
+  if (u == npos || u >= n || !is_letter(s_[u])) return npos;
+  const std::size_t w1 = letters_end(s_, u);
+  const auto ends_word = [&](std::size_t x) { return x >= n || !(is_alnum(s_[x]) || s_[x] == '-' || s_[x] == '/'); };
+  if (const std::size_t w2b = skip_hspace(s_, w1); w2b > w1 && w2b < n && is_letter(s_[w2b])) {
+    const std::size_t w2 = letters_end(s_, w2b);
+    if (ends_word(w2) && lexicon_.cue(s_.substr(u, w2 - u), "per_unit") != nullptr) return w2;
+  }
+  if (ends_word(w1) && lexicon_.cue(s_.substr(u, w1 - u), "per_unit") != nullptr) return w1;
+  return npos;
+}
+
 bool Scanner::take(const QuotedFigure& f, std::size_t number, bool word, std::vector<Candidate>& out,
                    std::vector<Error>& skipped, std::size_t& resume) const {
   const std::size_t n = s_.size();
@@ -328,6 +352,10 @@ bool Scanner::take(const QuotedFigure& f, std::size_t number, bool word, std::ve
       return false;
     }
   }
+  // "$84.94/bbl", "$85 a barrel", "$2,300 per tonne", "$2.61/MMBtu": money per unit of a
+  // good (`per_unit` cues, value the unit's name), a price and no amount.
+  const std::size_t unit_end = dim == Dimension::money && f.unit.per == Per::whole && !word ? per_unit_end(e) : npos;
+  const bool unit_price = unit_end != npos;
   const bool plain = dim == Dimension::number;
   std::string rewritten;
   std::string noun;
@@ -335,7 +363,7 @@ bool Scanner::take(const QuotedFigure& f, std::size_t number, bool word, std::ve
   // "a 12-cent-a-share dividend", "a one-yen bid" money; "15-month", "three-year",
   // "5x-faster" are not figures.
   bool compound_money = false;
-  if (e + 1 < n && s_[e] == '-' && is_letter(s_[e + 1])) {
+  if (!unit_price && e + 1 < n && s_[e] == '-' && is_letter(s_[e + 1])) {
     const std::size_t we = letters_end(s_, e + 1);
     const std::string_view w = s_.substr(e + 1, we - e - 1);
     if (f.is_range() || scaled || !(plain || dim == Dimension::money)) return false;
@@ -356,7 +384,7 @@ bool Scanner::take(const QuotedFigure& f, std::size_t number, bool word, std::ve
   // "R$ 1.32 per preferred and common share", "$0.50 per Class A share": share classes
   // (`share_class` cues) between a `per_leader` that takes them (`per`) and a `share_noun`
   // keep the amount per share.
-  if (!compound_money && dim == Dimension::money && f.unit.per == Per::whole && !f.is_range() && !word) {
+  if (!unit_price && !compound_money && dim == Dimension::money && f.unit.per == Per::whole && !f.is_range() && !word) {
     const std::size_t q = skip_hspace(s_, e);
     const std::size_t qe = letters_end(s_, q);
     const Cue* leader = q > e && qe > q ? lexicon_.cue(s_.substr(q, qe - q), "per_leader") : nullptr;
@@ -379,7 +407,7 @@ bool Scanner::take(const QuotedFigure& f, std::size_t number, bool word, std::ve
   }
   // "earnings per share were HK$2.47": the per-share metric before an amount without a
   // scale makes the amount per share (or per ADS).
-  if (!compound_money && rewritten.empty() && dim == Dimension::money && f.unit.per == Per::whole && !scaled &&
+  if (!unit_price && !compound_money && rewritten.empty() && dim == Dimension::money && f.unit.per == Per::whole && !scaled &&
       !word && !(e + 1 < n && s_[e] == '-' && is_letter(s_[e + 1]))) {
     std::string_view per = per_share_phrase_before(b);
     // "RMB18.53 (US$2.64)", "HK$4.63 (2023: HK$4.78)", "(US$0.33 or HK$2.57)": an amount in
@@ -402,7 +430,7 @@ bool Scanner::take(const QuotedFigure& f, std::size_t number, bool word, std::ve
     }
     if (!per.empty()) rewritten = fmt::format("{} {}", s_.substr(b, e - b), per == "ads" ? "per ADS" : "per share");
   }
-  if (!compound_money && rewritten.empty() && e + 1 < n && s_[e] == '-' && is_letter(s_[e + 1])) {
+  if (!unit_price && !compound_money && rewritten.empty() && e + 1 < n && s_[e] == '-' && is_letter(s_[e + 1])) {
     const std::size_t we = letters_end(s_, e + 1);
     const std::string_view w = s_.substr(e + 1, we - e - 1);
     rewritten = fmt::format("{} {}", s_.substr(b, e - b), w);  // "Rs 45,000-crore", "$5-billion"
@@ -473,6 +501,11 @@ bool Scanner::take(const QuotedFigure& f, std::size_t number, bool word, std::ve
   c.begin = b;
   c.end = e;
   c.word_form = word;
+  if (unit_price) {
+    const std::size_t u = s_[e] == '/' ? e + 1 : skip_hspace(s_, letters_end(s_, skip_hspace(s_, e)));
+    c.per_unit = lexicon_.cue(s_.substr(u, unit_end - u), "per_unit")->value;
+    c.end = e = unit_end;
+  }
   if (!rewritten.empty()) {
     c.rewritten = true;
     c.parse_text = std::move(rewritten);

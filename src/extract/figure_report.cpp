@@ -25,7 +25,11 @@ std::string value_text(const ExtractedFigure& f) {
 
 std::string interval_text(const ExtractedFigure& f) { return f.interval ? f.interval->to_string() : std::string{}; }
 
-std::string unit_text(const ExtractedFigure& f) { return f.unit.to_string(); }
+// "USD per barrel" for a unit price (the good is the unit's noun), else the unit's own text.
+std::string unit_text(const ExtractedFigure& f) {
+  if (f.kind == FigureKind::unit_price) return f.unit.to_string() + " per " + f.unit.noun;
+  return f.unit.to_string();
+}
 
 // Fits a cell into `width` code points (UTF-8), cutting with an ellipsis.
 std::string cell(std::string_view s, std::size_t width) {

@@ -69,6 +69,7 @@ struct Candidate {
   std::string parse_text;
   bool rewritten = false;
   std::string noun;  // a count noun read after the figure
+  std::string per_unit;  // the good an amount is the price of ("$84.94/bbl": barrel), a `per_unit` cue's value
   std::string_view locale;  // the locale it was read with when not the scan's ("en-IN": "1,18,000")
   bool word_form = false;
   std::string hedge_verb;
@@ -152,6 +153,7 @@ class Scanner {
   std::size_t spoken_decimal_start(std::size_t p) const;
   bool after_change(std::size_t p) const;
   std::size_t count_noun_end(std::size_t p, const QuotedFigure& f, std::size_t number, bool& duration) const;
+  std::size_t per_unit_end(std::size_t e) const;
   void scan_numbers(std::vector<Candidate>& out, std::vector<Error>& skipped) const;
   void scan_words(std::vector<Candidate>& out, const std::vector<Candidate>& numeric) const;
   std::size_t extend_qualifier(std::size_t begin) const;

@@ -526,7 +526,14 @@ void Scanner::run(Extraction& out, const SentenceIndex& sentences, ArticleCues& 
       case Dimension::count: f.kind = FigureKind::count; break;
       case Dimension::number: f.kind = FigureKind::number; break;
     }
-    if (f.kind == FigureKind::money || f.kind == FigureKind::per_share) {
+    if (!c.per_unit.empty() && f.kind == FigureKind::money) {  // "$84.94/bbl": USD per barrel
+      f.kind = FigureKind::unit_price;
+      f.unit.noun = c.per_unit;
+      q.unit.noun = c.per_unit;
+      q.text = f.text;
+      q.span = f.span;
+    }
+    if (f.kind == FigureKind::money || f.kind == FigureKind::per_share || f.kind == FigureKind::unit_price) {
       if (f.currency_source == CurrencySource::none) f.currency_source = CurrencySource::explicit_;
     }
     try {

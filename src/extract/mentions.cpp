@@ -13,7 +13,12 @@ namespace {
 // starts a sentence; a name capitalises each part (`Mercedes-Benz`, `Coca-Cola`).
 bool lower_compound(std::string_view s, const CueHit& m) {
   if (m.kind != CueKind::name) return false;
-  if (s.substr(m.begin, m.end - m.begin).find(' ') != std::string_view::npos) return false;  // `Value-added Services`
+  const std::string_view text = s.substr(m.begin, m.end - m.begin);
+  if (const std::size_t space = text.rfind(' '); space != std::string_view::npos) {
+    // `Hong Kong-listed`, `New York-based`: an adjective made of a place (`Value-added Services` is a name)
+    const std::size_t dash = text.find('-', space);
+    return dash != std::string_view::npos && dash + 1 < text.size() && is_lower(text[dash + 1]);
+  }
   const std::string_view w = s.substr(m.begin, letters_end(s, m.begin) - m.begin);
   const std::size_t e = m.begin + w.size();
   return e + 1 < m.end && s[e] == '-' && is_lower(s[e + 1]);
@@ -83,6 +88,38 @@ bool analyst_or_firm(std::string_view s, const Lexicon& lexicon, const WordFilte
   return analyst(wb, we);
 }
 
+// A word of a figure, capitalised: a scale, minor unit or unit of a good after the number
+// ("Rs 1,234.56 Cr", "$2.61/MMBtu", "45 Sen") or a marker ending in a full stop before it
+// ("Rs. 500"). It names no company.
+bool part_of_figure(std::string_view s, const Lexicon& lexicon, const CueHit& m) {
+  const std::string_view w = s.substr(m.begin, m.end - m.begin);
+  if (w.find(' ') != std::string_view::npos) return false;
+  std::size_t before = skip_hspace_back(s, m.begin);
+  if (before > 0 && before == m.begin && s[before - 1] == '/') {
+    --before;
+  } else if (const std::size_t wb = letters_begin(s, before);
+             wb < before && lexicon.cue(s.substr(wb, before - wb), "per_leader") != nullptr) {
+    before = skip_hspace_back(s, wb);  // "$2.61 per MMBtu"
+  }
+  if (before > 0 && is_digit(s[before - 1]) &&
+      (lexicon.scale(w) || lexicon.currency_marker_after_number(w) != nullptr || lexicon.cue(w, "per_unit") != nullptr)) {
+    return true;
+  }
+  if (m.end < s.size() && s[m.end] == '.') {
+    const std::size_t d = skip_hspace(s, m.end + 1);
+    return d < s.size() && is_digit(s[d]) && lexicon.currency_marker(s.substr(m.begin, m.end + 1 - m.begin)) != nullptr;
+  }
+  return false;
+}
+
+// A name that is, whole, a place or a text's own term for its issuer (`not_entity_alone`
+// cues: `Canada`, `Hong Kong`, `Company`, `Group`; the places of `currency_place` and
+// `yen_place` cues too): no company. In a longer name it is part of it (`Canada Goose`).
+bool no_company_alone(const Lexicon& lexicon, const WordFilter& alone, std::string_view text) {
+  return (alone.may_be(text) && lexicon.cue(text, "not_entity_alone") != nullptr) ||
+         lexicon.cue(text, "currency_place") != nullptr || lexicon.cue(text, "yen_place") != nullptr;
+}
+
 }  // namespace
 
 std::vector<CueHit> company_mentions(std::string_view s, const Lexicon& lexicon, std::span<const CueHit> entity,
@@ -91,6 +128,7 @@ std::vector<CueHit> company_mentions(std::string_view s, const Lexicon& lexicon,
   kept.reserve(entity.size());
   const WordFilter analysts(lexicon, "analyst");
   const WordFilter modifiers(lexicon, "metric_modifier");
+  const WordFilter alone(lexicon, "not_entity_alone");
   std::size_t d = 0;
   for (const CueHit& m : entity) {
     if (lower_compound(s, m)) continue;
@@ -103,6 +141,7 @@ std::vector<CueHit> company_mentions(std::string_view s, const Lexicon& lexicon,
       continue;
     }
     if (analyst_or_firm(s, lexicon, analysts, m)) continue;
+    if (m.kind == CueKind::name && (part_of_figure(s, lexicon, m) || no_company_alone(lexicon, alone, text))) continue;
     std::size_t p = m.end;
     if (s.substr(p, 2) == "'s") p += 2;
     else if (s.substr(p, 4) == "\xE2\x80\x99s") p += 4;

@@ -56,7 +56,15 @@ bool Scanner::inside_token(std::size_t d) const {
   const CodePoint before = decode_before(s_, d);
   if (before.size == 0) return false;
   const char32_t b = before.value;
-  if (b == '.' || b == '/' || b == '_' || b == '@' || b == '\\' || b == '%' || b == '=' || b == '&' || b == '#') {
+  if (b == '.') {
+    // "Rs.1,234.56 Cr.", "Bs.5bn": a currency marker that ends in a full stop, glued to its
+    // number, starts the figure (the word before the stop starts a token of its own).
+    const std::size_t wb = letters_begin(s_, d - 1);
+    const bool marker = wb < d - 1 && (wb == 0 || !is_alnum(s_[wb - 1])) &&
+                        lexicon_.currency_marker(s_.substr(wb, d - wb)) != nullptr;
+    return !marker;
+  }
+  if (b == '/' || b == '_' || b == '@' || b == '\\' || b == '%' || b == '=' || b == '&' || b == '#') {
     return true;
   }
   if (b == ':' && d >= 2 && is_digit(s_[d - 2])) return true;

@@ -53,8 +53,10 @@ std::vector<std::vector<std::string>> read_rows(const std::string& text, const E
   for (const auto& f : e.figures) {
     std::string value = f.quoted ? f.quoted->value.to_string() : (f.interval ? f.interval->to_string() : "");
     if (f.quoted && f.quoted->upper) value += ".." + f.quoted->upper->to_string();
-    const bool money = f.kind == FigureKind::money || f.kind == FigureKind::per_share;
-    rows.push_back({f.text, std::string(to_string(f.kind)), value, f.unit.to_string(),
+    const bool money = f.kind == FigureKind::money || f.kind == FigureKind::per_share || f.kind == FigureKind::unit_price;
+    // a unit price's unit as the JSON writes it: "USD per barrel"
+    const std::string unit = f.unit.to_string() + (f.kind == FigureKind::unit_price ? " per " + f.unit.noun : "");
+    rows.push_back({f.text, std::string(to_string(f.kind)), value, unit,
                     money ? std::string(to_string(f.currency_source)) : ""});
   }
   for (const auto& s : e.skipped) rows.push_back({"#skipped", s.message, "", "", ""});

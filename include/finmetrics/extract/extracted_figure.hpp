@@ -20,6 +20,7 @@ namespace finmetrics {
 enum class FigureKind {
   money,              ///< an amount of a currency: `Rmb81bn`, `$858 billion`, `billions of dollars`
   per_share,          ///< money per share or per ADS: `HK$140.9`, `140.9 HKD per share`
+  unit_price,         ///< money per unit of a good: `$84.94/bbl`, `$2,300 a tonne` (unit `USD per barrel`)
   percent,            ///< `nearly 60%`, `66 per cent`, `triple-digit growth`
   percentage_points,  ///< `2 percentage point`, `25bp` (basis points are read here too)
   multiple,           ///< `6.5 times`, `10x`, `doubled`, `less than half`
@@ -28,7 +29,7 @@ enum class FigureKind {
   record,             ///< an extreme over a horizon: `three-year high`, `record lows` (no value)
 };
 
-/// "money", "per_share", "percent", "percentage_points", "multiple", "count", "number", "record".
+/// "money", "per_share", "unit_price", "percent", "percentage_points", "multiple", "count", "number", "record".
 [[nodiscard]] std::string_view to_string(FigureKind k) noexcept;
 
 // `CurrencySource` (explicit, document, option, default) is parse/quoted_figure.hpp's.

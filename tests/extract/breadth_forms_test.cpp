@@ -1,0 +1,84 @@
+// Forms of unseen text read silently wrong or passed over before, each pinned: a rupee
+// marker with a full stop glued to its number (`Rs.1,234.56 Cr.`), a price per unit of
+// a good (`$84.94/bbl`), and names that are no company (`Canada`, `the Company`, `Cr`).
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "finmetrics/extract/extract_figures.hpp"
+
+using namespace finmetrics;
+
+namespace {
+
+struct Read {
+  std::string text, kind, value, unit, source;
+  bool operator==(const Read&) const = default;
+};
+
+// Every figure of `text`: as written, its kind, value, unit (a unit price's good
+// included, as the JSON writes it) and how its currency was decided.
+std::vector<Read> reads(std::string_view text, const ExtractOptions& options = {}) {
+  std::vector<Read> out;
+  for (const auto& f : extract_figures(text, options).figures) {
+    std::string unit = f.unit.to_string();
+    if (f.kind == FigureKind::unit_price) unit += " per " + f.unit.noun;
+    out.push_back({f.text, std::string(to_string(f.kind)), f.quoted ? f.quoted->value.to_string() : "", unit,
+                   f.currency_source == CurrencySource::none ? "" : std::string(to_string(f.currency_source))});
+  }
+  return out;
+}
+
+std::vector<std::string> entities(std::string_view text) {
+  std::vector<std::string> out;
+  for (const auto& f : extract_figures(text).figures) out.push_back(f.context.entity.value);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a marker ending in a full stop glued to its number starts the figure", "[extract][breadth][forms]") {
+  // Was passed over: the digit after `Rs.` was taken for the inside of a token (`v1.2`).
+  CHECK(reads("Reliance reported a net profit of Rs.1,234.56 Cr. for the quarter, against Rs.1,100 Cr. a year ago.") ==
+        std::vector<Read>{{"Rs.1,234.56 Cr", "money", "12345600000", "INR", "explicit"},
+                          {"Rs.1,100 Cr", "money", "11000000000", "INR", "explicit"}});
+  CHECK(reads("Revenue was Rs.1,234 crore.") == std::vector<Read>{{"Rs.1,234 crore", "money", "12340000000", "INR", "explicit"}});
+  // Tokens stay tokens: a version, an abbreviation that is no marker.
+  CHECK(reads("It runs v1.2 and Inc.5 builds.").empty());
+}
+
+TEST_CASE("a price per unit of a good keeps its unit", "[extract][breadth][forms]") {
+  // Was `$84.94` money, USD: the per-barrel unit lost.
+  CHECK(reads("Brent rose 2% to $84.94/bbl, and Henry Hub gas traded at $2.61/MMBtu.") ==
+        std::vector<Read>{{"2%", "percent", "2", "%", ""},
+                          {"$84.94/bbl", "unit_price", "84.94", "USD per barrel", "default"},
+                          {"$2.61/MMBtu", "unit_price", "2.61", "USD per MMBtu", "default"}});
+  CHECK(reads("Oil hit $85 a barrel; copper $9,500 per tonne; gold $2,300 an ounce; fuel R$ 3.92 per liter.") ==
+        std::vector<Read>{{"$85 a barrel", "unit_price", "85", "USD per barrel", "default"},
+                          {"$9,500 per tonne", "unit_price", "9500", "USD per tonne", "default"},
+                          {"$2,300 an ounce", "unit_price", "2300", "USD per troy ounce", "default"},
+                          {"R$ 3.92 per liter", "unit_price", "3.92", "BRL per litre", "explicit"}});
+  // Not a good: per share stays per share, a currency after `per` an exchange rate, a
+  // word that is no unit ends the amount.
+  CHECK(reads("It paid $0.50 per share and spent $3bn a year.") ==
+        std::vector<Read>{{"$0.50 per share", "per_share", "0.50", "USD per share", "default"},
+                          {"$3bn", "money", "3000000000", "USD", "default"}});
+  CHECK(reads("The rate was $1.08 per euro.").empty());
+  CHECK(reads("Shares were $12/barrelhouse.") == std::vector<Read>{{"$12", "money", "12", "USD", "default"}});
+}
+
+TEST_CASE("places, a text's term for its issuer and words of a figure name no company", "[extract][breadth][entity]") {
+  // Were `Company`, `Canada` and `Company`.
+  CHECK(entities("Company revenue rose 12% to $4.2 billion. Canada accounted for $1.1 billion of sales, the Company "
+                 "said.") == std::vector<std::string>{"", "", ""});
+  // In a longer name a place is part of it.
+  CHECK(entities("Canada Goose said revenue rose to C$1.3 billion.") == std::vector<std::string>{"Canada Goose"});
+  // Were `Rs` and `Cr`.
+  CHECK(entities("Tata Motors said sales were Rs. 500 Cr in March.") == std::vector<std::string>{"Tata Motors"});
+  CHECK(entities("Henry Hub gas traded at $2.61 per MMBtu.") == std::vector<std::string>{"Henry Hub"});
+  // `Hong Kong-listed` is an adjective.
+  CHECK(entities("BYD said its Hong Kong-listed shares rose 2.3%.") == std::vector<std::string>{"BYD"});
+}
