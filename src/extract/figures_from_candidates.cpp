@@ -393,6 +393,81 @@ void Scanner::run(Extraction& out, const SentenceIndex& sentences, ArticleCues& 
     return *cents_elsewhere_;
   };
 
+  // The currencies the words of the text name (`yen`, `JPY`, `ringgit`, `RM`) and the
+  // yen place it names, read once when a shared minor unit needs them.
+  std::optional<std::vector<Currency>> named_;
+  const auto named = [&]() -> const std::vector<Currency>& {
+    if (named_) return *named_;
+    named_.emplace();
+    for (std::size_t p = 0; p < s_.size();) {
+      if (!is_letter(s_[p])) {
+        ++p;
+        continue;
+      }
+      const std::size_t e = letters_end(s_, p);
+      const CurrencyMarker* m = lexicon_.currency_marker(s_.substr(p, e - p));
+      if (m == nullptr) m = lexicon_.currency_marker_after_number(s_.substr(p, e - p));
+      if (m != nullptr && m->currency && m->divisor == 1 &&
+          std::find(named_->begin(), named_->end(), *m->currency) == named_->end()) {
+        named_->push_back(*m->currency);
+      }
+      p = e;
+    }
+    if (const std::optional<CurrencyEvidence>& place = yen_place(); place) named_->push_back(place->currency);
+    return *named_;
+  };
+
+  // A figure refused as ambiguous for a family marker without default ("pesos"): when
+  // the document's explicit figures and the codes of its words name one currency of that
+  // family only, the figure read with it and the evidence (the first such figure, else
+  // the code); nullopt otherwise.
+  const auto family_of_document =
+      [&](const Candidate& c) -> std::optional<std::pair<Result<QuotedFigure>, CurrencyEvidence>> {
+    const std::string text = c.rewritten ? c.parse_text : std::string(s_.substr(c.begin, c.end - c.begin));
+    const CurrencyMarker* word = nullptr;
+    std::size_t at = 0, at_end = 0;
+    for (std::size_t p = 0; p < text.size() && word == nullptr;) {
+      if (!is_letter(text[p])) {
+        ++p;
+        continue;
+      }
+      const std::size_t e = letters_end(text, p);
+      const CurrencyMarker* m = lexicon_.currency_marker(std::string_view(text).substr(p, e - p));
+      if (m != nullptr && !m->currency && m->family != 0 && lexicon_.family_name(m->family) != "dollar" &&
+          lexicon_.family_name(m->family) != "yen") {
+        word = m;
+        at = p;
+        at_end = e;
+      }
+      p = e;
+    }
+    if (word == nullptr) return std::nullopt;
+    std::optional<CurrencyEvidence> evidence;
+    for (const Read& other : reads) {
+      if (other.bare != Bare::no || !other.parsed || !other.parsed->unit.is_money() || vague(other.c)) continue;
+      const Currency x = *other.parsed->unit.currency;
+      if (lexicon_.family_of(x) != word->family) continue;
+      if (evidence && evidence->currency != x) return std::nullopt;
+      if (!evidence) {
+        evidence = CurrencyEvidence{std::string(s_.substr(other.c.begin, other.c.end - other.c.begin)),
+                                    TextSpan{other.c.begin, other.c.end}, x};
+      }
+    }
+    for (const Currency x : named()) {
+      if (lexicon_.family_of(x) != word->family) continue;
+      if (evidence && evidence->currency != x) return std::nullopt;
+      if (!evidence) {
+        const std::size_t p = s_.find(x.code());
+        evidence = CurrencyEvidence{std::string(x.code()), TextSpan{p, p + 3}, x};
+      }
+    }
+    if (!evidence) return std::nullopt;
+    std::string with_code = text.substr(0, at) + std::string(evidence->currency.code()) + text.substr(at_end);
+    Result<QuotedFigure> q = parse_figure(with_code, read_options_);
+    if (!q || !q->unit.is_money() || q->unit.currency != evidence->currency) return std::nullopt;
+    return std::pair{std::move(q), std::move(*evidence)};
+  };
+
   for (std::size_t k = 0; k < reads.size(); ++k) {
     Read& r = reads[k];
     Candidate& c = r.c;
@@ -401,6 +476,35 @@ void Scanner::run(Extraction& out, const SentenceIndex& sentences, ArticleCues& 
     f.text = std::string(s_.substr(c.begin, c.end - c.begin));
     f.word_form = c.word_form;
     f.hedge_verb = c.hedge_verb;
+
+    // "45 sen per share" in a text about yen: `sen` is the ringgit's hundredth and the
+    // yen's and the rupiah's too (`minor_shared` cues); read as its own currency only
+    // when the text names it or none of the others, else refused, never guessed.
+    if (r.bare == Bare::no && r.parsed && r.parsed->unit.is_money() && !r.parsed->currency_marker.empty()) {
+      const Cue* shared = lexicon_.cue(r.parsed->currency_marker, "minor_shared");
+      const Currency own = *r.parsed->unit.currency;
+      const auto is_named = [&](Currency x) { return std::find(named().begin(), named().end(), x) != named().end(); };
+      if (shared != nullptr && !is_named(own)) {
+        std::optional<Currency> other;
+        for (std::size_t p = 0; p < shared->value.size() && !other;) {
+          const std::size_t q = std::min(shared->value.find(' ', p), shared->value.size());
+          if (const Result<Currency> x = Currency::from_code(std::string_view(shared->value).substr(p, q - p));
+              x && is_named(*x)) {
+            other = *x;
+          }
+          p = q + 1;
+        }
+        if (other) {
+          out.skipped.push_back(make_error(
+              Errc::ambiguous,
+              fmt::format("byte {}: '{}': '{}' is a hundredth of {} and of {}; the text names {} and not {}: not read",
+                          c.begin, f.text, r.parsed->currency_marker, own.code(), other->code(), other->code(),
+                          own.code()),
+              f.text));
+          continue;
+        }
+      }
+    }
 
     // Resolve a bare sign.
     std::optional<Currency> resolved;
@@ -503,6 +607,18 @@ void Scanner::run(Extraction& out, const SentenceIndex& sentences, ArticleCues& 
       (r.bare == Bare::dollar ? o.currency.dollar : o.currency.yen_or_yuan) = *resolved;
       r.parsed = read(c, o);
     }
+    // "12.4 billion pesos" after "210.9 billion Mexican pesos": a family without default
+    // (peso, dinar, ...) named by one currency only in the document's explicit figures
+    // and codes is that one (`document`); otherwise refused as before.
+    bool by_document = false;
+    if (!r.parsed && r.parsed.error().code == Errc::ambiguous && !vague(c)) {
+      if (auto resolved_family = family_of_document(c); resolved_family) {
+        r.parsed = std::move(resolved_family->first);
+        f.currency_source = CurrencySource::document;
+        f.currency_evidence = std::move(resolved_family->second);
+        by_document = true;
+      }
+    }
     if (!r.parsed) {
       Error e = std::move(r.parsed.error());
       e.message = fmt::format("byte {}: '{}': {}", c.begin, f.text, e.message);
@@ -510,7 +626,7 @@ void Scanner::run(Extraction& out, const SentenceIndex& sentences, ArticleCues& 
       continue;
     }
     QuotedFigure q = std::move(*r.parsed);
-    if (c.rewritten) {
+    if (c.rewritten || by_document) {
       q.text = f.text;
       q.span = f.span;
       if (!c.noun.empty()) q.unit = Unit::count_of(c.noun);

@@ -52,6 +52,25 @@ std::size_t Scanner::alnum_run_end(std::size_t p) const {
 // Digits that are part of something else: a version or path ("v.5", "04/14"),
 // a time of day, a compound ("Covid-19", "03-17"; a range's upper end is read
 // with its lower end), a URL ("%20", "?q=30").
+// Whether `text` holds a word that names a family of currencies and no one of them,
+// outside the dollar and yen (whose bare signs are resolved otherwise): `pesos`, `dinars`.
+bool Scanner::names_family_only(std::string_view text) const {
+  for (std::size_t p = 0; p < text.size();) {
+    if (!is_letter(text[p])) {
+      ++p;
+      continue;
+    }
+    const std::size_t e = letters_end(text, p);
+    const CurrencyMarker* m = lexicon_.currency_marker(text.substr(p, e - p));
+    if (m != nullptr && !m->currency && m->family != 0 && lexicon_.family_name(m->family) != "dollar" &&
+        lexicon_.family_name(m->family) != "yen") {
+      return true;
+    }
+    p = e;
+  }
+  return false;
+}
+
 bool Scanner::inside_token(std::size_t d) const {
   const CodePoint before = decode_before(s_, d);
   if (before.size == 0) return false;
@@ -369,6 +388,20 @@ void Scanner::scan_numbers(std::vector<Candidate>& out, std::vector<Error>& skip
         while (te < n && te - start.marked < 64 && !is_hspace(decode(s_, te).value) && s_[te] != '\n') ++te;
         while (te > d && (s_[te - 1] == '.' || s_[te - 1] == ',' || s_[te - 1] == ';' || s_[te - 1] == ')')) --te;
         const std::string_view text = s_.substr(start.marked, te - start.marked);
+        if (!word && r.error().code == Errc::ambiguous && names_family_only(text)) {
+          // "12.4 billion pesos": which peso the document may say (figures_from_candidates.cpp
+          // reads it again once the whole text is known, and refuses it as here otherwise).
+          Candidate c;
+          c.begin = start.marked;
+          c.end = te;
+          c.parse_text = std::string(text);
+          c.rewritten = true;
+          c.ranges = ranges;
+          out.push_back(std::move(c));
+          refused_ = te;
+          i = std::max(te, d + 1);
+          continue;
+        }
         Error e = std::move(r.error());
         e.message = fmt::format("byte {}: '{}': {}", start.marked, text, e.message);
         skipped.push_back(std::move(e));

@@ -82,3 +82,45 @@ TEST_CASE("places, a text's term for its issuer and words of a figure name no co
   // `Hong Kong-listed` is an adjective.
   CHECK(entities("BYD said its Hong Kong-listed shares rose 2.3%.") == std::vector<std::string>{"BYD"});
 }
+
+TEST_CASE("sen in a text about yen is refused, never read as ringgit", "[extract][breadth][forms]") {
+  // Was 0.45 MYR per share: `sen` is the ringgit's hundredth, and the yen's.
+  const Extraction yen = extract_figures(
+      "Toyota Motor said it would pay a year-end dividend of 45 sen per share. The yen weakened to 151 per dollar.");
+  CHECK(yen.figures.empty());
+  REQUIRE(yen.skipped.size() == 1);
+  CHECK(yen.skipped[0].message ==
+        "byte 54: '45 sen per share': 'sen' is a hundredth of MYR and of JPY; the text names JPY and not MYR: not read");
+  // A Malaysian text, or one that names no other currency of `sen`, reads ringgit.
+  CHECK(reads("Maybank declared a dividend of 45 sen per share, or RM5.4 billion.") ==
+        std::vector<Read>{{"45 sen per share", "per_share", "0.45", "MYR per share", "explicit"},
+                          {"RM5.4 billion", "money", "5400000000", "MYR", "explicit"}});
+  CHECK(reads("A dividend of 30 sen a share was paid.") ==
+        std::vector<Read>{{"30 sen a share", "per_share", "0.30", "MYR per share", "explicit"}});
+}
+
+TEST_CASE("a peso the document names is that peso; otherwise refused with the reason", "[extract][breadth][forms]") {
+  const std::string which = "ambiguous currency 'pesos': which peso (MXN, PHP, ARS, CLP, COP)? write the ISO code";
+  // Was a number without currency: `Mexican pesos` is MXN.
+  CHECK(reads("Cemex reported revenue of 210.9 billion Mexican pesos. Net income was 12.4 billion pesos.") ==
+        std::vector<Read>{{"210.9 billion Mexican pesos", "money", "210900000000", "MXN", "explicit"},
+                          {"12.4 billion pesos", "money", "12400000000", "MXN", "document"}});
+  const Extraction doc = extract_figures("Cemex reported revenue of 210.9 billion Mexican pesos. Net income was 12.4 "
+                                         "billion pesos.");
+  REQUIRE(doc.figures.size() == 2);
+  REQUIRE(doc.figures[1].currency_evidence);
+  CHECK(doc.figures[1].currency_evidence->marker == "210.9 billion Mexican pesos");
+  CHECK(reads("The peso loan of MXN 3bn was repaid; revenue was 8 billion pesos.") ==
+        std::vector<Read>{{"MXN 3bn", "money", "3000000000", "MXN", "explicit"},
+                          {"8 billion pesos", "money", "8000000000", "MXN", "document"}});
+  // Nothing says which, or two pesos: refused.
+  const Extraction alone = extract_figures("The company reported revenue of 210.9 billion pesos for the year.");
+  CHECK(alone.figures.empty());
+  REQUIRE(alone.skipped.size() == 1);
+  CHECK(alone.skipped[0].message == "byte 32: '210.9 billion pesos': " + which);
+  const Extraction two = extract_figures("Ayala earned 20 billion Philippine pesos; Cemex 3 billion Mexican pesos; "
+                                         "the fund 12.4 billion pesos.");
+  CHECK(two.figures.size() == 2);
+  REQUIRE(two.skipped.size() == 1);
+  CHECK(two.skipped[0].message == "byte 82: '12.4 billion pesos': " + which);
+}
