@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "document_dollar.hpp"
+#include "table_units.hpp"
 #include "yen_place.hpp"
 #include "finmetrics/extract/detail/article_cues.hpp"
 #include "finmetrics/extract/detail/sentences.hpp"
@@ -468,6 +469,7 @@ void Scanner::run(Extraction& out, const SentenceIndex& sentences, ArticleCues& 
     return std::pair{std::move(q), std::move(*evidence)};
   };
 
+  std::optional<std::vector<TableUnit>> table_units_;  // read once, when a plain number needs them
   for (std::size_t k = 0; k < reads.size(); ++k) {
     Read& r = reads[k];
     Candidate& c = r.c;
@@ -626,6 +628,24 @@ void Scanner::run(Extraction& out, const SentenceIndex& sentences, ArticleCues& 
       continue;
     }
     QuotedFigure q = std::move(*r.parsed);
+    // "Net profit  17,394" under "(₹ in crore)": a plain number in a table whose header
+    // names a currency and a scale is that money (`document`, the header as evidence).
+    if (q.unit.dimension == Dimension::number && q.scale.exponent == 0 && !q.is_range() && !c.word_form &&
+        q.qualifier == Qualifier::none) {
+      if (!table_units_) table_units_ = table_units_of(s_, lexicon_);
+      if (const TableUnit* t = table_unit_at(*table_units_, c.begin); t != nullptr) {
+        ParseOptions o = read_options_;
+        if (!c.locale.empty()) o.locale = std::string(c.locale);
+        Result<QuotedFigure> money =
+            parse_figure(f.text + " " + t->scale + " " + std::string(t->header.currency.code()), o);
+        if (money && money->unit.is_money() && money->unit.currency == t->header.currency) {
+          q = std::move(*money);
+          f.currency_source = CurrencySource::document;
+          f.currency_evidence = t->header;
+          by_document = true;
+        }
+      }
+    }
     if (c.rewritten || by_document) {
       q.text = f.text;
       q.span = f.span;

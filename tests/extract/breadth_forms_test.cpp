@@ -124,3 +124,30 @@ TEST_CASE("a peso the document names is that peso; otherwise refused with the re
   REQUIRE(two.skipped.size() == 1);
   CHECK(two.skipped[0].message == "byte 82: '12.4 billion pesos': " + which);
 }
+
+TEST_CASE("a table header's currency and scale make the plain numbers under it money", "[extract][breadth][forms]") {
+  // Were plain numbers: the header `(₹ in crore)` or `(HK$'000)` was not read.
+  const std::string text =
+      "Consolidated results (\xE2\x82\xB9 in crore)\n"
+      "Revenue from operations\t2,31,886\t2,10,831\n"
+      "Net profit\t17,394\t16,011\n"
+      "\n"
+      "(HK$'000)\t2024\t2023\n"
+      "Revenue\t1,234,567\t1,100,000\n"
+      "\n"
+      "Revenue rose 5% to 1,234 units and 90,000 visitors came.\n";
+  CHECK(reads(text) == std::vector<Read>{{"2,31,886", "money", "2318860000000", "INR", "document"},
+                                         {"2,10,831", "money", "2108310000000", "INR", "document"},
+                                         {"17,394", "money", "173940000000", "INR", "document"},
+                                         {"16,011", "money", "160110000000", "INR", "document"},
+                                         {"1,234,567", "money", "1234567000", "HKD", "document"},
+                                         {"1,100,000", "money", "1100000000", "HKD", "document"},
+                                         {"5%", "percent", "5", "%", ""},
+                                         {"1,234 units", "count", "1234", "units", ""},
+                                         {"90,000 visitors", "count", "90000", "visitors", ""}});
+  const Extraction e = extract_figures(text);
+  REQUIRE(e.figures.at(4).currency_evidence);
+  CHECK(e.figures[4].currency_evidence->marker == "(HK$'000)");
+  // A bracket that is no unit header leaves the numbers alone.
+  CHECK(reads("Results (unaudited)\nRevenue\t90,000\n") == std::vector<Read>{{"90,000", "number", "90000", "", ""}});
+}
