@@ -167,6 +167,19 @@ bool FigureReader::read(std::string_view s, FigureReading& out) const noexcept {
     marker_end = i;
     if (marker_form == before_spaced) i += space(i);
   }
+  // Or a country prefix (`US4.5cps`, `HK 12 cents`): its currency in the unit of a
+  // minor unit after the number; the marker is all of it, number included.
+  const Word* country = nullptr;
+  if (prefix == nullptr && !negative && countries_.may_start(s, i, n)) {
+    std::uint8_t country_form = 0;
+    // (spaces: U+0020 only, as the tables learned them)
+    country = countries_.match(s, i, n, before_attached, digit_at, before_spaced,
+                               [&](std::size_t k) { return k < n && s[k] == ' ' && digit_at(k + 1); }, country_form);
+    if (country != nullptr) {
+      i += country->text.size();
+      if (country_form == before_spaced) ++i;
+    }
+  }
   bool inner = false;
   if (prefix != nullptr && paren_may_follow && i < n && s[i] == '(') {
     inner = negative = true;
@@ -258,7 +271,19 @@ bool FigureReader::read(std::string_view s, FigureReading& out) const noexcept {
   // A marker after the number (then the end or a space).
   const auto word_end = [&](std::size_t k) { return k >= m || space(k) > 0; };
   const Word* marker = prefix;
-  if (prefix == nullptr) {
+  if (country != nullptr) {
+    // no scale, and a minor unit of the prefix's family (`cents`, `c`, `cps`)
+    if (scale != nullptr) return false;
+    if (minors_.may_start(s, i, m) && (marker = minors_.match(s, i, m, after_attached, word_end))) {
+      i += marker->text.size();
+    } else if (i < m && s[i] == ' ' && minors_.may_start(s, i + 1, m) &&
+               (marker = minors_.match(s, i + 1, m, after_spaced, word_end))) {
+      i += 1 + marker->text.size();
+    } else {
+      return false;
+    }
+    marker_end = i;
+  } else if (prefix == nullptr) {
     if (markers_.may_start(s, i, m) && (marker = markers_.match(s, i, m, after_attached, word_end))) {
       marker_form = after_attached;
       marker_begin = i;
@@ -271,17 +296,18 @@ bool FigureReader::read(std::string_view s, FigureReading& out) const noexcept {
       marker_end = i;
     }
   }
-  if (marker == nullptr || (scale != nullptr && (marker->scaled & marker_form) == 0)) return false;
+  if (marker == nullptr || (country == nullptr && scale != nullptr && (marker->scaled & marker_form) == 0)) return false;
   if (indian && !indian_locale_ && marker->currency != Currency{{'I', 'N', 'R'}}) return false;
   if (outer) {
     if (i != m) return false;
     i = m + 1;
   }
 
-  // What the amount is per, ending the figure.
-  Per per = Per::whole;
+  // What the amount is per, ending the figure (`cps` says it itself).
+  Per per = country != nullptr ? marker->per : Per::whole;
   int per_shift = 0;
   if (i < n) {
+    if (per != Per::whole) return false;
     const std::size_t g = space(i);
     if (g == 0) return false;
     const Word* p = !pers_.may_start(s, i + g, n) ? nullptr
@@ -296,10 +322,10 @@ bool FigureReader::read(std::string_view s, FigureReading& out) const noexcept {
   out.shift = marker->shift + per_shift;
   out.scale = scale != nullptr ? scale->scale : scales::units;
   out.negative = negative;
-  out.currency = marker->currency;
+  out.currency = country != nullptr ? country->currency : marker->currency;
   out.per = per;
   out.qualifier = qualifier;
-  out.currency_source = marker->source;
+  out.currency_source = country != nullptr ? country->source : marker->source;
   out.currency_family = marker->family;
   out.begin = static_cast<std::uint32_t>(b);
   out.end = static_cast<std::uint32_t>(n);

@@ -1,6 +1,7 @@
 #include "finmetrics/parse/figure_reader.hpp"
 
 #include <algorithm>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,17 @@ std::string alternating(std::string s) {
     up = !up;
   }
   return s;
+}
+
+// A sample figure around a word: before + word + after.
+struct Sample {
+  std::string_view before, after;
+};
+std::string around(const Sample& sample, const std::string& word) {
+  std::string t;
+  t.reserve(sample.before.size() + word.size() + sample.after.size());
+  t.append(sample.before).append(word).append(sample.after);
+  return t;
 }
 
 bool same_decimal(const Decimal& a, const Decimal& b) { return a.same_quantum(b) && a.coefficient() == b.coefficient(); }
@@ -80,7 +92,8 @@ void FigureReader::Table::index() {
     }
   }
   code_slots.clear();
-  std::vector<std::pair<unsigned char, Probe>> listed;
+  std::vector<std::pair<unsigned char, Probe>>& listed = listing;  // kept: a table is indexed again and again
+  listed.clear();
   for (std::size_t k = 0; k < words.size(); ++k) {
     const Word& w = words[k];
     if (is_code(w.text)) {
@@ -185,15 +198,13 @@ FigureReader::FigureReader(const ParseOptions& options, Learning learning)
     }
     const std::string& m = w.text;
     std::uint8_t scaled = 0;
-    const auto keep = [&](Form form, std::initializer_list<std::string> samples) {
-      return (w.forms & form) != 0 && (every_sample ? std::all_of(samples.begin(), samples.end(),
-                                                                  [&](const std::string& s) { return agrees(s); })
-                                                    : agrees(*samples.begin()));
+    const auto keep = [&](Form form, Sample first, Sample second) {
+      return (w.forms & form) != 0 && agrees(around(first, m)) && (!every_sample || agrees(around(second, m)));
     };
-    if (keep(before_attached, {m + "1.5bn", m + "2 billion"})) scaled |= before_attached;
-    if (keep(before_spaced, {m + " 1.5bn", m + " 2 billion"})) scaled |= before_spaced;
-    if (keep(after_attached, {"1.5bn" + m, "2k" + m})) scaled |= after_attached;
-    if (keep(after_spaced, {"1.5bn " + m, "2 billion " + m})) scaled |= after_spaced;
+    if (keep(before_attached, {"", "1.5bn"}, {"", "2 billion"})) scaled |= before_attached;
+    if (keep(before_spaced, {"", " 1.5bn"}, {"", " 2 billion"})) scaled |= before_spaced;
+    if (keep(after_attached, {"1.5bn", ""}, {"2k", ""})) scaled |= after_attached;
+    if (keep(after_spaced, {"1.5bn ", ""}, {"2 billion ", ""})) scaled |= after_spaced;
     w.scaled = scaled;
     scaled_of.emplace_back(w.text, scaled);
   }
@@ -207,6 +218,7 @@ FigureReader::FigureReader(const ParseOptions& options, Learning learning)
   }
   learn_hedges();
   learn_pers();
+  learn_countries();
 
   // No-break, narrow no-break and thin spaces where a space may stand (not after a hedge).
   wide_spaces_ = true;
@@ -233,6 +245,7 @@ FigureReader::FigureReader(const ParseOptions& options, Learning learning)
   outer_paren_ = true;
   outer_paren_ = agrees("(USD 1)") && agrees("(US$1.5bn)") && agrees("(1 USD)") && agrees("(1.5 billion US dollars)") &&
                  agrees("(USD 1) per share") && agrees("(2.5bn USD)") && agrees("(\xE2\x82\xAC" "0.5)") && agrees("(USD 0)");
+  for (Table* t : {&markers_, &scales_, &hedges_, &pers_, &countries_, &minors_}) t->listing = {};
   enabled_ = agrees("USD 1,234.5") && agrees("USD 1,234") && agrees("USD 0.05") && agrees("USD 1,234,567") &&
              agrees("1,234.5 USD") && agrees("USD 1.5bn") && agrees("USD 1.234bn");
 }
@@ -271,7 +284,8 @@ std::string FigureReader::marker_kind(const std::string& t) const {
   };
   key += '|';
   const std::string up = to_upper(t), low = to_lower(t), mixed = alternating(t);
-  for (const std::string* v : {&up, &low, &mixed}) key += status(*v);
+  const char as_written = status(t);
+  for (const std::string* v : {&up, &low, &mixed}) key += *v == t ? as_written : status(*v);
   key += lexicon_->cues_for(t).empty() ? '-' : 'c';  // cues are found in any case
   // its words
   for (std::size_t i = 0, sp; i < t.size(); i = sp + 1) {
@@ -279,7 +293,7 @@ std::string FigureReader::marker_kind(const std::string& t) const {
     if (sp == t.size() && i == 0) break;
     key += status(std::string_view(t).substr(i, sp - i));
   }
-  key += '|' + std::to_string(m->family != 0) + "," + std::to_string(lexicon_->family_of(*m->currency) != 0) + "," +
+  key += '|' + std::to_string(m->family != 0) + "," +
          std::to_string(m->divisor) + "," + std::to_string(m->multiple) + "," + std::to_string(static_cast<int>(m->per)) +
          "," + std::to_string(m->follows_number) + std::to_string(m->coin) + std::to_string(m->word_like) +
          std::to_string(m->country);
@@ -384,15 +398,19 @@ std::vector<std::pair<std::string, std::string>> FigureReader::learn_markers() {
         return lexicon_->currency_marker_after_number(t) != nullptr || lexicon_->currency_marker(t) != nullptr ||
                (t.size() > 1 && t.back() == '$');
       };
-  const auto samples = [](const std::string& m, Form form) -> std::vector<std::string> {
-        switch (form) {
-          case before_attached: return {m + "1", m + "1.5", m + "0.25"};
-          case before_spaced: return {m + " 1", m + " 1,234.5", m + " 0.25"};
-          case after_attached: return {"1" + m, "1.5" + m, "0.25" + m};
-          case after_spaced: return {"1 " + m, "1,234.5 " + m, "0.25 " + m};
-        }
-        return {};
-      };
+  const auto samples = [](Form form) -> std::span<const Sample> {
+    static constexpr Sample ba[] = {{"", "1"}, {"", "1.5"}, {"", "0.25"}};
+    static constexpr Sample bs[] = {{"", " 1"}, {"", " 1,234.5"}, {"", " 0.25"}};
+    static constexpr Sample aa[] = {{"1", ""}, {"1.5", ""}, {"0.25", ""}};
+    static constexpr Sample as[] = {{"1 ", ""}, {"1,234.5 ", ""}, {"0.25 ", ""}};
+    switch (form) {
+      case before_attached: return ba;
+      case before_spaced: return bs;
+      case after_attached: return aa;
+      case after_spaced: return as;
+    }
+    return {};
+  };
   std::vector<Word> learned = learn(markers_, candidates, 0xF, make, known, samples);
   // The shared words: the learned word's forms, with their own text and currency.
   std::sort(shared.begin(), shared.end());
@@ -415,10 +433,11 @@ std::vector<std::pair<std::string, std::string>> FigureReader::learn_markers() {
     copy.currency = *m->currency;
     copy.family = m->family;
     const auto first_form = [](std::uint8_t f) { return static_cast<Form>(f & (~f + 1)); };
-    const std::vector<std::string> as_written = copy.forms != 0 ? samples(word, first_form(copy.forms)) : std::vector<std::string>{""};
-    const std::vector<std::string> other_case =
-        copy.any_case != 0 ? samples(to_lower(word) != word ? to_lower(word) : to_upper(word), first_form(copy.any_case))
-                           : std::vector<std::string>{};
+    const std::string as_written = copy.forms != 0 ? around(samples(first_form(copy.forms))[0], word) : std::string();
+    const std::string other_case =
+        copy.any_case != 0
+            ? around(samples(first_form(copy.any_case))[0], to_lower(word) != word ? to_lower(word) : to_upper(word))
+            : std::string();
     // (an ISO code shares a code's word unchecked: the tests compare all of them with the exhaustive learning)
     if (!(is_code(word) && is_code(from)) && !agrees_alone(markers_, copy, as_written, other_case)) {
       alone.push_back(word);
@@ -457,11 +476,13 @@ std::vector<FigureReader::Word> FigureReader::learn(Table& table, const std::vec
                        (!sampled || (code ? known(low) : known(up) && known(low) && known(mixed)));
     for (const Form form : {before_attached, before_spaced, after_attached, after_spaced}) {
       if ((forms & form) == 0 || (sampled && (may & form) == 0)) continue;
+      const std::span<const Sample> texts = samples(form);
       const auto all = [&](const std::string& x) {
-        const std::vector<std::string> texts = samples(x, form);
-        if (texts.empty()) return false;
-        if (learning_ == Learning::sampled) return agrees(texts.front());
-        return std::all_of(texts.begin(), texts.end(), [&](const std::string& t) { return agrees(t); });
+        const std::size_t count = sampled ? std::min<std::size_t>(texts.size(), 1) : texts.size();
+        for (std::size_t k = 0; k < count; ++k) {
+          if (!agrees(around(texts[k], x))) return false;
+        }
+        return count > 0;
       };
       table.words.assign(1, w);
       table.words[0].forms = form;
@@ -472,7 +493,9 @@ std::vector<FigureReader::Word> FigureReader::learn(Table& table, const std::vec
       if (!cased) continue;
       table.words[0].any_case = form;
       table.index();
-      if (code ? all(low) : all(up) && all(low) && all(mixed)) w.any_case |= form;
+      // (sampled: a case that is the word as written reads as it, asked above)
+      const auto in_case = [&](const std::string& x) { return (sampled && x == c) || all(x); };
+      if (code ? in_case(low) : in_case(up) && in_case(low) && in_case(mixed)) w.any_case |= form;
     }
     if ((w.forms | w.any_case) != 0) learned.push_back(std::move(w));
   }
@@ -488,12 +511,12 @@ void FigureReader::learn_table(Table& table, const std::vector<std::string>& can
 
 // A word that shares another's forms, checked alone on the first sample of its
 // first form (as written, and in another case where it reads in any case).
-bool FigureReader::agrees_alone(Table& table, const Word& w, const std::vector<std::string>& as_written,
-                                const std::vector<std::string>& other_case) {
+bool FigureReader::agrees_alone(Table& table, const Word& w, const std::string& as_written,
+                                const std::string& other_case) {
   table.words.assign(1, w);
   table.index();
-  if (!as_written.front().empty() && !agrees(as_written.front())) return false;
-  return other_case.empty() || agrees(other_case.front());
+  if (!as_written.empty() && !agrees(as_written)) return false;
+  return other_case.empty() || agrees(other_case);
 }
 
 void FigureReader::learn_scales() {
@@ -508,9 +531,12 @@ void FigureReader::learn_scales() {
         return 0xF;
       },
       [&](const std::string& t) { return lexicon_->scale(t).has_value(); },
-      [](const std::string& t, Form form) -> std::vector<std::string> {
-        const std::string a = form == after_attached ? t : " " + t;
-        return {"USD 1" + a, "1" + a + " USD", "US$1" + a, "1" + a + " US dollars", "USD 2.5" + a};
+      [](Form form) -> std::span<const Sample> {
+        static constexpr Sample attached[] = {
+            {"USD 1", ""}, {"1", " USD"}, {"US$1", ""}, {"1", " US dollars"}, {"USD 2.5", ""}};
+        static constexpr Sample spaced[] = {
+            {"USD 1 ", ""}, {"1 ", " USD"}, {"US$1 ", ""}, {"1 ", " US dollars"}, {"USD 2.5 ", ""}};
+        return form == after_attached ? std::span<const Sample>(attached) : std::span<const Sample>(spaced);
       });
 }
 
@@ -527,9 +553,12 @@ void FigureReader::learn_hedges() {
         return 0xF;
       },
       [&](const std::string& t) { return lexicon_->qualifier(t).has_value(); },
-      [](const std::string& h, Form form) -> std::vector<std::string> {
-        const std::string a = form == before_attached ? h : h + " ";
-        return {a + "USD 1", a + "1 USD", a + "US$1", a + "1.5 billion US dollars", a + "2.5bn USD"};
+      [](Form form) -> std::span<const Sample> {
+        static constexpr Sample attached[] = {
+            {"", "USD 1"}, {"", "1 USD"}, {"", "US$1"}, {"", "1.5 billion US dollars"}, {"", "2.5bn USD"}};
+        static constexpr Sample spaced[] = {
+            {"", " USD 1"}, {"", " 1 USD"}, {"", " US$1"}, {"", " 1.5 billion US dollars"}, {"", " 2.5bn USD"}};
+        return form == before_attached ? std::span<const Sample>(attached) : std::span<const Sample>(spaced);
       });
 }
 
@@ -566,8 +595,67 @@ void FigureReader::learn_pers() {
         return w.shift <= 0 && w.shift >= -3 ? 0xF : 0;
       },
       [](const std::string&) { return true; },
-      [](const std::string& p, Form) -> std::vector<std::string> {
-        return {"USD 1 " + p, "1 USD " + p, "US$1bn " + p, "1 US dollars " + p, "USD 2.5 " + p};
+      [](Form) -> std::span<const Sample> {
+        static constexpr Sample spaced[] = {
+            {"USD 1 ", ""}, {"1 USD ", ""}, {"US$1bn ", ""}, {"1 US dollars ", ""}, {"USD 2.5 ", ""}};
+        return spaced;
+      });
+}
+
+void FigureReader::learn_countries() {
+  // The minor units a country prefix takes (those of a family, no currency of their
+  // own: `cents`, `c`, `cps`), learned after `US`; then the prefixes, before `cents`.
+  const auto marker = [&](const std::string& t) {
+    const CurrencyMarker* m = lexicon_->currency_marker_after_number(t);
+    return m != nullptr ? m : lexicon_->currency_marker(t);
+  };
+  const std::vector<std::string> minors = options_.lexicon == nullptr ? detail::builtin_lexicon_words("minor_units.csv")
+                                                                      : std::vector<std::string>{"cents", "cent", "c", "cps"};
+  const std::vector<std::string> countries = options_.lexicon == nullptr
+                                                 ? detail::builtin_lexicon_words("country_prefixes.csv")
+                                                 : std::vector<std::string>{"US", "HK"};
+  const auto known = [&](const std::string& t) { return marker(t) != nullptr; };
+  countries_.words.clear();
+  {
+    Word us;
+    us.text = "US";
+    us.forms = before_attached | before_spaced;
+    const CurrencyMarker* m = marker(us.text);
+    if (m == nullptr || !m->country || !m->currency) return;
+    us.currency = *m->currency;
+    countries_.words.push_back(us);
+    countries_.index();
+  }
+  learn_table(
+      minors_, minors, after_attached | after_spaced,
+      [&](Word& w) -> std::uint8_t {
+        const CurrencyMarker* m = marker(w.text);
+        if (m == nullptr || m->currency || m->family == 0 || m->country || m->coin || m->multiple != 1) return 0;
+        if (m->divisor != 10 && m->divisor != 100 && m->divisor != 1000) return 0;
+        w.shift = static_cast<std::int8_t>(m->divisor == 10 ? -1 : m->divisor == 100 ? -2 : -3);
+        w.per = m->per;
+        w.family = m->family;
+        return 0xF;
+      },
+      known,
+      [](Form form) -> std::span<const Sample> {
+        static constexpr Sample attached[] = {{"US1", ""}, {"US 1.5", ""}, {"US0.25", ""}};
+        static constexpr Sample spaced[] = {{"US1 ", ""}, {"US 1.5 ", ""}, {"US0.25 ", ""}};
+        return form == after_attached ? std::span<const Sample>(attached) : std::span<const Sample>(spaced);
+      });
+  learn_table(
+      countries_, countries, before_attached | before_spaced,
+      [&](Word& w) -> std::uint8_t {
+        const CurrencyMarker* m = marker(w.text);
+        if (m == nullptr || !m->country || !m->currency) return 0;
+        w.currency = *m->currency;
+        return 0xF;
+      },
+      known,
+      [](Form form) -> std::span<const Sample> {
+        static constexpr Sample attached[] = {{"", "1 cents"}, {"", "1.5c"}, {"", "0.25 cents"}};
+        static constexpr Sample spaced[] = {{"", " 1 cents"}, {"", " 1.5c"}, {"", " 0.25 cents"}};
+        return form == before_attached ? std::span<const Sample>(attached) : std::span<const Sample>(spaced);
       });
 }
 
@@ -594,6 +682,8 @@ std::string FigureReader::tables() const {
   table("scale", scales_);
   table("hedge", hedges_);
   table("per", pers_);
+  table("country", countries_);
+  table("minor", minors_);
   return out;
 }
 

@@ -120,7 +120,10 @@ TEST_CASE("figure reader: the commonest forms, read as parse_figure reads them",
       "0.972tn new zealand dollars", "  $5bn  ", "0.00 USD", "-0 USD", "USD 007",
       // Indian grouping with a rupee marker, per N shares, accounting parentheses
       "\xE2\x82\xB9" "2,83,65,87,890", "Rs 4,60,518.80 crore", "1,06,997.3 rupees", "$5 per 10 shares",
-      "(S$ 544m)", "US$(318)m", "($99.99)", "\xC2\xA3(982)m", "R$(84.2) per share", "(USD 1) per share", "\xE2\x82\xAC(684.39)b"};
+      "(S$ 544m)", "US$(318)m", "($99.99)", "\xC2\xA3(982)m", "R$(84.2) per share", "(USD 1) per share", "\xE2\x82\xAC(684.39)b",
+      // a country prefix and a minor unit after the number
+      "US0.1 cents", "HK12 cents per ordinary share", "US3cps", "HK8cps", "US 3 cents", "NZ5 cents", "US4.5c",
+      "HK0.9cps", "US1,234.5 cents", "about US5 cents"};
   for (const std::string& text : read) {
     INFO(text);
     FigureReading r;
@@ -134,7 +137,9 @@ TEST_CASE("figure reader: the commonest forms, read as parse_figure reads them",
       "1.2 billion shares", "\xC2\xA5" "5bn", "1,234,56 USD", "1 234,5 USD", "1,234 567.5 USD", "$5\xE2\x80\x8D" "0bn",
       "USD 1234567890123456789", "5.", "USD", "", "   ", "usd 5", "$1,23,456", "USD  5", "1,23 456 rupees",
       "about  USD 5", "about -USD 5", "--5 USD", "$5 per 3 shares", "5 US dollars per share per share", "(USD 5",
-      "USD (5", "( USD 5)", "(USD 5 )", "-(USD 5)", "(-USD 5)", "USD (-5)", "about (USD 5)"};
+      "USD (5", "( USD 5)", "(USD 5 )", "-(USD 5)", "(-USD 5)", "USD (-5)", "about (USD 5)",
+      "A 5c", "US5 US cents", "US-5 cents", "US1.5bn cents", "US5", "US5 dollars", "US3cps per share", "(US5 cents)",
+      "US\xC2\xA0" "5 cents", "US5 pence"};
   for (const std::string& text : left) {
     INFO(text);
     FigureReading r;
@@ -251,7 +256,8 @@ TEST_CASE("figure reader: every option set, on forms and their near misses", "[p
                                           "\xE2\x82\xAC" "1.234", "1.49 cents", "US$-677.0mn", "~\xE2\x82\xA9" "47.0 trillion",
                                           "5 US dollars a share", "-1.5bn SEK", "0.972tn new zealand dollars",
                                           "\xC2\xA3" "1.2bn", "NZ$7.58 million", "5 \xE4\xBA\xBF\xE7\xBE\x8E\xE5\x85\x83",
-                                          "Rs 4,60,518.80 crore", "$5 per 10 shares", "(S$ 544m)", "US$(318)m"};
+                                          "Rs 4,60,518.80 crore", "$5 per 10 shares", "(S$ 544m)", "US$(318)m",
+                                          "US4.5cps", "HK 12 cents per ordinary share", "NZ0.5c"};
   for (const ParseOptions& options : option_sets()) {
     const FigureReader reader(options);
     Tally tally;

@@ -117,7 +117,7 @@ class FigureReader {
     std::uint8_t scaled = 0;          // the forms in which a scale may stand with a marker (`1.5bn USD`, `US$1.5bn`)
     Scale scale = scales::units;      // scales
     Qualifier qualifier = Qualifier::none;  // hedges
-    Per per = Per::whole;             // per-share phrases
+    Per per = Per::whole;             // per-share phrases; `cps` (a minor unit after a country prefix)
   };
   // How a word is found: its first eight bytes as one integer (ASCII-lower-cased for
   // a probe in any case) and the mask of those that count, compared with the text's
@@ -141,6 +141,7 @@ class FigureReader {
     std::vector<std::uint8_t> code_shadowed;  // a longer word starts with these three capitals
     std::vector<std::size_t> code_slots;      // the slots set in the two above
     std::array<bool, 256> starts{};           // the bytes a word (or a code) may start with
+    std::vector<std::pair<unsigned char, Probe>> listing;  // index()'s scratch, by first byte
     void index();
     [[nodiscard]] bool may_start(std::string_view s, std::size_t at, std::size_t n) const noexcept {
       return at < n && starts[static_cast<unsigned char>(s[at])];
@@ -168,14 +169,14 @@ class FigureReader {
   template <class Make, class Known, class Samples>
   void learn_table(Table& table, const std::vector<std::string>& candidates, std::uint8_t forms, Make make, Known known,
                    Samples samples);
-  bool agrees_alone(Table& table, const Word& w, const std::vector<std::string>& as_written,
-                    const std::vector<std::string>& other_case);
+  bool agrees_alone(Table& table, const Word& w, const std::string& as_written, const std::string& other_case);
   [[nodiscard]] std::string marker_kind(const std::string& word) const;
   // The ISO codes that share a learned code's word (text, representative's text).
   std::vector<std::pair<std::string, std::string>> learn_markers();
   void learn_scales();
   void learn_hedges();
   void learn_pers();
+  void learn_countries();
 
   void fill(std::string_view text, const FigureReading& r, QuotedFigure& f) const;
 
@@ -192,6 +193,7 @@ class FigureReader {
   bool outer_paren_ = false;          // `(S$ 544m)`, `(USD 1) per share`
   bool wide_spaces_ = false;          // U+00A0, U+202F, U+2009 read as a space wherever one may stand
   Table markers_, scales_, hedges_, pers_;
+  Table countries_, minors_;  // `US` before the number, `cents` after it: `US4.5cps`, `HK 12 cents`
 };
 
 }  // namespace finmetrics
