@@ -2,7 +2,7 @@
 /// \file
 /// `FigureReader`: a reader of the commonest money figures (`Rmb81bn`, `US$34.5bn`,
 /// `HK$140.9 per share`, `GBP 1,234.5 million`, `INR 64 810`, `380 billion yuan`,
-/// `1.49 cents`, `about $5bn`, `US$-677.0mn`), compiled once from a lexicon and
+/// `1.49 cents`, `about $5bn`, `US$-677.0mn`, `US4.5cps`), compiled once from a lexicon and
 /// `ParseOptions`, whose `read` keeps offsets and plain integers (a
 /// trivially-copyable `FigureReading`, nothing allocated) until a caller asks for
 /// the `QuotedFigure`. It answers only where `parse_figure` reads the text the
