@@ -55,14 +55,16 @@ class ExactStringDtype(ExtensionDtype):
 
 class ExactStringArray(_StrMethods, ExtensionArray):
     """Exact texts: row ``i`` is ``data[offsets[i]:offsets[i + 1]]`` (UTF-8; empty:
-    missing). Made by ``finmetrics.normalize``; ``ExactStringArray.from_strings``
+    missing; offsets int32, or int64 for more than 2 GiB of text). Made by ``finmetrics.normalize``; ``ExactStringArray.from_strings``
     builds one from ``str``/``None`` values."""
 
     _dtype = ExactStringDtype()
 
     def __init__(self, data: np.ndarray, offsets: np.ndarray):
         data = np.asarray(data, dtype=np.uint8)
-        offsets = np.asarray(offsets, dtype=np.int64)
+        offsets = np.asarray(offsets)
+        if offsets.dtype not in (np.int32, np.int64):  # normalize makes int32, int64 past 2 GiB of text
+            offsets = offsets.astype(np.int64)
         if data.ndim != 1 or offsets.ndim != 1 or len(offsets) < 1:
             raise ValueError("ExactStringArray: 1-d data and offsets of len(rows) + 1")
         self._data = data
@@ -153,19 +155,20 @@ class ExactStringArray(_StrMethods, ExtensionArray):
 
     def copy(self):
         start, end = self._offsets[0], self._offsets[-1]
-        return type(self)(self._data[start:end].copy(), self._offsets - start)
+        return type(self)(self._data[start:end].copy(), self._offsets - start)  # same dtype: start <= every offset
 
     @classmethod
     def _concat_same_type(cls, to_concat):
         to_concat = list(to_concat)
         datas, offsets, base = [], [np.zeros(1, dtype=np.int64)], 0
         for a in to_concat:
-            start, end = a._offsets[0], a._offsets[-1]
+            start, end = int(a._offsets[0]), int(a._offsets[-1])
             datas.append(a._data[start:end])
-            offsets.append(a._offsets[1:] - start + base)
+            offsets.append(a._offsets[1:].astype(np.int64) - start + base)
             base += end - start
         data = np.concatenate(datas) if datas else np.zeros(0, dtype=np.uint8)
-        return cls(data, np.concatenate(offsets))
+        offsets = np.concatenate(offsets)
+        return cls(data, offsets.astype(np.int32) if base <= np.iinfo(np.int32).max else offsets)
 
     def _values_for_factorize(self):
         return self._strings().copy(), None

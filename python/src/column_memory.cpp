@@ -36,4 +36,32 @@ void* grow_column_memory(void* block, std::size_t used, std::size_t size) {
   return bigger;
 }
 
+// Large zeroed blocks are their own mapping, whose size is kept just before the
+// block in a first page of their own (the only page written), so that the free
+// knows what to unmap; small ones are calloc'd with 0 there.
+constexpr std::size_t map_header = 4096, calloc_header = 16;
+
+void* allocate_zeroed_column_memory(std::size_t size) {
+  if (size < large) {
+    auto* p = static_cast<char*>(std::calloc(size + calloc_header, 1));
+    if (p == nullptr) throw std::bad_alloc();
+    return p + calloc_header;  // the size slot before it is 0: calloc'd
+  }
+  const std::size_t mapped = size + map_header;
+  void* p = ::mmap(nullptr, mapped, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (p == MAP_FAILED) throw std::bad_alloc();
+  char* block = static_cast<char*>(p) + map_header;
+  std::memcpy(block - calloc_header, &mapped, sizeof mapped);
+  return block;
+}
+
+void free_zeroed_column_memory(void* block) noexcept {
+  if (block == nullptr) return;
+  char* b = static_cast<char*>(block);
+  std::size_t mapped = 0;
+  std::memcpy(&mapped, b - calloc_header, sizeof mapped);
+  if (mapped == 0) std::free(b - calloc_header);
+  else ::munmap(b - map_header, mapped);
+}
+
 }  // namespace finmetrics::python

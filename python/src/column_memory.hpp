@@ -19,11 +19,25 @@ void* allocate_column_memory(std::size_t size);
 /// Grows a block from allocate_column_memory, keeping its first `used` bytes.
 void* grow_column_memory(void* block, std::size_t used, std::size_t size);
 
+/// `size` zero bytes; where large, pages the kernel maps only when read (and then
+/// to its one zero page), so a column that stays all zeros costs no memory.
+/// Free with free_zeroed_column_memory.
+void* allocate_zeroed_column_memory(std::size_t size);
+void free_zeroed_column_memory(void* block) noexcept;
+
 /// A NumPy array of `n` T over such memory (freed with the array).
 template <class T>
 py::array_t<T> column_array(std::size_t n) {
   void* p = allocate_column_memory(n * sizeof(T) + 1);
   py::capsule owner(p, [](void* q) { std::free(q); });
+  return py::array_t<T>(static_cast<py::ssize_t>(n), static_cast<T*>(p), owner);
+}
+
+/// `n` zeros of T, as allocate_zeroed_column_memory gives them.
+template <class T>
+py::array_t<T> column_zeros(std::size_t n) {
+  void* p = allocate_zeroed_column_memory(n * sizeof(T) + 1);
+  py::capsule owner(p, [](void* q) { free_zeroed_column_memory(q); });
   return py::array_t<T>(static_cast<py::ssize_t>(n), static_cast<T*>(p), owner);
 }
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <limits>
 #include <cstdlib>
 #include <cstring>
 #include <new>
@@ -17,14 +18,13 @@
 
 namespace finmetrics::python {
 
-using namespace pybind11::literals;
-
-ExactTextColumn::ExactTextColumn(std::size_t rows) : rows_(rows) {
+ExactTextColumn::ExactTextColumn(std::size_t rows, std::size_t narrow_limit) : rows_(rows), narrow_limit_(narrow_limit) {
   // Virtual memory only until written: no copy as a value column grows.
   const std::size_t size = rows * 24 + 64;
   bytes_ = static_cast<char*>(allocate_column_memory(size));
   next_ = bytes_;
   limit_ = bytes_ + size;
+  wide_ = size > narrow_limit_;
 }
 
 ExactTextColumn::~ExactTextColumn() {
@@ -39,12 +39,26 @@ void ExactTextColumn::grow(std::size_t more) {
   bytes_ = bigger;
   next_ = bigger + used;
   limit_ = bigger + size;
+  if (!wide_ && size > narrow_limit_) {
+    wide_ = true;  // the ends so far as int64
+    if (ends_ != nullptr) {
+      const auto written = static_cast<std::size_t>(end32_ - static_cast<std::int32_t*>(ends_)) + 1;
+      auto* wider = static_cast<std::int64_t*>(allocate_column_memory((rows_ + 1) * sizeof(std::int64_t)));
+      std::copy_n(static_cast<const std::int32_t*>(ends_), written, wider);
+      std::free(ends_);
+      ends_ = wider;
+      end64_ = wider + written - 1;
+      end32_ = nullptr;
+    }
+  }
 }
 
 void ExactTextColumn::start_ends() {
-  ends_ = static_cast<std::int64_t*>(allocate_column_memory((rows_ + 1) * sizeof(std::int64_t)));
-  std::memset(ends_, 0, (leading_ + 1) * sizeof(std::int64_t));
-  end_ = ends_ + leading_;
+  const std::size_t width = wide_ ? sizeof(std::int64_t) : sizeof(std::int32_t);
+  ends_ = allocate_column_memory((rows_ + 1) * width);
+  std::memset(ends_, 0, (leading_ + 1) * width);
+  if (wide_) end64_ = static_cast<std::int64_t*>(ends_) + leading_;
+  else end32_ = static_cast<std::int32_t*>(ends_) + leading_;
 }
 
 py::tuple ExactTextColumn::release() {
@@ -54,38 +68,64 @@ py::tuple ExactTextColumn::release() {
   bytes_ = next_ = limit_ = nullptr;  // the capsule frees it now
   py::array_t<std::uint8_t> data(size, reinterpret_cast<const std::uint8_t*>(owned), free_bytes);
   const auto rows = static_cast<py::ssize_t>(rows_ + 1);
-  if (ends_ == nullptr) {  // no row has a text: every end is 0, pages untouched until read
-    static py::handle zeros = py::module_::import("numpy").attr("zeros").cast<py::object>().release();  // process lifetime
-    return py::make_tuple(std::move(data), zeros(rows, "dtype"_a = "int64"));
-  }
-  std::int64_t* ends = ends_;
+  if (ends_ == nullptr)  // no row has a text: every end is 0, pages untouched until read
+    return py::make_tuple(std::move(data), column_zeros<std::int32_t>(rows_ + 1));
+  void* ends = ends_;
   py::capsule free_ends(ends, [](void* p) { std::free(p); });
-  ends_ = end_ = nullptr;
-  return py::make_tuple(std::move(data), py::array_t<std::int64_t>(rows, ends, free_ends));
+  ends_ = nullptr;
+  end32_ = nullptr;
+  end64_ = nullptr;
+  if (wide_) return py::make_tuple(std::move(data), py::array_t<std::int64_t>(rows, static_cast<std::int64_t*>(ends), free_ends));
+  return py::make_tuple(std::move(data), py::array_t<std::int32_t>(rows, static_cast<std::int32_t*>(ends), free_ends));
 }
 
 namespace {
 
 using Data = py::array_t<std::uint8_t, py::array::c_style | py::array::forcecast>;
-using Offsets = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>;
 
-struct Rows {
-  const char* bytes;
-  const std::int64_t* at;
-  std::size_t n;
-  std::string_view row(std::size_t i) const {
-    return {bytes + at[i], static_cast<std::size_t>(at[i + 1] - at[i])};
+// Row ends as an ExactStringArray holds them: int32 (what normalize makes) or
+// int64, read where they are; another dtype or layout converted to int64 once.
+struct Ends {
+  py::array keep;
+  const void* at = nullptr;
+  bool wide = false;
+  std::size_t count = 0;
+  std::int64_t operator[](std::size_t i) const {
+    return wide ? static_cast<const std::int64_t*>(at)[i] : std::int64_t{static_cast<const std::int32_t*>(at)[i]};
   }
 };
 
-Rows rows_of(const Data& data, const Offsets& offsets) {
-  if (offsets.ndim() != 1 || offsets.shape(0) < 1) throw py::value_error("offsets: one more than the rows");
-  const auto n = static_cast<std::size_t>(offsets.shape(0) - 1);
-  const std::int64_t* at = offsets.data();
+Ends ends_of(const py::array& offsets) {
+  Ends e;
+  const py::dtype t = offsets.dtype();
+  const bool plain = t.kind() == 'i' && (t.itemsize() == 4 || t.itemsize() == 8) &&
+                     (offsets.flags() & py::array::c_style) != 0;
+  e.keep = plain ? offsets : py::array(py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>::ensure(offsets));
+  if (!e.keep) throw py::value_error("offsets: integers");
+  if (e.keep.ndim() != 1 || e.keep.shape(0) < 1) throw py::value_error("offsets: one more than the rows");
+  e.wide = e.keep.dtype().itemsize() == 8;
+  e.at = e.keep.data();
+  e.count = static_cast<std::size_t>(e.keep.shape(0));
+  return e;
+}
+
+struct Rows {
+  const char* bytes;
+  Ends at;
+  std::size_t n;
+  std::string_view row(std::size_t i) const {
+    const std::int64_t a = at[i];
+    return {bytes + a, static_cast<std::size_t>(at[i + 1] - a)};
+  }
+};
+
+Rows rows_of(const Data& data, const py::array& offsets) {
+  Ends at = ends_of(offsets);
+  const std::size_t n = at.count - 1;
   const auto size = static_cast<std::int64_t>(data.size());
   for (std::size_t i = 0; i < n; ++i)
     if (at[i] < 0 || at[i + 1] < at[i] || at[i + 1] > size) throw py::value_error("offsets: not within the data");
-  return {reinterpret_cast<const char*>(data.data()), at, n};
+  return {reinterpret_cast<const char*>(data.data()), std::move(at), n};
 }
 
 // A row's str: ASCII copied straight into a compact str; other text decoded.
@@ -105,19 +145,18 @@ PyObject* str_of(std::string_view text) {
 
 // One row's str: only its two offsets are checked (a loop of .iat over a
 // column must not check every row each time).
-py::object row_str(const Data& data, const Offsets& offsets, std::size_t i) {
-  if (offsets.ndim() != 1 || offsets.shape(0) < 1) throw py::value_error("offsets: one more than the rows");
-  if (i + 1 >= static_cast<std::size_t>(offsets.shape(0))) throw py::index_error("row out of range");
-  const std::int64_t* at = offsets.data();
-  if (at[i] < 0 || at[i + 1] < at[i] || at[i + 1] > static_cast<std::int64_t>(data.size()))
-    throw py::value_error("offsets: not within the data");
-  if (at[i + 1] == at[i]) return py::none();
+py::object row_str(const Data& data, const py::array& offsets, std::size_t i) {
+  const Ends at = ends_of(offsets);
+  if (i + 1 >= at.count) throw py::index_error("row out of range");
+  const std::int64_t a = at[i], b = at[i + 1];
+  if (a < 0 || b < a || b > static_cast<std::int64_t>(data.size())) throw py::value_error("offsets: not within the data");
+  if (b == a) return py::none();
   return py::reinterpret_steal<py::object>(
-      str_of({reinterpret_cast<const char*>(data.data()) + at[i], static_cast<std::size_t>(at[i + 1] - at[i])}));
+      str_of({reinterpret_cast<const char*>(data.data()) + a, static_cast<std::size_t>(b - a)}));
 }
 
 // Every row as str (None where missing), in an object array.
-py::array strings(const Data& data, const Offsets& offsets) {
+py::array strings(const Data& data, const py::array& offsets) {
   const Rows r = rows_of(data, offsets);
   py::array out(py::dtype("O"), py::array::ShapeContainer{static_cast<py::ssize_t>(r.n)});
   auto** slots = static_cast<PyObject**>(out.mutable_data());
@@ -133,7 +172,7 @@ py::array strings(const Data& data, const Offsets& offsets) {
   return out;
 }
 
-py::array_t<bool> equals(const Data& data, const Offsets& offsets, const std::string& text) {
+py::array_t<bool> equals(const Data& data, const py::array& offsets, const std::string& text) {
   const Rows r = rows_of(data, offsets);
   py::array_t<bool> out(static_cast<py::ssize_t>(r.n));
   bool* o = out.mutable_data();
@@ -142,7 +181,7 @@ py::array_t<bool> equals(const Data& data, const Offsets& offsets, const std::st
 }
 
 // Rows `indices` (-1: a missing row) as a new (data, offsets).
-py::tuple take(const Data& data, const Offsets& offsets, const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& indices) {
+py::tuple take(const Data& data, const py::array& offsets, const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& indices) {
   const Rows r = rows_of(data, offsets);
   const auto k = static_cast<std::size_t>(indices.size());
   const std::int64_t* idx = indices.data();
@@ -156,11 +195,12 @@ py::tuple take(const Data& data, const Offsets& offsets, const py::array_t<std::
 }
 
 // (data, offsets) of a sequence of str or None/NaN (missing); an empty str is
-// refused: it could not be told from a missing value.
-py::tuple from_strings(const py::iterable& values) {
+// refused: it could not be told from a missing value. `narrow_limit`: as
+// ExactTextColumn's (tests only).
+py::tuple from_strings(const py::iterable& values, std::size_t narrow_limit) {
   const py::list items(values);
   const py::object na = py::module_::import("pandas").attr("NA");
-  ExactTextColumn out(items.size());
+  ExactTextColumn out(items.size(), narrow_limit);
   for (const py::handle v : items) {
     if (PyUnicode_Check(v.ptr())) {
       Py_ssize_t size = 0;
@@ -184,7 +224,8 @@ void bind_exact_text(py::module_& m) {
   m.def("exact_strings", &strings, py::arg("data"), py::arg("offsets"));
   m.def("exact_equals", &equals, py::arg("data"), py::arg("offsets"), py::arg("text"));
   m.def("exact_take", &take, py::arg("data"), py::arg("offsets"), py::arg("indices"));
-  m.def("exact_from_strings", &from_strings, py::arg("values"));
+  m.def("exact_from_strings", &from_strings, py::arg("values"),
+        py::arg("narrow_limit") = static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max()));
 }
 
 }  // namespace finmetrics::python

@@ -85,15 +85,34 @@ void put(py::array& a, std::size_t i, PyObject* o) {
 }
 
 // Codes of a categorical column: the few distinct values, in order of appearance.
+// int8 codes (pandas' own width for up to 127 categories: Categorical.from_codes
+// keeps them uncopied), widened to int16 when a 128th value comes. Column memory
+// until `release` (no GIL needed while rows run).
 struct Codes {
   std::vector<std::string> categories;
-  py::array_t<std::int16_t> codes;
-  std::int16_t* out;
-  explicit Codes(std::size_t n) : codes(column_array<std::int16_t>(n)), out(codes.mutable_data()) {}
+  explicit Codes(std::size_t rows) : n(rows), narrow(static_cast<std::int8_t*>(allocate_column_memory(rows + 1))) {}
+  ~Codes() { std::free(narrow != nullptr ? static_cast<void*>(narrow) : static_cast<void*>(wide)); }
+  Codes(const Codes&) = delete;
+  Codes& operator=(const Codes&) = delete;
+  void put(std::size_t i, std::int16_t code) {
+    if (narrow != nullptr) narrow[i] = static_cast<std::int8_t>(code);
+    else wide[i] = code;
+  }
+  [[nodiscard]] std::int16_t at(std::size_t i) const { return narrow != nullptr ? narrow[i] : wide[i]; }
+  // The codes as a NumPy array (int8, or int16 past 127 categories); the memory moves into it.
+  py::array release() {
+    void* block = narrow != nullptr ? static_cast<void*>(narrow) : static_cast<void*>(wide);
+    const bool was_narrow = narrow != nullptr;
+    narrow = nullptr;
+    wide = nullptr;
+    py::capsule owner(block, [](void* p) { std::free(p); });
+    if (was_narrow) return py::array_t<std::int8_t>(static_cast<py::ssize_t>(n), static_cast<std::int8_t*>(block), owner);
+    return py::array_t<std::int16_t>(static_cast<py::ssize_t>(n), static_cast<std::int16_t*>(block), owner);
+  }
   // `readable8`: v's first 8 bytes may be read even when it is shorter.
   void set(std::size_t i, std::string_view v, bool readable8 = false) {
     if (v.empty()) {
-      out[i] = -1;
+      put(i, -1);
       return;
     }
     // The previous row's value first (a column of few values repeats it often),
@@ -103,14 +122,14 @@ struct Codes {
     const bool by_key = v.size() <= 7;
     if (last >= 0 && keys[static_cast<std::size_t>(last)] == key &&
         (by_key || categories[static_cast<std::size_t>(last)] == v)) {
-      out[i] = last;
+      put(i, last);
       return;
     }
     std::size_t k = 0;
     while (k < categories.size() && (keys[k] != key || (!by_key && categories[k] != v))) ++k;
     if (k == categories.size()) add(v);
     last = static_cast<std::int16_t>(k);
-    out[i] = last;
+    put(i, last);
   }
   // An enumerated value by its number (its text looked up once per value).
   void set(std::size_t i, CurrencySource v) {
@@ -121,13 +140,20 @@ struct Codes {
     }
     if (by_enum[e] == -2) {
       set(i, to_string(v));
-      by_enum[e] = out[i];
+      by_enum[e] = at(i);
     } else {
-      out[i] = by_enum[e];
+      put(i, by_enum[e]);
     }
   }
   void add(std::string_view v) {
     if (categories.size() >= 32767) throw py::value_error("too many distinct values for a categorical column");
+    if (categories.size() == 127 && narrow != nullptr) {  // code 127 is the last an int8 holds: widen first
+      auto* w = static_cast<std::int16_t*>(allocate_column_memory(2 * n + 2));
+      for (std::size_t i = 0; i < n; ++i) w[i] = narrow[i];  // rows not yet written are written later
+      std::free(narrow);
+      narrow = nullptr;
+      wide = w;
+    }
     categories.emplace_back(v);
     keys.push_back(key_of(v));
   }
@@ -147,6 +173,9 @@ struct Codes {
     return (bytes << 8) | std::min<std::size_t>(v.size(), 255);
   }
   std::vector<std::uint64_t> keys;  // key_of, per category
+  std::size_t n;
+  std::int8_t* narrow;
+  std::int16_t* wide = nullptr;
   std::int16_t last = -1;
   std::int16_t by_enum[8] = {-2, -2, -2, -2, -2, -2, -2, -2};  // -2: not seen yet
 };
@@ -156,7 +185,15 @@ struct Codes {
 // A row of up to 64 bytes (almost all) is scanned as one 64-bit mask of its
 // commas; `text` must be readable 64 bytes past its start (the caller reserves).
 struct V2Cells {
-  std::string_view cell[9];
+  // Plain pointers and sizes, left uninitialised until set (every one is): an
+  // array of string_view is zeroed first (a `rep stos` of 144 bytes a row, ~10%
+  // of the binding's own time).
+  struct Span {
+    const char* data;
+    std::size_t size;
+  };
+  Span span[9];
+  [[nodiscard]] std::string_view cell(std::size_t k) const { return {span[k].data, span[k].size}; }
   explicit V2Cells(std::string_view text) {
     const char* const base = text.data();
     const char* const end = base + text.size();
@@ -173,18 +210,18 @@ struct V2Cells {
       mask &= ~std::uint64_t{1};  // the leading comma
       for (; mask != 0 && k < 8; mask &= mask - 1) {
         const char* c = base + __builtin_ctzll(mask);
-        cell[k++] = {start, static_cast<std::size_t>(c - start)};
+        span[k++] = {start, static_cast<std::size_t>(c - start)};
         start = c + 1;
       }
     } else {
       for (const char* c = start; c < end && k < 8; ++c)
         if (*c == ',') {
-          cell[k++] = {start, static_cast<std::size_t>(c - start)};
+          span[k++] = {start, static_cast<std::size_t>(c - start)};
           start = c + 1;
         }
     }
-    cell[k++] = {start, static_cast<std::size_t>(end - start)};
-    for (; k < 9; ++k) cell[k] = {end, 0};
+    span[k++] = {start, static_cast<std::size_t>(end - start)};
+    for (; k < 9; ++k) span[k] = {end, 0};
   }
 };
 
@@ -415,18 +452,18 @@ py::dict normalize_columns(NormalizerHandle& h, const py::array& figures, const 
       // any cell's start (append_padded), 8 past a categorical's (Codes::set).
       if (scratch.capacity() < scratch.size() + 64) scratch.reserve(scratch.size() + 64);
       const V2Cells c(scratch);
-      currency.set(i, c.cell[0], true);
-      amount.append_padded(c.cell[1]);
-      low.append_padded(c.cell[2]);
-      high.append_padded(c.cell[3]);
-      qualifier.set(i, c.cell[4], true);
-      per.set(i, c.cell[5], true);
-      value.set(i, c.cell[6]);
-      value_low.set(i, c.cell[7]);
-      value_high.set(i, c.cell[8]);
+      currency.set(i, c.cell(0), true);
+      amount.append_padded(c.cell(1));
+      low.append_padded(c.cell(2));
+      high.append_padded(c.cell(3));
+      qualifier.set(i, c.cell(4), true);
+      per.set(i, c.cell(5), true);
+      value.set(i, c.cell(6));
+      value_low.set(i, c.cell(7));
+      value_high.set(i, c.cell(8));
       if (want_source) currency_source.set(i, source);
       if (source == CurrencySource::default_) ++totals.currency_by_default;
-      if (want_status) status.out[i] = static_cast<std::int16_t>(st);
+      if (want_status) status.put(i, static_cast<std::int16_t>(st));
       ++totals.rows_read;
       switch (st) {
         case RowStatus::converted: ++totals.converted; break;
@@ -441,11 +478,15 @@ py::dict normalize_columns(NormalizerHandle& h, const py::array& figures, const 
   if (reasons) {  // not on the fast path: a str per row not converted
     const py::tuple texts = reason_text.release();
     const auto* bytes = static_cast<const char*>(texts[0].cast<py::array>().data());
-    const auto* at = static_cast<const std::int64_t*>(texts[1].cast<py::array>().data());
+    const py::array ends = texts[1].cast<py::array>();  // int32, or int64 past 2 GiB of text
+    const bool wide = ends.dtype().itemsize() == 8;
+    const auto end = [&, p = ends.data()](std::size_t k) -> std::int64_t {
+      return wide ? static_cast<const std::int64_t*>(p)[k] : static_cast<const std::int32_t*>(p)[k];
+    };
     reason = object_array(n);
     for (std::size_t i = 0; i < n; ++i) {
-      const std::string_view c(bytes + at[i], static_cast<std::size_t>(at[i + 1] - at[i]));
-      const auto st = static_cast<RowStatus>(status.out[i]);
+      const std::string_view c(bytes + end(i), static_cast<std::size_t>(end(i + 1) - end(i)));
+      const auto st = static_cast<RowStatus>(status.at(i));
       if (surrogate[i] != 0) {
         const std::string why = (surrogate[i] & 1) ? lone_surrogate_reason(figure_objects[i], "figure")
                                                    : lone_surrogate_reason(date_objects[i], "date");
@@ -464,7 +505,7 @@ py::dict normalize_columns(NormalizerHandle& h, const py::array& figures, const 
     }
   }
   py::dict out;
-  const auto categorical = [](Codes& k) { return py::make_tuple(k.codes, k.categories); };
+  const auto categorical = [](Codes& k) { return py::make_tuple(k.release(), k.categories); };
   out["currency"] = categorical(currency);
   out["amount"] = amount.release();
   out["low"] = low.release();

@@ -134,3 +134,34 @@ def test_exact_string_array_from_strings():
     assert partly_bad[0] == "1"
     with pytest.raises(ValueError, match="offsets: not within the data"):
         partly_bad[1]
+
+
+def test_offsets_are_int32_and_int64_alike():
+    # normalize makes int32 offsets; int64 ones (past 2 GiB of text, or older
+    # pickles) read the same, and the two concatenate.
+    values = ["5", None, "12.25", "-0.5", None]
+    narrow = ExactStringArray.from_strings(values)
+    assert narrow._offsets.dtype == np.int32
+    wide = ExactStringArray(narrow._data, narrow._offsets.astype(np.int64))
+    assert wide._offsets.dtype == np.int64
+    for a in (narrow, wide):
+        assert list(a) == values and a.isna().tolist() == [False, True, False, False, True]
+        assert [a[i] for i in range(5)] == values and (a == "12.25").tolist() == [False, False, True, False, False]
+        assert list(a.take([4, 2, 0])) == [None, "12.25", "5"] and list(a[1:4]) == [None, "12.25", "-0.5"]
+        assert list(pickle.loads(pickle.dumps(a))) == values
+    both = pd.concat([pd.Series(narrow), pd.Series(wide)], ignore_index=True)
+    assert list(both) == values + values and str(both.dtype) == "exact_string"
+
+
+def test_a_column_widens_its_offsets_past_the_int32_limit():
+    # The int32 -> int64 switch when the text may pass what int32 ends hold, seen
+    # with limits of bytes instead of 2 GiB: 40 (the first reservation, 232
+    # bytes for 7 rows, is past it: int64 from the start), 300 (int32 until the
+    # buffer grows for the 300-byte text: the ends written so far become int64)
+    # and 10,000 (int32 throughout).
+    values = [None, "1234567890", None, "z" * 300, "x", None, "y" * 70]
+    for limit in (40, 300, 10_000):
+        data, offsets = fm._core.exact_from_strings(values, narrow_limit=limit)
+        assert offsets.dtype == (np.int32 if limit == 10_000 else np.int64), limit
+        assert offsets.tolist() == [0, 0, 10, 10, 310, 311, 311, 381], limit
+        assert list(ExactStringArray(data, offsets)) == values, limit

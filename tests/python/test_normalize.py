@@ -241,3 +241,21 @@ def test_exact_columns_missing_before_their_first_text_and_throughout(fx_selecte
         assert (column == "5").tolist() == [False, False, False]
         assert list(column.take([2, 0])) == [None, None]
     assert plain["usd_low"].isna().all() and list(plain["amount"]) == ["5000000", None, "7"]
+
+
+def test_a_categorical_of_more_than_127_values_widens_its_codes(fx_selected):
+    # Codes are int8 (as pandas keeps them) until a 128th value comes, then int16:
+    # the same values as frames small enough to stay int8.
+    import string
+    codes = [a + b + c for a in string.ascii_uppercase for b in string.ascii_uppercase for c in string.ascii_uppercase]
+    df = pd.DataFrame({"date": ["2025-03-17"] * len(codes), "figure": [c + " 5" for c in codes]})
+    out = fm.normalize(df, fx=fx_selected, status=True)
+    assert out["currency"].nunique() > 127 and out["currency"].array.codes.dtype == np.int16
+    assert out["status"].array.codes.dtype == np.int8
+    values = lambda col: [None if pd.isna(v) else v for v in col]
+    parts = [fm.normalize(df.iloc[k:k + 100], fx=fx_selected, status=True) for k in range(0, len(df), 100)]
+    assert all(p["currency"].array.codes.dtype == np.int8 for p in parts)
+    assert values(out["currency"]) == [v for p in parts for v in values(p["currency"])]
+    assert values(out["status"]) == [v for p in parts for v in values(p["status"])]
+    aed = codes.index("AED")
+    assert pd.isna(out["currency"].iloc[0]) and out["currency"].iloc[aed] == "AED" and out["amount"].iloc[aed] == "5"
