@@ -216,8 +216,9 @@ void NormalizeStream::process(const csv::PlainRecords& run) {
   // v1: each record is cut and its date read `ahead` records before its row, and
   // that day's rates prefetched then (dates are random: a look-up would miss).
   // A row of the common shape (a valid date, one comma, a figure of the grammar
-  // without thousands separators) is the record's text, then its value: no
-  // search for quotes and commas, no second date read. Any other goes to `process`.
+  // without thousands separators, or any figure of the grammar quoted whole:
+  // `2014-03-03,"$1,234bn"`) is the record's text, then its value: no search for
+  // quotes and commas, no second date read. Any other goes to `process`.
   struct Ahead {
     const char* begin;
     const char* end;
@@ -244,10 +245,23 @@ void NormalizeStream::process(const csv::PlainRecords& run) {
     if (front < end) look_ahead();
     const Ahead& a = next[out++ % ring];
     const std::string_view record(a.begin, static_cast<std::size_t>(a.end - a.begin));
-    if (a.day_ok && detail::scan_v1_figure(record.substr(11), scan, error) && !scan.grouped) {
+    std::string_view figure = a.day_ok ? record.substr(11) : std::string_view();
+    // `"figure"` with no other quote: the field split_record would unquote (a
+    // plain record holds no CR, and no line feed inside quotes).
+    const bool quoted = figure.size() >= 2 && figure.front() == '"' && figure.back() == '"' &&
+                        figure.substr(1, figure.size() - 2).find('"') == std::string_view::npos;
+    if (quoted) figure = figure.substr(1, figure.size() - 2);
+    if (a.day_ok && detail::scan_v1_figure(figure, scan, error) && (!scan.grouped || quoted)) {
       ++totals_.rows_read;
-      out_.append(record);  // "date,figure": no quotes, one comma
-      row_value(scan, record.substr(0, 10), record.substr(11), true, a.day, line);
+      // "date,figure" as read; a quoted figure stays quoted where append_field
+      // would quote it (a comma), as `row` writes it.
+      if (!quoted || figure.find(',') != std::string_view::npos) {
+        out_.append(record);
+      } else {
+        out_.append(record.substr(0, 11));
+        out_.append(figure);
+      }
+      row_value(scan, record.substr(0, 10), figure, true, a.day, line);
     } else {
       process(csv::RawRecord{record, line, false, false});
     }
@@ -341,8 +355,13 @@ void NormalizeStream::row_value(const detail::V1Scan& scan, std::string_view dat
     const CurrencyGrid& xg = g.v1[scan.currency];
     const CurrencyGrid& tg = g.target_v1 >= 0 ? g.v1[g.target_v1] : g.target;
     why_.clear();
-    if (Normalizer::Grid::explain(xg, day_index, staleness, why_) ||
-        (Normalizer::Grid::lookup(xg, day_index, staleness) != nullptr && Normalizer::Grid::explain(tg, day_index, staleness, why_))) {
+    using G = Normalizer::Grid;
+    const bool no_rate =
+        o.reasons ? G::explain(xg, day_index, staleness, why_) ||
+                        (G::lookup(xg, day_index, staleness) != nullptr && G::explain(tg, day_index, staleness, why_))
+                  : G::stale(xg, day_index, staleness) ||
+                        (G::lookup(xg, day_index, staleness) != nullptr && G::stale(tg, day_index, staleness));
+    if (no_rate) {
       ++totals_.without_rate;
       diagnose(line, why_);
       out_.append(tail, static_cast<std::size_t>(p - tail));

@@ -102,9 +102,19 @@ TEST_CASE("plain runs: read as record by record, v1 and v2 corpora and near miss
     const Outcome careful = by_records(n, v1_text);
     CHECK(careful.totals.converted > 18000);
     CHECK(careful.totals.unparsed > 1000);  // the near misses reach the errors
+    CHECK(careful.totals.without_rate > 1000);
     for (const std::size_t piece : {std::size_t{1} << 20, std::size_t{4096}, std::size_t{7}}) {
       INFO("piece " << piece);
       same(by_runs(n, v1_text, piece), careful);
+    }
+    // Without reasons (the CLI's --quiet): the same rows and totals, no diagnostics.
+    NormalizeOptions quiet = o;
+    quiet.reasons = false;
+    const Normalizer nq(fx, quiet);
+    for (Outcome q : {by_runs(nq, v1_text, std::size_t{1} << 20), by_records(nq, v1_text)}) {
+      CHECK(q.diagnostics.empty());
+      q.diagnostics = careful.diagnostics;
+      same(q, careful);
     }
   }
   NormalizeOptions o2;
