@@ -14,7 +14,8 @@
 //    feed(), whose plain runs v1 and v2 read in one pass; values made from the
 //    input's first bytes give the same text through Normalizer::write_parts as
 //    through convert_parts (wherever write_parts answers), and through
-//    detail::write_plain as through append_plain.
+//    detail::write_plain as through append_plain; v2 figures the figure reader
+//    reads (detail::read_v2_row) give read_v2_figure's cells, status and reason.
 
 #include <array>
 #include <memory>
@@ -23,6 +24,7 @@
 #include "finmetrics/fx/ecb.hpp"
 #include "finmetrics/io/csv.hpp"
 #include "finmetrics/normalize/detail/exact_quotient.hpp"
+#include "finmetrics/normalize/detail/v2_cells.hpp"
 #include "finmetrics/normalize/normalizer.hpp"
 #include "finmetrics/normalize/v2_figure.hpp"
 #include "finmetrics/time/date.hpp"
@@ -161,6 +163,38 @@ void check_writers(const Normalizer& n, std::string_view input) {
              "write_plain vs append_plain '" + plain + "'");
 }
 
+// v2: figures read by the figure reader (detail::read_v2_row) give the cells,
+// status, reason and currency source that read_v2_figure gives: the whole input
+// as one figure, and each field of its first records, on a day inside the table.
+void check_reader(const Normalizer& n, std::string_view input) {
+  if (n.options().spec != NormalizeSpec::v2) return;
+  const auto one = [&n](std::string_view date, std::string_view figure) {
+    detail::V2Read read;
+    detail::read_v2_row(n, date, figure, read);
+    if (!read.common) return;
+    detail::V2Read general = read;
+    general.common = false;
+    std::string a, b, why_a, why_b;
+    CurrencySource source_a = CurrencySource::none, source_b = CurrencySource::none;
+    const RowStatus status_a = detail::append_v2_cells(n, date, figure, read, a, why_a, source_a);
+    const RowStatus status_b = detail::append_v2_cells(n, date, figure, general, b, why_b, source_b);
+    FUZZ_CHECK(a == b && why_a == why_b && status_a == status_b && source_a == source_b,
+               "figure '" + std::string(figure) + "': reader " + a + " (" + why_a + ") vs read_v2_figure " + b + " (" +
+                   why_b + ")");
+  };
+  one("2025-01-08", input);
+  csv::RecordSplitter records(std::size_t{1} << 30);
+  records.feed(input);
+  std::vector<std::string_view> fields;
+  std::string scratch;
+  for (int k = 0; k < 16; ++k) {
+    auto r = records.next();
+    if (!r) break;
+    if (!csv::split_record(r->text, fields, scratch)) continue;
+    for (std::string_view field : fields) one(k % 2 == 0 ? "2025-01-08" : "2024-12-01", field);
+  }
+}
+
 bool same_totals(const NormalizeTotals& a, const NormalizeTotals& b) {
   return a.rows_read == b.rows_read && a.converted == b.converted && a.without_rate == b.without_rate &&
          a.unparsed == b.unparsed && a.invalid == b.invalid && a.blank_lines == b.blank_lines &&
@@ -202,6 +236,7 @@ void check(std::uint8_t selector, std::string_view input) {
              show(t) + " vs record by record " + show(careful.totals));
 
   check_writers(n, input);
+  check_reader(n, input);
 
   // The output: a header and one record per row read, each as wide as the header
   // (v1: five fields; v2: the input's columns and nine more).

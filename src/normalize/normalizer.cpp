@@ -10,7 +10,7 @@
 #include <fmt/format.h>
 
 #include "finmetrics/lexicon/lexicon.hpp"
-#include "finmetrics/normalize/detail/common_figure.hpp"
+#include "finmetrics/parse/figure_reader.hpp"
 #include "finmetrics/normalize/detail/day_grid.hpp"
 #include "finmetrics/normalize/detail/rounded_value.hpp"
 
@@ -72,11 +72,11 @@ Normalizer::Normalizer(const FxTable& fx, NormalizeOptions options)
   if (grid_->target_v1 < 0) grid_->target = build_grid(fx, options_.target);
   if (options_.spec == NormalizeSpec::v1) grid_->build_v1_days(static_cast<std::int32_t>(options_.max_staleness.count()));
   if (options_.spec == NormalizeSpec::v2) {  // else on first use
-    // The lean reader is learned on a second thread while this one indexes the
-    // table: the two are most of a v2 run's start-up (~17M and ~25M instructions).
-    auto common = std::async(std::launch::async, [this] { (void)grid_->common(options_.parse); });
+    // The figure reader is compiled on a second thread while this one indexes
+    // the table: the two are most of a v2 run's start-up (~18M and ~25M instructions).
+    auto reader = std::async(std::launch::async, [this] { (void)grid_->reader(options_.parse); });
     grid_->build_all(fx, options_.target);
-    common.get();
+    reader.get();
   }
 }
 
@@ -87,7 +87,7 @@ std::string Normalizer::v2_columns() const {
                      options_.currency_source_column ? ",currency_source" : "");
 }
 
-const detail::CommonFigureReader& Normalizer::common_figures() const { return grid_->common(options_.parse); }
+const FigureReader& Normalizer::figure_reader() const { return grid_->reader(options_.parse); }
 
 Normalizer::Refusal Normalizer::convert_amount(const Decimal& amount, Currency currency, std::int32_t day,
                                                std::string& out, std::string& why) const {

@@ -8,7 +8,7 @@
 #include <fmt/format.h>
 
 #include "finmetrics/detail/text.hpp"
-#include "finmetrics/normalize/detail/common_figure.hpp"
+#include "finmetrics/parse/figure_reader.hpp"
 #include "finmetrics/normalize/detail/exact_quotient.hpp"
 #include "finmetrics/normalize/detail/row_text.hpp"
 #include "finmetrics/normalize/detail/v2_cells.hpp"
@@ -279,10 +279,10 @@ bool row_day(const Normalizer& n, std::string_view date_field, bool dated, std::
   return false;
 }
 
-// The cells of a figure the lean reader read: those of the general path below
+// The cells of a figure the figure reader read: those of the general path below
 // for the same figure (one amount, never a range), without a Decimal.
 RowStatus append_common_cells(const Normalizer& n, std::string_view date_field, bool dated, std::int32_t day,
-                              const CommonFigure& f, std::string& out, std::string& why) {
+                              const ReadAmount& f, std::string& out, std::string& why) {
   // The usual row: its cells written into one buffer and appended once (a dozen
   // appends of a few bytes each cost more than the value's digits).
   char cells[16 + plain_max_bytes + 32 + general_max_bytes];
@@ -340,8 +340,15 @@ void read_v2_row(const Normalizer& n, std::string_view date_field, std::string_v
   // figure's own leg is known only after it).
   read.dated = parse_iso_date(date_field, read.day);
   if (read.dated) n.prefetch_rate(n.options().target, read.day);
-  read.common = n.common_figures().read(figure, read.figure);
-  if (read.common && read.dated) n.prefetch_rate(read.figure.currency, read.day);
+  // FigureReader::read answers only where parse_figure reads the figure alike,
+  // and then always with money, one amount and the minor unit divided: the
+  // figures read_v2_figure takes as parse_figure gives them (v2_reader_test).
+  FigureReading r;
+  read.common = n.figure_reader().read(figure, r);
+  if (!read.common) return;
+  read.figure = ReadAmount{r.digits, r.exponent(), r.negative, r.currency, r.per, v2_qualifier(r.qualifier),
+                           r.currency_source};
+  if (read.dated) n.prefetch_rate(read.figure.currency, read.day);
 }
 
 RowStatus append_v2_cells(const Normalizer& n, std::string_view date_field, std::string_view figure, std::string& out,

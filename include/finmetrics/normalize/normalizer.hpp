@@ -32,9 +32,7 @@
 
 namespace finmetrics {
 
-namespace detail {
-class CommonFigureReader;
-}
+class FigureReader;
 
 /// Which output contract (and figure grammar) a run follows.
 enum class NormalizeSpec {
@@ -178,9 +176,10 @@ class Normalizer {
   /// random: each look-up would miss).
   void prefetch_rate(Currency currency, std::int32_t day) const noexcept;
 
-  /// v2: the reader of the commonest figure forms (`detail/common_figure.hpp`),
-  /// built for `options().parse` (by a v1 normalizer on first use); `parse_figure` reads the rest.
-  [[nodiscard]] const detail::CommonFigureReader& common_figures() const;
+  /// v2: the compact reader of the commonest figure forms (`parse/figure_reader.hpp`),
+  /// built for `options().parse` (by a v1 normalizer on first use); `read_v2_figure`
+  /// (`parse_figure`) reads the rest.
+  [[nodiscard]] const FigureReader& figure_reader() const;
 
   struct Grid;  // the dense per-day index (normalizer.cpp)
 

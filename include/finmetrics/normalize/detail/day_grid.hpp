@@ -3,7 +3,7 @@
 // the table's pivot as a dense per-day array of the latest fixing (a row's
 // look-up is one memory access; rows' dates are random over decades), the v1
 // currencies' legs to the target multiplied out per day in one cache line, and
-// the lean figure reader built on first use. Internal to src/normalize/.
+// the compact figure reader built on first use. Internal to src/normalize/.
 #include <atomic>
 #include <cstdint>
 #include <initializer_list>
@@ -17,7 +17,7 @@
 
 #include "finmetrics/currency/currency.hpp"
 #include "finmetrics/fx/fx_table.hpp"
-#include "finmetrics/normalize/detail/common_figure.hpp"
+#include "finmetrics/parse/figure_reader.hpp"
 #include "finmetrics/normalize/normalizer.hpp"
 
 namespace finmetrics {
@@ -85,13 +85,13 @@ struct Normalizer::Grid {
   // (~10 ms) and a grid per currency of the table (~6 MB of pages) are most of it.
   // An acquire load first: std::call_once alone costs two thread-local
   // accesses per call (__tls_get_addr in the Python module), and these run per row.
-  const detail::CommonFigureReader& common(const ParseOptions& parse) const {
-    if (!common_built.load(std::memory_order_acquire))
-      std::call_once(common_once, [&] {
-        common_reader.emplace(parse);
-        common_built.store(true, std::memory_order_release);
+  const FigureReader& reader(const ParseOptions& parse) const {
+    if (!reader_built.load(std::memory_order_acquire))
+      std::call_once(reader_once, [&] {
+        figure_reader.emplace(parse);
+        reader_built.store(true, std::memory_order_release);
       });
-    return *common_reader;
+    return *figure_reader;
   }
   void build_all(const FxTable& fx, Currency to) const {
     if (all_built.load(std::memory_order_acquire)) return;
@@ -108,9 +108,9 @@ struct Normalizer::Grid {
       all_built.store(true, std::memory_order_release);
     });
   }
-  mutable std::once_flag common_once, all_once;
-  mutable std::atomic<bool> common_built{false}, all_built{false};
-  mutable std::optional<detail::CommonFigureReader> common_reader;  // v2's lean reader of the commonest forms
+  mutable std::once_flag reader_once, all_once;
+  mutable std::atomic<bool> reader_built{false}, all_built{false};
+  mutable std::optional<FigureReader> figure_reader;  // v2's reader of the commonest forms
   CurrencyGrid v1[4];
   CurrencyGrid target;
   int target_v1 = -1;  // index of the target among the v1 currencies, if it is one

@@ -6,8 +6,9 @@
 #include <string>
 #include <string_view>
 
-#include "finmetrics/normalize/detail/common_figure.hpp"
+#include "finmetrics/currency/currency.hpp"
 #include "finmetrics/normalize/normalizer.hpp"
+#include "finmetrics/normalize/v2_figure.hpp"
 
 namespace finmetrics::detail {
 
@@ -19,14 +20,27 @@ namespace finmetrics::detail {
 RowStatus append_v2_cells(const Normalizer& n, std::string_view date, std::string_view figure, std::string& out,
                           std::string& why, CurrencySource& source);
 
+/// One amount as `FigureReader::read` read it, in the terms of the v2 cells:
+/// value = (negative ? -1 : 1) x mantissa x 10^exponent (mantissa < 10^18), the
+/// minor unit divided, the qualifier as `read_v2_figure` maps it.
+struct ReadAmount {
+  std::uint64_t mantissa = 0;
+  int exponent = 0;
+  bool negative = false;
+  Currency currency;
+  Per per = Per::whole;
+  V2Qualifier qualifier = V2Qualifier::exact;
+  CurrencySource currency_source = CurrencySource::explicit_;
+};
+
 /// A row's date and figure read before its cells are written: a stream reads a
 /// few rows ahead, so that the rates they name are in the cache by then (rows'
 /// dates are random: each look-up would miss).
 struct V2Read {
   std::int32_t day = 0;
   bool dated = false;   ///< `day` holds the date field's day
-  bool common = false;  ///< `figure` holds the lean reader's reading; else read_v2_figure reads the text
-  CommonFigure figure;
+  bool common = false;  ///< `figure` holds the figure reader's reading; else read_v2_figure reads the text
+  ReadAmount figure;
 };
 /// Reads the date and, when it is one of the commonest forms, the figure, and
 /// prefetches the rates they name.
