@@ -1,6 +1,7 @@
 #include <cstring>
 #include <fstream>
 #include <random>
+#include <stdexcept>
 
 #include <catch2/catch.hpp>
 
@@ -280,6 +281,27 @@ TEST_CASE("the parallel pipeline writes exactly what one stream writes", "[norma
     CHECK(t.blank_lines == single.blank_lines);
   }
   CHECK(single.rows_read == 120000 - 17143);  // every i % 7 == 4 is a blank line
+
+  // A sink that fails (a full disk) stops the pipeline: its exception reaches
+  // the caller, whichever thread wrote, and nothing is written after it.
+  for (unsigned threads : {2u, 3u}) {
+    std::size_t at = 0;
+    const ByteSource read = [&](char* buffer, std::size_t size) {
+      const std::size_t k = std::min<std::size_t>(size, std::min<std::size_t>(input.size() - at, 7777));
+      std::memcpy(buffer, input.data() + at, k);
+      at += k;
+      return k;
+    };
+    int calls = 0, after = 0;
+    const NormalizeSink failing = [&](std::string_view, std::string_view) {
+      if (calls > 0) ++after;
+      if (++calls == 2) throw std::runtime_error("cannot write the output: No space left on device");
+    };
+    INFO("threads " << threads);
+    CHECK_THROWS_WITH(normalize_pipeline(n, read, failing, threads), "cannot write the output: No space left on device");
+    CHECK(calls == 2);
+    CHECK(after == 1);  // the failing call itself, none after it
+  }
 }
 
 TEST_CASE("the spec's hand-worked rows come out as worked out", "[normalize]") {
