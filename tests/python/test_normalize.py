@@ -156,6 +156,11 @@ def test_a_generated_corpus_matches_the_cli(tmp_path, ecb_path, generator):
     df = pd.read_csv(corpus, dtype=str, keep_default_na=False)
     out = fm.normalize(df, fx=fm.FxTable.load(str(ecb_path)))
     assert as_cli_cells(out) == [{k: row[k] for k in V2} for row in expected]
+    # The float64 columns are the nearest doubles of the exact texts (Python's
+    # float() rounds correctly, as std::from_chars does).
+    for number, text in (("usd_value", "usd_value_exact"), ("usd_low", "usd_low_exact"), ("usd_high", "usd_high_exact")):
+        exact = [float(t) if t is not None else None for t in out[text]]
+        assert [None if np.isnan(v) else v for v in out[number]] == exact, number
 
 
 def test_every_kind_of_str_reads_as_the_cli_reads_its_utf8(tmp_path, fx_selected, root):
