@@ -4,9 +4,15 @@
 //   number_candidates.cpp      digits and number words, read in place by the grammar
 //   figure_in_context.cpp      which readings are figures of the article (years,
 //                              versions, compounds, count nouns, hedging verbs)
+//   figure_neighbours.cpp      what stands beside a figure: a count noun, an exchange
+//                              rate, a per-share metric before it, a good it prices
 //   word_forms.cpp             figures in words with no number (`billions`,
 //                              `double-digit`, `doubled`, `three-year high`)
 //   figures_from_candidates.cpp  reading, currency resolution of bare signs, pairs
+//   currency_from_text.cpp     currencies the text's words name; a family without
+//                              default (`pesos`) the document decides; `sen`
+//   table_units.cpp            `(₹ in crore)`: the unit of the numbers under a header
+//   number_locale_evidence.cpp  a text that writes decimal dots only is read as `en`
 //   document_dollar.cpp        whether the document's dollar reaches a bare `$`
 //   extract_figures.cpp        the entry point: scanner, sentences, context
 

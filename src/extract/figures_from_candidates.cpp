@@ -9,6 +9,8 @@
 
 #include <fmt/format.h>
 
+#include "currency_from_text.hpp"
+#include "number_locale_evidence.hpp"
 #include "document_dollar.hpp"
 #include "table_units.hpp"
 #include "yen_place.hpp"
@@ -20,52 +22,6 @@
 // interval set, and pairs in two currencies (`Rmb81bn ($11bn)`) linked.
 
 namespace finmetrics::extract_detail {
-
-// Whether the text writes its numbers the English way and never the other: a dot
-// before one, two or four and more digits ("167.2", "36.0%", "2,464.3") is a decimal
-// dot; a comma before one or two digits at a number's end ("45,00", "1,5") a decimal
-// comma. With dots only, `RMB5.790` is 5.79 (the locale `en`), never refused as
-// possibly 5790: the text says how it writes numbers.
-namespace {
-// The first number that writes a decimal dot, when the text writes no decimal comma.
-std::optional<TextSpan> decimal_dot_evidence(std::string_view s) {
-  std::optional<TextSpan> first;
-  const std::size_t n = s.size();
-  for (std::size_t i = 1; i + 1 < n; ++i) {
-    for (std::uint64_t x; i + 8 <= n; i += 8) {  // eight bytes at a time past those that are neither
-      std::memcpy(&x, s.data() + i, 8);
-      if (any_byte_is(x, '.') || any_byte_is(x, ',')) break;
-    }
-    if (i + 1 >= n) break;
-    if ((s[i] != '.' && s[i] != ',') || !is_digit(s[i - 1]) || !is_digit(s[i + 1])) continue;
-    std::size_t e = i + 1;
-    while (e < n && is_digit(s[e])) ++e;
-    if (e < n && (s[e] == '.' || s[e] == ',') && e + 1 < n && is_digit(s[e + 1])) continue;  // "1.2.3", "1,234,5"
-    std::size_t b = i - 1;
-    while (b > 0 && is_digit(s[b - 1])) --b;
-    if (b > 0 && (s[b - 1] == '.' || s[b - 1] == '/' || s[b - 1] == ':')) continue;  // versions, dates
-    const std::size_t digits = e - i - 1;
-    if (s[i] == '.' && digits != 3 && !first) {
-      while (b > 0 && (is_digit(s[b - 1]) || (s[b - 1] == ',' && b > 1 && is_digit(s[b - 2])))) --b;  // "2,464.3"
-      first = TextSpan{b, e};
-    }
-    if (s[i] == ',' && digits < 3) return std::nullopt;
-  }
-  return first;
-}
-
-// Whether a figure writes a dot before exactly three digits (`RMB5.790`): the form
-// whose reading may depend on the locale.
-bool has_dot_three(std::string_view t) {
-  for (std::size_t i = 1; i + 3 < t.size(); ++i) {
-    if (t[i] != '.' || !is_digit(t[i - 1])) continue;
-    std::size_t e = i + 1;
-    while (e < t.size() && is_digit(t[e])) ++e;
-    if (e - i - 1 == 3) return true;
-  }
-  return false;
-}
-}  // namespace
 
 void Scanner::run(Extraction& out, const SentenceIndex& sentences, ArticleCues& cues) {
   // Without a locale of the caller's, a text that writes decimal dots and no decimal
@@ -394,79 +350,24 @@ void Scanner::run(Extraction& out, const SentenceIndex& sentences, ArticleCues& 
     return *cents_elsewhere_;
   };
 
-  // The currencies the words of the text name (`yen`, `JPY`, `ringgit`, `RM`) and the
-  // yen place it names, read once when a shared minor unit needs them.
+  // The currencies the words of the text name and its yen place, and its explicit money,
+  // read once when a shared minor unit or a family without default needs them.
   std::optional<std::vector<Currency>> named_;
   const auto named = [&]() -> const std::vector<Currency>& {
     if (named_) return *named_;
-    named_.emplace();
-    for (std::size_t p = 0; p < s_.size();) {
-      if (!is_letter(s_[p])) {
-        ++p;
-        continue;
-      }
-      const std::size_t e = letters_end(s_, p);
-      const CurrencyMarker* m = lexicon_.currency_marker(s_.substr(p, e - p));
-      if (m == nullptr) m = lexicon_.currency_marker_after_number(s_.substr(p, e - p));
-      if (m != nullptr && m->currency && m->divisor == 1 &&
-          std::find(named_->begin(), named_->end(), *m->currency) == named_->end()) {
-        named_->push_back(*m->currency);
-      }
-      p = e;
-    }
+    named_ = currencies_named(s_, lexicon_);
     if (const std::optional<CurrencyEvidence>& place = yen_place(); place) named_->push_back(place->currency);
     return *named_;
   };
-
-  // A figure refused as ambiguous for a family marker without default ("pesos"): when
-  // the document's explicit figures and the codes of its words name one currency of that
-  // family only, the figure read with it and the evidence (the first such figure, else
-  // the code); nullopt otherwise.
-  const auto family_of_document =
-      [&](const Candidate& c) -> std::optional<std::pair<Result<QuotedFigure>, CurrencyEvidence>> {
-    const std::string text = c.rewritten ? c.parse_text : std::string(s_.substr(c.begin, c.end - c.begin));
-    const CurrencyMarker* word = nullptr;
-    std::size_t at = 0, at_end = 0;
-    for (std::size_t p = 0; p < text.size() && word == nullptr;) {
-      if (!is_letter(text[p])) {
-        ++p;
-        continue;
-      }
-      const std::size_t e = letters_end(text, p);
-      const CurrencyMarker* m = lexicon_.currency_marker(std::string_view(text).substr(p, e - p));
-      if (m != nullptr && !m->currency && m->family != 0 && lexicon_.family_name(m->family) != "dollar" &&
-          lexicon_.family_name(m->family) != "yen") {
-        word = m;
-        at = p;
-        at_end = e;
-      }
-      p = e;
-    }
-    if (word == nullptr) return std::nullopt;
-    std::optional<CurrencyEvidence> evidence;
+  std::optional<std::vector<ExplicitMoney>> explicit_money_;
+  const auto explicit_money = [&]() -> const std::vector<ExplicitMoney>& {
+    if (explicit_money_) return *explicit_money_;
+    explicit_money_.emplace();
     for (const Read& other : reads) {
       if (other.bare != Bare::no || !other.parsed || !other.parsed->unit.is_money() || vague(other.c)) continue;
-      const Currency x = *other.parsed->unit.currency;
-      if (lexicon_.family_of(x) != word->family) continue;
-      if (evidence && evidence->currency != x) return std::nullopt;
-      if (!evidence) {
-        evidence = CurrencyEvidence{std::string(s_.substr(other.c.begin, other.c.end - other.c.begin)),
-                                    TextSpan{other.c.begin, other.c.end}, x};
-      }
+      explicit_money_->push_back(ExplicitMoney{*other.parsed->unit.currency, TextSpan{other.c.begin, other.c.end}});
     }
-    for (const Currency x : named()) {
-      if (lexicon_.family_of(x) != word->family) continue;
-      if (evidence && evidence->currency != x) return std::nullopt;
-      if (!evidence) {
-        const std::size_t p = s_.find(x.code());
-        evidence = CurrencyEvidence{std::string(x.code()), TextSpan{p, p + 3}, x};
-      }
-    }
-    if (!evidence) return std::nullopt;
-    std::string with_code = text.substr(0, at) + std::string(evidence->currency.code()) + text.substr(at_end);
-    Result<QuotedFigure> q = parse_figure(with_code, read_options_);
-    if (!q || !q->unit.is_money() || q->unit.currency != evidence->currency) return std::nullopt;
-    return std::pair{std::move(q), std::move(*evidence)};
+    return *explicit_money_;
   };
 
   std::optional<std::vector<TableUnit>> table_units_;  // read once, when a plain number needs them
@@ -482,29 +383,12 @@ void Scanner::run(Extraction& out, const SentenceIndex& sentences, ArticleCues& 
     // "45 sen per share" in a text about yen: `sen` is the ringgit's hundredth and the
     // yen's and the rupiah's too (`minor_shared` cues); read as its own currency only
     // when the text names it or none of the others, else refused, never guessed.
-    if (r.bare == Bare::no && r.parsed && r.parsed->unit.is_money() && !r.parsed->currency_marker.empty()) {
-      const Cue* shared = lexicon_.cue(r.parsed->currency_marker, "minor_shared");
-      const Currency own = *r.parsed->unit.currency;
-      const auto is_named = [&](Currency x) { return std::find(named().begin(), named().end(), x) != named().end(); };
-      if (shared != nullptr && !is_named(own)) {
-        std::optional<Currency> other;
-        for (std::size_t p = 0; p < shared->value.size() && !other;) {
-          const std::size_t q = std::min(shared->value.find(' ', p), shared->value.size());
-          if (const Result<Currency> x = Currency::from_code(std::string_view(shared->value).substr(p, q - p));
-              x && is_named(*x)) {
-            other = *x;
-          }
-          p = q + 1;
-        }
-        if (other) {
-          out.skipped.push_back(make_error(
-              Errc::ambiguous,
-              fmt::format("byte {}: '{}': '{}' is a hundredth of {} and of {}; the text names {} and not {}: not read",
-                          c.begin, f.text, r.parsed->currency_marker, own.code(), other->code(), other->code(),
-                          own.code()),
-              f.text));
-          continue;
-        }
+    if (r.bare == Bare::no && r.parsed && r.parsed->unit.is_money() && !r.parsed->currency_marker.empty() &&
+        lexicon_.cue(r.parsed->currency_marker, "minor_shared") != nullptr) {
+      if (std::optional<std::string> why =
+              shared_minor_unit_refusal(r.parsed->currency_marker, *r.parsed->unit.currency, named(), lexicon_)) {
+        out.skipped.push_back(make_error(Errc::ambiguous, fmt::format("byte {}: '{}': {}", c.begin, f.text, *why), f.text));
+        continue;
       }
     }
 
@@ -614,7 +498,9 @@ void Scanner::run(Extraction& out, const SentenceIndex& sentences, ArticleCues& 
     // and codes is that one (`document`); otherwise refused as before.
     bool by_document = false;
     if (!r.parsed && r.parsed.error().code == Errc::ambiguous && !vague(c)) {
-      if (auto resolved_family = family_of_document(c); resolved_family) {
+      const std::string figure = c.rewritten ? c.parse_text : f.text;
+      if (auto resolved_family = family_of_document(figure, s_, explicit_money(), named(), lexicon_, read_options_);
+          resolved_family) {
         r.parsed = std::move(resolved_family->first);
         f.currency_source = CurrencySource::document;
         f.currency_evidence = std::move(resolved_family->second);

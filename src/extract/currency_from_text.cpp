@@ -1,0 +1,95 @@
+#include "currency_from_text.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "finmetrics/extract/detail/text.hpp"
+
+namespace finmetrics::extract_detail {
+
+std::vector<Currency> currencies_named(std::string_view s, const Lexicon& lexicon) {
+  std::vector<Currency> named;
+  for (std::size_t p = 0; p < s.size();) {
+    if (!is_letter(s[p])) {
+      ++p;
+      continue;
+    }
+    const std::size_t e = letters_end(s, p);
+    const CurrencyMarker* m = lexicon.currency_marker(s.substr(p, e - p));
+    if (m == nullptr) m = lexicon.currency_marker_after_number(s.substr(p, e - p));
+    if (m != nullptr && m->currency && m->divisor == 1 &&
+        std::find(named.begin(), named.end(), *m->currency) == named.end()) {
+      named.push_back(*m->currency);
+    }
+    p = e;
+  }
+  return named;
+}
+
+std::optional<std::pair<QuotedFigure, CurrencyEvidence>> family_of_document(std::string_view figure,
+                                                                            std::string_view s,
+                                                                            std::span<const ExplicitMoney> explicit_money,
+                                                                            std::span<const Currency> named,
+                                                                            const Lexicon& lexicon,
+                                                                            const ParseOptions& options) {
+  const CurrencyMarker* word = nullptr;
+  std::size_t at = 0, at_end = 0;
+  for (std::size_t p = 0; p < figure.size() && word == nullptr;) {
+    if (!is_letter(figure[p])) {
+      ++p;
+      continue;
+    }
+    const std::size_t e = letters_end(figure, p);
+    const CurrencyMarker* m = lexicon.currency_marker(figure.substr(p, e - p));
+    if (m != nullptr && !m->currency && m->family != 0 && lexicon.family_name(m->family) != "dollar" &&
+        lexicon.family_name(m->family) != "yen") {
+      word = m;
+      at = p;
+      at_end = e;
+    }
+    p = e;
+  }
+  if (word == nullptr) return std::nullopt;
+  std::optional<CurrencyEvidence> evidence;
+  for (const ExplicitMoney& other : explicit_money) {
+    if (lexicon.family_of(other.currency) != word->family) continue;
+    if (evidence && evidence->currency != other.currency) return std::nullopt;
+    if (!evidence) {
+      evidence = CurrencyEvidence{std::string(s.substr(other.span.begin, other.span.size())), other.span, other.currency};
+    }
+  }
+  for (const Currency x : named) {
+    if (lexicon.family_of(x) != word->family) continue;
+    if (evidence && evidence->currency != x) return std::nullopt;
+    if (!evidence) {
+      const std::size_t p = s.find(x.code());
+      evidence = CurrencyEvidence{std::string(x.code()), TextSpan{p, p + 3}, x};
+    }
+  }
+  if (!evidence) return std::nullopt;
+  const std::string with_code =
+      std::string(figure.substr(0, at)) + std::string(evidence->currency.code()) + std::string(figure.substr(at_end));
+  Result<QuotedFigure> q = parse_figure(with_code, options);
+  if (!q || !q->unit.is_money() || q->unit.currency != evidence->currency) return std::nullopt;
+  return std::pair{std::move(*q), std::move(*evidence)};
+}
+
+std::optional<std::string> shared_minor_unit_refusal(std::string_view marker, Currency own,
+                                                     std::span<const Currency> named, const Lexicon& lexicon) {
+  const Cue* shared = lexicon.cue(marker, "minor_shared");
+  const auto is_named = [&](Currency x) { return std::find(named.begin(), named.end(), x) != named.end(); };
+  if (shared == nullptr || is_named(own)) return std::nullopt;
+  const std::string_view others = shared->value;
+  for (std::size_t p = 0; p < others.size();) {
+    const std::size_t q = std::min(others.find(' ', p), others.size());
+    if (const Result<Currency> x = Currency::from_code(others.substr(p, q - p)); x && is_named(*x)) {
+      return fmt::format("'{}' is a hundredth of {} and of {}; the text names {} and not {}: not read", marker,
+                         own.code(), x->code(), x->code(), own.code());
+    }
+    p = q + 1;
+  }
+  return std::nullopt;
+}
+
+}  // namespace finmetrics::extract_detail

@@ -1,0 +1,50 @@
+#pragma once
+// What the words of a text say about the currency of a figure whose own marker does
+// not say it all: the currencies the text names, the one currency of a family without
+// default (`pesos`) its explicit figures and codes name, and a minor unit that other
+// currencies name too (`sen`). Private to src/extract (figures_from_candidates.cpp).
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "finmetrics/currency/currency.hpp"
+#include "finmetrics/error.hpp"
+#include "finmetrics/extract/extracted_figure.hpp"
+#include "finmetrics/lexicon/lexicon.hpp"
+#include "finmetrics/parse/parse_figure.hpp"
+
+namespace finmetrics::extract_detail {
+
+/// The currencies the words of `text` name (`yen`, `JPY`, `ringgit`, `RM`; minor units
+/// not), each once, in text order.
+std::vector<Currency> currencies_named(std::string_view text, const Lexicon& lexicon);
+
+/// An explicit money figure of the text: its currency and bytes.
+struct ExplicitMoney {
+  Currency currency;
+  TextSpan span;
+};
+
+/// `figure` (the text of a figure refused as ambiguous) read with the one currency of
+/// its family marker without default (`pesos`: MXN, PHP, ...) that the text's explicit
+/// figures and the currencies its words name agree on, and the evidence (the first such
+/// figure, else the code); nullopt when the figure holds no such marker, or the text
+/// names none or several. Dollar and yen are resolved otherwise.
+std::optional<std::pair<QuotedFigure, CurrencyEvidence>> family_of_document(std::string_view figure,
+                                                                            std::string_view text,
+                                                                            std::span<const ExplicitMoney> explicit_money,
+                                                                            std::span<const Currency> named,
+                                                                            const Lexicon& lexicon,
+                                                                            const ParseOptions& options);
+
+/// Why a figure whose minor unit other currencies name too (`minor_shared` cues: `sen`
+/// is the ringgit's, the yen's and the rupiah's hundredth) is not read: the text names
+/// one of the others and not its own currency. nullopt when it may be read.
+std::optional<std::string> shared_minor_unit_refusal(std::string_view marker, Currency own,
+                                                     std::span<const Currency> named, const Lexicon& lexicon);
+
+}  // namespace finmetrics::extract_detail
