@@ -9,6 +9,8 @@
 //   word_forms.cpp             figures in words with no number (`billions`,
 //                              `double-digit`, `doubled`, `three-year high`)
 //   figures_from_candidates.cpp  reading, currency resolution of bare signs, pairs
+//   document_currencies.cpp    what the whole document says of a bare sign's currency
+//                              (its markers by family and line, foreign lines, cents)
 //   currency_from_text.cpp     currencies the text's words name; a family without
 //                              default (`pesos`) the document decides; `sen`
 //   table_units.cpp            `(₹ in crore)`: the unit of the numbers under a header
