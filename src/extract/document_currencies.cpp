@@ -270,4 +270,31 @@ const std::vector<ExplicitMoney>& DocumentCurrencies::explicit_money() {
   return *explicit_money_;
 }
 
+std::optional<CurrencyEvidence> DocumentCurrencies::yen_words_of_paragraph(std::size_t k) const {
+  const std::size_t begin = line_of[k];
+  const std::size_t end = std::min(s_.find('\n', begin), s_.size());
+  const std::string_view line = s_.substr(begin, end - begin);
+  const CurrencyFamily yen = lexicon_.family("yen");
+  std::optional<CurrencyEvidence> found;
+  for (std::size_t p = 0; p < line.size();) {
+    if (!is_letter(line[p]) || (p > 0 && is_letter(line[p - 1]))) {
+      ++p;
+      continue;
+    }
+    const std::size_t e = letters_end(line, p);
+    const CurrencyMarker* m = lexicon_.currency_marker(line.substr(p, e - p));
+    if (m != nullptr && m->currency && m->divisor == 1 && lexicon_.family_of(*m->currency) == yen) {
+      if (found && found->currency != *m->currency) return std::nullopt;
+      if (!found) found = CurrencyEvidence{std::string(line.substr(p, e - p)), TextSpan{begin + p, begin + e}, *m->currency};
+    }
+    p = e;
+  }
+  // A place decides; a word of the family only agrees or vetoes ("BYD earned ¥40.3
+  // billion, helped by a weaker yen" names no place and stays refused).
+  std::optional<CurrencyEvidence> place = yen_place_of(line, lexicon_);
+  if (!place || (found && found->currency != place->currency)) return std::nullopt;
+  place->span = TextSpan{begin + place->span.begin, begin + place->span.end};
+  return place;
+}
+
 }  // namespace finmetrics::extract_detail

@@ -55,6 +55,10 @@ class DocumentCurrencies {
   const std::vector<Currency>& named();
   const std::vector<ExplicitMoney>& explicit_money();
 
+  /// The currency of the yen places of read k's paragraph (a line: `TOKYO --`), with the
+  /// first as evidence, when no word of the paragraph names the other (`yuan`); nullopt
+  /// when it names no place, places of both, or a word of the other.
+  [[nodiscard]] std::optional<CurrencyEvidence> yen_words_of_paragraph(std::size_t k) const;
   /// Whether prose_agrees found a word of another currency of the yen family.
   [[nodiscard]] bool prose_named_other() const { return prose_checked && !*prose_checked; }
 

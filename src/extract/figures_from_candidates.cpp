@@ -147,6 +147,14 @@ void Scanner::run(Extraction& out, const SentenceIndex& sentences, ArticleCues& 
         resolved = *doc.yen_in_paragraph(k);
         f.currency_source = CurrencySource::document;
         f.currency_evidence = doc.evidence_for(doc.yen_paragraph_, k);
+      } else if (const std::optional<CurrencyEvidence> paragraph_words =
+                     !dollar && doc.yen_paragraph_.at.empty() ? doc.yen_words_of_paragraph(k) : std::nullopt;
+                 paragraph_words) {
+        // "TOKYO -- Acme Motor cut its forecast to ¥4.3 trillion" in a roundup that names yuan
+        // elsewhere: the paragraph's own place decides before the rest of the document.
+        resolved = paragraph_words->currency;
+        f.currency_source = CurrencySource::document;
+        f.currency_evidence = *paragraph_words;
       } else if (const DocumentDollar::Reach reach =
                      dollar && fam.only && !fam.mixed && !doc.translates(k, *fam.only, dollar) && !doc.foreign_line(k)
                          ? doc.document_dollar->reaches(TextSpan{c.begin, c.end}, doc.line_of[k])
@@ -199,6 +207,13 @@ void Scanner::run(Extraction& out, const SentenceIndex& sentences, ArticleCues& 
     }
 
     if (vague(c)) {
+      // "(RMB in millions)": the scale of a table header, no figure of its own
+      if (!table_units_) table_units_ = table_units_of(s_, lexicon_);
+      if (std::any_of(table_units_->begin(), table_units_->end(), [&](const TableUnit& t) {
+            return t.header.span.begin <= c.begin && c.end <= t.header.span.end;
+          })) {
+        continue;
+      }
       f.kind = c.vague_kind;
       f.unit = c.vague_unit;
       if (resolved) f.unit = Unit::money(*resolved);

@@ -26,7 +26,8 @@ std::optional<std::pair<Currency, std::string>> unit_of(std::string_view inside,
   } else {
     const std::size_t space = inside.find_last_of(" \t");
     if (space == std::string_view::npos) return std::nullopt;
-    const std::string_view last = inside.substr(space + 1);
+    std::string_view last = inside.substr(space + 1);
+    if (!lexicon.scale(last) && last.size() > 2 && last.back() == 's') last.remove_suffix(1);  // "in millions"
     if (!lexicon.scale(last) || last.size() < 2) return std::nullopt;
     scale = std::string(last);
     marker = trim(inside.substr(0, space));

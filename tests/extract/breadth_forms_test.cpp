@@ -148,6 +148,11 @@ TEST_CASE("a table header's currency and scale make the plain numbers under it m
   const Extraction e = extract_figures(text);
   REQUIRE(e.figures.at(4).currency_evidence);
   CHECK(e.figures[4].currency_evidence->marker == "(HK$'000)");
+  // "in millions": a plural scale; the header's word is no figure of its own (was a
+  // vague `millions`, and the numbers under it plain).
+  CHECK(reads("Income statement\n(RMB in millions)\nRevenues\t161,117\t149,208\n") ==
+        std::vector<Read>{{"161,117", "money", "161117000000", "CNY", "document"},
+                          {"149,208", "money", "149208000000", "CNY", "document"}});
   // A bracket that is no unit header leaves the numbers alone.
   CHECK(reads("Results (unaudited)\nRevenue\t90,000\n") == std::vector<Read>{{"90,000", "number", "90000", "", ""}});
 }

@@ -68,8 +68,17 @@ TEST_CASE("a bare yen sign in a text of Japanese places only is the yen", "[extr
   CHECK(e.figures[0].currency_evidence->span.begin == 0);
   CHECK(money("BEIJING -- BYD said profit rose to ¥40.3 billion in mainland China.") ==
         std::vector<Money>{{"¥40.3 billion", "40300000000", "CNY", "document"}});
-  // Places of both, or a word naming the other currency: refused as before.
-  CHECK(money("SHANGHAI -- BYD earned ¥40.3 billion.\n\nIn Tokyo, Sony earned ¥1.1 trillion.\n").empty());
+  // Places of both in the text: each paragraph's own place decides (breadth: a roundup's
+  // Toyota paragraph); places of both in one paragraph, or a word naming the other
+  // currency: refused as before.
+  CHECK(money("SHANGHAI -- BYD earned ¥40.3 billion.\n\nIn Tokyo, Sony earned ¥1.1 trillion.\n") ==
+        std::vector<Money>{{"¥40.3 billion", "40300000000", "CNY", "document"},
+                           {"¥1.1 trillion", "1100000000000", "JPY", "document"}});
+  CHECK(money("From Shanghai to Tokyo, the group earned ¥40.3 billion.\n").empty());
+  // Was CNY (the text's only written yen-family marker is yuan): the paragraph's place is nearer.
+  CHECK(money("BYD earned 20 billion yuan in Shanghai.\nIn Tokyo, Sony earned ¥1.1 trillion.\n") ==
+        std::vector<Money>{{"20 billion yuan", "20000000000", "CNY", "explicit"},
+                           {"¥1.1 trillion", "1100000000000", "JPY", "document"}});
   CHECK(money("In Japan, the yuan-linked note paid ¥300 million.").empty());
   // A yen or yuan written out anywhere keeps the rules of the written one.
   CHECK(money("TOKYO -- BYD's revenue was 777 billion yuan. Its shares rose to ¥300.") ==
