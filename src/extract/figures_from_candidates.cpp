@@ -256,7 +256,7 @@ void Scanner::run(Extraction& out, const SentenceIndex& sentences, ArticleCues& 
         ParseOptions o = read_options_;
         if (!c.locale.empty()) o.locale = std::string(c.locale);
         Result<QuotedFigure> money =
-            parse_figure(f.text + " " + t->scale + " " + std::string(t->header.currency.code()), o);
+            parse_figure(f.text + (t->glued ? "" : " ") + t->scale + " " + std::string(t->header.currency.code()), o);
         if (money && money->unit.is_money() && money->unit.currency == t->header.currency) {
           q = std::move(*money);
           f.currency_source = CurrencySource::document;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "finmetrics/extract/detail/text.hpp"
+#include "finmetrics/parse/parse_figure.hpp"
 
 namespace finmetrics::extract_detail {
 
@@ -14,10 +15,57 @@ std::string_view trim(std::string_view v) {
   return v;
 }
 
-// "₹ in crore", "HK$'000", "RMB million", "US$ in millions": a marker that names a
-// currency, an optional "in", then a scale of the lexicon (or "'000", a thousand).
+// A scale word of the lexicon, singular or plural ("million", "millions", "lakh").
+std::optional<std::string> scale_word(std::string_view w, const Lexicon& lexicon) {
+  if (!lexicon.scale(w) && w.size() > 2 && w.back() == 's') w.remove_suffix(1);
+  if (w.size() < 2 || !lexicon.scale(w)) return std::nullopt;
+  return std::string(w);
+}
+
+// A marker that names a currency, whole (no minor unit, no coin): of the lexicon, or
+// read by the grammar before a number (`US$`: a country prefix and the dollar sign).
+std::optional<Currency> currency_of(std::string_view marker, const Lexicon& lexicon) {
+  if (marker.empty()) return std::nullopt;
+  if (const CurrencyMarker* m = lexicon.currency_marker(marker); m != nullptr) {
+    if (!m->currency || m->divisor != 1 || m->coin) return std::nullopt;
+    return *m->currency;
+  }
+  ParseOptions options;
+  options.lexicon = &lexicon;
+  const Result<QuotedFigure> one = parse_figure(std::string(marker) + "1", options);
+  if (!one || !one->unit.is_money() || one->currency_source != CurrencySource::explicit_ ||
+      one->value != Decimal::from_integer(1) || one->span.end != marker.size() + 1) {
+    return std::nullopt;
+  }
+  return *one->unit.currency;
+}
+
+// "₹ in crore", "HK$'000", "RMB million", "US$ in millions", "US$m", "Millions of yen",
+// "in thousands of U.S. dollars": a marker that names a currency and a scale of the
+// lexicon (or "'000", a thousand), and nothing else.
 std::optional<std::pair<Currency, std::string>> unit_of(std::string_view inside, const Lexicon& lexicon) {
   inside = trim(inside);
+  // "Millions of yen", "in thousands of U.S. dollars"
+  {
+    std::string_view rest = inside;
+    if (rest.size() > 3 && (rest.substr(0, 3) == "in " || rest.substr(0, 3) == "In ")) rest = trim(rest.substr(3));
+    const std::size_t of = rest.find(" of ");
+    if (of != std::string_view::npos) {
+      std::string word(rest.substr(0, of));
+      for (char& c : word) c = to_lower(c);
+      const auto scale = scale_word(word, lexicon);
+      const auto currency = currency_of(trim(rest.substr(of + 4)), lexicon);
+      if (scale && currency) return std::pair{*currency, *scale};
+      return std::nullopt;
+    }
+  }
+  // "US$m", "HK$bn", "£m": a scale glued to the marker
+  for (std::size_t cut = inside.size() - 1; cut > 0 && inside.find_first_of(" \t'") == std::string_view::npos; --cut) {
+    if (!lexicon.scale(inside.substr(cut))) continue;
+    if (const auto currency = currency_of(inside.substr(0, cut), lexicon)) {
+      return std::pair{*currency, "\x01" + std::string(inside.substr(cut))};  // glued: read glued
+    }
+  }
   std::string_view marker;
   std::string scale;
   if (inside.size() > 4 && inside.substr(inside.size() - 4) == "'000") {
@@ -26,17 +74,16 @@ std::optional<std::pair<Currency, std::string>> unit_of(std::string_view inside,
   } else {
     const std::size_t space = inside.find_last_of(" \t");
     if (space == std::string_view::npos) return std::nullopt;
-    std::string_view last = inside.substr(space + 1);
-    if (!lexicon.scale(last) && last.size() > 2 && last.back() == 's') last.remove_suffix(1);  // "in millions"
-    if (!lexicon.scale(last) || last.size() < 2) return std::nullopt;
-    scale = std::string(last);
+    const auto last = scale_word(inside.substr(space + 1), lexicon);  // "in millions"
+    if (!last) return std::nullopt;
+    scale = *last;
     marker = trim(inside.substr(0, space));
     if (marker.size() > 3 && marker.substr(marker.size() - 3) == " in") marker = trim(marker.substr(0, marker.size() - 3));
+    if (marker.size() > 3 && (marker.substr(0, 3) == "in " || marker.substr(0, 3) == "In ")) marker = trim(marker.substr(3));
   }
-  if (marker.empty()) return std::nullopt;
-  const CurrencyMarker* m = lexicon.currency_marker(marker);
-  if (m == nullptr || !m->currency || m->divisor != 1 || m->coin) return std::nullopt;
-  return std::pair{*m->currency, std::move(scale)};
+  const auto currency = currency_of(marker, lexicon);
+  if (!currency) return std::nullopt;
+  return std::pair{*currency, std::move(scale)};
 }
 
 }  // namespace
@@ -51,6 +98,10 @@ std::vector<TableUnit> table_units_of(std::string_view s, const Lexicon& lexicon
     if (!unit) continue;
     const std::size_t line_end = s.find('\n', close);
     if (line_end == std::string_view::npos) break;
+    // A header ends its line (a title before it; column years after it, `(HK$'000) 2024
+    // 2023`): in running text ("the figures (in US$ millions) are unaudited") it is none.
+    const std::string_view after = s.substr(close + 1, line_end - close - 1);
+    if (std::any_of(after.begin(), after.end(), [](char c) { return is_letter(c); })) continue;
     const std::size_t from = line_end + 1;
     std::size_t to = s.find("\n\n", from);
     // a blank line of white space ends the table too
@@ -64,7 +115,8 @@ std::vector<TableUnit> table_units_of(std::string_view s, const Lexicon& lexicon
     }
     if (to == std::string_view::npos) to = s.size();
     if (!out.empty() && out.back().to > open) out.back().to = open;  // the next header ends the last table
-    out.push_back(TableUnit{from, to, unit->second,
+    const bool glued = unit->second.front() == '\x01';
+    out.push_back(TableUnit{from, to, glued ? unit->second.substr(1) : unit->second, glued,
                             CurrencyEvidence{std::string(s.substr(open, close + 1 - open)), TextSpan{open, close + 1},
                                              unit->first}});
   }

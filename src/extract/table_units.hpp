@@ -19,7 +19,8 @@ namespace finmetrics::extract_detail {
 struct TableUnit {
   std::size_t from = 0;   ///< the first byte governed (the start of the next line)
   std::size_t to = 0;     ///< one past the last byte governed
-  std::string scale;      ///< a scale word the grammar reads: "crore", "million", "thousand"
+  std::string scale;      ///< a scale word the grammar reads: "crore", "million", "thousand", "m"
+  bool glued = false;     ///< written onto the marker (`US$m`): read onto the number (`16,234m`)
   CurrencyEvidence header;  ///< the bracketed header, its bytes and the currency it names
 };
 

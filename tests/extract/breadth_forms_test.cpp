@@ -153,6 +153,15 @@ TEST_CASE("a table header's currency and scale make the plain numbers under it m
   CHECK(reads("Income statement\n(RMB in millions)\nRevenues\t161,117\t149,208\n") ==
         std::vector<Read>{{"161,117", "money", "161117000000", "CNY", "document"},
                           {"149,208", "money", "149208000000", "CNY", "document"}});
+  // The scale first ("Millions of yen"), glued to the marker ("US$m"), after "in".
+  CHECK(reads("(Millions of yen)\nNet revenues\t45,095,325\n\n(US$m)\nRevenue\t16,234\n\n(in HK$ million)\nRevenue\t1,234\n") ==
+        std::vector<Read>{{"45,095,325", "money", "45095325000000", "JPY", "document"},
+                          {"16,234", "money", "16234000000", "USD", "document"},
+                          {"1,234", "money", "1234000000", "HKD", "document"}});
+  // A family word names no one currency; a bracket in running text is no header.
+  CHECK(reads("(in millions of dollars)\nRevenue\t16,234\n") == std::vector<Read>{{"16,234", "number", "16234", "", ""}});
+  CHECK(reads("The figures (in US$ millions) are unaudited.\nRevenue was 16,234.\n") ==
+        std::vector<Read>{{"millions", "number", "", "", ""}, {"16,234", "number", "16234", "", ""}});
   // A bracket that is no unit header leaves the numbers alone.
   CHECK(reads("Results (unaudited)\nRevenue\t90,000\n") == std::vector<Read>{{"90,000", "number", "90000", "", ""}});
 }
