@@ -161,7 +161,9 @@ bool Scanner::take(const QuotedFigure& f, std::size_t number, bool word, std::ve
   }
   // "$84.94/bbl", "$85 a barrel", "$2,300 per tonne", "$2.61/MMBtu": money per unit of a
   // good (`per_unit` cues, value the unit's name), a price and no amount.
-  const std::size_t unit_end = dim == Dimension::money && f.unit.per == Per::whole && !word ? per_unit_end(e) : npos;
+  std::string per_unit;
+  const std::size_t unit_end =
+      dim == Dimension::money && f.unit.per == Per::whole && !word ? per_unit_end(e, &per_unit) : npos;
   const bool unit_price = unit_end != npos;
   const bool plain = dim == Dimension::number;
   std::string rewritten;
@@ -309,8 +311,7 @@ bool Scanner::take(const QuotedFigure& f, std::size_t number, bool word, std::ve
   c.end = e;
   c.word_form = word;
   if (unit_price) {
-    const std::size_t u = s_[e] == '/' ? e + 1 : skip_hspace(s_, letters_end(s_, skip_hspace(s_, e)));
-    c.per_unit = lexicon_.cue(s_.substr(u, unit_end - u), "per_unit")->value;
+    c.per_unit = std::move(per_unit);
     c.end = e = unit_end;
   }
   if (!rewritten.empty()) {

@@ -179,8 +179,9 @@ std::string_view Scanner::per_share_phrase_before(std::size_t b) const {
 
 // The end of what an amount ending at e is a price of: `/` glued, or a `per_leader`
 // ("per", "a", "an") apart, then a `per_unit` cue of one or two words ("bbl", "barrel",
-// "MMBtu", "troy ounce") ending the word. npos when none.
-std::size_t Scanner::per_unit_end(std::size_t e) const {
+// "MMBtu", "troy ounce") ending the word, whose value (the good) goes to `unit`. npos
+// when none.
+std::size_t Scanner::per_unit_end(std::size_t e, std::string* unit) const {
   const std::size_t n = s_.size();
   std::size_t u = npos;
   if (e + 1 < n && s_[e] == '/' && is_letter(s_[e + 1])) {
@@ -195,9 +196,15 @@ std::size_t Scanner::per_unit_end(std::size_t e) const {
   const auto ends_word = [&](std::size_t x) { return x >= n || !(is_alnum(s_[x]) || s_[x] == '-' || s_[x] == '/'); };
   if (const std::size_t w2b = skip_hspace(s_, w1); w2b > w1 && w2b < n && is_letter(s_[w2b])) {
     const std::size_t w2 = letters_end(s_, w2b);
-    if (ends_word(w2) && lexicon_.cue(s_.substr(u, w2 - u), "per_unit") != nullptr) return w2;
+    if (const Cue* two = ends_word(w2) ? lexicon_.cue(s_.substr(u, w2 - u), "per_unit") : nullptr; two != nullptr) {
+      if (unit != nullptr) *unit = two->value;
+      return w2;
+    }
   }
-  if (ends_word(w1) && lexicon_.cue(s_.substr(u, w1 - u), "per_unit") != nullptr) return w1;
+  if (const Cue* one = ends_word(w1) ? lexicon_.cue(s_.substr(u, w1 - u), "per_unit") : nullptr; one != nullptr) {
+    if (unit != nullptr) *unit = one->value;
+    return w1;
+  }
   return npos;
 }
 

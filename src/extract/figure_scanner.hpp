@@ -161,7 +161,7 @@ class Scanner {
   std::size_t spoken_decimal_start(std::size_t p) const;
   bool after_change(std::size_t p) const;
   std::size_t count_noun_end(std::size_t p, const QuotedFigure& f, std::size_t number, bool& duration) const;
-  std::size_t per_unit_end(std::size_t e) const;
+  std::size_t per_unit_end(std::size_t e, std::string* unit = nullptr) const;
   bool names_family_only(std::string_view text) const;
   void scan_numbers(std::vector<Candidate>& out, std::vector<Error>& skipped) const;
   void scan_words(std::vector<Candidate>& out, const std::vector<Candidate>& numeric) const;
