@@ -257,6 +257,19 @@ if require_shared ../shared/data/fx/fred-h10-monthly.csv; then
   check "v2 with FRED H.10: says a monthly average was used" "finmetrics normalize: '../shared/data/fx/fred-h10-monthly.csv' holds monthly averages: each figure is converted at the average of its month or an earlier one (staleness limit 31 days)" "$(head -1 "$tmp/err.txt")"
 fi
 
+# An output file of several megabytes (written around the page cache, in whole
+# blocks and an unaligned tail: src/cli/direct_output.hpp) holds the bytes written
+# to standard output, for v1 and v2, whatever the thread count.
+awk 'BEGIN { print "date,figure"; for (i = 0; i < 120000; i++) printf "2025-03-%02d,%s%d.%dbn%s\n", 17 + i % 5, (i % 3 ? "$" : "HK$"), i % 997, i % 10, (i % 7 ? "" : " per share") }' >"$tmp/big.csv"
+for spec in v1 v2; do
+  for threads in 1 2; do
+    "$bin" normalize --spec "$spec" --threads "$threads" -q --fx "$fx" "$tmp/big.csv" -o "$tmp/big_out.csv" 2>/dev/null
+    "$bin" normalize --spec "$spec" --threads "$threads" -q --fx "$fx" "$tmp/big.csv" >"$tmp/big_stdout.csv" 2>/dev/null
+    check "a $spec output file of $(wc -c <"$tmp/big_stdout.csv") bytes ($threads threads) equals standard output" \
+      "0 $(wc -l <"$tmp/big.csv")" "$(cmp -s "$tmp/big_out.csv" "$tmp/big_stdout.csv"; echo $?) $(wc -l <"$tmp/big_out.csv")"
+  done
+done
+
 echo "$((checks - failures)) passed, $failures failed"
 [ "$failures" -eq 0 ] || exit 1
 finish_shared_checks

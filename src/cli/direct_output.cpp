@@ -1,0 +1,98 @@
+#include "direct_output.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <new>
+#include <stdexcept>
+#include <string>
+
+namespace finmetrics::cli {
+
+namespace {
+
+constexpr std::size_t block = 4096;              // alignment of buffer, sizes and offsets
+constexpr std::size_t capacity = std::size_t{4} << 20;
+constexpr std::size_t high_water = std::size_t{1} << 20;
+
+[[noreturn]] void write_error(int error) {
+  throw std::runtime_error(std::string("cannot write the output: ") + std::strerror(error));
+}
+
+}  // namespace
+
+DirectOutput::DirectOutput(int fd) : fd_(fd) {
+  void* p = nullptr;
+  if (::posix_memalign(&p, block, capacity) != 0) throw std::bad_alloc();
+  buffer_ = static_cast<char*>(p);
+  set_direct(true);
+}
+
+DirectOutput::~DirectOutput() { std::free(buffer_); }
+
+void DirectOutput::set_direct(bool on) noexcept {
+  const int flags = ::fcntl(fd_, F_GETFL);
+  if (flags == -1) {
+    direct_ = false;
+    return;
+  }
+  const int wanted = on ? (flags | O_DIRECT) : (flags & ~O_DIRECT);
+  direct_ = on && ::fcntl(fd_, F_SETFL, wanted) == 0;
+  if (!on && (flags & O_DIRECT) != 0) (void)::fcntl(fd_, F_SETFL, wanted);
+}
+
+void DirectOutput::append(std::string_view bytes) {
+  while (!bytes.empty()) {
+    const std::size_t n = std::min(bytes.size(), capacity - used_);
+    std::memcpy(buffer_ + used_, bytes.data(), n);
+    used_ += n;
+    bytes.remove_prefix(n);
+    if (used_ == capacity) write_blocks(false);
+  }
+  if (used_ >= high_water) write_blocks(false);
+}
+
+void DirectOutput::finish() {
+  write_blocks(true);
+  set_direct(false);
+}
+
+// The staged whole blocks (all: every staged byte, the tail without O_DIRECT);
+// what is left is moved to the front of the buffer.
+void DirectOutput::write_blocks(bool all) {
+  const std::size_t whole = used_ / block * block;
+  if (whole > 0) write_all(buffer_, whole);
+  if (all && used_ > whole) {
+    set_direct(false);  // the tail is no whole block: through the page cache
+    write_all(buffer_ + whole, used_ - whole);
+    used_ = 0;
+    return;
+  }
+  std::memmove(buffer_, buffer_ + whole, used_ - whole);
+  used_ -= whole;
+}
+
+void DirectOutput::write_all(const char* p, std::size_t n) {
+  while (n > 0) {
+    const ssize_t k = ::write(fd_, p, n);
+    if (k < 0) {
+      if (errno == EINTR) continue;
+      // A file system that takes O_DIRECT at fcntl but not these sizes: ordinary writes.
+      if (errno == EINVAL && direct_) {
+        set_direct(false);
+        continue;
+      }
+      write_error(errno);
+    }
+    p += k;
+    n -= static_cast<std::size_t>(k);
+    // A short direct write may leave an unaligned rest: ordinary writes from here.
+    if (n > 0 && direct_) set_direct(false);
+  }
+}
+
+}  // namespace finmetrics::cli

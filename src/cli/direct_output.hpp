@@ -1,0 +1,42 @@
+#pragma once
+// An output file written around the page cache (O_DIRECT) where the file system
+// allows it: bytes are staged in an aligned buffer and written in whole blocks,
+// the unaligned tail at the end through the page cache. Copying a normalize run's
+// 44 MB (v1) or 70 MB (v2) into the page cache cost the kernel 0.06-0.12 s of CPU
+// on this VM, a third of a v1 run's CPU; a direct write costs ~0.01-0.02 s (dd).
+// The bytes of the file are the same either way.
+#include <cstddef>
+#include <string_view>
+
+namespace finmetrics::cli {
+
+class DirectOutput {
+ public:
+  /// Writes to `fd` (an empty regular file, at offset 0) from now on; O_DIRECT is
+  /// turned on when the file system takes it, else the writes are ordinary ones.
+  explicit DirectOutput(int fd);
+  DirectOutput(const DirectOutput&) = delete;
+  DirectOutput& operator=(const DirectOutput&) = delete;
+  ~DirectOutput();
+
+  /// Appends bytes; whole blocks go out once a megabyte is staged. Throws
+  /// std::runtime_error("cannot write the output: <reason>") on a write error.
+  void append(std::string_view bytes);
+  /// Writes what is staged (the tail without O_DIRECT) and turns O_DIRECT off:
+  /// after it the file holds every byte appended. Throws as `append`.
+  void finish();
+  /// Whether the writes go around the page cache.
+  [[nodiscard]] bool direct() const noexcept { return direct_; }
+
+ private:
+  void write_blocks(bool all);
+  void write_all(const char* p, std::size_t n);
+  void set_direct(bool on) noexcept;
+
+  int fd_;
+  bool direct_ = false;
+  char* buffer_ = nullptr;
+  std::size_t used_ = 0;
+};
+
+}  // namespace finmetrics::cli
