@@ -87,6 +87,57 @@ const FigureReader::Word* FigureReader::Table::match(std::string_view s, std::si
   return then_word;
 }
 
+// A number in words at `i`, as the numbers table learned them: `a`/`an` (one),
+// `half a` (0.5), or a cardinal or tens word, a tens word and a unit after a
+// hyphen (`twenty-five`), a unit below ten followed by `hundred`; `i` ends at the
+// space after it (a scale or a marker must follow).
+bool FigureReader::number_words(std::string_view s, std::size_t& i, std::size_t n, std::uint64_t& digits, int& fraction,
+                                bool& needs_scale) const noexcept {
+  if (!numbers_.may_start(s, i, n)) return false;
+  const auto space_after = [&](std::size_t k) { return k < n && s[k] == ' '; };
+  const Word* w = numbers_.match(s, i, n, before_spaced, [&](std::size_t k) { return k < n && (s[k] == ' ' || s[k] == '-'); });
+  if (w == nullptr) return false;
+  std::size_t k = i + w->text.size();
+  switch (w->number_kind) {
+    case number_article:
+      if (!space_after(k)) return false;
+      digits = 1;
+      needs_scale = true;
+      break;
+    case number_half:
+      // `half a`
+      if (!(space_after(k) && k + 2 < n && s[k + 1] == 'a' && s[k + 2] == ' ')) return false;
+      k += 2;
+      digits = 5;
+      fraction = 1;
+      needs_scale = true;
+      break;
+    case number_unit:
+    case number_tens:
+      digits = w->number;
+      if (s[k] == '-') {
+        if (w->number_kind != number_tens || !hyphen_units_) return false;
+        const Word* unit = numbers_.match(s, k + 1, n, before_spaced, space_after);
+        if (unit == nullptr || unit->number_kind != number_unit || unit->number >= 10) return false;
+        digits += unit->number;
+        k += 1 + unit->text.size();
+      }
+      if (hundreds_ && digits < 10 && space_after(k)) {  // `eight hundred`, not `fifteen hundred`
+        const Word* h = numbers_.match(s, k + 1, n, before_spaced, space_after);
+        if (h != nullptr && h->number_kind == number_hundred) {
+          digits *= 100;
+          k += 1 + h->text.size();
+        }
+      }
+      if (!space_after(k)) return false;
+      break;
+    default:
+      return false;
+  }
+  i = k;
+  return true;
+}
+
 bool FigureReader::read(std::string_view s, FigureReading& out) const noexcept {
   if (!enabled_ || s.size() >= std::numeric_limits<std::uint32_t>::max()) return false;
   std::size_t b = 0, n = s.size();
@@ -194,59 +245,67 @@ bool FigureReader::read(std::string_view s, FigureReading& out) const noexcept {
   // The number: digits, or groups of three after one to three digits (all
   // separated alike: commas, or spaces where they group); an optional decimal
   // part. At most 18 digits (a 64-bit integer).
-  if (!digit_at(i)) return false;
-  const std::size_t start = i;
+  std::size_t start = i;
   std::uint64_t digits = 0;
   int count = 0;
-  while (digit_at(i)) {
-    digits = digits * 10 + static_cast<unsigned>(s[i++] - '0');
-    if (++count > 18) return false;
-  }
-  bool grouped = false;
-  if (i - start <= 3) {
-    char kind = 0;  // ',' or ' '
-    for (;;) {
-      std::size_t g = 0;
-      char k = ',';
-      if (i < n && s[i] == ',') {
-        g = 1;
-      } else if (space_groups_ && (g = space(i)) != 0) {
-        k = ' ';
-      }
-      if (g == 0 || !digit_at(i + g) || !digit_at(i + g + 1) || !digit_at(i + g + 2) || digit_at(i + g + 3)) break;
-      if (kind != 0 && k != kind) return false;  // mixed separators: parse_figure decides which is decimal
-      kind = k;
-      for (std::size_t d = i + g; d < i + g + 3; ++d) digits = digits * 10 + static_cast<unsigned>(s[d] - '0');
-      if ((count += 3) > 18) return false;
-      i += g + 3;
-      grouped = true;
-    }
-  }
-  // Indian grouping (`2,83,65,87,890`): one or two digits, pairs, then a group of
-  // three, all after commas; read only with a rupee marker or an Indian locale.
-  bool indian = false;
-  if (!grouped && i - start <= 2 && i < n && s[i] == ',' && digit_at(i + 1) && digit_at(i + 2) && !digit_at(i + 3)) {
-    while (i < n && s[i] == ',' && digit_at(i + 1) && digit_at(i + 2) && !digit_at(i + 3)) {
-      digits = digits * 100 + static_cast<unsigned>(s[i + 1] - '0') * 10 + static_cast<unsigned>(s[i + 2] - '0');
-      count += 2;
-      i += 3;
-    }
-    if (!(i < n && s[i] == ',' && digit_at(i + 1) && digit_at(i + 2) && digit_at(i + 3) && !digit_at(i + 4)))
-      return false;
-    for (std::size_t d = i + 1; d < i + 4; ++d) digits = digits * 10 + static_cast<unsigned>(s[d] - '0');
-    if ((count += 3) > 18) return false;
-    i += 4;
-    grouped = indian = true;
-  }
-  const std::size_t whole_end = i;
+  bool grouped = false, indian = false;
+  std::size_t whole_end = i;
   int fraction = 0;
-  if (i < n && s[i] == '.') {
-    if (!digit_at(i + 1)) return false;
-    ++i;
+  bool needs_scale = false;  // `a` and `half a` are a number only before a scale
+  const bool in_words = !digit_at(i);
+  if (in_words) {
+    // Or in words (`eleven`, `twenty-five hundred`, `a`, `half a`), before a space.
+    if (prefix != nullptr || country != nullptr || negative || !number_words(s, i, n, digits, fraction, needs_scale))
+      return false;
+    whole_end = i;
+  } else {
     while (digit_at(i)) {
       digits = digits * 10 + static_cast<unsigned>(s[i++] - '0');
-      ++fraction;
       if (++count > 18) return false;
+    }
+    if (i - start <= 3) {
+      char kind = 0;  // ',' or ' '
+      for (;;) {
+        std::size_t g = 0;
+        char k = ',';
+        if (i < n && s[i] == ',') {
+          g = 1;
+        } else if (space_groups_ && (g = space(i)) != 0) {
+          k = ' ';
+        }
+        if (g == 0 || !digit_at(i + g) || !digit_at(i + g + 1) || !digit_at(i + g + 2) || digit_at(i + g + 3)) break;
+        if (kind != 0 && k != kind) return false;  // mixed separators: parse_figure decides which is decimal
+        kind = k;
+        for (std::size_t d = i + g; d < i + g + 3; ++d) digits = digits * 10 + static_cast<unsigned>(s[d] - '0');
+        if ((count += 3) > 18) return false;
+        i += g + 3;
+        grouped = true;
+      }
+    }
+    // Indian grouping (`2,83,65,87,890`): one or two digits, pairs, then a group of
+    // three, all after commas; read only with a rupee marker or an Indian locale.
+    if (!grouped && i - start <= 2 && i < n && s[i] == ',' && digit_at(i + 1) && digit_at(i + 2) && !digit_at(i + 3)) {
+      while (i < n && s[i] == ',' && digit_at(i + 1) && digit_at(i + 2) && !digit_at(i + 3)) {
+        digits = digits * 100 + static_cast<unsigned>(s[i + 1] - '0') * 10 + static_cast<unsigned>(s[i + 2] - '0');
+        count += 2;
+        i += 3;
+      }
+      if (!(i < n && s[i] == ',' && digit_at(i + 1) && digit_at(i + 2) && digit_at(i + 3) && !digit_at(i + 4)))
+        return false;
+      for (std::size_t d = i + 1; d < i + 4; ++d) digits = digits * 10 + static_cast<unsigned>(s[d] - '0');
+      if ((count += 3) > 18) return false;
+      i += 4;
+      grouped = indian = true;
+    }
+    whole_end = i;
+    if (i < n && s[i] == '.') {
+      if (!digit_at(i + 1)) return false;
+      ++i;
+      while (digit_at(i)) {
+        digits = digits * 10 + static_cast<unsigned>(s[i++] - '0');
+        ++fraction;
+        if (++count > 18) return false;
+      }
     }
   }
   // Another separator, or a space before a digit: parse_figure's (errors, other groupings).
@@ -256,7 +315,8 @@ bool FigureReader::read(std::string_view s, FigureReading& out) const noexcept {
     if (i >= n || s[i] != ')') return false;
     ++i;
   }
-  const bool dot_three = dot_three_ambiguous_ && !grouped && whole_end - start <= 3 && fraction == 3 && s[start] != '0';
+  const bool dot_three =
+      !in_words && dot_three_ambiguous_ && !grouped && whole_end - start <= 3 && fraction == 3 && s[start] != '0';
 
   // A scale: attached (then the end or anything but a letter: `1bn€`) or after one space.
   const Word* scale = !scales_.may_start(s, i, m) ? nullptr : scales_.match(s, i, m, after_attached, [&](std::size_t k) { return k >= m || !is_letter(s[k]); });
@@ -267,6 +327,7 @@ bool FigureReader::read(std::string_view s, FigureReading& out) const noexcept {
       i += g + scale->text.size();
   }
   if (dot_three && scale == nullptr) return false;  // `1.234`: which locale?
+  if (needs_scale && scale == nullptr) return false;
 
   // A marker after the number (then the end or a space).
   const auto word_end = [&](std::size_t k) { return k >= m || space(k) > 0; };

@@ -219,6 +219,7 @@ FigureReader::FigureReader(const ParseOptions& options, Learning learning)
   learn_hedges();
   learn_pers();
   learn_countries();
+  learn_numbers();
 
   // No-break, narrow no-break and thin spaces where a space may stand (not after a hedge).
   wide_spaces_ = true;
@@ -245,7 +246,7 @@ FigureReader::FigureReader(const ParseOptions& options, Learning learning)
   outer_paren_ = true;
   outer_paren_ = agrees("(USD 1)") && agrees("(US$1.5bn)") && agrees("(1 USD)") && agrees("(1.5 billion US dollars)") &&
                  agrees("(USD 1) per share") && agrees("(2.5bn USD)") && agrees("(\xE2\x82\xAC" "0.5)") && agrees("(USD 0)");
-  for (Table* t : {&markers_, &scales_, &hedges_, &pers_, &countries_, &minors_}) t->listing = {};
+  for (Table* t : {&markers_, &scales_, &hedges_, &pers_, &countries_, &minors_, &numbers_}) t->listing = {};
   enabled_ = agrees("USD 1,234.5") && agrees("USD 1,234") && agrees("USD 0.05") && agrees("USD 1,234,567") &&
              agrees("1,234.5 USD") && agrees("USD 1.5bn") && agrees("USD 1.234bn");
 }
@@ -462,7 +463,8 @@ std::vector<std::pair<std::string, std::string>> FigureReader::learn_markers() {
 // it does not know is not asked about).
 template <class Make, class Known, class Samples>
 std::vector<FigureReader::Word> FigureReader::learn(Table& table, const std::vector<std::string>& candidates,
-                                                    std::uint8_t forms, Make make, Known known, Samples samples) {
+                                                    std::uint8_t forms, Make make, Known known, Samples samples,
+                                                    bool in_any_case) {
   std::vector<Word> learned;
   const bool sampled = learning_ == Learning::sampled;
   for (const std::string& c : candidates) {
@@ -472,7 +474,7 @@ std::vector<FigureReader::Word> FigureReader::learn(Table& table, const std::vec
     if (may == 0) continue;
     const std::string up = to_upper(c), low = to_lower(c), mixed = alternating(c);
     const bool code = is_code(c);  // in any case only as three small letters (`10 usd`)
-    const bool cased = (up != c || low != c) &&
+    const bool cased = in_any_case && (up != c || low != c) &&
                        (!sampled || (code ? known(low) : known(up) && known(low) && known(mixed)));
     for (const Form form : {before_attached, before_spaced, after_attached, after_spaced}) {
       if ((forms & form) == 0 || (sampled && (may & form) == 0)) continue;
@@ -659,6 +661,77 @@ void FigureReader::learn_countries() {
       });
 }
 
+void FigureReader::learn_numbers() {
+  // The lexicon's number words as written (numbers.csv): the units and tens and
+  // `a`/`an` before a scale, `half` before `a` and a scale; then `hundred` after a
+  // unit below ten and a tens word with a unit after a hyphen, where their samples agree.
+  // (The built-in lexicon's words; none for another.)
+  if (options_.lexicon != nullptr) return;
+  std::vector<std::string> words = detail::builtin_lexicon_words("numbers.csv");
+  const auto kind_of = [&](const std::string& t, std::uint8_t& value) -> std::uint8_t {
+    const NumberWord* nw = lexicon_->number_word(t);
+    if (nw == nullptr) return 0;
+    value = static_cast<std::uint8_t>(std::min<std::uint32_t>(nw->value, 255));
+    switch (nw->kind) {
+      case NumberWord::Kind::article: return nw->value == 1 ? number_article : 0;
+      case NumberWord::Kind::cardinal: return nw->value >= 1 && nw->value <= 19 ? number_unit : 0;
+      case NumberWord::Kind::tens: return nw->value >= 20 && nw->value <= 90 && nw->value % 10 == 0 ? number_tens : 0;
+      case NumberWord::Kind::hundred: return nw->value == 100 ? number_hundred : 0;
+      case NumberWord::Kind::fraction: return t == "half" && nw->value == 1 && nw->denominator == 2 ? number_half : 0;
+      default: return 0;
+    }
+  };
+  std::vector<Word> learned;
+  for (const std::uint8_t kind : {number_unit, number_tens, number_article, number_half}) {
+    std::vector<std::string> of_kind;
+    for (const std::string& w : words) {
+      std::uint8_t value = 0;
+      if (kind_of(w, value) == kind) of_kind.push_back(w);
+    }
+    std::vector<Word> more = learn(
+        numbers_, of_kind, before_spaced,
+        [&](Word& w) -> std::uint8_t {
+          w.number_kind = kind_of(w.text, w.number);
+          return before_spaced;
+        },
+        [](const std::string&) { return true; },
+        [kind](Form) -> std::span<const Sample> {
+          static constexpr Sample counted[] = {{"", " million USD"}, {"", " euros"}, {"", " billion US dollars"}};
+          static constexpr Sample article[] = {{"", " million USD"}, {"", " billion euros"}, {"", " thousand US dollars"}};
+          static constexpr Sample half[] = {{"", " a million USD"}, {"", " a billion euros"}};
+          if (kind == number_article) return article;
+          if (kind == number_half) return half;
+          return counted;
+        },
+        false);
+    learned.insert(learned.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+  }
+  numbers_.words = learned;
+  numbers_.index();
+  if (learned.empty()) return;
+  hyphen_units_ = true;
+  hyphen_units_ = agrees("twenty-five million USD") && agrees("ninety-nine euros") && agrees("forty-one billion US dollars");
+  for (const std::string& w : words) {
+    std::uint8_t value = 0;
+    if (kind_of(w, value) != number_hundred) continue;
+    Word h;
+    h.text = w;
+    h.forms = before_spaced;
+    h.number_kind = number_hundred;
+    h.number = value;
+    numbers_.words.push_back(h);
+    numbers_.index();
+    hundreds_ = true;
+    hundreds_ = agrees("eight " + w + " billion USD") && agrees("two " + w + " euros") &&
+                agrees("nine " + w + " million US dollars");
+    if (!hundreds_) {
+      numbers_.words.pop_back();
+      numbers_.index();
+    }
+    break;
+  }
+}
+
 std::string FigureReader::tables() const {
   std::string out = "enabled " + std::to_string(enabled_) + " dot_three " + std::to_string(dot_three_ambiguous_) +
                     " space_groups " + std::to_string(space_groups_) + " indian " + std::to_string(indian_locale_) +
@@ -673,7 +746,8 @@ std::string FigureReader::tables() const {
                       std::string(to_string(w.source)) + " family " + std::to_string(w.family) + " shift " +
                       std::to_string(w.shift) + " scaled " + std::to_string(w.scaled) + " scale " +
                       std::to_string(w.scale.exponent) + std::string(w.scale.symbol) + " qualifier " +
-                      std::to_string(static_cast<int>(w.qualifier)) + " per " + std::to_string(static_cast<int>(w.per)));
+                      std::to_string(static_cast<int>(w.qualifier)) + " per " + std::to_string(static_cast<int>(w.per)) +
+                      (w.number_kind != 0 ? " number " + std::to_string(w.number_kind) + "," + std::to_string(w.number) : ""));
     }
     std::sort(lines.begin(), lines.end());
     for (const std::string& l : lines) out += l + "\n";
@@ -684,6 +758,8 @@ std::string FigureReader::tables() const {
   table("per", pers_);
   table("country", countries_);
   table("minor", minors_);
+  table("number", numbers_);
+  out += "hyphen_units " + std::to_string(hyphen_units_) + " hundreds " + std::to_string(hundreds_) + "\n";
   return out;
 }
 

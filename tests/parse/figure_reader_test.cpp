@@ -123,7 +123,11 @@ TEST_CASE("figure reader: the commonest forms, read as parse_figure reads them",
       "(S$ 544m)", "US$(318)m", "($99.99)", "\xC2\xA3(982)m", "R$(84.2) per share", "(USD 1) per share", "\xE2\x82\xAC(684.39)b",
       // a country prefix and a minor unit after the number
       "US0.1 cents", "HK12 cents per ordinary share", "US3cps", "HK8cps", "US 3 cents", "NZ5 cents", "US4.5c",
-      "HK0.9cps", "US1,234.5 cents", "about US5 cents"};
+      "HK0.9cps", "US1,234.5 cents", "about US5 cents",
+      // numbers in words
+      "eleven million renminbi", "half a billion pounds sterling", "a thousand US dollars", "sixty-three Canadian dollars",
+      "eight hundred billion dollars", "just under two million rand", "twenty-five million Australian dollars",
+      "a billion New Zealand dollars", "fifteen euros", "ten thousand rand", "at most half a million euros"};
   for (const std::string& text : read) {
     INFO(text);
     FigureReading r;
@@ -132,14 +136,17 @@ TEST_CASE("figure reader: the commonest forms, read as parse_figure reads them",
   // Left to parse_figure: ranges, parentheses, number words, percentages, counts, two markers,
   // locale-dependent numbers, errors.
   const std::vector<std::string> left = {
-      "$3bn-$4bn", "5 to 7 billion yuan", "between $1 and $2", "three billion dollars",
+      "$3bn-$4bn", "5 to 7 billion yuan", "between $1 and $2", "fifteen hundred million US dollars",
+      "twenty-five hundred USD",
       "nearly 60%", "USD $5bn", "NZD $100.70", "5p per 3 shares", "5 pesos", "XYZ 5", "$5bn yuan", "5bn million",
       "1.2 billion shares", "\xC2\xA5" "5bn", "1,234,56 USD", "1 234,5 USD", "1,234 567.5 USD", "$5\xE2\x80\x8D" "0bn",
       "USD 1234567890123456789", "5.", "USD", "", "   ", "usd 5", "$1,23,456", "USD  5", "1,23 456 rupees",
       "about  USD 5", "about -USD 5", "--5 USD", "$5 per 3 shares", "5 US dollars per share per share", "(USD 5",
       "USD (5", "( USD 5)", "(USD 5 )", "-(USD 5)", "(-USD 5)", "USD (-5)", "about (USD 5)",
       "A 5c", "US5 US cents", "US-5 cents", "US1.5bn cents", "US5", "US5 dollars", "US3cps per share", "(US5 cents)",
-      "US\xC2\xA0" "5 cents", "US5 pence"};
+      "US\xC2\xA0" "5 cents", "US5 pence",
+      "one hundred and five euros", "a euros", "half euros", "Eleven million USD", "eleven", "eleven  USD",
+      "twenty one euros", "-eleven USD", "USD eleven", "eleven-five USD", "a half billion USD"};
   for (const std::string& text : left) {
     INFO(text);
     FigureReading r;
@@ -175,6 +182,27 @@ TEST_CASE("figure reader: what the v2 row takes from a reading", "[parse][reader
   CHECK(r.scale.exponent == 9);
   CHECK(r.exponent() == 8);
   CHECK(r.currency_source == CurrencySource::default_);  // `$`: USD by default, never certain
+
+  REQUIRE(reader.read("half a billion pounds sterling", r));  // numbers in words
+  CHECK(r.digits == 5);
+  CHECK(r.fraction_digits == 1);
+  CHECK(r.exponent() == 8);
+  CHECK(r.currency == Currency::from_code("GBP").value());
+  CHECK(r.marker_begin == 15);
+  REQUIRE(reader.read("about eight hundred billion dollars", r));
+  CHECK(r.digits == 800);
+  CHECK(r.exponent() == 9);
+  CHECK(r.qualifier == Qualifier::about);
+  REQUIRE(reader.read("sixty-three Canadian dollars", r));
+  CHECK(r.digits == 63);
+  CHECK(r.exponent() == 0);
+  REQUIRE(reader.read("US4.5cps", r));  // a country prefix: the marker is all of it
+  CHECK(r.digits == 45);
+  CHECK(r.exponent() == -3);
+  CHECK(r.per == Per::share);
+  CHECK(r.currency == Currency::from_code("USD").value());
+  CHECK(r.marker_begin == 0);
+  CHECK(r.marker_end == 8);
 
   ParseOptions hk = v2_parse_options();
   hk.currency.dollar = Currency::from_code("HKD").value();
@@ -257,7 +285,9 @@ TEST_CASE("figure reader: every option set, on forms and their near misses", "[p
                                           "5 US dollars a share", "-1.5bn SEK", "0.972tn new zealand dollars",
                                           "\xC2\xA3" "1.2bn", "NZ$7.58 million", "5 \xE4\xBA\xBF\xE7\xBE\x8E\xE5\x85\x83",
                                           "Rs 4,60,518.80 crore", "$5 per 10 shares", "(S$ 544m)", "US$(318)m",
-                                          "US4.5cps", "HK 12 cents per ordinary share", "NZ0.5c"};
+                                          "US4.5cps", "HK 12 cents per ordinary share", "NZ0.5c",
+                                          "twenty-five hundred million euros", "a hundred USD", "half a billion yen",
+                                          "about three billion US dollars per share"};
   for (const ParseOptions& options : option_sets()) {
     const FigureReader reader(options);
     Tally tally;

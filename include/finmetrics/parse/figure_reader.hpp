@@ -118,7 +118,10 @@ class FigureReader {
     Scale scale = scales::units;      // scales
     Qualifier qualifier = Qualifier::none;  // hedges
     Per per = Per::whole;             // per-share phrases; `cps` (a minor unit after a country prefix)
+    std::uint8_t number_kind = 0;     // number words: number_unit, number_tens, ...
+    std::uint8_t number = 0;          // and their value (`eleven`: 11)
   };
+  enum : std::uint8_t { number_unit = 1, number_tens, number_article, number_half, number_hundred };
   // How a word is found: its first eight bytes as one integer (ASCII-lower-cased for
   // a probe in any case) and the mask of those that count, compared with the text's
   // next eight bytes at once.
@@ -165,7 +168,7 @@ class FigureReader {
   [[nodiscard]] bool agrees(const std::string& text) const;
   template <class Make, class Known, class Samples>
   std::vector<Word> learn(Table& table, const std::vector<std::string>& candidates, std::uint8_t forms, Make make,
-                          Known known, Samples samples);
+                          Known known, Samples samples, bool in_any_case = true);
   template <class Make, class Known, class Samples>
   void learn_table(Table& table, const std::vector<std::string>& candidates, std::uint8_t forms, Make make, Known known,
                    Samples samples);
@@ -177,6 +180,9 @@ class FigureReader {
   void learn_hedges();
   void learn_pers();
   void learn_countries();
+  void learn_numbers();
+  bool number_words(std::string_view s, std::size_t& i, std::size_t n, std::uint64_t& digits, int& fraction,
+                    bool& needs_scale) const noexcept;
 
   void fill(std::string_view text, const FigureReading& r, QuotedFigure& f) const;
 
@@ -194,6 +200,9 @@ class FigureReader {
   bool wide_spaces_ = false;          // U+00A0, U+202F, U+2009 read as a space wherever one may stand
   Table markers_, scales_, hedges_, pers_;
   Table countries_, minors_;  // `US` before the number, `cents` after it: `US4.5cps`, `HK 12 cents`
+  Table numbers_;             // number words: `eleven`, `twenty`, `a`, `half`, `hundred`
+  bool hyphen_units_ = false;  // `twenty-five`
+  bool hundreds_ = false;      // `eight hundred`
 };
 
 }  // namespace finmetrics
