@@ -11,7 +11,8 @@
 // (src/parse/figure_front.cpp), every field of its reading (or its error) is the
 // general reader's, and parse_figure's answer is the general reader's. And the
 // compact FigureReader (parse/figure_reader.hpp) compiled for the same options:
-// where it reads the text, its QuotedFigure is parse_figure's field for field, and
+// where it reads the text (with and without ranges), its QuotedFigure is
+// parse_figure's field for field, and
 // FigureReader::parse answers as parse_figure does.
 
 #include <array>
@@ -83,6 +84,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (FigureReading r; reader.read(text, r)) {
       const std::string compact = fields(reader.to_quoted_figure(text, r));
       FUZZ_CHECK(compact == general, std::string(text) + ": reader " + compact + " vs general " + general);
+      FUZZ_CHECK(!r.range, std::string(text) + ": a range read without ranges asked for");
+    }
+    if (FigureReading r; reader.read(text, r, true)) {  // ranges asked for too
+      const std::string compact = fields(reader.to_quoted_figure(text, r));
+      FUZZ_CHECK(compact == general, std::string(text) + ": reader (ranges) " + compact + " vs general " + general);
     }
     FUZZ_CHECK(fields(reader.parse(text)) == general, std::string(text) + ": reader.parse vs general " + general);
   }

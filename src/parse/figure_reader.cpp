@@ -138,7 +138,7 @@ bool FigureReader::number_words(std::string_view s, std::size_t& i, std::size_t 
   return true;
 }
 
-bool FigureReader::read(std::string_view s, FigureReading& out) const noexcept {
+bool FigureReader::read(std::string_view s, FigureReading& out, bool ranges) const noexcept {
   if (!enabled_ || s.size() >= std::numeric_limits<std::uint32_t>::max()) return false;
   std::size_t b = 0, n = s.size();
   while (b < n && (s[b] == ' ' || s[b] == '\t')) ++b;
@@ -315,8 +315,66 @@ bool FigureReader::read(std::string_view s, FigureReading& out) const noexcept {
     if (i >= n || s[i] != ')') return false;
     ++i;
   }
-  const bool dot_three =
+  bool dot_three =
       !in_words && dot_three_ambiguous_ && !grouped && whole_end - start <= 3 && fraction == 3 && s[start] != '0';
+
+  // A range (no hedge): `-`, `–` or ` to ` and a second plain number (digits, groups
+  // of three after commas, decimals), above the first; the scale and marker after it
+  // are both's.
+  bool range = false;
+  std::uint64_t upper = 0;
+  int upper_fraction = 0;
+  if (ranges && ranges_ && qualifier == Qualifier::none && !in_words && !inner && !negative && !indian &&
+      country == nullptr && i < n) {
+    std::size_t k = i;
+    if (s[k] == '-') {
+      k += 1;
+    } else if (static_cast<unsigned char>(s[k]) == 0xE2 && k + 2 < n && static_cast<unsigned char>(s[k + 1]) == 0x80 &&
+               static_cast<unsigned char>(s[k + 2]) == 0x93) {
+      k += 3;  // U+2013
+    } else if (k + 3 < n && s[k] == ' ' && s[k + 1] == 't' && s[k + 2] == 'o' && s[k + 3] == ' ') {
+      k += 4;
+    }
+    if (k != i && digit_at(k)) {
+      const std::size_t upper_start = k;
+      int upper_count = 0;
+      while (digit_at(k)) {
+        upper = upper * 10 + static_cast<unsigned>(s[k++] - '0');
+        if (++upper_count > 18) return false;
+      }
+      bool upper_grouped = false;
+      if (k - upper_start <= 3) {
+        while (k < n && s[k] == ',' && digit_at(k + 1) && digit_at(k + 2) && digit_at(k + 3) && !digit_at(k + 4)) {
+          for (std::size_t d = k + 1; d < k + 4; ++d) upper = upper * 10 + static_cast<unsigned>(s[d] - '0');
+          if ((upper_count += 3) > 18) return false;
+          k += 4;
+          upper_grouped = true;
+        }
+      }
+      const std::size_t upper_whole_end = k;
+      if (k < n && s[k] == '.') {
+        if (!digit_at(k + 1)) return false;
+        ++k;
+        while (digit_at(k)) {
+          upper = upper * 10 + static_cast<unsigned>(s[k++] - '0');
+          ++upper_fraction;
+          if (++upper_count > 18) return false;
+        }
+      }
+      if (k < n && (s[k] == ',' || s[k] == '.' || s[k] == '\'' || s[k] == '-' || is_digit(s[k]))) return false;
+      if (const std::size_t g = (k < n && s[k] == ' ') ? 1 : space(k); g != 0 && digit_at(k + g)) return false;
+      // the lower end below the upper one (both below 10^18: compared at one quantum)
+      const int common = std::max(fraction, upper_fraction);
+      unsigned __int128 low = digits, high = upper;
+      for (int f = fraction; f < common; ++f) low *= 10;
+      for (int f = upper_fraction; f < common; ++f) high *= 10;
+      if (!(low < high)) return false;
+      dot_three = dot_three || (dot_three_ambiguous_ && !upper_grouped && upper_whole_end - upper_start <= 3 &&
+                                upper_fraction == 3 && s[upper_start] != '0');
+      range = true;
+      i = k;
+    }
+  }
 
   // A scale: attached (then the end or anything but a letter: `1bn€`) or after one space.
   const Word* scale = !scales_.may_start(s, i, m) ? nullptr : scales_.match(s, i, m, after_attached, [&](std::size_t k) { return k >= m || !is_letter(s[k]); });
@@ -393,6 +451,9 @@ bool FigureReader::read(std::string_view s, FigureReading& out) const noexcept {
   out.qualifier_end = static_cast<std::uint32_t>(qualifier_end);
   out.marker_begin = static_cast<std::uint32_t>(marker_begin);
   out.marker_end = static_cast<std::uint32_t>(marker_end);
+  out.range = range;
+  out.upper_digits = upper;
+  out.upper_fraction_digits = upper_fraction;
   return true;
 }
 
@@ -403,6 +464,9 @@ void FigureReader::fill(std::string_view text, const FigureReading& r, QuotedFig
   const Decimal::Coefficient coefficient(r.negative ? -magnitude : magnitude);
   f.number = Decimal::from_parts(coefficient, -r.fraction_digits);
   f.value = Decimal::from_parts(coefficient, r.exponent());
+  if (r.range) {
+    f.upper = Decimal::from_parts(Decimal::Coefficient(static_cast<std::int64_t>(r.upper_digits)), r.upper_exponent());
+  }
   f.scale = r.scale;
   f.unit.dimension = Dimension::money;
   f.unit.currency = r.currency;
@@ -425,7 +489,7 @@ QuotedFigure FigureReader::to_quoted_figure(std::string_view text, const FigureR
 
 Result<QuotedFigure> FigureReader::parse(std::string_view text) const {
   FigureReading r;
-  if (!read(text, r)) return parse_figure(text, options_);
+  if (!read(text, r, true)) return parse_figure(text, options_);
   Result<QuotedFigure> result(tl::in_place);  // built in place: a QuotedFigure is not moved
   fill(text, r, *result);
   return result;

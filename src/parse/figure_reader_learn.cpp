@@ -165,7 +165,7 @@ void FigureReader::Table::index() {
 bool FigureReader::agrees(const std::string& text) const {
   // the reader first: where it answers nothing, parse_figure need not be asked
   FigureReading r;
-  if (!read(text, r)) return false;
+  if (!read(text, r, true)) return false;
   const auto general = parse_figure(text, options_);
   return general && same_figure(to_quoted_figure(text, r), *general);
 }
@@ -247,6 +247,11 @@ FigureReader::FigureReader(const ParseOptions& options, Learning learning)
   outer_paren_ = agrees("(USD 1)") && agrees("(US$1.5bn)") && agrees("(1 USD)") && agrees("(1.5 billion US dollars)") &&
                  agrees("(USD 1) per share") && agrees("(2.5bn USD)") && agrees("(\xE2\x82\xAC" "0.5)") && agrees("(USD 0)");
   for (Table* t : {&markers_, &scales_, &hedges_, &pers_, &countries_, &minors_, &numbers_}) t->listing = {};
+  // Ranges of two plain numbers that share the scale and the marker.
+  ranges_ = true;
+  ranges_ = agrees("USD 5-7bn") && agrees("5-7 billion yuan") && agrees("$2.3 to 2.5 billion") &&
+            agrees("5.5-7 pounds") && agrees("\xE2\x82\xAC" "1.5\xE2\x80\x93" "2 per ADS") && agrees("1,234-2,345.5 USD") &&
+            agrees("US$0.25-1.5 million") && agrees("5 to 7.25 euros");
   enabled_ = agrees("USD 1,234.5") && agrees("USD 1,234") && agrees("USD 0.05") && agrees("USD 1,234,567") &&
              agrees("1,234.5 USD") && agrees("USD 1.5bn") && agrees("USD 1.234bn");
 }
@@ -759,7 +764,8 @@ std::string FigureReader::tables() const {
   table("country", countries_);
   table("minor", minors_);
   table("number", numbers_);
-  out += "hyphen_units " + std::to_string(hyphen_units_) + " hundreds " + std::to_string(hundreds_) + "\n";
+  out += "hyphen_units " + std::to_string(hyphen_units_) + " hundreds " + std::to_string(hundreds_) + " ranges " +
+         std::to_string(ranges_) + "\n";
   return out;
 }
 

@@ -32,7 +32,7 @@ ParseOptions v2_parse_options() {
 using test::figure_fields;
 
 struct Tally {
-  std::size_t checked = 0, read = 0;
+  std::size_t checked = 0, read = 0, ranges_read = 0;
   std::vector<std::string> disagreements;
 };
 
@@ -51,9 +51,20 @@ void check_one(const FigureReader& reader, std::string_view text, Tally& tally) 
     }
     // What the v2 row relies on: money with a currency, no range, a minor unit divided, 18 digits at most.
     const auto q = parse_figure(text, reader.options());
-    if (q && (!q->unit.is_money() || !q->unit.currency || q->upper || r.digits >= 1'000'000'000'000'000'000ULL) &&
+    if (q && (!q->unit.is_money() || !q->unit.currency || q->upper || r.digits >= 1'000'000'000'000'000'000ULL || r.range) &&
         tally.disagreements.size() < 20) {
       tally.disagreements.push_back(std::string(text) + ": a reading v2 cannot take");
+    }
+  }
+  // Asked for ranges too: a range only where read() alone reads nothing, and parse_figure's figure.
+  if (FigureReading r; reader.read(text, r, true)) {
+    ++tally.ranges_read;
+    const std::string f = figure_fields(reader.to_quoted_figure(text, r));
+    if (f != general && tally.disagreements.size() < 20) {
+      tally.disagreements.push_back(std::string(text) + "\n  reader (ranges): " + f + "\n  parse_figure:     " + general);
+    }
+    if (FigureReading one; r.range == reader.read(text, one) && tally.disagreements.size() < 20) {
+      tally.disagreements.push_back(std::string(text) + ": a range read without ranges, or a figure only with them");
     }
   }
 }
@@ -94,7 +105,7 @@ std::vector<std::string> near_misses(const std::string& s) {
   }
   for (const char* extra : {" ", " per ADS", ")", " USD", " each", "s", " per share", " a share", " per ordinary share",
                             " billion", "bn", " to 9bn", "-9", ".", " yuan", " HK cents", " PER SHARE", "\t", " 000",
-                            ",000", ".5", " bn", "  per share"}) {
+                            ",000", ".5", " bn", "  per share", "-9", "\xE2\x80\x93" "9.5", " to 9", "-1,500.25"}) {
     out.push_back(s + extra);
   }
   return out;
@@ -156,6 +167,36 @@ TEST_CASE("figure reader: the commonest forms, read as parse_figure reads them",
   for (const std::string& text : read) check_one(reader, text, tally);
   for (const std::string& text : left) check_one(reader, text, tally);
   CHECK(tally.disagreements == std::vector<std::string>{});
+
+  // Ranges, where the caller asks for them (FigureReader::parse does).
+  const std::vector<std::string> ranges = {"USD 5-7bn", "5-7 billion yuan", "$2.3 to 2.5 billion", "5.5-7 pounds",
+                                           "\xE2\x82\xAC" "1.5\xE2\x80\x93" "2 per ADS", "1,234-2,345.5 USD",
+                                           "\xE2\x82\xBD" "68-263 million", "Rs0.5-0.8B", "$2.3-2.50 billion",
+                                           "5-7bn USD", "US$0.25-1.5 million"};
+  const std::vector<std::string> not_ranges = {"$5bn-$7bn", "7-5 billion yuan", "5-5 USD", "between $1 and $2",
+                                               "5 - 7 USD", "-5-7 USD", "5-7-9 USD", "5-7", "about 5 to 7 euros",
+                                               "5 to seven euros", "from 5 to 7 euros", "5-7bn-9 USD"};
+  for (const std::string& text : ranges) {
+    INFO(text);
+    FigureReading r;
+    CHECK_FALSE(reader.read(text, r));
+    REQUIRE(reader.read(text, r, true));
+    CHECK(r.range);
+    check_one(reader, text, tally);
+  }
+  for (const std::string& text : not_ranges) {
+    INFO(text);
+    FigureReading r;
+    CHECK_FALSE(reader.read(text, r, true));
+    check_one(reader, text, tally);
+  }
+  CHECK(tally.disagreements == std::vector<std::string>{});
+  FigureReading r;
+  REQUIRE(reader.read("$2.3-2.50 billion", r, true));
+  CHECK(r.digits == 23);
+  CHECK(r.exponent() == 8);
+  CHECK(r.upper_digits == 250);
+  CHECK(r.upper_exponent() == 7);
 }
 
 TEST_CASE("figure reader: what the v2 row takes from a reading", "[parse][reader]") {

@@ -54,9 +54,16 @@ struct FigureReading {
   std::uint32_t qualifier_end = 0;   ///< the hedge is [begin, qualifier_end) (empty: none)
   std::uint32_t marker_begin = 0;    ///< the currency marker as written: [marker_begin, marker_end)
   std::uint32_t marker_end = 0;
+  /// A range (`$2.3-2.5 billion`, `5 to 7 billion yuan`; only where `read` was asked
+  /// for ranges): its upper end is `upper_digits x 10^upper_exponent()`, and the
+  /// value above is its lower end.
+  bool range = false;
+  std::int32_t upper_fraction_digits = 0;
+  std::uint64_t upper_digits = 0;
 
   /// The power of ten of the value's last stated digit: scale, minor unit and decimals.
   [[nodiscard]] int exponent() const noexcept { return scale.exponent + shift - fraction_digits; }
+  [[nodiscard]] int upper_exponent() const noexcept { return scale.exponent + shift - upper_fraction_digits; }
 };
 
 class FigureReader {
@@ -80,7 +87,12 @@ class FigureReader {
   /// money with a currency, one amount (never a range), `digits` below 10^18,
   /// a minor unit (`cents`, `p`, `paise`) divided (`shift` != 0). Const, no
   /// state: one reader may serve many threads.
-  [[nodiscard]] bool read(std::string_view text, FigureReading& out) const noexcept;
+  [[nodiscard]] bool read(std::string_view text, FigureReading& out) const noexcept { return read(text, out, false); }
+
+  /// `read`, and with `ranges` also a range of two plain numbers that share the
+  /// scale and the marker (`USD 5-7bn`, `€1.5–2 per ADS`, `$2.3 to 2.5 billion`):
+  /// `out.range` says which it read.
+  [[nodiscard]] bool read(std::string_view text, FigureReading& out, bool ranges) const noexcept;
 
   /// The `QuotedFigure` `parse_figure(text, options)` gives, from `r = read(text)`.
   [[nodiscard]] QuotedFigure to_quoted_figure(std::string_view text, const FigureReading& r) const;
@@ -203,6 +215,7 @@ class FigureReader {
   Table numbers_;             // number words: `eleven`, `twenty`, `a`, `half`, `hundred`
   bool hyphen_units_ = false;  // `twenty-five`
   bool hundreds_ = false;      // `eight hundred`
+  bool ranges_ = false;        // `5-7bn USD`, `5–7`, `5 to 7`
 };
 
 }  // namespace finmetrics
