@@ -50,31 +50,49 @@ const FigureReader::Word* FigureReader::Table::match(std::string_view s, std::si
     if (const Word* w = code()) return w;
   }
   const Word* then_word = nullptr;
-  const std::uint32_t end = first[static_cast<unsigned char>(*p) + 1];
-  std::uint32_t k = first[static_cast<unsigned char>(*p)];
-  if (k != end) {
+  // The words of two bytes and more under the text's first two, then those of one
+  // byte; in a table of a few probes (while it is learned) all of them.
+  std::uint32_t from[2] = {0, 0}, to[2] = {0, 0};
+  if (small) {
+    to[0] = static_cast<std::uint32_t>(probes.size());
+  } else {
+    const auto b0 = static_cast<unsigned char>(p[0]);
+    const std::size_t single = bucket(b0, 0);
+    from[1] = first[single];
+    to[1] = first[single + 1];
+    if (left >= 2) {
+      const std::size_t pair = bucket(b0, static_cast<unsigned char>(p[1]));
+      if (pair != single) {
+        from[0] = first[pair];
+        to[0] = first[pair + 1];
+      }
+    }
+  }
+  if (from[0] != to[0] || from[1] != to[1]) {
     const std::uint64_t chunk = load8(p, left);
     const std::uint64_t folded = fold8(chunk);
     const std::uint8_t wanted = first_form | then_form;
-    for (; k < end; ++k) {
-      const Probe& probe = probes[k];
-      if ((probe.forms & wanted) == 0 || probe.size > left) continue;
-      if (((probe.folded ? folded : chunk) & probe.mask) != probe.key) continue;
-      const Word& w = words[probe.word];
-      if (probe.size > 8) {
-        std::size_t i = 8;
-        if (probe.folded) {
-          while (i < probe.size && lower(p[i]) == lower(w.text[i])) ++i;
-        } else {
-          while (i < probe.size && p[i] == w.text[i]) ++i;
+    for (int scan = 0; scan < 2; ++scan) {
+      for (std::uint32_t k = from[scan], end = to[scan]; k < end; ++k) {
+        const Probe& probe = probes[k];
+        if ((probe.forms & wanted) == 0 || probe.size > left) continue;
+        if (((probe.folded ? folded : chunk) & probe.mask) != probe.key) continue;
+        const Word& w = words[probe.word];
+        if (probe.size > 8) {
+          std::size_t i = 8;
+          if (probe.folded) {
+            while (i < probe.size && lower(p[i]) == lower(w.text[i])) ++i;
+          } else {
+            while (i < probe.size && p[i] == w.text[i]) ++i;
+          }
+          if (i < probe.size) continue;
         }
-        if (i < probe.size) continue;
+        if ((probe.forms & first_form) != 0 && first_boundary(at + probe.size)) {
+          form = first_form;
+          return &w;
+        }
+        if (then_word == nullptr && (probe.forms & then_form) != 0 && then_boundary(at + probe.size)) then_word = &w;
       }
-      if ((probe.forms & first_form) != 0 && first_boundary(at + probe.size)) {
-        form = first_form;
-        return &w;
-      }
-      if (then_word == nullptr && (probe.forms & then_form) != 0 && then_boundary(at + probe.size)) then_word = &w;
     }
   }
   if (letters && !code_first) {

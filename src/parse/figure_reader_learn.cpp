@@ -92,7 +92,23 @@ void FigureReader::Table::index() {
     }
   }
   code_slots.clear();
-  std::vector<std::pair<unsigned char, Probe>>& listed = listing;  // kept: a table is indexed again and again
+  std::vector<Listed>& listed = listing;  // kept: a table is indexed again and again
+  // a probe under each case of its first two bytes
+  const auto list = [&](const std::string& text, const Probe& probe, bool any_case) {
+    const auto b0 = static_cast<unsigned char>(text[0]);
+    const auto b1 = text.size() > 1 ? static_cast<unsigned char>(text[1]) : static_cast<unsigned char>(0);
+    const unsigned char firsts[2] = {any_case ? static_cast<unsigned char>(lower(static_cast<char>(b0))) : b0,
+                                     any_case ? static_cast<unsigned char>(upper(static_cast<char>(b0))) : b0};
+    const unsigned char seconds[2] = {any_case ? static_cast<unsigned char>(lower(static_cast<char>(b1))) : b1,
+                                      any_case ? static_cast<unsigned char>(upper(static_cast<char>(b1))) : b1};
+    for (int x = 0; x < 2; ++x) {
+      if (x == 1 && firsts[1] == firsts[0]) break;
+      for (int y = 0; y < 2; ++y) {
+        if (y == 1 && seconds[1] == seconds[0]) break;
+        listed.push_back(Listed{static_cast<std::uint16_t>(bucket(firsts[x], seconds[y])), firsts[x], probe});
+      }
+    }
+  };
   listed.clear();
   for (std::size_t k = 0; k < words.size(); ++k) {
     const Word& w = words[k];
@@ -117,43 +133,45 @@ void FigureReader::Table::index() {
       probe.key = load8(w.text.data(), head);
       probe.forms = w.forms;
       probe.folded = false;
-      listed.emplace_back(static_cast<unsigned char>(w.text[0]), probe);
+      list(w.text, probe, false);
     }
     if (w.any_case != 0) {
       probe.key = fold8(load8(w.text.data(), head));
       probe.forms = w.any_case;
       probe.folded = true;
-      listed.emplace_back(static_cast<unsigned char>(lower(w.text[0])), probe);
-      if (upper(w.text[0]) != lower(w.text[0])) listed.emplace_back(static_cast<unsigned char>(upper(w.text[0])), probe);
+      list(w.text, probe, true);
     }
   }
-  // By first byte, longest first (as written before in any case, for the same word);
-  // a table of one word (while it is learned) needs no sorting.
-  if (listed.size() > 3) {
-    std::stable_sort(listed.begin(), listed.end(), [](const auto& a, const auto& b) {
-      if (a.first != b.first) return a.first < b.first;
-      return a.second.size > b.second.size;
+  // By bucket, longest first (as written before in any case, for the same word);
+  // a table of one word (while it is learned) needs little sorting.
+  // A table of a few probes (one word, while it is learned) is asked probe by
+  // probe, longest first, without buckets.
+  small = listed.size() <= 4;
+  if (!small) {
+    std::stable_sort(listed.begin(), listed.end(), [](const Listed& a, const Listed& b) {
+      if (a.bucket != b.bucket) return a.bucket < b.bucket;
+      return a.probe.size > b.probe.size;
     });
   } else {
     for (std::size_t k = 1; k < listed.size(); ++k) {
-      for (std::size_t j = k; j > 0 && (listed[j].first < listed[j - 1].first ||
-                                        (listed[j].first == listed[j - 1].first && listed[j].second.size > listed[j - 1].second.size));
-           --j) {
-        std::swap(listed[j], listed[j - 1]);
-      }
+      for (std::size_t j = k; j > 0 && listed[j].probe.size > listed[j - 1].probe.size; --j) std::swap(listed[j], listed[j - 1]);
     }
   }
   probes.clear();
   starts.fill(false);
-  for (const auto& e : listed) starts[e.first] = true;
+  for (const Listed& e : listed) starts[e.byte] = true;
   if (any_code) {
     for (char c = 'A'; c <= 'Z'; ++c) starts[static_cast<unsigned char>(c)] = starts[static_cast<unsigned char>(c + 32)] = true;
   }
-  // first[b]: how many probes start with a byte below b
+  if (small) {
+    for (const Listed& e : listed) probes.push_back(e.probe);
+    return;
+  }
+  // first[h]: how many probes are in a bucket below h
   std::size_t b = 0;
   for (std::size_t k = 0; k < listed.size(); ++k) {
-    probes.push_back(listed[k].second);
-    const std::size_t byte = listed[k].first;
+    probes.push_back(listed[k].probe);
+    const std::size_t byte = listed[k].bucket;
     if (byte + 1 > b) {
       std::fill(first.begin() + static_cast<std::ptrdiff_t>(b), first.begin() + static_cast<std::ptrdiff_t>(byte) + 1,
                 static_cast<std::uint32_t>(k));

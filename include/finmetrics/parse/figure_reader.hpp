@@ -145,18 +145,29 @@ class FigureReader {
     std::uint8_t forms = 0;   // where this probe reads
     bool folded = false;      // compared in any ASCII case
   };
-  // The probes by the first byte of the text (both cases for a word read in any
-  // case), longest first; ISO codes (three capitals) by their number in 26^3, asked
-  // first where no longer word starts with the same three capitals.
+  // The probes by their first two bytes (both cases for a word read in any case;
+  // a word of one byte by that byte and 0), hashed into `buckets` lists, each
+  // longest first; ISO codes (three capitals) by their number in 26^3, asked first
+  // where no longer word starts with the same three capitals.
+  static constexpr std::size_t buckets = 1024;
+  static std::size_t bucket(unsigned char b0, unsigned char b1) noexcept {
+    return (static_cast<std::size_t>(b0) * 31 + static_cast<std::size_t>(b1) * 7) & (buckets - 1);
+  }
+  struct Listed {
+    std::uint16_t bucket;
+    unsigned char byte;
+    Probe probe;
+  };
   struct Table {
     std::vector<Word> words;
     std::vector<Probe> probes;
-    std::array<std::uint32_t, 257> first{};  // the probes of byte b: [first[b], first[b + 1])
+    std::array<std::uint32_t, buckets + 1> first{};  // the probes of bucket h: [first[h], first[h + 1])
     std::vector<std::uint16_t> codes;
     std::vector<std::uint8_t> code_shadowed;  // a longer word starts with these three capitals
     std::vector<std::size_t> code_slots;      // the slots set in the two above
     std::array<bool, 256> starts{};           // the bytes a word (or a code) may start with
-    std::vector<std::pair<unsigned char, Probe>> listing;  // index()'s scratch, by first byte
+    std::vector<Listed> listing;              // index()'s scratch
+    bool small = false;                       // a few probes, longest first, no buckets
     void index();
     [[nodiscard]] bool may_start(std::string_view s, std::size_t at, std::size_t n) const noexcept {
       return at < n && starts[static_cast<unsigned char>(s[at])];
