@@ -5,6 +5,7 @@
 
 #include "currency_from_text.hpp"
 #include "yen_place.hpp"
+#include "finmetrics/extract/detail/sentences.hpp"
 
 // What the whole document says of the currency of each bare `$`, `¥` or cents read in
 // it: the explicit markers of each family, line by line and in all, the places and
@@ -15,7 +16,7 @@ namespace finmetrics::extract_detail {
 
 DocumentCurrencies::DocumentCurrencies(std::string_view s, const Lexicon& lexicon, const ExtractOptions& options,
                                        std::vector<Read>& all_reads, const SentenceIndex& sentences, ArticleCues& cues)
-    : s_(s), lexicon_(lexicon), reads(all_reads) {
+    : s_(s), lexicon_(lexicon), sentences_(sentences), reads(all_reads) {
   // The explicit markers of each family in the document, and which currency they name.
   for (std::size_t k = 0; k < reads.size(); ++k) {
     const Read& r = reads[k];
@@ -251,6 +252,43 @@ bool DocumentCurrencies::cents_elsewhere() {
     }
   }
   return *cents_elsewhere_;
+}
+
+std::optional<CurrencyEvidence> DocumentCurrencies::dollar_moved_to(std::size_t k) const {
+  const std::size_t sentence = sentences_.index_of(reads[k].c.begin);
+  std::size_t at = reads[k].c.end;
+  for (std::size_t j = k + 1; j < reads.size(); ++j) {
+    const Read& r = reads[j];
+    if (r.c.begin < at || sentences_.index_of(r.c.begin) != sentence) return std::nullopt;
+    // The words between: link words only, the last one leading to an amount (`to`, `at`).
+    bool leads = false;
+    for (std::size_t p = at; p < r.c.begin;) {
+      const char ch = s_[p];
+      if (is_letter(ch)) {
+        const std::size_t e = letters_end(s_, p);
+        const Cue* link = lexicon_.cue(s_.substr(p, e - p), "cents_link");
+        if (link == nullptr) return std::nullopt;
+        leads = link->value == "leads";
+        p = e;
+      } else if (ch == ' ' || ch == ',') {
+        ++p;
+      } else {
+        return std::nullopt;
+      }
+    }
+    if (r.parsed && r.parsed->unit.dimension == Dimension::percent) {  // ", or 0.4%, to"
+      at = r.c.end;
+      continue;
+    }
+    if (!leads || r.bare != Bare::no || vague(r.c) || !r.parsed || r.parsed->unit.dimension != Dimension::money)
+      return std::nullopt;
+    const Currency c = *r.parsed->unit.currency;
+    const std::string_view written = s_.substr(r.c.begin, r.c.end - r.c.begin);
+    if (lexicon_.family_name(lexicon_.family_of(c)) != "dollar" || written.find('$') == std::string_view::npos)
+      return std::nullopt;
+    return CurrencyEvidence{std::string(written), TextSpan{r.c.begin, r.c.end}, c};
+  }
+  return std::nullopt;
 }
 
 const std::vector<Currency>& DocumentCurrencies::named() {

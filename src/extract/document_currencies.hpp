@@ -52,6 +52,10 @@ class DocumentCurrencies {
   bool dollar_named();
   bool dollar_on_line(std::size_t k) const;
   bool cents_elsewhere();
+  /// "its shares fell 35 cents to HK$92.50": the explicit dollar amount (written with a
+  /// dollar sign) that read k's bare cents move to in their sentence, only `cents_link`
+  /// words (`, or 0.4%, to`) between them, as evidence; nullopt otherwise.
+  [[nodiscard]] std::optional<CurrencyEvidence> dollar_moved_to(std::size_t k) const;
   const std::vector<Currency>& named();
   const std::vector<ExplicitMoney>& explicit_money();
 
@@ -76,6 +80,7 @@ class DocumentCurrencies {
  private:
   std::string_view s_;
   const Lexicon& lexicon_;
+  const SentenceIndex& sentences_;
   std::vector<Read>& reads;
   // The lines whose explicit money names another currency than a dollar and no dollar
   // sign: line starts, ascending, and the other currency.

@@ -143,6 +143,13 @@ void Scanner::run(Extraction& out, const SentenceIndex& sentences, ArticleCues& 
       if (option) {
         resolved = *option;
         f.currency_source = CurrencySource::option;
+      } else if (const std::optional<CurrencyEvidence> moved =
+                     dollar && doc.minor_unit(r) ? doc.dollar_moved_to(k) : std::nullopt;
+                 moved) {
+        // "its shares fell 35 cents to HK$92.50": the cents of the dollar they move to.
+        resolved = moved->currency;
+        f.currency_source = CurrencySource::document;
+        f.currency_evidence = *moved;
       } else if (!dollar && doc.yen_in_paragraph(k)) {
         resolved = *doc.yen_in_paragraph(k);
         f.currency_source = CurrencySource::document;
