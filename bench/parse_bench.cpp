@@ -10,7 +10,6 @@
 #include "bench_data.hpp"
 #include "finmetrics/io/csv.hpp"
 #include "finmetrics/lexicon/lexicon.hpp"
-#include "finmetrics/normalize/detail/common_figure.hpp"
 #include "finmetrics/normalize/normalizer.hpp"
 #include "finmetrics/parse/figure_reader.hpp"
 #include "finmetrics/parse/parse_figure.hpp"
@@ -240,16 +239,16 @@ static void BM_figure_reader_parse_v2_corpus_pass(benchmark::State& state) {
 }
 BENCHMARK(BM_figure_reader_parse_v2_corpus_pass)->Iterations(1);
 
-// What normalize-v2 does per figure: the lean reader of the commonest forms
-// (normalize/detail/common_figure.hpp), then parse_figure for the rest;
-// `lean_share` counts the figures the lean reader answered.
+// What normalize-v2 does per figure (detail::read_v2_row): FigureReader::read with
+// v2's options, then parse_figure for the rest; `lean_share` counts the figures the
+// reader answered.
 static void BM_normalize_figure_reading_v2_corpus(benchmark::State& state) {
   const auto& figures = v2_figures();
   const fm::ParseOptions options = fm::v2_parse_options();
-  const fm::detail::CommonFigureReader reader(options);
+  const fm::FigureReader reader(options);
   std::size_t i = 0, lean = 0;
   for (auto _ : state) {
-    fm::detail::CommonFigure f;
+    fm::FigureReading f;
     if (reader.read(figures[i], f)) {
       ++lean;
       benchmark::DoNotOptimize(f);
@@ -264,17 +263,18 @@ static void BM_normalize_figure_reading_v2_corpus(benchmark::State& state) {
 }
 BENCHMARK(BM_normalize_figure_reading_v2_corpus);
 
-// The lean reader alone on the v1 corpus (every figure a common form).
-static void BM_common_figure_v1_corpus(benchmark::State& state) {
+// FigureReader alone with v2's options on the v1 corpus (every figure a common form):
+// what normalize v2 and the Python package's normalize read per row there.
+static void BM_figure_reader_v1_corpus(benchmark::State& state) {
   const auto& rows = fm::bench::corpus_rows();
-  const fm::detail::CommonFigureReader reader(fm::v2_parse_options());
+  const fm::FigureReader reader(fm::v2_parse_options());
   std::size_t i = 0;
   for (auto _ : state) {
-    fm::detail::CommonFigure f;
+    fm::FigureReading f;
     benchmark::DoNotOptimize(reader.read(rows[i].figure, f));
     benchmark::DoNotOptimize(f);
     if (++i == rows.size()) i = 0;
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
 }
-BENCHMARK(BM_common_figure_v1_corpus);
+BENCHMARK(BM_figure_reader_v1_corpus);
