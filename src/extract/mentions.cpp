@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <unordered_map>
 
 #include "finmetrics/extract/detail/text.hpp"
 
@@ -129,6 +130,9 @@ std::vector<CueHit> company_mentions(std::string_view s, const Lexicon& lexicon,
   const WordFilter analysts(lexicon, "analyst");
   const WordFilter modifiers(lexicon, "metric_modifier");
   const WordFilter alone(lexicon, "not_entity_alone");
+  // A text names the same few companies again and again: each name's place-or-term
+  // answer (three cue look-ups) is asked once.
+  std::unordered_map<std::string_view, bool> alone_of_name;
   std::size_t d = 0;
   for (const CueHit& m : entity) {
     if (lower_compound(s, m)) continue;
@@ -141,7 +145,12 @@ std::vector<CueHit> company_mentions(std::string_view s, const Lexicon& lexicon,
       continue;
     }
     if (analyst_or_firm(s, lexicon, analysts, m)) continue;
-    if (m.kind == CueKind::name && (part_of_figure(s, lexicon, m) || no_company_alone(lexicon, alone, text))) continue;
+    if (m.kind == CueKind::name && part_of_figure(s, lexicon, m)) continue;
+    if (m.kind == CueKind::name) {
+      const auto [at, fresh] = alone_of_name.try_emplace(text, false);
+      if (fresh) at->second = no_company_alone(lexicon, alone, text);
+      if (at->second) continue;
+    }
     std::size_t p = m.end;
     if (s.substr(p, 2) == "'s") p += 2;
     else if (s.substr(p, 4) == "\xE2\x80\x99s") p += 4;
