@@ -278,3 +278,28 @@ static void BM_figure_reader_v1_corpus(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
 }
 BENCHMARK(BM_figure_reader_v1_corpus);
+
+// One pass of FigureReader::read with v2's options over the v1 corpus (200,000 rows
+// by default), for callgrind (`--toggle-collect='*read_v1_corpus_once*'`, divided
+// by the rows).
+[[gnu::noinline]] static std::size_t read_v1_corpus_once(const std::vector<fm::bench::Row>& rows,
+                                                          const fm::FigureReader& reader) {
+  std::size_t read = 0;
+  for (const auto& row : rows) {
+    fm::FigureReading r;
+    read += reader.read(row.figure, r) ? 1 : 0;
+    benchmark::DoNotOptimize(r);
+  }
+  return read;
+}
+
+static void BM_figure_reader_v1_corpus_pass(benchmark::State& state) {
+  const auto& rows = fm::bench::corpus_rows();
+  const fm::FigureReader reader(fm::v2_parse_options());
+  std::size_t read = 0;
+  for (auto _ : state) read += read_v1_corpus_once(rows, reader);
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * rows.size()));
+  state.counters["read"] = benchmark::Counter(static_cast<double>(read));
+  state.counters["rows"] = benchmark::Counter(static_cast<double>(rows.size()));
+}
+BENCHMARK(BM_figure_reader_v1_corpus_pass)->Iterations(1);

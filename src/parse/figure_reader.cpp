@@ -57,15 +57,13 @@ const FigureReader::Word* FigureReader::Table::match(std::string_view s, std::si
     to[0] = static_cast<std::uint32_t>(probes.size());
   } else {
     const auto b0 = static_cast<unsigned char>(p[0]);
-    const std::size_t single = bucket(b0, 0);
+    const std::size_t single = single_bucket(b0);
     from[1] = first[single];
     to[1] = first[single + 1];
     if (left >= 2) {
       const std::size_t pair = bucket(b0, static_cast<unsigned char>(p[1]));
-      if (pair != single) {
-        from[0] = first[pair];
-        to[0] = first[pair + 1];
-      }
+      from[0] = first[pair];
+      to[0] = first[pair + 1];
     }
   }
   if (from[0] != to[0] || from[1] != to[1]) {
@@ -75,8 +73,10 @@ const FigureReader::Word* FigureReader::Table::match(std::string_view s, std::si
     for (int scan = 0; scan < 2; ++scan) {
       for (std::uint32_t k = from[scan], end = to[scan]; k < end; ++k) {
         const Probe& probe = probes[k];
-        if ((probe.forms & wanted) == 0 || probe.size > left) continue;
+        // the key first: it rejects nearly all (a word has no zero byte, so a key
+        // that matches the zero-padded chunk fits in the text up to eight bytes)
         if (((probe.folded ? folded : chunk) & probe.mask) != probe.key) continue;
+        if ((probe.forms & wanted) == 0 || probe.size > left) continue;
         const Word& w = words[probe.word];
         if (probe.size > 8) {
           std::size_t i = 8;
@@ -103,6 +103,39 @@ const FigureReader::Word* FigureReader::Table::match(std::string_view s, std::si
   }
   if (then_word != nullptr) form = then_form;
   return then_word;
+}
+
+const FigureReader::Word* FigureReader::Table::match_rest(std::string_view s, std::size_t at, std::size_t n,
+                                                          std::uint8_t form) const noexcept {
+  if (small || !codes.empty()) return match(s, at, n, form, [n](std::size_t k) { return k == n; });
+  if (at >= n) return nullptr;
+  const std::size_t left = n - at;
+  const char* const p = s.data() + at;
+  const auto b0 = static_cast<unsigned char>(p[0]);
+  const std::size_t h = left == 1 ? single_bucket(b0) : bucket(b0, static_cast<unsigned char>(p[1]));
+  // the first probe no longer than the rest, then those as long as it
+  const Probe* k = std::partition_point(probes.data() + first[h], probes.data() + first[h + 1],
+                                        [left](const Probe& probe) { return probe.size > left; });
+  const Probe* const end = probes.data() + first[h + 1];
+  if (k == end || k->size != left) return nullptr;
+  const std::uint64_t chunk = load8(p, left);
+  const std::uint64_t folded = fold8(chunk);
+  for (; k != end && k->size == left; ++k) {
+    const Probe& probe = *k;
+    if (((probe.folded ? folded : chunk) & probe.mask) != probe.key || (probe.forms & form) == 0) continue;
+    const Word& w = words[probe.word];
+    if (probe.size > 8) {
+      std::size_t i = 8;
+      if (probe.folded) {
+        while (i < probe.size && lower(p[i]) == lower(w.text[i])) ++i;
+      } else {
+        while (i < probe.size && p[i] == w.text[i]) ++i;
+      }
+      if (i < probe.size) continue;
+    }
+    return &w;
+  }
+  return nullptr;
 }
 
 // A number in words at `i`, as the numbers table learned them: `a`/`an` (one),
@@ -448,7 +481,7 @@ bool FigureReader::read(std::string_view s, FigureReading& out, bool ranges) con
     const std::size_t g = space(i);
     if (g == 0) return false;
     const Word* p = !pers_.may_start(s, i + g, n) ? nullptr
-                                                   : pers_.match(s, i + g, n, after_spaced, [&](std::size_t k) { return k == n; });
+                                                   : pers_.match_rest(s, i + g, n, after_spaced);
     if (p == nullptr) return false;
     per = p->per;
     per_shift = p->shift;

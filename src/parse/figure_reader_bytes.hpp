@@ -27,10 +27,22 @@ inline std::uint64_t load8(const char* p, std::size_t left) noexcept {
   std::uint64_t v = 0;
   if (left >= 8) {
     std::memcpy(&v, p, 8);
-  } else {
-    for (std::size_t i = left; i-- > 0;) v = v << 8 | static_cast<unsigned char>(p[i]);
+    return v;
   }
-  return v;
+  // two overlapping loads of half the bytes or more (their shared bytes alike)
+  if (left >= 4) {
+    std::uint32_t low = 0, high = 0;
+    std::memcpy(&low, p, 4);
+    std::memcpy(&high, p + left - 4, 4);
+    return low | static_cast<std::uint64_t>(high) << (8 * (left - 4));
+  }
+  if (left >= 2) {
+    std::uint16_t low = 0, high = 0;
+    std::memcpy(&low, p, 2);
+    std::memcpy(&high, p + left - 2, 2);
+    return low | static_cast<std::uint64_t>(high) << (8 * (left - 2));
+  }
+  return left == 1 ? static_cast<unsigned char>(p[0]) : 0;
 }
 
 // The eight bytes with ASCII capitals lower-cased (other bytes as they are).

@@ -96,7 +96,8 @@ void FigureReader::Table::index() {
   // a probe under each case of its first two bytes
   const auto list = [&](const std::string& text, const Probe& probe, bool any_case) {
     const auto b0 = static_cast<unsigned char>(text[0]);
-    const auto b1 = text.size() > 1 ? static_cast<unsigned char>(text[1]) : static_cast<unsigned char>(0);
+    const bool one_byte = text.size() == 1;
+    const auto b1 = one_byte ? static_cast<unsigned char>(0) : static_cast<unsigned char>(text[1]);
     const unsigned char firsts[2] = {any_case ? static_cast<unsigned char>(lower(static_cast<char>(b0))) : b0,
                                      any_case ? static_cast<unsigned char>(upper(static_cast<char>(b0))) : b0};
     const unsigned char seconds[2] = {any_case ? static_cast<unsigned char>(lower(static_cast<char>(b1))) : b1,
@@ -105,7 +106,8 @@ void FigureReader::Table::index() {
       if (x == 1 && firsts[1] == firsts[0]) break;
       for (int y = 0; y < 2; ++y) {
         if (y == 1 && seconds[1] == seconds[0]) break;
-        listed.push_back(Listed{static_cast<std::uint16_t>(bucket(firsts[x], seconds[y])), firsts[x], probe});
+        const std::size_t h = one_byte ? single_bucket(firsts[x]) : bucket(firsts[x], seconds[y]);
+        listed.push_back(Listed{static_cast<std::uint16_t>(h), firsts[x], probe});
       }
     }
   };

@@ -145,14 +145,17 @@ class FigureReader {
     std::uint8_t forms = 0;   // where this probe reads
     bool folded = false;      // compared in any ASCII case
   };
-  // The probes by their first two bytes (both cases for a word read in any case;
-  // a word of one byte by that byte and 0), hashed into `buckets` lists, each
-  // longest first; ISO codes (three capitals) by their number in 26^3, asked first
-  // where no longer word starts with the same three capitals.
-  static constexpr std::size_t buckets = 1024;
+  // The probes by their first two bytes (both cases for a word read in any case),
+  // hashed (multiply-shift: few collisions, so few foreign probes scanned) into
+  // `pair_buckets` lists, each longest first; a word of one byte in a list of its
+  // own after those (no collisions); ISO codes (three capitals) by their number in
+  // 26^3, asked first where no longer word starts with the same three capitals.
+  static constexpr std::size_t pair_buckets = 1024;
+  static constexpr std::size_t buckets = pair_buckets + 256;
   static std::size_t bucket(unsigned char b0, unsigned char b1) noexcept {
-    return (static_cast<std::size_t>(b0) * 31 + static_cast<std::size_t>(b1) * 7) & (buckets - 1);
+    return static_cast<std::size_t>((static_cast<std::uint32_t>(b0) << 8 | b1) * 0x9E3779B1u >> 22);
   }
+  static std::size_t single_bucket(unsigned char b0) noexcept { return pair_buckets + b0; }
   struct Listed {
     std::uint16_t bucket;
     unsigned char byte;
@@ -179,6 +182,10 @@ class FigureReader {
     const Word* match(std::string_view s, std::size_t at, std::size_t n, std::uint8_t first_form,
                       FirstBoundary first_boundary, std::uint8_t then_form, ThenBoundary then_boundary,
                       std::uint8_t& form) const noexcept;
+    // The word that is all of [at, n) in `form` (one that ends the text: `per share`):
+    // `match` with the text's end as the boundary, asking only the words of that
+    // length (a list is longest first).
+    const Word* match_rest(std::string_view s, std::size_t at, std::size_t n, std::uint8_t form) const noexcept;
     // In one form.
     template <class Boundary>
     const Word* match(std::string_view s, std::size_t at, std::size_t n, std::uint8_t form,
