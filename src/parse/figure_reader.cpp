@@ -6,6 +6,7 @@
 #include <string>
 
 #include "figure_reader_bytes.hpp"
+#include "finmetrics/detail/int128.hpp"
 #include "finmetrics/lexicon/lexicon.hpp"
 
 // The reading half of FigureReader: its word tables' look-up (`Table::match`) and
@@ -16,6 +17,23 @@
 namespace finmetrics {
 
 using namespace figure_reader_detail;
+
+namespace {
+
+// The bytes of a word past the eight its probe's key compared (in any ASCII case
+// for a folded probe): whether the text at `p` holds them too.
+template <class Probe, class Word>
+inline bool tail_matches(const char* p, const Word& w, const Probe& probe) noexcept {
+  std::size_t i = 8;
+  if (probe.folded) {
+    while (i < probe.size && lower(p[i]) == lower(w.text[i])) ++i;
+  } else {
+    while (i < probe.size && p[i] == w.text[i]) ++i;
+  }
+  return i >= probe.size;
+}
+
+}  // namespace
 
 template <class FirstBoundary, class ThenBoundary>
 const FigureReader::Word* FigureReader::Table::match(std::string_view s, std::size_t at, std::size_t n,
@@ -78,15 +96,7 @@ const FigureReader::Word* FigureReader::Table::match(std::string_view s, std::si
         if (((probe.folded ? folded : chunk) & probe.mask) != probe.key) continue;
         if ((probe.forms & wanted) == 0 || probe.size > left) continue;
         const Word& w = words[probe.word];
-        if (probe.size > 8) {
-          std::size_t i = 8;
-          if (probe.folded) {
-            while (i < probe.size && lower(p[i]) == lower(w.text[i])) ++i;
-          } else {
-            while (i < probe.size && p[i] == w.text[i]) ++i;
-          }
-          if (i < probe.size) continue;
-        }
+        if (probe.size > 8 && !tail_matches(p, w, probe)) continue;
         if ((probe.forms & first_form) != 0 && first_boundary(at + probe.size)) {
           form = first_form;
           return &w;
@@ -124,15 +134,7 @@ const FigureReader::Word* FigureReader::Table::match_rest(std::string_view s, st
     const Probe& probe = *k;
     if (((probe.folded ? folded : chunk) & probe.mask) != probe.key || (probe.forms & form) == 0) continue;
     const Word& w = words[probe.word];
-    if (probe.size > 8) {
-      std::size_t i = 8;
-      if (probe.folded) {
-        while (i < probe.size && lower(p[i]) == lower(w.text[i])) ++i;
-      } else {
-        while (i < probe.size && p[i] == w.text[i]) ++i;
-      }
-      if (i < probe.size) continue;
-    }
+    if (probe.size > 8 && !tail_matches(p, w, probe)) continue;
     return &w;
   }
   return nullptr;
@@ -416,7 +418,7 @@ bool FigureReader::read(std::string_view s, FigureReading& out, bool ranges) con
       if (const std::size_t g = (k < n && s[k] == ' ') ? 1 : space(k); g != 0 && digit_at(k + g)) return false;
       // the lower end below the upper one (both below 10^18: compared at one quantum)
       const int common = std::max(fraction, upper_fraction);
-      unsigned __int128 low = digits, high = upper;
+      detail::u128 low = digits, high = upper;
       for (int f = fraction; f < common; ++f) low *= 10;
       for (int f = upper_fraction; f < common; ++f) high *= 10;
       if (!(low < high)) return false;
