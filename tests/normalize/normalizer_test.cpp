@@ -41,6 +41,16 @@ Run normalize(std::string_view input, NormalizeOptions options = {}, const FxTab
   return r;
 }
 
+// `input` handed over at most 7,777 bytes a call, as a file read in pieces.
+ByteSource in_pieces(std::string_view input) {
+  return [input, at = std::size_t{0}](char* buffer, std::size_t size) mutable {
+    const std::size_t k = std::min<std::size_t>(size, std::min<std::size_t>(input.size() - at, 7777));
+    std::memcpy(buffer, input.data() + at, k);
+    at += k;
+    return k;
+  };
+}
+
 }  // namespace
 
 TEST_CASE("a figure is converted at the as-of rate of its date, exactly", "[normalize]") {
@@ -262,13 +272,7 @@ TEST_CASE("the parallel pipeline writes exactly what one stream writes", "[norma
   std::string single_out, single_diag;
   const NormalizeTotals single = normalize_csv(n, input, single_out, single_diag);
   for (unsigned threads : {1u, 2u, 3u}) {
-    std::size_t at = 0;
-    const ByteSource read = [&](char* buffer, std::size_t size) {
-      const std::size_t k = std::min<std::size_t>(size, std::min<std::size_t>(input.size() - at, 7777));
-      std::memcpy(buffer, input.data() + at, k);
-      at += k;
-      return k;
-    };
+    const ByteSource read = in_pieces(input);
     std::string out = n.header() + "\n", diag;
     const NormalizeTotals t =
         normalize_pipeline(n, read, [&](std::string_view o, std::string_view d) { out += o; diag += d; }, threads);
@@ -285,13 +289,7 @@ TEST_CASE("the parallel pipeline writes exactly what one stream writes", "[norma
   // A sink that fails (a full disk) stops the pipeline: its exception reaches
   // the caller, whichever thread wrote, and nothing is written after it.
   for (unsigned threads : {2u, 3u}) {
-    std::size_t at = 0;
-    const ByteSource read = [&](char* buffer, std::size_t size) {
-      const std::size_t k = std::min<std::size_t>(size, std::min<std::size_t>(input.size() - at, 7777));
-      std::memcpy(buffer, input.data() + at, k);
-      at += k;
-      return k;
-    };
+    const ByteSource read = in_pieces(input);
     int calls = 0, after = 0;
     const NormalizeSink failing = [&](std::string_view, std::string_view) {
       if (calls > 0) ++after;
