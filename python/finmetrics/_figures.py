@@ -40,8 +40,11 @@ class Figure:
 
     ``value`` is exact, scale applied (``Rmb81bn`` is ``Decimal('81000000000')``);
     ``interval`` the values the quote allows (its rounding combined with its
-    qualifier); ``currency_resolution`` says whether the currency was stated or
-    read through the context (a bare ``$`` read as USD)."""
+    qualifier); ``currency_source`` says how the currency was decided
+    (``explicit``, ``document``, ``option``, ``default``, ``none``), with the
+    marker that decided it as ``currency_evidence`` (text, span, code) for
+    ``document``; ``currency_resolution`` says it in words (``stated``,
+    ``context: '$' read as USD``, ``document: 'HK$92.50' names HKD``)."""
     text: str
     span: tuple
     value: Optional[Decimal] = None
@@ -52,6 +55,8 @@ class Figure:
     dimension: str = ""
     currency: Optional[str] = None
     currency_resolution: str = "none"
+    currency_source: str = "none"
+    currency_evidence: Optional[tuple] = None
     per: Optional[str] = None
     qualifier: str = "none"
     hedge: str = "exact"

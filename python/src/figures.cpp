@@ -16,33 +16,39 @@ std::string qualifier_name(Qualifier q) {
   return s.empty() ? std::string("none") : std::string(s);
 }
 
-// How the currency was decided: stated (a code, a symbol that names one
-// currency, a currency word) or read through the context (a bare `$` or
-// `dollars`, a `¥`), which the caller chose.
-std::string currency_resolution(std::string_view text, const Unit& unit, const CurrencyContext& context) {
+// How the currency was decided, in words, from the library's own account of it
+// (QuotedFigure/ExtractedFigure::currency_source): `stated` (its own marker names
+// the currency), `context: '$' read as USD` (a bare sign or word read by the
+// caller's option or the default), `document: 'HK$92.50' names HKD` (a bare sign
+// resolved by an explicit marker elsewhere in the text, extract only).
+std::string currency_resolution(const Unit& unit, CurrencySource source, std::string_view marker,
+                                const CurrencyEvidence* evidence) {
   if (!unit.currency) return "none";
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '$') {
-      const bool qualified = i > 0 && ((text[i - 1] >= 'A' && text[i - 1] <= 'Z') || (text[i - 1] >= 'a' && text[i - 1] <= 'z'));
-      if (!qualified && context.dollar && *context.dollar == *unit.currency)
-        return "context: '$' read as " + std::string(unit.currency->code());
-    }
-  }
-  if (text.find("\xC2\xA5") != std::string_view::npos || text.find("\xEF\xBF\xA5") != std::string_view::npos)
-    return "context: '\xC2\xA5' read as " + std::string(unit.currency->code());
-  const auto dollars = text.find("dollar");
-  if (dollars != std::string_view::npos) {
-    const std::string_view before = text.substr(0, dollars);
-    const bool named = before.find("US") != std::string_view::npos || before.find("U.S.") != std::string_view::npos ||
-                       before.find("Hong Kong") != std::string_view::npos || before.find("Singapore") != std::string_view::npos ||
-                       before.find("Australian") != std::string_view::npos || before.find("Canadian") != std::string_view::npos ||
-                       before.find("New Zealand") != std::string_view::npos || before.find("Taiwan") != std::string_view::npos;
-    if (!named) return "context: 'dollars' read as " + std::string(unit.currency->code());
+  const std::string code(unit.currency->code());
+  switch (source) {
+    case CurrencySource::explicit_: return "stated";
+    case CurrencySource::option:
+    case CurrencySource::default_: return "context: '" + std::string(marker) + "' read as " + code;
+    case CurrencySource::document:
+      if (evidence != nullptr) return "document: '" + evidence->marker + "' names " + code;
+      return "document: read as " + code;
+    case CurrencySource::none: break;
   }
   return "stated";
 }
 
-py::dict figure_dict(const QuotedFigure& f, const CurrencyContext& context) {
+// The source as the JSON writes it, `none` where it writes nothing (not money).
+std::string source_name(CurrencySource s) {
+  const std::string_view name = to_string(s);
+  return name.empty() ? std::string("none") : std::string(name);
+}
+
+py::object evidence_of(const std::optional<CurrencyEvidence>& e) {
+  if (!e) return py::none();
+  return py::make_tuple(e->marker, py::make_tuple(e->span.begin, e->span.end), std::string(e->currency.code()));
+}
+
+py::dict figure_dict(const QuotedFigure& f) {
   py::dict d;
   d["text"] = f.text;
   d["span"] = py::make_tuple(f.span.begin, f.span.end);
@@ -53,7 +59,8 @@ py::dict figure_dict(const QuotedFigure& f, const CurrencyContext& context) {
   d["unit"] = f.unit.to_string();
   d["dimension"] = std::string(to_string(f.unit.dimension));
   d["currency"] = f.unit.currency ? py::object(py::str(std::string(f.unit.currency->code()))) : py::object(py::none());
-  d["currency_resolution"] = currency_resolution(f.text, f.unit, context);
+  d["currency_source"] = source_name(f.currency_source);
+  d["currency_resolution"] = currency_resolution(f.unit, f.currency_source, f.currency_marker, nullptr);
   d["per"] = f.unit.per == Per::whole ? py::object(py::none()) : py::object(py::str(std::string(to_string(f.unit.per))));
   d["qualifier"] = qualifier_name(f.qualifier);
   d["hedge"] = std::string(to_string(hedge_of(f.qualifier)));
@@ -78,7 +85,7 @@ void bind_figures(py::module_& m) {
         ParseOptions options;
         options.currency = context_of(dollar, yen);
         options.count_nouns = count_nouns;
-        return figure_dict(value_or_raise(parse_figure(text, options)), options.currency);
+        return figure_dict(value_or_raise(parse_figure(text, options)));
       },
       py::arg("text"), py::arg("dollar") = "USD", py::arg("yen") = py::none(), py::arg("count_nouns") = true);
 
@@ -98,7 +105,7 @@ void bind_figures(py::module_& m) {
         }
         py::list figures;
         for (const ExtractedFigure& f : found.figures) {
-          py::dict d = f.quoted ? figure_dict(*f.quoted, options.parse.currency) : py::dict();
+          py::dict d = f.quoted ? figure_dict(*f.quoted) : py::dict();
           d["text"] = f.text;
           d["span"] = py::make_tuple(f.span.begin, f.span.end);
           d["kind"] = std::string(to_string(f.kind));
@@ -107,9 +114,16 @@ void bind_figures(py::module_& m) {
           if (!f.quoted) {
             d["unit"] = f.unit.to_string();
             d["currency"] = f.unit.currency ? py::object(py::str(std::string(f.unit.currency->code()))) : py::object(py::none());
-            d["currency_resolution"] = currency_resolution(f.text, f.unit, options.parse.currency);
             d["per"] = f.unit.per == Per::whole ? py::object(py::none()) : py::object(py::str(std::string(to_string(f.unit.per))));
           }
+          // The extractor's account of the currency (the document's markers included)
+          // is the one that holds, with its evidence.
+          const CurrencyEvidence* evidence = f.currency_evidence ? &*f.currency_evidence : nullptr;
+          d["currency_source"] = source_name(f.currency_source);
+          d["currency_evidence"] = evidence_of(f.currency_evidence);
+          d["currency_resolution"] = currency_resolution(
+              f.unit, f.currency_source, f.quoted ? std::string_view(f.quoted->currency_marker) : std::string_view(f.text),
+              evidence);
           d["interval"] = f.interval ? py::object(to_py(*f.interval)) : py::none();
           d["sentence"] = std::string(text.substr(f.sentence.begin, f.sentence.size()));
           py::dict ctx;

@@ -64,3 +64,19 @@ def test_extract_finds_the_figures_of_a_seed_sentence():
     assert text[rmb.span[0]:rmb.span[1]] == "Rmb81bn"
     assert rmb.sentence == text
     assert rmb.context["metric"][0] == "capex"
+
+
+def test_extract_says_how_each_currency_was_decided_with_the_library_s_account():
+    # Was `currency_resolution == "stated"` for cents the document resolved: the binding
+    # guessed from the figure's text instead of the extractor's currency_source.
+    text = "Its shares fell 35 cents to HK$92.50 on Tuesday, while Acme Corp earned $2bn in New York."
+    cents, hk, usd = fm.extract(text)
+    assert (cents.currency, cents.currency_source) == ("HKD", "document")
+    assert cents.currency_evidence == ("HK$92.50", (28, 36), "HKD")
+    assert cents.currency_resolution == "document: 'HK$92.50' names HKD"
+    assert (hk.currency_source, hk.currency_evidence, hk.currency_resolution) == ("explicit", None, "stated")
+    assert (usd.currency, usd.currency_source) == ("USD", "default")
+    assert usd.currency_resolution == "context: '$' read as USD"
+    assert fm.parse_figure("HK$140.9").currency_source == "explicit"
+    assert fm.parse_figure("$140.9", dollar="HKD").currency_source == "option"
+    assert fm.parse_figure("66 per cent").currency_source == "none"
