@@ -8,22 +8,22 @@
 
 namespace finmetrics::extract_detail {
 
+bool names_family_only(const CurrencyMarker* m, const Lexicon& lexicon) {
+  return m != nullptr && !m->currency && m->family != 0 && lexicon.family_name(m->family) != "dollar" &&
+         lexicon.family_name(m->family) != "yen";
+}
+
 std::vector<Currency> currencies_named(std::string_view s, const Lexicon& lexicon) {
   std::vector<Currency> named;
-  for (std::size_t p = 0; p < s.size();) {
-    if (!is_letter(s[p])) {
-      ++p;
-      continue;
-    }
-    const std::size_t e = letters_end(s, p);
+  any_letter_run(s, [&](std::size_t p, std::size_t e) {
     const CurrencyMarker* m = lexicon.currency_marker(s.substr(p, e - p));
     if (m == nullptr) m = lexicon.currency_marker_after_number(s.substr(p, e - p));
     if (m != nullptr && m->currency && m->divisor == 1 &&
         std::find(named.begin(), named.end(), *m->currency) == named.end()) {
       named.push_back(*m->currency);
     }
-    p = e;
-  }
+    return false;
+  });
   return named;
 }
 
@@ -35,21 +35,14 @@ std::optional<std::pair<QuotedFigure, CurrencyEvidence>> family_of_document(std:
                                                                             const ParseOptions& options) {
   const CurrencyMarker* word = nullptr;
   std::size_t at = 0, at_end = 0;
-  for (std::size_t p = 0; p < figure.size() && word == nullptr;) {
-    if (!is_letter(figure[p])) {
-      ++p;
-      continue;
-    }
-    const std::size_t e = letters_end(figure, p);
+  any_letter_run(figure, [&](std::size_t p, std::size_t e) {
     const CurrencyMarker* m = lexicon.currency_marker(figure.substr(p, e - p));
-    if (m != nullptr && !m->currency && m->family != 0 && lexicon.family_name(m->family) != "dollar" &&
-        lexicon.family_name(m->family) != "yen") {
-      word = m;
-      at = p;
-      at_end = e;
-    }
-    p = e;
-  }
+    if (!names_family_only(m, lexicon)) return false;
+    word = m;
+    at = p;
+    at_end = e;
+    return true;
+  });
   if (word == nullptr) return std::nullopt;
   std::optional<CurrencyEvidence> evidence;
   for (const ExplicitMoney& other : explicit_money) {

@@ -23,6 +23,10 @@ namespace finmetrics::extract_detail {
 /// not), each once, in text order.
 std::vector<Currency> currencies_named(std::string_view text, const Lexicon& lexicon);
 
+/// Whether `m` names a family of currencies and no one of them, outside the dollar
+/// and yen (whose bare signs are resolved otherwise): `pesos`, `dinars`.
+bool names_family_only(const CurrencyMarker* m, const Lexicon& lexicon);
+
 /// An explicit money figure of the text: its currency and bytes.
 struct ExplicitMoney {
   Currency currency;

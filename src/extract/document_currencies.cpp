@@ -188,21 +188,11 @@ std::optional<Currency> DocumentCurrencies::yen_in_paragraph(std::size_t k) {
 
 bool DocumentCurrencies::prose_agrees(Currency c) {
   if (prose_checked) return *prose_checked;
-  prose_checked = true;
   const CurrencyFamily yen = lexicon_.family("yen");
-  for (std::size_t p = 0; p < s_.size();) {
-    if (!is_letter(s_[p])) {
-      ++p;
-      continue;
-    }
-    const std::size_t e = letters_end(s_, p);
+  prose_checked = !any_letter_run(s_, [&](std::size_t p, std::size_t e) {
     const CurrencyMarker* m = lexicon_.currency_marker(s_.substr(p, e - p));
-    if (m != nullptr && m->currency && *m->currency != c && lexicon_.family_of(*m->currency) == yen) {
-      prose_checked = false;
-      break;
-    }
-    p = e;
-  }
+    return m != nullptr && m->currency && *m->currency != c && lexicon_.family_of(*m->currency) == yen;
+  });
   return *prose_checked;
 }
 

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "currency_from_text.hpp"
+
 // Where a figure may start: a digit or a number word of the lexicon; what the grammar
 // allows before it (figure_start_before), then the figure read in place
 // (read_figure_at). Candidates that do not read are reported, never guessed.
@@ -55,20 +57,9 @@ std::size_t Scanner::alnum_run_end(std::size_t p) const {
 // Whether `text` holds a word that names a family of currencies and no one of them,
 // outside the dollar and yen (whose bare signs are resolved otherwise): `pesos`, `dinars`.
 bool Scanner::names_family_only(std::string_view text) const {
-  for (std::size_t p = 0; p < text.size();) {
-    if (!is_letter(text[p])) {
-      ++p;
-      continue;
-    }
-    const std::size_t e = letters_end(text, p);
-    const CurrencyMarker* m = lexicon_.currency_marker(text.substr(p, e - p));
-    if (m != nullptr && !m->currency && m->family != 0 && lexicon_.family_name(m->family) != "dollar" &&
-        lexicon_.family_name(m->family) != "yen") {
-      return true;
-    }
-    p = e;
-  }
-  return false;
+  return any_letter_run(text, [&](std::size_t p, std::size_t e) {
+    return extract_detail::names_family_only(lexicon_.currency_marker(text.substr(p, e - p)), lexicon_);
+  });
 }
 
 bool Scanner::inside_token(std::size_t d) const {

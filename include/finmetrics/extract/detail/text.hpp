@@ -103,6 +103,21 @@ inline constexpr std::array<std::uint8_t, 256> table = [] {
   while (p < s.size() && is_letter(s[p])) ++p;
   return p;
 }
+/// Calls `f(begin, end)` on each run of ASCII letters of `s` in order, until it
+/// returns true; whether one did.
+template <class F>
+bool any_letter_run(std::string_view s, F&& f) {
+  for (std::size_t p = 0; p < s.size();) {
+    if (!is_letter(s[p])) {
+      ++p;
+      continue;
+    }
+    const std::size_t e = letters_end(s, p);
+    if (f(p, e)) return true;
+    p = e;
+  }
+  return false;
+}
 /// Start of the run of ASCII letters that ends at p.
 [[nodiscard]] inline std::size_t letters_begin(std::string_view s, std::size_t p) noexcept {
   while (p > 0 && is_letter(s[p - 1])) --p;
