@@ -301,6 +301,16 @@ void Scanner::scan_numbers(std::vector<Candidate>& out, std::vector<Error>& skip
                                     : RangeReading::joined;
     Result<QuotedFigure> r = read(start.hedged, ranges);
     if ((!r || r->span.end <= d) && start.marked != start.hedged) r = read(start.marked, ranges);
+    // A word before the marker that did not read with it ("Class A $5", "Series A $50
+    // million": the article's letter needs a scale) leaves the marker glued to the number.
+    if ((!r || r->span.end <= d) && start.marked != d) {
+      std::size_t glued = d;
+      while (glued > start.marked && s_[glued - 1] != ' ' && s_[glued - 1] != '\t') --glued;
+      if (glued != start.marked && glued < d) {
+        auto at_marker = read(glued, ranges);
+        if (at_marker && at_marker->span.end > d) r = std::move(at_marker);
+      }
+    }
     if ((!r || r->span.end <= d) && start.marked != d) {
       auto at_number = read(d, ranges);
       if (at_number && at_number->span.end > d) r = std::move(at_number);

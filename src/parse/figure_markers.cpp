@@ -237,6 +237,13 @@ bool Parser::apply_multiple(std::uint32_t multiple, std::string_view text, std::
   return true;
 }
 
+// One capital letter written apart from the '$' after it ("C $100 million" of "Series
+// C $100 million", "A $5" of "Class A $5"): a label, not the country prefix of "C$";
+// only lower-cased text ("c $ 16.4 million") writes a country's dollar so.
+bool Parser::capital_label(std::size_t b, std::size_t e, std::size_t sign) const {
+  return e == b + 1 && !is_lower(s_[b]) && sign > e && sign < end_ && s_[sign] == '$';
+}
+
 // prefix = marker [ws] [marker]: the longest marker of the lexicon ("HK$", "Rs.",
 // "R$", "Kč", "US"), then a family marker a country or code names ("NZD $").
 bool Parser::read_prefix(std::size_t& p, Term& t) {
@@ -251,7 +258,7 @@ bool Parser::read_prefix(std::size_t& p, Term& t) {
     while (we < end_ && we - p < 5 && (is_ascii_letter(s_[we]) || s_[we] == '.')) ++we;
     const std::size_t sign = skip_space(we);
     const bool lower = std::any_of(s_.begin() + static_cast<std::ptrdiff_t>(p), s_.begin() + static_cast<std::ptrdiff_t>(we), is_lower);
-    if (we - p <= 4 && (sign > we || lower) && sign < end_ && s_[sign] == '$' &&
+    if (we - p <= 4 && (sign > we || lower) && sign < end_ && s_[sign] == '$' && !capital_label(p, we, sign) &&
         lex_.number_word(s_.substr(p, we - p)) == nullptr) {
       // "u.s $": "U.S$" or "U.S.$"
       std::array<char, 8> joined{};
@@ -302,6 +309,12 @@ bool Parser::read_prefix(std::size_t& p, Term& t) {
     if (m == nullptr || (k < end_ && is_ascii_letter(s_[k]) && is_ascii_letter(s_[k - 1]))) {
       if (markers == 0) return read_prefix_fallback(p, t);
       break;
+    }
+    if (m->country && capital_label(p, k, skip_space(k))) {
+      return fail(Errc::syntax,
+                  fmt::format("'{}' apart from its '$' is a label ('Series C $5m'), not a country's dollar: write '{}$'",
+                              s_.substr(p, k - p), s_.substr(p, k - p)),
+                  p);
     }
     if (m->coin) {  // "grand 5", "bucks 5"
       return fail(Errc::syntax, fmt::format("'{}' follows the number ('5 {}')", s_.substr(p, k - p), s_.substr(p, k - p)),

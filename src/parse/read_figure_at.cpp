@@ -67,6 +67,13 @@ const CurrencyMarker* prefix_marker(const Lexicon& lex, std::string_view w, bool
   return m;
 }
 
+// Whether the word that begins at b follows an apostrophe ("firm's", "firm’s", "' s"):
+// a possessive's letter, not a currency prefix.
+bool after_apostrophe(std::string_view s, std::size_t b, std::size_t floor) noexcept {
+  const CodePoint c = decode_before(s, hspace_back(s, b, floor));
+  return c.value == U'\'' || c.value == 0x2019 || c.value == 0x02BC;
+}
+
 // The dollar marker a prefix written apart from its '$' names ("hk" -> "HK$", "u.s" -> "U.S.$");
 // glued, any ISO code with its '$' ("mxn$").
 const CurrencyMarker* apart_dollar_prefix(const Lexicon& lex, std::string_view w, bool glued = false) {
@@ -124,8 +131,12 @@ std::size_t marker_back(std::string_view s, std::size_t q, std::size_t floor, co
     std::size_t wb = we;
     while (wb > floor && (is_letter(s[wb - 1]) || s[wb - 1] == '.')) --wb;
     // "a $5": a letter the lexicon reads as a number word is the article, not "A$".
-    if (we < rb && wb < we && we - wb <= 4 && is_letter(s[wb]) && lex.number_word(s.substr(wb, we - wb)) == nullptr &&
-        apart_dollar_prefix(lex, s.substr(wb, we - wb)) != nullptr) {
+    // One capital letter apart is a label ("Series C $100 million", "Class A $5"), and
+    // a letter after an apostrophe a possessive ("the firm's $5bn plan", "music ' s $
+    // 500 million"): neither names a country's dollar.
+    const bool label = we - wb == 1 && !is_lower(s[wb]);
+    if (we < rb && wb < we && we - wb <= 4 && is_letter(s[wb]) && !label && !after_apostrophe(s, wb, floor) &&
+        lex.number_word(s.substr(wb, we - wb)) == nullptr && apart_dollar_prefix(lex, s.substr(wb, we - wb)) != nullptr) {
       return wb;
     }
   }
