@@ -177,10 +177,20 @@ std::size_t marker_back(std::string_view s, std::size_t q, std::size_t floor, co
   for (std::size_t b = rb; b < q;) {
     if (prefix_marker(lex, s.substr(b, q - b), apart) != nullptr) return b;
     if (!cjk) {
-      // "(US$", "-$": a leading bracket or sign is not part of the marker
+      // "(US$", "-$", "−$": a leading bracket or sign is not part of the marker
       const char c = s[b];
-      if (c != '(' && c != '-' && c != '+' && c != '.') break;
-      ++b;
+      if (c == '(' || c == '-' || c == '+' || c == '.') {
+        ++b;
+        continue;
+      }
+      if (s.compare(b, 3, "\u2212") == 0) {
+        b += 3;
+        continue;
+      }
+      // "c.$5bn", "approx.$5bn": an abbreviation's dot ends a word; a marker may begin after it.
+      const std::size_t dot = s.find('.', b);
+      if (dot == std::string_view::npos || dot + 1 >= q) break;
+      b = dot + 1;
       continue;
     }
     b += detail::decode_utf8(s, b).size;

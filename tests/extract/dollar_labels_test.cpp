@@ -65,3 +65,14 @@ TEST_CASE("the grammar refuses a capital letter apart from its dollar sign", "[p
   REQUIRE(parse_figure("HK $5bn"));
   CHECK(parse_figure("HK $5bn")->unit.currency->code() == "HKD");
 }
+
+TEST_CASE("a minus sign or an abbreviation's dot glued before a marker leaves the marker whole", "[extract][dollar]") {
+  // Was `1.2bn`, a plain positive number: the U+2212 minus and the '$' lost.
+  CHECK(money("a loss of \u2212$1.2bn and \u2212US$3m\n") ==
+        std::vector<Money>{{"\u2212$1.2bn", "-1200000000", "USD", "default"}, {"\u2212US$3m", "-3000000", "USD", "explicit"}});
+  // Was `5bn`, a plain number: "c." (circa) glued to the '$'.
+  CHECK(money("It raised c.$5bn in 2025.\n") == std::vector<Money>{{"$5bn", "5000000000", "USD", "default"}});
+  // A marker with its own dots is still one marker.
+  CHECK(money("U.S.$5bn and Rs.1,234 crore\n") ==
+        std::vector<Money>{{"U.S.$5bn", "5000000000", "USD", "explicit"}, {"Rs.1,234 crore", "12340000000", "INR", "explicit"}});
+}
