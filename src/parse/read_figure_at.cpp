@@ -246,6 +246,40 @@ std::size_t signs_back(std::string_view s, std::size_t p, std::size_t floor, con
   return p;
 }
 
+// "SEK 109.4 M (107.3)", "$5 M", "€ 3.2 m": a one-letter scale of the lexicon written
+// apart from an amount whose marker stands before the number, as a whole word (not
+// "M&A", "T-bills"), is the amount's scale: read so, never as SEK 109.4. The grammar
+// takes a one-letter scale only glued to its number ("5 m" of length, "5 M" alone are
+// no amounts); here, in running text, the marker before the number says it is money.
+void spaced_letter_scale(std::string_view window, const ParseOptions& options, RangeReading ranges, QuotedFigure& r) {
+  const std::size_t e = r.span.end;
+  if (e + 2 > window.size() || window[e] != ' ' || !is_letter(window[e + 1])) return;
+  if (r.scale.exponent != 0 || !r.unit.is_money() || r.currency_source == CurrencySource::none) return;
+  const std::size_t digit = r.text.find_first_of("0123456789");
+  if (digit == std::string::npos || r.currency_span.begin >= r.span.begin + digit) return;  // a marker before the number
+  const std::size_t after = e + 2;
+  if (after < window.size()) {
+    const char a = window[after];
+    const bool ends = a == ' ' || a == '\t' || a == ',' || a == ';' || a == ':' || a == ')' || a == '(' ||
+                      a == '!' || a == '?' ||
+                      (a == '.' && (after + 1 >= window.size() || window[after + 1] == ' ' || window[after + 1] == '\t'));
+    if (!ends) return;
+  }
+  const Lexicon& lex = options.lexicon != nullptr ? *options.lexicon : Lexicon::builtin();
+  if (!lex.scale(window.substr(e + 1, 1))) return;
+  std::string joined(window.substr(0, e));
+  joined += window[e + 1];
+  auto scaled = parse_detail::read_figure_prefix(joined, options, ranges);
+  if (!scaled || scaled->span.end != joined.size() || scaled->scale.exponent == 0 || scaled->span.begin != r.span.begin ||
+      scaled->unit != r.unit || scaled->is_range() != r.is_range()) {
+    return;
+  }
+  // The spans before the scale are the same; the figure now ends after the letter.
+  scaled->span.end = after;
+  scaled->text = std::string(window.substr(scaled->span.begin, after - scaled->span.begin));
+  r = std::move(*scaled);
+}
+
 }  // namespace
 
 Result<QuotedFigure> read_figure_at(std::string_view text, std::size_t pos, const ParseOptions& options,
@@ -271,6 +305,7 @@ Result<QuotedFigure> read_figure_at(std::string_view text, std::size_t pos, cons
     if (r.error().input.empty()) r.error().input = std::string(text.substr(pos, end - pos));
     return r;
   }
+  spaced_letter_scale(text.substr(pos, end - pos), options, ranges, *r);
   const auto shift = [pos](TextSpan& s) {
     s.begin += pos;
     s.end += pos;

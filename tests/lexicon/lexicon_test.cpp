@@ -68,7 +68,10 @@ TEST_CASE("Currency markers name a currency, a family and a minor unit", "[lexic
   CHECK(lex.currency_marker("usd") == nullptr);  // lower-case codes count only after a number
   CHECK(lex.currency_marker_after_number("usd")->currency == USD);
   CHECK(lex.currency_marker_after_number("rmb")->currency == CNY);
-  CHECK(lex.currency_marker("P") == nullptr);    // `p` is exact-case
+  // `p` (pence) is exact-case: `P` is the Philippine press's peso, of the peso family (never guessed)
+  CHECK(lex.currency_marker("P")->currency == std::nullopt);
+  CHECK(lex.family_name(lex.currency_marker("P")->family) == "peso");
+  CHECK(lex.currency_marker_after_number("p")->currency == GBP);
   CHECK(lex.family_default(lex.family("dollar")) == USD);
   CHECK(lex.family_default(lex.family("yen")) == std::nullopt);
   CHECK(lex.family_members(lex.family("yen")).size() == 2);
