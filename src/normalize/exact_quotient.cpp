@@ -1,6 +1,7 @@
 #include "finmetrics/normalize/detail/exact_quotient.hpp"
 
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <limits>
@@ -123,8 +124,14 @@ bool quotient_significant(u128 n, u128 d, int e, int digits, Rounding mode, Scal
   if (q >= pow10_table[static_cast<std::size_t>(digits)]) {
     u128 d10;
     if (mul_overflows(d, 10, d10)) return false;
-    r = (q % 10) * d + r;
-    q /= 10;
+    if ((q >> 64) == 0) {  // the usual quotient (17 or 18 digits): 64-bit arithmetic, not 128-bit
+      const auto q64 = static_cast<std::uint64_t>(q);
+      r = static_cast<u128>(q64 % 10) * d + r;
+      q = q64 / 10;
+    } else {
+      r = (q % 10) * d + r;
+      q /= 10;
+    }
     d = d10;
     ++exponent;
   }
@@ -173,27 +180,41 @@ inline int digits10_u64(std::uint64_t c) noexcept {
   return guess + 1 - (guess > 0 && c < static_cast<std::uint64_t>(pow10_table[static_cast<std::size_t>(guess)]) ? 1 : 0);
 }
 
-// Four digits of v < 10000 at p, leading zeros included.
-inline void write4(char* p, std::uint32_t v) noexcept {
-  const std::uint32_t hi = v / 100, lo = v % 100;
-  std::memcpy(p, digit_pairs + hi * 2, 2);
-  std::memcpy(p + 2, digit_pairs + lo * 2, 2);
+// The eight digits of v < 10^8, leading zeros included, as the bytes of one
+// 64-bit word (the first digit in its lowest byte, as memory holds it on a
+// little-endian machine): the halves, quarters and digits found in parallel
+// lanes by multiplications (d / 100 = d x 10486 >> 20 for d < 10^4, e / 10 =
+// e x 103 >> 10 for e < 100), not a division per pair of digits.
+inline std::uint64_t eight_digits(std::uint32_t v) noexcept {
+  const std::uint64_t high = v / 10000;
+  std::uint64_t x = high | ((v - high * 10000) << 32);                    // two lanes of 4 digits
+  const std::uint64_t hundreds = ((x * 10486) >> 20) & 0x0000007F0000007FULL;
+  x = hundreds | ((x - hundreds * 100) << 16);                                // four lanes of 2 digits
+  const std::uint64_t tens = ((x * 103) >> 10) & 0x000F000F000F000FULL;
+  x = tens | ((x - tens * 10) << 8);                                          // eight lanes of 1 digit
+  return x + 0x3030303030303030ULL;
 }
-// Eight digits of v < 10^8 at p, leading zeros included: two independent halves.
 inline void write8(char* p, std::uint32_t v) noexcept {
-  write4(p, v / 10000);
-  write4(p + 4, v % 10000);
+  std::uint64_t word = eight_digits(v);
+  if constexpr (std::endian::native == std::endian::big) word = __builtin_bswap64(word);
+  std::memcpy(p, &word, 8);
 }
 
 // The digits of c (non-zero) ending just before `end`; returns the first. Eight
-// digits at a time in 32-bit arithmetic, as 20 digits with leading zeros, then
-// the zeros skipped: the chains of the halves run side by side.
+// digits at a time (leading zeros written, then skipped): one, two or three
+// groups, by the size of c.
 char* write_digits_u64(char* end, std::uint64_t c) noexcept {
-  char* const p = end - 20;
-  const std::uint64_t top = c / 100000000;
-  write8(p + 12, static_cast<std::uint32_t>(c % 100000000));
-  write8(p + 4, static_cast<std::uint32_t>(top % 100000000));
-  write4(p, static_cast<std::uint32_t>(top / 100000000));  // c < 1.9 x 10^19: at most 1844
+  if (c < 100000000) {
+    write8(end - 8, static_cast<std::uint32_t>(c));
+  } else if (c < 10000000000000000ULL) {
+    write8(end - 8, static_cast<std::uint32_t>(c % 100000000));
+    write8(end - 16, static_cast<std::uint32_t>(c / 100000000));
+  } else {  // 17 to 20 digits: the first one to four (at most 1844) by pairs
+    const std::uint64_t top = c / 100000000;
+    write8(end - 8, static_cast<std::uint32_t>(c % 100000000));
+    write8(end - 16, static_cast<std::uint32_t>(top % 100000000));
+    return write_digits(end - 16, top / 100000000);
+  }
   return end - digits10_u64(c);
 }
 }  // namespace
@@ -208,9 +229,15 @@ char* write_general(char* buf, Scaled v, int precision) noexcept {
     *buf = '0';
     return buf + 1;
   }
-  char digits[40];
-  char* const end = digits + sizeof digits;
+  // The digits end at `end`; 24 bytes of slack after them, so that a run of at
+  // most 20 digits (a 64-bit coefficient) is copied as 24 fixed bytes, not by a
+  // call of memcpy for a length known only at run time (two calls were a fifth
+  // of this function's instructions). `buf` has room for general_max_bytes:
+  // such a copy reaches at most 50 bytes into it.
+  char digits[64];
+  char* const end = digits + 40;
   const char* first;
+  bool short_digits = false;  // at most 20 digits: the fixed copies apply
   if (v.coefficient <= UINT64_MAX) {  // the usual case: native 64-bit divisions
     auto c = static_cast<std::uint64_t>(v.coefficient);
     // Trailing zeros by eights, fours, twos, ones (an exact value such as
@@ -236,6 +263,7 @@ char* write_general(char* buf, Scaled v, int precision) noexcept {
       v.exponent += 1;
     }
     first = write_digits_u64(end, c);
+    short_digits = true;
   } else {
     while (v.coefficient % 10 == 0) {
       v.coefficient /= 10;
@@ -246,8 +274,9 @@ char* write_general(char* buf, Scaled v, int precision) noexcept {
   const int n = static_cast<int>(end - first);
   const int sci = v.exponent + n - 1;  // value = d.ddd x 10^sci
   char* p = buf;
-  const auto copy = [&p](const char* from, std::size_t count) {
-    std::memcpy(p, from, count);
+  const auto copy = [&p, short_digits](const char* from, std::size_t count) {
+    if (short_digits) std::memcpy(p, from, 24);  // count <= 20; `from` has 24 readable bytes
+    else std::memcpy(p, from, count);
     p += count;
   };
   if (sci < -4 || sci >= precision) {
@@ -292,8 +321,8 @@ char* write_plain(char* out, u128 magnitude, int exponent, bool negative) noexce
   }
   char digits[40];
   char* const end = digits + sizeof digits;
-  // A figure's number is short (`81`, `1.2`): two digits per step beats the fixed twenty of write_digits_u64.
-  const char* first = magnitude < 10000000000ULL || magnitude > UINT64_MAX
+  // A figure's number is often short (`81`, `1.2`): two digits per step beats eight at once there.
+  const char* first = magnitude < 10000 || magnitude > UINT64_MAX
                           ? write_digits(end, magnitude)
                           : write_digits_u64(end, static_cast<std::uint64_t>(magnitude));
   const char* last = end;  // trailing zeros after the point go

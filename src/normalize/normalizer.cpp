@@ -106,27 +106,54 @@ void Normalizer::prefetch_rate(Currency currency, std::int32_t day) const noexce
 
 char* Normalizer::write_parts(u128 mantissa, int exponent, bool negative, Currency currency, std::int32_t day,
                               char* out) const noexcept {
-  // convert_parts' kernel path below, written at `out`; every other outcome is its.
-  const NormalizeOptions& o = options_;
-  if (o.decimals) return nullptr;
+  detail::DayRates rates;
+  find_rates(currency, day, rates);
+  return write_found(mantissa, exponent, negative, day, rates, out);
+}
+
+void Normalizer::find_rates(Currency currency, std::int32_t day, detail::DayRates& rates) const noexcept {
+  // convert_parts' kernel path below: where it cannot answer, `found` stays false.
+  rates = detail::DayRates{};
   const Grid& g = *grid_;
-  if (!g.all_built.load(std::memory_order_acquire)) return nullptr;
+  if (options_.decimals || !g.all_built.load(std::memory_order_acquire)) return;
   const CurrencyGrid* tg = g.target_all;
-  if (tg == nullptr) return nullptr;
+  if (tg == nullptr) return;
+  if (currency == options_.target) {
+    rates.same = rates.found = true;
+    return;
+  }
+  const CurrencyGrid* xg = g.of(currency);
+  if (xg == nullptr) return;
+  // The pivot's legs are exactly 1 (no memory to fetch); the others are read,
+  // and checked for staleness, by write_found.
+  static constexpr Leg one{};
+  rates.figure_pivot = xg->identity;
+  rates.target_pivot = tg->identity;
+  rates.figure = xg->identity ? &one : Grid::latest_of(*xg, day);
+  rates.target = tg->identity ? &one : Grid::latest_of(*tg, day);
+  if (rates.figure == nullptr || rates.target == nullptr) return;
+  __builtin_prefetch(rates.figure);
+  __builtin_prefetch(rates.target);
+  rates.found = true;
+}
+
+char* Normalizer::write_found(u128 mantissa, int exponent, bool negative, std::int32_t day,
+                              const detail::DayRates& rates, char* out) const noexcept {
+  if (!rates.found) return nullptr;
+  const NormalizeOptions& o = options_;
   Rounding magnitude_rounding = o.rounding;
   if (negative && o.rounding == Rounding::floor) magnitude_rounding = Rounding::up;
   if (negative && o.rounding == Rounding::ceiling) magnitude_rounding = Rounding::down;
   const int e = exponent - o.scale_exponent;
   Scaled value;
-  if (currency == o.target) {
+  if (rates.same) {
     if (!round_value(mantissa, 1, e, o, value, magnitude_rounding)) return nullptr;
   } else {
-    const CurrencyGrid* xg = g.of(currency);
-    if (xg == nullptr) return nullptr;
     const auto staleness = static_cast<std::int32_t>(o.max_staleness.count());
-    const Leg* x = Grid::lookup(*xg, day, staleness);
-    const Leg* t = Grid::lookup(*tg, day, staleness);
-    if (x == nullptr || t == nullptr) return nullptr;
+    const Leg* x = rates.figure;
+    const Leg* t = rates.target;
+    if ((!rates.figure_pivot && day - x->day > staleness) || (!rates.target_pivot && day - t->day > staleness))
+      return nullptr;
     u128 num = mantissa, den = 1;
     const auto mul = [](u128& acc, std::uint64_t m) { return !__builtin_mul_overflow(acc, static_cast<u128>(m), &acc); };
     bool ok = t->inverted ? mul(den, t->mantissa) : mul(num, t->mantissa);
@@ -167,8 +194,10 @@ Normalizer::Refusal Normalizer::convert_parts(u128 mantissa, int exponent, bool 
         ok = ok && (x->inverted ? mul(num, x->mantissa) : mul(den, x->mantissa));
         const int exp = e + (t->inverted ? -t->exponent : t->exponent) - (x->inverted ? -x->exponent : x->exponent);
         done = ok && product_fits(num) && round_value(num, den, exp, o, value, magnitude_rounding);
-      } else if (Grid::explain(*xg, day, staleness, why) ||
-                 (x != nullptr && Grid::explain(*tg, day, staleness, why))) {
+      } else if (o.reasons ? Grid::explain(*xg, day, staleness, why) ||
+                                 (x != nullptr && Grid::explain(*tg, day, staleness, why))
+                           : Grid::stale(*xg, day, staleness) || (x != nullptr && Grid::stale(*tg, day, staleness))) {
+        // Wording the reason costs ~450 instructions a row without a rate: only where asked.
         return Refusal::no_rate;
       }
     }
@@ -177,7 +206,7 @@ Normalizer::Refusal Normalizer::convert_parts(u128 mantissa, int exponent, bool 
   if (!done) {  // the reference path: FxTable::as_of and FxRate, with Decimal arithmetic
     auto rate = fx_->as_of(date::sys_days{date::days{day}}, currency, o.target, o.max_staleness);
     if (!rate) {
-      why = rate.error().message;
+      if (o.reasons) why = rate.error().message;
       return Refusal::no_rate;
     }
     try {
@@ -188,7 +217,8 @@ Normalizer::Refusal Normalizer::convert_parts(u128 mantissa, int exponent, bool 
                                    : rate->convert_significant(a, o.significant_digits, o.rounding);
       value = to_scaled(v.abs());
     } catch (const DecimalOverflow& e) {
-      why = fmt::format("the value is beyond the decimal range at the requested precision (at most {} digits, "
+      if (o.reasons)
+        why = fmt::format("the value is beyond the decimal range at the requested precision (at most {} digits, "
                         "exponents -1000..1000): {}", Decimal::max_digits, e.what());
       return Refusal::out_of_range;
     }

@@ -2,8 +2,13 @@
 // figure found by header name, every input column carried through unchanged and
 // in order, then the nine v2 columns.
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <utility>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include <fmt/format.h>
 
@@ -53,6 +58,61 @@ std::optional<std::size_t> another_column(const std::vector<std::string_view>& f
       return i;
   }
   return std::nullopt;
+}
+
+// The record at `front` (up to the next '\n', which comes before `end`): where
+// it ends, whether it holds a quote, how many fields its commas make, and the
+// text of fields `date_at` and `figure_at` (when there are that many). One pass
+// over its bytes, sixteen at a time, for line end, commas and quotes at once
+// (three or more calls of memchr a record did it before: ~150 instructions).
+struct PlainCut {
+  const char* lf = nullptr;
+  bool quoted = false;
+  std::size_t fields = 0;
+  std::string_view date, figure;
+};
+void cut_record(const char* const front, const char* const end, std::size_t date_at, std::size_t figure_at,
+                PlainCut& cut) noexcept {
+  cut.quoted = false;
+  std::size_t field = 0;
+  const char* start = front;
+  const auto comma_at = [&](const char* c) {
+    if (field == date_at) cut.date = std::string_view(start, static_cast<std::size_t>(c - start));
+    if (field == figure_at) cut.figure = std::string_view(start, static_cast<std::size_t>(c - start));
+    ++field;
+    start = c + 1;
+  };
+  const char* p = front;
+#if defined(__SSE2__)
+  const __m128i lf = _mm_set1_epi8('\n'), comma = _mm_set1_epi8(','), quote = _mm_set1_epi8('"');
+  for (; end - p >= 16; p += 16) {
+    const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const auto lfs = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(b, lf)));
+    auto commas = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(b, comma)));
+    auto quotes = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(b, quote)));
+    if (lfs != 0) {  // the record ends in this block: only the bytes before its line end count
+      const unsigned before = (lfs & (0u - lfs)) - 1;
+      commas &= before;
+      quotes &= before;
+    }
+    cut.quoted = cut.quoted || quotes != 0;
+    for (; commas != 0; commas &= commas - 1) comma_at(p + __builtin_ctz(commas));
+    if (lfs != 0) {
+      p += __builtin_ctz(lfs);
+      comma_at(p);
+      cut.lf = p;
+      cut.fields = field;
+      return;
+    }
+  }
+#endif
+  for (;; ++p) {  // the last bytes of the run (every record ends with '\n' before `end`)
+    if (*p == '"') cut.quoted = true;
+    if (*p == ',' || *p == '\n') comma_at(p);
+    if (*p == '\n') break;
+  }
+  cut.lf = p;
+  cut.fields = field;
 }
 
 }  // namespace
@@ -214,13 +274,21 @@ void NormalizeStream::plain_rows_v2(const char* front, const char* const end, st
   constexpr std::size_t ahead = 4, ring = 8;
   Ahead next[ring];
   std::size_t in = 0, out = 0;
+  const std::size_t width = std::max<std::size_t>(layout_.fields, 1);
+  PlainCut cut;
   const auto look_ahead = [&] {
-    const auto* lf = static_cast<const char*>(std::memchr(front, '\n', static_cast<std::size_t>(end - front)));
+    cut_record(front, end, layout_.date, layout_.figure, cut);
     Ahead& a = next[in++ % ring];
-    a.record = std::string_view(front, static_cast<std::size_t>(lf - front));
-    a.plain = plain_fields_v2(a.record, a.date, a.figure);
+    a.record = std::string_view(front, static_cast<std::size_t>(cut.lf - front));
+    if (!cut.quoted) {
+      a.plain = cut.fields == width;
+      a.date = cut.date;
+      a.figure = cut.figure;
+    } else {
+      a.plain = plain_fields_v2(a.record, a.date, a.figure);
+    }
     if (a.plain) detail::read_v2_row(n_, a.date, a.figure, a.read);
-    front = lf + 1;
+    front = cut.lf + 1;
   };
   while (in < ahead && front < end) look_ahead();
   while (out != in) {
@@ -279,55 +347,123 @@ bool row_day(const Normalizer& n, std::string_view date_field, bool dated, std::
   return false;
 }
 
+// A few bytes of cell text (a qualifier, a `per` cell, each with what follows
+// it) padded to 16, copied as 16 bytes into a buffer with room and advanced by
+// `size`: no call of memcpy for a length known only at run time.
+struct CellWord {
+  char text[16] = {};
+  std::size_t size = 0;
+};
+template <class Enum, std::size_t N, class Name>
+std::array<CellWord, N> cell_words(Name name, std::string_view after) {
+  std::array<CellWord, N> words{};
+  for (std::size_t k = 0; k < N; ++k) {
+    const std::string_view w = name(static_cast<Enum>(k));
+    std::memcpy(words[k].text, w.data(), w.size());
+    std::memcpy(words[k].text + w.size(), after.data(), after.size());
+    words[k].size = w.size() + after.size();
+  }
+  return words;
+}
+// "exact," ... "range,": the qualifier cell and the comma after it; "share", "ads", "".
+const std::array<CellWord, 8> qualifier_words =
+    cell_words<V2Qualifier, 8>([](V2Qualifier q) { return to_string(q); }, ",");
+const std::array<CellWord, 3> per_words = cell_words<Per, 3>(per_column, "");
+
+inline char* put_word(char* p, const CellWord& w) noexcept {
+  std::memcpy(p, w.text, 16);
+  return p + w.size;
+}
+
 // The cells of a figure the figure reader read: those of the general path below
-// for the same figure (one amount, never a range), without a Decimal.
-RowStatus append_common_cells(const Normalizer& n, std::string_view date_field, bool dated, std::int32_t day,
-                              const ReadAmount& f, std::string& out, std::string& why) {
+// for the same figure (one amount or a range of two), without a Decimal.
+RowStatus append_common_cells(const Normalizer& n, std::string_view date_field, const V2Read& read,
+                              std::string& out, std::string& why) {
+  const ReadAmount& f = read.figure;
+  const bool dated = read.dated;
+  std::int32_t day = read.day;
   // The usual row: its cells written into one buffer and appended once (a dozen
-  // appends of a few bytes each cost more than the value's digits).
-  char cells[16 + plain_max_bytes + 32 + general_max_bytes];
+  // appends of a few bytes each cost more than the value's digits). Room for
+  // two amounts, two values, the words, and 16 bytes of slack for put_word.
+  char cells[32 + 2 * plain_max_bytes + 2 * general_max_bytes + 32];
   char* p = cells;
-  *p++ = ',';
-  std::memcpy(p, f.currency.alpha.data(), 3);
-  p += 3;
-  *p++ = ',';
-  if (char* const amount_end = write_plain(p, f.mantissa, f.exponent, f.negative)) {
-    p = amount_end;
-    const auto put = [&p](std::string_view s) {
-      std::memcpy(p, s.data(), s.size());
-      p += s.size();
-    };
-    put(",,,");
-    put(to_string(f.qualifier));
+  p[0] = ',';
+  std::memcpy(p + 1, f.currency.alpha.data(), 3);
+  p[4] = ',';
+  p += 5;
+  char* amounts_end = nullptr;
+  if (!f.range) {
+    if (char* const end = write_plain(p, f.mantissa, f.exponent, f.negative)) {
+      std::memcpy(end, ",,,", 3);
+      amounts_end = end + 3;
+    }
+  } else {
     *p++ = ',';
-    put(per_column(f.per));
-    if (dated) {
-      *p++ = ',';
-      if (char* const value_end = n.write_parts(f.mantissa, f.exponent, f.negative, f.currency, day, p)) {
-        p = value_end;
-        put(",,");
-        out.append(cells, static_cast<std::size_t>(p - cells));
-        return RowStatus::converted;
+    if (char* const low_end = write_plain(p, f.mantissa, f.exponent, false)) {
+      *low_end = ',';
+      if (char* const high_end = write_plain(low_end + 1, f.upper, f.upper_exponent, false)) {
+        *high_end = ',';
+        amounts_end = high_end + 1;
       }
-      --p;  // convert_parts below decides
+    }
+  }
+  if (amounts_end != nullptr) {
+    p = put_word(amounts_end, qualifier_words[static_cast<std::size_t>(f.qualifier)]);
+    p = put_word(p, per_words[static_cast<std::size_t>(f.per)]);
+    if (dated) {
+      char* const cells_end = p;
+      if (!f.range) {
+        *p++ = ',';
+        if (char* const value_end = n.write_found(f.mantissa, f.exponent, f.negative, day, read.rates, p)) {
+          std::memcpy(value_end, ",,", 2);
+          out.append(cells, static_cast<std::size_t>(value_end + 2 - cells));
+          return RowStatus::converted;
+        }
+      } else {
+        *p++ = ',';
+        *p++ = ',';
+        if (char* const low_end = n.write_found(f.mantissa, f.exponent, false, day, read.rates, p)) {
+          *low_end = ',';
+          if (char* const high_end = n.write_found(f.upper, f.upper_exponent, false, day, read.rates, low_end + 1)) {
+            out.append(cells, static_cast<std::size_t>(high_end - cells));
+            return RowStatus::converted;
+          }
+        }
+      }
+      p = cells_end;  // convert_parts below decides
     }
     out.append(cells, static_cast<std::size_t>(p - cells));
-  } else {
+  } else {  // an amount too long for the buffer: written as the general path writes it
     out.append(cells, static_cast<std::size_t>(p - cells));
-    append_plain(out, f.mantissa, f.exponent, f.negative);
-    out += ",,,";
+    if (!f.range) {
+      append_plain(out, f.mantissa, f.exponent, f.negative);
+      out += ",,,";
+    } else {
+      append_plain(out, f.mantissa, f.exponent, false);
+      out += ',';
+      append_plain(out, f.upper, f.upper_exponent, false);
+      out += ',';
+    }
     out.append(to_string(f.qualifier));
     out += ',';
     out.append(per_column(f.per));
   }
   if (!row_day(n, date_field, dated, day, out, why)) return RowStatus::invalid;
   const std::size_t mark = out.size();
-  out += ',';
-  const Normalizer::Refusal refused = n.convert_parts(f.mantissa, f.exponent, f.negative, f.currency, day, out, why);
-  if (refused == Normalizer::Refusal::none) {
+  Normalizer::Refusal refused = Normalizer::Refusal::none;
+  if (!f.range) {
+    out += ',';
+    refused = n.convert_parts(f.mantissa, f.exponent, f.negative, f.currency, day, out, why);
+    if (refused == Normalizer::Refusal::none) out += ",,";
+  } else {
     out += ",,";
-    return RowStatus::converted;
+    refused = n.convert_parts(f.mantissa, f.exponent, false, f.currency, day, out, why);
+    if (refused == Normalizer::Refusal::none) {
+      out += ',';
+      refused = n.convert_parts(f.upper, f.upper_exponent, false, f.currency, day, out, why);
+    }
   }
+  if (refused == Normalizer::Refusal::none) return RowStatus::converted;
   out.resize(mark);
   out += ",,,";
   return refused == Normalizer::Refusal::no_rate ? RowStatus::without_rate : RowStatus::invalid;
@@ -336,19 +472,19 @@ RowStatus append_common_cells(const Normalizer& n, std::string_view date_field, 
 }  // namespace
 
 void read_v2_row(const Normalizer& n, std::string_view date_field, std::string_view figure, V2Read& read) {
-  // The target's rate of the day is loaded while the figure is read (the
-  // figure's own leg is known only after it).
   read.dated = parse_iso_date(date_field, read.day);
-  if (read.dated) n.prefetch_rate(n.options().target, read.day);
   // FigureReader::read answers only where parse_figure reads the figure alike,
-  // and then always with money, one amount and the minor unit divided: the
-  // figures read_v2_figure takes as parse_figure gives them (v2_reader_test).
+  // and then always with money, one amount or a range of two plain numbers, and
+  // the minor unit divided: the figures read_v2_figure takes as parse_figure
+  // gives them (v2_reader_test).
   FigureReading r;
-  read.common = n.figure_reader().read(figure, r);
+  read.common = n.figure_reader().read(figure, r, true);
   if (!read.common) return;
   read.figure = ReadAmount{r.digits, r.exponent(), r.negative, r.currency, r.per, v2_qualifier(r.qualifier),
-                           r.currency_source};
-  if (read.dated) n.prefetch_rate(read.figure.currency, read.day);
+                           r.currency_source, r.range, r.upper_digits, r.upper_exponent()};
+  if (r.range) read.figure.qualifier = V2Qualifier::range;
+  // The day's two rates are fetched while the rows before this one are written.
+  if (read.dated) n.find_rates(read.figure.currency, read.day, read.rates);
 }
 
 RowStatus append_v2_cells(const Normalizer& n, std::string_view date_field, std::string_view figure, std::string& out,
@@ -365,7 +501,7 @@ RowStatus append_v2_cells(const Normalizer& n, std::string_view date_field, std:
   const bool dated = read.dated;
   if (read.common) {
     source = read.figure.currency_source;
-    return append_common_cells(n, date_field, dated, day, read.figure, out, why);
+    return append_common_cells(n, date_field, read, out, why);
   }
   auto f = read_v2_figure(figure, n.options().parse);
   if (!f) {

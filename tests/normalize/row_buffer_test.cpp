@@ -116,3 +116,40 @@ TEST_CASE("v2 rows: write_plain writes append_plain's text", "[normalize][v2][fa
   CHECK(written > 150000);
   CHECK(left > 1000);
 }
+
+TEST_CASE("v2 rows: without reasons, a value without a rate is refused alike and its reason is not worded",
+          "[normalize][v2][fast]") {
+  const FxTable fx = parse_ecb_csv("Date,USD,CNY,\n2014-03-03,1.3773,8.4632,\n2014-03-20,1.3800,,\n", "mini").value();
+  NormalizeOptions explained;
+  explained.spec = NormalizeSpec::v2;
+  NormalizeOptions quiet = explained;
+  quiet.reasons = false;
+  const Normalizer with(fx, explained), without(fx, quiet);
+  const Currency cny{{'C', 'N', 'Y'}}, usd{{'U', 'S', 'D'}};
+  const auto day = [](int y, unsigned m, unsigned d) {
+    return static_cast<std::int32_t>(date::sys_days{date::year{y} / m / d}.time_since_epoch().count());
+  };
+  struct Case {
+    Currency currency;
+    std::int32_t day;
+    Normalizer::Refusal refusal;
+    std::string_view text, why;
+  };
+  const Case cases[] = {
+      {cny, day(2014, 3, 3), Normalizer::Refusal::none, "1.6273986199073636", ""},
+      {cny, day(2014, 3, 1), Normalizer::Refusal::no_rate, "", "no CNY rate on or before 2014-03-01 (first fixing 2014-03-03)"},
+      {cny, day(2014, 3, 20), Normalizer::Refusal::no_rate, "",
+       "latest EUR/CNY fixing 2014-03-03 is 17 days before 2014-03-20 (limit 7 days)"},
+      {usd, day(2014, 3, 1), Normalizer::Refusal::none, "10", ""},
+  };
+  for (const Case& c : cases) {
+    INFO(c.currency.code() << " " << c.day);
+    std::string text, why, quiet_text, quiet_why;
+    CHECK(with.convert_parts(10, 0, false, c.currency, c.day, text, why) == c.refusal);
+    CHECK(without.convert_parts(10, 0, false, c.currency, c.day, quiet_text, quiet_why) == c.refusal);
+    CHECK(text == c.text);
+    CHECK(quiet_text == c.text);
+    CHECK(why == c.why);
+    CHECK(quiet_why.empty());
+  }
+}

@@ -133,3 +133,41 @@ TEST_CASE("v2 rows: another locale turns the figure reader off, and parse_figure
   CHECK(detail::append_v2_cells(n, "2014-03-03", "USD 1.234,5", read, out, why, source) == RowStatus::converted);
   CHECK(out == ",USD,1234.5,,,exact,,1234.5,,");
 }
+
+TEST_CASE("v2 rows: a range of two plain numbers is read by the figure reader, with read_v2_figure's cells",
+          "[normalize][v2][reader]") {
+  const FxTable fx = parse_ecb_csv("Date,USD,\n2014-03-03,1.3773,\n", "mini").value();
+  NormalizeOptions o;
+  o.spec = NormalizeSpec::v2;
+  const Normalizer n(fx, o);
+  const std::pair<std::string_view, std::string_view> cases[] = {
+      {"USD 5-7bn", ",USD,,5000000000,7000000000,range,,,5000000000,7000000000"},
+      {"€1.5–2 per ADS", ",EUR,,1.5,2,range,ads,,2.06595,2.7546"},
+      {"EUR 2.3 to 2.5 billion", ",EUR,,2300000000,2500000000,range,,,3167790000,3443250000"},
+  };
+  for (const auto& [figure, cells] : cases) {
+    INFO(figure);
+    detail::V2Read read;
+    detail::read_v2_row(n, "2014-03-03", figure, read);
+    REQUIRE(read.common);
+    CHECK(read.figure.range);
+    CHECK(read.figure.qualifier == V2Qualifier::range);
+    Cells a, b;
+    a.status = detail::append_v2_cells(n, "2014-03-03", figure, read, a.out, a.why, a.source);
+    detail::V2Read general = read;
+    general.common = false;
+    b.status = detail::append_v2_cells(n, "2014-03-03", figure, general, b.out, b.why, b.source);
+    CHECK(a.out == cells);
+    CHECK(a.status == RowStatus::converted);
+    CHECK(a.text() == b.text());
+  }
+  // Before the first fixing: both ends read, no value, the reason of the general path.
+  detail::V2Read read;
+  detail::read_v2_row(n, "1999-01-01", "EUR 5-7bn", read);
+  REQUIRE(read.common);
+  Cells a;
+  a.status = detail::append_v2_cells(n, "1999-01-01", "EUR 5-7bn", read, a.out, a.why, a.source);
+  CHECK(a.out == ",EUR,,5000000000,7000000000,range,,,,");
+  CHECK(a.status == RowStatus::without_rate);
+  CHECK(a.why == "no USD rate on or before 1999-01-01 (first fixing 2014-03-03)");
+}

@@ -34,6 +34,19 @@ namespace finmetrics {
 
 class FigureReader;
 
+namespace detail {
+struct Leg;  // one fixing against the pivot (detail/day_grid.hpp)
+/// A row's two rate legs of its day, found ahead of its value (`Normalizer::find_rates`).
+struct DayRates {
+  const Leg* figure = nullptr;  ///< the figure currency's leg (null when `same`)
+  const Leg* target = nullptr;  ///< the target's leg
+  bool found = false;           ///< false: `write_found` leaves the value to `convert_parts`
+  bool same = false;            ///< the figure is in the target currency: no rate
+  bool figure_pivot = false;    ///< a leg of the pivot itself: exactly 1, never stale
+  bool target_pivot = false;
+};
+}  // namespace detail
+
 /// Which output contract (and figure grammar) a run follows.
 enum class NormalizeSpec {
   v1,  ///< `date,figure` -> `date,figure,currency,usd_value,per_share`; the closed v1 grammar
@@ -154,7 +167,8 @@ class Normalizer {
   /// `amount` of `currency` on `day` (days since 1970-01-01) in the target
   /// currency, rounded once as the options say, appended to `out` as printed
   /// (the fast exact kernel where it applies, else `FxTable::as_of` and `FxRate`,
-  /// digit for digit the same). On failure appends nothing, sets `why`.
+  /// digit for digit the same). On failure appends nothing, sets `why` (where
+  /// `options().reasons`: a run without reasons does not word them).
   [[nodiscard]] Refusal convert_amount(const Decimal& amount, Currency currency, std::int32_t day, std::string& out,
                                        std::string& why) const;
   /// The same for magnitude x 10^exponent, negated when `negative` (the lean
@@ -170,6 +184,13 @@ class Normalizer {
   /// kernel's integers, `decimals` set, grids not built yet).
   [[nodiscard]] char* write_parts(detail::u128 magnitude, int exponent, bool negative, Currency currency,
                                   std::int32_t day, char* out) const noexcept;
+  /// `write_parts` in two steps, for a caller that reads rows ahead of writing
+  /// them: `find_rates` finds the legs of `currency` and of the target on `day`
+  /// and fetches them into the cache (rows' dates are random: each look-up would
+  /// miss); `write_found` then writes what `write_parts` writes, from them.
+  void find_rates(Currency currency, std::int32_t day, detail::DayRates& rates) const noexcept;
+  [[nodiscard]] char* write_found(detail::u128 magnitude, int exponent, bool negative, std::int32_t day,
+                                  const detail::DayRates& rates, char* out) const noexcept;
   /// A hint that a value of `currency` (or one in the target currency) on `day`
   /// (days since 1970-01-01) is about to be converted: that leg of the day is
   /// fetched into the cache while the caller does other work (rows' dates are

@@ -159,10 +159,14 @@ struct Normalizer::Grid {
   static const Leg* lookup(const CurrencyGrid& g, std::int32_t day, std::int32_t staleness) {
     static constexpr Leg one{};
     if (g.identity) return &one;
+    const Leg* leg = latest_of(g, day);
+    return leg == nullptr || day - leg->day > staleness ? nullptr : leg;
+  }
+  // Where the latest fixing on or before `day` is kept, without reading it (a
+  // prefetch's address); null for none, or a grid the kernel cannot use.
+  static const Leg* latest_of(const CurrencyGrid& g, std::int32_t day) noexcept {
     if (!g.usable || day < g.first_day) return nullptr;
-    const Leg& leg = day > g.last_day ? g.fixings.back()
-                                      : g.latest[static_cast<std::size_t>(day - g.first_day)];
-    return day - leg.day > staleness ? nullptr : &leg;
+    return day > g.last_day ? &g.fixings.back() : &g.latest[static_cast<std::size_t>(day - g.first_day)];
   }
 
   // Why `lookup` found nothing, worded exactly as FxTable::as_of words it (a

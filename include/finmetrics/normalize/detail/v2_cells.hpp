@@ -20,9 +20,9 @@ namespace finmetrics::detail {
 RowStatus append_v2_cells(const Normalizer& n, std::string_view date, std::string_view figure, std::string& out,
                           std::string& why, CurrencySource& source);
 
-/// One amount as `FigureReader::read` read it, in the terms of the v2 cells:
-/// value = (negative ? -1 : 1) x mantissa x 10^exponent (mantissa < 10^18), the
-/// minor unit divided, the qualifier as `read_v2_figure` maps it.
+/// One amount or range as `FigureReader::read` read it, in the terms of the v2
+/// cells: value = (negative ? -1 : 1) x mantissa x 10^exponent (mantissa < 10^18),
+/// the minor unit divided, the qualifier as `read_v2_figure` maps it.
 struct ReadAmount {
   std::uint64_t mantissa = 0;
   int exponent = 0;
@@ -31,6 +31,11 @@ struct ReadAmount {
   Per per = Per::whole;
   V2Qualifier qualifier = V2Qualifier::exact;
   CurrencySource currency_source = CurrencySource::explicit_;
+  /// A range (`USD 5-7bn`; `qualifier` is then `range`, neither end negative): the
+  /// value above is its lower end, `upper` x 10^`upper_exponent` its upper end.
+  bool range = false;
+  std::uint64_t upper = 0;
+  int upper_exponent = 0;
 };
 
 /// A row's date and figure read before its cells are written: a stream reads a
@@ -41,9 +46,10 @@ struct V2Read {
   bool dated = false;   ///< `day` holds the date field's day
   bool common = false;  ///< `figure` holds the figure reader's reading; else read_v2_figure reads the text
   ReadAmount figure;
+  DayRates rates;  ///< common and dated: the day's rate legs (`Normalizer::find_rates`)
 };
-/// Reads the date and, when it is one of the commonest forms, the figure, and
-/// prefetches the rates they name.
+/// Reads the date and, when it is one of the commonest forms (or a range of
+/// two plain numbers), the figure, and finds and prefetches the rates they name.
 void read_v2_row(const Normalizer& n, std::string_view date, std::string_view figure, V2Read& read);
 /// append_v2_cells for a row `read_v2_row` read (the same text, digit for digit).
 RowStatus append_v2_cells(const Normalizer& n, std::string_view date, std::string_view figure, const V2Read& read,
