@@ -27,6 +27,41 @@ std::vector<Currency> currencies_named(std::string_view s, const Lexicon& lexico
   return named;
 }
 
+std::optional<CurrencyEvidence> dateline_currency(std::string_view s, CurrencyFamily family, const Lexicon& lexicon) {
+  // The first line that holds anything, and its place: letters and spaces (and '.', '\'')
+  // before the dateline's '(' ',' or dash, at most five words.
+  std::size_t b = 0;
+  while (b < s.size() && (s[b] == '\n' || s[b] == '\r' || s[b] == ' ' || s[b] == '\t')) ++b;
+  std::size_t e = b;
+  int words = 0;
+  while (e < s.size() && (is_letter(s[e]) || s[e] == ' ' || s[e] == '.' || s[e] == '\'')) {
+    if (s[e] == ' ' && (e == b || s[e - 1] != ' ')) ++words;
+    ++e;
+  }
+  if (e == b || e >= s.size() || words > 5) return std::nullopt;
+  const std::string_view after = s.substr(e);
+  const bool dateline = after.front() == '(' || after.front() == ',' || after.substr(0, 1) == "-" ||
+                        after.substr(0, 3) == "\xE2\x80\x94" || after.substr(0, 3) == "\xE2\x80\x93";
+  if (!dateline) return std::nullopt;
+  std::size_t pe = e;
+  while (pe > b && (s[pe - 1] == ' ' || s[pe - 1] == '.')) --pe;
+  const std::string_view place = s.substr(b, pe - b);
+  // Written in capitals in a dateline ("MEXICO CITY"): looked up as the lexicon writes
+  // places, each word capitalised ("Mexico City").
+  std::string titled(place);
+  bool start = true;
+  for (char& c : titled) {
+    c = start && is_lower(c) ? static_cast<char>(c - 'a' + 'A') : (start ? c : to_lower(c));
+    start = c == ' ' || c == '-';
+  }
+  const Cue* cue = lexicon.cue(titled, "family_place");
+  if (cue == nullptr) cue = lexicon.cue(place, "family_place");
+  if (cue == nullptr) return std::nullopt;
+  const auto c = Currency::from_code(cue->value);
+  if (!c || lexicon.family_of(*c) != family) return std::nullopt;
+  return CurrencyEvidence{std::string(place), TextSpan{b, pe}, *c};
+}
+
 std::optional<std::pair<QuotedFigure, CurrencyEvidence>> family_of_document(std::string_view figure,
                                                                             std::string_view s,
                                                                             std::span<const ExplicitMoney> explicit_money,
@@ -36,7 +71,12 @@ std::optional<std::pair<QuotedFigure, CurrencyEvidence>> family_of_document(std:
   const CurrencyMarker* word = nullptr;
   std::size_t at = 0, at_end = 0;
   any_letter_run(figure, [&](std::size_t p, std::size_t e) {
-    const CurrencyMarker* m = lexicon.currency_marker(figure.substr(p, e - p));
+    const CurrencyMarker* m = nullptr;
+    if (e < figure.size() && figure[e] == '.') {  // "Ps. 107,421 million": the marker with its full stop
+      m = lexicon.currency_marker(figure.substr(p, e + 1 - p));
+      if (m != nullptr) ++e;
+    }
+    if (m == nullptr) m = lexicon.currency_marker(figure.substr(p, e - p));
     if (!names_family_only(m, lexicon)) return false;
     word = m;
     at = p;
@@ -60,6 +100,10 @@ std::optional<std::pair<QuotedFigure, CurrencyEvidence>> family_of_document(std:
       evidence = CurrencyEvidence{std::string(x.code()), TextSpan{p, p + 3}, x};
     }
   }
+  // Nothing else names one: the dateline's place ("MEXICO CITY (Reuters) -", "MANILA -",
+  // "NAIROBI, May 9 -"), when the lexicon gives its currency (`family_place` cues) and
+  // that currency is of the family.
+  if (!evidence) evidence = dateline_currency(s, word->family, lexicon);
   if (!evidence) return std::nullopt;
   const std::string with_code =
       std::string(figure.substr(0, at)) + std::string(evidence->currency.code()) + std::string(figure.substr(at_end));

@@ -33,11 +33,16 @@ struct ExplicitMoney {
   TextSpan span;
 };
 
+/// The currency the dateline's place names (`family_place` cues: "MEXICO CITY (Reuters) -",
+/// "MANILA -", "NAIROBI, May 9 -") when it is of `family`, with the place as evidence;
+/// nullopt when the text opens with no dateline or its place names none of the family.
+std::optional<CurrencyEvidence> dateline_currency(std::string_view text, CurrencyFamily family, const Lexicon& lexicon);
+
 /// `figure` (the text of a figure refused as ambiguous) read with the one currency of
 /// its family marker without default (`pesos`: MXN, PHP, ...) that the text's explicit
 /// figures and the currencies its words name agree on, and the evidence (the first such
 /// figure, else the code); nullopt when the figure holds no such marker, or the text
-/// names none or several. Dollar and yen are resolved otherwise.
+/// names none or several (then the dateline's place may say). Dollar and yen are resolved otherwise.
 std::optional<std::pair<QuotedFigure, CurrencyEvidence>> family_of_document(std::string_view figure,
                                                                             std::string_view text,
                                                                             std::span<const ExplicitMoney> explicit_money,

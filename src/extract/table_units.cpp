@@ -40,7 +40,7 @@ std::optional<Currency> currency_of(std::string_view marker, const Lexicon& lexi
   return *one->unit.currency;
 }
 
-// "₹ in crore", "HK$'000", "RMB million", "US$ in millions", "US$m", "Millions of yen",
+// "₹ in crore", "HK$'000", "RMB million", "US$ in millions", "US$m", "(US$ m)", "Millions of yen",
 // "in thousands of U.S. dollars": a marker that names a currency and a scale of the
 // lexicon (or "'000", a thousand), and nothing else.
 std::optional<std::pair<Currency, std::string>> unit_of(std::string_view inside, const Lexicon& lexicon) {
@@ -74,9 +74,13 @@ std::optional<std::pair<Currency, std::string>> unit_of(std::string_view inside,
   } else {
     const std::size_t space = inside.find_last_of(" \t");
     if (space == std::string_view::npos) return std::nullopt;
-    const auto last = scale_word(inside.substr(space + 1), lexicon);  // "in millions"
-    if (!last) return std::nullopt;
-    scale = *last;
+    const std::string_view tail = inside.substr(space + 1);
+    auto last = scale_word(tail, lexicon);  // "in millions"
+    // "(US$ m)", "(€ m)": a one-letter scale of the lexicon, read glued as it is written
+    // glued in the cells' own figures ("17,394m"); the grammar takes no spaced one.
+    const bool letter = !last && tail.size() == 1 && lexicon.scale(tail);
+    if (!last && !letter) return std::nullopt;
+    scale = letter ? "\x01" + std::string(tail) : *last;
     marker = trim(inside.substr(0, space));
     if (marker.size() > 3 && marker.substr(marker.size() - 3) == " in") marker = trim(marker.substr(0, marker.size() - 3));
     if (marker.size() > 3 && (marker.substr(0, 3) == "in " || marker.substr(0, 3) == "In ")) marker = trim(marker.substr(3));

@@ -201,6 +201,13 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
           if (t.currency && cur == *t.currency && t.source == CurrencySource::explicit_ && t.currency_is_prefix &&
               !t.currency_text.empty() && is_cjk(at(t.currency_pos).value)) {
             t.last_text = rest;  // "人民币5亿元": Chinese writes the unit word after the marker
+          } else if (t.currency && t.currency_is_prefix && t.marker != nullptr && !t.marker->currency &&
+                     t.marker->family != 0 && lex_.family_of(cur) == t.marker->family) {
+            // "¥3,000億円": the sign of a family (yen or yuan) and, after the scale, the word
+            // that says which: the word decides (JPY), never the sign's default or context.
+            t.currency = cur;
+            t.source = CurrencySource::explicit_;
+            t.last_text = rest;
           } else {
             ok = set_currency(cur, rest, k);
           }

@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <optional>
+#include <string>
+
+#include <fmt/format.h>
 
 #include "finmetrics/detail/utf8.hpp"
 #include "finmetrics/lexicon/lexicon.hpp"
@@ -22,6 +26,7 @@ constexpr std::size_t max_lookback = 96;       // hedge and markers before a num
 constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 constexpr bool is_letter(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 constexpr bool is_lower(char c) noexcept { return c >= 'a' && c <= 'z'; }
+constexpr bool is_upper_ascii(char c) noexcept { return c >= 'A' && c <= 'Z'; }
 constexpr char to_upper(char c) noexcept { return is_lower(c) ? static_cast<char>(c - 'a' + 'A') : c; }
 constexpr bool is_hspace(char32_t c) noexcept {
   return c == U' ' || c == U'\t' || c == 0xA0 || c == 0x2009 || c == 0x202F || c == 0x3000;
@@ -280,6 +285,101 @@ void spaced_letter_scale(std::string_view window, const ParseOptions& options, R
   r = std::move(*scaled);
 }
 
+// A sign of the Unicode currency block (₦, ₴, ₫, ₹, €, ...), ¤, ﷼, or $ £ ¥ ￥.
+constexpr bool currency_sign(char32_t c) noexcept {
+  return (c >= 0x20A0 && c <= 0x20CF) || c == 0xA4 || c == 0xFDFC || c == U'$' || c == 0xA3 || c == 0xA5 ||
+         c == 0xFFE5;
+}
+
+// A marker of a family that context must decide and nothing does by default (peso,
+// shilling, dinar, ...: `P13.1 billion`, `Sh19.45`, `dinar 5 billion`): the document
+// may say which (extract's family_of_document), the grammar never guesses. The dollar
+// and the yen have their own readings of a bare sign.
+const CurrencyMarker* undecided_family_marker(const Lexicon& lex, std::string_view w) {
+  const CurrencyMarker* m = lex.currency_marker(w);
+  if (m == nullptr || m->currency || m->family == 0 || m->divisor != 1 || lex.family_default(m->family)) return nullptr;
+  const std::string_view family = lex.family_name(m->family);
+  return family == "dollar" || family == "yen" ? nullptr : m;
+}
+
+// Where the figure ends whose marker of an undecided family (window[b, q)) stands
+// before its number: read again with the code of one currency of the family in its
+// place, so that `P0.2 per share` ends after `share`; npos when that does not read.
+std::size_t family_figure_end(std::string_view window, std::size_t b, std::size_t q, const CurrencyMarker& m,
+                              const Lexicon& lex, const ParseOptions& options, RangeReading ranges) {
+  const auto members = lex.family_members(m.family);
+  if (members.empty()) return std::string_view::npos;
+  std::string probe(window.substr(0, b));
+  probe += members.front().code();
+  const std::size_t code_end = probe.size();
+  if (q == b + 1 || !is_hspace(detail::decode_utf8(window, q).value)) probe += ' ';  // "P13.1": no "PHP13.1" glue issue
+  const std::size_t shift = probe.size();
+  std::size_t rest = q;
+  while (rest < window.size() && is_hspace(detail::decode_utf8(window, rest).value)) rest += detail::decode_utf8(window, rest).size;
+  probe += window.substr(rest);
+  const auto r = parse_detail::read_figure_prefix(probe, options, ranges);
+  if (!r || r->span.end <= shift) return std::string_view::npos;
+  (void)code_end;
+  return r->span.end - shift + rest;
+}
+
+// The figure read at `pos` in `window` is a number whose currency marker stands right
+// before it, glued or apart ("₦5 billion": a sign the lexicon does not know; "P13.1
+// billion": a marker of an undecided family whose own reading failed): read alone it
+// would drop the marker, a figure with no currency where the text names one. Refused
+// with the reason, its position at the figure's end (the caller quotes the whole of it).
+std::optional<Error> marker_left_behind(std::string_view text, std::size_t pos, std::size_t window_end,
+                                        const QuotedFigure& alone, const ParseOptions& options, RangeReading ranges) {
+  if (pos >= text.size() || !is_digit(text[pos])) return std::nullopt;
+  const Lexicon& lex = options.lexicon != nullptr ? *options.lexicon : Lexicon::builtin();
+  const std::size_t floor = pos > max_lookback ? pos - max_lookback : 0;
+  const std::size_t figure_end = pos + alone.span.end;
+  if (const CodePoint c = decode_before(text, pos); c.size != 0 && currency_sign(c.value)) {
+    const std::string_view sign = text.substr(pos - c.size, c.size);
+    // A sign the lexicon reads ("$", "£") whose own reading failed ("($1 = 7.1 yuan)":
+    // an equation) leaves a plain small number, no figure: refused only when the number
+    // alone would be read as money or with a scale ("$5亿元" as 5亿元 CNY).
+    if (lex.currency_marker(sign) != nullptr && !alone.unit.is_money() && alone.scale.exponent == 0) {
+      return std::nullopt;
+    }
+    return make_error(Errc::unknown_currency,
+                      fmt::format("'{}' before the number names a currency the lexicon does not read here: not read", sign),
+                      text.substr(pos - c.size, figure_end - (pos - c.size)), figure_end);
+  }
+  const std::size_t q = hspace_back(text, pos, floor);
+  std::size_t b = q;
+  while (b > floor && (is_letter(text[b - 1]) || text[b - 1] == '.')) --b;
+  if (b == q || (b > floor && static_cast<unsigned char>(text[b - 1]) >= 0x80)) return std::nullopt;
+  const std::string_view w = text.substr(b, q - b);
+  // "GBX 520": a minor unit written as a code before the number (pence of market data),
+  // which the grammar reads only after it ("520 GBX"); "520" alone would lose it.
+  if (const CurrencyMarker* minor = lex.currency_marker_after_number(w);
+      minor != nullptr && minor->divisor != 1 && w.size() >= 3 && is_upper_ascii(w[0])) {
+    return make_error(Errc::syntax,
+                      fmt::format("'{}' before the number is a minor unit the grammar reads after it: not read", w),
+                      text.substr(b, figure_end - b), figure_end);
+  }
+  const CurrencyMarker* m = undecided_family_marker(lex, w);
+  if (m == nullptr || (q < pos && m->word_like) || currency_as_noun(text, b, q, floor, lex)) return std::nullopt;
+  // One letter (`P`, as the rand's `R`): a marker only before a number with a scale or
+  // a thousands group; `P1`, `P31.50` are left as the caller reads them.
+  if (w.size() == 1) {
+    const std::string_view digits = text.substr(pos, alone.span.end);
+    const bool grouped = digits.find(',') != std::string_view::npos || digits.find(' ') != std::string_view::npos;
+    if (alone.scale.exponent == 0 && !grouped) return std::nullopt;
+  }
+  std::size_t end = figure_end;
+  const std::size_t wb = std::min(b, pos);
+  if (const std::size_t e = family_figure_end(text.substr(wb, window_end - wb), b - wb, q - wb, *m, lex, options, ranges);
+      e != std::string_view::npos) {
+    end = std::max(end, wb + e);
+  }
+  return make_error(Errc::ambiguous,
+                    fmt::format("'{}' before the number is a currency of the {} family that the text must name: not read",
+                                w, lex.family_name(m->family)),
+                    text.substr(b, end - b), end);
+}
+
 }  // namespace
 
 Result<QuotedFigure> read_figure_at(std::string_view text, std::size_t pos, const ParseOptions& options,
@@ -300,6 +400,57 @@ Result<QuotedFigure> read_figure_at(std::string_view text, std::size_t pos, cons
     while (end > pos && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;  // a whole code point
   }
   auto r = parse_detail::read_figure_prefix(text.substr(pos, end - pos), options, ranges);
+  if (!r && r.error().code == Errc::ambiguous) {
+    // "P13.1 billion", "dinar 5 billion": a marker of an undecided family before its
+    // number; the error is placed at the figure's end, so that the caller quotes all of
+    // it (and extract's document may say which currency), never "P13.1" alone.
+    const std::string_view window = text.substr(pos, end - pos);
+    const std::size_t mb = r.error().position;
+    if (mb != Error::npos && mb < window.size() && is_letter(window[mb]) && (mb == 0 || !is_letter(window[mb - 1]))) {
+      std::size_t me = mb;
+      while (me < window.size() && is_letter(window[me])) ++me;
+      const Lexicon& lex = options.lexicon != nullptr ? *options.lexicon : Lexicon::builtin();
+      const CurrencyMarker* m = nullptr;
+      if (me < window.size() && window[me] == '.') {  // "Ps. 107,421 million": the marker with its full stop
+        m = undecided_family_marker(lex, window.substr(mb, me + 1 - mb));
+        if (m != nullptr) ++me;
+      }
+      if (m == nullptr) m = undecided_family_marker(lex, window.substr(mb, me - mb));
+      std::size_t d = me;
+      while (d < window.size() && is_hspace(detail::decode_utf8(window, d).value)) d += detail::decode_utf8(window, d).size;
+      if (m != nullptr && d < window.size() && is_digit(window[d])) {
+        if (const std::size_t e = family_figure_end(window, mb, me, *m, lex, options, ranges); e != std::string_view::npos) {
+          r.error().position = e;
+        }
+      }
+    }
+  }
+  if (r) {
+    if (auto left = marker_left_behind(text, pos, end, *r, options, ranges)) return tl::unexpected(std::move(*left));
+    // "$5亿元": a Chinese or Japanese scale or currency word right after the figure that
+    // the grammar did not read with it (two currencies here) leaves the figure short:
+    // "$5" would be read. Refused with the words.
+    const std::size_t fe = pos + r->span.end;
+    if (const CodePoint c = fe < end ? detail::decode_utf8(text, fe) : CodePoint{}; c.size != 0 && is_cjk(c.value)) {
+      const Lexicon& lex = options.lexicon != nullptr ? *options.lexicon : Lexicon::builtin();
+      std::size_t we = fe;
+      for (CodePoint d = c; d.size != 0 && is_cjk(d.value) && we - fe < 12; d = we < end ? detail::decode_utf8(text, we) : CodePoint{}) {
+        we += d.size;
+      }
+      bool unit_word = false;
+      for (std::size_t cut = we; cut > fe && !unit_word; --cut) {
+        if (cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) continue;  // mid code point
+        const std::string_view w = text.substr(fe, cut - fe);
+        unit_word = lex.scale(w).has_value() || lex.currency_marker(w) != nullptr;
+      }
+      if (unit_word) {
+        return tl::unexpected(make_error(
+            Errc::syntax,
+            fmt::format("'{}' after '{}' was not read with it: not read", text.substr(fe, we - fe), r->text),
+            text.substr(pos, we - pos), we));
+      }
+    }
+  }
   if (!r) {
     if (r.error().position != Error::npos) r.error().position += pos;
     if (r.error().input.empty()) r.error().input = std::string(text.substr(pos, end - pos));
