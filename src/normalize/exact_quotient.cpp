@@ -113,7 +113,9 @@ bool quotient_significant(u128 n, u128 d, int e, int digits, Rounding mode, Scal
   }
   const int quantum = e + dn - dd - digits;
   const int shift = e - quantum;
-  if (shift >= 0) {
+  if (shift >= 0 && dn + shift <= 38) {
+    n *= pow10_table[static_cast<std::size_t>(shift)];  // n < 10^dn: the product is below 10^38 < 2^128
+  } else if (shift >= 0) {
     if (shift > 38 || mul_overflows(n, pow10_table[static_cast<std::size_t>(shift)], n)) return false;
   } else {
     if (-shift > 38 || mul_overflows(d, pow10_table[static_cast<std::size_t>(-shift)], d)) return false;

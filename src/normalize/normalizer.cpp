@@ -154,12 +154,21 @@ char* Normalizer::write_found(u128 mantissa, int exponent, bool negative, std::i
     const Leg* t = rates.target;
     if ((!rates.figure_pivot && day - x->day > staleness) || (!rates.target_pivot && day - t->day > staleness))
       return nullptr;
-    u128 num = mantissa, den = 1;
-    const auto mul = [](u128& acc, std::uint64_t m) { return !__builtin_mul_overflow(acc, static_cast<u128>(m), &acc); };
-    bool ok = t->inverted ? mul(den, t->mantissa) : mul(num, t->mantissa);
-    ok = ok && (x->inverted ? mul(num, x->mantissa) : mul(den, x->mantissa));
-    const int exp = e + (t->inverted ? -t->exponent : t->exponent) - (x->inverted ? -x->exponent : x->exponent);
-    if (!(ok && product_fits(num) && round_value(num, den, exp, o, value, magnitude_rounding))) return nullptr;
+    constexpr std::uint64_t e18 = 1000000000000000000ULL, e19 = 10 * e18;
+    if (!t->inverted && !x->inverted && mantissa < e18 && t->mantissa < e19) {
+      // The usual row (a figure's digits; both legs quoted per pivot, as the ECB's
+      // are): the product is below 10^37, so neither overflow nor the Decimal
+      // path's limit (product_fits) needs asking.
+      const u128 num = static_cast<u128>(static_cast<std::uint64_t>(mantissa)) * t->mantissa;
+      if (!round_value(num, x->mantissa, e + t->exponent - x->exponent, o, value, magnitude_rounding)) return nullptr;
+    } else {
+      u128 num = mantissa, den = 1;
+      const auto mul = [](u128& acc, std::uint64_t m) { return !__builtin_mul_overflow(acc, static_cast<u128>(m), &acc); };
+      bool ok = t->inverted ? mul(den, t->mantissa) : mul(num, t->mantissa);
+      ok = ok && (x->inverted ? mul(num, x->mantissa) : mul(den, x->mantissa));
+      const int exp = e + (t->inverted ? -t->exponent : t->exponent) - (x->inverted ? -x->exponent : x->exponent);
+      if (!(ok && product_fits(num) && round_value(num, den, exp, o, value, magnitude_rounding))) return nullptr;
+    }
   }
   if (!fits_decimal(value)) return nullptr;
   if (negative && value.coefficient != 0) *out++ = '-';

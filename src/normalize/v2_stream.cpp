@@ -263,72 +263,11 @@ bool NormalizeStream::plain_fields_v2(std::string_view record, std::string_view&
   return field == width;
 }
 
-void NormalizeStream::plain_rows_v2(const char* front, const char* const end, std::size_t line) {
-  // Each record is cut, its date and figure read and their rates prefetched
-  // `ahead` records before its row is written; any other record goes to `process`.
-  struct Ahead {
-    std::string_view record, date, figure;
-    bool plain;
-    detail::V2Read read;
-  };
-  constexpr std::size_t ahead = 4, ring = 8;
-  Ahead next[ring];
-  std::size_t in = 0, out = 0;
-  const std::size_t width = std::max<std::size_t>(layout_.fields, 1);
-  PlainCut cut;
-  const auto look_ahead = [&] {
-    cut_record(front, end, layout_.date, layout_.figure, cut);
-    Ahead& a = next[in++ % ring];
-    a.record = std::string_view(front, static_cast<std::size_t>(cut.lf - front));
-    if (!cut.quoted) {
-      a.plain = cut.fields == width;
-      a.date = cut.date;
-      a.figure = cut.figure;
-    } else {
-      a.plain = plain_fields_v2(a.record, a.date, a.figure);
-    }
-    if (a.plain) detail::read_v2_row(n_, a.date, a.figure, a.read);
-    front = cut.lf + 1;
-  };
-  while (in < ahead && front < end) look_ahead();
-  while (out != in) {
-    if (front < end) look_ahead();
-    const Ahead& a = next[out++ % ring];
-    if (a.plain) {
-      ++totals_.rows_read;
-      out_.append(a.record);
-      why_.clear();
-      CurrencySource source = CurrencySource::none;
-      const RowStatus status = detail::append_v2_cells(n_, a.date, a.figure, a.read, out_, why_, source);
-      end_row_v2(status, source, line);
-    } else {
-      process(csv::RawRecord{a.record, line, false, false});
-    }
-    ++line;
-  }
-}
-
 void NormalizeStream::cells_v2(std::string_view date_field, std::string_view figure_field, std::size_t line) {
   why_.clear();
   CurrencySource source = CurrencySource::none;
   const RowStatus status = detail::append_v2_cells(n_, date_field, figure_field, out_, why_, source);
   end_row_v2(status, source, line);
-}
-
-void NormalizeStream::end_row_v2(RowStatus status, CurrencySource source, std::size_t line) {
-  switch (status) {
-    case RowStatus::converted: ++totals_.converted; break;
-    case RowStatus::without_rate: ++totals_.without_rate; break;
-    case RowStatus::unparsed: ++totals_.unparsed; break;
-    case RowStatus::invalid: ++totals_.invalid; break;
-  }
-  if (source == CurrencySource::default_) ++totals_.currency_by_default;
-  if (n_.options().currency_source_column) {
-    out_ += ',';
-    out_ += to_string(source);
-  }
-  if (!why_.empty()) diagnose(line, why_);
-  out_ += '\n';
 }
 
 namespace detail {
@@ -556,5 +495,68 @@ RowStatus append_v2_cells(const Normalizer& n, std::string_view date_field, std:
 }
 
 }  // namespace detail
+
+inline void NormalizeStream::end_row_v2(RowStatus status, CurrencySource source, std::size_t line) {
+  switch (status) {
+    case RowStatus::converted: ++totals_.converted; break;
+    case RowStatus::without_rate: ++totals_.without_rate; break;
+    case RowStatus::unparsed: ++totals_.unparsed; break;
+    case RowStatus::invalid: ++totals_.invalid; break;
+  }
+  if (source == CurrencySource::default_) ++totals_.currency_by_default;
+  if (n_.options().currency_source_column) {
+    out_ += ',';
+    out_ += to_string(source);
+  }
+  if (!why_.empty()) diagnose(line, why_);
+  out_ += '\n';
+}
+
+void NormalizeStream::plain_rows_v2(const char* front, const char* const end, std::size_t line) {
+  // Each record is cut, its date and figure read and their rates prefetched
+  // `ahead` records before its row is written; any other record goes to `process`.
+  struct Ahead {
+    std::string_view record, date, figure;
+    bool plain;
+    detail::V2Read read;
+  };
+  constexpr std::size_t ahead = 4, ring = 8;
+  Ahead next[ring];
+  std::size_t in = 0, out = 0;
+  const std::size_t width = std::max<std::size_t>(layout_.fields, 1);
+  PlainCut cut;
+  const auto look_ahead = [&] {
+    cut_record(front, end, layout_.date, layout_.figure, cut);
+    Ahead& a = next[in++ % ring];
+    a.record = std::string_view(front, static_cast<std::size_t>(cut.lf - front));
+    if (!cut.quoted) {
+      a.plain = cut.fields == width;
+      a.date = cut.date;
+      a.figure = cut.figure;
+    } else {
+      a.plain = plain_fields_v2(a.record, a.date, a.figure);
+    }
+    if (a.plain) detail::read_v2_row(n_, a.date, a.figure, a.read);
+    front = cut.lf + 1;
+  };
+  while (in < ahead && front < end) look_ahead();
+  while (out != in) {
+    if (front < end) look_ahead();
+    const Ahead& a = next[out++ % ring];
+    if (a.plain) {
+      ++totals_.rows_read;
+      out_.append(a.record);
+      why_.clear();
+      // The figure reader's rows straight to their cells (append_v2_cells' first case).
+      CurrencySource source = a.read.common ? a.read.figure.currency_source : CurrencySource::none;
+      const RowStatus status = a.read.common ? detail::append_common_cells(n_, a.date, a.read, out_, why_)
+                                             : detail::append_v2_cells(n_, a.date, a.figure, a.read, out_, why_, source);
+      end_row_v2(status, source, line);
+    } else {
+      process(csv::RawRecord{a.record, line, false, false});
+    }
+    ++line;
+  }
+}
 
 }  // namespace finmetrics
