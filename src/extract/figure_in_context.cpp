@@ -172,10 +172,42 @@ bool Scanner::take(const QuotedFigure& f, std::size_t number, bool word, std::ve
   // "a 12-cent-a-share dividend", "a one-yen bid" money; "15-month", "three-year",
   // "5x-faster" are not figures.
   bool compound_money = false;
-  if (!unit_price && e + 1 < n && s_[e] == '-' && is_letter(s_[e + 1])) {
+  bool hyphen_scale = false;
+  // An amount joined by a hyphen to words the rules below do not read ("$1.2bn-plus",
+  // "$20-an-hour"): listed with its reason, never passed over in silence as a "15-month"
+  // is (money only: a plain number in a compound is no figure).
+  const auto refuse_compound = [&](std::size_t from) {
+    if (dim != Dimension::money) return false;
+    std::size_t te = from;
+    while (te < n && (is_letter(s_[te]) || is_digit(s_[te]) || (s_[te] == '-' && te + 1 < n && is_letter(s_[te + 1]))))
+      ++te;
+    const std::string_view text = s_.substr(b, te - b);
+    skipped.push_back(make_error(
+        Errc::syntax, fmt::format("byte {}: '{}': an amount joined by a hyphen to words it does not read: not read", b, text),
+        text));
+    resume = te;
+    return false;
+  };
+  // "a $10-a-share offer", "a $10-per-share dividend": an amount per share as a compound,
+  // a `per_leader` and a singular `share_noun` joined by hyphens.
+  if (!unit_price && dim == Dimension::money && !word && !f.is_range() && f.unit.per == Per::whole && e + 1 < n &&
+      s_[e] == '-' && is_letter(s_[e + 1])) {
+    const std::size_t le = letters_end(s_, e + 1);
+    if (le + 1 < n && s_[le] == '-' && is_letter(s_[le + 1]) && lexicon_.cue(s_.substr(e + 1, le - e - 1), "per_leader")) {
+      const std::size_t ne = letters_end(s_, le + 1);
+      const Cue* share = lexicon_.cue(s_.substr(le + 1, ne - le - 1), "share_noun");
+      if (share != nullptr && share->value == "singular" &&
+          !(ne < n && (is_letter(s_[ne]) || is_digit(s_[ne]) || s_[ne] == '-'))) {
+        rewritten = fmt::format("{} {} {}", s_.substr(b, e - b), s_.substr(e + 1, le - e - 1), s_.substr(le + 1, ne - le - 1));
+        e = ne;
+        compound_money = true;
+      }
+    }
+  }
+  if (!unit_price && !compound_money && e + 1 < n && s_[e] == '-' && is_letter(s_[e + 1])) {
     const std::size_t we = letters_end(s_, e + 1);
     const std::string_view w = s_.substr(e + 1, we - e - 1);
-    if (f.is_range() || scaled || !(plain || dim == Dimension::money)) return false;
+    if (f.is_range() || scaled || !(plain || dim == Dimension::money)) return refuse_compound(e);
     const CurrencyMarker* m = plain && is_lower(w.front()) ? lexicon_.currency_marker_after_number(w) : nullptr;
     if (m != nullptr && !m->country) {
       rewritten = fmt::format("{} {}", s_.substr(b, e - b), w);
@@ -187,7 +219,7 @@ bool Scanner::take(const QuotedFigure& f, std::size_t number, bool word, std::ve
       if (e < n && (is_letter(s_[e]) || is_digit(s_[e]) || s_[e] == '-')) return false;
       compound_money = true;
     } else if (w.size() < 4 || !lexicon_.scale(w)) {
-      return false;
+      return refuse_compound(e);
     }
   }
   // "R$ 1.32 per preferred and common share", "$0.50 per Class A share": share classes
@@ -243,9 +275,10 @@ bool Scanner::take(const QuotedFigure& f, std::size_t number, bool word, std::ve
     const std::size_t we = letters_end(s_, e + 1);
     const std::string_view w = s_.substr(e + 1, we - e - 1);
     rewritten = fmt::format("{} {}", s_.substr(b, e - b), w);  // "Rs 45,000-crore", "$5-billion"
+    hyphen_scale = lexicon_.scale(w).has_value();  // "a 30-billion-dollar fund": a figure like "30bn"
     e = we;
     if (e + 1 < n && s_[e] == '-' && is_letter(s_[e + 1])) {
-      if (!plain) return false;
+      if (!plain) return refuse_compound(e);
       const std::size_t e2 = letters_end(s_, e + 1);
       const std::string_view w2 = s_.substr(e + 1, e2 - e - 1);
       if (lexicon_.currency_marker_after_number(w2) != nullptr) {
@@ -285,7 +318,7 @@ bool Scanner::take(const QuotedFigure& f, std::size_t number, bool word, std::ve
       e = ne;
     }
   }
-  if (plain && !scaled && !grouped && noun.empty() && !compound_money) return false;  // a plain number
+  if (plain && !scaled && !hyphen_scale && !grouped && noun.empty() && !compound_money) return false;  // a plain number
   if (word && !compound_money) {
     // Number words: only with a unit or a scale ("three billion dollars", "twenty
     // percent", "nearly six times"); a fraction as a share of something ("a third of"),
