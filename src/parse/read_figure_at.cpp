@@ -361,23 +361,57 @@ std::optional<Error> marker_left_behind(std::string_view text, std::size_t pos, 
   }
   const CurrencyMarker* m = undecided_family_marker(lex, w);
   if (m == nullptr || (q < pos && m->word_like) || currency_as_noun(text, b, q, floor, lex)) return std::nullopt;
-  // One letter (`P`, as the rand's `R`): a marker only before a number with a scale or
-  // a thousands group; `P1`, `P31.50` are left as the caller reads them.
-  if (w.size() == 1) {
-    const std::string_view digits = text.substr(pos, alone.span.end);
-    const bool grouped = digits.find(',') != std::string_view::npos || digits.find(' ') != std::string_view::npos;
-    if (alone.scale.exponent == 0 && !grouped) return std::nullopt;
-  }
   std::size_t end = figure_end;
   const std::size_t wb = std::min(b, pos);
   if (const std::size_t e = family_figure_end(text.substr(wb, window_end - wb), b - wb, q - wb, *m, lex, options, ranges);
       e != std::string_view::npos) {
     end = std::max(end, wb + e);
   }
+  // One letter (`P`, as the rand's `R`): a marker only before a number with a scale, a
+  // thousands group or a per-share phrase the marker's reading takes (`P0.27 per
+  // share`); `P1`, `P31.50` are left as the caller reads them.
+  if (w.size() == 1) {
+    // a thousands group: ',' or a space between a digit and exactly three more ("1,200", "1 200")
+    const std::string_view digits = text.substr(pos, alone.span.end);
+    bool grouped = false;
+    for (std::size_t i = 1; i + 3 < digits.size() && !grouped; ++i) {
+      grouped = (digits[i] == ',' || digits[i] == ' ') && is_digit(digits[i - 1]) && is_digit(digits[i + 1]) &&
+                is_digit(digits[i + 2]) && is_digit(digits[i + 3]) && (i + 4 >= digits.size() || !is_digit(digits[i + 4]));
+    }
+    if (alone.scale.exponent == 0 && !grouped && end == figure_end) return std::nullopt;
+  }
   return make_error(Errc::ambiguous,
                     fmt::format("'{}' before the number is a currency of the {} family that the text must name: not read",
                                 w, lex.family_name(m->family)),
                     text.substr(b, end - b), end);
+}
+
+// "18,4 Mrd. €", "450 Mio. Euro": the full stop of an abbreviated scale stands between
+// the scale and the currency after it; read without it, never as a number with no
+// currency (nor "EUR 1,2 Mrd." short of its scale).
+void abbreviated_scale_stop(std::string_view window, const ParseOptions& options, RangeReading ranges, QuotedFigure& r) {
+  const std::size_t e = r.span.end;
+  if (r.scale.exponent == 0 || r.unit.is_money() || e + 2 >= window.size() || window[e] != '.' || window[e + 1] != ' ') return;
+  // An abbreviation of three or four letters with a capital (`Mrd`, `Mio`): "5 bn. Euro
+  // zone data" is two sentences.
+  std::size_t sb = e;
+  while (sb > 0 && is_letter(window[sb - 1])) --sb;
+  if (e - sb < 3 || e - sb > 4 || !is_upper_ascii(window[sb])) return;
+  std::string joined(window.substr(0, e));
+  joined += window.substr(e + 1);
+  auto read = parse_detail::read_figure_prefix(joined, options, ranges);
+  if (!read || !read->unit.is_money() || read->span.begin != r.span.begin || read->span.end <= e ||
+      read->scale.exponent != r.scale.exponent || read->currency_source != CurrencySource::explicit_) {
+    return;
+  }
+  const auto back = [e](TextSpan& t) {
+    if (t.begin >= e) ++t.begin;
+    if (t.end >= e) ++t.end;
+  };
+  back(read->span);
+  back(read->currency_span);
+  read->text = std::string(window.substr(read->span.begin, read->span.end - read->span.begin));
+  r = std::move(*read);
 }
 
 }  // namespace
@@ -457,6 +491,7 @@ Result<QuotedFigure> read_figure_at(std::string_view text, std::size_t pos, cons
     return r;
   }
   spaced_letter_scale(text.substr(pos, end - pos), options, ranges, *r);
+  abbreviated_scale_stop(text.substr(pos, end - pos), options, ranges, *r);
   const auto shift = [pos](TextSpan& s) {
     s.begin += pos;
     s.end += pos;

@@ -178,3 +178,33 @@ TEST_CASE("FT-style markers and table headers with a spaced one-letter scale", "
         std::vector<Read>{{"34,104", "money", "34104000000", "", "USD", "document"},
                           {"36,902", "money", "36902000000", "", "USD", "document"}});
 }
+
+TEST_CASE("a one-letter family marker: its per-share phrase counts, a thousands group is digits only",
+          "[extract][breadth][world]") {
+  CHECK(reads("MANILA - A dividend of P0.27 per share; the stock P31.50.") ==
+        std::vector<Read>{{"P0.27 per share", "per_share", "0.27", "", "PHP per share", "document"}});
+  // "P10 percent" was read P10, PHP (the space before `percent` taken for a thousands group).
+  CHECK(reads("MANILA - P10 percent.") == std::vector<Read>{{"10 percent", "percent", "10", "", "%", ""}});
+}
+
+TEST_CASE("German scales and their abbreviations' full stops", "[extract][breadth][world]") {
+  ExtractOptions de;
+  de.parse.locale = "de";
+  std::vector<Read> got;
+  for (const auto& f : extract_figures("Umsatz 18,4 Mrd. €, Gewinn 1,2345 Mrd. Euro, EUR 1,2 Mrd. und rund 4,1 Mrd. €; "
+                                       "Dividende 2,10 € je Aktie.",
+                                       de)
+                           .figures) {
+    got.push_back({f.text, std::string(to_string(f.kind)), f.quoted->value.to_string(), "", f.unit.to_string(),
+                   std::string(to_string(f.currency_source))});
+  }
+  // `EUR 1,2 Mrd.` was EUR 1.2 (the scale dropped: silently wrong); `18,4 Mrd. €` the number 18.4.
+  CHECK(got == std::vector<Read>{{"18,4 Mrd. €", "money", "18400000000", "", "EUR", "explicit"},
+                                 {"1,2345 Mrd. Euro", "money", "1234500000", "", "EUR", "explicit"},
+                                 {"EUR 1,2 Mrd", "money", "1200000000", "", "EUR", "explicit"},
+                                 {"rund 4,1 Mrd. €", "money", "4100000000", "", "EUR", "explicit"},
+                                 {"2,10 € je Aktie", "per_share", "2.10", "", "EUR per share", "explicit"}});
+  // An English sentence's full stop after a scale is no abbreviation's.
+  CHECK(reads("It rose to 5 bn. Euro zone data and 3 Billion. Euro.") ==
+        std::vector<Read>{{"5 bn", "number", "5000000000", "", "", ""}, {"3 Billion", "number", "3000000000", "", "", ""}});
+}
