@@ -204,6 +204,14 @@ TEST_CASE("German scales and their abbreviations' full stops", "[extract][breadt
                                  {"EUR 1,2 Mrd", "money", "1200000000", "", "EUR", "explicit"},
                                  {"rund 4,1 Mrd. €", "money", "4100000000", "", "EUR", "explicit"},
                                  {"2,10 € je Aktie", "per_share", "2.10", "", "EUR per share", "explicit"}});
+  // `EUR 1.234,5 Mio.` was EUR 1234.5 (the German million dropped: silently wrong).
+  got.clear();
+  for (const auto& f : extract_figures("Umsatz EUR 1.234,5 Mio. und 12,5 Mio. € im Jahr 2024.", de).figures) {
+    got.push_back({f.text, std::string(to_string(f.kind)), f.quoted->value.to_string(), "", f.unit.to_string(),
+                   std::string(to_string(f.currency_source))});
+  }
+  CHECK(got == std::vector<Read>{{"EUR 1.234,5 Mio", "money", "1234500000", "", "EUR", "explicit"},
+                                 {"12,5 Mio. €", "money", "12500000", "", "EUR", "explicit"}});
   // An English sentence's full stop after a scale is no abbreviation's.
   CHECK(reads("It rose to 5 bn. Euro zone data and 3 Billion. Euro.") ==
         std::vector<Read>{{"5 bn", "number", "5000000000", "", "", ""}, {"3 Billion", "number", "3000000000", "", "", ""}});

@@ -280,8 +280,9 @@ def test_extract_with_a_locale_as_the_cli(tmp_path):
                          check=True).stdout.decode().split("\n", 1)[1]
     frame = fmd.extract(fmd.read_articles([str(f)]), locale="de").compute()
     assert "".join(",".join(_csv_job.csv_field(v) for v in row) + "\n" for row in frame.itertuples(index=False)) == out
-    assert frame.figure.tolist() == ["12,5%", "EUR 1.234,5"]
-    assert "percent 12.5 %" in frame.notes[0] and "money 1234.5 EUR" in frame.notes[1]
+    # `Mio.` is the German million (data/lexicon/scales.csv): was read EUR 1234.5, silently wrong
+    assert frame.figure.tolist() == ["12,5%", "EUR 1.234,5 Mio"]
+    assert "percent 12.5 %" in frame.notes[0] and "money 1234500000 EUR" in frame.notes[1]
 
 
 def test_an_over_long_record_across_ranges(tmp_path):
