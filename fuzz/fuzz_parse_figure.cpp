@@ -13,7 +13,8 @@
 // compact FigureReader (parse/figure_reader.hpp) compiled for the same options:
 // where it reads the text (with and without ranges), its QuotedFigure is
 // parse_figure's field for field, and
-// FigureReader::parse answers as parse_figure does.
+// FigureReader::parse answers as parse_figure does; and its read (cached beginnings,
+// fast path) reads every text as its general path (read_uncached) does.
 
 #include <array>
 #include <memory>
@@ -46,6 +47,16 @@ std::string fields(const Result<QuotedFigure>& r) {
          std::to_string(static_cast<int>(f.qualifier)) + " | " + (f.upper ? exact(*f.upper) : "-") + " | " +
          exact(f.tolerances.approximate) + " | " + std::string(to_string(f.currency_source)) + " | " + f.currency_marker +
          " | " + span(f.currency_span) + " | " + f.currency_family + " | " + span(f.qualifier_span);
+}
+
+bool same_reading(const FigureReading& a, const FigureReading& b) {
+  return a.digits == b.digits && a.fraction_digits == b.fraction_digits && a.shift == b.shift &&
+         a.scale.exponent == b.scale.exponent && a.scale.symbol == b.scale.symbol && a.negative == b.negative &&
+         a.currency == b.currency && a.per == b.per && a.qualifier == b.qualifier &&
+         a.currency_source == b.currency_source && a.currency_family == b.currency_family && a.begin == b.begin &&
+         a.end == b.end && a.qualifier_end == b.qualifier_end && a.marker_begin == b.marker_begin &&
+         a.marker_end == b.marker_end && a.range == b.range && a.upper_digits == b.upper_digits &&
+         a.upper_fraction_digits == b.upper_fraction_digits;
 }
 
 ParseOptions options_from(std::uint8_t b) {
@@ -91,6 +102,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       FUZZ_CHECK(compact == general, std::string(text) + ": reader (ranges) " + compact + " vs general " + general);
     }
     FUZZ_CHECK(fields(reader.parse(text)) == general, std::string(text) + ": reader.parse vs general " + general);
+    // read's cached beginnings and fast path against its general path, field for field
+    for (const bool ranges : {false, true}) {
+      FigureReading fast, slow;
+      const bool a = reader.read(text, fast, ranges), b = reader.read_uncached(text, slow, ranges);
+      FUZZ_CHECK(a == b, std::string(text) + ": read and read_uncached disagree on reading it");
+      if (a && b) FUZZ_CHECK(same_reading(fast, slow), std::string(text) + ": read and read_uncached read it otherwise");
+    }
   }
   if (!f) {
     FUZZ_CHECK(fuzz::well_formed(f.error(), text.size()), f.error().describe());

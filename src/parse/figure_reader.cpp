@@ -6,114 +6,18 @@
 #include <string>
 
 #include "figure_reader_bytes.hpp"
+#include "figure_reader_match.hpp"
 #include "finmetrics/detail/int128.hpp"
 #include "finmetrics/lexicon/lexicon.hpp"
 
-// The reading half of FigureReader: its word tables' look-up (`Table::match`) and
-// `read`, the grammar of docs/figures.md written out for its commonest corner, and
-// the QuotedFigure a reading stands for. The tables are compiled in
-// figure_reader_learn.cpp.
+// The reading half of FigureReader: `read`, the grammar of docs/figures.md written
+// out for its commonest corner, and the QuotedFigure a reading stands for. Its
+// tables' look-up is in figure_reader_match.hpp, its fast path in
+// figure_reader_fast.cpp; the tables are compiled in figure_reader_learn.cpp.
 
 namespace finmetrics {
 
 using namespace figure_reader_detail;
-
-namespace {
-
-// The bytes of a word past the eight its probe's key compared (in any ASCII case
-// for a folded probe): whether the text at `p` holds them too.
-template <class Probe, class Word>
-inline bool tail_matches(const char* p, const Word& w, const Probe& probe) noexcept {
-  std::size_t i = 8;
-  if (probe.folded) {
-    while (i < probe.size && lower(p[i]) == lower(w.text[i])) ++i;
-  } else {
-    while (i < probe.size && p[i] == w.text[i]) ++i;
-  }
-  return i >= probe.size;
-}
-
-}  // namespace
-
-template <class FirstBoundary, class ThenBoundary>
-const FigureReader::Word* FigureReader::Table::match(std::string_view s, std::size_t at, std::size_t n,
-                                                     std::uint8_t first_form, FirstBoundary first_boundary,
-                                                     std::uint8_t then_form, ThenBoundary then_boundary,
-                                                     std::uint8_t& form) const noexcept {
-  if (at >= n) return nullptr;
-  const std::size_t left = n - at;
-  const char* const p = s.data() + at;
-  // A code: three capitals (or, where a form reads them, three small letters) and no
-  // longer word of the table that starts with them.
-  const bool letters = !codes.empty() && left >= 3 && is_letter(p[0]) && is_letter(p[1]) && is_letter(p[2]);
-  const bool capitals = letters && is_capital(p[0]) && is_capital(p[1]) && is_capital(p[2]);
-  const std::size_t slot = letters ? code_slot(p) : 0;
-  const auto code = [&]() -> const Word* {
-    if (!capitals && !(letters && is_small(p[0]) && is_small(p[1]) && is_small(p[2]))) return nullptr;
-    const std::uint16_t k = codes[slot];
-    if (k == no_word) return nullptr;
-    const std::uint8_t forms = capitals ? words[k].forms : words[k].any_case;
-    if ((forms & first_form) != 0 && first_boundary(at + 3)) {
-      form = first_form;
-      return &words[k];
-    }
-    if ((forms & then_form) != 0 && then_boundary(at + 3)) {
-      form = then_form;
-      return &words[k];
-    }
-    return nullptr;
-  };
-  const bool code_first = capitals && !code_shadowed[slot];
-  if (code_first) {
-    if (const Word* w = code()) return w;
-  }
-  const Word* then_word = nullptr;
-  // The words of two bytes and more under the text's first two, then those of one
-  // byte; in a table of a few probes (while it is learned) all of them.
-  std::uint32_t from[2] = {0, 0}, to[2] = {0, 0};
-  if (small) {
-    to[0] = static_cast<std::uint32_t>(probes.size());
-  } else {
-    const auto b0 = static_cast<unsigned char>(p[0]);
-    const std::size_t single = single_bucket(b0);
-    from[1] = first[single];
-    to[1] = first[single + 1];
-    if (left >= 2) {
-      const std::size_t pair = bucket(b0, static_cast<unsigned char>(p[1]));
-      from[0] = first[pair];
-      to[0] = first[pair + 1];
-    }
-  }
-  if (from[0] != to[0] || from[1] != to[1]) {
-    const std::uint64_t chunk = load8(p, left);
-    const std::uint64_t folded = fold8(chunk);
-    const std::uint8_t wanted = first_form | then_form;
-    for (int scan = 0; scan < 2; ++scan) {
-      for (std::uint32_t k = from[scan], end = to[scan]; k < end; ++k) {
-        const Probe& probe = probes[k];
-        // the key first: it rejects nearly all (a word has no zero byte, so a key
-        // that matches the zero-padded chunk fits in the text up to eight bytes)
-        if (((probe.folded ? folded : chunk) & probe.mask) != probe.key) continue;
-        if ((probe.forms & wanted) == 0 || probe.size > left) continue;
-        const Word& w = words[probe.word];
-        if (probe.size > 8 && !tail_matches(p, w, probe)) continue;
-        if ((probe.forms & first_form) != 0 && first_boundary(at + probe.size)) {
-          form = first_form;
-          return &w;
-        }
-        if (then_word == nullptr && (probe.forms & then_form) != 0 && then_boundary(at + probe.size)) then_word = &w;
-      }
-    }
-  }
-  if (letters && !code_first) {
-    if (const Word* w = code()) {
-      // in the second form the words of the list come first, as in the first
-      if (form == first_form || then_word == nullptr) return w;
-    }
-  }
-  if (then_word != nullptr) form = then_form;
-  return then_word;
-}
 
 const FigureReader::Word* FigureReader::Table::match_rest(std::string_view s, std::size_t at, std::size_t n,
                                                           std::uint8_t form) const noexcept {
@@ -191,12 +95,38 @@ bool FigureReader::number_words(std::string_view s, std::size_t& i, std::size_t 
   return true;
 }
 
-bool FigureReader::read(std::string_view s, FigureReading& out, bool ranges) const noexcept {
+bool FigureReader::read_uncached(std::string_view s, FigureReading& out, bool ranges) const noexcept {
   if (!enabled_ || s.size() >= std::numeric_limits<std::uint32_t>::max()) return false;
   std::size_t b = 0, n = s.size();
   while (b < n && (s[b] == ' ' || s[b] == '\t')) ++b;
   while (n > b && (s[n - 1] == ' ' || s[n - 1] == '\t')) --n;
   if (b >= n) return false;
+  Front f;
+  if (!read_front(s, b, n, f)) return false;
+  return read_rest(s, b, n, f, out, ranges);
+}
+
+// The bytes before the number's first digit, looked up whole among those the
+// general front read when the reader was compiled (learn_fronts): the same Front,
+// since what the front reads depends on nothing past that digit.
+FigureReader::Front FigureReader::front_of(const FrontSlot& slot, std::size_t b, std::size_t d) const noexcept {
+  Front f;
+  f.i = static_cast<std::uint32_t>(b + d);
+  f.qualifier_end = static_cast<std::uint32_t>(b + slot.qualifier_end);
+  f.marker_begin = static_cast<std::uint32_t>(b + slot.marker_begin);
+  f.marker_end = static_cast<std::uint32_t>(b + slot.marker_end);
+  f.prefix = slot.prefix == no_word ? nullptr : &markers_.words[slot.prefix];
+  f.country = slot.country == no_word ? nullptr : &countries_.words[slot.country];
+  f.qualifier = slot.qualifier;
+  f.marker_form = slot.marker_form;
+  f.negative = slot.negative;
+  f.inner = slot.inner;
+  return f;
+}
+
+// What stands before the number, read by the grammar: a hedge or a sign,
+// parentheses, a marker or a country prefix. False: not a figure the reader reads.
+bool FigureReader::read_front(std::string_view s, std::size_t b, std::size_t n, Front& f) const noexcept {
   const auto digit_at = [&](std::size_t k) { return k < n && is_digit(s[k]); };
   // A space: U+0020, or a no-break, narrow no-break or thin space where they read alike.
   const auto space = [&](std::size_t k) -> std::size_t {
@@ -294,6 +224,46 @@ bool FigureReader::read(std::string_view s, FigureReading& out, bool ranges) con
       i += k;
     }
   }
+
+  f.i = static_cast<std::uint32_t>(i);
+  f.qualifier_end = static_cast<std::uint32_t>(qualifier_end);
+  f.marker_begin = static_cast<std::uint32_t>(marker_begin);
+  f.marker_end = static_cast<std::uint32_t>(marker_end);
+  f.m = static_cast<std::uint32_t>(m);
+  f.prefix = prefix;
+  f.country = country;
+  f.qualifier = qualifier;
+  f.marker_form = marker_form;
+  f.negative = negative;
+  f.outer = outer;
+  f.inner = inner;
+  return true;
+}
+
+bool FigureReader::read_rest(std::string_view s, std::size_t b, std::size_t n, const Front& f, FigureReading& out,
+                             bool ranges) const noexcept {
+  const auto digit_at = [&](std::size_t k) { return k < n && is_digit(s[k]); };
+  const auto space = [&](std::size_t k) -> std::size_t {
+    if (k >= n) return 0;
+    const auto c = static_cast<unsigned char>(s[k]);
+    if (c == ' ') return 1;
+    if (c < 0xC2 || !wide_spaces_) return 0;
+    if (c == 0xC2) return k + 1 < n && static_cast<unsigned char>(s[k + 1]) == 0xA0 ? 2 : 0;
+    return c == 0xE2 && k + 2 < n && static_cast<unsigned char>(s[k + 1]) == 0x80 &&
+                   (static_cast<unsigned char>(s[k + 2]) == 0xAF || static_cast<unsigned char>(s[k + 2]) == 0x89)
+               ? 3
+               : 0;
+  };
+  std::size_t i = f.i;
+  const Qualifier qualifier = f.qualifier;
+  const std::size_t qualifier_end = f.qualifier_end;
+  std::size_t marker_begin = f.marker_begin, marker_end = f.marker_end;
+  std::uint8_t marker_form = f.marker_form;
+  const Word* const prefix = f.prefix;
+  const Word* const country = f.country;
+  bool negative = f.negative;
+  const bool outer = f.outer, inner = f.inner;
+  const std::size_t m = f.outer ? f.m : n;
 
   // The number: digits, or groups of three after one to three digits (all
   // separated alike: commas, or spaces where they group); an optional decimal
@@ -419,8 +389,8 @@ bool FigureReader::read(std::string_view s, FigureReading& out, bool ranges) con
       // the lower end below the upper one (both below 10^18: compared at one quantum)
       const int common = std::max(fraction, upper_fraction);
       detail::u128 low = digits, high = upper;
-      for (int f = fraction; f < common; ++f) low *= 10;
-      for (int f = upper_fraction; f < common; ++f) high *= 10;
+      for (int x = fraction; x < common; ++x) low *= 10;
+      for (int x = upper_fraction; x < common; ++x) high *= 10;
       if (!(low < high)) return false;
       dot_three = dot_three || (dot_three_ambiguous_ && !upper_grouped && upper_whole_end - upper_start <= 3 &&
                                 upper_fraction == 3 && s[upper_start] != '0');

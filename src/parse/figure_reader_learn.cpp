@@ -274,6 +274,70 @@ FigureReader::FigureReader(const ParseOptions& options, Learning learning)
             agrees("US$0.25-1.5 million") && agrees("5 to 7.25 euros");
   enabled_ = agrees("USD 1,234.5") && agrees("USD 1,234") && agrees("USD 0.05") && agrees("USD 1,234,567") &&
              agrees("1,234.5 USD") && agrees("USD 1.5bn") && agrees("USD 1.234bn");
+  if (enabled_) {
+    learn_fronts();
+    learn_memos();
+  }
+}
+
+// The beginnings read() looks up whole (cached_front): each word that may stand
+// before the number (markers, country prefixes, hedges), as written and where it
+// reads in any case in capitals and small letters, attached and before a space;
+// what the general front reads there is kept as it reads it, where it ends at the
+// number. Exact because the front reads nothing past the number's first digit and
+// no word of its tables holds a digit (else nothing is kept).
+void FigureReader::learn_fronts() {
+  front_slots_.clear();
+  for (const Table* t : {&markers_, &countries_, &hedges_}) {
+    for (const Word& w : t->words) {
+      if (std::any_of(w.text.begin(), w.text.end(), is_digit)) return;
+    }
+  }
+  std::vector<std::string> beginnings;
+  for (const Table* t : {&markers_, &countries_, &hedges_}) {
+    for (const Word& w : t->words) {
+      const std::string cases[3] = {w.text, w.any_case != 0 ? to_upper(w.text) : w.text,
+                                    w.any_case != 0 ? to_lower(w.text) : w.text};
+      for (const std::string& c : cases) {
+        for (const char* after : {"", " "}) beginnings.push_back(c + after);
+      }
+    }
+  }
+  for (const char* sign : {"-", "\xE2\x88\x92"}) beginnings.emplace_back(sign);
+  std::sort(beginnings.begin(), beginnings.end());
+  beginnings.erase(std::unique(beginnings.begin(), beginnings.end()), beginnings.end());
+  std::vector<FrontSlot> kept;
+  for (const std::string& p : beginnings) {
+    if (p.empty() || p.size() > front_key_bytes) continue;
+    const std::string text = p + "1";
+    Front f;
+    if (!read_front(text, 0, text.size(), f) || f.outer || f.i != p.size()) continue;
+    FrontSlot slot;
+    slot.key = load8(p.data(), p.size());
+    slot.size = static_cast<std::uint8_t>(p.size());
+    slot.qualifier_end = static_cast<std::uint8_t>(f.qualifier_end);
+    slot.marker_begin = static_cast<std::uint8_t>(f.marker_begin);
+    slot.marker_end = static_cast<std::uint8_t>(f.marker_end);
+    slot.prefix = f.prefix == nullptr ? no_word : static_cast<std::uint16_t>(f.prefix - markers_.words.data());
+    slot.country = f.country == nullptr ? no_word : static_cast<std::uint16_t>(f.country - countries_.words.data());
+    slot.qualifier = f.qualifier;
+    slot.marker_form = f.marker_form;
+    slot.negative = f.negative;
+    slot.inner = f.inner;
+    kept.push_back(slot);
+  }
+  std::size_t size = 16;
+  front_shift_ = 60;
+  while (size < kept.size() * 2) {
+    size *= 2;
+    --front_shift_;
+  }
+  front_slots_.assign(size, FrontSlot{});
+  for (const FrontSlot& slot : kept) {
+    std::size_t h = front_slot(slot.key, slot.size);
+    while (front_slots_[h].size != 0) h = (h + 1) & (size - 1);
+    front_slots_[h] = slot;
+  }
 }
 
 // The kind of a marker word (see learn_markers), or "" for a word learned alone:

@@ -94,6 +94,12 @@ class FigureReader {
   /// `out.range` says which it read.
   [[nodiscard]] bool read(std::string_view text, FigureReading& out, bool ranges) const noexcept;
 
+  /// `read` with every figure's beginning (what stands before the number) read by
+  /// the grammar instead of looked up among the beginnings compiled with the
+  /// tables: the same answer, field for field (tests and fuzz_parse_figure hold
+  /// the two to it).
+  [[nodiscard]] bool read_uncached(std::string_view text, FigureReading& out, bool ranges = false) const noexcept;
+
   /// The `QuotedFigure` `parse_figure(text, options)` gives, from `r = read(text)`.
   [[nodiscard]] QuotedFigure to_quoted_figure(std::string_view text, const FigureReading& r) const;
 
@@ -215,6 +221,81 @@ class FigureReader {
                     bool& needs_scale) const noexcept;
 
   void fill(std::string_view text, const FigureReading& r, QuotedFigure& f) const;
+
+  // What stands before the number: where the number starts, the hedge, the sign,
+  // parentheses, a marker before it or a country prefix.
+  struct Front {
+    std::uint32_t i = 0;  // the number's first byte
+    std::uint32_t qualifier_end = 0;
+    std::uint32_t marker_begin = 0, marker_end = 0;
+    std::uint32_t m = 0;  // with outer parentheses: the ')'
+    const Word* prefix = nullptr;
+    const Word* country = nullptr;
+    Qualifier qualifier = Qualifier::none;
+    std::uint8_t marker_form = 0;
+    bool negative = false, outer = false, inner = false;
+  };
+  bool read_front(std::string_view s, std::size_t b, std::size_t n, Front& f) const noexcept;
+  bool read_rest(std::string_view s, std::size_t b, std::size_t n, const Front& f, FigureReading& out,
+                 bool ranges) const noexcept;
+  // The beginnings the general front reads (the bytes before a figure's first digit,
+  // at most front_key_bytes of them) and what it reads there, learned from the
+  // tables' words (learn_fronts); open addressing on the bytes as one integer.
+  static constexpr std::size_t front_key_bytes = 8;
+  struct FrontSlot {
+    std::uint64_t key = 0;
+    std::uint8_t size = 0;  // 0: an empty slot
+    std::uint8_t qualifier_end = 0, marker_begin = 0, marker_end = 0;  // from the figure's first byte
+    std::uint16_t prefix = 0, country = 0;                              // in markers_, countries_ (or none)
+    Qualifier qualifier = Qualifier::none;
+    std::uint8_t marker_form = 0;
+    bool negative = false, inner = false;
+  };
+  std::size_t front_slot(std::uint64_t key, std::size_t size) const noexcept {
+    return static_cast<std::size_t>(((key ^ size) * 0x9E3779B97F4A7C15ULL) >> front_shift_);
+  }
+  // The Front of a cached beginning (front_at) whose number starts at b + d.
+  Front front_of(const FrontSlot& slot, std::size_t b, std::size_t d) const noexcept;
+  void learn_fronts();
+  std::vector<FrontSlot> front_slots_;
+  unsigned front_shift_ = 63;
+
+  // The fast path (figure_reader_fast.cpp): a cached front, a plain number, and
+  // units that are ASCII words with single spaces between them, each looked up
+  // whole among what the general look-up (Table::match) chose for the same bytes
+  // when the reader was compiled. True only where the general path reads the
+  // text to the same reading; false: not decided, the general path reads it.
+  bool read_fast(std::string_view s, std::size_t b, std::size_t n, const FrontSlot& front, std::size_t d,
+                 FigureReading& out) const noexcept;
+  // One table's words in one form, looked up whole: for each text it holds (a
+  // word as written, in capitals and in small letters), the word Table::match
+  // chooses on that text alone where it is all of it (else none); and for the
+  // folded text of each of the table's words, that it is one (a text not held
+  // whose folded text is a word's is not decided), and of each first word of a
+  // word of several, that it is one. One open-addressed table by folded text.
+  struct Memo {
+    struct Slot {
+      std::uint64_t hash = 0;    // of the folded text (0: an empty slot)
+      std::uint64_t head = 0;    // a held text's first eight bytes (zeros past it)
+      std::uint32_t offset = 0;  // in pool
+      std::uint16_t size = 0;    // a held text's (0: the slot says only the flags)
+      std::uint16_t word = 0;    // in the table's words (or none)
+      bool is_word = false;      // the folded text is a word's, in some case
+      bool lead = false;         // the first word of a word of several, in some case
+    };
+    std::vector<Slot> slots;
+    std::string pool;
+    std::uint8_t max_tokens = 0;
+  };
+  enum class Found : std::uint8_t { word, none, unknown };
+  Found find(const Memo& memo, const char* p, std::size_t size, std::uint16_t& word, bool& lead) const noexcept;
+  // The cached beginning of the text at p (left bytes) and where its number starts
+  // (d); null where none is cached.
+  const FrontSlot* front_at(const char* p, std::size_t left, std::size_t& d) const noexcept;
+  void learn_memo(Memo& memo, const Table& table, std::uint8_t form);
+  void learn_memos();
+  Memo scale_attached_, scale_spaced_, marker_attached_, marker_spaced_, per_memo_;
+  bool fast_ = false;
 
   ParseOptions options_;
   const Lexicon* lexicon_;

@@ -1,0 +1,348 @@
+#include <algorithm>
+#include <cstring>
+#include <limits>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "figure_reader_bytes.hpp"
+#include "figure_reader_match.hpp"
+#include "finmetrics/parse/figure_reader.hpp"
+
+// FigureReader's fast path: the commonest figures (`Rmb9.9bn`, `$9.9 per share`,
+// `9.9 billion yuan`, `US$9bn`, `HKD 9.9 per share`) read with one look-up of the
+// bytes before the number (cached_front), the number, and one look-up of each
+// word after it, whole, among the texts the general look-up was asked about when
+// the reader was compiled. Where anything is not decided by those look-ups (a
+// text in a case not asked about, bytes other than ASCII letters and single
+// spaces after the number, a range, parentheses, a country prefix, an unusual
+// grouping), it answers "not decided" and the general path reads the text.
+//
+// Why a word looked up whole chooses what Table::match chooses: after the number
+// the text is ASCII words with one space between them, so a word of the table
+// that matches there (its bytes, then a boundary: the end, a space, a byte that is
+// not a letter) is made of letters and single spaces and ends where a word of
+// the text ends; Table::match chooses the longest that matches. Asked from the
+// most words (the table's longest word) down, the first text whose whole is the
+// word the general look-up chooses on that text alone is its choice here too.
+
+namespace finmetrics {
+
+namespace {
+
+std::uint64_t mix(std::uint64_t h, std::uint64_t v) noexcept {
+  h = (h ^ v) * 0x9E3779B97F4A7C15ULL;
+  return h ^ (h >> 31);
+}
+
+// The bytes' hash (never 0: an empty slot), in any ASCII case where Fold.
+template <bool Fold>
+std::uint64_t hash_bytes(const char* p, std::size_t size) noexcept {
+  std::uint64_t h = (size + 1) * 0xD6E8FEB86659FD93ULL;
+  std::size_t k = 0;
+  for (; k + 8 <= size; k += 8) {
+    std::uint64_t v;
+    std::memcpy(&v, p + k, 8);
+    h = mix(h, Fold ? fold8(v) : v);
+  }
+  if (k < size) {
+    const std::uint64_t v = load8(p + k, size - k);
+    h = mix(h, Fold ? fold8(v) : v);
+  }
+  return h | 1;
+}
+
+bool letters_and_spaces(const std::string& t) noexcept {
+  if (t.empty() || !is_letter(t.front()) || !is_letter(t.back())) return false;
+  for (std::size_t k = 0; k < t.size(); ++k) {
+    if (t[k] == ' ' ? !is_letter(t[k + 1]) : !is_letter(t[k])) return false;
+  }
+  return true;
+}
+
+std::string cased(std::string s, bool up) {
+  for (char& c : s) c = up ? upper(c) : lower(c);
+  return s;
+}
+
+}  // namespace
+
+// The bytes before the number's first digit, looked up whole among those the
+// general front read when the reader was compiled (learn_fronts): the same Front,
+// since what the front reads depends on nothing past that digit.
+const FigureReader::FrontSlot* FigureReader::front_at(const char* p, std::size_t left, std::size_t& d) const noexcept {
+  static constexpr FrontSlot nothing{0, 0, 0, 0, 0, no_word, no_word, Qualifier::none, 0, false, false};
+  if (front_slots_.empty()) return nullptr;
+  const std::size_t limit = std::min<std::size_t>(left, front_key_bytes + 1);
+  d = 0;
+  while (d < limit && !is_digit(p[d])) ++d;
+  if (d == limit) return nullptr;  // no digit, or too far
+  if (d == 0) return &nothing;
+  const std::uint64_t key = load8(p, d);
+  for (std::size_t h = front_slot(key, d);; h = (h + 1) & (front_slots_.size() - 1)) {
+    const FrontSlot& slot = front_slots_[h];
+    if (slot.size == 0) return nullptr;
+    if (slot.key == key && slot.size == d) return &slot;
+  }
+}
+
+FigureReader::Found FigureReader::find(const Memo& memo, const char* p, std::size_t size, std::uint16_t& word,
+                                       bool& lead) const noexcept {
+  const std::uint64_t head = load8(p, size);
+  const std::uint64_t h = size <= 8 ? mix((size + 1) * 0xD6E8FEB86659FD93ULL, fold8(head)) | 1 : hash_bytes<true>(p, size);
+  const std::size_t mask = memo.slots.size() - 1;
+  bool is_word = false;
+  lead = false;
+  for (std::size_t k = h & mask; memo.slots[k].hash != 0; k = (k + 1) & mask) {
+    const Memo::Slot& slot = memo.slots[k];
+    if (slot.hash != h) continue;
+    is_word = slot.is_word;
+    lead = slot.lead;
+    if (slot.size == size && slot.head == head &&
+        (size <= 8 || std::memcmp(memo.pool.data() + slot.offset + 8, p + 8, size - 8) == 0)) {
+      word = slot.word;
+      return slot.word == no_word ? Found::none : Found::word;
+    }
+  }
+  // not held: no word at all, unless a word of the table is these letters in some case
+  return is_word ? Found::unknown : Found::none;
+}
+
+void FigureReader::learn_memo(Memo& memo, const Table& table, std::uint8_t form) {
+  memo = Memo{};
+  std::vector<std::pair<std::string, std::uint16_t>> held;
+  std::vector<std::pair<std::uint64_t, std::uint8_t>> flags;  // folded hash, 1: a word's, 2: a first word
+  const bool rest = &table == &pers_;  // a per-share phrase ends the text
+  for (const Word& w : table.words) {
+    flags.emplace_back(hash_bytes<true>(w.text.data(), w.text.size()), 1);
+    if (((w.forms | w.any_case) & form) == 0 || !letters_and_spaces(w.text)) continue;
+    memo.max_tokens = std::max<std::uint8_t>(
+        memo.max_tokens, static_cast<std::uint8_t>(1 + std::count(w.text.begin(), w.text.end(), ' ')));
+    if (const std::size_t space = w.text.find(' '); space != std::string::npos) {
+      flags.emplace_back(hash_bytes<true>(w.text.data(), space), 2);
+    }
+    std::vector<std::string> texts{w.text};
+    if ((w.any_case & form) != 0) {
+      texts.push_back(cased(w.text, true));
+      texts.push_back(cased(w.text, false));
+    }
+    for (const std::string& t : texts) {
+      if (std::any_of(held.begin(), held.end(), [&](const auto& h) { return h.first == t; })) continue;
+      const Word* chosen = rest ? table.match_rest(t, 0, t.size(), form)
+                                : table.match(t, 0, t.size(), form, [&](std::size_t k) { return k >= t.size(); });
+      const bool whole = chosen != nullptr && chosen->text.size() == t.size();
+      held.emplace_back(t, whole ? static_cast<std::uint16_t>(chosen - table.words.data()) : no_word);
+    }
+  }
+  // the flags of each folded text, merged
+  std::sort(flags.begin(), flags.end());
+  std::vector<std::pair<std::uint64_t, std::uint8_t>> merged;
+  for (const auto& [h, f] : flags) {
+    if (!merged.empty() && merged.back().first == h) {
+      merged.back().second |= f;
+    } else {
+      merged.emplace_back(h, f);
+    }
+  }
+  const auto flags_of = [&](std::uint64_t h) -> std::uint8_t {
+    const auto at = std::lower_bound(merged.begin(), merged.end(), std::pair<std::uint64_t, std::uint8_t>{h, 0});
+    return at != merged.end() && at->first == h ? at->second : 0;
+  };
+  std::size_t size = 16;
+  while (size < (held.size() + merged.size()) * 2) size *= 2;
+  memo.slots.assign(size, Memo::Slot{});
+  const auto insert = [&](const Memo::Slot& slot) {
+    std::size_t k = slot.hash & (size - 1);
+    while (memo.slots[k].hash != 0) k = (k + 1) & (size - 1);
+    memo.slots[k] = slot;
+  };
+  for (const auto& [t, word] : held) {
+    Memo::Slot slot;
+    slot.hash = hash_bytes<true>(t.data(), t.size());
+    slot.head = load8(t.data(), t.size());
+    slot.offset = static_cast<std::uint32_t>(memo.pool.size());
+    slot.size = static_cast<std::uint16_t>(t.size());
+    slot.word = word;
+    slot.is_word = (flags_of(slot.hash) & 1) != 0;
+    slot.lead = (flags_of(slot.hash) & 2) != 0;
+    memo.pool += t;
+    insert(slot);
+  }
+  for (const auto& [h, f] : merged) {
+    Memo::Slot slot;  // the flags alone (size 0: never a held text)
+    slot.hash = h;
+    slot.word = no_word;
+    slot.is_word = (f & 1) != 0;
+    slot.lead = (f & 2) != 0;
+    insert(slot);
+  }
+}
+
+void FigureReader::learn_memos() {
+  fast_ = false;
+  if (front_slots_.empty()) return;
+  // A word that starts with a space would match where the fast path says nothing does.
+  for (const Table* t : {&scales_, &markers_, &pers_}) {
+    for (const Word& w : t->words) {
+      if (w.text.empty() || w.text.front() == ' ') return;
+    }
+  }
+  learn_memo(scale_attached_, scales_, after_attached);
+  learn_memo(scale_spaced_, scales_, after_spaced);
+  learn_memo(marker_attached_, markers_, after_attached);
+  learn_memo(marker_spaced_, markers_, after_spaced);
+  learn_memo(per_memo_, pers_, after_spaced);
+  fast_ = true;
+}
+
+bool FigureReader::read_fast(std::string_view s, std::size_t b, std::size_t n, const FrontSlot& front, std::size_t d,
+                             FigureReading& out) const noexcept {
+  // (a range needs a digit, '-' or U+2013 after the number: never read here)
+  if (front.country != no_word || front.inner) return false;
+  const char* const p = s.data();
+  const auto digit_at = [&](std::size_t k) { return k < n && is_digit(p[k]); };
+
+  // The number: digits, groups of three after commas, decimals (at most 18 digits);
+  // anything else after it (another separator, a space and a digit) is the general path's.
+  std::size_t i = b + d;
+  const std::size_t start = i;
+  std::uint64_t digits = 0;
+  int count = 0;
+  while (digit_at(i)) {
+    digits = digits * 10 + static_cast<unsigned>(p[i++] - '0');
+    if (++count > 18) return false;
+  }
+  bool grouped = false;
+  if (i - start <= 3) {
+    while (i < n && p[i] == ',' && digit_at(i + 1) && digit_at(i + 2) && digit_at(i + 3) && !digit_at(i + 4)) {
+      digits = ((digits * 10 + static_cast<unsigned>(p[i + 1] - '0')) * 10 + static_cast<unsigned>(p[i + 2] - '0')) * 10 +
+               static_cast<unsigned>(p[i + 3] - '0');
+      if ((count += 3) > 18) return false;
+      i += 4;
+      grouped = true;
+    }
+  }
+  const std::size_t whole_end = i;
+  int fraction = 0;
+  if (i < n && p[i] == '.') {
+    if (!digit_at(i + 1)) return false;
+    ++i;
+    while (digit_at(i)) {
+      digits = digits * 10 + static_cast<unsigned>(p[i++] - '0');
+      ++fraction;
+      if (++count > 18) return false;
+    }
+  }
+  const bool dot_three = dot_three_ambiguous_ && !grouped && whole_end - start <= 3 && fraction == 3 && p[start] != '0';
+
+  // The units: ASCII words, one space between them (a space first or not), at most eight.
+  std::uint32_t first[8], last[8];
+  int words = 0;
+  std::size_t k = i;
+  const bool spaced = k < n && p[k] == ' ';
+  if (spaced) ++k;
+  while (k < n) {
+    if (words == 8 || !is_letter(p[k])) return false;
+    first[words] = static_cast<std::uint32_t>(k);
+    while (k < n && is_letter(p[k])) ++k;
+    last[words++] = static_cast<std::uint32_t>(k);
+    if (k < n && (p[k] != ' ' || ++k == n)) return false;
+  }
+  if (spaced && words == 0) return false;
+  // The longest run of words from word t that is a word of the memo's: how many (0: none; -1: not decided).
+  const auto step = [&](const Memo& memo, int t, std::uint16_t& word) -> int {
+    // one word first; where it starts a word of several, those first, the longest first
+    bool lead = false, unused = false;
+    std::uint16_t one = no_word;
+    const Found single = find(memo, p + first[t], last[t] - first[t], one, lead);
+    if (lead) {
+      for (int w = std::min<int>(memo.max_tokens, words - t); w >= 2; --w) {
+        switch (find(memo, p + first[t], last[t + w - 1] - first[t], word, unused)) {
+          case Found::word: return w;
+          case Found::unknown: return -1;
+          case Found::none: break;
+        }
+      }
+    }
+    if (single == Found::unknown) return -1;
+    word = one;
+    return single == Found::word ? 1 : 0;
+  };
+  int t = 0;
+  std::uint16_t w = 0;
+  const Word* scale = nullptr;
+  if (words > 0) {
+    const int got = step(spaced ? scale_spaced_ : scale_attached_, 0, w);
+    if (got < 0) return false;
+    if (got > 0) {
+      scale = &scales_.words[w];
+      t = got;
+    }
+  }
+  if (dot_three && scale == nullptr) return false;  // `1.234`: which locale?
+  const Word* marker = front.prefix == no_word ? nullptr : &markers_.words[front.prefix];
+  std::uint8_t marker_form = front.marker_form;
+  auto marker_begin = static_cast<std::uint32_t>(b + front.marker_begin);
+  auto marker_end = static_cast<std::uint32_t>(b + front.marker_end);
+  if (marker == nullptr) {
+    // attached right after the number, else after a space
+    const bool attached = t == 0 && !spaced;
+    if (t >= words) return false;
+    const int got = step(attached ? marker_attached_ : marker_spaced_, t, w);
+    if (got <= 0) return false;
+    marker = &markers_.words[w];
+    marker_form = attached ? after_attached : after_spaced;
+    marker_begin = first[t];
+    marker_end = last[t + got - 1];
+    t += got;
+  }
+  if (scale != nullptr && (marker->scaled & marker_form) == 0) return false;
+  // What the amount is per: the rest, after a space.
+  const Word* per = nullptr;
+  if (t < words) {
+    if (t == 0 && !spaced) return false;
+    bool lead = false;
+    if (find(per_memo_, p + first[t], n - first[t], w, lead) != Found::word) return false;
+    per = &pers_.words[w];
+  }
+
+  out.digits = digits;
+  out.fraction_digits = fraction;
+  out.shift = marker->shift + (per != nullptr ? per->shift : 0);
+  out.scale = scale != nullptr ? scale->scale : scales::units;
+  out.negative = front.negative;
+  out.currency = marker->currency;
+  out.per = per != nullptr ? per->per : Per::whole;
+  out.qualifier = front.qualifier;
+  out.currency_source = marker->source;
+  out.currency_family = marker->family;
+  out.begin = static_cast<std::uint32_t>(b);
+  out.end = static_cast<std::uint32_t>(n);
+  out.qualifier_end = static_cast<std::uint32_t>(b + front.qualifier_end);
+  out.marker_begin = marker_begin;
+  out.marker_end = marker_end;
+  out.range = false;
+  out.upper_digits = 0;
+  out.upper_fraction_digits = 0;
+  return true;
+}
+
+// (here, with the fast path it asks first)
+bool FigureReader::read(std::string_view s, FigureReading& out, bool ranges) const noexcept {
+  if (!enabled_ || s.size() >= std::numeric_limits<std::uint32_t>::max()) return false;
+  std::size_t b = 0, n = s.size();
+  while (b < n && (s[b] == ' ' || s[b] == '\t')) ++b;
+  while (n > b && (s[n - 1] == ' ' || s[n - 1] == '\t')) --n;
+  if (b >= n) return false;
+  Front f;
+  std::size_t d = 0;
+  if (const FrontSlot* front = front_at(s.data() + b, n - b, d)) {
+    if (fast_ && read_fast(s, b, n, *front, d, out)) return true;
+    f = front_of(*front, b, d);
+  } else if (!read_front(s, b, n, f)) {
+    return false;
+  }
+  return read_rest(s, b, n, f, out, ranges);
+}
+
+}  // namespace finmetrics

@@ -1,0 +1,114 @@
+#pragma once
+// FigureReader::Table::match, the look-up of a word at a position (a template on
+// the boundaries that end a word), for the two files that instantiate it: the
+// reader (figure_reader.cpp) and its fast path's compiler (figure_reader_fast.cpp).
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "figure_reader_bytes.hpp"
+#include "finmetrics/parse/figure_reader.hpp"
+
+namespace finmetrics {
+
+namespace figure_reader_detail {
+
+// The bytes of a word past the eight its probe's key compared (in any ASCII case
+// for a folded probe): whether the text at `p` holds them too.
+template <class Probe, class Word>
+inline bool tail_matches(const char* p, const Word& w, const Probe& probe) noexcept {
+  std::size_t i = 8;
+  if (probe.folded) {
+    while (i < probe.size && lower(p[i]) == lower(w.text[i])) ++i;
+  } else {
+    while (i < probe.size && p[i] == w.text[i]) ++i;
+  }
+  return i >= probe.size;
+}
+
+}  // namespace figure_reader_detail
+
+using namespace figure_reader_detail;  // (a private header of the two files above)
+
+template <class FirstBoundary, class ThenBoundary>
+const FigureReader::Word* FigureReader::Table::match(std::string_view s, std::size_t at, std::size_t n,
+                                                     std::uint8_t first_form, FirstBoundary first_boundary,
+                                                     std::uint8_t then_form, ThenBoundary then_boundary,
+                                                     std::uint8_t& form) const noexcept {
+  if (at >= n) return nullptr;
+  const std::size_t left = n - at;
+  const char* const p = s.data() + at;
+  // A code: three capitals (or, where a form reads them, three small letters) and no
+  // longer word of the table that starts with them.
+  const bool letters = !codes.empty() && left >= 3 && is_letter(p[0]) && is_letter(p[1]) && is_letter(p[2]);
+  const bool capitals = letters && is_capital(p[0]) && is_capital(p[1]) && is_capital(p[2]);
+  const std::size_t slot = letters ? code_slot(p) : 0;
+  const auto code = [&]() -> const Word* {
+    if (!capitals && !(letters && is_small(p[0]) && is_small(p[1]) && is_small(p[2]))) return nullptr;
+    const std::uint16_t k = codes[slot];
+    if (k == no_word) return nullptr;
+    const std::uint8_t forms = capitals ? words[k].forms : words[k].any_case;
+    if ((forms & first_form) != 0 && first_boundary(at + 3)) {
+      form = first_form;
+      return &words[k];
+    }
+    if ((forms & then_form) != 0 && then_boundary(at + 3)) {
+      form = then_form;
+      return &words[k];
+    }
+    return nullptr;
+  };
+  const bool code_first = capitals && !code_shadowed[slot];
+  if (code_first) {
+    if (const Word* w = code()) return w;
+  }
+  const Word* then_word = nullptr;
+  // The words of two bytes and more under the text's first two, then those of one
+  // byte; in a table of a few probes (while it is learned) all of them.
+  std::uint32_t from[2] = {0, 0}, to[2] = {0, 0};
+  if (small) {
+    to[0] = static_cast<std::uint32_t>(probes.size());
+  } else {
+    const auto b0 = static_cast<unsigned char>(p[0]);
+    const std::size_t single = single_bucket(b0);
+    from[1] = first[single];
+    to[1] = first[single + 1];
+    if (left >= 2) {
+      const std::size_t pair = bucket(b0, static_cast<unsigned char>(p[1]));
+      from[0] = first[pair];
+      to[0] = first[pair + 1];
+    }
+  }
+  if (from[0] != to[0] || from[1] != to[1]) {
+    const std::uint64_t chunk = load8(p, left);
+    const std::uint64_t folded = fold8(chunk);
+    const std::uint8_t wanted = first_form | then_form;
+    for (int scan = 0; scan < 2; ++scan) {
+      for (std::uint32_t k = from[scan], end = to[scan]; k < end; ++k) {
+        const Probe& probe = probes[k];
+        // the key first: it rejects nearly all (a word has no zero byte, so a key
+        // that matches the zero-padded chunk fits in the text up to eight bytes)
+        if (((probe.folded ? folded : chunk) & probe.mask) != probe.key) continue;
+        if ((probe.forms & wanted) == 0 || probe.size > left) continue;
+        const Word& w = words[probe.word];
+        if (probe.size > 8 && !tail_matches(p, w, probe)) continue;
+        if ((probe.forms & first_form) != 0 && first_boundary(at + probe.size)) {
+          form = first_form;
+          return &w;
+        }
+        if (then_word == nullptr && (probe.forms & then_form) != 0 && then_boundary(at + probe.size)) then_word = &w;
+      }
+    }
+  }
+  if (letters && !code_first) {
+    if (const Word* w = code()) {
+      // in the second form the words of the list come first, as in the first
+      if (form == first_form || then_word == nullptr) return w;
+    }
+  }
+  if (then_word != nullptr) form = then_form;
+  return then_word;
+}
+
+}  // namespace finmetrics
