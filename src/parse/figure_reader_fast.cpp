@@ -2,6 +2,7 @@
 #include <cstring>
 #include <limits>
 #include <string>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -111,6 +112,7 @@ FigureReader::Found FigureReader::find(const Memo& memo, const char* p, std::siz
 void FigureReader::learn_memo(Memo& memo, const Table& table, std::uint8_t form) {
   memo = Memo{};
   std::vector<std::pair<std::string, std::uint16_t>> held;
+  std::unordered_set<std::string> seen;
   std::vector<std::pair<std::uint64_t, std::uint8_t>> flags;  // folded hash, 1: a word's, 2: a first word
   const bool rest = &table == &pers_;  // a per-share phrase ends the text
   for (const Word& w : table.words) {
@@ -127,7 +129,7 @@ void FigureReader::learn_memo(Memo& memo, const Table& table, std::uint8_t form)
       texts.push_back(cased(w.text, false));
     }
     for (const std::string& t : texts) {
-      if (std::any_of(held.begin(), held.end(), [&](const auto& h) { return h.first == t; })) continue;
+      if (!seen.insert(t).second) continue;
       const Word* chosen = rest ? table.match_rest(t, 0, t.size(), form)
                                 : table.match(t, 0, t.size(), form, [&](std::size_t k) { return k >= t.size(); });
       const bool whole = chosen != nullptr && chosen->text.size() == t.size();
