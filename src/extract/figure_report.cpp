@@ -1,8 +1,5 @@
 #include "finmetrics/extract/figure_report.hpp"
 
-#include <array>
-#include <cmath>
-#include <iterator>
 #include <optional>
 #include <string>
 
@@ -10,7 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "finmetrics/claims/claim.hpp"
-#include "finmetrics/detail/utf8.hpp"
+#include "figure_json_writer.hpp"
 #include "finmetrics/io/csv.hpp"
 
 namespace finmetrics {
@@ -100,140 +97,10 @@ std::string figures_table(const Extraction& extraction, std::string_view text) {
 
 namespace {
 
-// The figures' JSON is written straight into the output, in the key order and
-// the bytes that nlohmann's dump of an ordered_json gave (a tree per figure cost
-// more than reading the figures): strings that need escaping, and the
-// confidences, are still dumped by nlohmann, so they read as before.
-class JsonWriter {
- public:
-  explicit JsonWriter(std::string& out) : out_(out) {}
+using extract_detail::JsonWriter;
 
-  void key(std::string_view k) {
-    separate();
-    out_ += '"';
-    out_ += k;  // the keys below are plain ASCII
-    out_ += "\":";
-    first_ = true;  // the value follows without a comma
-    value_next_ = true;
-  }
-  void string(std::string_view v) {
-    separate();
-    if (plain(v)) {
-      out_ += '"';
-      out_ += v;
-      out_ += '"';
-    } else if (well_formed_utf8(v)) {
-      append_escaped(v);
-    } else {
-      out_ += nlohmann::ordered_json(v).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    }
-  }
-  void number(std::size_t v) {
-    separate();
-    fmt::format_to(std::back_inserter(out_), "{}", v);
-  }
-  void boolean(bool v) {
-    separate();
-    out_ += v ? "true" : "false";
-  }
-  void null() {
-    separate();
-    out_ += "null";
-  }
-  void string_or_null(const std::optional<std::string>& v) { v ? string(*v) : null(); }
-  // A ranking score, printed to two decimals, as nlohmann prints that double.
-  void confidence(double c) {
-    separate();
-    const double v = std::round(c * 100) / 100;
-    if (v >= 0 && v <= 1) {
-      out_ += hundredths()[static_cast<std::size_t>(std::lround(v * 100))];
-    } else {
-      out_ += nlohmann::ordered_json(v).dump();
-    }
-  }
-  void begin_object() {
-    separate();
-    out_ += '{';
-    first_ = true;
-  }
-  void end_object() {
-    out_ += '}';
-    first_ = false;
-  }
-
- private:
-  void separate() {
-    if (value_next_) {
-      value_next_ = false;
-    } else if (!first_) {
-      out_ += ',';
-    }
-    first_ = false;
-  }
-  // What nlohmann writes unescaped and unchanged: printable ASCII but '"' and '\\'.
-  // Whether v is well-formed UTF-8 (Unicode's table 3-7: no overlong form, surrogate
-  // or code point past U+10FFFF), as nlohmann's decoder accepts it.
-  static bool well_formed_utf8(std::string_view v) {
-    for (std::size_t i = 0; i < v.size();) {
-      const std::size_t n = detail::well_formed_utf8_length(v, i);
-      if (n == 0) return false;
-      i += n;
-    }
-    return true;
-  }
-  // v (well-formed UTF-8) quoted and escaped as nlohmann's dump escapes it with
-  // ensure_ascii off: `"` and `\`, the short escapes of \b \t \n \f \r, other
-  // control characters as \u00xx (lower-case hex), everything else as it is.
-  void append_escaped(std::string_view v) {
-    out_ += '"';
-    std::size_t run = 0;  // the start of the bytes not yet written, none of which needs escaping
-    for (std::size_t i = 0; i < v.size(); ++i) {
-      const auto b = static_cast<unsigned char>(v[i]);
-      if (b >= 0x20 && b != '"' && b != '\\') continue;
-      out_.append(v.data() + run, i - run);
-      run = i + 1;
-      switch (b) {
-        case '\b': out_ += "\\b"; break;
-        case '\t': out_ += "\\t"; break;
-        case '\n': out_ += "\\n"; break;
-        case '\f': out_ += "\\f"; break;
-        case '\r': out_ += "\\r"; break;
-        case '"': out_ += "\\\""; break;
-        case '\\': out_ += "\\\\"; break;
-        default: {
-          static constexpr char hex[] = "0123456789abcdef";
-          out_ += "\\u00";
-          out_ += hex[b >> 4];
-          out_ += hex[b & 0xF];
-        }
-      }
-    }
-    out_.append(v.data() + run, v.size() - run);
-    out_ += '"';
-  }
-  static bool plain(std::string_view v) {
-    for (const char c : v) {
-      const auto b = static_cast<unsigned char>(c);
-      if (b < 0x20 || b >= 0x7F || c == '"' || c == '\\') return false;
-    }
-    return true;
-  }
-  // nlohmann's text of k / 100.0 for k in [0, 100]: round(c * 100) / 100 is that double.
-  static const std::array<std::string, 101>& hundredths() {
-    static const std::array<std::string, 101> texts = [] {
-      std::array<std::string, 101> t;
-      for (std::size_t k = 0; k < t.size(); ++k) t[k] = nlohmann::ordered_json(static_cast<double>(k) / 100).dump();
-      return t;
-    }();
-    return texts;
-  }
-
-  std::string& out_;
-  bool first_ = true;
-  bool value_next_ = false;
-};
-
-void guess_json(JsonWriter& w, std::string_view name, const ContextGuess& g) {
+template <std::size_t N>
+void guess_json(JsonWriter& w, const char (&name)[N], const ContextGuess& g) {
   w.key(name);
   w.begin_object();
   w.key("value");
@@ -245,11 +112,11 @@ void guess_json(JsonWriter& w, std::string_view name, const ContextGuess& g) {
   w.end_object();
 }
 
-void figure_json(std::string& out, const ExtractedFigure& f, std::size_t i, std::string_view text) {
-  JsonWriter w(out);
+void figure_json(JsonWriter& w, const ExtractedFigure& f, std::size_t i, std::string_view text,
+                 JsonWriter::Recent& sentence) {
   w.begin_object();
   w.key("id");
-  w.string(fmt::format("E{}", i + 1));
+  w.string_number('E', i + 1);
   w.key("begin");
   w.number(f.span.begin);
   w.key("end");
@@ -261,23 +128,22 @@ void figure_json(std::string& out, const ExtractedFigure& f, std::size_t i, std:
   w.key("word_form");
   w.boolean(f.word_form);
   w.key("value");
-  w.string_or_null(f.quoted ? std::optional<std::string>(f.quoted->value.to_string()) : std::nullopt);
+  f.quoted ? w.string(f.quoted->value.to_string()) : w.null();
   w.key("upper");
-  w.string_or_null(f.quoted && f.quoted->upper ? std::optional<std::string>(f.quoted->upper->to_string())
-                                               : std::nullopt);
+  f.quoted && f.quoted->upper ? w.string(f.quoted->upper->to_string()) : w.null();
   w.key("unit");
   w.string(unit_text(f));
   w.key("qualifier");
   w.string(to_string(f.qualifier));
   w.key("interval");
-  w.string_or_null(f.interval ? std::optional<std::string>(f.interval->to_string()) : std::nullopt);
+  f.interval ? w.string(f.interval->to_string()) : w.null();
   w.key("linked");
-  w.string_or_null(f.linked ? std::optional<std::string>(fmt::format("E{}", *f.linked + 1)) : std::nullopt);
+  f.linked ? w.string_number('E', *f.linked + 1) : w.null();
   const bool money = f.currency_source != CurrencySource::none && f.unit.currency;
   w.key("currency");
-  w.string_or_null(money ? std::optional<std::string>(std::string(f.unit.currency->code())) : std::nullopt);
+  money ? w.string(f.unit.currency->code()) : w.null();
   w.key("currency_source");
-  w.string_or_null(money ? std::optional<std::string>(std::string(to_string(f.currency_source))) : std::nullopt);
+  money ? w.string(to_string(f.currency_source)) : w.null();
   // Only a currency the text or the caller states is certain; a default or an inference is not.
   w.key("currency_certain");
   w.boolean(money && (f.currency_source == CurrencySource::explicit_ || f.currency_source == CurrencySource::option));
@@ -314,7 +180,8 @@ void figure_json(std::string& out, const ExtractedFigure& f, std::size_t i, std:
     w.null();
   }
   w.key("sentence");
-  w.string(text.substr(f.sentence.begin, f.sentence.end - f.sentence.begin));
+  // Figures of one sentence follow each other: its JSON is written once and copied.
+  w.string(text.substr(f.sentence.begin, f.sentence.end - f.sentence.begin), sentence);
   w.key("before");
   w.string(f.before);
   w.key("after");
@@ -347,12 +214,16 @@ std::string figures_json(const Extraction& extraction, std::string_view text, co
   std::string body = out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   body.pop_back();  // '}': the figures follow, one a line
   body += ",\"figures\":[";
-  for (std::size_t i = 0; i < extraction.figures.size(); ++i) {
-    if (i) body += ',';
-    body += '\n';
-    // Keys in the order written; any invalid byte replaced rather than fail.
-    figure_json(body, extraction.figures[i], i, text);
-  }
+  {
+    body.reserve(body.size() + extraction.figures.size() * 1024 + 64);  // about 1 KB a figure: no copy as it grows
+    JsonWriter w(body);
+    JsonWriter::Recent sentence;
+    for (std::size_t i = 0; i < extraction.figures.size(); ++i) {
+      w.raw(i ? ",\n" : "\n");
+      // Keys in the order written; any invalid byte replaced rather than fail.
+      figure_json(w, extraction.figures[i], i, text, sentence);
+    }
+  }  // `body` holds what was written
   body += "\n],\"skipped\":";
   nlohmann::json skipped = nlohmann::json::array();
   for (const Error& e : extraction.skipped) skipped.push_back(e.message);

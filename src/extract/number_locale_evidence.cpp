@@ -7,6 +7,24 @@
 
 namespace finmetrics::extract_detail {
 
+namespace {
+
+// Whether any of the eight bytes of x is an ASCII digit (exact: each byte is tested
+// on its low seven bits, no carry crosses bytes; a byte past ASCII is no digit).
+bool any_digit(std::uint64_t x) noexcept {
+  constexpr std::uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL;
+  constexpr std::uint64_t ones = 0x0101010101010101ULL;
+  constexpr std::uint64_t highs = 0x8080808080808080ULL;
+  const std::uint64_t l = x & low7;
+  // Per byte: bit 7 set when l <= '9' (128 + '9' - l) and when l >= '0' (l + 128 - '0');
+  // and the byte itself below 0x80.
+  const std::uint64_t below = ones * (128 + '9') - l;
+  const std::uint64_t above = l + ones * (128 - '0');
+  return (below & above & ~x & highs) != 0;
+}
+
+}  // namespace
+
 // Whether the text writes its numbers the English way and never the other: a dot
 // before one, two or four and more digits ("167.2", "36.0%", "2,464.3") is a decimal
 // dot; a comma before one or two digits at a number's end ("45,00", "1,5") a decimal
@@ -18,9 +36,11 @@ std::optional<TextSpan> decimal_dot_evidence(std::string_view s) {
   std::optional<TextSpan> first;
   const std::size_t n = s.size();
   for (std::size_t i = 1; i + 1 < n; ++i) {
-    for (std::uint64_t x; i + 8 <= n; i += 8) {  // eight bytes at a time past those that are neither
-      std::memcpy(&x, s.data() + i, 8);
-      if (any_byte_is(x, '.') || any_byte_is(x, ',')) break;
+    // Eight positions at a time past those that are followed by no digit (prose holds
+    // many stops and commas, and few digits): no byte of s[i + 1, i + 9) is a digit.
+    for (std::uint64_t x; i + 9 <= n; i += 8) {
+      std::memcpy(&x, s.data() + i + 1, 8);
+      if (any_digit(x)) break;
     }
     if (i + 1 >= n) break;
     if ((s[i] != '.' && s[i] != ',') || !is_digit(s[i - 1]) || !is_digit(s[i + 1])) continue;
