@@ -1,7 +1,8 @@
 // `extract` on arbitrary UTF-8 text (inputs that are not well-formed UTF-8 are
 // read too, for the no-crash invariant only). Invariants:
 //  - no exception escapes extract_figures or the report writers;
-//  - extraction is deterministic;
+//  - extraction is deterministic, and the fast paths give what the general path gives
+//    (extract_detail::ScanPaths: the report and every refusal, byte for byte);
 //  - figure spans lie inside the text, in text order, and do not overlap; each
 //    sentence holds its figure;
 //  - the draft claims file reads back with the claims reader (its header is right;
@@ -13,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "finmetrics/claims/claim.hpp"
+#include "finmetrics/extract/detail/scan_paths.hpp"
 #include "finmetrics/extract/extract_figures.hpp"
 #include "finmetrics/extract/figure_report.hpp"
 #include "fuzz_check.hpp"
@@ -36,8 +38,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   ExtractOptions options;
   options.article_date = Date{2025, 3, 17};
   const Extraction first = extract_figures(text, options);
-  const Extraction second = extract_figures(text, options);
+  const Extraction second = extract_detail::extract_figures(text, options, extract_detail::ScanPaths::general);
   FUZZ_CHECK(first.figures.size() == second.figures.size() && first.skipped.size() == second.skipped.size(), text);
+  FUZZ_CHECK(figures_json(first, text) == figures_json(second, text), text);
+  for (std::size_t i = 0; i < first.skipped.size(); ++i)
+    FUZZ_CHECK(first.skipped[i].message == second.skipped[i].message, text);
   std::size_t last_end = 0;
   for (std::size_t i = 0; i < first.figures.size(); ++i) {
     const ExtractedFigure& f = first.figures[i];

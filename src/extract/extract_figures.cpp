@@ -5,6 +5,7 @@
 #include "figure_scanner.hpp"
 #include "finmetrics/extract/detail/article_cues.hpp"
 #include "finmetrics/extract/detail/context.hpp"
+#include "finmetrics/extract/detail/scan_paths.hpp"
 #include "finmetrics/extract/detail/sentences.hpp"
 
 // A scan over the bytes (no regex). It finds where a figure may be (a digit, a
@@ -53,13 +54,17 @@ TextSpan bounded_sentence(std::string_view s, TextSpan sentence, TextSpan figure
 }  // namespace
 
 Extraction extract_figures(std::string_view text, const ExtractOptions& options) {
+  return extract_detail::extract_figures(text, options, extract_detail::ScanPaths::fast);
+}
+
+Extraction extract_detail::extract_figures(std::string_view text, const ExtractOptions& options, ScanPaths paths) {
   Extraction out;
   const Lexicon& lexicon = options.parse.lexicon ? *options.parse.lexicon : Lexicon::builtin();
   // The sentences and the cue scan are the text's, read once for the currency of a
   // bare `$` and for the context (the scan only when one of them needs it).
   const extract_detail::SentenceIndex sentences(text, lexicon);
   extract_detail::ArticleCues cues(text, lexicon, options.issuers);
-  extract_detail::Scanner(text, options).run(out, sentences, cues);
+  extract_detail::Scanner(text, options, paths).run(out, sentences, cues);
   out.article_date = options.article_date ? options.article_date : find_article_date(text, lexicon);
   for (auto& f : out.figures) {
     f.sentence = bounded_sentence(text, sentences.span(sentences.index_of(f.span.begin)), f.span);

@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "finmetrics/decimal/interval.hpp"
+#include "finmetrics/extract/detail/scan_paths.hpp"
 #include "finmetrics/extract/detail/text.hpp"
 #include "finmetrics/extract/detail/word_memo.hpp"
 #include "finmetrics/extract/extract_figures.hpp"
@@ -139,8 +140,8 @@ std::size_t match_phrase(std::string_view s, std::size_t p, std::string_view phr
 
 class Scanner {
  public:
-  Scanner(std::string_view text, const ExtractOptions& options)
-      : s_(text), options_(options),
+  Scanner(std::string_view text, const ExtractOptions& options, ScanPaths paths = ScanPaths::fast)
+      : s_(text), options_(options), paths_(paths),
         lexicon_(options.parse.lexicon ? *options.parse.lexicon : Lexicon::builtin()) {
     read_options_ = options.parse;
     read_options_.count_nouns = false;  // the nouns of running text are read here (count_noun_end)
@@ -163,6 +164,7 @@ class Scanner {
   std::size_t count_noun_end(std::size_t p, const QuotedFigure& f, std::size_t number, bool& duration) const;
   std::size_t per_unit_end(std::size_t e, std::string* unit = nullptr) const;
   bool names_family_only(std::string_view text) const;
+  bool article_reads_nothing(std::size_t d, std::size_t we) const;
   void scan_numbers(std::vector<Candidate>& out, std::vector<Error>& skipped) const;
   void scan_words(std::vector<Candidate>& out, const std::vector<Candidate>& numeric) const;
   std::size_t extend_qualifier(std::size_t begin) const;
@@ -183,6 +185,7 @@ class Scanner {
 
   std::string_view s_;
   const ExtractOptions& options_;
+  ScanPaths paths_;
   const Lexicon& lexicon_;
   WordForms word_forms_;
   ParseOptions read_options_;

@@ -209,6 +209,107 @@ std::optional<Result<QuotedFigure>> Scanner::cjk_scales_figure(std::size_t d, Ra
   return f;
 }
 
+// Whether the article at [d, we) ("a", "an") is a candidate that every reading refuses
+// in silence, told without the look-back and the readings (on prose they were a third
+// of the scan: articles are the commonest number words). The grammar reads an article
+// only before a number word ("a hundred", "a third"), a scale ("a billion"), a currency
+// ("a dollar"), as a range's lower end ("a to ..."), or with a hedge ("an estimated",
+// "a near fourfold"); otherwise "'a' needs a scale after it", a syntax error, which a
+// word candidate never reports; a currency marker before it could make the error
+// another. So the article is passed over when what stands around it is plain: after
+// it, white space and a lower-case word that starts no phrase of those tables (a
+// phrase being words of letters, '.', '-', '\'' apart by spaces, as the grammar splits
+// them), and is not "to", "and" or "or"; before it, the start of a line, a comma,
+// semicolon or colon, or a word that is no currency marker. Anything else is read as
+// before. extract_paths_test and fuzz_extract prove it against the general path
+// (`ScanPaths::general`, every candidate read).
+bool Scanner::article_reads_nothing(std::size_t d, std::size_t we) const {
+  const std::size_t n = s_.size();
+  // Before: a line start, `,;:` then spaces, or a word that names no currency.
+  if (d > 0 && s_[d - 1] != '\n') {
+    std::size_t b = d;
+    while (b > 0 && (s_[b - 1] == ' ' || s_[b - 1] == '\t')) --b;
+    if (b == d) return false;  // glued to what stands before it
+    if (b > 0 && s_[b - 1] != '\n') {
+      const char c = s_[b - 1];
+      if (is_letter(c)) {
+        // The words before, up to the longest marker's: none ends a marker ("Hong Kong a").
+        std::size_t wb = b;
+        for (int k = 0; k < std::min(8, lexicon_.max_currency_words()); ++k) {
+          while (wb > 0 && (is_letter(s_[wb - 1]) || s_[wb - 1] == '.')) --wb;
+          const std::string_view before = s_.substr(wb, b - wb);
+          if (lexicon_.currency_marker_after_number(before) != nullptr) return false;  // currency_marker's and more
+          if (wb == 0 || s_[wb - 1] != ' ') break;
+          while (wb > 0 && s_[wb - 1] == ' ') --wb;
+          if (wb == 0 || !is_letter(s_[wb - 1])) break;
+        }
+      } else if (c != ',' && c != ';' && c != ':') {
+        return false;
+      }
+    }
+  }
+  // After: spaces, then a lower-case word.
+  std::size_t q = we;
+  while (q < n && (s_[q] == ' ' || s_[q] == '\t')) ++q;
+  if (q == we || q >= n || !is_lower(s_[q])) return false;
+  const std::size_t qe = letters_end(s_, q);
+  const std::string_view next = s_.substr(q, qe - q);
+  if (next == "to" || next == "and" || next == "or") return false;  // a range's separator, or the end of a reading
+  if (number_word(next) != nullptr) return false;
+  // The words from q, as the grammar's phrases split them, up to the longest phrase of
+  // the tables. Punctuation that is in no phrase ends them (a digit, a bracket, a quote,
+  // typographic ones too: "company’s"); a sign that may be part of one ("$", "~", "€",
+  // a tab) leaves the article to the grammar.
+  const auto phrase_char = [](char c) { return is_letter(c) || c == '.' || c == '-' || c == '\''; };
+  const auto ends_phrases = [&](std::size_t e) {
+    const char c = s_[e];
+    return is_digit(c) || c == ',' || c == ';' || c == ':' || c == ')' || c == '(' || c == '!' || c == '?' ||
+           c == '"' || c == '%' || c == '/' || c == '\n' || c == '\r' ||
+           (e + 2 < n && c == '\xE2' && s_[e + 1] == '\x80' &&
+            (s_[e + 2] == '\x98' || s_[e + 2] == '\x99' || s_[e + 2] == '\x9C' || s_[e + 2] == '\x9D'));
+  };
+  const int scale_words = std::min(8, lexicon_.max_scale_words());
+  const int currency_words = std::min(8, lexicon_.max_currency_words());
+  const int qualifier_words = std::min(8, lexicon_.max_qualifier_words());
+  const int max_words = std::max({scale_words, currency_words, qualifier_words});
+  std::array<std::size_t, 8> ends{};
+  int words = 0;
+  for (std::size_t p = q; words < max_words;) {
+    std::size_t e = p;
+    while (e < n && phrase_char(s_[e])) ++e;
+    if (e == p) {
+      if (ends_phrases(p)) break;
+      return false;
+    }
+    ends[static_cast<std::size_t>(words++)] = e;
+    if (e >= n || ends_phrases(e)) break;
+    if (s_[e] != ' ') return false;
+    p = e;
+    while (p < n && s_[p] == ' ') ++p;
+    if (p >= n) break;
+  }
+  // Every phrase from q that ends where a word of the grammar may end (after a letter or
+  // a '.', before no letter: "euro" and "euro." of "euro.", "peso" of "peso-nearly"), in
+  // each table, up to its longest phrase. (currency_marker_after_number answers for
+  // currency_marker too; a hedge starts only with a byte that may_start_qualifier
+  // admits, as the grammar asks it first.)
+  const bool hedge_at_q = lexicon_.may_start_qualifier(s_[q]);
+  int k = 0;  // the words before e
+  for (std::size_t e = q + 1; k < words && e <= ends[static_cast<std::size_t>(words - 1)]; ++e) {
+    if (e > ends[static_cast<std::size_t>(k)]) ++k;  // past the spaces after word k
+    const char last = s_[e - 1];
+    if (!(is_letter(last) || last == '.') || (e < n && is_letter(s_[e]))) continue;
+    const std::string_view phrase = s_.substr(q, e - q);
+    if ((k < scale_words && lexicon_.scale(phrase)) ||
+        (k < currency_words && lexicon_.currency_marker_after_number(phrase) != nullptr) ||
+        (k < qualifier_words && hedge_at_q && lexicon_.qualifier(phrase)) ||
+        (k + 1 < qualifier_words && lexicon_.qualifier(s_.substr(d, e - d)))) {  // "an estimated"
+      return false;
+    }
+  }
+  return !lexicon_.qualifier(s_.substr(d, we - d));
+}
+
 void Scanner::scan_numbers(std::vector<Candidate>& out, std::vector<Error>& skipped) const {
   const std::size_t n = s_.size();
   const auto read = [&](std::size_t at, RangeReading ranges) { return read_figure_at(s_, at, read_options_, ranges); };
@@ -259,6 +360,11 @@ void Scanner::scan_numbers(std::vector<Candidate>& out, std::vector<Error>& skip
         const NumberWord* w = this->number_word(s_.substr(i, we - i));
         // "A$9.84 billion": a marker glued to its number, read from the digits, no word.
         if (w == nullptr || (we < n && (s_[we] == '$' || is_digit(s_[we])))) {
+          i = we;
+          continue;
+        }
+        // "a company", "an increase": an article no reading can continue (article_reads_nothing).
+        if (paths_ == ScanPaths::fast && w->kind == NumberWord::Kind::article && article_reads_nothing(i, we)) {
           i = we;
           continue;
         }
