@@ -62,6 +62,9 @@ class Figure:
     hedge: str = "exact"
     interval: Optional[Interval] = None
     rounding_interval: Optional[Interval] = None
+    # what the text states the figure is worth in other currencies, in brackets
+    # after it ("Rmb81bn ($11bn)"): Figures of their own, not part of this value
+    equivalents: tuple = ()
     # extract only
     kind: Optional[str] = None
     word_form: bool = False
@@ -78,6 +81,7 @@ class Figure:
         d["interval"] = Interval._of(d.get("interval"))
         if "rounding_interval" in d:
             d["rounding_interval"] = Interval._of(d["rounding_interval"])
+        d["equivalents"] = tuple(cls._of(e) for e in d.get("equivalents", ()))
         return cls(**d)
 
 

@@ -66,6 +66,9 @@ py::dict figure_dict(const QuotedFigure& f) {
   d["hedge"] = std::string(to_string(hedge_of(f.qualifier)));
   d["interval"] = to_py(f.interval());
   d["rounding_interval"] = to_py(f.rounding_interval());
+  py::list equivalents;
+  for (const QuotedFigure& e : f.equivalents) equivalents.append(figure_dict(e));
+  d["equivalents"] = equivalents;
   return d;
 }
 

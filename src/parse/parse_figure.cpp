@@ -503,10 +503,45 @@ Result<QuotedFigure> run_parser(std::string_view text, const ParseOptions& optio
   return result;
 }
 
+// "Rmb81bn ($11bn)": an amount, then what it is worth in another currency in
+// brackets. Tried only once the whole text failed at that bracket, so a figure
+// that reads alone never pays for it; both must be money, neither nested.
+std::optional<QuotedFigure> with_stated_equivalent(std::string_view text, const ParseOptions& options,
+                                                   const Error& failure) {
+  const std::size_t open = failure.position;
+  if (failure.code != Errc::syntax || open == Error::npos || open >= text.size() || text[open] != '(') return std::nullopt;
+  std::size_t close = text.size();
+  while (close > open && (text[close - 1] == ' ' || text[close - 1] == '\t')) --close;
+  if (close < open + 3 || text[close - 1] != ')') return std::nullopt;
+  std::size_t first_end = open;
+  while (first_end > 0 && (text[first_end - 1] == ' ' || text[first_end - 1] == '\t')) --first_end;
+  auto first = run_parser(text.substr(0, first_end), options, false, RangeReading::joined);
+  if (!first || first->unit.dimension != Dimension::money) return std::nullopt;
+  const std::string_view inside = text.substr(open + 1, close - 1 - (open + 1));
+  auto second = run_parser(inside, options, false, RangeReading::joined);
+  if (!second || second->unit.dimension != Dimension::money || !second->equivalents.empty()) return std::nullopt;
+  // Spans of the inner figure in the whole text.
+  const auto shift = [&](TextSpan& span) {
+    if (span.end != 0) span = {span.begin + open + 1, span.end + open + 1};
+  };
+  shift(second->span);
+  shift(second->currency_span);
+  shift(second->qualifier_span);
+  QuotedFigure f = std::move(*first);
+  f.text = std::string(text.substr(f.span.begin, close - f.span.begin));
+  f.span.end = close;
+  f.equivalents.push_back(std::move(*second));
+  return f;
+}
+
 }  // namespace
 
 Result<QuotedFigure> parse_figure(std::string_view text, const ParseOptions& options) {
-  return run_parser(text, options, false, RangeReading::joined);
+  auto read = run_parser(text, options, false, RangeReading::joined);
+  if (!read) {
+    if (auto pair = with_stated_equivalent(text, options, read.error())) return std::move(*pair);
+  }
+  return read;
 }
 
 namespace parse_detail {

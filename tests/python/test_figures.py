@@ -80,3 +80,13 @@ def test_extract_says_how_each_currency_was_decided_with_the_library_s_account()
     assert fm.parse_figure("HK$140.9").currency_source == "explicit"
     assert fm.parse_figure("$140.9", dollar="HKD").currency_source == "option"
     assert fm.parse_figure("66 per cent").currency_source == "none"
+
+
+def test_parse_figure_reads_a_stated_equivalent_in_brackets():
+    f = fm.parse_figure("Rmb81bn ($11bn)")
+    assert (f.text, f.span, f.value, f.currency) == ("Rmb81bn ($11bn)", (0, 15), Decimal("81000000000"), "CNY")
+    assert len(f.equivalents) == 1
+    e = f.equivalents[0]
+    assert (e.text, e.span, e.value, e.currency, e.currency_source) == (
+        "$11bn", (9, 14), Decimal("11000000000"), "USD", "default")
+    assert fm.parse_figure("$5bn").equivalents == ()

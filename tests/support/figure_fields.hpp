@@ -12,6 +12,15 @@ namespace finmetrics::test {
 inline std::string span_text(const TextSpan& s) { return std::to_string(s.begin) + "," + std::to_string(s.end); }
 inline std::string exact_text(const Decimal& d) { return d.to_string() + "e" + std::to_string(d.exponent()); }
 
+inline std::string figure_fields(const Result<QuotedFigure>& r);
+
+/// The stated equivalents of a reading ("Rmb81bn ($11bn)"), each with every field.
+inline std::string equivalent_fields(const QuotedFigure& f) {
+  std::string out;
+  for (const QuotedFigure& e : f.equivalents) out += " | equivalent { " + figure_fields(e) + " }";
+  return out;
+}
+
 /// Every field of a reading, the quantum of each Decimal included; an error's code,
 /// position, message and input.
 inline std::string figure_fields(const Result<QuotedFigure>& r) {
@@ -27,7 +36,7 @@ inline std::string figure_fields(const Result<QuotedFigure>& r) {
          (f.upper ? exact_text(*f.upper) : "-") + " | " + exact_text(f.tolerances.approximate) + " " +
          exact_text(f.tolerances.just_below) + " " + exact_text(f.tolerances.just_above) + " | " +
          std::string(to_string(f.currency_source)) + " | " + f.currency_marker + " | " + span_text(f.currency_span) + " | " +
-         f.currency_family + " | " + span_text(f.qualifier_span);
+         f.currency_family + " | " + span_text(f.qualifier_span) + equivalent_fields(f);
 }
 
 }  // namespace finmetrics::test

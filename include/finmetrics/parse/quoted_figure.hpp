@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "finmetrics/decimal/decimal.hpp"
 #include "finmetrics/decimal/interval.hpp"
@@ -67,6 +68,11 @@ struct QuotedFigure {
   std::string currency_family;
   /// The hedge as written (`in the region of`), empty without one.
   TextSpan qualifier_span;
+  /// What the text states the figure is worth in other currencies, in brackets
+  /// after it (`Rmb81bn ($11bn)`): read as written, each with its own span in the
+  /// parsed input; never part of the figure's own value or interval. Set by
+  /// `parse_figure` (the extractor reads such a pair as two linked figures).
+  std::vector<QuotedFigure> equivalents;
 
   [[nodiscard]] bool is_range() const noexcept { return upper.has_value(); }
 
