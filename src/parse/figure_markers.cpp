@@ -175,6 +175,12 @@ bool Parser::set_marker(const CurrencyMarker& m, std::string_view text, std::siz
     pos = t.country_pos;
     t.country = nullptr;
   } else {
+    // "a P/E", "a P&L", "a R value": an article is an amount only before a currency's
+    // name ("a dollar", "a peso"), never before a sign or a letter of one.
+    if (!prefix && t.words_need_scale && !t.scale && !currency_name(text)) {
+      return fail(Errc::syntax, fmt::format("'{} {}' is no amount: '{}' is no currency's name", t.number_text, text, text),
+                  pos);
+    }
     auto r = lex_.resolve(m, text, options_.currency);
     if (!r) {
       // "10 dinars": which dinar is never guessed, nor the amount read without it
@@ -235,6 +241,13 @@ bool Parser::apply_multiple(std::uint32_t multiple, std::string_view text, std::
   }
   t.small *= multiple;
   return true;
+}
+
+// A currency's name as words are written: three letters or more, some in lower case
+// ("dollar", "pesos", "Euro"; not "P", "R", "HKD").
+bool Parser::currency_name(std::string_view text) {
+  return text.size() >= 3 && std::all_of(text.begin(), text.end(), is_ascii_letter) &&
+         std::any_of(text.begin(), text.end(), is_lower);
 }
 
 // One capital letter written apart from the '$' after it ("C $100 million" of "Series

@@ -333,6 +333,7 @@ class Parser {
   bool read_number(std::size_t& p, Term& t);
   bool read_prefix(std::size_t& p, Term& t);
   bool capital_label(std::size_t b, std::size_t e, std::size_t sign) const;
+  static bool currency_name(std::string_view text);
   bool read_prefix_fallback(std::size_t& p, Term& t);
   bool read_number_words(std::size_t& p, Term& t);
   // Chinese numerals (figure_words.cpp): "三千", "两万五千", "十五", "百分之十五".

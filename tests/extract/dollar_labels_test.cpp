@@ -76,3 +76,15 @@ TEST_CASE("a minus sign or an abbreviation's dot glued before a marker leaves th
   CHECK(money("U.S.$5bn and Rs.1,234 crore\n") ==
         std::vector<Money>{{"U.S.$5bn", "5000000000", "USD", "explicit"}, {"Rs.1,234 crore", "12340000000", "INR", "explicit"}});
 }
+
+TEST_CASE("an article before a one-letter marker is no amount", "[extract][dollar]") {
+  // Were refused and listed as "ambiguous currency 'P': which peso": `P` is a peso's sign.
+  CHECK(extract_figures("It trades at a P/E of 12.5 times, after a P&L hit.\n").skipped.empty());
+  const auto r = parse_figure("a P");
+  REQUIRE_FALSE(r);
+  CHECK(r.error().code == Errc::syntax);
+  CHECK(r.error().message == "'a P' is no amount: 'P' is no currency's name");
+  // A currency's name after an article is still one of it.
+  CHECK(money("It costs a dollar, or a euro.\n") ==
+        std::vector<Money>{{"a dollar", "1", "USD", "default"}, {"a euro", "1", "EUR", "explicit"}});
+}
