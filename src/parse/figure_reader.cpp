@@ -96,11 +96,8 @@ bool FigureReader::number_words(std::string_view s, std::size_t& i, std::size_t 
 }
 
 bool FigureReader::read_uncached(std::string_view s, FigureReading& out, bool ranges) const noexcept {
-  if (!enabled_ || s.size() >= std::numeric_limits<std::uint32_t>::max()) return false;
-  std::size_t b = 0, n = s.size();
-  while (b < n && (s[b] == ' ' || s[b] == '\t')) ++b;
-  while (n > b && (s[n - 1] == ' ' || s[n - 1] == '\t')) --n;
-  if (b >= n) return false;
+  std::size_t b = 0, n = 0;
+  if (!trimmed(s, b, n)) return false;
   Front f;
   if (!read_front(s, b, n, f)) return false;
   return read_rest(s, b, n, f, out, ranges);
@@ -128,18 +125,7 @@ FigureReader::Front FigureReader::front_of(const FrontSlot& slot, std::size_t b,
 // parentheses, a marker or a country prefix. False: not a figure the reader reads.
 bool FigureReader::read_front(std::string_view s, std::size_t b, std::size_t n, Front& f) const noexcept {
   const auto digit_at = [&](std::size_t k) { return k < n && is_digit(s[k]); };
-  // A space: U+0020, or a no-break, narrow no-break or thin space where they read alike.
-  const auto space = [&](std::size_t k) -> std::size_t {
-    if (k >= n) return 0;
-    const auto c = static_cast<unsigned char>(s[k]);
-    if (c == ' ') return 1;
-    if (c < 0xC2 || !wide_spaces_) return 0;
-    if (c == 0xC2) return k + 1 < n && static_cast<unsigned char>(s[k + 1]) == 0xA0 ? 2 : 0;
-    return c == 0xE2 && k + 2 < n && static_cast<unsigned char>(s[k + 1]) == 0x80 &&
-                   (static_cast<unsigned char>(s[k + 2]) == 0xAF || static_cast<unsigned char>(s[k + 2]) == 0x89)
-               ? 3
-               : 0;
-  };
+  const auto space = [&](std::size_t k) { return space_at(s, k, n); };
   const auto minus = [&](std::size_t k) -> std::size_t {
     if (k >= n) return 0;
     if (s[k] == '-') return 1;
@@ -243,17 +229,7 @@ bool FigureReader::read_front(std::string_view s, std::size_t b, std::size_t n, 
 bool FigureReader::read_rest(std::string_view s, std::size_t b, std::size_t n, const Front& f, FigureReading& out,
                              bool ranges) const noexcept {
   const auto digit_at = [&](std::size_t k) { return k < n && is_digit(s[k]); };
-  const auto space = [&](std::size_t k) -> std::size_t {
-    if (k >= n) return 0;
-    const auto c = static_cast<unsigned char>(s[k]);
-    if (c == ' ') return 1;
-    if (c < 0xC2 || !wide_spaces_) return 0;
-    if (c == 0xC2) return k + 1 < n && static_cast<unsigned char>(s[k + 1]) == 0xA0 ? 2 : 0;
-    return c == 0xE2 && k + 2 < n && static_cast<unsigned char>(s[k + 1]) == 0x80 &&
-                   (static_cast<unsigned char>(s[k + 2]) == 0xAF || static_cast<unsigned char>(s[k + 2]) == 0x89)
-               ? 3
-               : 0;
-  };
+  const auto space = [&](std::size_t k) { return space_at(s, k, n); };
   std::size_t i = f.i;
   const Qualifier qualifier = f.qualifier;
   const std::size_t qualifier_end = f.qualifier_end;

@@ -331,11 +331,8 @@ bool FigureReader::read_fast(std::string_view s, std::size_t b, std::size_t n, c
 
 // (here, with the fast path it asks first)
 bool FigureReader::read(std::string_view s, FigureReading& out, bool ranges) const noexcept {
-  if (!enabled_ || s.size() >= std::numeric_limits<std::uint32_t>::max()) return false;
-  std::size_t b = 0, n = s.size();
-  while (b < n && (s[b] == ' ' || s[b] == '\t')) ++b;
-  while (n > b && (s[n - 1] == ' ' || s[n - 1] == '\t')) --n;
-  if (b >= n) return false;
+  std::size_t b = 0, n = 0;
+  if (!trimmed(s, b, n)) return false;
   Front f;
   std::size_t d = 0;
   if (const FrontSlot* front = front_at(s.data() + b, n - b, d)) {

@@ -1,10 +1,12 @@
 #pragma once
 // FigureReader::Table::match, the look-up of a word at a position (a template on
 // the boundaries that end a word), for the two files that instantiate it: the
-// reader (figure_reader.cpp) and its fast path's compiler (figure_reader_fast.cpp).
+// reader (figure_reader.cpp) and its fast path's compiler (figure_reader_fast.cpp);
+// and the two small steps both paths take on every figure, inline in each.
 
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <string_view>
 
 #include "figure_reader_bytes.hpp"
@@ -109,6 +111,31 @@ const FigureReader::Word* FigureReader::Table::match(std::string_view s, std::si
   }
   if (then_word != nullptr) form = then_form;
   return then_word;
+}
+
+// The figure's bytes [b, n) without the spaces and tabs around it; false where the
+// reader reads nothing (disabled, empty, or too long for its 32-bit offsets).
+inline bool FigureReader::trimmed(std::string_view s, std::size_t& b, std::size_t& n) const noexcept {
+  if (!enabled_ || s.size() >= std::numeric_limits<std::uint32_t>::max()) return false;
+  b = 0;
+  n = s.size();
+  while (b < n && (s[b] == ' ' || s[b] == '\t')) ++b;
+  while (n > b && (s[n - 1] == ' ' || s[n - 1] == '\t')) --n;
+  return b < n;
+}
+
+// The length of a space at k (before n): U+0020, or a no-break, narrow no-break or
+// thin space where they read alike; 0 for none.
+inline std::size_t FigureReader::space_at(std::string_view s, std::size_t k, std::size_t n) const noexcept {
+  if (k >= n) return 0;
+  const auto c = static_cast<unsigned char>(s[k]);
+  if (c == ' ') return 1;
+  if (c < 0xC2 || !wide_spaces_) return 0;
+  if (c == 0xC2) return k + 1 < n && static_cast<unsigned char>(s[k + 1]) == 0xA0 ? 2 : 0;
+  return c == 0xE2 && k + 2 < n && static_cast<unsigned char>(s[k + 1]) == 0x80 &&
+                 (static_cast<unsigned char>(s[k + 2]) == 0xAF || static_cast<unsigned char>(s[k + 2]) == 0x89)
+             ? 3
+             : 0;
 }
 
 }  // namespace finmetrics

@@ -235,6 +235,8 @@ class FigureReader {
     std::uint8_t marker_form = 0;
     bool negative = false, outer = false, inner = false;
   };
+  bool trimmed(std::string_view s, std::size_t& b, std::size_t& n) const noexcept;
+  std::size_t space_at(std::string_view s, std::size_t k, std::size_t n) const noexcept;
   bool read_front(std::string_view s, std::size_t b, std::size_t n, Front& f) const noexcept;
   bool read_rest(std::string_view s, std::size_t b, std::size_t n, const Front& f, FigureReading& out,
                  bool ranges) const noexcept;
