@@ -551,6 +551,9 @@ std::optional<Result<QuotedFigure>> parse_figure_by(std::string_view text, const
   bool front = false;
   auto result = run_parser(text, options, false, RangeReading::joined, paths, &front);
   if (paths == FigurePaths::front_only && !front) return std::nullopt;
+  if (!result) {  // as parse_figure: each path reads a stated equivalent alike
+    if (auto pair = with_stated_equivalent(text, options, result.error())) return Result<QuotedFigure>(std::move(*pair));
+  }
   return result;
 }
 

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "finmetrics/parse/detail/figure_paths.hpp"
 #include "finmetrics/parse/parse_figure.hpp"
 
 // "Rmb81bn ($11bn)": an amount and, in brackets after it, what the text says it is worth
@@ -69,4 +70,18 @@ TEST_CASE("a bracket that is no amount of money is still refused", "[parse][equi
   REQUIRE(negative);
   CHECK(negative->value.to_string() == "-5000000000");
   CHECK(negative->equivalents.empty());
+}
+
+TEST_CASE("the front and general paths read a stated equivalent alike", "[parse][equivalent]") {
+  // Found by fuzz_parse_figure: parse_figure read the pair, the general path alone refused it.
+  for (const char* text : {"Rmb81bn ($11bn)", "$000.00000000000(0ZWG)", "HK$1.7bn-HK$2.3bn (US$218m-US$295m)"}) {
+    INFO(text);
+    const auto both = parse_figure(text);
+    const auto general = parse_detail::parse_figure_by(text, {}, parse_detail::FigurePaths::general_only);
+    REQUIRE(both);
+    REQUIRE(*general);
+    CHECK(general->value().text == both->text);
+    CHECK(general->value().equivalents.size() == 1);
+    CHECK(general->value().value == both->value);
+  }
 }
