@@ -335,31 +335,10 @@ bool FigureReader::read_rest(std::string_view s, std::size_t b, std::size_t n, c
       k += 4;
     }
     if (k != i && digit_at(k)) {
-      const std::size_t upper_start = k;
-      int upper_count = 0;
-      while (digit_at(k)) {
-        upper = upper * 10 + static_cast<unsigned>(s[k++] - '0');
-        if (++upper_count > 18) return false;
-      }
-      bool upper_grouped = false;
-      if (k - upper_start <= 3) {
-        while (k < n && s[k] == ',' && digit_at(k + 1) && digit_at(k + 2) && digit_at(k + 3) && !digit_at(k + 4)) {
-          for (std::size_t d = k + 1; d < k + 4; ++d) upper = upper * 10 + static_cast<unsigned>(s[d] - '0');
-          if ((upper_count += 3) > 18) return false;
-          k += 4;
-          upper_grouped = true;
-        }
-      }
-      const std::size_t upper_whole_end = k;
-      if (k < n && s[k] == '.') {
-        if (!digit_at(k + 1)) return false;
-        ++k;
-        while (digit_at(k)) {
-          upper = upper * 10 + static_cast<unsigned>(s[k++] - '0');
-          ++upper_fraction;
-          if (++upper_count > 18) return false;
-        }
-      }
+      PlainNumber upper_number;
+      if (!read_plain_number(s.data(), k, n, upper_number)) return false;
+      upper = upper_number.digits;
+      upper_fraction = upper_number.fraction;
       if (k < n && (s[k] == ',' || s[k] == '.' || s[k] == '\'' || s[k] == '-' || is_digit(s[k]))) return false;
       if (const std::size_t g = (k < n && s[k] == ' ') ? 1 : space(k); g != 0 && digit_at(k + g)) return false;
       // the lower end below the upper one (both below 10^18: compared at one quantum)
@@ -368,8 +347,7 @@ bool FigureReader::read_rest(std::string_view s, std::size_t b, std::size_t n, c
       for (int x = fraction; x < common; ++x) low *= 10;
       for (int x = upper_fraction; x < common; ++x) high *= 10;
       if (!(low < high)) return false;
-      dot_three = dot_three || (dot_three_ambiguous_ && !upper_grouped && upper_whole_end - upper_start <= 3 &&
-                                upper_fraction == 3 && s[upper_start] != '0');
+      dot_three = dot_three || (dot_three_ambiguous_ && upper_number.dot_three(s.data()));
       range = true;
       i = k;
     }

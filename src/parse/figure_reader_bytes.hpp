@@ -55,4 +55,50 @@ inline std::uint64_t fold8(std::uint64_t v) noexcept {
   return v | capitals >> 2;                                      // + 0x20
 }
 
+// A plain number: digits, groups of three after commas (after one to three digits),
+// decimals after a dot; at most 18 digits in all (a 64-bit integer).
+struct PlainNumber {
+  std::uint64_t digits = 0;  // every digit, decimals included
+  int fraction = 0;          // how many are decimals
+  bool grouped = false;      // commas group the whole part
+  std::size_t start = 0, whole_end = 0;
+  // `1.234`: three decimals after one to three digits, ungrouped, which a locale with
+  // dot groups reads as 1234.
+  [[nodiscard]] bool dot_three(const char* p) const noexcept {
+    return !grouped && whole_end - start <= 3 && fraction == 3 && p[start] != '0';
+  }
+};
+
+// The plain number at p[i] (a digit) in p[0, n), i moved past it; false where it is
+// none (more than 18 digits, a dot with no digit after it).
+inline bool read_plain_number(const char* p, std::size_t& i, std::size_t n, PlainNumber& out) noexcept {
+  const auto digit_at = [&](std::size_t k) { return k < n && is_digit(p[k]); };
+  out.start = i;
+  int count = 0;
+  while (digit_at(i)) {
+    out.digits = out.digits * 10 + static_cast<unsigned>(p[i++] - '0');
+    if (++count > 18) return false;
+  }
+  if (i - out.start <= 3) {
+    while (i < n && p[i] == ',' && digit_at(i + 1) && digit_at(i + 2) && digit_at(i + 3) && !digit_at(i + 4)) {
+      out.digits = ((out.digits * 10 + static_cast<unsigned>(p[i + 1] - '0')) * 10 + static_cast<unsigned>(p[i + 2] - '0')) * 10 +
+                   static_cast<unsigned>(p[i + 3] - '0');
+      if ((count += 3) > 18) return false;
+      i += 4;
+      out.grouped = true;
+    }
+  }
+  out.whole_end = i;
+  if (i < n && p[i] == '.') {
+    if (!digit_at(i + 1)) return false;
+    ++i;
+    while (digit_at(i)) {
+      out.digits = out.digits * 10 + static_cast<unsigned>(p[i++] - '0');
+      ++out.fraction;
+      if (++count > 18) return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace finmetrics::figure_reader_detail

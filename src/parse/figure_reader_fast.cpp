@@ -202,40 +202,15 @@ bool FigureReader::read_fast(std::string_view s, std::size_t b, std::size_t n, c
   // (a range needs a digit, '-' or U+2013 after the number: never read here)
   if (front.country != no_word || front.inner) return false;
   const char* const p = s.data();
-  const auto digit_at = [&](std::size_t k) { return k < n && is_digit(p[k]); };
 
   // The number: digits, groups of three after commas, decimals (at most 18 digits);
   // anything else after it (another separator, a space and a digit) is the general path's.
   std::size_t i = b + d;
-  const std::size_t start = i;
-  std::uint64_t digits = 0;
-  int count = 0;
-  while (digit_at(i)) {
-    digits = digits * 10 + static_cast<unsigned>(p[i++] - '0');
-    if (++count > 18) return false;
-  }
-  bool grouped = false;
-  if (i - start <= 3) {
-    while (i < n && p[i] == ',' && digit_at(i + 1) && digit_at(i + 2) && digit_at(i + 3) && !digit_at(i + 4)) {
-      digits = ((digits * 10 + static_cast<unsigned>(p[i + 1] - '0')) * 10 + static_cast<unsigned>(p[i + 2] - '0')) * 10 +
-               static_cast<unsigned>(p[i + 3] - '0');
-      if ((count += 3) > 18) return false;
-      i += 4;
-      grouped = true;
-    }
-  }
-  const std::size_t whole_end = i;
-  int fraction = 0;
-  if (i < n && p[i] == '.') {
-    if (!digit_at(i + 1)) return false;
-    ++i;
-    while (digit_at(i)) {
-      digits = digits * 10 + static_cast<unsigned>(p[i++] - '0');
-      ++fraction;
-      if (++count > 18) return false;
-    }
-  }
-  const bool dot_three = dot_three_ambiguous_ && !grouped && whole_end - start <= 3 && fraction == 3 && p[start] != '0';
+  PlainNumber number;
+  if (!read_plain_number(p, i, n, number)) return false;
+  const std::uint64_t digits = number.digits;
+  const int fraction = number.fraction;
+  const bool dot_three = dot_three_ambiguous_ && number.dot_three(p);
 
   // The units: ASCII words, one space between them (a space first or not), at most eight.
   std::uint32_t first[8], last[8];

@@ -311,7 +311,6 @@ std::size_t family_figure_end(std::string_view window, std::size_t b, std::size_
   if (members.empty()) return std::string_view::npos;
   std::string probe(window.substr(0, b));
   probe += members.front().code();
-  const std::size_t code_end = probe.size();
   if (q == b + 1 || !is_hspace(detail::decode_utf8(window, q).value)) probe += ' ';  // "P13.1": no "PHP13.1" glue issue
   const std::size_t shift = probe.size();
   std::size_t rest = q;
@@ -319,7 +318,6 @@ std::size_t family_figure_end(std::string_view window, std::size_t b, std::size_
   probe += window.substr(rest);
   const auto r = parse_detail::read_figure_prefix(probe, options, ranges);
   if (!r || r->span.end <= shift) return std::string_view::npos;
-  (void)code_end;
   return r->span.end - shift + rest;
 }
 

@@ -2,7 +2,6 @@
 #include <array>
 #include <cctype>
 #include <filesystem>
-#include <fstream>
 #include <random>
 #include <sstream>
 #include <string>
@@ -13,6 +12,7 @@
 
 #include "finmetrics/extract/detail/scan_paths.hpp"
 #include "finmetrics/extract/figure_report.hpp"
+#include "finmetrics/io/read_file.hpp"
 #include "shared_data.hpp"
 
 // The extractor's fast paths (ScanPaths::fast: an article before a plain word is
@@ -26,13 +26,6 @@ using namespace finmetrics;
 using extract_detail::ScanPaths;
 
 namespace {
-
-std::string slurp(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
 
 // The whole account of an extraction: the JSON report (figures, context, currency
 // evidence) and every refusal's message.
@@ -77,18 +70,18 @@ TEST_CASE("the fast path reads the seed articles and the unseen passages as the 
     auto options_path = entry.path();
     options_path.replace_extension(".options");
     if (std::filesystem::exists(options_path)) {
-      std::istringstream lines(slurp(options_path));
+      std::istringstream lines(read_file(options_path).value());
       for (std::string line; std::getline(lines, line);)
         if (line.rfind("locale=", 0) == 0) options.parse.locale = line.substr(7);
     }
-    check_same(slurp(entry.path()), options);
+    check_same(read_file(entry.path()).value(), options);
     ++passages;
   }
   CHECK(passages > 40);
   FINMETRICS_REQUIRE_SHARED("seeds/000_4be4fd45a4304e2c.txt");
   for (const char* seed : {"000_4be4fd45a4304e2c", "001_176cb876e40a5867", "002_af63c1e32f5ec212",
                            "003_86dc9b19e2eddc32", "004_893f16c0d21005b9"}) {
-    const std::string text = slurp(test::shared_path(fmt::format("seeds/{}.txt", seed)));
+    const std::string text = read_file(test::shared_path(fmt::format("seeds/{}.txt", seed))).value();
     check_same(text);
     ExtractOptions no_context;
     no_context.context = false;
@@ -125,7 +118,7 @@ TEST_CASE("the fast path reads every article in every company as the general pat
 
 TEST_CASE("the fast path reads mutated seed passages as the general path does", "[extract][paths]") {
   FINMETRICS_REQUIRE_SHARED("seeds/001_176cb876e40a5867.txt");
-  const std::string seed = slurp(test::shared_path("seeds/001_176cb876e40a5867.txt"));
+  const std::string seed = read_file(test::shared_path("seeds/001_176cb876e40a5867.txt")).value();
   std::mt19937 rng(7);
   const auto pick = [&](const auto& list) { return std::string(list[rng() % list.size()]); };
   for (int k = 0; k < 200; ++k) {

@@ -84,9 +84,8 @@ TEST_CASE("plain runs: read as record by record, v1 and v2 corpora and near miss
   FINMETRICS_REQUIRE_SHARED("bench/gen_corpus_v2.py");
   FINMETRICS_REQUIRE_SHARED("data/fx/ecb-eurofxref-hist.csv");
   const FxTable fx = load_ecb_csv(test::shared_path("data/fx/ecb-eurofxref-hist.csv")).value();
-  const std::string python = "/usr/bin/python3 ";
-  const std::string v1 = test::run_command(python + test::shared_path("bench/gen_corpus.py").string() + " 20000 31");
-  const std::string v2 = test::run_command(python + test::shared_path("bench/gen_corpus_v2.py").string() + " 20000 37");
+  const std::string v1 = test::generated_corpus("gen_corpus.py", 20000, 31);
+  const std::string v2 = test::generated_corpus("gen_corpus_v2.py", 20000, 37);
   REQUIRE(v1.size() > 400000);
   REQUIRE(v2.size() > 400000);
 

@@ -73,9 +73,8 @@ TEST_CASE("v2 rows read by FigureReader get read_v2_figure's cells, status, reas
   FINMETRICS_REQUIRE_SHARED("bench/gen_corpus_v2.py");
   FINMETRICS_REQUIRE_SHARED("data/fx/ecb-eurofxref-hist.csv");
   const FxTable fx = load_ecb_csv(test::shared_path("data/fx/ecb-eurofxref-hist.csv")).value();
-  const std::string python = "/usr/bin/python3 ";
-  const auto v1 = test::figure_column(test::run_command(python + test::shared_path("bench/gen_corpus.py").string() + " 20000 19"));
-  const auto v2 = test::figure_column(test::run_command(python + test::shared_path("bench/gen_corpus_v2.py").string() + " 40000 29"));
+  const auto v1 = test::corpus_figures("gen_corpus.py", 20000, 19);
+  const auto v2 = test::corpus_figures("gen_corpus_v2.py", 40000, 29);
   REQUIRE(v1.size() == 20000);
   REQUIRE(v2.size() == 40000);
   // Dates over the table's range and beyond it (no rate before 1999, stale at the end).

@@ -141,9 +141,8 @@ TEST_CASE("front path: every option set, on forms and their near misses", "[pars
 TEST_CASE("front path: the v1 and v2 corpora and their near misses, under every option set", "[parse][front]") {
   FINMETRICS_REQUIRE_SHARED("bench/gen_corpus_v2.py");
   FINMETRICS_REQUIRE_SHARED("bench/gen_corpus.py");
-  const std::string python = "/usr/bin/python3 ";
-  const auto v1 = test::figure_column(test::run_command(python + test::shared_path("bench/gen_corpus.py").string() + " 20000 17"));
-  const auto v2 = test::figure_column(test::run_command(python + test::shared_path("bench/gen_corpus_v2.py").string() + " 40000 23"));
+  const auto v1 = test::corpus_figures("gen_corpus.py", 20000, 17);
+  const auto v2 = test::corpus_figures("gen_corpus_v2.py", 40000, 23);
   REQUIRE(v1.size() == 20000);
   REQUIRE(v2.size() == 40000);
   const auto options = option_sets();

@@ -127,9 +127,8 @@ TEST_CASE("figure reader fast path: forms and near forms, as the general path re
 TEST_CASE("figure reader fast path: the v1 and v2 corpora and their mutations", "[parse][reader]") {
   FINMETRICS_REQUIRE_SHARED("bench/gen_corpus_v2.py");
   FINMETRICS_REQUIRE_SHARED("bench/gen_corpus.py");
-  const std::string python = "/usr/bin/python3 ";
-  const auto v1 = test::figure_column(test::run_command(python + test::shared_path("bench/gen_corpus.py").string() + " 200000 1"));
-  const auto v2 = test::figure_column(test::run_command(python + test::shared_path("bench/gen_corpus_v2.py").string() + " 200000 7"));
+  const auto v1 = test::corpus_figures("gen_corpus.py", 200000, 1);
+  const auto v2 = test::corpus_figures("gen_corpus_v2.py", 200000, 7);
   REQUIRE(v1.size() == 200000);
   REQUIRE(v2.size() == 200000);
   const auto options = option_sets();

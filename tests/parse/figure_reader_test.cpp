@@ -344,9 +344,8 @@ TEST_CASE("figure reader: every option set, on forms and their near misses", "[p
 TEST_CASE("figure reader: the v1 and v2 corpora and their near misses, under every option set", "[parse][reader]") {
   FINMETRICS_REQUIRE_SHARED("bench/gen_corpus_v2.py");
   FINMETRICS_REQUIRE_SHARED("bench/gen_corpus.py");
-  const std::string python = "/usr/bin/python3 ";
-  const auto v1 = test::figure_column(test::run_command(python + test::shared_path("bench/gen_corpus.py").string() + " 20000 17"));
-  const auto v2 = test::figure_column(test::run_command(python + test::shared_path("bench/gen_corpus_v2.py").string() + " 40000 29"));
+  const auto v1 = test::corpus_figures("gen_corpus.py", 20000, 17);
+  const auto v2 = test::corpus_figures("gen_corpus_v2.py", 40000, 29);
   REQUIRE(v1.size() == 20000);
   REQUIRE(v2.size() == 40000);
   const auto options = option_sets();

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "finmetrics/io/csv.hpp"
+#include "shared_data.hpp"
 
 namespace finmetrics::test {
 
@@ -40,6 +41,18 @@ inline std::vector<std::string> figure_column(const std::string& text) {
   while (auto r = splitter.next()) take(*r);
   if (auto r = splitter.finish()) take(*r);
   return out;
+}
+
+/// The corpus `generator` of ../shared/bench (`gen_corpus.py`, `gen_corpus_v2.py`)
+/// writes for `rows` and `seed`, run by Debian's Python (the one with its packages).
+inline std::string generated_corpus(const std::string& generator, int rows, int seed) {
+  return run_command("/usr/bin/python3 " + shared_path("bench/" + generator).string() + " " + std::to_string(rows) + " " +
+                     std::to_string(seed));
+}
+
+/// The figure column of that corpus.
+inline std::vector<std::string> corpus_figures(const std::string& generator, int rows, int seed) {
+  return figure_column(generated_corpus(generator, rows, seed));
 }
 
 }  // namespace finmetrics::test
