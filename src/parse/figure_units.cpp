@@ -198,9 +198,21 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
           const std::string_view rest = s_.substr(k, ce - k);
           Currency cur;
           if (!currency_at(rest, k, cur)) return false;
-          if (t.currency && cur == *t.currency && t.source == CurrencySource::explicit_ && t.currency_is_prefix &&
-              !t.currency_text.empty() && is_cjk(at(t.currency_pos).value)) {
-            t.last_text = rest;  // "人民币5亿元": Chinese writes the unit word after the marker
+          const bool cjk_name_before = t.currency && t.source == CurrencySource::explicit_ && t.currency_is_prefix &&
+                                       !t.currency_text.empty() && is_cjk(at(t.currency_pos).value);
+          if (cjk_name_before && (cur == *t.currency || lex_.cue(rest, "cjk_unit_word") != nullptr)) {
+            // "人民币5亿元", "美元50亿元": Chinese writes the unit word after the marker,
+            // whatever the currency the marker names
+            t.last_text = rest;
+          } else if (t.currency && t.source == CurrencySource::explicit_ && !t.currency_is_prefix &&
+                     t.currency_pos + t.currency_text.size() == k && lex_.cue(t.currency_text, "cjk_unit_word") != nullptr &&
+                     is_cjk(at(k).value)) {
+            // "402.5亿元人民币", "50亿元港币": the currency's name right after the unit word says which
+            t.currency = cur;
+            t.marker = lex_.currency_marker(rest);
+            t.currency_text = rest;
+            t.currency_pos = k;
+            t.last_text = rest;
           } else if (t.currency && t.currency_is_prefix && t.marker != nullptr && !t.marker->currency &&
                      t.marker->family != 0 && lex_.family_of(cur) == t.marker->family) {
             // "¥3,000億円": the sign of a family (yen or yuan) and, after the scale, the word
