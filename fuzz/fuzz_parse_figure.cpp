@@ -9,7 +9,9 @@
 // on an error: a message and a position inside the text.
 // And the two routes through the grammar agree: where the front path reads the text
 // (src/parse/figure_front.cpp), every field of its reading (or its error) is the
-// general reader's, and parse_figure's answer is the general reader's. And the
+// general reader's, and parse_figure's answer is the general reader's (through the
+// FigureReader its memo compiles once an option set was asked about often enough,
+// parse/figure_reader_memo.hpp, where that reader reads the text). And the
 // compact FigureReader (parse/figure_reader.hpp) compiled for the same options:
 // where it reads the text (with and without ranges), its QuotedFigure is
 // parse_figure's field for field, and

@@ -9,6 +9,7 @@
 #include "finmetrics/currency/iso4217.hpp"
 #include "finmetrics/lexicon/builtin_sources.hpp"
 #include "finmetrics/lexicon/lexicon.hpp"
+#include "finmetrics/parse/figure_reader_memo.hpp"
 
 // The reader compiles its tables by asking parse_figure: every word of the
 // lexicon is tried in each position on a few sample figures, and kept there only
@@ -186,7 +187,7 @@ bool FigureReader::agrees(const std::string& text) const {
   // the reader first: where it answers nothing, parse_figure need not be asked
   FigureReading r;
   if (!read(text, r, true)) return false;
-  const auto general = parse_figure(text, options_);
+  const auto general = parse_detail::parse_figure_unmemoized(text, options_);
   return general && same_figure(to_quoted_figure(text, r), *general);
 }
 
@@ -474,9 +475,9 @@ std::vector<std::pair<std::string, std::string>> FigureReader::learn_markers() {
           w.family = lm->family;
           return may;
         }
-        auto f = parse_figure(w.text + "1", options_);
-        if (!f || !f->unit.is_money()) f = parse_figure("1 " + w.text, options_);
-        if (!f || !f->unit.is_money()) f = parse_figure("1" + w.text, options_);
+        auto f = parse_detail::parse_figure_unmemoized(w.text + "1", options_);
+        if (!f || !f->unit.is_money()) f = parse_detail::parse_figure_unmemoized("1 " + w.text, options_);
+        if (!f || !f->unit.is_money()) f = parse_detail::parse_figure_unmemoized("1" + w.text, options_);
         if (!f || !f->unit.is_money() || !f->unit.currency) return 0;
         w.currency = *f->unit.currency;
         w.source = f->currency_source;
@@ -637,8 +638,8 @@ void FigureReader::learn_hedges() {
   learn_table(
       hedges_, candidates, before_attached | before_spaced,
       [&](Word& w) -> std::uint8_t {
-        auto f = parse_figure(w.text + " USD 1", options_);
-        if (!f) f = parse_figure(w.text + "USD 1", options_);
+        auto f = parse_detail::parse_figure_unmemoized(w.text + " USD 1", options_);
+        if (!f) f = parse_detail::parse_figure_unmemoized(w.text + "USD 1", options_);
         if (!f || f->qualifier == Qualifier::none || f->upper) return 0;
         w.qualifier = f->qualifier;
         return 0xF;
@@ -678,7 +679,7 @@ void FigureReader::learn_pers() {
   learn_table(
       pers_, candidates, after_spaced,
       [&](Word& w) -> std::uint8_t {
-        auto f = parse_figure("USD 1 " + w.text, options_);
+        auto f = parse_detail::parse_figure_unmemoized("USD 1 " + w.text, options_);
         if (!f || f->unit.per == Per::whole) return 0;
         w.per = f->unit.per;
         // `per 10 shares`: the amount of one share is a tenth

@@ -1,5 +1,7 @@
 #include "finmetrics/parse/parse_figure.hpp"
 #include "finmetrics/parse/detail/read_figure_prefix.hpp"
+#include "finmetrics/parse/figure_reader.hpp"
+#include "finmetrics/parse/figure_reader_memo.hpp"
 #include "finmetrics/lexicon/lexicon.hpp"
 #include "figure_parser.hpp"
 
@@ -536,15 +538,25 @@ std::optional<QuotedFigure> with_stated_equivalent(std::string_view text, const 
 
 }  // namespace
 
+// Where a FigureReader compiled for the options reads the text (figure_reader_memo.hpp:
+// once enough figures were asked about with them), its figure, field for field the
+// grammar's; the grammar reads the rest.
 Result<QuotedFigure> parse_figure(std::string_view text, const ParseOptions& options) {
+  if (const FigureReader* reader = parse_detail::FigureReaderMemo::process().reader(options)) {
+    if (FigureReading r; reader->read(text, r, true)) return reader->figure(text, r, options.tolerances);
+  }
+  return parse_detail::parse_figure_unmemoized(text, options);
+}
+
+namespace parse_detail {
+
+Result<QuotedFigure> parse_figure_unmemoized(std::string_view text, const ParseOptions& options) {
   auto read = run_parser(text, options, false, RangeReading::joined);
   if (!read) {
     if (auto pair = with_stated_equivalent(text, options, read.error())) return std::move(*pair);
   }
   return read;
 }
-
-namespace parse_detail {
 
 std::optional<Result<QuotedFigure>> parse_figure_by(std::string_view text, const ParseOptions& options,
                                                     FigurePaths paths) {

@@ -103,6 +103,13 @@ class FigureReader {
   /// The `QuotedFigure` `parse_figure(text, options)` gives, from `r = read(text)`.
   [[nodiscard]] QuotedFigure to_quoted_figure(std::string_view text, const FigureReading& r) const;
 
+  /// `to_quoted_figure` as `parse_figure` returns it, with `tolerances` as the
+  /// figure's: what `parse_figure` gives for options that differ from the reader's
+  /// in their tolerances alone (which a reading never depends on). Each field is
+  /// built once, in the result.
+  [[nodiscard]] Result<QuotedFigure> figure(std::string_view text, const FigureReading& r,
+                                            const HedgeTolerances& tolerances) const;
+
   /// `parse_figure(text, options)`, through `read` where it answers.
   [[nodiscard]] Result<QuotedFigure> parse(std::string_view text) const;
 
@@ -217,10 +224,9 @@ class FigureReader {
   void learn_pers();
   void learn_countries();
   void learn_numbers();
+  void fill(std::string_view text, const FigureReading& r, const HedgeTolerances& tolerances, QuotedFigure& f) const;
   bool number_words(std::string_view s, std::size_t& i, std::size_t n, std::uint64_t& digits, int& fraction,
                     bool& needs_scale) const noexcept;
-
-  void fill(std::string_view text, const FigureReading& r, QuotedFigure& f) const;
 
   // What stands before the number: where the number starts, the hedge, the sign,
   // parentheses, a marker before it or a country prefix.

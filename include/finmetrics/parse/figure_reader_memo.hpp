@@ -1,0 +1,90 @@
+#pragma once
+/// \file
+/// The `FigureReader`s `parse_figure` reads through: one per set of options (the
+/// built-in lexicon's only), compiled once the process has asked `parse_figure`
+/// about `FigureReaderMemo::threshold` texts with those options, so that a program
+/// that reads a few figures never pays for the compile (about 6 ms of CPU, the
+/// time of some 17,000 figures read by the grammar alone) and one that reads many
+/// pays it once, after it has spent at least as long in `parse_figure`. A memo of
+/// a pure function: what `parse_figure` answers does not depend on it, only how
+/// fast. Not public API (parse_figure, its tests and the fuzz target use it).
+
+#include <array>
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "finmetrics/currency/currency.hpp"
+#include "finmetrics/parse/parse_figure.hpp"
+
+namespace finmetrics {
+
+class FigureReader;
+
+namespace parse_detail {
+
+/// `parse_figure` by its grammar alone, never through a memo's reader: what the
+/// readers are compiled from and compared with.
+[[nodiscard]] Result<QuotedFigure> parse_figure_unmemoized(std::string_view text, const ParseOptions& options);
+
+class FigureReaderMemo {
+ public:
+  /// How many calls with one set of options come before its reader is compiled.
+  static constexpr std::uint32_t threshold = 16384;
+  /// How many sets of options may have a reader.
+  static constexpr std::size_t slot_count = 8;
+
+  /// The memo `parse_figure` asks.
+  static FigureReaderMemo& process() noexcept;
+
+  FigureReaderMemo() = default;
+  FigureReaderMemo(const FigureReaderMemo&) = delete;
+  FigureReaderMemo& operator=(const FigureReaderMemo&) = delete;
+  ~FigureReaderMemo();
+
+  /// The reader to read `options`' figures through, counting this call: null while
+  /// too few calls were made with them, for a lexicon other than the built-in one
+  /// (whose lifetime the memo cannot know), for options under which a reader reads
+  /// nothing (a locale that writes numbers otherwise), and once `slot_count` sets
+  /// have readers. Its own tolerances are those of the call that compiled it: the
+  /// caller's are the figure's (`FigureReader::figure`). Thread-safe and never
+  /// blocks: while one call compiles, the others go without.
+  [[nodiscard]] const FigureReader* reader(const ParseOptions& options) noexcept;
+
+  /// The reader compiled for `options`, if there is one (no call counted).
+  [[nodiscard]] const FigureReader* compiled(const ParseOptions& options) const noexcept;
+
+ private:
+  // What a reading depends on: every field of ParseOptions but the lexicon (the
+  // built-in one only) and the tolerances (copied into the figure, never read).
+  struct Key {
+    std::optional<Currency> dollar;
+    std::optional<Currency> yen_or_yuan;
+    bool dollar_is_option = false;
+    bool count_nouns = true;
+    bool one_marker = false;
+    std::string locale;
+    [[nodiscard]] bool matches(const ParseOptions& o) const noexcept;
+  };
+  struct Slot {
+    enum : std::uint8_t { free, claiming, held };
+    std::atomic<std::uint8_t> state{free};
+    Key key;  // written before state is `held`
+    std::atomic<const FigureReader*> reader{nullptr};
+  };
+  // Calls counted by a hash of the options (two sets that share a counter only
+  // reach the threshold sooner): a slot is taken only by options that reach it.
+  static constexpr std::size_t counter_count = 64;
+  std::array<Slot, slot_count> slots_;
+  std::array<std::atomic<std::uint32_t>, counter_count> calls_{};
+  std::mutex claim_;                // a slot is claimed under it (at most slot_count times)
+  std::atomic<bool> full_{false};  // every slot is claimed
+};
+
+}  // namespace parse_detail
+
+}  // namespace finmetrics
