@@ -263,6 +263,36 @@ class Parser {
     while (p < end_ && is_ascii_letter(s_[p])) ++p;
     return p;
   }
+  // ASCII letters, then letters of Latin-1 and Latin Extended-A ("bilhões", "millón"),
+  // so that a word of another language is read whole.
+  [[nodiscard]] std::size_t latin_letters_end(std::size_t p) const noexcept {
+    for (;;) {
+      p = letters_end(p);
+      if (p >= end_ || static_cast<unsigned char>(s_[p]) < 0x80) return p;
+      const CodePoint c = at(p);
+      if (c.value < 0xC0 || c.value > 0x17F || c.value == 0xD7 || c.value == 0xF7) return p;
+      p += c.size;
+    }
+  }
+  // A `glued_scale` cue (`mil`: "RM277mil") glued to the number of a currency marker
+  // written before it, in a currency whose press does not write it for a thousand
+  // (`mil_thousand` cues): the scale of its exponent.
+  [[nodiscard]] std::optional<Scale> glued_scale(std::string_view w, const Term& t) const noexcept {
+    const Cue* g = lex_.cue(w, "glued_scale");
+    if (g == nullptr || !t.currency || !t.currency_is_prefix || t.scale || t.per || t.shift != 0 ||
+        (t.marker != nullptr && t.marker->divisor != 1) || lex_.cue(t.currency->code(), "mil_thousand") != nullptr) {
+      return std::nullopt;
+    }
+    for (const Scale sc : {scales::thousand, scales::million, scales::billion}) {
+      if (g->value.size() == 1 && g->value[0] == static_cast<char>('0' + sc.exponent)) return sc;
+    }
+    return std::nullopt;
+  }
+  [[nodiscard]] std::string glued_scale_refusal(std::string_view w, const Term& t) const {
+    return fmt::format("'{}' after '{}' is a million in English press and a thousand in Spanish and Portuguese: not "
+                       "read",
+                       w, s_.substr(t.begin, t.number_pos + t.number_text.size() - t.begin));
+  }
   [[nodiscard]] std::size_t cjk_end(std::size_t p) const noexcept {
     for (CodePoint c = at(p); c.size != 0 && is_cjk(c.value); c = at(p)) p += c.size;
     return p;

@@ -140,6 +140,11 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
       if (m == nullptr || k < e) {
         if (const std::optional<Currency> code = million_code(w)) {  // "120MEUR"
           ok = set_scale(scales::million, w.substr(0, 1), p) && set_currency(*code, w.substr(1), p + 1);
+        } else if (const std::optional<Scale> glued = glued_scale(w, t)) {  // "RM277mil"
+          ok = set_scale(*glued, w, p);
+        } else if (lex_.cue(w, "glued_scale") != nullptr) {
+          fatal_ = true;
+          return fail(Errc::ambiguous, glued_scale_refusal(w, t), p);
         } else {
           return fail(Errc::syntax, fmt::format("unknown scale or unit '{}' after the number", w), p);
         }
@@ -161,7 +166,17 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
     bool ok = true;
     std::size_t next = q;
 
-    if (c.value == U'%' || c.value == 0xFF05) {  // % or full-width ％
+    if (!spaced && c.value == U'/' && t.currency && !t.per && t.dimension == Dimension::number && t.noun.empty() &&
+        q + 1 < end_ && is_ascii_letter(s_[q + 1])) {
+      // "$198.50/share", "HK$3.40/sh", "$2.10/ADS": a `per_share_slash` cue glued after
+      // '/' says what the amount is per; any other word ("$84.94/bbl") ends the figure.
+      const std::size_t e = letters_end(q + 1);
+      const Cue* per = e < end_ && (is_digit(s_[e]) || s_[e] == '/') ? nullptr
+                                                                      : lex_.cue(s_.substr(q + 1, e - q - 1), "per_share_slash");
+      if (per == nullptr || !capitals_as_written(per->phrase, q + 1)) break;
+      ok = set_per(per->value == "ads" ? Per::ads : Per::share, s_.substr(q, e - q), q);
+      next = e;
+    } else if (c.value == U'%' || c.value == 0xFF05) {  // % or full-width ％
       ok = set_dimension(Dimension::percent, s_.substr(q, c.size), q);
       next = q + c.size;
     } else if (is_cjk(c.value)) {
@@ -298,9 +313,18 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
       t.last_text = s_.substr(b, k - b);
       next = k;
     } else if (spaced && c.size == 1 && is_ascii_letter(static_cast<char>(c.value))) {
-      const std::size_t e = letters_end(q);
+      // A word of Latin letters ("bilhões", "millón"): a scale of the lexicon in another
+      // language is read whole, never cut at its first accent (R$10.1 read without bilhões).
+      const std::size_t e = latin_letters_end(q);
       const std::string_view w = s_.substr(q, e - q);
       next = e;
+      // "$5 mil", "RM 277 mil": a million in English press, a thousand in Spanish and
+      // Portuguese: refused, never read as the amount without it.
+      if (t.currency && !t.scale && !t.per && t.shift == 0 && lex_.cue(w, "glued_scale") != nullptr &&
+          !lex_.scale(w)) {
+        fatal_ = true;
+        return fail(Errc::ambiguous, glued_scale_refusal(w, t), q);
+      }
       // Two-word units: the second word after a space.
       const auto second = [&](std::size_t from) {
         const std::size_t b = skip_space(from);

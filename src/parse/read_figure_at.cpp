@@ -28,6 +28,7 @@ constexpr bool is_letter(char c) noexcept { return (c >= 'a' && c <= 'z') || (c 
 constexpr bool is_lower(char c) noexcept { return c >= 'a' && c <= 'z'; }
 constexpr bool is_upper_ascii(char c) noexcept { return c >= 'A' && c <= 'Z'; }
 constexpr char to_upper(char c) noexcept { return is_lower(c) ? static_cast<char>(c - 'a' + 'A') : c; }
+constexpr char to_lower(char c) noexcept { return is_upper_ascii(c) ? static_cast<char>(c - 'A' + 'a') : c; }
 constexpr bool is_hspace(char32_t c) noexcept {
   return c == U' ' || c == U'\t' || c == 0xA0 || c == 0x2009 || c == 0x202F || c == 0x3000;
 }
@@ -201,6 +202,34 @@ std::size_t marker_back(std::string_view s, std::size_t q, std::size_t floor, co
     b += detail::decode_utf8(s, b).size;
   }
   return q;
+}
+
+// "PHP 22.1 billion", "Bt 4.2 billion": a word-like marker (word_like.csv) written apart
+// before a number is one when the marker is written as its row writes it, with a capital
+// (a code or an abbreviation, never the words "won", "real", "le" of any case), and the
+// figure it starts has a scale. Its start, or q.
+std::size_t word_like_code_before_scale(std::string_view s, std::size_t q, std::size_t floor, std::size_t number,
+                                        const Lexicon& lex, const ParseOptions& options) {
+  std::size_t b = q;
+  while (b > floor && is_letter(s[b - 1])) --b;
+  if (b == q || q - b > 4 || !is_upper_ascii(s[b]) || (b > floor && !is_hspace(decode_before(s, b).value) &&
+                                                     s[b - 1] != '(' && s[b - 1] != '\n')) {
+    return q;
+  }
+  const std::string_view w = s.substr(b, q - b);
+  const CurrencyMarker* m = lex.currency_marker(w);
+  if (m == nullptr || !m->word_like || !m->currency || m->divisor != 1 || m->follows_number) return q;
+  std::array<char, 4> lower{};
+  for (std::size_t i = 0; i < w.size(); ++i) lower[i] = to_lower(w[i]);
+  if (lex.currency_marker(std::string_view(lower.data(), w.size())) == m) return q;  // "Won", "Real": words
+  std::size_t e = number;
+  while (e < s.size() && s[e] != '\n' && e - number < 64) ++e;
+  const auto r = parse_detail::read_figure_prefix(s.substr(b, e - b), options, RangeReading::dashed);
+  if (!r || !r->unit.is_money() || r->unit.currency != m->currency || r->scale.exponent == 0 ||
+      r->currency_span.begin != 0) {
+    return q;
+  }
+  return b;
 }
 
 // "the dollar 5 years ago", "the euro 1.08": a currency name after a determiner
@@ -514,7 +543,8 @@ FigureStart figure_start_before(std::string_view s, std::size_t number, const Pa
   // Up to two markers, glued or apart: "US$", "USD ", "NZD $", "(S$ ".
   for (int k = 0; k < 2; ++k) {
     const std::size_t q = hspace_back(s, p, floor);
-    const std::size_t b = marker_back(s, q, floor, lex, q < p);
+    std::size_t b = marker_back(s, q, floor, lex, q < p);
+    if (b == q && k == 0 && q < p && p == number) b = word_like_code_before_scale(s, q, floor, number, lex, options);
     if (b == q || currency_as_noun(s, b, q, floor, lex)) break;
     p = signs_back(s, b, floor, lex);
   }

@@ -106,9 +106,10 @@ TEST_CASE("the rand's R is money with a scale or a thousands group, and nowhere 
   CHECK(skipped("Tickets cost R250.") ==
         std::vector<std::string>{"byte 13: 'R250': a one-letter currency marker without a scale or a thousands group "
                                  "may be a name or a label: not read"});
-  // R$ is still the real.
+  // R$ is still the real, and the Portuguese scale is read with it (read "R$5" it was a
+  // millionth of the amount).
   CHECK(money("Receita de R$5 milhões, or R$5 million.") ==
-        std::vector<Money>{{"R$5", "5", "BRL", "explicit"}, {"R$5 million", "5000000", "BRL", "explicit"}});
+        std::vector<Money>{{"R$5 milhões", "5000000", "BRL", "explicit"}, {"R$5 million", "5000000", "BRL", "explicit"}});
 }
 
 TEST_CASE("a Chinese hedge written onto the number keeps its meaning", "[extract][breadth][cjk]") {

@@ -82,7 +82,11 @@ TEST_CASE("Scales, hedges, number words, locales and cues", "[lexicon]") {
   CHECK(lex.scale("lakh crore")->exponent == 12);
   CHECK(lex.scale("lakh\u00a0crore")->exponent == 12);
   CHECK(lex.scale("MILLION")->exponent == 6);
-  CHECK_FALSE(lex.scale("BN").has_value());
+  CHECK(lex.scale("BN")->exponent == 9);  // "US$ 1.2 BN": read apart, "$5 BN" lost its scale
+  CHECK_FALSE(lex.scale("bN").has_value());
+  CHECK_FALSE(lex.scale("mil").has_value());  // only glued after a marker (cues.csv glued_scale)
+  CHECK(lex.scale("bilhões")->exponent == 9);
+  CHECK(lex.scale("billones")->exponent == 12);  // the Spanish long scale
   CHECK(lex.scale("万亿")->exponent == 12);
   CHECK(lex.qualifier("In the region of") == Qualifier::about);
   CHECK(lex.qualifier("well over") == Qualifier::over);

@@ -1,0 +1,103 @@
+// Scale words as the world's financial copy writes them, and the forms around them that
+// running text read short before (session 9): each of these lost its scale or its
+// per-share word in running text, a value a thousand or a billion times off ("R$10.1
+// bilhões" as R$10.1, "$3 billions" as $3, "RM 277 mil" as RM277), or was refused.
+// The words are data (scales.csv, cues.csv `glued_scale`, `mil_thousand`,
+// `per_share_slash`); the grammar reads them whole.
+
+#include <string>
+#include <string_view>
+
+#include <catch2/catch.hpp>
+
+#include "finmetrics/parse/parse_figure.hpp"
+#include "finmetrics/parse/read_figure_at.hpp"
+
+using namespace finmetrics;
+
+namespace {
+
+struct Got {
+  std::string text, value, unit;
+  bool operator==(const Got&) const = default;
+};
+
+std::ostream& operator<<(std::ostream& os, const Got& g) { return os << g.text << " = " << g.value << " " << g.unit; }
+
+// The figure read_figure_at reads at `at` in running text.
+Got at(std::string_view text, std::size_t at) {
+  const Result<QuotedFigure> r = read_figure_at(text, at, ParseOptions{});
+  if (!r) return {"error", r.error().message, ""};
+  return {r->text, r->value.to_string(), r->unit.to_string()};
+}
+
+Got whole(std::string_view text) {
+  const Result<QuotedFigure> r = parse_figure(text);
+  if (!r) return {"error", r.error().message, ""};
+  return {r->text, r->value.to_string(), r->unit.to_string()};
+}
+
+}  // namespace
+
+TEST_CASE("scale words of other habits and languages are read with their number", "[parse][breadth][scale]") {
+  CHECK(at("Revenue was $3 billions.", 12) == Got{"$3 billions", "3000000000", "USD"});
+  CHECK(at("priced US$ 12.4 BN of sukuk", 7) == Got{"US$ 12.4 BN", "12400000000", "USD"});
+  CHECK(at("revenue of Rs 1,450 Mn in", 11) == Got{"Rs 1,450 Mn", "1450000000", "INR"});
+  CHECK(at("borrowed £1.2 thousand million, and", 9) == Got{"£1.2 thousand million", "1200000000", "GBP"});
+  CHECK(at("debt of €1.5 milliard.", 8) == Got{"€1.5 milliard", "1500000000", "EUR"});
+  // Accented words are read whole, never cut at their first accent.
+  CHECK(at("resultado de R$10.1 bilhões no trimestre", 13) == Got{"R$10.1 bilhões", "10100000000", "BRL"});
+  CHECK(at("R$ 5 milhões", 0) == Got{"R$ 5 milhões", "5000000", "BRL"});
+  // The Spanish billón is a million million.
+  CHECK(whole("MXN 1.2 billones") == Got{"MXN 1.2 billones", "1200000000000", "MXN"});
+  // A word that only starts like one is no scale: the figure ends before it.
+  CHECK(at("It paid $5 bilious fees.", 8) == Got{"$5", "5", "USD"});
+}
+
+TEST_CASE("mil is a million glued after a currency marker, and refused elsewhere", "[parse][breadth][scale]") {
+  CHECK(whole("RM277mil") == Got{"RM277mil", "277000000", "MYR"});
+  CHECK(whole("US$150mil") == Got{"US$150mil", "150000000", "USD"});
+  CHECK(at("a loss of RM512.6mil from", 10) == Got{"RM512.6mil", "512600000", "MYR"});
+  // Spanish and Portuguese write a thousand so: refused, never R$5.
+  CHECK(whole("R$5mil") == Got{"error", "'mil' after 'R$5' is a million in English press and a thousand in Spanish "
+                                        "and Portuguese: not read", ""});
+  // Apart: refused whatever the currency ("$5 mil" read as $5 was a millionth of it).
+  CHECK(at("raised $5 mil last year", 7) == Got{"error", "'mil' after '$5' is a million in English press and a "
+                                                          "thousand in Spanish and Portuguese: not read", ""});
+  CHECK(at("RM 277 mil", 0).text == "error");
+  // No currency: no scale, as before ("2mil" is a thickness).
+  CHECK(whole("2mil").text == "error");
+}
+
+TEST_CASE("an amount per share may be written with a slash", "[parse][breadth][per_share]") {
+  const Result<QuotedFigure> share = read_figure_at("a target of $273/share from", 12, ParseOptions{});
+  REQUIRE(share);
+  CHECK(share->text == "$273/share");
+  CHECK(share->unit.per == Per::share);
+  const Result<QuotedFigure> sh = parse_figure("HK$120/sh");
+  REQUIRE(sh);
+  CHECK(sh->unit.per == Per::share);
+  CHECK(sh->value.to_string() == "120");
+  const Result<QuotedFigure> ads = parse_figure("$85.20/ADS");
+  REQUIRE(ads);
+  CHECK(ads->unit.per == Per::ads);
+  // "ADS" in capitals only; any other word after the slash ends the figure ("$84.94/bbl"
+  // is the extractor's unit price).
+  CHECK(at("closed at $85.20/ads today", 10) == Got{"$85.20", "85.20", "USD"});
+  CHECK(at("at $84.94/bbl", 3) == Got{"$84.94", "84.94", "USD"});
+  CHECK(at("up $5/share2 x", 3) == Got{"$5", "5", "USD"});
+}
+
+TEST_CASE("a word-like code written apart before a number with a scale starts the figure", "[parse][breadth][word_like]") {
+  const std::string ayala = "Ayala reported PHP 22.1 billion in profit.";
+  CHECK(figure_start_before(ayala, ayala.find("22.1"), ParseOptions{}).marked == ayala.find("PHP"));
+  const std::string ptt = "PTT earned Bt 4.2 billion.";
+  CHECK(figure_start_before(ptt, ptt.find("4.2"), ParseOptions{}).marked == ptt.find("Bt"));
+  // Without a scale, or a word of any case ("won", "Real"), it is none.
+  for (const std::string text : {"ran PHP 8 code", "Acme won 3 billion in contracts", "The Real 5 billion plan",
+                                 "the Bt 11 cotton"}) {
+    INFO(text);
+    const std::size_t digit = text.find_first_of("0123456789");
+    CHECK(figure_start_before(text, digit, ParseOptions{}).marked == digit);
+  }
+}
