@@ -20,7 +20,7 @@ const CueIndex& ArticleCues::index() {
 const CueIndex::Hits& ArticleCues::hits() {
   if (!hits_) {
     hits_ = index().scan(s_);
-    hits_->entity = company_mentions(s_, lexicon_, hits_->entity, hits_->entity_descriptor);
+    keep_company_mentions(s_, lexicon_, hits_->entity, hits_->entity_descriptor);
   }
   return *hits_;
 }

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "document_currencies.hpp"
+
 // Whether a figure read in place is a figure of the article: the context rules
 // the grammar does not know (years, versions, compounds, durations, plain
 // numbers, ordinals), count nouns and hedging verbs.
@@ -14,7 +16,7 @@ namespace finmetrics::extract_detail {
 // How a figure is kept: as read, rewritten (a count noun, a class of share, a per-share
 // metric before it, a hyphen compound), as a unit price, with its hedging verb; or not
 // at all. What stands beside it is read in figure_neighbours.cpp.
-bool Scanner::take(const QuotedFigure& f, std::size_t number, bool word, std::vector<Candidate>& out,
+bool Scanner::take(QuotedFigure&& f, std::size_t number, bool word, std::vector<Read>& out,
                    std::vector<Error>& skipped, std::size_t& resume) const {
   const std::size_t n = s_.size();
   const std::size_t b = f.span.begin;
@@ -60,7 +62,7 @@ bool Scanner::take(const QuotedFigure& f, std::size_t number, bool word, std::ve
     // A hedge is never an accounting negative: "( approximately £ 15 million )" is an aside.
     if (open > 0 && s_[open - 1] == '(' && close < n && s_[close] == ')' && f.qualifier == Qualifier::none) {
       const std::size_t before = skip_hspace_back(s_, open - 1);
-      const bool after_figure = !out.empty() && out.back().end == before;
+      const bool after_figure = !out.empty() && out.back().c.end == before;
       if (!after_figure && before > 0 && is_letter(s_[before - 1])) {
         skipped.push_back(make_error(
             Errc::ambiguous,
@@ -254,16 +256,16 @@ bool Scanner::take(const QuotedFigure& f, std::size_t number, bool word, std::ve
     // "RMB18.53 (US$2.64)", "HK$4.63 (2023: HK$4.78)", "(US$0.33 or HK$2.57)": an amount in
     // the brackets after a per-share amount of the same phrase is per share too.
     // So is one compared with it: "EPS were $1.45, compared with $1.31", "rose to 45p from 41p".
-    if (per.empty() && !out.empty() && out.back().rewritten && out.back().end <= b &&
-        s_.find('\n', out.back().end) >= b) {
-      const std::string& last = out.back().parse_text;
+    if (per.empty() && !out.empty() && out.back().c.rewritten && out.back().c.end <= b &&
+        s_.find('\n', out.back().c.end) >= b) {
+      const std::string& last = out.back().c.parse_text;
       const std::string_view last_per = last.ends_with(" per ADS") ? "ads" : last.ends_with(" per share") ? "share" : "";
       const std::size_t open = s_.rfind('(', b);
-      std::size_t p = skip_hspace(s_, out.back().end);
+      std::size_t p = skip_hspace(s_, out.back().c.end);
       if (p < b && s_[p] == ',') p = skip_hspace(s_, p + 1);
       const std::size_t q = skip_hspace_back(s_, b);
       if (open != npos && b - open <= 40 && s_.find(')', open) >= b &&
-          (out.back().end <= open || out.back().begin > open)) {
+          (out.back().c.end <= open || out.back().c.begin > open)) {
         per = last_per;
       } else if (p < q && q - p <= 24 && lexicon_.cue(s_.substr(p, q - p), "comparison") != nullptr) {
         per = last_per;
@@ -352,7 +354,7 @@ bool Scanner::take(const QuotedFigure& f, std::size_t number, bool word, std::ve
     c.parse_text = std::move(rewritten);
     c.noun = std::move(noun);
   } else {
-    c.reading = f;
+    c.reading = true;
     c.read_at = b;
   }
   // Verbs that hedge like "more than" (`hedge_verb` cues): "exceeding $858 billion", "surpassed 10 million".
@@ -367,12 +369,14 @@ bool Scanner::take(const QuotedFigure& f, std::size_t number, bool word, std::ve
       if (!c.rewritten) c.parse_text = std::string(s_.substr(b, f.span.end - b));
       c.parse_text = hedge + " " + c.parse_text;
       c.rewritten = true;
-      c.reading.reset();
+      c.reading = false;
       c.begin = wb;
       c.hedge_verb = std::string(s_.substr(wb, we - wb));
     }
   }
-  out.push_back(std::move(c));
+  // The reading moves to the Read (no copy); a rewrite is read again in Scanner::run.
+  const bool read_in_place = c.reading;
+  out.push_back(Read{std::move(c), read_in_place ? std::move(f) : QuotedFigure{}, Bare::no});
   resume = e;
   return true;
 }

@@ -39,6 +39,7 @@ namespace finmetrics::extract_detail {
 
 class ArticleCues;
 class SentenceIndex;
+struct Read;  // a candidate and its reading (document_currencies.hpp)
 
 inline constexpr std::size_t npos = std::string_view::npos;
 
@@ -70,8 +71,9 @@ inline bool word_is(std::string_view s, std::size_t p, std::string_view w) noexc
 struct Candidate {
   std::size_t begin = 0;
   std::size_t end = 0;
-  // A figure read in place by read_figure_at: its reading with the probe currency.
-  std::optional<QuotedFigure> reading;
+  // Read in place by read_figure_at: its reading (with the probe currency) is the
+  // `parsed` of the `Read` that holds the candidate, never a copy of its own.
+  bool reading = false;
   std::size_t read_at = 0;
   RangeReading ranges = RangeReading::joined;
   // Otherwise what parse_figure reads (a rewrite: "more than $858 billion", "30 billion", "2x").
@@ -165,8 +167,9 @@ class Scanner {
   std::size_t per_unit_end(std::size_t e, std::string* unit = nullptr) const;
   bool names_family_only(std::string_view text) const;
   bool article_reads_nothing(std::size_t d, std::size_t we) const;
-  void scan_numbers(std::vector<Candidate>& out, std::vector<Error>& skipped) const;
-  void scan_words(std::vector<Candidate>& out, const std::vector<Candidate>& numeric) const;
+  void reserve_for_text(std::vector<Read>& reads) const;
+  void scan_numbers(std::vector<Read>& out, std::vector<Error>& skipped) const;
+  void scan_words(std::vector<Read>& out, const std::vector<Read>& numeric) const;
   std::size_t extend_qualifier(std::size_t begin) const;
   std::size_t record_end(std::size_t p) const;
   bool half_alone(std::size_t b, std::size_t e) const;
@@ -176,7 +179,7 @@ class Scanner {
   std::optional<Result<QuotedFigure>> cjk_scales_figure(std::size_t d, RangeReading ranges) const;
   std::size_t magnitude_follower(std::size_t e, Candidate& c) const;
   std::pair<std::size_t, const CurrencyMarker*> currency_word_at(std::size_t p) const;
-  bool take(const QuotedFigure& f, std::size_t number, bool word, std::vector<Candidate>& out,
+  bool take(QuotedFigure&& f, std::size_t number, bool word, std::vector<Read>& out,
             std::vector<Error>& skipped, std::size_t& resume) const;
 
   // The lexicon's number word for `w`, through a small cache of the words seen (an

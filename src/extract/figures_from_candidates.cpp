@@ -20,6 +20,35 @@
 
 namespace finmetrics::extract_detail {
 
+void Scanner::reserve_for_text(std::vector<Read>& reads) const {
+  std::size_t expected = s_.size() / 512 + 16;
+  if (options_.max_figures != 0) expected = std::min(expected, options_.max_figures + 1);
+  reads.reserve(expected);
+}
+
+namespace {
+
+// `words` (in text order) into `reads` (in text order), in place from the back: each
+// read moves once, and only those after the first word form. A text where the scan's
+// order is not the text's (none known) is sorted as before.
+void merge_in_text_order(std::vector<Read>& reads, std::vector<Read>& words) {
+  if (words.empty()) return;
+  std::size_t i = reads.size();
+  std::size_t j = words.size();
+  reads.resize(i + j);
+  for (std::size_t k = reads.size(); j > 0;) {
+    if (i > 0 && reads[i - 1].c.begin > words[j - 1].c.begin) {
+      reads[--k] = std::move(reads[--i]);
+    } else {
+      reads[--k] = std::move(words[--j]);
+    }
+  }
+  const auto by_begin = [](const Read& a, const Read& b) { return a.c.begin < b.c.begin; };
+  if (!std::is_sorted(reads.begin(), reads.end(), by_begin)) std::sort(reads.begin(), reads.end(), by_begin);
+}
+
+}  // namespace
+
 void Scanner::run(Extraction& out, const SentenceIndex& sentences, ArticleCues& cues) {
   // Without a locale of the caller's, a text that writes decimal dots and no decimal
   // comma says how it writes numbers; each figure whose value that decided carries
@@ -29,19 +58,27 @@ void Scanner::run(Extraction& out, const SentenceIndex& sentences, ArticleCues& 
     dot_evidence = decimal_dot_evidence(s_);
     if (dot_evidence) read_options_.locale = "en";
   }
-  std::vector<Candidate> numeric;
-  scan_numbers(numeric, out.skipped);
-  std::vector<Candidate> words;
-  if (options_.word_forms) scan_words(words, numeric);
-  std::vector<Candidate> all = std::move(numeric);
-  all.insert(all.end(), std::make_move_iterator(words.begin()), std::make_move_iterator(words.end()));
-  std::sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
-  if (options_.max_figures != 0 && all.size() > options_.max_figures) {  // the word forms, past the cut
-    unread_from_ = std::min(unread_from_.value_or(all[options_.max_figures].begin), all[options_.max_figures].begin);
-    all.resize(options_.max_figures);
+  // Each candidate is held once, in the `Read` that carries its reading: read in
+  // place during the scan, moved there, never copied (a text of many figures holds
+  // them once beside the figures it returns). The vector is reserved for a figure
+  // every 512 bytes (the seed articles have one every 730): pages past what is
+  // written are never touched, and a denser text grows it by doubling.
+  std::vector<Read> reads;
+  reserve_for_text(reads);
+  scan_numbers(reads, out.skipped);
+  if (options_.word_forms) {
+    std::vector<Read> words;  // a word form every 3 KB of the seed articles
+    words.reserve(s_.size() / 2048 + 16);
+    scan_words(words, reads);
+    merge_in_text_order(reads, words);
+  }
+  if (options_.max_figures != 0 && reads.size() > options_.max_figures) {  // the word forms, past the cut
+    unread_from_ =
+        std::min(unread_from_.value_or(reads[options_.max_figures].c.begin), reads[options_.max_figures].c.begin);
+    reads.erase(reads.begin() + static_cast<std::ptrdiff_t>(options_.max_figures), reads.end());
   }
   if (unread_from_) {
-    while (!all.empty() && all.back().begin >= *unread_from_) all.pop_back();
+    while (!reads.empty() && reads.back().c.begin >= *unread_from_) reads.pop_back();
     out.unread_from = unread_from_;
     out.skipped.push_back(make_error(
         Errc::out_of_range,
@@ -65,25 +102,18 @@ void Scanner::run(Extraction& out, const SentenceIndex& sentences, ArticleCues& 
     if (!c.rewritten) return read_figure_at(s_, c.read_at, o, c.ranges);
     return parse_figure(c.parse_text, o);
   };
-  std::vector<Read> reads;
-  reads.reserve(all.size());
-  for (auto& c : all) {
+  for (Read& r : reads) {
+    const Candidate& c = r.c;
     if (vague(c)) {
-      const Bare b = c.vague_kind == FigureKind::money && c.vague_unit.currency == probe ? Bare::dollar : Bare::no;
-      reads.push_back(Read{std::move(c), Result<QuotedFigure>(QuotedFigure{}), b});
+      r.bare = c.vague_kind == FigureKind::money && c.vague_unit.currency == probe ? Bare::dollar : Bare::no;
       continue;
     }
-    Result<QuotedFigure> parsed = c.reading ? Result<QuotedFigure>(*c.reading) : read(c, read_options_);
-    Bare b = Bare::no;
+    if (!c.reading) r.parsed = read(c, read_options_);
+    const Result<QuotedFigure>& parsed = r.parsed;
     if (parsed && parsed->unit.dimension == Dimension::money && parsed->unit.currency == probe) {
-      b = parsed->currency_family == "yen" ? Bare::yen : Bare::dollar;  // which sign, by its marker's family
+      r.bare = parsed->currency_family == "yen" ? Bare::yen : Bare::dollar;  // which sign, by its marker's family
     }
-    reads.push_back(Read{std::move(c), std::move(parsed), b});
   }
-  // The candidates live on in `reads`: their moved-from husks (about 1.4 KB each) go
-  // before the figures are built, so a text of many figures holds two copies, not three.
-  std::vector<Candidate>().swap(all);
-  std::vector<Candidate>().swap(words);
   out.figures.reserve(out.figures.size() + reads.size());
 
   DocumentCurrencies doc(s_, lexicon_, options_, reads, sentences, cues);

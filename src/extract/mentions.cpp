@@ -123,10 +123,11 @@ bool no_company_alone(const Lexicon& lexicon, const WordFilter& alone, std::stri
 
 }  // namespace
 
-std::vector<CueHit> company_mentions(std::string_view s, const Lexicon& lexicon, std::span<const CueHit> entity,
-                                     std::span<const CueHit> entity_descriptor) {
-  std::vector<CueHit> kept;
-  kept.reserve(entity.size());
+void keep_company_mentions(std::string_view s, const Lexicon& lexicon, std::vector<CueHit>& entity,
+                           std::span<const CueHit> entity_descriptor) {
+  // Filtered in place: the mentions kept are entity[0, kept) (kept <= the one read), so
+  // the hits of a long text are not held twice.
+  std::size_t kept = 0;
   const WordFilter analysts(lexicon, "analyst");
   const WordFilter modifiers(lexicon, "metric_modifier");
   const WordFilter alone(lexicon, "not_entity_alone");
@@ -134,7 +135,8 @@ std::vector<CueHit> company_mentions(std::string_view s, const Lexicon& lexicon,
   // answer (three cue look-ups) is asked once.
   std::unordered_map<std::string_view, bool> alone_of_name;
   std::size_t d = 0;
-  for (const CueHit& m : entity) {
+  for (std::size_t r = 0; r < entity.size(); ++r) {
+    const CueHit m = entity[r];
     if (lower_compound(s, m)) continue;
     if (m.kind == CueKind::name && m.end - m.begin == 1) continue;  // `R&D`, `M&A`: a letter is no company
     // "Consolidated net profit", "Basic earnings per share": a metric's modifier written
@@ -161,22 +163,22 @@ std::vector<CueHit> company_mentions(std::string_view s, const Lexicon& lexicon,
     const bool described = d < entity_descriptor.size() && entity_descriptor[d].end <= limit;
     // "Alibaba's Wu": a name that belongs to the name before it is not a company of its own.
     const std::size_t q = skip_hspace_back(s, m.begin);
-    const bool possessed = m.kind == CueKind::name && q < m.begin && !kept.empty() &&
-                           ((q >= 2 && s.substr(q - 2, 2) == "'s" && kept.back().end == q - 2) ||
-                            (q >= 4 && s.substr(q - 4, 4) == "\xE2\x80\x99s" && kept.back().end == q - 4));
+    const bool possessed = m.kind == CueKind::name && q < m.begin && kept != 0 &&
+                           ((q >= 2 && s.substr(q - 2, 2) == "'s" && entity[kept - 1].end == q - 2) ||
+                            (q >= 4 && s.substr(q - 4, 4) == "\xE2\x80\x99s" && entity[kept - 1].end == q - 4));
     // A dateline ("TOKYO, November 8, 2024 -", "Rio de Janeiro, November 7"): a place
     // before a month, with the names before it on its line.
     if (m.kind == CueKind::name && m.end < s.size() && s[m.end] == ',') {
       const std::size_t w = skip_hspace(s, m.end + 1);
       if (w < s.size() && is_upper(s[w]) && lexicon.cue(s.substr(w, letters_end(s, w) - w), "month") != nullptr) {
         const std::size_t line = s.rfind('\n', m.begin) == std::string_view::npos ? 0 : s.rfind('\n', m.begin) + 1;
-        while (!kept.empty() && kept.back().begin >= line && kept.back().kind == CueKind::name) kept.pop_back();
+        while (kept != 0 && entity[kept - 1].begin >= line && entity[kept - 1].kind == CueKind::name) --kept;
         continue;
       }
     }
-    if (!described && !possessed) kept.push_back(m);
+    if (!described && !possessed) entity[kept++] = m;
   }
-  return kept;
+  entity.resize(kept);
 }
 
 MentionPick mention_for(std::span<const CueHit> mentions, TextSpan figure, TextSpan sentence, std::size_t window) {

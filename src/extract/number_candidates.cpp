@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "currency_from_text.hpp"
+#include "document_currencies.hpp"
 
 // Where a figure may start: a digit or a number word of the lexicon; what the grammar
 // allows before it (figure_start_before), then the figure read in place
@@ -310,7 +311,7 @@ bool Scanner::article_reads_nothing(std::size_t d, std::size_t we) const {
   return !lexicon_.qualifier(s_.substr(d, we - d));
 }
 
-void Scanner::scan_numbers(std::vector<Candidate>& out, std::vector<Error>& skipped) const {
+void Scanner::scan_numbers(std::vector<Read>& out, std::vector<Error>& skipped) const {
   const std::size_t n = s_.size();
   const auto read = [&](std::size_t at, RangeReading ranges) { return read_figure_at(s_, at, read_options_, ranges); };
   std::size_t i = 0;
@@ -391,7 +392,7 @@ void Scanner::scan_numbers(std::vector<Candidate>& out, std::vector<Error>& skip
     }
     FigureStart start = figure_start_before(s_, d, read_options_);
     // What the previous figure read is not this one's marker or hedge ("10 rmb 20 usd").
-    const std::size_t taken = std::max(out.empty() ? 0 : out.back().end, refused_);
+    const std::size_t taken = std::max(out.empty() ? 0 : out.back().c.end, refused_);
     if (start.hedged < taken) start.hedged = start.marked;
     if (start.marked < taken) start.marked = start.hedged = d;
     // Letters glued to the number that are no marker: an identifier ("FY2025", "H20", "Qwen2.5").
@@ -473,9 +474,9 @@ void Scanner::scan_numbers(std::vector<Candidate>& out, std::vector<Error>& skip
       std::size_t resume = r->span.end;
       // A bare sign's figure is read again once its currency is resolved: with the same
       // range reading ("rose by $400 billion to $13.2 trillion" is two figures then too).
-      if (take(*r, d, word, out, skipped, resume)) {
-        out.back().ranges = ranges;
-        out.back().locale = locale;
+      if (take(std::move(*r), d, word, out, skipped, resume)) {
+        out.back().c.ranges = ranges;
+        out.back().c.locale = locale;
       }
       i = std::max(resume, d + 1);
       continue;
@@ -504,7 +505,7 @@ void Scanner::scan_numbers(std::vector<Candidate>& out, std::vector<Error>& skip
           c.parse_text = std::string(text);
           c.rewritten = true;
           c.ranges = ranges;
-          out.push_back(std::move(c));
+          out.push_back(Read{std::move(c), QuotedFigure{}, Bare::no});
           refused_ = te;
           i = std::max(te, d + 1);
           continue;

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "document_currencies.hpp"
 #include "finmetrics/lexicon/cue_interval.hpp"
 
 // Figures written in words with no number: digit rules (`double-digit`), multiples
@@ -265,21 +266,21 @@ bool Scanner::half_alone(std::size_t b, std::size_t e) const {
   return !is_cue(lexicon_, s_.substr(q, word_end(q) - q), "duration");
 }
 
-void Scanner::scan_words(std::vector<Candidate>& out, const std::vector<Candidate>& numeric) const {
+void Scanner::scan_words(std::vector<Read>& out, const std::vector<Read>& numeric) const {
   const std::size_t n = s_.size();
   // Positions only grow, and numeric candidates are in text order: one cursor suffices.
   std::size_t cursor = 0;
   const auto covered = [&](std::size_t p) {
-    while (cursor < numeric.size() && numeric[cursor].end <= p) ++cursor;
-    return cursor < numeric.size() && p >= numeric[cursor].begin;
+    while (cursor < numeric.size() && numeric[cursor].c.end <= p) ++cursor;
+    return cursor < numeric.size() && p >= numeric[cursor].c.begin;
   };
   // Whether [b, e) overlaps a figure read from digits or number words (`numeric` is
   // sorted and its spans do not overlap): a word form then gives way, the numeric
   // reading being the exact one ("several billion dollar0": `dollar0` is the figure).
   const auto overlaps_numeric = [&](std::size_t b, std::size_t e) {
     auto it = std::lower_bound(numeric.begin(), numeric.end(), e,
-                               [](const Candidate& c, std::size_t x) { return c.begin < x; });
-    return it != numeric.begin() && std::prev(it)->end > b;
+                               [](const Read& r, std::size_t x) { return r.c.begin < x; });
+    return it != numeric.begin() && std::prev(it)->c.end > b;
   };
   // The word at p, cut where a glued sentence starts ("doubledMany").
   const auto word_at = [&](std::size_t p) {
@@ -342,7 +343,7 @@ void Scanner::scan_words(std::vector<Candidate>& out, const std::vector<Candidat
       c.word_form = true;
       c.vague_kind = FigureKind::record;
       c.parse_text = std::string(s_.substr(i, e - i));
-      out.push_back(std::move(c));
+      out.push_back(Read{std::move(c), QuotedFigure{}, Bare::no});
       i = e;
       continue;
     }
@@ -437,7 +438,7 @@ void Scanner::scan_words(std::vector<Candidate>& out, const std::vector<Candidat
     }
     c.end = e;
     if (!c.rewritten) c.parse_text = std::string(s_.substr(c.begin, e - c.begin));
-    out.push_back(std::move(c));
+    out.push_back(Read{std::move(c), QuotedFigure{}, Bare::no});
     i = e;
   }
 }

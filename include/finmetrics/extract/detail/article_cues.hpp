@@ -24,7 +24,7 @@ class ArticleCues {
   /// The index of the cues, built on first use.
   [[nodiscard]] const CueIndex& index();
   /// Every hit of the text, scanned on first use; `entity` holds the company mentions
-  /// only (`company_mentions`: no `Acme affiliate Globex`, no `Acme's Smith`).
+  /// only (`keep_company_mentions`: no `Acme affiliate Globex`, no `Acme's Smith`).
   [[nodiscard]] const CueIndex::Hits& hits();
 
   /// The issuer index of an entity hit, or -1 for a name the text gives.

@@ -16,15 +16,15 @@
 
 namespace finmetrics::extract_detail {
 
-/// The mentions among `entity` hits (issuer names and runs of capitalised words, in
-/// text order) that name a company of their own: not a name followed by a descriptor
+/// Keeps, in place and in order, the mentions among `entity` hits (issuer names and
+/// runs of capitalised words, in text order) that name a company of their own: not a name followed by a descriptor
 /// (`Alibaba affiliate Ant Group`), not one that belongs to the name before it
 /// (`Alibaba's Wu`), not a single letter (`R&D`), and not a name of one word that is a
 /// capitalised compound with a lower-case second part (`Third-quarter`, `Full-year`:
 /// a sentence's first word) or a `metric_modifier` cue of `lexicon` (`Consolidated
 /// net profit`, `Basic earnings per share`).
-std::vector<CueHit> company_mentions(std::string_view text, const Lexicon& lexicon, std::span<const CueHit> entity,
-                                     std::span<const CueHit> entity_descriptor);
+void keep_company_mentions(std::string_view text, const Lexicon& lexicon, std::vector<CueHit>& entity,
+                           std::span<const CueHit> entity_descriptor);
 
 /// The mention a figure is about: the nearest within `window` bytes inside its
 /// sentence (`in_sentence`), else the last one that ends before the sentence,
