@@ -177,6 +177,8 @@ bool Parser::front_term(std::size_t p, bool sign_allowed, Term& t) {
       p = e;
       continue;
     }
+    // A hyphen glued to a word may join a unit ("12-percent", "20-fold"): read_units' own.
+    if (q == p && is_digit(s_[q - 1]) && s_[q] == '-' && q + 1 < end_ && is_ascii_letter(s_[q + 1])) return false;
     // read_units stops before a range separator ('-', '–', "to", "and"): run() reads on
     if (s_[q] == '-' || dash_at(q) != 0) break;
     if (q == p || !is_ascii_letter(s_[q])) return false;

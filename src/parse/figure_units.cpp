@@ -116,6 +116,39 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
     return std::nullopt;
   };
 
+  // A unit of a percentage, points or a multiple written with hyphens for spaces
+  // ("per-cent", "percentage-point", "fold"), and the end of the longest one at `from`.
+  const auto hyphen_unit = [&](std::string_view w) -> std::optional<Dimension> {
+    std::string spaced(w);
+    for (char& ch : spaced)
+      if (ch == '-') ch = ' ';
+    if (is_word(spaced, "percent") || is_word(spaced, "per cent") || is_word(spaced, "pct")) return Dimension::percent;
+    if (is_word(spaced, "percentage point") || is_word(spaced, "percentage points")) return Dimension::percentage_points;
+    if (is_word(spaced, "basis point") || is_word(spaced, "basis points")) return Dimension::basis_points;
+    return unit_word(spaced, false);
+  };
+  const auto hyphen_unit_end = [&](std::size_t from) -> std::size_t {
+    std::size_t e = letters_end(from), found = 0;
+    for (;;) {
+      if (hyphen_unit(s_.substr(from, e - from))) found = e;
+      if (!(e + 1 < end_ && s_[e] == '-' && is_ascii_letter(s_[e + 1]))) break;
+      e = letters_end(e + 1);
+    }
+    return found;
+  };
+
+  // Joined by a hyphen: "a 12-percent rise", "a 12-per-cent rise", "a 20-fold jump", "a
+  // 50-basis-point cut": the unit words of a percentage, points or a multiple only (a
+  // hyphen before anything else is a range's or a compound's: "5-7%", "$10-a-share").
+  piece_start_ = p;
+  if (p + 1 < end_ && s_[p] == '-' && p + 1 < units_limit_ && is_ascii_letter(s_[p + 1])) {
+    if (const std::size_t e = hyphen_unit_end(p + 1); e != 0) {
+      const std::string_view w = s_.substr(p + 1, e - p - 1);
+      if (!set_dimension(*hyphen_unit(w), w, p + 1)) return false;
+      p = e;
+    }
+  }
+
   // Attached to the number: "81bn", "13%", "6.5x", "2pp", "25bp".
   piece_start_ = p;
   if (p < end_ && p < units_limit_ && is_ascii_letter(s_[p])) {
