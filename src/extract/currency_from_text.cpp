@@ -15,7 +15,25 @@ bool names_family_only(const CurrencyMarker* m, const Lexicon& lexicon) {
 
 std::vector<Currency> currencies_named(std::string_view s, const Lexicon& lexicon) {
   std::vector<Currency> named;
+  const int max_words = std::min(lexicon.max_currency_words(), 3);
   any_letter_run(s, [&](std::size_t p, std::size_t e) {
+    // A name of several words that starts with a capital ("Pakistani rupees", "Sri Lankan
+    // rupees", "Mexican pesos"): the longest the lexicon lists, before its last word alone.
+    if (is_upper(s[p])) {
+      std::size_t ends[3] = {e, e, e};
+      int words = 1;
+      for (std::size_t w = e; words < max_words && w + 1 < s.size() && s[w] == ' ' && is_letter(s[w + 1]);) {
+        w = letters_end(s, w + 1);
+        ends[words++] = w;
+      }
+      for (int k = words - 1; k >= 1; --k) {
+        const CurrencyMarker* m = lexicon.currency_marker(s.substr(p, ends[k] - p));
+        if (m != nullptr && m->currency && m->divisor == 1) {
+          if (std::find(named.begin(), named.end(), *m->currency) == named.end()) named.push_back(*m->currency);
+          break;
+        }
+      }
+    }
     const CurrencyMarker* m = lexicon.currency_marker(s.substr(p, e - p));
     if (m == nullptr) m = lexicon.currency_marker_after_number(s.substr(p, e - p));
     if (m != nullptr && m->currency && m->divisor == 1 &&
@@ -110,6 +128,80 @@ std::optional<std::pair<QuotedFigure, CurrencyEvidence>> family_of_document(std:
   Result<QuotedFigure> q = parse_figure(with_code, options);
   if (!q || !q->unit.is_money() || q->unit.currency != evidence->currency) return std::nullopt;
   return std::pair{std::move(*q), std::move(*evidence)};
+}
+
+namespace {
+
+// Whether the space-separated codes of `list` hold `c`.
+bool lists(std::string_view list, Currency c) {
+  for (std::size_t p = 0; p < list.size();) {
+    const std::size_t q = std::min(list.find(' ', p), list.size());
+    if (list.substr(p, q - p) == c.code()) return true;
+    p = q + 1;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<std::pair<QuotedFigure, CurrencyEvidence>> shared_marker_of_document(
+    const QuotedFigure& q, std::string_view s, std::span<const ExplicitMoney> explicit_money,
+    std::span<const Currency> named, const Lexicon& lexicon, const ParseOptions& options) {
+  if (!q.unit.is_money() || q.currency_marker.empty() || q.currency_source != CurrencySource::explicit_) return std::nullopt;
+  const Cue* shared = lexicon.cue(q.currency_marker, "marker_shared");
+  if (shared == nullptr) return std::nullopt;
+  const Currency own = *q.unit.currency;
+  std::optional<CurrencyEvidence> evidence;
+  for (const ExplicitMoney& other : explicit_money) {
+    const std::string_view written = s.substr(other.span.begin, other.span.size());
+    if (other.currency == own) {
+      // The default named by a marker of its own ("₹5 crore", "INR 5bn"): the shared marker is it.
+      ParseOptions o = options;
+      o.lexicon = &lexicon;
+      const Result<QuotedFigure> r = parse_figure(written, o);
+      if (r && !r->currency_marker.empty() && lexicon.cue(r->currency_marker, "marker_shared") == nullptr) {
+        return std::nullopt;
+      }
+      continue;
+    }
+    if (!lists(shared->value, other.currency)) continue;
+    if (evidence && evidence->currency != other.currency) return std::nullopt;
+    if (!evidence) evidence = CurrencyEvidence{std::string(written), other.span, other.currency};
+  }
+  for (const Currency x : named) {
+    if (x == own || !lists(shared->value, x)) continue;
+    if (evidence && evidence->currency != x) return std::nullopt;
+    if (!evidence) {
+      // the first word of the text that names it ("PKR", "Pakistani rupees")
+      std::size_t at = std::string_view::npos;
+      any_letter_run(s, [&](std::size_t p, std::size_t e) {
+        for (std::size_t k = e; k <= std::min(s.size(), e + 12); ++k) {
+          if (k < s.size() && is_letter(s[k])) continue;
+          const CurrencyMarker* m = lexicon.currency_marker(s.substr(p, k - p));
+          if (m != nullptr && m->currency == x) {
+            at = p;
+            evidence = CurrencyEvidence{std::string(s.substr(p, k - p)), TextSpan{p, k}, x};
+            return true;
+          }
+        }
+        return false;
+      });
+      if (at == std::string_view::npos) evidence = CurrencyEvidence{std::string(x.code()), TextSpan{0, 0}, x};
+    }
+  }
+  if (!evidence) return std::nullopt;
+  const std::string_view figure = q.text;  // its spans are the text's: the marker's offset in it
+  const std::size_t at = q.currency_span.begin - q.span.begin;
+  if (q.currency_span.begin < q.span.begin || at + q.currency_marker.size() > figure.size()) return std::nullopt;
+  std::string with_code(figure.substr(0, at));
+  with_code += evidence->currency.code();
+  if (at + q.currency_marker.size() < figure.size() && is_digit(figure[at + q.currency_marker.size()])) with_code += ' ';
+  with_code += figure.substr(at + q.currency_marker.size());
+  ParseOptions o = options;
+  o.lexicon = &lexicon;
+  Result<QuotedFigure> r = parse_figure(with_code, o);
+  if (!r || !r->unit.is_money() || r->unit.currency != evidence->currency || r->value != q.value) return std::nullopt;
+  return std::pair{std::move(*r), std::move(*evidence)};
 }
 
 std::optional<std::string> shared_minor_unit_refusal(std::string_view marker, Currency own,

@@ -50,6 +50,15 @@ std::optional<std::pair<QuotedFigure, CurrencyEvidence>> family_of_document(std:
                                                                             const Lexicon& lexicon,
                                                                             const ParseOptions& options);
 
+/// `q` read again with the one other currency its shared marker
+/// may name (`marker_shared` cues: `Rs` and `rupees` are INR by default, and Pakistan,
+/// Sri Lanka, Nepal, Mauritius write them too) that the text names, by an explicit figure
+/// or a word (`PKR`, `Pakistani rupees`), when no explicit figure of the text names the
+/// default by a marker of its own (`₹`, `INR`); with the evidence. nullopt otherwise.
+std::optional<std::pair<QuotedFigure, CurrencyEvidence>> shared_marker_of_document(
+    const QuotedFigure& q, std::string_view text, std::span<const ExplicitMoney> explicit_money,
+    std::span<const Currency> named, const Lexicon& lexicon, const ParseOptions& options);
+
 /// Why a figure whose minor unit other currencies name too (`minor_shared` cues: `sen`
 /// is the ringgit's, the yen's and the rupiah's hundredth) is not read: the text names
 /// one of the others and not its own currency. nullopt when it may be read.

@@ -22,11 +22,33 @@ std::optional<std::string> scale_word(std::string_view w, const Lexicon& lexicon
   return std::string(w);
 }
 
+// The one currency the dollar markers written with a sign in the text name (`HK$`,
+// `US$`, `S$`), or nullopt when it writes none or several.
+std::optional<Currency> dollar_of_text(std::string_view s, const Lexicon& lexicon) {
+  std::optional<Currency> found;
+  for (std::size_t d = s.find('$'); d != std::string_view::npos; d = s.find('$', d + 1)) {
+    std::size_t b = d;
+    while (b > 0 && d - b < 4 && (is_letter(s[b - 1]) || s[b - 1] == '.')) --b;
+    if (b == d || (b > 0 && is_letter(s[b - 1]))) continue;  // a bare `$`, or letters of a word
+    const CurrencyMarker* m = lexicon.currency_marker(s.substr(b, d + 1 - b));
+    if (m == nullptr || !m->currency || m->divisor != 1) continue;
+    if (found && *found != *m->currency) return std::nullopt;
+    found = *m->currency;
+  }
+  return found;
+}
+
 // A marker that names a currency, whole (no minor unit, no coin): of the lexicon, or
 // read by the grammar before a number (`US$`: a country prefix and the dollar sign).
-std::optional<Currency> currency_of(std::string_view marker, const Lexicon& lexicon) {
+// A bare `$` or `dollars` ("($ million)") names the one dollar the text's own markers name
+// (`dollar`: "HK$" in the text above, or "US$"), none when they name none or several.
+std::optional<Currency> currency_of(std::string_view marker, const Lexicon& lexicon,
+                                    std::optional<Currency> dollar = std::nullopt) {
   if (marker.empty()) return std::nullopt;
   if (const CurrencyMarker* m = lexicon.currency_marker(marker); m != nullptr) {
+    if (!m->currency && m->divisor == 1 && !m->coin && m->family != 0 && m->family == lexicon.family("dollar")) {
+      return dollar;  // "$", "dollars"
+    }
     if (!m->currency || m->divisor != 1 || m->coin) return std::nullopt;
     return *m->currency;
   }
@@ -43,7 +65,13 @@ std::optional<Currency> currency_of(std::string_view marker, const Lexicon& lexi
 // "₹ in crore", "HK$'000", "RMB million", "US$ in millions", "US$m", "(US$ m)", "Millions of yen",
 // "in thousands of U.S. dollars": a marker that names a currency and a scale of the
 // lexicon (or "'000", a thousand), and nothing else.
-std::optional<std::pair<Currency, std::string>> unit_of(std::string_view inside, const Lexicon& lexicon) {
+std::optional<std::pair<Currency, std::string>> unit_of(std::string_view inside, const Lexicon& lexicon,
+                                                        std::optional<Currency> dollar) {
+  // "(in millions of RMB, except percentages)", "(RMB million, except per share data)": what
+  // the unit excepts keeps its own unit in its cells ("5%", "18.53").
+  if (const std::size_t except = inside.find(", except "); except != std::string_view::npos) {
+    inside = inside.substr(0, except);
+  }
   inside = trim(inside);
   // "Millions of yen", "in thousands of U.S. dollars"
   {
@@ -54,7 +82,7 @@ std::optional<std::pair<Currency, std::string>> unit_of(std::string_view inside,
       std::string word(rest.substr(0, of));
       for (char& c : word) c = to_lower(c);
       const auto scale = scale_word(word, lexicon);
-      const auto currency = currency_of(trim(rest.substr(of + 4)), lexicon);
+      const auto currency = currency_of(trim(rest.substr(of + 4)), lexicon, dollar);
       if (scale && currency) return std::pair{*currency, *scale};
       return std::nullopt;
     }
@@ -62,7 +90,7 @@ std::optional<std::pair<Currency, std::string>> unit_of(std::string_view inside,
   // "US$m", "HK$bn", "£m": a scale glued to the marker
   for (std::size_t cut = inside.size() - 1; cut > 0 && inside.find_first_of(" \t'") == std::string_view::npos; --cut) {
     if (!lexicon.scale(inside.substr(cut))) continue;
-    if (const auto currency = currency_of(inside.substr(0, cut), lexicon)) {
+    if (const auto currency = currency_of(inside.substr(0, cut), lexicon, dollar)) {
       return std::pair{*currency, "\x01" + std::string(inside.substr(cut))};  // glued: read glued
     }
   }
@@ -85,7 +113,7 @@ std::optional<std::pair<Currency, std::string>> unit_of(std::string_view inside,
     if (marker.size() > 3 && marker.substr(marker.size() - 3) == " in") marker = trim(marker.substr(0, marker.size() - 3));
     if (marker.size() > 3 && (marker.substr(0, 3) == "in " || marker.substr(0, 3) == "In ")) marker = trim(marker.substr(3));
   }
-  const auto currency = currency_of(marker, lexicon);
+  const auto currency = currency_of(marker, lexicon, dollar);
   if (!currency) return std::nullopt;
   return std::pair{*currency, std::move(scale)};
 }
@@ -94,11 +122,14 @@ std::optional<std::pair<Currency, std::string>> unit_of(std::string_view inside,
 
 std::vector<TableUnit> table_units_of(std::string_view s, const Lexicon& lexicon) {
   std::vector<TableUnit> out;
+  std::optional<std::optional<Currency>> dollar;  // read once, when a header writes a bare `$`
   for (std::size_t open = s.find('('); open != std::string_view::npos; open = s.find('(', open + 1)) {
     const std::size_t close = s.find(')', open);
     if (close == std::string_view::npos) break;
-    if (close - open > 40 || s.substr(open, close - open).find('\n') != std::string_view::npos) continue;
-    const auto unit = unit_of(s.substr(open + 1, close - open - 1), lexicon);
+    if (close - open > 64 || s.substr(open, close - open).find('\n') != std::string_view::npos) continue;
+    const std::string_view inside = s.substr(open + 1, close - open - 1);
+    if (!dollar && inside.find('$') != std::string_view::npos) dollar = dollar_of_text(s, lexicon);
+    const auto unit = unit_of(inside, lexicon, dollar.value_or(std::nullopt));
     if (!unit) continue;
     const std::size_t line_end = s.find('\n', close);
     if (line_end == std::string_view::npos) break;

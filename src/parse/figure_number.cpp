@@ -95,6 +95,14 @@ bool Parser::read_number(std::size_t& pos, Term& t) {
         sep = ' ';
         len = sl;
       }
+      // "48,925 47,211", "12.5 13.1": a space after a comma or a point separates two
+      // numbers (a table row's columns); a number groups with spaces before its other
+      // separators only ("1 234,5", "10 000.5").
+      if (sep == ' ') {
+        for (std::size_t i = 1; i < n && sep != '\0'; ++i) {
+          if (runs[i].separator == ',' || runs[i].separator == '.') sep = '\0';
+        }
+      }
       if (sep == '\0' || q + len >= end_ || !is_digit(s_[q + len])) {
         if (sep == '.' && !(locale_ != nullptr && locale_->group_dot) && !prefix_) {
           return fail(Errc::syntax, "expected a digit after '.'", q + 1);

@@ -57,7 +57,19 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
   // Each setter checks the order: scale, then a currency word or a dimension or a
   // count noun, then "per share"; a dimension, a count noun and "per" end the term.
   const auto set_scale = [&](Scale sc, std::string_view text, std::size_t at_pos) {
-    if (t.scale) return fail(Errc::syntax, fmt::format("second scale '{}' after '{}'", text, t.scale_text), at_pos);
+    if (t.scale) {
+      // "Rs 50 thousand crore", "2 crore crore": two scales in a row that the lexicon has
+      // no row for (as it has "lakh crore") multiply, in a power of ten no scale names:
+      // refused, never read short at the first ("Rs 50 thousand", a ten-millionth of it).
+      if (prefix_ && t.last_text.data() == t.scale_text.data()) {
+        fatal_ = true;
+        return fail(Errc::ambiguous,
+                    fmt::format("'{} {}': two scales in a row that the lexicon does not read as one: not read",
+                                t.scale_text, text),
+                    at_pos);
+      }
+      return fail(Errc::syntax, fmt::format("second scale '{}' after '{}'", text, t.scale_text), at_pos);
+    }
     // "75 USD million": a scale may follow a currency, never a minor unit or a dimension.
     if ((t.has_unit() && !t.currency) || t.per || t.shift != 0) return unexpected_after(text, at_pos);
     t.scale = sc;
@@ -199,7 +211,20 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
     bool ok = true;
     std::size_t next = q;
 
-    if (!spaced && c.value == U'/' && t.currency && !t.per && t.dimension == Dimension::number && t.noun.empty() &&
+    if (!spaced && c.value == U'-' && t.scale && t.last_text.data() == t.scale_text.data() && q + 1 < end_ &&
+        is_ascii_letter(s_[q + 1])) {
+      // "₹1.5 lakh-crore": a scale phrase of the lexicon written with a hyphen.
+      const std::size_t e = letters_end(q + 1);
+      std::string phrase(t.scale_text);
+      phrase += ' ';
+      phrase += s_.substr(q + 1, e - q - 1);
+      const std::optional<Scale> joined = lex_.scale(phrase);
+      if (!joined || (e < end_ && (is_digit(s_[e]) || s_[e] == '-'))) break;
+      t.scale = *joined;
+      t.scale_text = s_.substr(t.scale_text.data() - s_.data(), e - static_cast<std::size_t>(t.scale_text.data() - s_.data()));
+      t.last_text = t.scale_text;
+      next = e;
+    } else if (!spaced && c.value == U'/' && t.currency && !t.per && t.dimension == Dimension::number && t.noun.empty() &&
         q + 1 < end_ && is_ascii_letter(s_[q + 1])) {
       // "$198.50/share", "HK$3.40/sh", "$2.10/ADS": a `per_share_slash` cue glued after
       // '/' says what the amount is per; any other word ("$84.94/bbl") ends the figure.

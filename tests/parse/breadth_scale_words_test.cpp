@@ -101,3 +101,38 @@ TEST_CASE("a word-like code written apart before a number with a scale starts th
     CHECK(figure_start_before(text, digit, ParseOptions{}).marked == digit);
   }
 }
+
+TEST_CASE("two scales in a row are one phrase of the lexicon or refused", "[parse][breadth][scale]") {
+  CHECK(at("deposits of Rs.52.3 lakh cr at", 12) == Got{"Rs.52.3 lakh cr", "52300000000000", "INR"});
+  CHECK(at("worth ₹14.5 lakh-crore now", 6) == Got{"₹14.5 lakh-crore", "14500000000000", "INR"});
+  CHECK(whole("Rp 1.2 triliun") == Got{"Rp 1.2 triliun", "1200000000000", "IDR"});
+  CHECK(whole("TL 5 milyar") == Got{"TL 5 milyar", "5000000000", "TRY"});
+  CHECK(whole("Rs 12 arab") == Got{"Rs 12 arab", "12000000000", "INR"});
+  // Read at the first, "Rs 50 thousand" was a ten-millionth of the amount.
+  CHECK(at("spent Rs 50 thousand crore on", 6) ==
+        Got{"error", "'thousand crore': two scales in a row that the lexicon does not read as one: not read", ""});
+  CHECK(at("Rs 2 crore crore", 0).text == "error");
+  // A hyphen to a word that makes no scale phrase ends the figure, as before.
+  CHECK(at("a ₹5 lakh-plus loan", 2) == Got{"₹5 lakh", "500000", "INR"});
+}
+
+TEST_CASE("apiece is each", "[parse][breadth][per_share]") {
+  const Result<QuotedFigure> r = parse_figure("Rs 745 apiece");
+  REQUIRE(r);
+  CHECK(r->unit.per == Per::share);
+}
+
+TEST_CASE("a space after a comma or a point separates two numbers", "[parse][breadth][number]") {
+  // A PDF table row: two columns, never one number with a decimal comma (refused before).
+  CHECK(at("Revenue 48,925 47,211", 8) == Got{"48,925", "48925", ""});
+  CHECK(at("Revenue 48,925 47,211", 15) == Got{"47,211", "47211", ""});
+  CHECK(at("Prices 12.5 13.1", 7) == Got{"12.5", "12.5", ""});
+  // Spaces group before the other separators, as before.
+  CHECK(at("10 000.5 million euros", 0) == Got{"10 000.5 million euros", "10000500000", "EUR"});
+  ParseOptions fr;
+  fr.locale = "fr";
+  const Result<QuotedFigure> r = parse_figure("1 234,5 €", fr);
+  REQUIRE(r);
+  CHECK(r->value.to_string() == "1234.5");
+  CHECK_FALSE(parse_figure("48,925 47,211").has_value());
+}

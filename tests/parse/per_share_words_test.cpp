@@ -67,14 +67,14 @@ TEST_CASE("Per-share phrases of the built-in lexicon", "[parse][per_share]") {
 
 TEST_CASE("A new per-share phrase is one row of cues.csv", "[parse][per_share]") {
   CHECK_FALSE(parse_figure("US$1.20 per GDR").has_value());
-  CHECK_FALSE(parse_figure("5 dollars apiece").has_value());
-  const auto dir = lexicon_with_cues("new", "per GDR,per_share,ads,\napiece,per_share,share,\nunits,share_noun,plural,\n");
+  CHECK_FALSE(parse_figure("5 dollars a pop").has_value());
+  const auto dir = lexicon_with_cues("new", "per GDR,per_share,ads,\na pop,per_share,share,\nunits,share_noun,plural,\n");
   const auto lex = Lexicon::load(dir);
   REQUIRE(lex.has_value());
   ParseOptions options;
   options.lexicon = &*lex;
   CHECK(per_of(parse_figure("US$1.20 per GDR", options)) == "1.20 USD per ADS");
-  CHECK(per_of(parse_figure("5 dollars apiece", options)) == "5 USD per share");
+  CHECK(per_of(parse_figure("5 dollars a pop", options)) == "5 USD per share");
   CHECK(per_of(parse_figure("$3 per 10 units", options)) == "0.3 USD per share");
   std::filesystem::remove_all(dir);
 }
