@@ -361,6 +361,25 @@ std::optional<Error> marker_left_behind(std::string_view text, std::size_t pos, 
   const Lexicon& lex = options.lexicon != nullptr ? *options.lexicon : Lexicon::builtin();
   const std::size_t floor = pos > max_lookback ? pos - max_lookback : 0;
   const std::size_t figure_end = pos + alone.span.end;
+  // "RM1.2 mil", "$5 mil": a marker's reading refused for its `glued_scale` word apart
+  // leaves the number alone; read so it would be no figure and nothing said: refused.
+  if (!alone.unit.is_money() && alone.scale.exponent == 0) {
+    std::size_t w = figure_end;
+    while (w < window_end && is_hspace(detail::decode_utf8(text, w).value)) w += detail::decode_utf8(text, w).size;
+    std::size_t we = w;
+    while (we < window_end && is_letter(text[we])) ++we;
+    if (w > figure_end && we > w && lex.cue(text.substr(w, we - w), "glued_scale") != nullptr &&
+        !lex.scale(text.substr(w, we - w))) {
+      const std::size_t marked = figure_start_before(text, pos, options).marked;
+      if (marked < pos) {
+        return make_error(Errc::ambiguous,
+                          fmt::format("'{}' after '{}' is a million in English press and a thousand in Spanish and "
+                                      "Portuguese: not read",
+                                      text.substr(w, we - w), text.substr(marked, figure_end - marked)),
+                          text.substr(marked, we - marked), we);
+      }
+    }
+  }
   if (const CodePoint c = decode_before(text, pos); c.size != 0 && currency_sign(c.value)) {
     const std::string_view sign = text.substr(pos - c.size, c.size);
     // A sign the lexicon reads ("$", "£") whose own reading failed ("($1 = 7.1 yuan)":

@@ -96,6 +96,11 @@ TEST_CASE("Malaysian bil, the dong, Peruvian soles", "[extract][breadth][world]"
                                  "in Spanish and Portuguese: not read"});
   // Apart, no figure is read: "$5" alone would be a millionth of the amount.
   CHECK(reads("The fund raised $5 mil last year, and RM 277 mil.").empty());
+  // ... and said: the number alone is no figure, and was lost without a word.
+  CHECK(skipped("Profit was RM1.2 mil last year.") ==
+        std::vector<std::string>{"byte 11: 'RM1.2 mil': 'mil' after 'RM1.2' is a million in English press and a "
+                                 "thousand in Spanish and Portuguese: not read"});
+  CHECK(skipped("The sheet is 2 mil thick.").empty());
   CHECK(reads("Net profit rose to RM2.63bil; sales were 4.9 trillion dong, "
               "or VND 4.9 trillion, and 412 million Peruvian soles.") ==
         std::vector<Read>{{"RM2.63bil", "money", "2630000000", "", "MYR", "explicit"},
