@@ -21,6 +21,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -68,25 +69,43 @@ inline bool word_is(std::string_view s, std::size_t p, std::string_view w) noexc
   return e - p == w.size() && iequals(s.substr(p, e - p), w);
 }
 
+// What a word form with no number allows (`billions of dollars` [1e9, 1e12) USD,
+// `double-digit` [10, 100) percent, `record highs`), held apart from the candidate:
+// most candidates are numbers, and each candidate is held until its figure is built.
+struct VagueForm {
+  std::optional<Interval> values;  // the range of a vague word form
+  FigureKind kind = FigureKind::number;
+  Unit unit;
+};
+
 struct Candidate {
   std::size_t begin = 0;
   std::size_t end = 0;
+  std::size_t read_at = 0;
+  // Otherwise what parse_figure reads (a rewrite: "more than $858 billion", "30 billion", "2x").
+  std::string parse_text;
+  std::string noun;  // a count noun read after the figure
+  std::string per_unit;  // the good an amount is the price of ("$84.94/bbl": barrel), a `per_unit` cue's value
+  std::string hedge_verb;
+  std::string_view locale;  // the locale it was read with when not the scan's ("en-IN": "1,18,000")
+  std::unique_ptr<VagueForm> vague_form;  // set by form(): word forms only
+  RangeReading ranges = RangeReading::joined;
   // Read in place by read_figure_at: its reading (with the probe currency) is the
   // `parsed` of the `Read` that holds the candidate, never a copy of its own.
   bool reading = false;
-  std::size_t read_at = 0;
-  RangeReading ranges = RangeReading::joined;
-  // Otherwise what parse_figure reads (a rewrite: "more than $858 billion", "30 billion", "2x").
-  std::string parse_text;
   bool rewritten = false;
-  std::string noun;  // a count noun read after the figure
-  std::string per_unit;  // the good an amount is the price of ("$84.94/bbl": barrel), a `per_unit` cue's value
-  std::string_view locale;  // the locale it was read with when not the scan's ("en-IN": "1,18,000")
   bool word_form = false;
-  std::string hedge_verb;
-  std::optional<Interval> vague;  // the range of a vague word form
-  FigureKind vague_kind = FigureKind::number;
-  Unit vague_unit;
+
+  // The word form's range, kind and unit, made on first write.
+  VagueForm& form() {
+    if (!vague_form) vague_form = std::make_unique<VagueForm>();
+    return *vague_form;
+  }
+  // The same to read: a number with no range when none was written.
+  [[nodiscard]] const VagueForm& form() const {
+    static const VagueForm none;
+    return vague_form ? *vague_form : none;
+  }
 };
 
 // The first two bytes (lower case) of a family of phrases: a phrase matches only
@@ -169,7 +188,7 @@ class Scanner {
   bool article_reads_nothing(std::size_t d, std::size_t we) const;
   void reserve_for_text(std::vector<Read>& reads) const;
   void scan_numbers(std::vector<Read>& out, std::vector<Error>& skipped) const;
-  void scan_words(std::vector<Read>& out, const std::vector<Read>& numeric) const;
+  void scan_words(std::vector<Candidate>& out, const std::vector<Read>& numeric) const;
   std::size_t extend_qualifier(std::size_t begin) const;
   std::size_t record_end(std::size_t p) const;
   bool half_alone(std::size_t b, std::size_t e) const;

@@ -31,16 +31,16 @@ namespace {
 // `words` (in text order) into `reads` (in text order), in place from the back: each
 // read moves once, and only those after the first word form. A text where the scan's
 // order is not the text's (none known) is sorted as before.
-void merge_in_text_order(std::vector<Read>& reads, std::vector<Read>& words) {
+void merge_in_text_order(std::vector<Read>& reads, std::vector<Candidate>& words) {
   if (words.empty()) return;
   std::size_t i = reads.size();
   std::size_t j = words.size();
   reads.resize(i + j);
   for (std::size_t k = reads.size(); j > 0;) {
-    if (i > 0 && reads[i - 1].c.begin > words[j - 1].c.begin) {
+    if (i > 0 && reads[i - 1].c.begin > words[j - 1].begin) {
       reads[--k] = std::move(reads[--i]);
     } else {
-      reads[--k] = std::move(words[--j]);
+      reads[--k] = Read{std::move(words[--j]), QuotedFigure{}, Bare::no};  // a word form: no reading of its own
     }
   }
   const auto by_begin = [](const Read& a, const Read& b) { return a.c.begin < b.c.begin; };
@@ -67,7 +67,7 @@ void Scanner::run(Extraction& out, const SentenceIndex& sentences, ArticleCues& 
   reserve_for_text(reads);
   scan_numbers(reads, out.skipped);
   if (options_.word_forms) {
-    std::vector<Read> words;  // a word form every 3 KB of the seed articles
+    std::vector<Candidate> words;  // a word form every 3 KB of the seed articles
     words.reserve(s_.size() / 2048 + 16);
     scan_words(words, reads);
     merge_in_text_order(reads, words);
@@ -105,7 +105,7 @@ void Scanner::run(Extraction& out, const SentenceIndex& sentences, ArticleCues& 
   for (Read& r : reads) {
     const Candidate& c = r.c;
     if (vague(c)) {
-      r.bare = c.vague_kind == FigureKind::money && c.vague_unit.currency == probe ? Bare::dollar : Bare::no;
+      r.bare = c.form().kind == FigureKind::money && c.form().unit.currency == probe ? Bare::dollar : Bare::no;
       continue;
     }
     if (!c.reading) r.parsed = read(c, read_options_);
@@ -251,10 +251,11 @@ void Scanner::run(Extraction& out, const SentenceIndex& sentences, ArticleCues& 
           })) {
         continue;
       }
-      f.kind = c.vague_kind;
-      f.unit = c.vague_unit;
+      const VagueForm& form = std::as_const(c).form();
+      f.kind = form.kind;
+      f.unit = form.unit;
       if (resolved) f.unit = Unit::money(*resolved);
-      f.interval = c.vague;
+      f.interval = form.values;
       out.figures.push_back(std::move(f));
       continue;
     }

@@ -155,8 +155,8 @@ std::size_t Scanner::magnitude_follower(std::size_t e, Candidate& c) const {
       std::optional<Currency> currency = m->currency;
       if (!currency && lexicon_.family_name(m->family) == "dollar") currency = probe;  // resolved like `$`
       if (!currency) return npos;
-      c.vague_kind = FigureKind::money;
-      c.vague_unit = Unit::money(*currency);
+      c.form().kind = FigureKind::money;
+      c.form().unit = Unit::money(*currency);
       return end;
     }
   }
@@ -168,8 +168,8 @@ std::size_t Scanner::magnitude_follower(std::size_t e, Candidate& c) const {
     const std::string_view kw = s_.substr(k, ke - k);
     if (is_cue(lexicon_, kw, "count_stop") || is_cue(lexicon_, kw, "duration")) break;
     if (is_plural_noun(lexicon_, kw)) {
-      c.vague_kind = FigureKind::count;
-      c.vague_unit = Unit::count_of(std::string(s_.substr(q, ke - q)));
+      c.form().kind = FigureKind::count;
+      c.form().unit = Unit::count_of(std::string(s_.substr(q, ke - q)));
       return ke;
     }
     k = skip_hspace(s_, ke);
@@ -266,7 +266,7 @@ bool Scanner::half_alone(std::size_t b, std::size_t e) const {
   return !is_cue(lexicon_, s_.substr(q, word_end(q) - q), "duration");
 }
 
-void Scanner::scan_words(std::vector<Read>& out, const std::vector<Read>& numeric) const {
+void Scanner::scan_words(std::vector<Candidate>& out, const std::vector<Read>& numeric) const {
   const std::size_t n = s_.size();
   // Positions only grow, and numeric candidates are in text order: one cursor suffices.
   std::size_t cursor = 0;
@@ -341,9 +341,9 @@ void Scanner::scan_words(std::vector<Read>& out, const std::vector<Read>& numeri
       c.begin = i;
       c.end = e;
       c.word_form = true;
-      c.vague_kind = FigureKind::record;
+      c.form().kind = FigureKind::record;
       c.parse_text = std::string(s_.substr(i, e - i));
-      out.push_back(Read{std::move(c), QuotedFigure{}, Bare::no});
+      out.push_back(std::move(c));
       i = e;
       continue;
     }
@@ -361,9 +361,9 @@ void Scanner::scan_words(std::vector<Read>& out, const std::vector<Read>& numeri
         word_forms_.digit_rule_starts.may_match(s_, i) ? std::span(word_forms_.digit_rules) : std::span<const WordForms::Rule>{};
     for (const WordForms::Rule& rule : digit_rules) {
       if ((e = match_phrase(s_, i, rule.phrase)) != npos) {
-        c.vague = rule.values;
-        c.vague_kind = FigureKind::percent;
-        c.vague_unit = Unit::of(Dimension::percent);
+        c.form().values = rule.values;
+        c.form().kind = FigureKind::percent;
+        c.form().unit = Unit::of(Dimension::percent);
         break;
       }
     }
@@ -420,17 +420,17 @@ void Scanner::scan_words(std::vector<Read>& out, const std::vector<Read>& numeri
           e = npos;
           break;
         }
-        c.vague = m.values;
-        c.vague_kind = FigureKind::number;
-        c.vague_unit = Unit::of(Dimension::number);
+        c.form().values = m.values;
+        c.form().kind = FigureKind::number;
+        c.form().unit = Unit::of(Dimension::number);
         e = magnitude_follower(e, c);
         break;
       }
     }
     // Extremes: "three-year high", "record lows", "all-time high".
     if (e == npos && (e = record_end(i)) != npos) {
-      c.vague_kind = FigureKind::record;
-      c.vague_unit = Unit{};
+      c.form().kind = FigureKind::record;
+      c.form().unit = Unit{};
     }
     if (e == npos || overlaps_numeric(c.begin, e)) {
       i = letters_end(s_, i);
@@ -438,7 +438,7 @@ void Scanner::scan_words(std::vector<Read>& out, const std::vector<Read>& numeri
     }
     c.end = e;
     if (!c.rewritten) c.parse_text = std::string(s_.substr(c.begin, e - c.begin));
-    out.push_back(Read{std::move(c), QuotedFigure{}, Bare::no});
+    out.push_back(std::move(c));
     i = e;
   }
 }
