@@ -231,6 +231,9 @@ int run_checked(const NormalizeArgs& args) {
   // A v1 run keeps only the columns of its currencies (most of its start-up was
   // the other 37 of the ECB's); a table it cannot use is read again whole, so
   // that the errors below name what the file holds.
+  // v2: the figure reader is compiled on another thread while the table loads.
+  std::optional<PreparedFigureReader> prepared;
+  if (options.spec == NormalizeSpec::v2) prepared.emplace(options.parse);
   FxLoadOptions fx_options;
   fx_options.only = fx_currencies_read(options);
   auto fx = load_fx_file(args.fx, fx_options);
@@ -254,7 +257,8 @@ int run_checked(const NormalizeArgs& args) {
     std::fprintf(stderr, "finmetrics normalize: '%s' holds monthly averages: each figure is converted at the average "
                          "of its month or an earlier one (staleness limit %d days)\n",
                  args.fx.c_str(), static_cast<int>(options.max_staleness.count()));
-  const Normalizer normalizer(*fx, options);
+  const Normalizer normalizer =
+      prepared ? Normalizer(*fx, options, std::move(*prepared)) : Normalizer(*fx, options);
 
   std::vector<std::string> inputs = args.inputs;
   if (inputs.empty()) inputs.emplace_back("-");

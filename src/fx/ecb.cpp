@@ -12,6 +12,7 @@
 
 #include <fmt/format.h>
 
+#include "finmetrics/detail/prefault.hpp"
 #include "finmetrics/fx/detail/csv_scan.hpp"
 #include "finmetrics/time/detail/iso_day.hpp"
 
@@ -189,9 +190,14 @@ Result<FxTable> parse_ecb_csv(std::string_view text, std::string_view name, cons
     for (std::size_t i = 0; i < columns.size(); ++i)
       keep[i] = std::find(options.only.begin(), options.only.end(), columns[i]) != options.only.end() ? 1 : 0;
   bool any_rate = false;  // in any column, kept or not
+  // Each kept column's room mapped at once (prefault.hpp): all 41 kept (a v2
+  // normalize run), 13 MB of fixings took ~3,300 page faults, ~35 ms on the VM.
   std::vector<std::vector<Fixing>> series(columns.size());
-  for (std::size_t i = 0; i < columns.size(); ++i)
-    if (keep[i]) series[i].reserve(rows_estimate);
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    if (!keep[i]) continue;
+    series[i].reserve(rows_estimate);
+    detail::prefault_capacity(series[i]);
+  }
   std::vector<std::pair<date::sys_days, std::size_t>> row_dates;  // (date, line)
   row_dates.reserve(rows_estimate);
 

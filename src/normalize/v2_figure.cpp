@@ -7,6 +7,7 @@
 
 #include "finmetrics/detail/int128.hpp"
 #include "finmetrics/lexicon/lexicon.hpp"
+#include "finmetrics/parse/figure_reader_memo.hpp"
 
 namespace finmetrics {
 
@@ -59,7 +60,10 @@ V2Qualifier v2_qualifier(Qualifier q) noexcept {
 
 
 Result<V2Figure> read_v2_figure(std::string_view text, const ParseOptions& options) {
-  auto f = parse_figure(text, options);
+  // By the grammar, not through parse_figure's memo of readers: normalize asks
+  // here only about the rows its own FigureReader declined; past the memo's
+  // threshold it would compile a second reader that declines them again.
+  auto f = parse_detail::parse_figure_unmemoized(text, options);
   if (!f) return unexpected(f.error());
   if (!f->unit.is_money() || !f->unit.currency) {
     if (f->unit.dimension == Dimension::count && !f->unit.noun.empty())  // "14bn hryvnia": a word the lexicon does not know as a currency
