@@ -161,6 +161,18 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
     }
   }
 
+  // "$1¼ billion", "2½%": a vulgar fraction glued to the number is part of it, which the
+  // grammar does not read: refused, never read as the whole number alone ("$1").
+  if (p < end_ && static_cast<unsigned char>(s_[p]) >= 0xC2) {
+    const char32_t v = at(p).value;
+    if ((v >= 0xBC && v <= 0xBE) || (v >= 0x2150 && v <= 0x215E)) {
+      fatal_ = true;
+      return fail(Errc::syntax,
+                  fmt::format("'{}' is a number with a vulgar fraction, which the grammar does not read: not read",
+                              s_.substr(t.begin, p + at(p).size - t.begin)),
+                  p + at(p).size);
+    }
+  }
   // Attached to the number: "81bn", "13%", "6.5x", "2pp", "25bp".
   piece_start_ = p;
   if (p < end_ && p < units_limit_ && is_ascii_letter(s_[p])) {

@@ -100,12 +100,36 @@ bool Parser::read_number_words(std::size_t& pos, Term& t) {
   };
   // A fraction of a scale: "quarter million", "a quarter million", "three quarters billion" (exact
   // fractions only: a denominator of twos and fives).
-  const auto fraction_of_scale = [&](std::uint64_t count, const NumberWord& f, std::size_t f_end) -> bool {
+  // "a quarter of a billion", "three quarters of a million": "of a" between is read with the
+  // fraction (read apart, "a quarter" was 25% and "a billion dollars" four times the amount).
+  // A fraction that is no exact decimal ("a third of a billion") is refused in running text.
+  bool inexact_of = false;  // "a third of a billion": refused (the error is set)
+  const auto fraction_of_scale = [&](std::uint64_t count, const NumberWord& f, std::size_t& f_end) -> bool {
     std::uint64_t d = f.denominator;
     while (d % 2 == 0) d /= 2;
     while (d % 5 == 0) d /= 5;
-    const std::size_t after = next_word(f_end);
+    std::size_t after = next_word(f_end);
+    std::size_t of_end = f_end;
+    if (after < end_ && word_at(after, "of") && space_at(after + 2)) {
+      const std::size_t q = skip_space(after + 2);
+      std::size_t ae = q;
+      const NumberWord* a = q < end_ ? word_at_p(q, ae) : nullptr;
+      const std::size_t s2 = a != nullptr && a->kind == K::article ? next_word(ae) : end_ + 1;
+      if (s2 < end_ && lex_.scale(piece_at(s2)) && count < f.denominator) {
+        if (d != 1) {
+          fatal_ = prefix_;
+          inexact_of = true;
+          fail(Errc::ambiguous,
+               fmt::format("'{}' is no exact amount: not read", s_.substr(p, s2 + piece_at(s2).size() - p)),
+               s2 + piece_at(s2).size());  // at its end: what the refusal covers is read no further
+          return false;
+        }
+        after = s2;
+        of_end = ae;
+      }
+    }
     if (d != 1 || count >= f.denominator || after >= end_ || !lex_.scale(piece_at(after))) return false;
+    f_end = of_end;
     std::uint64_t v = count * 1000000 / f.denominator;  // exact: the denominator divides 10^6
     int digits = 6;
     while (digits > 0 && v % 10 == 0) {
@@ -118,6 +142,7 @@ bool Parser::read_number_words(std::size_t& pos, Term& t) {
     return true;
   };
   if (w->kind == K::fraction && fraction_of_scale(1, *w, e)) return done(e);
+  if (inexact_of) return false;
   if (w->kind == K::article) {
     article = true;
     n = 1;
@@ -179,6 +204,7 @@ bool Parser::read_number_words(std::size_t& pos, Term& t) {
     if (q < end_) {
       if (const NumberWord* f = word_at_p(q, e2); f != nullptr && f->kind == K::fraction && n < f->denominator) {
         if (fraction_of_scale(n, *f, e2)) return done(e2);
+        if (inexact_of) return false;
         // n/d as a percentage, exact when it is, else to six decimals (a third: 33.333333%).
         const std::uint64_t scaled = n * 100 * 1000000;
         value = (scaled + f->denominator / 2) / f->denominator;

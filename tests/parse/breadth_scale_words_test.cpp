@@ -136,3 +136,15 @@ TEST_CASE("a space after a comma or a point separates two numbers", "[parse][bre
   CHECK(r->value.to_string() == "1234.5");
   CHECK_FALSE(parse_figure("48,925 47,211").has_value());
 }
+
+TEST_CASE("a fraction of a scale with 'of a' between, and vulgar fractions", "[parse][breadth][words]") {
+  // Read apart, "A quarter" was 25% and "a billion dollars" four times the amount.
+  CHECK(at("A quarter of a billion dollars was spent", 0) == Got{"A quarter of a billion dollars", "250000000", "USD"});
+  CHECK(whole("three quarters of a million euros") == Got{"three quarters of a million euros", "750000", "EUR"});
+  CHECK(at("A third of a billion dollars was lost", 0) ==
+        Got{"error", "'A third of a billion' is no exact amount: not read", ""});
+  CHECK(at("A quarter of the shares rose", 0) == Got{"A quarter", "25", "%"});
+  // "$1¼ billion" read as "$1".
+  CHECK(at("Costs were $1\u00bc billion", 11) ==
+        Got{"error", "'$1\u00bc' is a number with a vulgar fraction, which the grammar does not read: not read", ""});
+}
