@@ -205,6 +205,10 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
         } else {
           return fail(Errc::syntax, fmt::format("unknown scale or unit '{}' after the number", w), p);
         }
+      } else if (m->divisor != 1 && k - p == 1 && lex_.cue(word_after(k).second, "not_minor_before") != nullptr) {
+        // "1080p video", "720p webcam": a video resolution, not pence (cues.csv not_minor_before).
+        return fail(Errc::syntax,
+                    fmt::format("'{}' before '{}' is no minor unit", s_.substr(p, k - p), word_after(k).second), p);
       } else {
         ok = add_marker(*m, s_.substr(p, k - p), p);  // "5p", "3.14US$"
         attached_end = k;

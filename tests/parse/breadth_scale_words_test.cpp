@@ -148,3 +148,10 @@ TEST_CASE("a fraction of a scale with 'of a' between, and vulgar fractions", "[p
   CHECK(at("Costs were $1\u00bc billion", 11) ==
         Got{"error", "'$1\u00bc' is a number with a vulgar fraction, which the grammar does not read: not read", ""});
 }
+
+TEST_CASE("a video resolution is no pence", "[parse][breadth][minor]") {
+  // "1080p video" was GBP 10.80 (cues.csv not_minor_before); a price in pence stays one.
+  CHECK(at("records 1080p video", 8).text == "error");
+  CHECK(at("has a 720p webcam", 6).text == "error");
+  CHECK(at("rose 8p to 720p, up", 11) == Got{"720p", "7.20", "GBP"});
+}
