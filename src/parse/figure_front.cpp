@@ -189,6 +189,9 @@ bool Parser::front_term(std::size_t p, bool sign_allowed, Term& t) {
       return leave();
     }
     const std::size_t e = letters_end(q);
+    // A word that runs on into a byte past ASCII ("bilhões", "to\xE8") is read_units' (its
+    // Latin words are read whole there): the front path declines, never cuts it.
+    if (e < end_ && static_cast<unsigned char>(s_[e]) >= 0x80) return false;
     const std::string_view w = s_.substr(q, e - q);
     if (is_word(w, "to") || is_word(w, "and")) break;
     if (is_word(w, "or")) return false;

@@ -270,7 +270,8 @@ class Parser {
       p = letters_end(p);
       if (p >= end_ || static_cast<unsigned char>(s_[p]) < 0x80) return p;
       const CodePoint c = at(p);
-      if (c.value < 0xC0 || c.value > 0x17F || c.value == 0xD7 || c.value == 0xF7) return p;
+      // a well-formed letter only: a lone byte (0xE8) decodes as itself, no letter
+      if (c.size < 2 || c.value < 0xC0 || c.value > 0x17F || c.value == 0xD7 || c.value == 0xF7) return p;
       p += c.size;
     }
   }

@@ -11,6 +11,7 @@
 #include <catch2/catch.hpp>
 
 #include "finmetrics/parse/parse_figure.hpp"
+#include "finmetrics/parse/detail/figure_paths.hpp"
 #include "finmetrics/parse/read_figure_at.hpp"
 
 using namespace finmetrics;
@@ -154,4 +155,32 @@ TEST_CASE("a video resolution is no pence", "[parse][breadth][minor]") {
   CHECK(at("records 1080p video", 8).text == "error");
   CHECK(at("has a 720p webcam", 6).text == "error");
   CHECK(at("rose 8p to 720p, up", 11) == Got{"720p", "7.20", "GBP"});
+}
+
+TEST_CASE("both routes read a word that runs on past ASCII alike", "[parse][breadth][fuzz]") {
+  // fuzz_parse_figure (lead, 08:46): "$5 to" and a lone 0xE8 was "expected a number" by
+  // parse_figure and "unknown unit 'to\xE8'" by the general path alone: a lone byte is no
+  // letter, and the front path leaves a word that runs on past ASCII to the general reader.
+  using parse_detail::FigurePaths;
+  using parse_detail::parse_figure_by;
+  for (const std::string input : {std::string("$5 to\xE8", 6), std::string("$5 to\u00e9"),
+                                  std::string("R$10.1 bilh\u00f5es"), std::string("R$ 5 milh\u00f5es")}) {
+    INFO(input);
+    const auto both = parse_figure_by(input, ParseOptions{}, FigurePaths::both);
+    const auto general = parse_figure_by(input, ParseOptions{}, FigurePaths::general_only);
+    REQUIRE(both);
+    REQUIRE(general);
+    REQUIRE(both->has_value() == general->has_value());
+    if (both->has_value()) {
+      CHECK((*both)->value == (*general)->value);
+      CHECK((*both)->text == (*general)->text);
+    } else {
+      CHECK(both->error().message == general->error().message);
+      CHECK(both->error().position == general->error().position);
+    }
+    if (const auto front = parse_figure_by(input, ParseOptions{}, FigurePaths::front_only); front && front->has_value()) {
+      CHECK((*front)->value == (*general)->value);
+    }
+  }
+  CHECK(parse_figure("R$10.1 bilh\u00f5es")->value.to_string() == "10100000000");
 }
