@@ -397,6 +397,26 @@ void Scanner::scan_numbers(std::vector<Read>& out, std::vector<Error>& skipped) 
     if (start.marked < taken) start.marked = start.hedged = d;
     // Letters glued to the number that are no marker: an identifier ("FY2025", "H20", "Qwen2.5").
     if (!word && start.marked == d && d > 0 && is_letter(s_[d - 1])) {
+      // Unless one to three letters, a word of their own, stand before an amount of a
+      // million or more ("Dh1.2bn", "Tk1.2bn", "BD1.2mn"): a currency the lexicon does not
+      // know, and money lost if passed over in silence. Refused, and said.
+      std::size_t lb = d;
+      while (lb > 0 && is_letter(s_[lb - 1]) && d - lb <= 3) --lb;
+      if (d - lb <= 3 && (lb == 0 || !is_alnum(s_[lb - 1]))) {
+        const Result<QuotedFigure> alone = read(d, RangeReading::joined);
+        if (alone && alone->span.end > d && alone->scale.exponent >= 6) {
+          const std::string_view text = s_.substr(lb, alone->span.end - lb);
+          skipped.push_back(make_error(
+              Errc::unknown_currency,
+              fmt::format("byte {}: '{}': '{}' glued before the number is no currency marker the lexicon knows: "
+                          "not read",
+                          lb, text, s_.substr(lb, d - lb)),
+              text));
+          refused_ = alone->span.end;
+          i = refused_;
+          continue;
+        }
+      }
       i = alnum_run_end(d);
       continue;
     }

@@ -1,5 +1,6 @@
 #include <string>
 #include <string_view>
+#include <tuple>
 
 #include <catch2/catch.hpp>
 
@@ -546,4 +547,30 @@ TEST_CASE("a bare $ or ¥ takes its currency from the option, the document's exp
   const Extraction yo = extract_figures("priced at ¥500", jpy);
   CHECK(yo.figures.at(0).unit.to_string() == "JPY");
   CHECK(yo.figures.at(0).currency_source == CurrencySource::option);
+}
+
+TEST_CASE("one to three letters glued before an amount of a million or more are refused and said, identifiers stay silent",
+          "[extract]") {
+  // Letters no lexicon row names (a currency the lexicon does not know, as `Dh`, `Tk`
+  // were before their rows): the amount is money lost if passed over in silence.
+  for (const auto& [text, input, letters] : {std::tuple{"Sales were Zq1.2bn last year.", "Zq1.2bn", "Zq"},
+                                             std::tuple{"It raised Zqx500m.", "Zqx500m", "Zqx"},
+                                             std::tuple{"It raised Q 5, then Zq5 million.", "Zq5 million", "Zq"}}) {
+    INFO(text);
+    const Extraction e = run(text);
+    CHECK(e.figures.empty());
+    REQUIRE(e.skipped.size() == 1);
+    CHECK(e.skipped.front().code == Errc::unknown_currency);
+    CHECK(e.skipped.front().input == input);
+    CHECK(e.skipped.front().message.find(std::string("'") + letters + "' glued before the number is no currency marker") !=
+          std::string::npos);
+  }
+  // Identifiers: no scale, four letters or more, or letters inside a word.
+  for (const char* text : {"The FY2025 results, H20 chips and the Qwen2.5 model.", "It raised Zqxw1.2bn.",
+                           "Its model x7Zq5bn shipped."}) {
+    INFO(text);
+    const Extraction e = run(text);
+    CHECK(e.figures.empty());
+    CHECK(e.skipped.empty());
+  }
 }
