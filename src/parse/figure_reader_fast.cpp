@@ -66,24 +66,43 @@ std::string cased(std::string s, bool up) {
   return s;
 }
 
+// Each word's first letter a capital, the others small.
+std::string titled(std::string s) {
+  for (std::size_t k = 0; k < s.size(); ++k) s[k] = k == 0 || s[k - 1] == ' ' ? upper(s[k]) : lower(s[k]);
+  return s;
+}
+
 }  // namespace
 
 // The bytes before the number's first digit, looked up whole among those the
 // general front read when the reader was compiled (learn_fronts): the same Front,
 // since what the front reads depends on nothing past that digit.
 const FigureReader::FrontSlot* FigureReader::front_at(const char* p, std::size_t left, std::size_t& d) const noexcept {
-  static constexpr FrontSlot nothing{0, 0, 0, 0, 0, no_word, no_word, Qualifier::none, 0, false, false};
+  static constexpr FrontSlot nothing{.prefix = no_word, .country = no_word};
   if (front_slots_.empty()) return nullptr;
   const std::size_t limit = std::min<std::size_t>(left, front_key_bytes + 1);
   d = 0;
   while (d < limit && !is_digit(p[d])) ++d;
   if (d == limit) return nullptr;  // no digit, or too far
   if (d == 0) return &nothing;
-  const std::uint64_t key = load8(p, d);
-  for (std::size_t h = front_slot(key, d);; h = (h + 1) & (front_slots_.size() - 1)) {
+  const std::uint64_t key = load8(p, std::min<std::size_t>(d, 8));
+  const std::uint64_t key2 = d > 8 ? load8(p + 8, d - 8) : 0;
+  for (std::size_t h = slot_of(key, key2, d, front_shift_);; h = (h + 1) & (front_slots_.size() - 1)) {
     const FrontSlot& slot = front_slots_[h];
     if (slot.size == 0) return nullptr;
-    if (slot.key == key && slot.size == d) return &slot;
+    if (slot.key == key && slot.key2 == key2 && slot.size == d) return &slot;
+  }
+}
+
+const FigureReader::TailSlot* FigureReader::tail_at(const char* p, std::size_t size) const noexcept {
+  if (tail_slots_.empty() || size == 0 || size > tail_key_bytes) return nullptr;
+  const std::uint64_t key = load8(p, std::min<std::size_t>(size, 8));
+  const std::uint64_t key2 = size > 8 ? load8(p + 8, size - 8) : 0;
+  const std::size_t mask = tail_slots_.size() - 1;
+  for (std::size_t h = slot_of(key, key2, size, tail_shift_);; h = (h + 1) & mask) {
+    const TailSlot& slot = tail_slots_[h];
+    if (slot.size == 0) return nullptr;
+    if (slot.key == key && slot.key2 == key2 && slot.size == size) return &slot;
   }
 }
 
@@ -127,6 +146,7 @@ void FigureReader::learn_memo(Memo& memo, const Table& table, std::uint8_t form)
     if ((w.any_case & form) != 0) {
       texts.push_back(cased(w.text, true));
       texts.push_back(cased(w.text, false));
+      texts.push_back(titled(w.text));  // `Euros`, `New Zealand Dollars`
     }
     for (const std::string& t : texts) {
       if (!seen.insert(t).second) continue;
@@ -184,9 +204,14 @@ void FigureReader::learn_memos() {
   fast_ = false;
   if (front_slots_.empty()) return;
   // A word that starts with a space would match where the fast path says nothing does.
+  // And one that holds a wide space would match across what the fast path takes for
+  // two words.
   for (const Table* t : {&scales_, &markers_, &pers_}) {
     for (const Word& w : t->words) {
       if (w.text.empty() || w.text.front() == ' ') return;
+      for (const char* wide : {"\xC2\xA0", "\xE2\x80\xAF", "\xE2\x80\x89"}) {
+        if (w.text.find(wide) != std::string::npos) return;
+      }
     }
   }
   learn_memo(scale_attached_, scales_, after_attached);
@@ -212,18 +237,32 @@ bool FigureReader::read_fast(std::string_view s, std::size_t b, std::size_t n, c
   const int fraction = number.fraction;
   const bool dot_three = dot_three_ambiguous_ && number.dot_three(p);
 
-  // The units: ASCII words, one space between them (a space first or not), at most eight.
+  // The units: ASCII words, one space between them (a space first or not), at most
+  // eight; else a scale and a marker written onto the number (`万円`, `bn€`), looked
+  // up whole.
+  // A space between them is U+0020, or a wide one where the general path reads it as one.
+  const auto gap = [&](std::size_t at) -> std::size_t {
+    return p[at] == ' ' ? 1 : wide_spaces_ ? space_at(s, at, n) : 0;
+  };
   std::uint32_t first[8], last[8];
   int words = 0;
   std::size_t k = i;
-  const bool spaced = k < n && p[k] == ' ';
-  if (spaced) ++k;
+  const std::size_t first_gap = k < n ? gap(k) : 0;
+  const bool spaced = first_gap != 0;
+  k += first_gap;
   while (k < n) {
-    if (words == 8 || !is_letter(p[k])) return false;
+    if (words == 8 || !is_letter(p[k])) {
+      return front.prefix == no_word && read_tail(p, b, n, front, i, digits, fraction, dot_three, out);
+    }
     first[words] = static_cast<std::uint32_t>(k);
     while (k < n && is_letter(p[k])) ++k;
     last[words++] = static_cast<std::uint32_t>(k);
-    if (k < n && (p[k] != ' ' || ++k == n)) return false;
+    if (k < n) {
+      const std::size_t g = gap(k);
+      if (g == 0 || (k += g) == n) {
+        return front.prefix == no_word && read_tail(p, b, n, front, i, digits, fraction, dot_three, out);
+      }
+    }
   }
   if (spaced && words == 0) return false;
   // The longest run of words from word t that is a word of the memo's: how many (0: none; -1: not decided).
@@ -298,6 +337,34 @@ bool FigureReader::read_fast(std::string_view s, std::size_t b, std::size_t n, c
   out.qualifier_end = static_cast<std::uint32_t>(b + front.qualifier_end);
   out.marker_begin = marker_begin;
   out.marker_end = marker_end;
+  out.range = false;
+  out.upper_digits = 0;
+  out.upper_fraction_digits = 0;
+  return true;
+}
+
+// The rest [i, n) after the number, where it is not ASCII words, as the tails table
+// read it when it was compiled (no marker before the number: it would be the
+// figure's, and the rest then only a scale).
+bool FigureReader::read_tail(const char* p, std::size_t b, std::size_t n, const FrontSlot& front, std::size_t i,
+                             std::uint64_t digits, int fraction, bool dot_three, FigureReading& out) const noexcept {
+  const TailSlot* tail = tail_at(p + i, n - i);
+  if (tail == nullptr || (dot_three && !tail->scaled)) return false;
+  out.digits = digits;
+  out.fraction_digits = fraction;
+  out.shift = tail->shift;
+  out.scale = tail->scale;
+  out.negative = front.negative;
+  out.currency = tail->currency;
+  out.per = tail->per;
+  out.qualifier = front.qualifier;
+  out.currency_source = tail->source;
+  out.currency_family = tail->family;
+  out.begin = static_cast<std::uint32_t>(b);
+  out.end = static_cast<std::uint32_t>(n);
+  out.qualifier_end = static_cast<std::uint32_t>(b + front.qualifier_end);
+  out.marker_begin = static_cast<std::uint32_t>(i + tail->marker_begin);
+  out.marker_end = static_cast<std::uint32_t>(i + tail->marker_end);
   out.range = false;
   out.upper_digits = 0;
   out.upper_fraction_digits = 0;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <span>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "figure_reader_bytes.hpp"
@@ -278,6 +279,7 @@ FigureReader::FigureReader(const ParseOptions& options, Learning learning)
   if (enabled_) {
     learn_fronts();
     learn_memos();
+    learn_tails();
   }
 }
 
@@ -295,26 +297,41 @@ void FigureReader::learn_fronts() {
     }
   }
   std::vector<std::string> beginnings;
+  std::unordered_set<std::string> seen;  // (a set, not a sort: tens of thousands of strings)
+  const auto add = [&](std::string b) {
+    if (!b.empty() && b.size() <= front_key_bytes && seen.insert(b).second) beginnings.push_back(std::move(b));
+  };
+  static const char* const signs[] = {"-", "\xE2\x88\x92"};
+  static const char* const wide_spaces[] = {"\xC2\xA0", "\xE2\x80\xAF", "\xE2\x80\x89"};
   for (const Table* t : {&markers_, &countries_, &hedges_}) {
     for (const Word& w : t->words) {
       const std::string cases[3] = {w.text, w.any_case != 0 ? to_upper(w.text) : w.text,
                                     w.any_case != 0 ? to_lower(w.text) : w.text};
       for (const std::string& c : cases) {
-        for (const char* after : {"", " "}) beginnings.push_back(c + after);
+        for (const char* after : {"", " "}) add(c + after);
       }
+      if (t != &markers_ || (w.forms & (before_attached | before_spaced)) == 0) continue;
+      // a marker before the number, as written: a wide space after it, or a sign
+      // before it or after it (not both: rarer, and each costs the compile)
+      for (const char* space : {"", " "}) {
+        for (const char* sign : signs) {
+          add(w.text + space + sign);
+          add(sign + w.text + space);
+        }
+      }
+      if (!wide_spaces_) continue;
+      for (const char* space : wide_spaces) add(w.text + space);
     }
   }
-  for (const char* sign : {"-", "\xE2\x88\x92"}) beginnings.emplace_back(sign);
-  std::sort(beginnings.begin(), beginnings.end());
-  beginnings.erase(std::unique(beginnings.begin(), beginnings.end()), beginnings.end());
+  for (const char* sign : signs) add(sign);
   std::vector<FrontSlot> kept;
   for (const std::string& p : beginnings) {
-    if (p.empty() || p.size() > front_key_bytes) continue;
     const std::string text = p + "1";
     Front f;
     if (!read_front(text, 0, text.size(), f) || f.outer || f.i != p.size()) continue;
     FrontSlot slot;
-    slot.key = load8(p.data(), p.size());
+    slot.key = load8(p.data(), std::min<std::size_t>(p.size(), 8));
+    slot.key2 = p.size() > 8 ? load8(p.data() + 8, p.size() - 8) : 0;
     slot.size = static_cast<std::uint8_t>(p.size());
     slot.qualifier_end = static_cast<std::uint8_t>(f.qualifier_end);
     slot.marker_begin = static_cast<std::uint8_t>(f.marker_begin);
@@ -335,9 +352,76 @@ void FigureReader::learn_fronts() {
   }
   front_slots_.assign(size, FrontSlot{});
   for (const FrontSlot& slot : kept) {
-    std::size_t h = front_slot(slot.key, slot.size);
+    std::size_t h = slot_of(slot.key, slot.key2, slot.size, front_shift_);
     while (front_slots_[h].size != 0) h = (h + 1) & (size - 1);
     front_slots_[h] = slot;
+  }
+}
+
+// The rests after the number that are not ASCII words the fast path reads word by
+// word: a marker that is not ASCII written onto the number, after a scale or not
+// (`円`, `万円`, `亿港元`, `bn€`), as written; each kept with what the general
+// path reads there on `1` and it, where it reads it. Exact because read_rest, with no
+// marker before the number, reads the rest by its bytes alone (no word holds a
+// digit, else nothing is kept; none of these starts with a space or a separator).
+void FigureReader::learn_tails() {
+  tail_slots_.clear();
+  for (const Table* t : {&markers_, &scales_}) {
+    for (const Word& w : t->words) {
+      if (std::any_of(w.text.begin(), w.text.end(), is_digit)) return;
+    }
+  }
+  const auto wide = [](const std::string& t) {
+    return std::any_of(t.begin(), t.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+  };
+  std::vector<std::string_view> scales{std::string_view{}};
+  for (const Word& w : scales_.words) {
+    if ((w.forms & after_attached) != 0) scales.push_back(w.text);
+  }
+  std::vector<TailSlot> kept;
+  std::string tail;
+  for (const Word& m : markers_.words) {
+    // (a marker not ASCII: `円`, `港元`, `€`; `5万USD` is the general path's)
+    if ((m.forms & after_attached) == 0 || !wide(m.text)) continue;
+    for (const std::string_view scale : scales) {
+      if (scale.size() + m.text.size() > tail_key_bytes) continue;
+      tail.assign(scale).append(m.text);
+      if (tail.front() == ' ') continue;
+      const std::string text = "1" + tail;
+      FigureReading r;
+      if (!read_uncached(text, r) || r.end != text.size() || r.begin != 0) continue;
+      TailSlot slot;
+      slot.key = load8(tail.data(), std::min<std::size_t>(tail.size(), 8));
+      slot.key2 = tail.size() > 8 ? load8(tail.data() + 8, tail.size() - 8) : 0;
+      slot.size = static_cast<std::uint8_t>(tail.size());
+      // whether `1.234` before it is read (no locale: only before a scale), as the general path says
+      FigureReading dotted;
+      slot.scaled = !dot_three_ambiguous_ || read_uncached("1.234" + tail, dotted);
+      slot.shift = static_cast<std::int8_t>(r.shift);
+      slot.marker_begin = static_cast<std::uint8_t>(r.marker_begin - 1);
+      slot.marker_end = static_cast<std::uint8_t>(r.marker_end - 1);
+      slot.family = r.currency_family;
+      slot.scale = r.scale;
+      slot.currency = r.currency;
+      slot.per = r.per;
+      slot.source = r.currency_source;
+      kept.push_back(slot);
+    }
+  }
+  std::size_t size = 16;
+  tail_shift_ = 60;
+  while (size < kept.size() * 2) {
+    size *= 2;
+    --tail_shift_;
+  }
+  tail_slots_.assign(size, TailSlot{});
+  for (const TailSlot& slot : kept) {
+    std::size_t h = slot_of(slot.key, slot.key2, slot.size, tail_shift_);
+    while (tail_slots_[h].size != 0) {
+      if (tail_slots_[h].key == slot.key && tail_slots_[h].key2 == slot.key2 && tail_slots_[h].size == slot.size) break;
+      h = (h + 1) & (size - 1);
+    }
+    tail_slots_[h] = slot;
   }
 }
 

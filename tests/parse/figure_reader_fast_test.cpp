@@ -110,7 +110,20 @@ TEST_CASE("figure reader fast path: forms and near forms, as the general path re
       "9 US dollars a share", "9 billion", "$9 billion yuan", "9.9 million Hong Kong dollars", "9.9 Hong Kong", "9 HK cents",
       "US9.9cps", "HK9 cents", "9.9 pence", "9.9p", "$9  bn", "$9bn ", " $9bn", "$9bn per", "$9 per share per share",
       "$1,23,456", "\xE2\x82\xB9" "1,23,456", "$9\xC2\xA0" "bn", "9\xC2\xA0USD", "$9-10bn", "$9 to 10bn", "$9 to bn",
-      "9 to yuan", "$(9)bn", "($9bn)", "9.9 New Zealand dollars", "9.9 new zealand dollars", "9.9 New Zealand"};
+      "9 to yuan", "$(9)bn", "($9bn)", "9.9 New Zealand dollars", "9.9 new zealand dollars", "9.9 New Zealand",
+      // a scale and a marker written onto the number, not ASCII (the tails table)
+      "9\xE4\xB8\x87\xE5\x86\x86", "9.9\xE4\xBA\xBF\xE6\xB8\xAF\xE5\x85\x83", "9\xE4\xB8\x87\xE4\xBA\xBF\xE7\xBE\x8E\xE5\x85\x83",
+      "9\xE6\x97\xA5\xE5\x85\x83", "1.234\xE4\xBA\xBF\xE5\x85\x83", "1.234\xE5\x85\x83", "9bn\xE2\x82\xAC", "9\xE2\x82\xAC",
+      "about 9\xE4\xBA\xBF\xE5\x86\x86", "-9\xE4\xB8\x87\xE5\x85\x83", "9 \xE4\xB8\x87\xE5\x86\x86", "$9\xE4\xB8\x87",
+      "9\xE4\xB8\x87\xE5\x86\x86 per share", "9\xE4\xB8\x87 \xE5\x86\x86",
+      // wide spaces between the words after the number, after a marker before it
+      "98MM\xE2\x80\xAFLTL", "314.2bln\xC2\xA0RUB", "48.14 billion\xC2\xA0Yen", "0.06\xE2\x80\xAFNew Zealand Dollars",
+      "0.06 New\xC2\xA0Zealand dollars", "9\xC2\xA0per share USD", "9 USD\xC2\xA0per share", "9\xE2\x80\x89USD\xE2\x80\x89",
+      "INR\xE2\x80\xAF" "9", "Rs\xC2\xA0" "9", "\xE2\x82\xB9\xE2\x80\x89" "9", "HK$\xC2\xA0" "9bn", "NZD\xE2\x80\xAF\xE2\x88\x92" "9",
+      "-Rs9", "\xE2\x88\x92" "A$9", "Rs.-9", "NZ$\xE2\x88\x92" "9", "-HK$ 9", "USD -9", "USD- 9",
+      // hedges past eight bytes, words in title case
+      "just under 9 USD", "approximately 9 billion yen", "no more than $9", "upwards of \xC2\xA3" "9", "north of 9 Euros",
+      "9 Euros per Share", "9 Hong Kong Dollars", "9 U.S. dollars", "9 Swiss Francs each"};
   std::mt19937_64 random(20261207);
   for (const ParseOptions& options : option_sets()) {
     const FigureReader reader(options);
@@ -122,6 +135,21 @@ TEST_CASE("figure reader fast path: forms and near forms, as the general path re
     CHECK(tally.disagreements == std::vector<std::string>{});
     CHECK(tally.read > tally.checked / 8);
   }
+  // Read at all (the general path agrees above): forms the fast path now reads too.
+  const FigureReader reader{ParseOptions{}};
+  for (const char* text : {"9\xE4\xB8\x87\xE5\x86\x86", "98MM\xE2\x80\xAFLTL", "INR\xE2\x80\xAF" "9", "-Rs9",
+                           "just under 9 USD", "9 Euros per Share", "0.06\xE2\x80\xAFNew Zealand Dollars"}) {
+    INFO(text);
+    FigureReading r;
+    CHECK(reader.read(text, r));
+  }
+  FigureReading r;
+  REQUIRE(reader.read("9.9\xE4\xBA\xBF\xE6\xB8\xAF\xE5\x85\x83", r));  // 9.9亿港元
+  CHECK(r.digits == 99);
+  CHECK(r.exponent() == 7);
+  CHECK(r.currency == Currency::from_code("HKD").value());
+  CHECK(r.marker_begin == 6);
+  CHECK(r.marker_end == 12);
 }
 
 TEST_CASE("figure reader fast path: the v1 and v2 corpora and their mutations", "[parse][reader]") {

@@ -248,10 +248,10 @@ class FigureReader {
                  bool ranges) const noexcept;
   // The beginnings the general front reads (the bytes before a figure's first digit,
   // at most front_key_bytes of them) and what it reads there, learned from the
-  // tables' words (learn_fronts); open addressing on the bytes as one integer.
-  static constexpr std::size_t front_key_bytes = 8;
+  // tables' words (learn_fronts); open addressing on the bytes as two integers.
+  static constexpr std::size_t front_key_bytes = 16;
   struct FrontSlot {
-    std::uint64_t key = 0;
+    std::uint64_t key = 0, key2 = 0;  // the first eight bytes, the next eight (zeros past the size)
     std::uint8_t size = 0;  // 0: an empty slot
     std::uint8_t qualifier_end = 0, marker_begin = 0, marker_end = 0;  // from the figure's first byte
     std::uint16_t prefix = 0, country = 0;                              // in markers_, countries_ (or none)
@@ -259,14 +259,40 @@ class FigureReader {
     std::uint8_t marker_form = 0;
     bool negative = false, inner = false;
   };
-  std::size_t front_slot(std::uint64_t key, std::size_t size) const noexcept {
-    return static_cast<std::size_t>(((key ^ size) * 0x9E3779B97F4A7C15ULL) >> front_shift_);
+  // The slot of up to 16 bytes (key, key2) in a table of 2^(64 - shift) slots.
+  static std::size_t slot_of(std::uint64_t key, std::uint64_t key2, std::size_t size, unsigned shift) noexcept {
+    return static_cast<std::size_t>((((key ^ size) * 0x9E3779B97F4A7C15ULL ^ key2) * 0xD6E8FEB86659FD93ULL) >> shift);
   }
   // The Front of a cached beginning (front_at) whose number starts at b + d.
   Front front_of(const FrontSlot& slot, std::size_t b, std::size_t d) const noexcept;
   void learn_fronts();
   std::vector<FrontSlot> front_slots_;
   unsigned front_shift_ = 63;
+
+  // What follows the number where it is not ASCII words (`万円`, `亿港元`, `bn€`): the
+  // whole rest looked up among the rests of a scale and a marker written onto the
+  // number that the general path read when the reader was compiled (learn_tails),
+  // with what it read there. Exact because what read_rest reads after the number
+  // depends on those bytes alone where no marker stood before the number.
+  static constexpr std::size_t tail_key_bytes = 16;
+  struct TailSlot {
+    std::uint64_t key = 0, key2 = 0;
+    std::uint8_t size = 0;  // 0: an empty slot
+    bool scaled = false;    // a scale was read (`1.234` is then no locale's question)
+    std::int8_t shift = 0;
+    std::uint8_t marker_begin = 0, marker_end = 0;  // from the rest's first byte
+    std::uint8_t family = 0;
+    Scale scale = scales::units;
+    Currency currency;
+    Per per = Per::whole;
+    CurrencySource source = CurrencySource::explicit_;
+  };
+  const TailSlot* tail_at(const char* p, std::size_t size) const noexcept;
+  bool read_tail(const char* p, std::size_t b, std::size_t n, const FrontSlot& front, std::size_t i,
+                 std::uint64_t digits, int fraction, bool dot_three, FigureReading& out) const noexcept;
+  void learn_tails();
+  std::vector<TailSlot> tail_slots_;
+  unsigned tail_shift_ = 63;
 
   // The fast path (figure_reader_fast.cpp): a cached front, a plain number, and
   // units that are ASCII words with single spaces between them, each looked up

@@ -3,9 +3,10 @@
 /// The `FigureReader`s `parse_figure` reads through: one per set of options (the
 /// built-in lexicon's only), compiled once the process has asked `parse_figure`
 /// about `FigureReaderMemo::threshold` texts with those options, so that a program
-/// that reads a few figures never pays for the compile (about 6 ms of CPU, the
-/// time of some 17,000 figures read by the grammar alone) and one that reads many
-/// pays it once, after it has spent at least as long in `parse_figure`. A memo of
+/// that reads a few figures never pays for the compile (about 37 million
+/// instructions, 8-10 ms of CPU: the time of some 11,000 figures read by the
+/// grammar alone) and one that reads many pays it once, after it has spent at least
+/// as long in `parse_figure`. A memo of
 /// a pure function: what `parse_figure` answers does not depend on it, only how
 /// fast. Not public API (parse_figure, its tests and the fuzz target use it).
 
