@@ -77,7 +77,8 @@ bool Scanner::take(QuotedFigure&& f, std::size_t number, bool word, std::vector<
   }
   // A currency marker of one letter (`R`, the rand) is also a name or a label (`R2` the
   // statistic, `Q3 R1`, grade `5 R`): in running text it makes money only before a
-  // number with a scale or a thousands group (`R5.2bn`, `R1 200`, `R 3.4 million`).
+  // number with a scale or a thousands group (`R5.2bn`, `R1 200`, `R 3.4 million`), or
+  // with a per-share phrase after it (`N10 per share`, `R5.20 a share`).
   const auto one_letter_major = [&] {
     if (f.currency_marker.size() != 1 || !is_letter(f.currency_marker[0])) return false;
     const CurrencyMarker* m = lexicon_.currency_marker_after_number(f.currency_marker);
@@ -91,7 +92,7 @@ bool Scanner::take(QuotedFigure&& f, std::size_t number, bool word, std::vector<
           is_digit(s_[i + 2]) && is_digit(s_[i + 3]) && (i + 4 >= e || !is_digit(s_[i + 4])))
         grouped = true;
     }
-    if (f.currency_span.begin < number && (scaled || grouped)) {
+    if (f.currency_span.begin < number && (scaled || grouped || f.unit.per != Per::whole)) {
       // read below
     } else {
       // `R1`, `R2` (a model, a statistic, a round) are names: passed over in silence;

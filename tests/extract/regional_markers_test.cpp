@@ -77,3 +77,11 @@ TEST_CASE("the country after the dollar sign, as Australian press writes it", "[
                            {"$HK1.2bn", "1200000000", "HKD", "explicit"},
                            {"$A1.2 billion", "1200000000", "AUD", "explicit"}});
 }
+
+TEST_CASE("a one-letter marker before a per-share amount", "[extract][markers]") {
+  // `N10 per share` read nothing and said nothing: a one-letter marker makes money only
+  // with a scale, a thousands group or, now, a per-share phrase; `R2` alone stays a name.
+  CHECK(money("Dangote paid a dividend of N10 per share; Sasol R5.20 a share.") ==
+        std::vector<Money>{{"N10 per share", "10", "NGN", "explicit"}, {"R5.20 a share", "5.20", "ZAR", "explicit"}});
+  CHECK(money("Its R2 was 0.9 and N10 went to grade R1.").empty());
+}
