@@ -149,7 +149,12 @@ mkfifo "$tmp/fifo"
 pid=$!
 exec 3>"$tmp/fifo"
 printf 'date,figure\n2025-03-17,$5\n' >&3
-sleep 0.3
+# Killed once its temporary output exists (the handler is set before it is made), not
+# after a fixed sleep: on a loaded machine start-up (the FX table) may take longer.
+for _ in $(seq 200); do
+  ls -A "$tmp" | grep -q '^\.i7\.csv\..*\.tmp$' && break
+  sleep 0.05
+done
 kill -TERM "$pid"
 wait "$pid"
 status=$?
