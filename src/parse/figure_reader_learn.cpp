@@ -283,6 +283,32 @@ FigureReader::FigureReader(const ParseOptions& options, Learning learning)
   }
 }
 
+// The open-addressed table of `kept` (FrontSlot or TailSlot, keyed by key, key2 and
+// size) that read() probes linearly from slot_of: a power of two of 16 slots or more, at
+// least twice as many as the keys; a later slot of an equal key replaces the earlier.
+// Returns the table's shift for slot_of (the reader's, private: passed in by the caller).
+namespace {
+
+template <class Slot, class SlotOf>
+unsigned fill_slots(const std::vector<Slot>& kept, std::vector<Slot>& slots, SlotOf slot_of) {
+  std::size_t size = 16;
+  unsigned shift = 60;
+  while (size < kept.size() * 2) {
+    size *= 2;
+    --shift;
+  }
+  slots.assign(size, Slot{});
+  for (const Slot& slot : kept) {
+    std::size_t h = slot_of(slot.key, slot.key2, slot.size, shift);
+    while (slots[h].size != 0 && !(slots[h].key == slot.key && slots[h].key2 == slot.key2 && slots[h].size == slot.size))
+      h = (h + 1) & (size - 1);
+    slots[h] = slot;
+  }
+  return shift;
+}
+
+}  // namespace
+
 // The beginnings read() looks up whole (cached_front): each word that may stand
 // before the number (markers, country prefixes, hedges), as written and where it
 // reads in any case in capitals and small letters, attached and before a space;
@@ -344,18 +370,7 @@ void FigureReader::learn_fronts() {
     slot.inner = f.inner;
     kept.push_back(slot);
   }
-  std::size_t size = 16;
-  front_shift_ = 60;
-  while (size < kept.size() * 2) {
-    size *= 2;
-    --front_shift_;
-  }
-  front_slots_.assign(size, FrontSlot{});
-  for (const FrontSlot& slot : kept) {
-    std::size_t h = slot_of(slot.key, slot.key2, slot.size, front_shift_);
-    while (front_slots_[h].size != 0) h = (h + 1) & (size - 1);
-    front_slots_[h] = slot;
-  }
+  front_shift_ = fill_slots(kept, front_slots_, &slot_of);  // the beginnings are distinct: no key twice
 }
 
 // The rests after the number that are not ASCII words the fast path reads word by
@@ -408,21 +423,7 @@ void FigureReader::learn_tails() {
       kept.push_back(slot);
     }
   }
-  std::size_t size = 16;
-  tail_shift_ = 60;
-  while (size < kept.size() * 2) {
-    size *= 2;
-    --tail_shift_;
-  }
-  tail_slots_.assign(size, TailSlot{});
-  for (const TailSlot& slot : kept) {
-    std::size_t h = slot_of(slot.key, slot.key2, slot.size, tail_shift_);
-    while (tail_slots_[h].size != 0) {
-      if (tail_slots_[h].key == slot.key && tail_slots_[h].key2 == slot.key2 && tail_slots_[h].size == slot.size) break;
-      h = (h + 1) & (size - 1);
-    }
-    tail_slots_[h] = slot;
-  }
+  tail_shift_ = fill_slots(kept, tail_slots_, &slot_of);
 }
 
 // The kind of a marker word (see learn_markers), or "" for a word learned alone:
