@@ -56,7 +56,17 @@ bool Scanner::take(QuotedFigure&& f, std::size_t number, bool word, std::vector<
   // An amount in brackets after a word ("a net loss of ($99.99)") may be an accounting
   // negative or an aside: refused, never guessed. After another figure it is an aside
   // ("Rmb81bn ($11bn)"); at the start of a line or cell read_figure_at reads it negative.
-  if (dim == Dimension::money && !word) {
+  // So is a plain number that would be a figure ("Net loss (1,234.5)", "Operating loss
+  // was (1,234) million"): read without its brackets it lost its sign.
+  const auto figure_number = [&] {
+    if (dim != Dimension::number || f.is_range()) return false;
+    if (f.scale.exponent != 0) return true;
+    for (std::size_t i = number + 1; i + 1 < f.span.end; ++i) {
+      if ((s_[i] == ',' || s_[i] == ' ') && is_digit(s_[i - 1]) && is_digit(s_[i + 1])) return true;
+    }
+    return false;
+  };
+  if ((dim == Dimension::money || figure_number()) && !word) {
     const std::size_t open = skip_hspace_back(s_, b);
     const std::size_t close = skip_hspace(s_, e);
     // A hedge is never an accounting negative: "( approximately £ 15 million )" is an aside.
@@ -66,9 +76,10 @@ bool Scanner::take(QuotedFigure&& f, std::size_t number, bool word, std::vector<
       if (!after_figure && before > 0 && is_letter(s_[before - 1])) {
         skipped.push_back(make_error(
             Errc::ambiguous,
-            fmt::format("byte {}: '{}': an amount in brackets after a word is an accounting negative or an aside: "
+            fmt::format("byte {}: '{}': {} in brackets after a word is an accounting negative or an aside: "
                         "not read",
-                        open - 1, s_.substr(open - 1, close + 1 - (open - 1))),
+                        open - 1, s_.substr(open - 1, close + 1 - (open - 1)),
+                        dim == Dimension::money ? "an amount" : "a number"),
             s_.substr(open - 1, close + 1 - (open - 1))));
         resume = close + 1;
         return false;
