@@ -7,6 +7,7 @@
 
 #include "finmetrics/extract/detail/text.hpp"
 #include "finmetrics/extract/detail/word_memo.hpp"
+#include "working_memory.hpp"
 
 namespace finmetrics::extract_detail {
 
@@ -231,9 +232,13 @@ std::pair<int, std::size_t> CueIndex::longest_at(std::string_view s, std::size_t
 
 CueIndex::Hits CueIndex::scan(std::string_view s) const {
   Hits h;
-  // Names are the most frequent hits (one every 70 bytes of the seed articles):
-  // reserved so that a long text writes them once, not again at each doubling.
-  h.entity.reserve(s.size() / 48 + 16);
+  // Names are the most frequent hits (one every 70 bytes of the seed articles), then
+  // metrics, directions and growth words (one every 600 to 830 bytes): reserved, on
+  // 2-MB pages for a long text, so that it writes them once, not again at each doubling.
+  reserve_on_huge_pages(h.entity, s.size() / 48 + 16);
+  for (std::vector<CueHit>* frequent : {&h.metric, &h.direction, &h.growth}) {
+    reserve_on_huge_pages(*frequent, s.size() / 256 + 16);
+  }
   // The phrases a word starts depend on the word alone, and a text repeats its words.
   WordMemo<const FirstWord*, 8192> starts_of(s.size());
   // A run of capitalised words that no cue claims: a name the text gives.

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "figure_scanner.hpp"
+#include "working_memory.hpp"
 #include "finmetrics/extract/detail/article_cues.hpp"
 #include "finmetrics/extract/detail/context.hpp"
 #include "finmetrics/extract/detail/scan_paths.hpp"
@@ -64,6 +65,14 @@ Extraction extract_detail::extract_figures(std::string_view text, const ExtractO
   // bare `$` and for the context (the scan only when one of them needs it).
   const extract_detail::SentenceIndex sentences(text, lexicon);
   extract_detail::ArticleCues cues(text, lexicon, options.issuers);
+  // The figures of a long text on 2-MB pages (working_memory.hpp), reserved as the
+  // scanner reserves its reads: a figure every 512 bytes, at most max_figures. A short
+  // text's are reserved by the scanner once their number is known.
+  std::size_t expected = text.size() / 512 + 16;
+  if (options.max_figures != 0) expected = std::min(expected, options.max_figures + 1);
+  if (expected * sizeof(ExtractedFigure) >= extract_detail::huge_pages_least) {
+    extract_detail::reserve_on_huge_pages(out.figures, expected);
+  }
   extract_detail::Scanner(text, options, paths).run(out, sentences, cues);
   out.article_date = options.article_date ? options.article_date : find_article_date(text, lexicon);
   for (auto& f : out.figures) {

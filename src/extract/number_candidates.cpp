@@ -6,6 +6,7 @@
 
 #include "currency_from_text.hpp"
 #include "document_currencies.hpp"
+#include "working_memory.hpp"
 
 // Where a figure may start: a digit or a number word of the lexicon; what the grammar
 // allows before it (figure_start_before), then the figure read in place
@@ -314,6 +315,8 @@ bool Scanner::article_reads_nothing(std::size_t d, std::size_t we) const {
 void Scanner::scan_numbers(std::vector<Read>& out, std::vector<Error>& skipped) const {
   const std::size_t n = s_.size();
   const auto read = [&](std::size_t at, RangeReading ranges) { return read_figure_at(s_, at, read_options_, ranges); };
+  // The reads as reserve_for_text reserved them, untouched yet: on 2-MB pages for a long text.
+  if (out.empty()) advise_huge_pages(out.data(), out.capacity() * sizeof(Read));
   std::size_t i = 0;
   while (i < n) {
     // Bounded memory: a text of more figures than max_figures is cut, and says so.

@@ -13,6 +13,7 @@
 #include "finmetrics/extract/detail/sentences.hpp"
 #include "finmetrics/extract/detail/text.hpp"
 #include "finmetrics/lexicon/lexicon.hpp"
+#include "working_memory.hpp"
 
 // Sentences, the article date and the words around a figure. Sentence ends are
 // found by one rule (`for_each_sentence_end`) that both `sentence_around` (one
@@ -257,8 +258,8 @@ SentenceIndex::SentenceIndex(std::string_view s, const Lexicon& lexicon) {
   // Reserved for a sentence every 40 bytes (lines count: the seed articles have one
   // every 50 to 100): growing by doubling would write each entry twice over, on fresh
   // pages for a long text, and pages reserved past the last entry are never touched.
-  starts_.reserve(s.size() / 40 + 16);
-  spans_.reserve(s.size() / 40 + 16);
+  reserve_on_huge_pages(starts_, s.size() / 40 + 16);
+  reserve_on_huge_pages(spans_, s.size() / 40 + 16);
   std::size_t line_begin = 0;
   while (line_begin <= s.size()) {
     std::size_t line_end = s.find('\n', line_begin);
