@@ -27,27 +27,40 @@ std::vector<std::string> words_of(std::string_view text) {
   return out;
 }
 
-bool has_word(const std::vector<std::string>& words, std::initializer_list<std::string_view> any) {
-  for (const auto& w : words)
-    for (auto a : any)
-      if (w == a) return true;
-  return false;
+namespace {
+
+// The words of `text` as written (runs of ASCII letters and digits).
+std::vector<std::string_view> words_as_written(std::string_view text) {
+  std::vector<std::string_view> out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && std::isalnum(static_cast<unsigned char>(text[i])) == 0) ++i;
+    const std::size_t b = i;
+    while (i < text.size() && std::isalnum(static_cast<unsigned char>(text[i])) != 0) ++i;
+    if (i > b) out.push_back(text.substr(b, i - b));
+  }
+  return out;
 }
 
-bool from_peak(std::string_view quote) {
-  const auto w = words_of(quote);
+}  // namespace
+
+bool from_peak(std::string_view quote, const Lexicon& lexicon) {
+  const auto w = words_as_written(quote);
   for (std::size_t i = 0; i < w.size(); ++i) {
-    if (w[i] != "from" && w[i] != "off" && w[i] != "below") continue;
+    if (lexicon.cue(w[i], "peak_from") == nullptr) continue;
     for (std::size_t j = i + 1; j < w.size() && j <= i + 3; ++j)
-      if (w[j] == "peak" || w[j] == "high" || w[j] == "record" || w[j] == "peaks" || w[j] == "highs") return true;
+      if (lexicon.cue(w[j], "peak") != nullptr) return true;
   }
   return false;
 }
 
-bool is_projection(std::string_view quote) {
-  return has_word(words_of(quote), {"could", "would", "will", "potentially", "may", "might", "forecast", "forecasts",
-                                    "projected", "projection", "projections", "expected", "estimate", "estimates",
-                                    "target"});
+bool is_projection(std::string_view quote, const Lexicon& lexicon) {
+  for (const std::string_view w : words_as_written(quote)) {
+    if (lexicon.cue(w, "projection") == nullptr) continue;
+    if (std::isupper(static_cast<unsigned char>(w.front())) != 0 && lexicon.cue(w, "month") != nullptr) continue;
+    return true;
+  }
+  return false;
 }
 
 bool is_market_role(MetricRole role) {
@@ -103,7 +116,7 @@ std::string canonical_segment(const ReferenceData& ref, const std::string& segme
 }  // namespace
 
 CheckContext::CheckContext(const ClaimSet& claims, const ReferenceData& data, const CheckOptions& options)
-    : set(claims), ref(data), opt(options) {
+    : set(claims), ref(data), opt(options), lexicon(options.lexicon != nullptr ? *options.lexicon : Lexicon::builtin()) {
   const std::size_t n = set.claims.size();
   metrics_.reserve(n);
   subjects_.reserve(n);

@@ -19,11 +19,12 @@ namespace finmetrics::check_detail {
 
 // The words of `text`, lower-cased (letters and digits).
 std::vector<std::string> words_of(std::string_view text);
-bool has_word(const std::vector<std::string>& words, std::initializer_list<std::string_view> any);
-// "from its peak", "off the high", "below its record": the move is measured from the top.
-bool from_peak(std::string_view quote);
-// Could, would, will, ...: a market figure that no price can confirm.
-bool is_projection(std::string_view quote);
+// "from its peak", "off the high", "below its record" (a `peak_from` cue, then a `peak`
+// cue within three words): the move is measured from the top.
+bool from_peak(std::string_view quote, const Lexicon& lexicon);
+// Could, would, will, may, expected, ... (`projection` cues): a market figure that no
+// price can confirm. A month's name with its capital ("on May 14") is no modal.
+bool is_projection(std::string_view quote, const Lexicon& lexicon);
 
 // A share price, a price move, a market cap or its change: checked against prices.
 bool is_market_role(MetricRole role);
@@ -57,6 +58,7 @@ class CheckContext {
   const ClaimSet& set;
   const ReferenceData& ref;
   const CheckOptions& opt;
+  const Lexicon& lexicon;  // opt.lexicon, else the builtin one
   std::vector<Finding> findings;
   std::map<std::string, std::vector<std::string>> notes;  // claim id -> reasons it could not be checked
 

@@ -28,7 +28,7 @@ void check_against_data(CheckContext& cx, const Claim& c) {
       cx.note(c, fmt::format("a {} is checked only through a relation to the figure it belongs to", c.metric));
     return;
   }
-  if (is_market_role(m.role) && is_projection(c.quote)) {
+  if (is_market_role(m.role) && is_projection(c.quote, cx.lexicon)) {
     return cx.note(c, "a projection (the quote says could/would/will/...): market data cannot confirm it");
   }
   if ((m.role == MetricRole::price_change || m.role == MetricRole::growth_rate || m.role == MetricRole::margin) &&

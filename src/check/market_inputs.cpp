@@ -35,7 +35,7 @@ Operand CheckContext::price_operand(const Listing& l, const PriceObservation& p,
 
 const PriceObservation* CheckContext::base_price(const Claim& c, const Listing& l, const ClaimPeriod& window, Date end,
                                                  std::vector<std::string>& missing, std::string& how) const {
-  if (from_peak(c.quote)) {
+  if (from_peak(c.quote, lexicon)) {
     const PriceObservation* best = nullptr;
     for (const auto* p : l.between(window.first_day(), end))
       if (best == nullptr || best->value < p->value) best = p;

@@ -48,7 +48,7 @@ std::optional<Date> price_day(const Claim& c) {
 const Listing* parity_listing(const CheckContext& cx, const Claim& c) {
   const ReferenceData& ref = cx.ref;
   if (cx.metric(c).role != MetricRole::share_price || !c.figure.has_value() || !cx.about_issuer(c) || !c.segment.empty() ||
-      is_projection(c.quote) || !price_day(c))
+      is_projection(c.quote, cx.lexicon) || !price_day(c))
     return nullptr;
   const Listing* l = quoted_listing(ref, c);
   if (l == nullptr || !c.figure.unit.currency || !(l->currency == *c.figure.unit.currency)) return nullptr;

@@ -80,7 +80,8 @@ void growth_of(Stated& s) {
   s.add(title, Growth{CheckContext::operand(s.c), CheckContext::operand(s.x), *prior}.evaluate());
 }
 
-// "up from X" / "down from X": the claim must lie below / above X.
+// "up from X" / "down from X" (a `direction` cue before "from"): the claim must lie
+// below / above X.
 void prior_of(Stated& s) {
   if (s.cx.find_relation(RelationKind::growth_of, s.x.id) != nullptr) return;  // the growth finding covers it
   const auto w = words_of(s.c.quote);
@@ -88,8 +89,9 @@ void prior_of(Stated& s) {
   bool down = false;
   for (std::size_t i = 0; i + 1 < w.size(); ++i) {
     if (w[i + 1] != "from") continue;
-    up = up || has_word({w[i]}, {"up", "rose", "risen", "increased", "grew", "grown", "jumped", "climbed"});
-    down = down || has_word({w[i]}, {"down", "fell", "fallen", "decreased", "declined", "dropped"});
+    const Cue* direction = s.cx.lexicon.cue(w[i], "direction");
+    up = up || (direction != nullptr && direction->value == "up");
+    down = down || (direction != nullptr && direction->value == "down");
   }
   const std::string title = fmt::format("{} is the base of {}", CheckContext::label(s.c), CheckContext::label(s.x));
   if (up == down) {

@@ -159,7 +159,18 @@ void read_context(std::string_view s, const SentenceIndex& sentences, ArticleCue
     if (f.linked && *f.linked < i) {
       ctx.metric = ContextGuess{"fx_conversion", 0.9, "bracketed second currency"};
     } else if (f.kind == FigureKind::per_share) {
-      ctx.metric = ContextGuess{"share_price", 0.8, f.text};
+      // A price unless the nearest metric of the clause has a per-share metric of its own
+      // (`per_share_metric` cues: a dividend of 361 won a share, earnings of $2.10 per
+      // ADS): a dividend per share checked against the share's prices is no price.
+      const CueHit* c = nearest(metric_hits, f.span, [&](const CueHit& h) {
+        return lexicon.cue(index.value(h.row), "per_share_metric") != nullptr || metric_class(h) == MetricClass::price;
+      });
+      const Cue* per_share = c != nullptr ? lexicon.cue(index.value(c->row), "per_share_metric") : nullptr;
+      if (per_share != nullptr) {
+        ctx.metric = guess(per_share->value, *c, s, f.span, 0.8, 0.5);
+      } else {
+        ctx.metric = ContextGuess{"share_price", 0.8, f.text};
+      }
     } else if (f.kind == FigureKind::money || (f.kind == FigureKind::number && f.word_form)) {
       if (const CueHit* c = nearest(metric_hits, f.span,
                                     [&](const CueHit& h) { return metric_class(h) == MetricClass::amount; })) {

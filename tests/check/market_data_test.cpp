@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "check_helpers.hpp"
+#include "lexicon_with_cues.hpp"
 
 using namespace finmetrics;
 using namespace finmetrics::decimal_literals;
@@ -63,4 +64,33 @@ TEST_CASE("a projected market figure is not checked against prices", "[check][ma
   const CheckResult r = run("M4,d,could reach $500bn,$500bn,Alibaba,BABA,,market_cap,2025-03-27,2025-03-27,,\n");
   CHECK(r.findings.empty());
   CHECK(outcome_of(r, "M4").reason == "a projection (the quote says could/would/will/...): market data cannot confirm it");
+}
+
+TEST_CASE("the month May is no modal: a dated price is checked, 'may' still projects", "[check][market]") {
+  // Before, "may" matched in any case: a quote dated in May was "a projection", unverifiable.
+  const CheckResult dated =
+      run("M5,d,\"On May 27, 2025, the ADSs closed at $150\",$150,Alibaba,BABA,,share_price,2025-03-27,2025-03-27,,\n");
+  const Finding* f = finding_of(dated, FindingKind::share_price, "M5");
+  REQUIRE(f != nullptr);
+  CHECK(f->verdict.kind == VerdictKind::inconsistent);
+  const CheckResult modal = run("M6,d,the ADSs may reach $150,$150,Alibaba,BABA,,share_price,2025-03-27,2025-03-27,,\n");
+  CHECK(modal.findings.empty());
+  CHECK(outcome_of(modal, "M6").reason ==
+        "a projection (the quote says could/would/will/...): market data cannot confirm it");
+}
+
+TEST_CASE("projection words are the lexicon's cues: one row makes one more", "[check][market]") {
+  const std::string row = "M7,d,the ADSs are poised to reach $150,$150,Alibaba,BABA,,share_price,2025-03-27,2025-03-27,,\n";
+  CHECK(finding_of(run(row), FindingKind::share_price, "M7") != nullptr);
+  const Lexicon lexicon = finmetrics::test::lexicon_with_cues("poised,projection,yes,\n");
+  CheckOptions options;
+  options.lexicon = &lexicon;
+  auto set = parse_claims_csv(claims_csv(row));
+  REQUIRE(set);
+  auto data = parse_reference_data(market, "");
+  REQUIRE(data);
+  data->issuer = "Alibaba";
+  const CheckResult r = check_claims(*set, *data, options);
+  CHECK(r.findings.empty());
+  CHECK(outcome_of(r, "M7").reason == "a projection (the quote says could/would/will/...): market data cannot confirm it");
 }

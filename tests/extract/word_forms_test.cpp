@@ -1,4 +1,3 @@
-#include <cstdio>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -8,7 +7,7 @@
 #include "finmetrics/extract/extract_figures.hpp"
 #include "finmetrics/lexicon/cue_interval.hpp"
 #include "finmetrics/lexicon/lexicon.hpp"
-#include "shared_data.hpp"
+#include "lexicon_with_cues.hpp"
 
 // Word forms without a number (`billions`, `double-digit`, `three-year high`) come
 // from the lexicon's cues (data/lexicon/cues.csv), not from the extractor.
@@ -32,31 +31,7 @@ std::vector<Seen> seen(std::string_view text, const ExtractOptions& options = {}
 }
 
 // The built-in lexicon's files with `extra` appended to cues.csv.
-Lexicon with_cues(std::string_view extra) {
-  std::vector<std::string> texts;
-  std::vector<std::string> names;
-  const char* files[] = {"families.csv", "currencies.csv", "minor_units.csv", "country_prefixes.csv",
-                         "scales.csv",   "qualifiers.csv", "numbers.csv",     "locales.csv",
-                         "cues.csv",     "withdrawn_currencies.csv", "coins.csv", "word_like.csv"};
-  for (const char* f : files) {
-    const std::string path = test::source_path(std::string("data/lexicon/") + f).string();
-    FILE* in = std::fopen(path.c_str(), "rb");
-    REQUIRE(in != nullptr);
-    std::string text;
-    char buf[4096];
-    std::size_t got = 0;
-    while ((got = std::fread(buf, 1, sizeof buf, in)) > 0) text.append(buf, got);
-    std::fclose(in);
-    if (std::string_view(f) == "cues.csv") text += extra;
-    texts.push_back(std::move(text));
-    names.emplace_back(f);
-  }
-  std::vector<Lexicon::Source> sources;
-  for (std::size_t i = 0; i < texts.size(); ++i) sources.push_back({names[i], texts[i]});
-  auto lex = Lexicon::from_sources(sources);
-  REQUIRE(lex);
-  return *lex;
-}
+Lexicon with_cues(std::string_view extra) { return test::lexicon_with_cues(extra); }
 
 }  // namespace
 

@@ -13,6 +13,7 @@
 #include "finmetrics/check/finding.hpp"
 #include "finmetrics/check/reference_data.hpp"
 #include "finmetrics/claims/claim.hpp"
+#include "finmetrics/lexicon/lexicon.hpp"
 #include "finmetrics/models/magnitude.hpp"
 #include "finmetrics/models/parity.hpp"
 #include "finmetrics/models/verdict.hpp"
@@ -55,6 +56,10 @@ struct CheckOptions {
   /// Factor of `magnitude_of` and `daily_of`: a figure this many times too large or
   /// too small against its reference is inconsistent (10, an order of magnitude).
   Decimal magnitude_factor = default_magnitude_factor();
+  /// The words that make a quote a projection (`projection` cues: could, will, may,
+  /// expected, ...) or measure a move from the top (`peak_from` then `peak` cues: "from
+  /// its peak", "off the high"): data/lexicon/cues.csv. Null: `Lexicon::builtin()`.
+  const Lexicon* lexicon = nullptr;
 };
 
 /// Checks every claim of `claims` against each other and against `data`; see

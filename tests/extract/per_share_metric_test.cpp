@@ -1,0 +1,39 @@
+// An amount per share is a share price unless its clause names the metric it belongs
+// to (`per_share_metric` cues of data/lexicon/cues.csv): before, every per-share
+// figure was drafted as `share_price`, and `finmetrics check` compared a dividend of
+// US$1.05 per ADS with the ADS's prices (inconsistent by 99%).
+
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "finmetrics/extract/extract_figures.hpp"
+
+namespace {
+
+struct PerShare {
+  std::string text, metric, evidence;
+  bool operator==(const PerShare&) const = default;
+};
+
+std::vector<PerShare> per_share(std::string_view text) {
+  std::vector<PerShare> out;
+  for (const auto& f : finmetrics::extract_figures(text).figures) {
+    if (f.kind != finmetrics::FigureKind::per_share) continue;
+    out.push_back({f.text, f.context.metric.value, f.context.metric.evidence});
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a dividend or earnings per share is no share price", "[extract][context]") {
+  CHECK(per_share("Samsung will pay a quarterly dividend of 361 won per common share.") ==
+        std::vector<PerShare>{{"361 won per common share", "dividend_per_share", "dividend"}});
+  CHECK(per_share("Diluted earnings per share were C$2.91, up 5%.") ==
+        std::vector<PerShare>{{"C$2.91", "earnings_per_share", "earnings"}});
+  CHECK(per_share("Shares of Tencent closed at HK$420 each.") ==
+        std::vector<PerShare>{{"HK$420 each", "share_price", "HK$420 each"}});
+  CHECK(per_share("It paid US$1.05 per ADS.") == std::vector<PerShare>{{"US$1.05 per ADS", "share_price", "US$1.05 per ADS"}});
+}
