@@ -45,7 +45,7 @@ std::vector<Currency> currencies_named(std::string_view s, const Lexicon& lexico
   return named;
 }
 
-std::optional<CurrencyEvidence> dateline_currency(std::string_view s, CurrencyFamily family, const Lexicon& lexicon) {
+std::optional<CurrencyEvidence> dateline_place_currency(std::string_view s, const Lexicon& lexicon) {
   // The first line that holds anything, and its place: letters and spaces (and '.', '\'')
   // before the dateline's '(' ',' or dash, at most five words.
   std::size_t b = 0;
@@ -76,8 +76,14 @@ std::optional<CurrencyEvidence> dateline_currency(std::string_view s, CurrencyFa
   if (cue == nullptr) cue = lexicon.cue(place, "family_place");
   if (cue == nullptr) return std::nullopt;
   const auto c = Currency::from_code(cue->value);
-  if (!c || lexicon.family_of(*c) != family) return std::nullopt;
+  if (!c) return std::nullopt;
   return CurrencyEvidence{std::string(place), TextSpan{b, pe}, *c};
+}
+
+std::optional<CurrencyEvidence> dateline_currency(std::string_view s, CurrencyFamily family, const Lexicon& lexicon) {
+  std::optional<CurrencyEvidence> place = dateline_place_currency(s, lexicon);
+  if (!place || lexicon.family_of(place->currency) != family) return std::nullopt;
+  return place;
 }
 
 std::optional<std::pair<QuotedFigure, CurrencyEvidence>> family_of_document(std::string_view figure,
@@ -188,6 +194,11 @@ std::optional<std::pair<QuotedFigure, CurrencyEvidence>> shared_marker_of_docume
       });
       if (at == std::string_view::npos) evidence = CurrencyEvidence{std::string(x.code()), TextSpan{0, 0}, x};
     }
+  }
+  // Nothing else names one: the dateline's place ("KARACHI (Reuters) -", "COLOMBO, May 9 -").
+  if (!evidence) {
+    std::optional<CurrencyEvidence> place = dateline_place_currency(s, lexicon);
+    if (place && place->currency != own && lists(shared->value, place->currency)) evidence = std::move(place);
   }
   if (!evidence) return std::nullopt;
   const std::string_view figure = q.text;  // its spans are the text's: the marker's offset in it

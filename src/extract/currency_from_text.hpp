@@ -38,6 +38,11 @@ struct ExplicitMoney {
 /// nullopt when the text opens with no dateline or its place names none of the family.
 std::optional<CurrencyEvidence> dateline_currency(std::string_view text, CurrencyFamily family, const Lexicon& lexicon);
 
+/// The currency the dateline's place names (`family_place` cues), of whatever family,
+/// with the place as evidence; nullopt when the text opens with no dateline or its
+/// place names none.
+std::optional<CurrencyEvidence> dateline_place_currency(std::string_view text, const Lexicon& lexicon);
+
 /// `figure` (the text of a figure refused as ambiguous) read with the one currency of
 /// its family marker without default (`pesos`: MXN, PHP, ...) that the text's explicit
 /// figures and the currencies its words name agree on, and the evidence (the first such
@@ -53,7 +58,7 @@ std::optional<std::pair<QuotedFigure, CurrencyEvidence>> family_of_document(std:
 /// `q` read again with the one other currency its shared marker
 /// may name (`marker_shared` cues: `Rs` and `rupees` are INR by default, and Pakistan,
 /// Sri Lanka, Nepal, Mauritius write them too) that the text names, by an explicit figure
-/// or a word (`PKR`, `Pakistani rupees`), when no explicit figure of the text names the
+/// or a word (`PKR`, `Pakistani rupees`), else by its dateline's place (`KARACHI -`), when no explicit figure of the text names the
 /// default by a marker of its own (`₹`, `INR`); with the evidence. nullopt otherwise.
 std::optional<std::pair<QuotedFigure, CurrencyEvidence>> shared_marker_of_document(
     const QuotedFigure& q, std::string_view text, std::span<const ExplicitMoney> explicit_money,

@@ -27,6 +27,13 @@ DocumentCurrencies::DocumentCurrencies(std::string_view s, const Lexicon& lexico
     // `140.9 HKD per share` in an article about several markets says nothing of its `$`.
     const bool sign_marker = s_.substr(r.c.begin, r.c.end - r.c.begin).find('$') != std::string_view::npos;
     const std::string_view family = lexicon_.family_name(lexicon_.family_of(c));
+    // `$US13.7 billion`: a press whose bare `$` is its own dollar (read now: the figures
+    // are moved out of their reads as they are built).
+    if (sign_marker && press_at_ == npos_read && !r.parsed->currency_marker.empty() &&
+        lexicon_.cue(r.parsed->currency_marker, "press_dollar") != nullptr) {
+      press_at_ = k;
+      press_cue_ = lexicon_.cue(r.parsed->currency_marker, "press_dollar");
+    }
     for (auto [fam, name] : {std::pair<Family*, std::string_view>{&dollars, "dollar"}, {&yens, "yen"}}) {
       if (family != name || (fam == &dollars && !sign_marker)) continue;
       if (fam->only && *fam->only != c) fam->mixed = true;
@@ -245,11 +252,18 @@ bool DocumentCurrencies::cents_elsewhere() {
 }
 
 std::optional<CurrencyEvidence> DocumentCurrencies::dollar_moved_to(std::size_t k) const {
+  const Read* to = moved_to(k);
+  if (to == nullptr || to->bare != Bare::no) return std::nullopt;
+  return CurrencyEvidence{std::string(s_.substr(to->c.begin, to->c.end - to->c.begin)), TextSpan{to->c.begin, to->c.end},
+                          *to->parsed->unit.currency};
+}
+
+const Read* DocumentCurrencies::moved_to(std::size_t k) const {
   const std::size_t sentence = sentences_.index_of(reads[k].c.begin);
   std::size_t at = reads[k].c.end;
   for (std::size_t j = k + 1; j < reads.size(); ++j) {
     const Read& r = reads[j];
-    if (r.c.begin < at || sentences_.index_of(r.c.begin) != sentence) return std::nullopt;
+    if (r.c.begin < at || sentences_.index_of(r.c.begin) != sentence) return nullptr;
     // The words between: link words only, the last one leading to an amount (`to`, `at`).
     bool leads = false;
     for (std::size_t p = at; p < r.c.begin;) {
@@ -257,28 +271,62 @@ std::optional<CurrencyEvidence> DocumentCurrencies::dollar_moved_to(std::size_t 
       if (is_letter(ch)) {
         const std::size_t e = letters_end(s_, p);
         const Cue* link = lexicon_.cue(s_.substr(p, e - p), "cents_link");
-        if (link == nullptr) return std::nullopt;
+        if (link == nullptr) return nullptr;
         leads = link->value == "leads";
         p = e;
       } else if (ch == ' ' || ch == ',') {
         ++p;
       } else {
-        return std::nullopt;
+        return nullptr;
       }
     }
     if (r.parsed && r.parsed->unit.dimension == Dimension::percent) {  // ", or 0.4%, to"
       at = r.c.end;
       continue;
     }
-    if (!leads || r.bare != Bare::no || vague(r.c) || !r.parsed || r.parsed->unit.dimension != Dimension::money)
-      return std::nullopt;
-    const Currency c = *r.parsed->unit.currency;
+    if (!leads || r.bare == Bare::yen || vague(r.c) || !r.parsed || r.parsed->unit.dimension != Dimension::money)
+      return nullptr;
     const std::string_view written = s_.substr(r.c.begin, r.c.end - r.c.begin);
-    if (lexicon_.family_name(lexicon_.family_of(c)) != "dollar" || written.find('$') == std::string_view::npos)
-      return std::nullopt;
-    return CurrencyEvidence{std::string(written), TextSpan{r.c.begin, r.c.end}, c};
+    if (written.find('$') == std::string_view::npos) return nullptr;
+    if (r.bare == Bare::dollar) return minor_unit(r) ? nullptr : &r;
+    return lexicon_.family_name(lexicon_.family_of(*r.parsed->unit.currency)) == "dollar" ? &r : nullptr;
   }
-  return std::nullopt;
+  return nullptr;
+}
+
+const std::optional<CurrencyEvidence>& DocumentCurrencies::press_dollar() {
+  if (press_dollar_) return *press_dollar_;
+  press_dollar_.emplace();
+  if (press_at_ == npos_read) return *press_dollar_;
+  const Read* first = &reads[press_at_];
+  const Cue* cue = press_cue_;
+  // The local dollars the cue lists: the one the text names (by a figure, a word or
+  // its dateline), else the first.
+  std::vector<Currency> local;
+  for (std::size_t p = 0; p < cue->value.size();) {
+    const std::size_t q = std::min(cue->value.find(' ', p), cue->value.size());
+    if (const Result<Currency> c = Currency::from_code(std::string_view(cue->value).substr(p, q - p)); c) {
+      local.push_back(*c);
+    }
+    p = q + 1;
+  }
+  if (local.empty()) return *press_dollar_;
+  std::vector<Currency> seen;
+  const auto see = [&](Currency c) {
+    if (std::find(local.begin(), local.end(), c) != local.end() && std::find(seen.begin(), seen.end(), c) == seen.end())
+      seen.push_back(c);
+  };
+  for (const ExplicitMoney& m : explicit_money()) see(m.currency);
+  for (const Currency c : named()) see(c);
+  if (const std::optional<CurrencyEvidence> place = dateline_place_currency(s_, lexicon_); place) see(place->currency);
+  if (seen.size() > 1) {
+    press_mixed_ = true;
+    return *press_dollar_;
+  }
+  const Currency c = seen.empty() ? local.front() : seen.front();
+  *press_dollar_ = CurrencyEvidence{std::string(s_.substr(first->c.begin, first->c.end - first->c.begin)),
+                                    TextSpan{first->c.begin, first->c.end}, c};
+  return *press_dollar_;
 }
 
 const std::vector<Currency>& DocumentCurrencies::named() {

@@ -56,6 +56,24 @@ class DocumentCurrencies {
   /// dollar sign) that read k's bare cents move to in their sentence, only `cents_link`
   /// words (`, or 0.4%, to`) between them, as evidence; nullopt otherwise.
   [[nodiscard]] std::optional<CurrencyEvidence> dollar_moved_to(std::size_t k) const;
+  /// The amount written with a dollar sign, explicit (`HK$92.50`) or bare (`$44.10`),
+  /// that read k's bare cents move to in their sentence (as dollar_moved_to); nullptr otherwise.
+  [[nodiscard]] const Read* moved_to(std::size_t k) const;
+  /// The local dollar of a text written in a press that marks the US dollar after its
+  /// sign (`press_dollar` cues: `$US13.7 billion` is the Australian and New Zealand
+  /// press's, whose bare `$` is their own dollar), with the first such figure as
+  /// evidence: the cue's first currency, or the one other of its list the text names
+  /// (`NZ$`, `New Zealand dollars`, a `WELLINGTON -` dateline). `press_mixed()` when it
+  /// names several of them; nullopt (and not mixed) in a text without such a marker.
+  [[nodiscard]] const std::optional<CurrencyEvidence>& press_dollar();
+  [[nodiscard]] bool press_mixed() {
+    (void)press_dollar();
+    return press_mixed_;
+  }
+  static const std::optional<CurrencyEvidence>& no_evidence() {
+    static const std::optional<CurrencyEvidence> none;
+    return none;
+  }
   const std::vector<Currency>& named();
   const std::vector<ExplicitMoney>& explicit_money();
 
@@ -92,6 +110,11 @@ class DocumentCurrencies {
   // name; the explicit money.
   std::optional<bool> prose_checked;
   std::optional<std::optional<CurrencyEvidence>> yen_place_;
+  std::optional<std::optional<CurrencyEvidence>> press_dollar_;
+  static constexpr std::size_t npos_read = static_cast<std::size_t>(-1);
+  std::size_t press_at_ = npos_read;  // the first read whose marker is a `press_dollar` cue
+  const Cue* press_cue_ = nullptr;
+  bool press_mixed_ = false;
   std::optional<bool> dollar_named_;
   // The lines that hold a dollar amount other than cents (`$1.62`, `HK$5`, `dollars`), ascending.
   std::vector<std::size_t> dollar_lines;

@@ -155,6 +155,19 @@ void Scanner::run(Extraction& out, const SentenceIndex& sentences, ArticleCues& 
             f.text));
         continue;
       }
+      if (!option && dollar && doc.minor_unit(r) && doc.other_named && doc.dollar_on_line(k) && doc.dollars.at.empty() &&
+          !doc.press_dollar() && doc.cents_elsewhere() && doc.moved_to(k) == nullptr) {
+        // "turnover rose to R249 billion and it paid 420 cents a share, while its US peer
+        // earned $2 billion": the only dollar of the text is a bare `$`, the default, and
+        // the rand counts in cents too: whose cents is not written.
+        out.skipped.push_back(make_error(
+            Errc::ambiguous,
+            fmt::format("byte {}: '{}': cents of which currency? the text names {}, and its dollar only by a bare '$' "
+                        "(use --dollar CODE)",
+                        c.begin, f.text, doc.other_named->code()),
+            f.text));
+        continue;
+      }
       if (!option && dollar && doc.minor_unit(r) && doc.other_named && !doc.dollar_on_line(k) && doc.cents_elsewhere()) {
         // "Acme's turnover fell to R249 billion and it cut its dividend to 200 cents": the rand's
         // cents; in a text that names another currency, cents are a dollar's only beside one.
@@ -170,9 +183,25 @@ void Scanner::run(Extraction& out, const SentenceIndex& sentences, ArticleCues& 
             f.text));
         continue;
       }
+      if (!option && dollar && doc.press_mixed()) {
+        out.skipped.push_back(make_error(
+            Errc::ambiguous,
+            fmt::format("byte {}: '{}': '$' in a text that writes the US dollar after its sign ($US) is its local "
+                        "dollar, and the text names several: not read (use --dollar CODE)",
+                        c.begin, f.text),
+            f.text));
+        continue;
+      }
       if (option) {
         resolved = *option;
         f.currency_source = CurrencySource::option;
+      } else if (const std::optional<CurrencyEvidence>& press = dollar ? doc.press_dollar() : doc.no_evidence();
+                 press) {
+        // "BHP earned $US13.7 billion and paid $1.2 billion in tax": the Australian press
+        // marks the US dollar and writes its own bare.
+        resolved = press->currency;
+        f.currency_source = CurrencySource::document;
+        f.currency_evidence = *press;
       } else if (const std::optional<CurrencyEvidence> moved =
                      dollar && doc.minor_unit(r) ? doc.dollar_moved_to(k) : std::nullopt;
                  moved) {
@@ -301,6 +330,18 @@ void Scanner::run(Extraction& out, const SentenceIndex& sentences, ArticleCues& 
           f.currency_evidence = t->header;
           by_document = true;
         }
+      }
+    }
+    // "Rs 12.4 billion" under "KARACHI (Reuters) -" or beside "Pakistani rupees": a marker
+    // that names INR by default and other currencies too is the one the document names.
+    if (f.currency_source == CurrencySource::none && q.unit.is_money() && !q.currency_marker.empty() &&
+        lexicon_.cue(q.currency_marker, "marker_shared") != nullptr) {
+      if (auto shared = shared_marker_of_document(q, s_, doc.explicit_money(), doc.named(), lexicon_, read_options_);
+          shared) {
+        q = std::move(shared->first);
+        f.currency_source = CurrencySource::document;
+        f.currency_evidence = std::move(shared->second);
+        by_document = true;
       }
     }
     if (c.rewritten || by_document) {

@@ -1,0 +1,109 @@
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "finmetrics/extract/extract_figures.hpp"
+#include "extracted_money.hpp"
+
+// What a document says of a marker that names several currencies, read as the
+// document's evidence (src/extract/currency_from_text.cpp, document_currencies.cpp,
+// figures_from_candidates.cpp): `Rs` under a Pakistani or Sri Lankan dateline (was INR
+// explicit), a bare `$` in the Australian press that writes `$US` (was USD), and cents
+// beside a rand figure when the text's only dollar is a bare `$` (was USD default).
+
+using namespace finmetrics;
+
+using test::Money;
+using test::money;
+using test::skipped;
+
+namespace {
+
+struct Evidence {
+  std::string text, currency, source, marker;
+  bool operator==(const Evidence&) const = default;
+};
+
+std::vector<Evidence> evidence(const std::string& text) {
+  std::vector<Evidence> out;
+  for (const auto& f : extract_figures(text).figures) {
+    if (!f.unit.is_money()) continue;
+    out.push_back({f.text, std::string(f.unit.currency->code()), std::string(to_string(f.currency_source)),
+                   f.currency_evidence ? f.currency_evidence->marker : ""});
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("Rs under a Pakistani or Sri Lankan dateline is that rupee", "[extract][breadth][rupee]") {
+  CHECK(evidence("KARACHI (Reuters) - Lucky Cement said net profit rose to Rs 12.4 billion in the quarter.\n") ==
+        std::vector<Evidence>{{"Rs 12.4 billion", "PKR", "document", "KARACHI"}});
+  CHECK(evidence("COLOMBO, May 9 (Reuters) - John Keells earned Rs. 4.1 billion and paid Rs 2 per share.\n") ==
+        std::vector<Evidence>{{"Rs. 4.1 billion", "LKR", "document", "COLOMBO"},
+                              {"Rs 2 per share", "LKR", "document", "COLOMBO"}});
+  const auto kinds = extract_figures("LAHORE - Engro paid Rs 7 per share.\n").figures;
+  REQUIRE(kinds.size() == 1);
+  CHECK(kinds[0].kind == FigureKind::per_share);
+  CHECK(kinds[0].quoted->value.to_string() == "7");
+  // The words of the text decide before the dateline (and agree here).
+  CHECK(money("KARACHI - Lucky Cement, which reports in Pakistani rupees, earned Rs 30.4 billion.\n") ==
+        std::vector<Money>{{"Rs 30.4 billion", "30400000000", "PKR", "document"}});
+  // India's rupee by a marker of its own keeps Rs India's, whatever the dateline.
+  CHECK(money("KARACHI (Reuters) - Engro earned Rs 4.1 billion while Tata earned INR 40 billion.\n") ==
+        std::vector<Money>{{"Rs 4.1 billion", "4100000000", "INR", "explicit"},
+                           {"INR 40 billion", "40000000000", "INR", "explicit"}});
+  // No dateline, or one of another place: as written.
+  CHECK(money("MUMBAI (Reuters) - Reliance earned Rs 19,299 crore.\n") ==
+        std::vector<Money>{{"Rs 19,299 crore", "192990000000", "INR", "explicit"}});
+  CHECK(money("Engro earned Rs 4.1 billion.\n") == std::vector<Money>{{"Rs 4.1 billion", "4100000000", "INR", "explicit"}});
+}
+
+TEST_CASE("a bare $ in the press that writes $US is its own dollar", "[extract][breadth][dollar]") {
+  CHECK(evidence("BHP Group earned $US13.7 billion in the year and paid $1.2 billion in tax, while its shares rose "
+                 "45 cents to $43.10.\n") ==
+        std::vector<Evidence>{{"$US13.7 billion", "USD", "explicit", ""},
+                              {"$1.2 billion", "AUD", "document", "$US13.7 billion"},
+                              {"45 cents", "AUD", "document", "$US13.7 billion"},
+                              {"$43.10", "AUD", "document", "$US13.7 billion"}});
+  // Before the first $US too: the press's convention holds for the whole text.
+  CHECK(money("Woodside paid $2.1 billion in dividends; its revenue was $US13.9 billion.\n") ==
+        std::vector<Money>{{"$2.1 billion", "2100000000", "AUD", "document"},
+                           {"$US13.9 billion", "13900000000", "USD", "explicit"}});
+  CHECK(money("Qantas earned $A1.2 billion and paid $300 million in dividends.\n") ==
+        std::vector<Money>{{"$A1.2 billion", "1200000000", "AUD", "explicit"},
+                           {"$300 million", "300000000", "AUD", "document"}});
+  // New Zealand's press: its dateline (or its dollar named) makes the bare $ NZD.
+  CHECK(evidence("WELLINGTON (Reuters) - Fonterra said it would pay $US1.2 billion, and farmers received $8.50 a "
+                 "share.\n") ==
+        std::vector<Evidence>{{"$US1.2 billion", "USD", "explicit", ""},
+                              {"$8.50 a share", "NZD", "document", "$US1.2 billion"}});
+  // Both local dollars named: refused.
+  const std::string both = "Fonterra earned NZ$1.1 billion and Wesfarmers A$2.5 billion; exports were $US3 billion "
+                           "and costs $900 million.\n";
+  CHECK(money(both) == std::vector<Money>{{"NZ$1.1 billion", "1100000000", "NZD", "explicit"},
+                                          {"A$2.5 billion", "2500000000", "AUD", "explicit"},
+                                          {"$US3 billion", "3000000000", "USD", "explicit"}});
+  CHECK(skipped(both) ==
+        std::vector<std::string>{"byte 97: '$900 million': '$' in a text that writes the US dollar after its sign "
+                                 "($US) is its local dollar, and the text names several: not read (use --dollar CODE)"});
+  // The wire's A$ (before the sign) is no such press: a bare $ keeps the default there.
+  CHECK(money("SYDNEY (Reuters) - BHP said underlying profit fell to $13.7 billion, while Fortescue earned A$2.1 "
+              "billion.\n") == std::vector<Money>{{"$13.7 billion", "13700000000", "USD", "default"},
+                                                  {"A$2.1 billion", "2100000000", "AUD", "explicit"}});
+}
+
+TEST_CASE("cents beside the rand and a bare $ only are refused", "[extract][breadth][cents]") {
+  const std::string text = "JOHANNESBURG (Reuters) - Shoprite raised turnover to R249 billion and paid a dividend of "
+                           "420 cents a share, while its US peer earned $2 billion.\n";
+  CHECK(money(text) == std::vector<Money>{{"R249 billion", "249000000000", "ZAR", "explicit"},
+                                          {"$2 billion", "2000000000", "USD", "default"}});
+  CHECK(skipped(text) == std::vector<std::string>{"byte 89: '420 cents a share': cents of which currency? the text "
+                                                  "names ZAR, and its dollar only by a bare '$' (use --dollar CODE)"});
+  // Cents that move to the `$` amount of their sentence are that dollar's.
+  CHECK(money("Naspers earned R22.3 billion. In New York, its ADRs rose 40 cents to $44.10.\n") ==
+        std::vector<Money>{{"R22.3 billion", "22300000000", "ZAR", "explicit"},
+                           {"40 cents", "0.40", "USD", "default"},
+                           {"$44.10", "44.10", "USD", "default"}});
+}
