@@ -13,6 +13,23 @@ bool names_family_only(const CurrencyMarker* m, const Lexicon& lexicon) {
          lexicon.family_name(m->family) != "yen";
 }
 
+bool holds_family_only_marker(std::string_view text, const Lexicon& lexicon) {
+  if (any_letter_run(text, [&](std::size_t p, std::size_t e) {
+        return names_family_only(lexicon.currency_marker(text.substr(p, e - p)), lexicon);
+      })) {
+    return true;
+  }
+  for (std::size_t p = 0; p < text.size();) {
+    const auto b = static_cast<unsigned char>(text[p]);
+    const std::size_t n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    if (b >= 0x80 && p + n <= text.size() && names_family_only(lexicon.currency_marker(text.substr(p, n)), lexicon)) {
+      return true;
+    }
+    p += n;
+  }
+  return false;
+}
+
 std::vector<Currency> currencies_named(std::string_view s, const Lexicon& lexicon) {
   std::vector<Currency> named;
   const int max_words = std::min(lexicon.max_currency_words(), 3);
@@ -107,6 +124,20 @@ std::optional<std::pair<QuotedFigure, CurrencyEvidence>> family_of_document(std:
     at_end = e;
     return true;
   });
+  // A sign of such a family ("₦456.3 billion"): one code point, not a letter run
+  for (std::size_t p = 0; word == nullptr && p < figure.size();) {
+    const auto b = static_cast<unsigned char>(figure[p]);
+    const std::size_t n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    if (b >= 0x80 && p + n <= figure.size()) {
+      const CurrencyMarker* m = lexicon.currency_marker(figure.substr(p, n));
+      if (names_family_only(m, lexicon)) {
+        word = m;
+        at = p;
+        at_end = p + n;
+      }
+    }
+    p += n;
+  }
   if (word == nullptr) return std::nullopt;
   std::optional<CurrencyEvidence> evidence;
   for (const ExplicitMoney& other : explicit_money) {

@@ -27,6 +27,10 @@ std::vector<Currency> currencies_named(std::string_view text, const Lexicon& lex
 /// and yen (whose bare signs are resolved otherwise): `pesos`, `dinars`.
 bool names_family_only(const CurrencyMarker* m, const Lexicon& lexicon);
 
+/// Whether `text` holds such a marker: a word (`pesos`, `naira`) or a sign of one code
+/// point (`₦`, `₫`).
+bool holds_family_only_marker(std::string_view text, const Lexicon& lexicon);
+
 /// An explicit money figure of the text: its currency and bytes.
 struct ExplicitMoney {
   Currency currency;

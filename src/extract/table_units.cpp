@@ -96,9 +96,19 @@ std::optional<std::pair<Currency, std::string>> unit_of(std::string_view inside,
   }
   std::string_view marker;
   std::string scale;
+  const std::size_t apostrophe = inside.rfind('\'');
   if (inside.size() > 4 && inside.substr(inside.size() - 4) == "'000") {
     marker = trim(inside.substr(0, inside.size() - 4));
     scale = "thousand";
+  } else if (apostrophe != std::string_view::npos && apostrophe > 0 &&
+             inside.find_first_of(" \t") == std::string_view::npos) {
+    // "RMB'Million", "RMB'million", "HK$'Mn": the scale after an apostrophe, as releases head their columns
+    std::string word(inside.substr(apostrophe + 1));
+    for (char& c : word) c = to_lower(c);
+    const auto last = scale_word(word, lexicon);
+    if (!last) return std::nullopt;
+    scale = *last;
+    marker = inside.substr(0, apostrophe);
   } else {
     const std::size_t space = inside.find_last_of(" \t");
     if (space == std::string_view::npos) return std::nullopt;
@@ -118,9 +128,8 @@ std::optional<std::pair<Currency, std::string>> unit_of(std::string_view inside,
   return std::pair{*currency, std::move(scale)};
 }
 
-}  // namespace
-
-std::vector<TableUnit> table_units_of(std::string_view s, const Lexicon& lexicon) {
+// The bracketed headers: "(RMB million)", "(₹ in crore)".
+std::vector<TableUnit> bracketed_table_units_of(std::string_view s, const Lexicon& lexicon) {
   std::vector<TableUnit> out;
   std::optional<std::optional<Currency>> dollar;  // read once, when a header writes a bare `$`
   for (std::size_t open = s.find('('); open != std::string_view::npos; open = s.find('(', open + 1)) {
@@ -154,6 +163,76 @@ std::vector<TableUnit> table_units_of(std::string_view s, const Lexicon& lexicon
     out.push_back(TableUnit{from, to, glued ? unit->second.substr(1) : unit->second, glued,
                             CurrencyEvidence{std::string(s.substr(open, close + 1 - open)), TextSpan{open, close + 1},
                                              unit->first}});
+  }
+  return out;
+}
+
+// A line of column headers that each name the same currency and scale and nothing else
+// ("RMB million    RMB million", "RMB'Million  RMB'Million", "US$m  US$m", "HK$'000"):
+// the cells are what runs of two or more spaces, or tabs, separate.
+std::optional<std::pair<Currency, std::string>> unit_of_header_line(std::string_view line, const Lexicon& lexicon,
+                                                                   std::optional<Currency> dollar) {
+  std::optional<std::pair<Currency, std::string>> found;
+  for (std::size_t p = 0; p < line.size();) {
+    while (p < line.size() && (line[p] == ' ' || line[p] == '\t' || line[p] == '\r')) ++p;
+    if (p >= line.size()) break;
+    std::size_t e = p;
+    while (e < line.size() && line[e] != '\t' && line[e] != '\r' &&
+           !(line[e] == ' ' && e + 1 < line.size() && (line[e + 1] == ' ' || line[e + 1] == '\t'))) {
+      ++e;
+    }
+    const std::string_view cell = line.substr(p, e - p);
+    if (cell.size() > 24) return std::nullopt;
+    auto unit = unit_of(cell, lexicon, dollar);
+    if (!unit || (found && *found != *unit)) return std::nullopt;
+    found = std::move(unit);
+    p = e;
+  }
+  return found;
+}
+
+}  // namespace
+
+std::vector<TableUnit> table_units_of(std::string_view s, const Lexicon& lexicon) {
+  std::vector<TableUnit> out = bracketed_table_units_of(s, lexicon);
+  // Unbracketed header lines: a line of unit cells only, with a line under it.
+  std::optional<std::optional<Currency>> dollar;
+  const std::size_t bracketed = out.size();
+  for (std::size_t b = 0; b < s.size();) {
+    const std::size_t line_end = s.find('\n', b);
+    if (line_end == std::string_view::npos) break;
+    const std::string_view line = s.substr(b, line_end - b);
+    const std::size_t first = line.find_first_not_of(" \t");
+    // a cell starts with a letter or a sign ("RMB", "US$", "£", "€"), never a digit, and the line is short
+    if (first != std::string_view::npos && line.size() < 160 && !is_digit(line[first]) && line[first] != '(' &&
+        line.find('.') == std::string_view::npos) {
+      if (!dollar && line.find('$') != std::string_view::npos) dollar = dollar_of_text(s, lexicon);
+      if (auto unit = unit_of_header_line(line, lexicon, dollar.value_or(std::nullopt)); unit) {
+        const std::size_t from = line_end + 1;
+        std::size_t to = from;
+        // to the first line of white space (or the text's end)
+        for (std::size_t p = from; p <= s.size();) {
+          const std::size_t e = std::min(s.find('\n', p), s.size());
+          if (p == s.size() || trim(s.substr(p, e - p)).empty() || trim(s.substr(p, e - p)) == "\r") {
+            to = p;
+            break;
+          }
+          p = e + 1;
+          to = std::min(p, s.size());
+        }
+        const bool glued = unit->second.front() == '\x01';
+        const std::size_t hb = b + first;
+        std::size_t he = line_end;
+        while (he > hb && (s[he - 1] == ' ' || s[he - 1] == '\t' || s[he - 1] == '\r')) --he;
+        out.push_back(TableUnit{from, to, glued ? unit->second.substr(1) : unit->second, glued,
+                                CurrencyEvidence{std::string(s.substr(hb, he - hb)), TextSpan{hb, he}, unit->first}});
+      }
+    }
+    b = line_end + 1;
+  }
+  if (out.size() != bracketed) {
+    std::sort(out.begin(), out.end(), [](const TableUnit& a, const TableUnit& b) { return a.from < b.from; });
+    for (std::size_t k = 0; k + 1 < out.size(); ++k) out[k].to = std::min(out[k].to, out[k + 1].header.span.begin);
   }
   return out;
 }

@@ -216,9 +216,16 @@ class Parser {
   // The end of a marker-like run at p: letters of any script, '$', '.' and signs;
   // it stops at digits, white space, other ASCII punctuation and CJK.
   [[nodiscard]] std::size_t marker_run_end(std::size_t p) const noexcept {
+    const std::size_t start = p;
     while (p < end_) {
       const char b = s_[p];
       if (is_ascii_letter(b) || b == '$') {
+        ++p;
+        continue;
+      }
+      // "S/ 412 million", "S/.412": one letter and a slash (the Peruvian sol's sign)
+      if (b == '/' && p == start + 1 && is_ascii_letter(s_[start]) &&
+          (p + 1 >= end_ || s_[p + 1] == '.' || s_[p + 1] == ' ' || is_digit(s_[p + 1]))) {
         ++p;
         continue;
       }

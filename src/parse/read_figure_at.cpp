@@ -129,6 +129,15 @@ std::size_t marker_back(std::string_view s, std::size_t q, std::size_t floor, co
       rb -= d.size;
     }
   }
+  // "S/ 412 million", "S/.412": one letter and a slash (the Peruvian sol's sign)
+  if (!cjk) {
+    const std::size_t slash = q - floor >= 3 && s[q - 1] == '.' && s[q - 2] == '/' ? q - 2 : q - 1;
+    if (slash > floor && slash < q && s[slash] == '/' && is_letter(s[slash - 1]) &&
+        (slash - 1 == floor || !is_letter(s[slash - 2])) &&
+        prefix_marker(lex, s.substr(slash - 1, q - (slash - 1)), apart) != nullptr) {
+      return slash - 1;
+    }
+  }
   if (rb == q) return q;
   // A dollar prefix written apart, in lower case as some pipelines write it: "hk $",
   // "c $", "u.s $".
@@ -486,9 +495,14 @@ Result<QuotedFigure> read_figure_at(std::string_view text, std::size_t pos, cons
     // it (and extract's document may say which currency), never "P13.1" alone.
     const std::string_view window = text.substr(pos, end - pos);
     const std::size_t mb = r.error().position;
-    if (mb != Error::npos && mb < window.size() && is_letter(window[mb]) && (mb == 0 || !is_letter(window[mb - 1]))) {
+    // ... or a sign of one ("₦456.3 billion", "3,850 ₫" is read after its number)
+    const bool sign = mb != Error::npos && mb < window.size() && static_cast<unsigned char>(window[mb]) >= 0x80 &&
+                      !is_hspace(detail::decode_utf8(window, mb).value);
+    if (mb != Error::npos && mb < window.size() && (sign || is_letter(window[mb])) &&
+        (mb == 0 || !is_letter(window[mb - 1]))) {
       std::size_t me = mb;
-      while (me < window.size() && is_letter(window[me])) ++me;
+      if (sign) me += detail::decode_utf8(window, mb).size;
+      while (!sign && me < window.size() && is_letter(window[me])) ++me;
       const Lexicon& lex = options.lexicon != nullptr ? *options.lexicon : Lexicon::builtin();
       const CurrencyMarker* m = nullptr;
       if (me < window.size() && window[me] == '.') {  // "Ps. 107,421 million": the marker with its full stop
