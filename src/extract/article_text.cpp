@@ -6,6 +6,7 @@
 
 #include "finmetrics/detail/utf8.hpp"
 #include "finmetrics/extract/detail/text.hpp"
+#include "working_memory.hpp"
 
 namespace finmetrics {
 
@@ -54,6 +55,8 @@ std::string ArticleInfo::spans() const {
 std::string valid_utf8(std::string_view s, std::size_t& replaced) {
   std::string out;
   out.reserve(s.size());
+  // A long article's copy on 2-MB pages (working_memory.hpp): it is written once, in order.
+  extract_detail::advise_huge_pages(out.data(), out.capacity());
   replaced = 0;
   std::size_t i = 0;
   std::size_t copied = 0;  // the valid bytes before i not yet in `out` start here: copied in runs

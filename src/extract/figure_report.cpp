@@ -9,6 +9,7 @@
 #include "finmetrics/claims/claim.hpp"
 #include "figure_json_writer.hpp"
 #include "finmetrics/io/csv.hpp"
+#include "working_memory.hpp"
 
 namespace finmetrics {
 
@@ -216,6 +217,8 @@ std::string figures_json(const Extraction& extraction, std::string_view text, co
   body += ",\"figures\":[";
   {
     body.reserve(body.size() + extraction.figures.size() * 1024 + 64);  // about 1 KB a figure: no copy as it grows
+    // The writer fills the room once (JsonWriter::grow): on 2-MB pages for many figures.
+    extract_detail::advise_huge_pages(body.data() + body.size(), body.capacity() - body.size());
     JsonWriter w(body);
     JsonWriter::Recent sentence;
     for (std::size_t i = 0; i < extraction.figures.size(); ++i) {
