@@ -25,40 +25,6 @@ std::string_view to_string(V2Qualifier q) noexcept {
   return "exact";
 }
 
-V2Qualifier v2_qualifier(Qualifier q) noexcept {
-  switch (q) {
-    case Qualifier::none: return V2Qualifier::exact;
-    case Qualifier::about:
-    case Qualifier::around:
-    case Qualifier::roughly:
-    case Qualifier::approximately:
-    case Qualifier::some:
-    case Qualifier::circa:
-    case Qualifier::close_to: return V2Qualifier::about;
-    case Qualifier::nearly:
-    case Qualifier::almost:
-    case Qualifier::just_under: return V2Qualifier::nearly;
-    case Qualifier::just_over:
-    case Qualifier::more_than:
-    case Qualifier::over:
-    case Qualifier::north_of:
-    case Qualifier::above:
-    case Qualifier::in_excess_of:
-    case Qualifier::upwards_of: return V2Qualifier::more_than;
-    case Qualifier::at_least:
-    case Qualifier::no_less_than: return V2Qualifier::at_least;
-    case Qualifier::less_than:
-    case Qualifier::fewer_than:
-    case Qualifier::under:
-    case Qualifier::below: return V2Qualifier::less_than;
-    case Qualifier::up_to:
-    case Qualifier::at_most:
-    case Qualifier::no_more_than: return V2Qualifier::at_most;
-  }
-  return V2Qualifier::exact;
-}
-
-
 Result<V2Figure> read_v2_figure(std::string_view text, const ParseOptions& options) {
   // By the grammar, not through parse_figure's memo of readers: normalize asks
   // here only about the rows its own FigureReader declined; past the memo's

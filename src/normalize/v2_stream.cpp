@@ -316,16 +316,24 @@ inline char* put_word(char* p, const CellWord& w) noexcept {
 
 // The cells of a figure the figure reader read: those of the general path below
 // for the same figure (one amount or a range of two), without a Decimal.
+// `record`: text written before the cells (the row's input columns), in the
+// same append where it fits the buffer.
 RowStatus append_common_cells(const Normalizer& n, std::string_view date_field, const V2Read& read,
-                              std::string& out, std::string& why) {
+                              std::string& out, std::string& why, std::string_view record = {}) {
   const ReadAmount& f = read.figure;
   const bool dated = read.dated;
   std::int32_t day = read.day;
   // The usual row: its cells written into one buffer and appended once (a dozen
   // appends of a few bytes each cost more than the value's digits). Room for
-  // two amounts, two values, the words, and 16 bytes of slack for put_word.
-  char cells[32 + 2 * plain_max_bytes + 2 * general_max_bytes + 32];
+  // the record, two amounts, two values, the words, and 16 bytes of slack for put_word.
+  constexpr std::size_t record_room = 256;
+  char cells[record_room + 32 + 2 * plain_max_bytes + 2 * general_max_bytes + 32];
   char* p = cells;
+  if (record.size() <= record_room) {
+    p = std::copy(record.begin(), record.end(), p);
+  } else {
+    out.append(record);
+  }
   p[0] = ',';
   std::memcpy(p + 1, f.currency.alpha.data(), 3);
   p[4] = ',';
@@ -411,13 +419,18 @@ RowStatus append_common_cells(const Normalizer& n, std::string_view date_field, 
 }  // namespace
 
 void read_v2_row(const Normalizer& n, std::string_view date_field, std::string_view figure, V2Read& read) {
+  read_v2_row(n, n.figure_reader(), date_field, figure, read);
+}
+
+void read_v2_row(const Normalizer& n, const FigureReader& reader, std::string_view date_field, std::string_view figure,
+                 V2Read& read) {
   read.dated = parse_iso_date(date_field, read.day);
   // FigureReader::read answers only where parse_figure reads the figure alike,
   // and then always with money, one amount or a range of two plain numbers, and
   // the minor unit divided: the figures read_v2_figure takes as parse_figure
   // gives them (v2_reader_test).
   FigureReading r;
-  read.common = n.figure_reader().read(figure, r, true);
+  read.common = reader.read(figure, r, true);
   if (!read.common) return;
   read.figure = ReadAmount{r.digits, r.exponent(), r.negative, r.currency, r.per, v2_qualifier(r.qualifier),
                            r.currency_source, r.range, r.upper_digits, r.upper_exponent()};
@@ -525,6 +538,7 @@ void NormalizeStream::plain_rows_v2(const char* front, const char* const end, st
   std::size_t in = 0, out = 0;
   const std::size_t width = std::max<std::size_t>(layout_.fields, 1);
   PlainCut cut;
+  const FigureReader& reader = n_.figure_reader();
   const auto look_ahead = [&] {
     cut_record(front, end, layout_.date, layout_.figure, cut);
     Ahead& a = next[in++ % ring];
@@ -536,7 +550,7 @@ void NormalizeStream::plain_rows_v2(const char* front, const char* const end, st
     } else {
       a.plain = plain_fields_v2(a.record, a.date, a.figure);
     }
-    if (a.plain) detail::read_v2_row(n_, a.date, a.figure, a.read);
+    if (a.plain) detail::read_v2_row(n_, reader, a.date, a.figure, a.read);
     front = cut.lf + 1;
   };
   while (in < ahead && front < end) look_ahead();
@@ -545,12 +559,18 @@ void NormalizeStream::plain_rows_v2(const char* front, const char* const end, st
     const Ahead& a = next[out++ % ring];
     if (a.plain) {
       ++totals_.rows_read;
-      out_.append(a.record);
       why_.clear();
-      // The figure reader's rows straight to their cells (append_v2_cells' first case).
-      CurrencySource source = a.read.common ? a.read.figure.currency_source : CurrencySource::none;
-      const RowStatus status = a.read.common ? detail::append_common_cells(n_, a.date, a.read, out_, why_)
-                                             : detail::append_v2_cells(n_, a.date, a.figure, a.read, out_, why_, source);
+      // The figure reader's rows straight to their cells (append_v2_cells' first
+      // case), the record's text written with them.
+      CurrencySource source = CurrencySource::none;
+      RowStatus status;
+      if (a.read.common) {
+        source = a.read.figure.currency_source;
+        status = detail::append_common_cells(n_, a.date, a.read, out_, why_, a.record);
+      } else {
+        out_.append(a.record);
+        status = detail::append_v2_cells(n_, a.date, a.figure, a.read, out_, why_, source);
+      }
       end_row_v2(status, source, line);
     } else {
       process(csv::RawRecord{a.record, line, false, false});

@@ -155,3 +155,32 @@ TEST_CASE("plain runs: read as record by record, v1 and v2 corpora and near miss
     same(by_runs(n3, wide_text, piece), careful3);
   }
 }
+
+// A plain v2 record is written with its cells in one buffer where it fits (256
+// bytes) and appended ahead of them where it does not: either way the row is the
+// record's text, then the cells, as the record-by-record path writes it.
+TEST_CASE("plain runs: a v2 record of any length is carried through before its cells", "[normalize][stream]") {
+  FINMETRICS_REQUIRE_SHARED("data/fx/ecb-eurofxref-hist.csv");
+  const FxTable fx = load_ecb_csv(test::shared_path("data/fx/ecb-eurofxref-hist.csv")).value();
+  NormalizeOptions o;
+  o.spec = NormalizeSpec::v2;
+  const Normalizer n(fx, o);
+  // 81e9 CNY at the ECB's 2025-03-17 fixings (as the CLI prints it).
+  const std::string cells = ",CNY,81000000000,,,exact,,11197593477.792288,,";
+  std::string text = "date,figure,note\n", expected = "date,figure,note," + n.v2_columns() + '\n';
+  // "2025-03-17,Rmb81bn," is 19 bytes: notes of 237 and 238 make records of 256 and 257.
+  for (const std::size_t note : {0, 1, 236, 237, 238, 300, 5000}) {
+    const std::string record = "2025-03-17,Rmb81bn," + std::string(note, 'x');
+    text += record + '\n';
+    expected += record + cells + '\n';
+  }
+  const Outcome careful = by_records(n, text);
+  CHECK(careful.output == expected);
+  CHECK(careful.totals.converted == 7);
+  for (const std::size_t piece : {std::size_t{1} << 20, std::size_t{4096}, std::size_t{7}}) {
+    INFO("piece " << piece);
+    const Outcome runs = by_runs(n, text, piece);
+    CHECK(runs.output == expected);
+    same(runs, careful);
+  }
+}

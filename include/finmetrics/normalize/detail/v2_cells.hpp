@@ -51,6 +51,9 @@ struct V2Read {
 /// Reads the date and, when it is one of the commonest forms (or a range of
 /// two plain numbers), the figure, and finds and prefetches the rates they name.
 void read_v2_row(const Normalizer& n, std::string_view date, std::string_view figure, V2Read& read);
+/// read_v2_row with `reader` = n.figure_reader(), fetched once by a caller that reads many rows.
+void read_v2_row(const Normalizer& n, const FigureReader& reader, std::string_view date, std::string_view figure,
+                 V2Read& read);
 /// append_v2_cells for a row `read_v2_row` read (the same text, digit for digit).
 RowStatus append_v2_cells(const Normalizer& n, std::string_view date, std::string_view figure, const V2Read& read,
                           std::string& out, std::string& why, CurrencySource& source);
