@@ -2,8 +2,14 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <string>
+
+#include <fmt/format.h>
+
 #include "finmetrics/currency/iso4217.hpp"
 #include "finmetrics/fx/ecb.hpp"
+#include "finmetrics/io/read_file.hpp"
 #include "shared_data.hpp"
 
 using namespace finmetrics;
@@ -248,5 +254,70 @@ TEST_CASE("Malformed ECB text is refused with file, line and column", "[fx][ecb]
     REQUIRE_FALSE(t);
     CHECK(t.error().code == Errc::io);
     CHECK(t.error().message == "cannot open '/nonexistent/ecb.csv': No such file or directory");
+  }
+}
+
+namespace {
+
+// Every series of `a` and `b` equal: pair, source, and each fixing's day and rate
+// (coefficient and exponent: Decimal's ==).
+void same_tables(const FxTable& a, const FxTable& b) {
+  REQUIRE(a.series().size() == b.series().size());
+  for (std::size_t i = 0; i < a.series().size(); ++i) {
+    const FxSeries& x = a.series()[i];
+    const FxSeries& y = b.series()[i];
+    INFO(x.base.code() << "/" << x.quote.code());
+    CHECK(x.base == y.base);
+    CHECK(x.quote == y.quote);
+    CHECK(x.source == y.source);
+    CHECK(x.fixings == y.fixings);
+  }
+}
+
+}  // namespace
+
+// The one-pass row reader (short cells read sixteen bytes at a time) against the
+// field-by-field reader, the reference: the same table from the real file, and
+// from cells of 1 to 15 characters with the point at every place.
+TEST_CASE("The ECB one-pass reader reads every cell as the field-by-field reader", "[fx][ecb]") {
+  SECTION("cells of every length, the point anywhere") {
+    std::string text = "Date,USD,JPY,GBP,\n";
+    const std::string digits = "907153842610359";
+    int row = 0;
+    for (std::size_t n = 1; n <= 15; ++n) {
+      for (std::size_t point = 1; point <= n; ++point) {  // n: no point
+        std::string cell = digits.substr(0, n);
+        if (point < n) cell.insert(point, ".");
+        if (cell.size() > 15) continue;  // the one-pass reader's short cells: fewer than 16 bytes
+        const int d = row++;
+        text += fmt::format("20{:02}-{:02}-{:02},{},1.5,{},\n", d / 336, d / 28 % 12 + 1, d % 28 + 1, cell, cell);
+      }
+    }
+    REQUIRE(row > 100);
+    EcbOptions careful;
+    careful.one_pass = false;
+    auto fast = parse_ecb_csv(text, "cells.csv");
+    auto reference = parse_ecb_csv(text, "cells.csv", careful);
+    REQUIRE(fast);
+    REQUIRE(reference);
+    same_tables(*fast, *reference);
+    // Spot checks of the values themselves: the first row's 9, 9071.5, 9.0715384261035, 907153842610359.
+    CHECK(fast->fixings(USD).size() == static_cast<std::size_t>(row));
+    CHECK(fast->fixings(USD).front() == Fixing{day(2000, 1, 1), "9"_dec});
+    for (const auto& value : {"9071.5"_dec, "9.0715384261035"_dec, "907153842610359"_dec})
+      CHECK(std::count_if(fast->fixings(GBP).begin(), fast->fixings(GBP).end(),
+                          [&](const Fixing& f) { return f.rate == value; }) == 1);
+  }
+  SECTION("the real file, all columns and a few") {
+    FINMETRICS_REQUIRE_SHARED(ecb_file);
+    EcbOptions careful;
+    careful.one_pass = false;
+    EcbOptions few;
+    few.only = {USD, CNY, JPY};
+    EcbOptions few_careful = few;
+    few_careful.one_pass = false;
+    const std::string text = read_file(test::shared_path(ecb_file)).value();
+    same_tables(*parse_ecb_csv(text, "ecb.csv"), *parse_ecb_csv(text, "ecb.csv", careful));
+    same_tables(*parse_ecb_csv(text, "ecb.csv", few), *parse_ecb_csv(text, "ecb.csv", few_careful));
   }
 }
