@@ -72,6 +72,10 @@ std::optional<std::pair<Currency, std::string>> unit_of(std::string_view inside,
   if (const std::size_t except = inside.find(", except "); except != std::string_view::npos) {
     inside = inside.substr(0, except);
   }
+  // "(RMB million, unless specified)", "(US$m, unless otherwise stated)": the same
+  if (const std::size_t unless = inside.find(", unless "); unless != std::string_view::npos) {
+    inside = inside.substr(0, unless);
+  }
   inside = trim(inside);
   // "Millions of yen", "in thousands of U.S. dollars"
   {
@@ -145,8 +149,20 @@ std::vector<TableUnit> bracketed_table_units_of(std::string_view s, const Lexico
     // A header ends its line (a title before it; column years after it, `(HK$'000) 2024
     // 2023`): in running text ("the figures (in US$ millions) are unaudited") it is none.
     const std::string_view after = s.substr(close + 1, line_end - close - 1);
-    if (std::any_of(after.begin(), after.end(), [](char c) { return is_letter(c); })) continue;
-    const std::size_t from = line_end + 1;
+    // ... or it is the first cell of a table's header row, the columns' labels after it
+    // ("| (RMB in millions) | 3Q2024 | 3Q2023 | YoY |", an HTML <th> row).
+    const std::size_t line_start = s.rfind('\n', open) == std::string_view::npos ? 0 : s.rfind('\n', open) + 1;
+    const std::string_view before = s.substr(line_start, open - line_start);
+    const bool first_cell =
+        std::all_of(before.begin(), before.end(), [](char c) { return c == ' ' || c == '\t' || c == '|'; });
+    if (!first_cell && std::any_of(after.begin(), after.end(), [](char c) { return is_letter(c); })) continue;
+    std::size_t from = line_end + 1;
+    // A header row's own line, then the blank line a Markdown or HTML table's rule or
+    // row break decodes to: the rows start after it.
+    if (first_cell && from < s.size()) {
+      const std::size_t e = std::min(s.find('\n', from), s.size());
+      if (e < s.size() && (trim(s.substr(from, e - from)).empty() || trim(s.substr(from, e - from)) == "\r")) from = e + 1;
+    }
     std::size_t to = s.find("\n\n", from);
     // a blank line of white space ends the table too
     for (std::size_t p = from; p < s.size() && p < to;) {
@@ -158,6 +174,18 @@ std::vector<TableUnit> bracketed_table_units_of(std::string_view s, const Lexico
       p = e + 1;
     }
     if (to == std::string_view::npos) to = s.size();
+    // An HTML table decodes each row to a paragraph of its own ("Revenue ; 92,507.4 ;
+    // 70,893.9"): under a header row, the rows go on across blank lines while the next
+    // line is a row of cells.
+    if (first_cell && after.find(" ; ") != std::string_view::npos) {
+      while (to < s.size()) {
+        std::size_t p = to;
+        while (p < s.size() && (s[p] == '\n' || s[p] == '\r' || s[p] == ' ' || s[p] == '\t')) ++p;
+        const std::size_t e = std::min(s.find('\n', p), s.size());
+        if (p >= s.size() || s.substr(p, e - p).find(" ; ") == std::string_view::npos) break;
+        to = e;
+      }
+    }
     if (!out.empty() && out.back().to > open) out.back().to = open;  // the next header ends the last table
     const bool glued = unit->second.front() == '\x01';
     out.push_back(TableUnit{from, to, glued ? unit->second.substr(1) : unit->second, glued,

@@ -296,6 +296,20 @@ class Parser {
     }
     return std::nullopt;
   }
+  // A scale word read only after a currency marker that stands before the number
+  // (`marker_scale` cues: "US$ 47.9 bi", "R$ 350 mi"); elsewhere no scale ("5 mi" of road).
+  [[nodiscard]] std::optional<Scale> marker_scale(std::string_view w, const Term& t) const noexcept {
+    if (!t.currency || !t.currency_is_prefix || t.scale || t.per || t.shift != 0 ||
+        (t.marker != nullptr && t.marker->divisor != 1)) {
+      return std::nullopt;
+    }
+    const Cue* c = lex_.cue(w, "marker_scale");
+    if (c == nullptr) return std::nullopt;
+    for (const Scale sc : {scales::thousand, scales::million, scales::billion, scales::trillion}) {
+      if (c->value == std::to_string(sc.exponent)) return sc;
+    }
+    return std::nullopt;
+  }
   [[nodiscard]] std::string glued_scale_refusal(std::string_view w, const Term& t) const {
     return fmt::format("'{}' after '{}' is a million in English press and a thousand in Spanish and Portuguese: not "
                        "read",

@@ -417,6 +417,8 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
       if (marker != nullptr) {
         ok = add_marker(*marker, s_.substr(q, marker_end - q), q);
         next = marker_end;
+      } else if (const std::optional<Scale> press = marker_scale(w, t)) {
+        ok = set_scale(*press, w, q);  // "US$ 47.9 bi", "R$ 350 mi": the Brazilian press's scales
       } else if (const std::optional<Currency> code = million_code(w)) {  // "30 MUSD": millions of USD
         ok = set_scale(scales::million, w.substr(0, 1), q) && set_currency(*code, w.substr(1), q + 1);
       } else if ((sc = w_scale)) {

@@ -129,6 +129,8 @@ std::size_t marker_back(std::string_view s, std::size_t q, std::size_t floor, co
       rb -= d.size;
     }
   }
+  // "S&P 500", "P&L 5", "S&P/ASX 200": one letter after '&' or '/' is part of a name, no marker
+  if (!cjk && q - rb == 1 && is_letter(s[rb]) && rb > floor && (s[rb - 1] == '&' || s[rb - 1] == '/')) return q;
   // "S/ 412 million", "S/.412": one letter and a slash (the Peruvian sol's sign)
   if (!cjk) {
     const std::size_t slash = q - floor >= 3 && s[q - 1] == '.' && s[q - 2] == '/' ? q - 2 : q - 1;
@@ -525,6 +527,26 @@ Result<QuotedFigure> read_figure_at(std::string_view text, std::size_t pos, cons
     // the grammar did not read with it (two currencies here) leaves the figure short:
     // "$5" would be read. Refused with the words.
     const std::size_t fe = pos + r->span.end;
+    // "N1,600/$", "Rs 84.07/$", "¥151.2/USD": a price of another currency, an exchange
+    // rate (in which currency depends on the market's convention), never an amount.
+    if ((r->unit.is_money() || r->unit.dimension == Dimension::number) && r->unit.per == Per::whole && fe + 1 < end &&
+        text[fe] == '/') {
+      const Lexicon& lex = options.lexicon != nullptr ? *options.lexicon : Lexicon::builtin();
+      std::size_t we = fe + 1;
+      while (we < end && we - fe <= 8 && !is_hspace(detail::decode_utf8(text, we).value) && !is_digit(text[we]) &&
+             text[we] != ',' && text[we] != ';' && text[we] != ')' &&
+             !(text[we] == '.' && (we + 1 >= end || !is_letter(text[we + 1])))) {
+        we += detail::decode_utf8(text, we).size;
+      }
+      const CurrencyMarker* m = we > fe + 1 ? lex.currency_marker(text.substr(fe + 1, we - fe - 1)) : nullptr;
+      if (m == nullptr && we > fe + 1) m = lex.currency_marker_after_number(text.substr(fe + 1, we - fe - 1));
+      if (m != nullptr && m->divisor == 1 && !m->coin && !m->country && (!m->currency || m->currency != r->unit.currency)) {
+        return tl::unexpected(make_error(
+            Errc::ambiguous,
+            "an exchange rate, not an amount (in which currency depends on the market's convention): not read",
+            text.substr(pos, we - pos), we));
+      }
+    }
     if (const CodePoint c = fe < end ? detail::decode_utf8(text, fe) : CodePoint{}; c.size != 0 && is_cjk(c.value)) {
       const Lexicon& lex = options.lexicon != nullptr ? *options.lexicon : Lexicon::builtin();
       std::size_t we = fe;
@@ -586,8 +608,22 @@ FigureStart figure_start_before(std::string_view s, std::size_t number, const Pa
     const std::size_t e = hspace_back(s, p, floor);
     std::size_t b = e;
     while (b > floor && is_letter(s[b - 1])) --b;
+    // "plus or minus 2%", "plus/minus 2%": a tolerance, whose number is read as written
+    // (as "+/- 2%", "±2%"), never as a negative.
+    const auto tolerance = [&] {
+      std::size_t w = b;
+      if (w > floor && s[w - 1] == '/') {
+        --w;
+      } else {
+        w = hspace_back(s, w, floor);
+        if (w < 2 || w - 2 < floor || s.substr(w - 2, 2) != "or" || (w - 2 > floor && is_letter(s[w - 3]))) return false;
+        w = hspace_back(s, w - 2, floor);
+      }
+      return w >= floor + 4 && (s.substr(w - 4, 4) == "plus" || s.substr(w - 4, 4) == "Plus") &&
+             (w - 4 == floor || !is_letter(s[w - 5]));
+    };
     if (e < p && e - b == 5 && (s.substr(b, 5) == "minus" || s.substr(b, 5) == "Minus") &&
-        (b == floor || !is_letter(s[b - 1]))) {
+        (b == floor || !is_letter(s[b - 1])) && !tolerance()) {
       p = b;
     }
   }

@@ -107,3 +107,24 @@ TEST_CASE("cents beside the rand and a bare $ only are refused", "[extract][brea
                            {"40 cents", "0.40", "USD", "default"},
                            {"$44.10", "44.10", "USD", "default"}});
 }
+
+TEST_CASE("a unit header as the first cell of a table's header row governs the rows under it",
+          "[extract][breadth][tables]") {
+  // A Markdown table as markdown_article decodes it (the rule row a blank line).
+  const std::string markdown = "(RMB in millions) ; 3Q2024 ; 3Q2023 ; YoY\n\nRevenues ; 167,193 ; 154,625 ; 8%\n"
+                               "Gross profit ; 88,828 ; 75,644 ; 17%\n\nOutlook: capex of 2,000 units.\n";
+  CHECK(evidence(markdown) == std::vector<Evidence>{{"167,193", "CNY", "document", "(RMB in millions)"},
+                                                    {"154,625", "CNY", "document", "(RMB in millions)"},
+                                                    {"88,828", "CNY", "document", "(RMB in millions)"},
+                                                    {"75,644", "CNY", "document", "(RMB in millions)"}});
+  CHECK(money(markdown)[0] == Money{"167,193", "167193000000", "CNY", "document"});
+  // An HTML table: each row a paragraph of cells; "unless specified" qualifies the unit.
+  const std::string html = "(RMB million, unless specified) ; 3Q2024 ; 3Q2023 ; YoY\n\nRevenue ; 92,507.4 ; "
+                           "70,893.9 ; 30.5%\n\nGross profit ; 19,270.4 ; 15,468.4 ; 24.6%\n\nHeadcount: 42,000\n";
+  CHECK(money(html) == std::vector<Money>{{"92,507.4", "92507400000", "CNY", "document"},
+                                          {"70,893.9", "70893900000", "CNY", "document"},
+                                          {"19,270.4", "19270400000", "CNY", "document"},
+                                          {"15,468.4", "15468400000", "CNY", "document"}});
+  // Column labels after a header that does not start its line: running text, no header.
+  CHECK(money("The figures (RMB million) for 3Q2024 follow.\n\nRevenue ; 92,507.4\n").empty());
+}

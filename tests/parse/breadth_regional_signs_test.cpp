@@ -53,3 +53,57 @@ TEST_CASE("Fr. is the Swiss franc; the naira and dong signs name no currency alo
   CHECK(read("62,849 billion dong") == "62849000000000 VND [dong]");
   CHECK(read("6.50 kr") == "error: ambiguous currency 'kr': which crown (SEK, NOK, DKK, CZK, ISK)? write the ISO code");
 }
+
+TEST_CASE("the Brazilian press's bi, mi and tri are scales only after a marker", "[parse][breadth][scales]") {
+  CHECK(read("US$ 47.9 bi") == "47900000000 USD [US$]");  // was USD 47.9
+  CHECK(read("R$ 350 mi") == "350000000 BRL [R$]");
+  CHECK(read("R$350 mi") == "350000000 BRL [R$]");
+  CHECK(read("R$ 2.1 tri") == "2100000000000 BRL [R$]");
+  // No marker before the number: no scale ("5 mi" of road).
+  CHECK(read("5 mi").rfind("5 ", 0) == 0);
+  CHECK(read("5 mi").find("000") == std::string::npos);
+}
+
+TEST_CASE("FT-style crowns in either case", "[parse][breadth][markers]") {
+  CHECK(read("Dkr 1.2bn") == "1200000000 DKK [Dkr]");
+  CHECK(read("Nkr 2bn") == "2000000000 NOK [Nkr]");
+  CHECK(read("Skr 3bn") == "3000000000 SEK [Skr]");
+  CHECK(read("DKr 1.2bn") == "1200000000 DKK [DKr]");
+}
+
+TEST_CASE("an amount per unit of another currency is an exchange rate, refused", "[parse][breadth][rates]") {
+  const auto at = [](const std::string& text, std::string_view figure) {
+    const Result<QuotedFigure> r = read_figure_at(text, text.find(figure), ParseOptions{});
+    return r ? "read " + r->text : r.error().message;
+  };
+  const std::string rate =
+      "an exchange rate, not an amount (in which currency depends on the market's convention): not read";
+  CHECK(at("The naira traded at N1,600/$ on Friday.", "N1,600") == rate);  // was NGN 1,600
+  CHECK(at("The rupee was at Rs 84.07/$.", "Rs 84.07") == rate);
+  CHECK(at("The yen was at 151.2/USD.", "151.2") == rate);
+  CHECK(at("The euro was at $1.08/€.", "$1.08") == rate);
+  // A price per unit of a good, or per share, is none.
+  CHECK(at("Brent was at $84.94/bbl.", "$84.94") == "read $84.94");  // the extractor reads its good
+  CHECK(at("a target of HK$5/share.", "HK$5") == "read HK$5/share");
+}
+
+TEST_CASE("plus or minus before a number is a tolerance, not a sign", "[parse][breadth][signs]") {
+  const auto start = [](const std::string& text, std::string_view figure) {
+    const FigureStart s = figure_start_before(text, text.find(figure), ParseOptions{});
+    const Result<QuotedFigure> r = read_figure_at(text, s.marked, ParseOptions{});
+    return r ? r->text + " " + r->value.to_string() : r.error().message;
+  };
+  CHECK(start("revenue of $37.5 billion, plus or minus 2%.", "2%") == "2% 2");  // was minus 2% = -2
+  CHECK(start("a margin of 45%, plus/minus 3%.", "3%") == "3% 3");
+  CHECK(start("Plus or minus 1% either way.", "1%") == "1% 1");
+  CHECK(start("the return was minus 5% in the year.", "5%") == "minus 5% -5");
+  CHECK(start("a surplus or minus 5% is none.", "5%") == "minus 5% -5");  // "surplus" is no "plus"
+}
+
+TEST_CASE("one letter after & or / is part of a name, not a marker", "[parse][breadth][markers]") {
+  const std::string text = "The S&P 500 fell 1.2% and P&L 5 items.";
+  const FigureStart s = figure_start_before(text, text.find("500"), ParseOptions{});
+  CHECK(s.marked == text.find("500"));  // was 'P 500', refused as which peso
+  const std::string peso = "Ayala earned P13.1 billion.";
+  CHECK(figure_start_before(peso, peso.find("13.1"), ParseOptions{}).marked == peso.find("P13.1"));
+}
