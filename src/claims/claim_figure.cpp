@@ -48,16 +48,16 @@ bool says_fell(std::string_view quote, const Lexicon& lexicon) {
   return false;
 }
 
-// A qualifier the quote puts before the figure ("exceeding $858 billion").
-std::optional<std::string> context_qualifier(std::string_view figure, std::string_view quote) {
+// A verb the quote puts before the figure that hedges it (`hedge_verb` cues:
+// "exceeding $858 billion" is more than): the verb and its cue.
+std::optional<std::pair<std::string, const Cue*>> context_qualifier(std::string_view figure, std::string_view quote,
+                                                                     const Lexicon& lexicon) {
   const auto pos = quote.find(figure);
   if (pos == std::string_view::npos) return std::nullopt;
   auto before = words_of(quote.substr(0, pos));
   if (!before.empty() && before.back() == "the") before.pop_back();
   if (before.empty()) return std::nullopt;
-  static constexpr std::array<std::string_view, 10> above{"exceeding", "exceeded", "exceeds",  "surpassed", "surpassing",
-                                                          "surpasses", "topped",   "topping", "tops",      "beyond"};
-  if (std::find(above.begin(), above.end(), before.back()) != above.end()) return before.back();
+  if (const Cue* verb = lexicon.cue(before.back(), "hedge_verb")) return std::pair{before.back(), verb};
   return std::nullopt;
 }
 
@@ -155,10 +155,11 @@ ClaimFigure read_parsed(ClaimFigure out, std::string_view figure, std::string_vi
     return out;
   }
   if (parsed->qualifier == Qualifier::none && !parsed->is_range()) {
-    if (auto word = context_qualifier(figure, quote)) {
-      auto hedged = parse_figure("more than " + std::string(figure), options);
+    if (auto verb = context_qualifier(figure, quote, options.lexicon != nullptr ? *options.lexicon : Lexicon::builtin())) {
+      const std::string& as = verb->second->value;
+      auto hedged = parse_figure(as + " " + std::string(figure), options);
       if (hedged) {
-        out.notes.push_back("'" + *word + "' before the figure in the quote: read as more than " + std::string(figure));
+        out.notes.push_back("'" + verb->first + "' before the figure in the quote: read as " + as + " " + std::string(figure));
         hedged->text = std::string(figure);
         parsed = std::move(hedged);
       }
@@ -210,7 +211,7 @@ ClaimFigure read_claim_figure(std::string_view figure, std::string_view quote, s
     }
     ClaimFigure parsed = read_parsed(out, figure, quote, options);
     if (parsed.readings) return negate_if_fell(std::move(parsed), quote, metric, lexicon);
-    if (auto v = read_verbal_figure(figure, metric, verbal)) {
+    if (auto v = read_verbal_figure(figure, metric, verbal, lexicon)) {
       out.readings = Readings::exact(v->values);
       out.unit = v->unit;
       out.notes.push_back(v->note);

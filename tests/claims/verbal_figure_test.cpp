@@ -3,6 +3,7 @@
 
 #include "finmetrics/claims/claim_figure.hpp"
 #include "finmetrics/claims/verbal_figure.hpp"
+#include "lexicon_with_cues.hpp"
 
 using namespace finmetrics;
 using namespace finmetrics::decimal_literals;
@@ -100,4 +101,25 @@ TEST_CASE("a figure beyond the decimal range has no value and says so", "[claims
   const ClaimFigure f = read_claim_figure("about 12345678901234567890123456789012345678", "q", "other");
   CHECK_FALSE(f.has_value());
   CHECK(f.problem.rfind("figure 'about 12345678901234567890123456789012345678' is beyond the 38-digit decimal range", 0) == 0);
+}
+
+TEST_CASE("the words of verbal figures are the lexicon's", "[claims][verbal]") {
+  // Any currency word, not only dollars; the intervals are the extractor's vague_magnitude rows.
+  const auto euros = read_verbal_figure("several billion euros", "other");
+  REQUIRE(euros);
+  CHECK(euros->unit == Unit::money(Currency{{'E', 'U', 'R'}}));
+  CHECK(euros->values == Interval::closed_open("2e9"_dec, "1e10"_dec));
+  CHECK(values("Billions of dollars") == Interval::closed_open("1e9"_dec, "1e12"_dec));
+  CHECK(read_verbal_figure("Billions of dollars", "other")->unit == Unit::money(Currency{{'U', 'S', 'D'}}));
+  // Every hedge of qualifiers.csv: "upwards of" is a bound, "around" no hedge of the multiple.
+  CHECK(values("upwards of doubled") == Interval::greater_than("2"_dec));
+  CHECK(values("around half") == Interval::closed("0.475"_dec, "0.525"_dec));
+  CHECK(values("a threefold increase") == Interval::closed("2.85"_dec, "3.15"_dec));
+  CHECK(values("twenty times") == Interval::closed("19"_dec, "21"_dec));
+  // One cue row more reads one word more, with no C++.
+  CHECK_FALSE(read_verbal_figure("sextupled", "other"));
+  const Lexicon lexicon = test::lexicon_with_cues("sextupled,verbal_multiple,6,\n");
+  const auto six = read_verbal_figure("sextupled", "other", {}, lexicon);
+  REQUIRE(six);
+  CHECK(six->values == Interval::closed("5.7"_dec, "6.3"_dec));
 }

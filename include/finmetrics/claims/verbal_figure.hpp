@@ -11,6 +11,7 @@
 
 #include "finmetrics/decimal/decimal.hpp"
 #include "finmetrics/decimal/interval.hpp"
+#include "finmetrics/lexicon/lexicon.hpp"
 #include "finmetrics/unit/unit.hpp"
 
 namespace finmetrics {
@@ -42,8 +43,12 @@ struct VerbalFigure {
 /// Reads `figure` as words. For a metric that names a change or growth rate
 /// (`*_change`, `*_growth`) a multiple is given as a change in percent: `doubled`
 /// is [90, 110] %, `unchanged` [-0.5, 0.5] %. Nullopt when the words are none of
-/// those docs/checking.md lists.
+/// those docs/checking.md lists. The words are `lexicon`'s: its hedges
+/// (qualifiers.csv), multiples (numbers.csv; `multiple_verb`, `verbal_multiple` and
+/// `verbal_times` cues, `fold`), `digit_rule`, `vague_magnitude` and `no_change` cues
+/// and currency words (`several billion euros`).
 [[nodiscard]] std::optional<VerbalFigure> read_verbal_figure(std::string_view figure, std::string_view metric,
-                                                             const VerbalTolerances& tolerances = {});
+                                                             const VerbalTolerances& tolerances = {},
+                                                             const Lexicon& lexicon = Lexicon::builtin());
 
 }  // namespace finmetrics
