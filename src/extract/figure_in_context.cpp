@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "document_currencies.hpp"
+#include "working_memory.hpp"
 
 // Whether a figure read in place is a figure of the article: the context rules
 // the grammar does not know (years, versions, compounds, durations, plain
@@ -388,6 +389,8 @@ bool Scanner::take(QuotedFigure&& f, std::size_t number, bool word, std::vector<
   }
   // The reading moves to the Read (no copy); a rewrite is read again in Scanner::run.
   const bool read_in_place = c.reading;
+  // A text denser in figures than reserve_for_text expected grows its reads on 2-MB pages too.
+  if (out.size() == out.capacity()) grow_on_huge_pages(out);
   out.push_back(Read{std::move(c), read_in_place ? std::move(f) : QuotedFigure{}, Bare::no});
   resume = e;
   return true;

@@ -1,5 +1,6 @@
 #include <cstddef>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -12,8 +13,9 @@
 #include "shared_data.hpp"
 
 // A long text's working arrays (its figures, reads, sentence and cue indexes) are
-// reserved from its size and, past a few MB, asked onto 2-MB pages
-// (src/extract/working_memory.hpp): the reading must not depend on either. The seed
+// reserved from its size (the reads of a denser text grown by doubling) and, past a
+// few MB, asked onto 2-MB pages (src/extract/working_memory.hpp): the reading must
+// not depend on either. The seed
 // articles repeated past that size read, copy after copy, the figures of the first
 // copy at shifted places.
 
@@ -71,6 +73,18 @@ TEST_CASE("reserve_on_huge_pages reserves at least what is asked and keeps what 
     for (std::size_t i = 0; i < n; ++i) wrong += v[i] != i * 7;
     CHECK(wrong == 0);
   }
+}
+
+TEST_CASE("grow_on_huge_pages doubles a full vector's capacity and moves its elements in order", "[extract][memory]") {
+  std::vector<std::unique_ptr<int>> v;
+  extract_detail::grow_on_huge_pages(v);
+  CHECK(v.capacity() >= 16);
+  for (int i = 0; i < 16; ++i) v.push_back(std::make_unique<int>(i));
+  const std::size_t full = v.capacity();
+  extract_detail::grow_on_huge_pages(v);
+  CHECK(v.capacity() >= 2 * full);
+  REQUIRE(v.size() == 16);
+  for (int i = 0; i < 16; ++i) CHECK(*v[static_cast<std::size_t>(i)] == i);
 }
 
 TEST_CASE("the seed articles repeated past 5 MB read, copy after copy, the figures of one copy", "[extract][memory]") {
