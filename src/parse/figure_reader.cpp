@@ -99,9 +99,11 @@ bool FigureReader::number_words(std::string_view s, std::size_t& i, std::size_t 
 bool FigureReader::read_uncached(std::string_view s, FigureReading& out, bool ranges) const noexcept {
   std::size_t b = 0, n = 0;
   if (!trimmed(s, b, n)) return false;
+  const bool keyword = ranges && range_keyword(s, b, n);
+  if (keyword && read_range(s, b, n, out)) return true;
   Front f;
-  if (!read_front(s, b, n, f)) return false;
-  return read_rest(s, b, n, f, out, ranges);
+  if (!read_front(s, b, n, f)) return ranges && !keyword && read_range(s, b, n, out);
+  return read_rest(s, b, n, f, out, ranges) || (ranges && !keyword && read_range(s, b, n, out));
 }
 
 // The bytes before the number's first digit, looked up whole among those the
@@ -455,7 +457,7 @@ void FigureReader::fill(std::string_view text, const FigureReading& r, const Hed
   f.currency_source = r.currency_source;
   f.currency_marker.assign(text.data() + r.marker_begin, r.marker_end - r.marker_begin);
   f.currency_span = TextSpan{r.marker_begin, r.marker_end};
-  const std::string_view family = lexicon_->family_name(r.currency_family);
+  const std::string_view family = family_names_[r.currency_family];
   f.currency_family.assign(family.data(), family.size());
   f.qualifier_span = TextSpan{r.begin, r.qualifier_end};
 }
@@ -486,7 +488,7 @@ Result<QuotedFigure> FigureReader::figure(std::string_view text, const FigureRea
                                           const HedgeTolerances& tolerances) const {
   const auto magnitude = static_cast<std::int64_t>(r.digits);  // below 10^18
   const Decimal::Coefficient coefficient(r.negative ? -magnitude : magnitude);
-  const std::string_view family = lexicon_->family_name(r.currency_family);
+  const std::string_view family = family_names_[r.currency_family];
   return Result<QuotedFigure>(tl::in_place, Built{[&] {
     return QuotedFigure{
         .text = std::string(text.data() + r.begin, r.end - r.begin),
@@ -512,8 +514,9 @@ Result<QuotedFigure> FigureReader::figure(std::string_view text, const FigureRea
 
 Result<QuotedFigure> FigureReader::parse(std::string_view text) const {
   FigureReading r;
-  if (!read(text, r, true)) return parse_detail::parse_figure_unmemoized(text, options_);
-  return figure(text, r, options_.tolerances);
+  if (read(text, r, true)) return figure(text, r, options_.tolerances);
+  if (Error e; refuses(text, e)) return Result<QuotedFigure>(tl::unexpect, std::move(e));
+  return parse_detail::parse_figure_unmemoized(text, options_);
 }
 
 }  // namespace finmetrics

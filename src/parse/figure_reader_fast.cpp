@@ -156,6 +156,15 @@ void FigureReader::learn_memo(Memo& memo, const Table& table, std::uint8_t form)
       held.emplace_back(t, whole ? static_cast<std::uint16_t>(chosen - table.words.data()) : no_word);
     }
   }
+  fill_memo(memo, held, std::move(flags));
+}
+
+std::uint64_t FigureReader::folded_hash(std::string_view text) noexcept {
+  return hash_bytes<true>(text.data(), text.size());
+}
+
+void FigureReader::fill_memo(Memo& memo, const std::vector<std::pair<std::string, std::uint16_t>>& held,
+                             std::vector<std::pair<std::uint64_t, std::uint8_t>> flags) {
   // the flags of each folded text, merged
   std::sort(flags.begin(), flags.end());
   std::vector<std::pair<std::uint64_t, std::uint8_t>> merged;
@@ -222,6 +231,26 @@ void FigureReader::learn_memos() {
   fast_ = true;
 }
 
+int FigureReader::longest_run(const Memo& memo, const char* p, const std::uint32_t* first, const std::uint32_t* last,
+                              int t, int words, std::uint16_t& word) const noexcept {
+  // one word first; where it starts a word of several, those first, the longest first
+  bool lead = false, unused = false;
+  std::uint16_t one = no_word;
+  const Found single = find(memo, p + first[t], last[t] - first[t], one, lead);
+  if (lead) {
+    for (int w = std::min<int>(memo.max_tokens, words - t); w >= 2; --w) {
+      switch (find(memo, p + first[t], last[t + w - 1] - first[t], word, unused)) {
+        case Found::word: return w;
+        case Found::unknown: return -1;
+        case Found::none: break;
+      }
+    }
+  }
+  if (single == Found::unknown) return -1;
+  word = one;
+  return single == Found::word ? 1 : 0;
+}
+
 bool FigureReader::read_fast(std::string_view s, std::size_t b, std::size_t n, const FrontSlot& front, std::size_t d,
                              FigureReading& out) const noexcept {
   // (a range needs a digit, '-' or U+2013 after the number: never read here)
@@ -265,24 +294,8 @@ bool FigureReader::read_fast(std::string_view s, std::size_t b, std::size_t n, c
     }
   }
   if (spaced && words == 0) return false;
-  // The longest run of words from word t that is a word of the memo's: how many (0: none; -1: not decided).
-  const auto step = [&](const Memo& memo, int t, std::uint16_t& word) -> int {
-    // one word first; where it starts a word of several, those first, the longest first
-    bool lead = false, unused = false;
-    std::uint16_t one = no_word;
-    const Found single = find(memo, p + first[t], last[t] - first[t], one, lead);
-    if (lead) {
-      for (int w = std::min<int>(memo.max_tokens, words - t); w >= 2; --w) {
-        switch (find(memo, p + first[t], last[t + w - 1] - first[t], word, unused)) {
-          case Found::word: return w;
-          case Found::unknown: return -1;
-          case Found::none: break;
-        }
-      }
-    }
-    if (single == Found::unknown) return -1;
-    word = one;
-    return single == Found::word ? 1 : 0;
+  const auto step = [&](const Memo& memo, int t, std::uint16_t& word) {
+    return longest_run(memo, p, first, last, t, words, word);
   };
   int t = 0;
   std::uint16_t w = 0;
@@ -375,15 +388,18 @@ bool FigureReader::read_tail(const char* p, std::size_t b, std::size_t n, const 
 bool FigureReader::read(std::string_view s, FigureReading& out, bool ranges) const noexcept {
   std::size_t b = 0, n = 0;
   if (!trimmed(s, b, n)) return false;
+  // `between X and Y`, `from X to Y`: a range or nothing, first
+  const bool keyword = ranges && range_keyword(s, b, n);
+  if (keyword && read_range(s, b, n, out)) return true;
   Front f;
   std::size_t d = 0;
   if (const FrontSlot* front = front_at(s.data() + b, n - b, d)) {
     if (fast_ && read_fast(s, b, n, *front, d, out)) return true;
     f = front_of(*front, b, d);
   } else if (!read_front(s, b, n, f)) {
-    return false;
+    return ranges && !keyword && read_range(s, b, n, out);
   }
-  return read_rest(s, b, n, f, out, ranges);
+  return read_rest(s, b, n, f, out, ranges) || (ranges && !keyword && read_range(s, b, n, out));
 }
 
 }  // namespace finmetrics

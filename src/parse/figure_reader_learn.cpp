@@ -194,6 +194,10 @@ bool FigureReader::agrees(const std::string& text) const {
 
 FigureReader::FigureReader(const ParseOptions& options, Learning learning)
     : options_(options), lexicon_(options.lexicon != nullptr ? options.lexicon : &Lexicon::builtin()), learning_(learning) {
+  family_names_.resize(256);
+  for (std::size_t f = 0; f < family_names_.size(); ++f) {
+    family_names_[f] = lexicon_->family_name(static_cast<CurrencyFamily>(f));
+  }
   // Numbers the English way: comma groups of three, a decimal point; without a
   // locale `1.234` is ambiguous unless a scale follows. Other locales are parse_figure's.
   const NumberLocale* locale = options.locale.empty() ? nullptr : lexicon_->locale(options.locale);
@@ -280,6 +284,7 @@ FigureReader::FigureReader(const ParseOptions& options, Learning learning)
     learn_fronts();
     learn_memos();
     learn_tails();
+    learn_refusals();
   }
 }
 

@@ -37,10 +37,19 @@ std::size_t counter_of(const ParseOptions& o, std::size_t count) noexcept {
 
 }  // namespace
 
-bool FigureReaderMemo::Key::matches(const ParseOptions& o) const noexcept {
-  return dollar == o.currency.dollar && yen_or_yuan == o.currency.yen_or_yuan &&
-         dollar_is_option == o.currency.dollar_is_option && count_nouns == o.count_nouns && one_marker == o.one_marker &&
-         locale.size() == o.locale.size() && (locale.empty() || locale == o.locale);
+// Each currency option as its presence and three letters (25 bits), the switches
+// and whether a locale is set above them: equal signatures, equal fields (the
+// locale's text apart).
+std::uint64_t FigureReaderMemo::Key::signature_of(const ParseOptions& o) noexcept {
+  const auto packed = [](const std::optional<Currency>& c) -> std::uint64_t {
+    if (!c) return 0;
+    return 1 | static_cast<std::uint64_t>(static_cast<unsigned char>(c->alpha[0])) << 1 |
+           static_cast<std::uint64_t>(static_cast<unsigned char>(c->alpha[1])) << 9 |
+           static_cast<std::uint64_t>(static_cast<unsigned char>(c->alpha[2])) << 17;
+  };
+  return packed(o.currency.dollar) | packed(o.currency.yen_or_yuan) << 25 |
+         static_cast<std::uint64_t>(o.currency.dollar_is_option) << 50 | static_cast<std::uint64_t>(o.count_nouns) << 51 |
+         static_cast<std::uint64_t>(o.one_marker) << 52 | static_cast<std::uint64_t>(!o.locale.empty()) << 53;
 }
 
 FigureReaderMemo& FigureReaderMemo::process() noexcept {
@@ -55,8 +64,9 @@ FigureReaderMemo::~FigureReaderMemo() {
 
 const FigureReader* FigureReaderMemo::compiled(const ParseOptions& options) const noexcept {
   if (!builtin_lexicon(options)) return nullptr;
+  const std::uint64_t signature = Key::signature_of(options);
   for (const Slot& s : slots_) {
-    if (s.state.load(std::memory_order_acquire) == Slot::held && s.key.matches(options)) {
+    if (s.state.load(std::memory_order_acquire) == Slot::held && s.key.matches(options, signature)) {
       return s.reader.load(std::memory_order_acquire);
     }
   }
@@ -65,11 +75,12 @@ const FigureReader* FigureReaderMemo::compiled(const ParseOptions& options) cons
 
 const FigureReader* FigureReaderMemo::reader(const ParseOptions& options) noexcept {
   if (!builtin_lexicon(options)) return nullptr;
+  const std::uint64_t signature = Key::signature_of(options);
   for (const Slot& s : slots_) {
     const std::uint8_t state = s.state.load(std::memory_order_acquire);
     if (state == Slot::free) break;  // slots are claimed in order
     // (null while it is compiled, or where the options' reader reads nothing)
-    if (state == Slot::held && s.key.matches(options)) return s.reader.load(std::memory_order_acquire);
+    if (state == Slot::held && s.key.matches(options, signature)) return s.reader.load(std::memory_order_acquire);
   }
   if (full_.load(std::memory_order_relaxed)) return nullptr;
   if (calls_[counter_of(options, counter_count)].fetch_add(1, std::memory_order_relaxed) + 1 < threshold) return nullptr;
@@ -80,7 +91,7 @@ const FigureReader* FigureReaderMemo::reader(const ParseOptions& options) noexce
   try {
     const std::lock_guard<std::mutex> lock(claim_);
     for (Slot& s : slots_) {
-      if (s.state.load(std::memory_order_relaxed) == Slot::held && s.key.matches(options)) return nullptr;
+      if (s.state.load(std::memory_order_relaxed) == Slot::held && s.key.matches(options, signature)) return nullptr;
     }
     for (Slot& s : slots_) {
       if (s.state.load(std::memory_order_relaxed) == Slot::free) {
@@ -93,8 +104,7 @@ const FigureReader* FigureReaderMemo::reader(const ParseOptions& options) noexce
       return nullptr;
     }
     slot->state.store(Slot::claiming, std::memory_order_relaxed);
-    slot->key = Key{options.currency.dollar, options.currency.yen_or_yuan, options.currency.dollar_is_option,
-                    options.count_nouns, options.one_marker, options.locale};
+    slot->key = Key{signature, options.locale};
     slot->state.store(Slot::held, std::memory_order_release);
   } catch (...) {  // the lock or the key's copy: no reader, the slot (if any) of no use
     return nullptr;

@@ -540,10 +540,11 @@ std::optional<QuotedFigure> with_stated_equivalent(std::string_view text, const 
 
 // Where a FigureReader compiled for the options reads the text (figure_reader_memo.hpp:
 // once enough figures were asked about with them), its figure, field for field the
-// grammar's; the grammar reads the rest.
+// grammar's, or its refusal, the grammar's error; the grammar reads the rest.
 Result<QuotedFigure> parse_figure(std::string_view text, const ParseOptions& options) {
   if (const FigureReader* reader = parse_detail::FigureReaderMemo::process().reader(options)) {
     if (FigureReading r; reader->read(text, r, true)) return reader->figure(text, r, options.tolerances);
+    if (Error e; reader->refuses(text, e)) return Result<QuotedFigure>(tl::unexpect, std::move(e));
   }
   return parse_detail::parse_figure_unmemoized(text, options);
 }

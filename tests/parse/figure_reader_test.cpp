@@ -175,10 +175,20 @@ TEST_CASE("figure reader: the commonest forms, read as parse_figure reads them",
   const std::vector<std::string> ranges = {"USD 5-7bn", "5-7 billion yuan", "$2.3 to 2.5 billion", "5.5-7 pounds",
                                            "\xE2\x82\xAC" "1.5\xE2\x80\x93" "2 per ADS", "1,234-2,345.5 USD",
                                            "\xE2\x82\xBD" "68-263 million", "Rs0.5-0.8B", "$2.3-2.50 billion",
-                                           "5-7bn USD", "US$0.25-1.5 million"};
-  const std::vector<std::string> not_ranges = {"$5bn-$7bn", "7-5 billion yuan", "5-5 USD", "between $1 and $2",
-                                               "5 - 7 USD", "-5-7 USD", "5-7-9 USD", "5-7", "about 5 to 7 euros",
-                                               "5 to seven euros", "from 5 to 7 euros", "5-7bn-9 USD"};
+                                           "5-7bn USD", "US$0.25-1.5 million",
+                                           // each end written as a figure (figure_reader_range.cpp)
+                                           "$5bn-$7bn", "5-5 USD", "between $1 and $2", "from 5 to 7 euros",
+                                           "between \xE2\x82\xB9" "7 and 22 lakh crore", "from ISK0.6 million to ISK1.6 million",
+                                           "\xC2\xA3" "354.4 million\xE2\x80\x93\xC2\xA3" "907.2 million", "A$429-A$832 per ADS",
+                                           "5m to 11m canadian dollars", "5m to 1bn USD", "between Rs.0.8 lakh and 3.1 lakh",
+                                           "from 4 to 6 lakh rupees", "0.4 lakh crore RUPEES to 1.1 lakh crore RUPEES",
+                                           "R$0.1B-R$0.3B", "between 610.2855 and 1,952.9136 dollars per share"};
+  const std::vector<std::string> not_ranges = {"7-5 billion yuan", "5 - 7 USD", "-5-7 USD", "5-7-9 USD", "5-7",
+                                               "about 5 to 7 euros", "5 to seven euros", "5-7bn-9 USD",
+                                               "between $1 to $2", "from $1 and $2", "from $1-$2", "$7bn-$5bn",
+                                               "$5bn-\xE2\x82\xAC" "7bn", "between 5 and 7", "5 to 7 billion shares",
+                                               "Between $1 and $2", "between  $1 and $2", "$1bn to 7 USD",
+                                               "between 5 cents and 7 cents", "5 to 7 USD each share"};
   for (const std::string& text : ranges) {
     INFO(text);
     FigureReading r;
@@ -200,6 +210,21 @@ TEST_CASE("figure reader: the commonest forms, read as parse_figure reads them",
   CHECK(r.exponent() == 8);
   CHECK(r.upper_digits == 250);
   CHECK(r.upper_exponent() == 7);
+  // each end with its own scale: the upper one's counted against the lower one's
+  REQUIRE(reader.read("5m to 1bn USD", r, true));
+  CHECK(r.digits == 5);
+  CHECK(r.exponent() == 6);
+  CHECK(r.upper_digits == 1);
+  CHECK(r.upper_fraction_digits == -3);
+  CHECK(r.upper_exponent() == 9);
+  CHECK(r.marker_begin == 10);
+  CHECK(r.marker_end == 13);
+  // the lower end's scale is the upper one's where it states none, its marker the upper one's
+  REQUIRE(reader.read("from 4 to 6.5 lakh rupees", r, true));
+  CHECK(r.exponent() == 5);
+  CHECK(r.upper_exponent() == 4);
+  CHECK(r.currency == Currency::from_code("INR").value());
+  CHECK(r.marker_begin == 19);
 }
 
 TEST_CASE("figure reader: what the v2 row takes from a reading", "[parse][reader]") {

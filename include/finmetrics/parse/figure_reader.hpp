@@ -54,9 +54,11 @@ struct FigureReading {
   std::uint32_t qualifier_end = 0;   ///< the hedge is [begin, qualifier_end) (empty: none)
   std::uint32_t marker_begin = 0;    ///< the currency marker as written: [marker_begin, marker_end)
   std::uint32_t marker_end = 0;
-  /// A range (`$2.3-2.5 billion`, `5 to 7 billion yuan`; only where `read` was asked
-  /// for ranges): its upper end is `upper_digits x 10^upper_exponent()`, and the
-  /// value above is its lower end.
+  /// A range (`$2.3-2.5 billion`, `5 to 7 billion yuan`, `between ₹7 and 22 lakh crore`,
+  /// `5m to 1bn USD`; only where `read` was asked for ranges): its upper end is
+  /// `upper_digits x 10^upper_exponent()`, and the value above is its lower end.
+  /// Where the upper end states a scale of its own, `upper_fraction_digits` counts
+  /// it against `scale` (so that it may be negative: `5m to 1bn` has 3 - 0).
   bool range = false;
   std::int32_t upper_fraction_digits = 0;
   std::uint64_t upper_digits = 0;
@@ -112,6 +114,13 @@ class FigureReader {
 
   /// `parse_figure(text, options)`, through `read` where it answers.
   [[nodiscard]] Result<QuotedFigure> parse(std::string_view text) const;
+
+  /// Where `read` reads nothing: whether `parse_figure(text, options)` refuses `text`
+  /// in a way the reader knows, and then its error, exactly as `parse_figure` gives
+  /// it (code, message, input, position): a second currency marker after the number
+  /// (`€5 Singapore dollars`), or a currency word that several currencies share
+  /// (`8bn pesos`) ending the figure or before what it is per. False: not decided.
+  [[nodiscard]] bool refuses(std::string_view text, Error& error) const;
 
   /// Whether the reader answers anything at all (false when the options read
   /// numbers otherwise than the English way, e.g. the locale `de`).
@@ -323,16 +332,37 @@ class FigureReader {
   };
   enum class Found : std::uint8_t { word, none, unknown };
   Found find(const Memo& memo, const char* p, std::size_t size, std::uint16_t& word, bool& lead) const noexcept;
+  // The longest run of the words [first[t], last[t + w - 1]) (w at most words - t) that
+  // is one of the memo's: how many words (0: none; -1: not decided), the word in `word`.
+  int longest_run(const Memo& memo, const char* p, const std::uint32_t* first, const std::uint32_t* last, int t,
+                  int words, std::uint16_t& word) const noexcept;
+  // A range whose ends are each written as a figure (`between ₹7 and 22 lakh crore`,
+  // `A$429-A$832 per ADS`; figure_reader_range.cpp), where read_rest reads none.
+  bool read_range(std::string_view s, std::size_t b, std::size_t n, FigureReading& out) const noexcept;
+  // The length of `between ` or `from ` at b (0: neither), which read_range reads first.
+  static std::size_t range_keyword(std::string_view s, std::size_t b, std::size_t n) noexcept;
   // The cached beginning of the text at p (left bytes) and where its number starts
   // (d); null where none is cached.
   const FrontSlot* front_at(const char* p, std::size_t left, std::size_t& d) const noexcept;
   void learn_memo(Memo& memo, const Table& table, std::uint8_t form);
+  // The memo of the texts `held` (each with its word), and the flags of folded texts
+  // (their hash; 1: a word's, 2: the first word of a word of several).
+  static void fill_memo(Memo& memo, const std::vector<std::pair<std::string, std::uint16_t>>& held,
+                        std::vector<std::pair<std::uint64_t, std::uint8_t>> flags);
+  static std::uint64_t folded_hash(std::string_view text) noexcept;
   void learn_memos();
   Memo scale_attached_, scale_spaced_, marker_attached_, marker_spaced_, per_memo_;
+  // The currency words of several currencies after a number (`pesos`, `Dinars`; in
+  // the cases parse_figure was asked about), each with the end of its error message
+  // after the quoted word (figure_reader_refuse.cpp).
+  Memo ambiguous_;
+  std::vector<std::string> ambiguous_ends_;
+  void learn_refusals();
   bool fast_ = false;
 
   ParseOptions options_;
   const Lexicon* lexicon_;
+  std::vector<std::string_view> family_names_;  // Lexicon::family_name of each of the 256 ids, looked up once
   Learning learning_;
   bool enabled_ = false;
   bool dot_three_ambiguous_ = false;  // no locale: `1.234` with no scale is ambiguous

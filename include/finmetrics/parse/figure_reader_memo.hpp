@@ -61,15 +61,16 @@ class FigureReaderMemo {
 
  private:
   // What a reading depends on: every field of ParseOptions but the lexicon (the
-  // built-in one only) and the tolerances (copied into the figure, never read).
+  // built-in one only) and the tolerances (copied into the figure, never read);
+  // all but the locale packed into one integer (`signature`), so that a look-up
+  // compares one word per slot (and the locale only where one is set).
   struct Key {
-    std::optional<Currency> dollar;
-    std::optional<Currency> yen_or_yuan;
-    bool dollar_is_option = false;
-    bool count_nouns = true;
-    bool one_marker = false;
+    std::uint64_t signature = 0;
     std::string locale;
-    [[nodiscard]] bool matches(const ParseOptions& o) const noexcept;
+    [[nodiscard]] static std::uint64_t signature_of(const ParseOptions& o) noexcept;
+    [[nodiscard]] bool matches(const ParseOptions& o, std::uint64_t of_options) const noexcept {
+      return of_options == signature && (locale.empty() || locale == o.locale);
+    }
   };
   struct Slot {
     enum : std::uint8_t { free, claiming, held };
