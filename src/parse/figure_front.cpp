@@ -110,6 +110,11 @@ bool Parser::front_term(std::size_t p, bool sign_allowed, Term& t) {
     const WordHits* h = tables_.hits(w);
     const std::optional<Scale> sc = h != nullptr ? tables_.scale(*h, w) : std::nullopt;
     if (!sc) return false;
+    if (w.size() == 1 && !t.currency) {  // "4K television": read_units' not_scale_before refusal
+      std::size_t b = e;
+      while (b < end_ && (s_[b] == ' ' || s_[b] == '\t')) ++b;
+      if (b > e && lex_.cue(s_.substr(b, letters_end(b) - b), "not_scale_before") != nullptr) return false;
+    }
     if (t.per || t.shift != 0) return false;  // read_units' set_scale says why
     t.scale = *sc;
     t.scale_text = w;

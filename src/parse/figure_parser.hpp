@@ -296,6 +296,15 @@ class Parser {
     }
     return std::nullopt;
   }
+  // The end of a scale of two words whose first word [q, e) is no scale alone ("mil
+  // millones"), or 0.
+  [[nodiscard]] std::size_t two_word_scale_end(std::size_t q, std::size_t e) const noexcept {
+    std::size_t b = e;
+    while (b < end_ && (s_[b] == ' ' || s_[b] == '\t')) ++b;
+    if (b == e || b >= end_ || !is_ascii_letter(s_[b])) return 0;
+    const std::size_t we = letters_end(b);
+    return lex_.scale(s_.substr(q, we - q)) ? we : 0;
+  }
   // A scale word read only after a currency marker that stands before the number
   // (`marker_scale` cues: "US$ 47.9 bi", "R$ 350 mi"); elsewhere no scale ("5 mi" of road).
   [[nodiscard]] std::optional<Scale> marker_scale(std::string_view w, const Term& t) const noexcept {

@@ -187,6 +187,15 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
     } else if (w == "bp" || w == "bps") {
       ok = set_dimension(Dimension::basis_points, w, p);
     } else if (const auto sc = lex_.scale(w)) {
+      // "4K television", "a 2B pencil", "8K video": a one-letter scale on a number with
+      // no currency before a `not_scale_before` word is a name (a resolution, a grade),
+      // never a thousand or a billion.
+      if (w.size() == 1 && !t.currency && lex_.cue(word_after(e).second, "not_scale_before") != nullptr) {
+        return fail(Errc::syntax,
+                    fmt::format("'{}' before '{}' is a name, not a scaled number", s_.substr(t.begin, e - t.begin),
+                                word_after(e).second),
+                    p);
+      }
       ok = set_scale(*sc, w, p);
     } else if (const auto unit = unit_word(w, true)) {
       ok = set_dimension(*unit, w, p);
@@ -395,7 +404,7 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
       // "$5 mil", "RM 277 mil": a million in English press, a thousand in Spanish and
       // Portuguese: refused, never read as the amount without it.
       if (t.currency && !t.scale && !t.per && t.shift == 0 && lex_.cue(w, "glued_scale") != nullptr &&
-          !lex_.scale(w)) {
+          !lex_.scale(w) && two_word_scale_end(q, e) == 0) {  // "US$ 3 mil millones" is a scale of two words
         fatal_ = true;
         return fail(Errc::ambiguous, glued_scale_refusal(w, t), q);
       }
@@ -408,6 +417,26 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
       if (is_word(w, "to") || is_word(w, "and") || is_word(w, "or")) {
         break;  // a range separator (or a near miss): the caller's business
       }
+      // "5 milliards d'euros", "1 billón de pesos", "3 mil millones de dólares", "5 miliardi
+      // di euro": a `scale_connector` word between a scale and its currency is passed over.
+      if (t.scale && !t.currency && t.dimension == Dimension::number && lex_.cue(w, "scale_connector") != nullptr) {
+        std::size_t m = e;
+        if (m < end_ && s_[m] == '\'') {
+          ++m;  // "d'euros"
+        } else if (m + 3 <= end_ && s_.compare(m, 3, "\u2019") == 0) {
+          m += 3;  // "d’euros"
+        } else {
+          m = skip_space(m);
+        }
+        std::size_t me = m;
+        const CurrencyMarker* cm = m > e ? marker_words_at(m, me) : nullptr;
+        if (cm != nullptr && me > m) {
+          ok = add_marker(*cm, s_.substr(m, me - m), m);
+          if (!ok) return false;
+          p = me;
+          continue;
+        }
+      }
       // The longest currency phrase of the lexicon here ("U.S. dollars", "HK cents",
       // "usd"): up to its longest phrase's number of words.
       const CurrencyMarker* marker = nullptr;
@@ -419,6 +448,10 @@ bool Parser::read_units(std::size_t& pos, Term& t) {
         next = marker_end;
       } else if (const std::optional<Scale> press = marker_scale(w, t)) {
         ok = set_scale(*press, w, q);  // "US$ 47.9 bi", "R$ 350 mi": the Brazilian press's scales
+      } else if (const std::size_t two = two_word_scale_end(q, e); !w_scale && two != 0) {
+        sc = lex_.scale(s_.substr(q, two - q));
+        ok = set_scale(*sc, s_.substr(q, two - q), q);  // "3 mil millones": a scale of two words
+        next = two;
       } else if (const std::optional<Currency> code = million_code(w)) {  // "30 MUSD": millions of USD
         ok = set_scale(scales::million, w.substr(0, 1), q) && set_currency(*code, w.substr(1), q + 1);
       } else if ((sc = w_scale)) {

@@ -107,3 +107,38 @@ TEST_CASE("one letter after & or / is part of a name, not a marker", "[parse][br
   const std::string peso = "Ayala earned P13.1 billion.";
   CHECK(figure_start_before(peso, peso.find("13.1"), ParseOptions{}).marked == peso.find("P13.1"));
 }
+
+TEST_CASE("a scale's currency after de, d' or di", "[parse][breadth][scales]") {
+  CHECK(read("5 milliards d'euros") == "5000000000 EUR [euros]");  // was the number 5 billion
+  CHECK(read("5 milliards d\u2019euros") == "5000000000 EUR [euros]");
+  CHECK(read("5 miliardi di euro") == "5000000000 EUR [euro]");
+  CHECK(read("5 bilhões de reais") == "5000000000 BRL [reais]");
+  CHECK(read("3 mil millones de dólares") == "3000000000 USD [dólares]");  // "mil millones": a scale of two words
+  CHECK(read("US$ 3 mil millones") == "3000000000 USD [US$]");
+  // Pesos stay which peso (the extractor's document may say); no scale, no connector.
+  CHECK(read("1 billón de pesos") ==
+        "error: ambiguous currency 'pesos': which peso (MXN, PHP, ARS, CLP, COP)? write the ISO code");
+  CHECK(read("5 de euros").rfind("error: ", 0) == 0);
+  // "mil" alone after a marker is still refused (a million or a thousand).
+  CHECK(read("RM1.2 mil") == "error: 'mil' after 'RM1.2' is a million in English press and a thousand in Spanish and "
+                             "Portuguese: not read");
+}
+
+TEST_CASE("a one-letter scale before a name of a resolution or grade is none", "[parse][breadth][scales]") {
+  CHECK(read("4K television") == "error: '4K' before 'television' is a name, not a scaled number");
+  CHECK(read("2B pencil") == "error: '2B' before 'pencil' is a name, not a scaled number");
+  CHECK(read("8K video") == "error: '8K' before 'video' is a name, not a scaled number");
+  CHECK(read("4K") == "4000  []");
+  CHECK(read("$4K TV") != "error: '$4K' before 'TV' is a name, not a scaled number");  // a currency: an amount
+}
+
+TEST_CASE("percent in other languages", "[parse][breadth][units]") {
+  ParseOptions de;
+  de.locale = "de";
+  const Result<QuotedFigure> r = parse_figure("3,5 Prozent", de);
+  REQUIRE(r);
+  CHECK(r->value.to_string() == "3.5");
+  CHECK(r->unit.dimension == Dimension::percent);
+  CHECK(parse_figure("12 procent")->unit.dimension == Dimension::percent);
+  CHECK(parse_figure("12 prosent")->unit.dimension == Dimension::percent);
+}
