@@ -329,6 +329,28 @@ const std::optional<CurrencyEvidence>& DocumentCurrencies::press_dollar() {
   return *press_dollar_;
 }
 
+bool DocumentCurrencies::other_money_on_line(std::size_t k) const {
+  const CurrencyFamily yen = lexicon_.family("yen");
+  const auto other = [&](std::size_t j) {
+    const Read& r = reads[j];
+    if (!r.parsed || r.parsed->unit.dimension != Dimension::money || vague(r.c)) return false;
+    if (r.bare == Bare::dollar) {
+      // "¥20 billion ($2.8 billion)": the reader's translation of the figure before it, no other company's money
+      if (j == 0) return true;
+      const std::size_t open = skip_hspace(s_, reads[j - 1].c.end);
+      const std::size_t close = skip_hspace(s_, r.c.end);
+      return !(open < s_.size() && s_[open] == '(' && skip_hspace(s_, open + 1) == r.c.begin && close < s_.size() &&
+               s_[close] == ')');
+    }
+    return r.bare == Bare::no && r.parsed->unit.currency && lexicon_.family_of(*r.parsed->unit.currency) != yen;
+  };
+  for (std::size_t j = k; j-- > 0 && line_of[j] == line_of[k];)
+    if (other(j)) return true;
+  for (std::size_t j = k + 1; j < reads.size() && line_of[j] == line_of[k]; ++j)
+    if (other(j)) return true;
+  return false;
+}
+
 const std::vector<Currency>& DocumentCurrencies::named() {
   if (named_) return *named_;
   named_ = currencies_named(s_, lexicon_);

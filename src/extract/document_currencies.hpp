@@ -66,6 +66,11 @@ class DocumentCurrencies {
   /// (`NZ$`, `New Zealand dollars`, a `WELLINGTON -` dateline). `press_mixed()` when it
   /// names several of them; nullopt (and not mixed) in a text without such a marker.
   [[nodiscard]] const std::optional<CurrencyEvidence>& press_dollar();
+  /// Whether read k's line (a paragraph) holds money in a currency outside the yen
+  /// family, explicit or a bare `$` ("Toyota ... ¥4.7 trillion ($31.2 billion)" in a
+  /// roundup whose yuan markers are another paragraph's): there a bare `¥` is not
+  /// resolved by the document's markers elsewhere.
+  [[nodiscard]] bool other_money_on_line(std::size_t k) const;
   [[nodiscard]] bool press_mixed() {
     (void)press_dollar();
     return press_mixed_;

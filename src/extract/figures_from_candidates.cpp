@@ -238,7 +238,8 @@ void Scanner::run(Extraction& out, const SentenceIndex& sentences, ArticleCues& 
         continue;
       } else if (fam.only && !fam.mixed && !doc.translates(k, *fam.only, dollar) &&
                  (dollar ? reach == DocumentDollar::Reach::document
-                         : (doc.yen_paragraph_.at.empty() && doc.prose_agrees(*fam.only)))) {
+                         : (doc.yen_paragraph_.at.empty() && doc.prose_agrees(*fam.only) &&
+                            !doc.other_money_on_line(k)))) {
         resolved = *fam.only;
         f.currency_source = CurrencySource::document;
         f.currency_evidence = doc.evidence_for(fam, k);

@@ -128,3 +128,24 @@ TEST_CASE("a unit header as the first cell of a table's header row governs the r
   // Column labels after a header that does not start its line: running text, no header.
   CHECK(money("The figures (RMB million) for 3Q2024 follow.\n\nRevenue ; 92,507.4\n").empty());
 }
+
+TEST_CASE("a bare yen sign in a paragraph of other currencies is not the yuan of another paragraph",
+          "[extract][breadth][yen]") {
+  // A roundup: Tencent's RMB paragraph, then a paragraph of Toyota's yen beside Reliance's rupees.
+  const std::string roundup =
+      "Tencent reported revenue of RMB660.3 billion for 2024.\n\n"
+      "Toyota raised its operating profit forecast to ¥4.7 trillion, while Reliance's EBITDA rose to Rs 1,83,422 "
+      "crore.\n";
+  CHECK(money(roundup) == std::vector<Money>{{"RMB660.3 billion", "660300000000", "CNY", "explicit"},
+                                             {"Rs 1,83,422 crore", "1834220000000", "INR", "explicit"}});  // ¥ was CNY
+  CHECK(skipped(roundup) ==
+        std::vector<std::string>{"byte 103: '¥4.7 trillion': '¥' names no single currency here: no option, and no "
+                                 "explicit marker of its family in its paragraph (use --yen CODE)"});
+  // The reader's translation in brackets is no other money: the text's yuan still holds.
+  CHECK(money("Tencent reported revenue of RMB660.3 billion.\n\nIts gaming revenue was ¥130 billion, and it paid "
+              "¥20 billion ($2.8 billion) in dividends.\n") ==
+        std::vector<Money>{{"RMB660.3 billion", "660300000000", "CNY", "explicit"},
+                           {"¥130 billion", "130000000000", "CNY", "document"},
+                           {"¥20 billion", "20000000000", "CNY", "document"},
+                           {"$2.8 billion", "2800000000", "USD", "default"}});
+}
