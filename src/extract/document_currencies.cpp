@@ -351,6 +351,30 @@ bool DocumentCurrencies::other_money_on_line(std::size_t k) const {
   return false;
 }
 
+std::optional<CurrencyEvidence> DocumentCurrencies::dollar_of_line(std::size_t k) const {
+  std::optional<CurrencyEvidence> found;
+  std::size_t distance = 0;
+  const auto see = [&](std::size_t j) {
+    const Read& r = reads[j];
+    if (!r.parsed || r.parsed->unit.dimension != Dimension::money || vague(r.c)) return true;
+    if (r.bare == Bare::dollar) return minor_unit(r);  // a bare `$` amount: which dollar is not the line's to say
+    if (r.bare != Bare::no || !std::binary_search(dollars.at.begin(), dollars.at.end(), j)) return true;
+    const Currency c = *r.parsed->unit.currency;
+    if (found && found->currency != c) return false;
+    const std::size_t d = j < k ? k - j : j - k;
+    if (!found || d < distance) {
+      found = CurrencyEvidence{std::string(s_.substr(r.c.begin, r.c.end - r.c.begin)), TextSpan{r.c.begin, r.c.end}, c};
+      distance = d;
+    }
+    return true;
+  };
+  for (std::size_t j = k; j-- > 0 && line_of[j] == line_of[k];)
+    if (!see(j)) return std::nullopt;
+  for (std::size_t j = k + 1; j < reads.size() && line_of[j] == line_of[k]; ++j)
+    if (!see(j)) return std::nullopt;
+  return found;
+}
+
 const std::vector<Currency>& DocumentCurrencies::named() {
   if (named_) return *named_;
   named_ = currencies_named(s_, lexicon_);

@@ -71,6 +71,11 @@ class DocumentCurrencies {
   /// roundup whose yuan markers are another paragraph's): there a bare `¥` is not
   /// resolved by the document's markers elsewhere.
   [[nodiscard]] bool other_money_on_line(std::size_t k) const;
+  /// In a text whose dollar markers disagree: the one dollar the markers (written with a
+  /// sign) of read k's line name, when the line holds no bare `$` amount, with the
+  /// nearest as evidence ("SINGAPORE - DBS earned S$11.4 billion, and paid 54 cents a
+  /// share" is SGD's cents beside an HK$ paragraph); nullopt otherwise.
+  [[nodiscard]] std::optional<CurrencyEvidence> dollar_of_line(std::size_t k) const;
   [[nodiscard]] bool press_mixed() {
     (void)press_dollar();
     return press_mixed_;

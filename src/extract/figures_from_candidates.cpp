@@ -243,6 +243,14 @@ void Scanner::run(Extraction& out, const SentenceIndex& sentences, ArticleCues& 
         resolved = *fam.only;
         f.currency_source = CurrencySource::document;
         f.currency_evidence = doc.evidence_for(fam, k);
+      } else if (const std::optional<CurrencyEvidence> line_dollar =
+                     dollar && fam.mixed && doc.minor_unit(r) ? doc.dollar_of_line(k) : std::nullopt;
+                 line_dollar) {
+        // "SINGAPORE - DBS earned S$11.4 billion, and paid 54 cents a share" in a text that
+        // names HK$ too: the cents of the one dollar their paragraph names.
+        resolved = line_dollar->currency;
+        f.currency_source = CurrencySource::document;
+        f.currency_evidence = *line_dollar;
       } else if (const DollarMarker* placed = dollar ? doc.marker_of_place(k) : nullptr) {
         resolved = placed->currency;
         f.currency_source = CurrencySource::document;

@@ -149,3 +149,15 @@ TEST_CASE("a bare yen sign in a paragraph of other currencies is not the yuan of
                            {"¥20 billion", "20000000000", "CNY", "document"},
                            {"$2.8 billion", "2800000000", "USD", "default"}});
 }
+
+TEST_CASE("cents in a paragraph whose dollar markers name one dollar, in a text of several", "[extract][breadth][cents]") {
+  const std::string text = "Hang Seng Bank earned HK$17.5bn.\n\nSINGAPORE - DBS Group earned S$11.4 billion, and paid a "
+                           "dividend of 54 cents a share.\n";
+  CHECK(evidence(text) == std::vector<Evidence>{{"HK$17.5bn", "HKD", "explicit", ""},
+                                                {"S$11.4 billion", "SGD", "explicit", ""},
+                                                {"54 cents a share", "SGD", "document", "S$11.4 billion"}});  // was USD
+  // A bare $ amount on the line: which dollar the cents are is not the line's to say.
+  CHECK(money("Hang Seng Bank earned HK$17.5bn.\n\nDBS earned S$11.4 billion and $2 billion elsewhere, and paid 54 "
+              "cents a share.\n")
+            .back() == Money{"54 cents a share", "0.54", "USD", "default"});
+}
