@@ -333,6 +333,11 @@ void Scanner::run(Extraction& out, const SentenceIndex& sentences, ArticleCues& 
         if (!c.locale.empty()) o.locale = std::string(c.locale);
         Result<QuotedFigure> money =
             parse_figure(f.text + (t->glued ? "" : " ") + t->scale + " " + std::string(t->header.currency.code()), o);
+        // "(1,234)" under the header: the cell's accounting negative, read with the code before it
+        // ("CNY (1,234) million"), as the grammar reads brackets after a marker.
+        if (!money && f.text.size() > 2 && f.text.front() == '(' && f.text.back() == ')') {
+          money = parse_figure(std::string(t->header.currency.code()) + " " + f.text + (t->glued ? "" : " ") + t->scale, o);
+        }
         if (money && money->unit.is_money() && money->unit.currency == t->header.currency) {
           q = std::move(*money);
           f.currency_source = CurrencySource::document;

@@ -59,9 +59,7 @@ std::size_t Scanner::alnum_run_end(std::size_t p) const {
 // Whether `text` holds a word that names a family of currencies and no one of them,
 // outside the dollar and yen (whose bare signs are resolved otherwise): `pesos`, `dinars`.
 bool Scanner::names_family_only(std::string_view text) const {
-  return any_letter_run(text, [&](std::size_t p, std::size_t e) {
-    return extract_detail::names_family_only(lexicon_.currency_marker(text.substr(p, e - p)), lexicon_);
-  });
+  return extract_detail::holds_family_only_marker(text, lexicon_);  // a word, or a sign (₦, ₫)
 }
 
 bool Scanner::inside_token(std::size_t d) const {

@@ -77,6 +77,7 @@ std::optional<std::pair<Currency, std::string>> unit_of(std::string_view inside,
     inside = inside.substr(0, unless);
   }
   inside = trim(inside);
+  if (inside.empty()) return std::nullopt;  // "()", "( )": nothing (the glued-scale loop below needs a byte)
   // "Millions of yen", "in thousands of U.S. dollars"
   {
     std::string_view rest = inside;

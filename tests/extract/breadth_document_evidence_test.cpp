@@ -161,3 +161,43 @@ TEST_CASE("cents in a paragraph whose dollar markers name one dollar, in a text 
               "cents a share.\n")
             .back() == Money{"54 cents a share", "0.54", "USD", "default"});
 }
+
+TEST_CASE("the naira sign by the document's own naira", "[extract][breadth][naira]") {
+  CHECK(evidence("LAGOS - Dangote earned ₦456.3 billion, and MTN N1.2 trillion.\n") ==
+        std::vector<Evidence>{{"₦456.3 billion", "NGN", "document", "N1.2 trillion"},  // was refused
+                              {"N1.2 trillion", "NGN", "explicit", ""}});
+  CHECK(evidence("LAGOS (Reuters) - Zenith Bank posted a profit before tax of ₦1.07 trillion.\n") ==
+        std::vector<Evidence>{{"₦1.07 trillion", "NGN", "document", "LAGOS"}});
+  CHECK(evidence("HANOI - Vinamilk's revenue was 61,783 billion ₫.\n") ==
+        std::vector<Evidence>{{"61,783 billion ₫", "VND", "document", "HANOI"}});
+  // Nothing names it: refused, never guessed.
+  CHECK(skipped("Revenue was ₦5 billion.\n") ==
+        std::vector<std::string>{"byte 12: '₦5 billion': ambiguous currency '₦': which naira (NGN)? write the ISO code"});
+}
+
+TEST_CASE("a bracketed cell under a unit header is that unit, negative", "[extract][breadth][tables]") {
+  const std::string table = "(RMB in millions) ; 3Q2024 ; 3Q2023\n\nRevenues ; 167,193 ; 154,625\n"
+                            "Net finance costs ; (1,234) ; (2,987)\n";
+  CHECK(money(table) == std::vector<Money>{{"167,193", "167193000000", "CNY", "document"},
+                                           {"154,625", "154625000000", "CNY", "document"},
+                                           {"(1,234)", "-1234000000", "CNY", "document"},  // was the number -1234
+                                           {"(2,987)", "-2987000000", "CNY", "document"}});
+}
+
+TEST_CASE("an empty bracket beside a word form is no table header", "[extract][breadth][tables]") {
+  // Was std::out_of_range from unit_of (extract_figures never fails).
+  const Extraction e = extract_figures("Sales were billions of dollars.\nNote ()\n");
+  REQUIRE(e.figures.size() == 1);
+  CHECK(e.figures[0].text == "billions of dollars");
+  CHECK(extract_figures("Note ( ) and billions of dollars.\n").figures.size() == 1);
+}
+
+TEST_CASE("a price per tonne after a slash, and earnings per diluted share", "[extract][breadth][units]") {
+  const auto figures = extract_figures("Copper traded at $9,000/t, and GAAP earnings per diluted share were $0.78.\n").figures;
+  REQUIRE(figures.size() == 2);
+  CHECK(figures[0].kind == FigureKind::unit_price);  // was money $9,000
+  CHECK(figures[0].unit.noun == "tonne");
+  CHECK(figures[0].quoted->value.to_string() == "9000");
+  CHECK(figures[1].kind == FigureKind::per_share);  // was money
+  CHECK(figures[1].quoted->value.to_string() == "0.78");
+}
