@@ -172,8 +172,24 @@ void read_context(std::string_view s, const SentenceIndex& sentences, ArticleCue
         ctx.metric = ContextGuess{"share_price", 0.8, f.text};
       }
     } else if (f.kind == FigureKind::money || (f.kind == FigureKind::number && f.word_form)) {
+      // An amount without a scale right after a price word ("shares closed at
+      // HK$420.20, giving a market value of about HK$3.9 trillion") is the price, not
+      // the market value the clause goes on to name; right after a direction word
+      // ("shares rose 45 cents to $43.10") it is the move, no price.
+      const std::size_t word_end = skip_hspace_back(s, f.span.begin);
+      const std::size_t word_begin = letters_begin(s, word_end);
+      const bool after_direction =
+          word_begin < word_end && lexicon.cue(s.substr(word_begin, word_end - word_begin), "direction") != nullptr;
+      const bool unscaled =
+          f.kind == FigureKind::money && f.quoted && f.quoted->scale.exponent == 0 && !after_direction;
       if (const CueHit* c = nearest(metric_hits, f.span,
-                                    [&](const CueHit& h) { return metric_class(h) == MetricClass::amount; })) {
+                                    [&](const CueHit& h) {
+                                      return metric_class(h) == MetricClass::amount ||
+                                             (unscaled && metric_class(h) == MetricClass::price && h.end <= f.span.begin);
+                                    });
+          c != nullptr && metric_class(*c) == MetricClass::price) {
+        ctx.metric = guess("share_price", *c, s, f.span, 0.8, 0.5);
+      } else if (c != nullptr) {
         ctx.metric = guess(index.value(c->row), *c, s, f.span, 0.8, 0.5);
         if (ctx.metric.value == "market_cap" && !hits_in(hits.change, lo, hi).empty())
           ctx.metric.value = "market_cap_change";

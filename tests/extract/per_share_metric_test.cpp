@@ -37,3 +37,31 @@ TEST_CASE("a dividend or earnings per share is no share price", "[extract][conte
         std::vector<PerShare>{{"HK$420 each", "share_price", "HK$420 each"}});
   CHECK(per_share("It paid US$1.05 per ADS.") == std::vector<PerShare>{{"US$1.05 per ADS", "share_price", "US$1.05 per ADS"}});
 }
+
+namespace {
+
+std::vector<PerShare> money_metrics(std::string_view text) {
+  std::vector<PerShare> out;
+  for (const auto& f : finmetrics::extract_figures(text).figures) {
+    if (f.kind != finmetrics::FigureKind::money) continue;
+    out.push_back({f.text, f.context.metric.value, f.context.metric.evidence});
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("an amount without a scale right after a price word is the share price", "[extract][context]") {
+  // Before, HK$420.20 took the market value named after it, and `finmetrics check` called
+  // both it and the HK$3.9 trillion inconsistent.
+  CHECK(money_metrics("Tencent's shares closed at HK$420.20, giving the company a market value of about "
+                      "HK$3.9 trillion.") ==
+        std::vector<PerShare>{{"HK$420.20", "share_price", "shares"},
+                              {"about HK$3.9 trillion", "market_cap", "market value"}});
+  // The move after a direction word is no price; the level after "to" is.
+  CHECK(money_metrics("Its shares rose 45 cents to $43.10.") ==
+        std::vector<PerShare>{{"45 cents", "", ""}, {"$43.10", "share_price", "shares"}});
+  // A scaled amount after a price word stays what its own cue says ("a $25bn stock buyback").
+  CHECK(money_metrics("Alibaba announced a $25bn stock buyback.") ==
+        std::vector<PerShare>{{"$25bn", "buyback", "buyback"}});
+}
