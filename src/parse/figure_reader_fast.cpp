@@ -231,41 +231,10 @@ void FigureReader::learn_memos() {
   fast_ = true;
 }
 
-int FigureReader::longest_run(const Memo& memo, const char* p, const std::uint32_t* first, const std::uint32_t* last,
-                              int t, int words, std::uint16_t& word) const noexcept {
-  // one word first; where it starts a word of several, those first, the longest first
-  bool lead = false, unused = false;
-  std::uint16_t one = no_word;
-  const Found single = find(memo, p + first[t], last[t] - first[t], one, lead);
-  if (lead) {
-    for (int w = std::min<int>(memo.max_tokens, words - t); w >= 2; --w) {
-      switch (find(memo, p + first[t], last[t + w - 1] - first[t], word, unused)) {
-        case Found::word: return w;
-        case Found::unknown: return -1;
-        case Found::none: break;
-      }
-    }
-  }
-  if (single == Found::unknown) return -1;
-  word = one;
-  return single == Found::word ? 1 : 0;
-}
-
-bool FigureReader::read_fast(std::string_view s, std::size_t b, std::size_t n, const FrontSlot& front, std::size_t d,
-                             FigureReading& out) const noexcept {
-  // (a range needs a digit, '-' or U+2013 after the number: never read here)
-  if (front.country != no_word || front.inner) return false;
+inline bool FigureReader::read_units_fast(std::string_view s, std::size_t b, std::size_t n, const FrontSlot& front,
+                                   std::size_t i, std::uint64_t digits, int fraction, bool dot_three, bool in_words,
+                                   bool needs_scale, FigureReading& out) const noexcept {
   const char* const p = s.data();
-
-  // The number: digits, groups of three after commas, decimals (at most 18 digits);
-  // anything else after it (another separator, a space and a digit) is the general path's.
-  std::size_t i = b + d;
-  PlainNumber number;
-  if (!read_plain_number(p, i, n, number)) return false;
-  const std::uint64_t digits = number.digits;
-  const int fraction = number.fraction;
-  const bool dot_three = dot_three_ambiguous_ && number.dot_three(p);
-
   // The units: ASCII words, one space between them (a space first or not), at most
   // eight; else a scale and a marker written onto the number (`万円`, `bn€`), looked
   // up whole.
@@ -281,7 +250,7 @@ bool FigureReader::read_fast(std::string_view s, std::size_t b, std::size_t n, c
   k += first_gap;
   while (k < n) {
     if (words == 8 || !is_letter(p[k])) {
-      return front.prefix == no_word && read_tail(p, b, n, front, i, digits, fraction, dot_three, out);
+      return front.prefix == no_word && !in_words && read_tail(p, b, n, front, i, digits, fraction, dot_three, out);
     }
     first[words] = static_cast<std::uint32_t>(k);
     while (k < n && is_letter(p[k])) ++k;
@@ -289,7 +258,7 @@ bool FigureReader::read_fast(std::string_view s, std::size_t b, std::size_t n, c
     if (k < n) {
       const std::size_t g = gap(k);
       if (g == 0 || (k += g) == n) {
-        return front.prefix == no_word && read_tail(p, b, n, front, i, digits, fraction, dot_three, out);
+        return front.prefix == no_word && !in_words && read_tail(p, b, n, front, i, digits, fraction, dot_three, out);
       }
     }
   }
@@ -308,7 +277,7 @@ bool FigureReader::read_fast(std::string_view s, std::size_t b, std::size_t n, c
       t = got;
     }
   }
-  if (dot_three && scale == nullptr) return false;  // `1.234`: which locale?
+  if ((dot_three || needs_scale) && scale == nullptr) return false;  // `1.234`: which locale? `a`: a what?
   const Word* marker = front.prefix == no_word ? nullptr : &markers_.words[front.prefix];
   std::uint8_t marker_form = front.marker_form;
   auto marker_begin = static_cast<std::uint32_t>(b + front.marker_begin);
@@ -356,6 +325,42 @@ bool FigureReader::read_fast(std::string_view s, std::size_t b, std::size_t n, c
   return true;
 }
 
+bool FigureReader::read_fast(std::string_view s, std::size_t b, std::size_t n, const FrontSlot& front, std::size_t d,
+                             FigureReading& out) const noexcept {
+  // (a range needs a digit, '-' or U+2013 after the number: never read here)
+  if (front.country != no_word || front.inner) return false;
+  const char* const p = s.data();
+
+  // The number: digits, groups of three after commas, decimals (at most 18 digits);
+  // anything else after it (another separator, a space and a digit) is the general path's.
+  std::size_t i = b + d;
+  PlainNumber number;
+  if (!read_plain_number(p, i, n, number)) return false;
+  return read_units_fast(s, b, n, front, i, number.digits, number.fraction, dot_three_ambiguous_ && number.dot_three(p),
+                         false, false, out);
+}
+
+// A number in words (`eleven`, `half a`, `twenty-five`), read by the tables' number
+// words where no marker, country prefix, sign or parentheses stand before it, then
+// its units as the fast path reads them (a scale required after `a` and `half a`).
+bool FigureReader::read_words_fast(std::string_view s, std::size_t b, std::size_t n, const Front& f,
+                                   FigureReading& out) const noexcept {
+  if (f.prefix != nullptr || f.country != nullptr || f.negative || f.outer || f.inner || f.i >= n ||
+      !is_letter(s[f.i]) || f.qualifier_end - b > 0xFF) {
+    return false;
+  }
+  std::size_t i = f.i;
+  std::uint64_t digits = 0;
+  int fraction = 0;
+  bool needs_scale = false;
+  if (!number_words(s, i, n, digits, fraction, needs_scale)) return false;
+  FrontSlot front;
+  front.prefix = front.country = no_word;
+  front.qualifier = f.qualifier;
+  front.qualifier_end = static_cast<std::uint8_t>(f.qualifier_end - b);
+  return read_units_fast(s, b, n, front, i, digits, fraction, false, true, needs_scale, out);
+}
+
 // The rest [i, n) after the number, where it is not ASCII words, as the tails table
 // read it when it was compiled (no marker before the number: it would be the
 // figure's, and the rest then only a scale).
@@ -398,6 +403,8 @@ bool FigureReader::read(std::string_view s, FigureReading& out, bool ranges) con
     f = front_of(*front, b, d);
   } else if (!read_front(s, b, n, f)) {
     return ranges && !keyword && read_range(s, b, n, out);
+  } else if (fast_ && read_words_fast(s, b, n, f, out)) {
+    return true;
   }
   return read_rest(s, b, n, f, out, ranges) || (ranges && !keyword && read_range(s, b, n, out));
 }

@@ -4,6 +4,7 @@
 // reader (figure_reader.cpp) and its fast path's compiler (figure_reader_fast.cpp);
 // and the two small steps both paths take on every figure, inline in each.
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -136,6 +137,33 @@ inline std::size_t FigureReader::space_at(std::string_view s, std::size_t k, std
                  (static_cast<unsigned char>(s[k + 2]) == 0xAF || static_cast<unsigned char>(s[k + 2]) == 0x89)
              ? 3
              : 0;
+}
+
+inline int FigureReader::longest_run(const Memo& memo, const char* p, const std::uint32_t* first, const std::uint32_t* last,
+                              int t, int words, std::uint16_t& word) const noexcept {
+  // one word first; where it starts a word of several, those first, the longest first
+  bool lead = false, unused = false;
+  std::uint16_t one = no_word;
+  const Found single = find(memo, p + first[t], last[t] - first[t], one, lead);
+  if (lead) {
+    for (int w = std::min<int>(memo.max_tokens, words - t); w >= 2; --w) {
+      switch (find(memo, p + first[t], last[t + w - 1] - first[t], word, unused)) {
+        case Found::word: return w;
+        case Found::unknown: return -1;
+        case Found::none: break;
+      }
+    }
+  }
+  if (single == Found::unknown) return -1;
+  word = one;
+  return single == Found::word ? 1 : 0;
+}
+
+// `between ` or `from ` at b: its length (0: neither).
+inline std::size_t FigureReader::range_keyword(std::string_view s, std::size_t b, std::size_t n) noexcept {
+  if (n - b > 8 && std::memcmp(s.data() + b, "between ", 8) == 0) return 8;
+  if (n - b > 5 && std::memcmp(s.data() + b, "from ", 5) == 0) return 5;
+  return 0;
 }
 
 }  // namespace finmetrics

@@ -1,5 +1,7 @@
 #include "finmetrics/parse/figure_reader_memo.hpp"
 
+#include <cstring>
+
 #include "finmetrics/lexicon/lexicon.hpp"
 #include "finmetrics/parse/figure_reader.hpp"
 
@@ -43,9 +45,9 @@ std::size_t counter_of(const ParseOptions& o, std::size_t count) noexcept {
 std::uint64_t FigureReaderMemo::Key::signature_of(const ParseOptions& o) noexcept {
   const auto packed = [](const std::optional<Currency>& c) -> std::uint64_t {
     if (!c) return 0;
-    return 1 | static_cast<std::uint64_t>(static_cast<unsigned char>(c->alpha[0])) << 1 |
-           static_cast<std::uint64_t>(static_cast<unsigned char>(c->alpha[1])) << 9 |
-           static_cast<std::uint64_t>(static_cast<unsigned char>(c->alpha[2])) << 17;
+    std::uint32_t letters = 0;
+    std::memcpy(&letters, c->alpha.data(), 3);
+    return 1 | static_cast<std::uint64_t>(letters) << 1;
   };
   return packed(o.currency.dollar) | packed(o.currency.yen_or_yuan) << 25 |
          static_cast<std::uint64_t>(o.currency.dollar_is_option) << 50 | static_cast<std::uint64_t>(o.count_nouns) << 51 |

@@ -35,12 +35,6 @@ struct Words {
 
 }  // namespace
 
-std::size_t FigureReader::range_keyword(std::string_view s, std::size_t b, std::size_t n) noexcept {
-  if (n - b > 8 && std::memcmp(s.data() + b, "between ", 8) == 0) return 8;
-  if (n - b > 5 && std::memcmp(s.data() + b, "from ", 5) == 0) return 5;
-  return 0;
-}
-
 bool FigureReader::read_range(std::string_view s, std::size_t b, std::size_t n, FigureReading& out) const noexcept {
   if (!fast_ || !ranges_) return false;
   const char* const p = s.data();

@@ -310,6 +310,14 @@ class FigureReader {
   // text to the same reading; false: not decided, the general path reads it.
   bool read_fast(std::string_view s, std::size_t b, std::size_t n, const FrontSlot& front, std::size_t d,
                  FigureReading& out) const noexcept;
+  // The fast path's units after a number that ends at i (in words: `eleven`, `half a`,
+  // which end at a space and may need a scale); in read_fast's body (figure_reader_fast.cpp).
+  [[gnu::always_inline]] bool read_units_fast(std::string_view s, std::size_t b, std::size_t n, const FrontSlot& front, std::size_t i,
+                       std::uint64_t digits, int fraction, bool dot_three, bool in_words, bool needs_scale,
+                       FigureReading& out) const noexcept;
+  // A number in words after a front the grammar read (no marker before it), then its units.
+  bool read_words_fast(std::string_view s, std::size_t b, std::size_t n, const Front& f,
+                       FigureReading& out) const noexcept;
   // One table's words in one form, looked up whole: for each text it holds (a
   // word as written, in capitals and in small letters), the word Table::match
   // chooses on that text alone where it is all of it (else none); and for the
