@@ -26,35 +26,17 @@ enum class V2Qualifier { exact, about, nearly, more_than, at_least, less_than, a
 [[nodiscard]] std::string_view to_string(V2Qualifier q) noexcept;
 /// The class of a parse_figure qualifier (`around`, `some`, `~` -> about; `over`,
 /// `north of` -> more_than; ...). Inline: normalize asks it for every row.
+/// The classes are the hedges' meanings (`hedge_of`), "just over" counted as more than.
 [[nodiscard]] constexpr V2Qualifier v2_qualifier(Qualifier q) noexcept {
-  switch (q) {
-    case Qualifier::none: return V2Qualifier::exact;
-    case Qualifier::about:
-    case Qualifier::around:
-    case Qualifier::roughly:
-    case Qualifier::approximately:
-    case Qualifier::some:
-    case Qualifier::circa:
-    case Qualifier::close_to: return V2Qualifier::about;
-    case Qualifier::nearly:
-    case Qualifier::almost:
-    case Qualifier::just_under: return V2Qualifier::nearly;
-    case Qualifier::just_over:
-    case Qualifier::more_than:
-    case Qualifier::over:
-    case Qualifier::north_of:
-    case Qualifier::above:
-    case Qualifier::in_excess_of:
-    case Qualifier::upwards_of: return V2Qualifier::more_than;
-    case Qualifier::at_least:
-    case Qualifier::no_less_than: return V2Qualifier::at_least;
-    case Qualifier::less_than:
-    case Qualifier::fewer_than:
-    case Qualifier::under:
-    case Qualifier::below: return V2Qualifier::less_than;
-    case Qualifier::up_to:
-    case Qualifier::at_most:
-    case Qualifier::no_more_than: return V2Qualifier::at_most;
+  switch (hedge_of(q)) {
+    case Hedge::exact: return V2Qualifier::exact;
+    case Hedge::approximate: return V2Qualifier::about;
+    case Hedge::just_below: return V2Qualifier::nearly;
+    case Hedge::just_above:
+    case Hedge::above: return V2Qualifier::more_than;
+    case Hedge::at_least: return V2Qualifier::at_least;
+    case Hedge::below: return V2Qualifier::less_than;
+    case Hedge::at_most: return V2Qualifier::at_most;
   }
   return V2Qualifier::exact;
 }

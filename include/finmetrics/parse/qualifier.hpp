@@ -55,7 +55,39 @@ enum class Hedge {
 };
 
 /// The meaning of a qualifier (`more_than`, `over`, `north_of`, ... -> `above`).
-[[nodiscard]] Hedge hedge_of(Qualifier q) noexcept;
+/// Inline: normalize asks it for every row (`v2_qualifier`).
+[[nodiscard]] constexpr Hedge hedge_of(Qualifier q) noexcept {
+  switch (q) {
+    case Qualifier::none: return Hedge::exact;
+    case Qualifier::about:
+    case Qualifier::around:
+    case Qualifier::roughly:
+    case Qualifier::approximately:
+    case Qualifier::some:
+    case Qualifier::circa:
+    case Qualifier::close_to: return Hedge::approximate;
+    case Qualifier::nearly:
+    case Qualifier::almost:
+    case Qualifier::just_under: return Hedge::just_below;
+    case Qualifier::just_over: return Hedge::just_above;
+    case Qualifier::more_than:
+    case Qualifier::over:
+    case Qualifier::north_of:
+    case Qualifier::above:
+    case Qualifier::in_excess_of:
+    case Qualifier::upwards_of: return Hedge::above;
+    case Qualifier::at_least:
+    case Qualifier::no_less_than: return Hedge::at_least;
+    case Qualifier::less_than:
+    case Qualifier::fewer_than:
+    case Qualifier::under:
+    case Qualifier::below: return Hedge::below;
+    case Qualifier::up_to:
+    case Qualifier::at_most:
+    case Qualifier::no_more_than: return Hedge::at_most;
+  }
+  return Hedge::exact;
+}
 
 /// The canonical words: "", "about", "more than", "no more than", ...
 [[nodiscard]] std::string_view to_string(Qualifier q) noexcept;
