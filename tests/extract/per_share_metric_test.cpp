@@ -17,14 +17,18 @@ struct PerShare {
   bool operator==(const PerShare&) const = default;
 };
 
-std::vector<PerShare> per_share(std::string_view text) {
+// The figures of `kind` in `text`: their text, drafted metric and its evidence.
+std::vector<PerShare> metrics_of(std::string_view text, finmetrics::FigureKind kind) {
   std::vector<PerShare> out;
   for (const auto& f : finmetrics::extract_figures(text).figures) {
-    if (f.kind != finmetrics::FigureKind::per_share) continue;
+    if (f.kind != kind) continue;
     out.push_back({f.text, f.context.metric.value, f.context.metric.evidence});
   }
   return out;
 }
+
+std::vector<PerShare> per_share(std::string_view text) { return metrics_of(text, finmetrics::FigureKind::per_share); }
+std::vector<PerShare> money_metrics(std::string_view text) { return metrics_of(text, finmetrics::FigureKind::money); }
 
 }  // namespace
 
@@ -37,19 +41,6 @@ TEST_CASE("a dividend or earnings per share is no share price", "[extract][conte
         std::vector<PerShare>{{"HK$420 each", "share_price", "HK$420 each"}});
   CHECK(per_share("It paid US$1.05 per ADS.") == std::vector<PerShare>{{"US$1.05 per ADS", "share_price", "US$1.05 per ADS"}});
 }
-
-namespace {
-
-std::vector<PerShare> money_metrics(std::string_view text) {
-  std::vector<PerShare> out;
-  for (const auto& f : finmetrics::extract_figures(text).figures) {
-    if (f.kind != finmetrics::FigureKind::money) continue;
-    out.push_back({f.text, f.context.metric.value, f.context.metric.evidence});
-  }
-  return out;
-}
-
-}  // namespace
 
 TEST_CASE("an amount without a scale right after a price word is the share price", "[extract][context]") {
   // Before, HK$420.20 took the market value named after it, and `finmetrics check` called
