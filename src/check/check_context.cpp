@@ -12,24 +12,6 @@
 
 namespace finmetrics::check_detail {
 
-std::vector<std::string> words_of(std::string_view text) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : text) {
-    if (std::isalnum(static_cast<unsigned char>(c)) != 0) {
-      cur += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    } else if (!cur.empty()) {
-      out.push_back(std::move(cur));
-      cur.clear();
-    }
-  }
-  if (!cur.empty()) out.push_back(std::move(cur));
-  return out;
-}
-
-namespace {
-
-// The words of `text` as written (runs of ASCII letters and digits).
 std::vector<std::string_view> words_as_written(std::string_view text) {
   std::vector<std::string_view> out;
   std::size_t i = 0;
@@ -41,8 +23,6 @@ std::vector<std::string_view> words_as_written(std::string_view text) {
   }
   return out;
 }
-
-}  // namespace
 
 bool from_peak(std::string_view quote, const Lexicon& lexicon) {
   const auto w = words_as_written(quote);

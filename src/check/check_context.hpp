@@ -17,8 +17,9 @@
 
 namespace finmetrics::check_detail {
 
-// The words of `text`, lower-cased (letters and digits).
-std::vector<std::string> words_of(std::string_view text);
+// The words of `text` as written (runs of ASCII letters and digits); the lexicon's
+// look-ups take any case.
+std::vector<std::string_view> words_as_written(std::string_view text);
 // "from its peak", "off the high", "below its record" (a `peak_from` cue, then a `peak`
 // cue within three words): the move is measured from the top.
 bool from_peak(std::string_view quote, const Lexicon& lexicon);

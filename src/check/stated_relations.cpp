@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "check_context.hpp"
+#include "finmetrics/detail/text.hpp"
 #include "finmetrics/models/conversion.hpp"
 #include "finmetrics/models/display.hpp"
 #include "finmetrics/models/growth.hpp"
@@ -84,11 +85,11 @@ void growth_of(Stated& s) {
 // below / above X.
 void prior_of(Stated& s) {
   if (s.cx.find_relation(RelationKind::growth_of, s.x.id) != nullptr) return;  // the growth finding covers it
-  const auto w = words_of(s.c.quote);
+  const auto w = words_as_written(s.c.quote);
   bool up = false;
   bool down = false;
   for (std::size_t i = 0; i + 1 < w.size(); ++i) {
-    if (w[i + 1] != "from") continue;
+    if (detail::ascii_lower(w[i + 1]) != "from") continue;
     const Cue* direction = s.cx.lexicon.cue(w[i], "direction");
     up = up || (direction != nullptr && direction->value == "up");
     down = down || (direction != nullptr && direction->value == "down");

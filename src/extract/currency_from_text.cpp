@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "finmetrics/detail/utf8.hpp"
 #include "finmetrics/extract/detail/text.hpp"
 
 namespace finmetrics::extract_detail {
@@ -13,21 +14,44 @@ bool names_family_only(const CurrencyMarker* m, const Lexicon& lexicon) {
          lexicon.family_name(m->family) != "yen";
 }
 
-bool holds_family_only_marker(std::string_view text, const Lexicon& lexicon) {
-  if (any_letter_run(text, [&](std::size_t p, std::size_t e) {
-        return names_family_only(lexicon.currency_marker(text.substr(p, e - p)), lexicon);
-      })) {
-    return true;
-  }
+namespace {
+
+// The first sign of one code point past ASCII in `text` that names a family only
+// ("₦456.3 billion"), and its bytes; nullptr when none.
+const CurrencyMarker* family_only_sign(std::string_view text, const Lexicon& lexicon, TextSpan& at) {
   for (std::size_t p = 0; p < text.size();) {
-    const auto b = static_cast<unsigned char>(text[p]);
-    const std::size_t n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-    if (b >= 0x80 && p + n <= text.size() && names_family_only(lexicon.currency_marker(text.substr(p, n)), lexicon)) {
-      return true;
+    const std::size_t n = detail::decode_utf8(text, p).size;
+    if (static_cast<unsigned char>(text[p]) >= 0x80) {
+      const CurrencyMarker* m = lexicon.currency_marker(text.substr(p, n));
+      if (names_family_only(m, lexicon)) {
+        at = TextSpan{p, p + n};
+        return m;
+      }
     }
     p += n;
   }
-  return false;
+  return nullptr;
+}
+
+}  // namespace
+
+bool holds_family_only_marker(std::string_view text, const Lexicon& lexicon) {
+  TextSpan at;
+  return any_letter_run(text,
+                        [&](std::size_t p, std::size_t e) {
+                          return names_family_only(lexicon.currency_marker(text.substr(p, e - p)), lexicon);
+                        }) ||
+         family_only_sign(text, lexicon, at) != nullptr;
+}
+
+std::vector<Currency> currencies_listed(std::string_view list) {
+  std::vector<Currency> out;
+  for (std::size_t p = 0; p < list.size();) {
+    const std::size_t q = std::min(list.find(' ', p), list.size());
+    if (const Result<Currency> c = Currency::from_code(list.substr(p, q - p)); c) out.push_back(*c);
+    p = q + 1;
+  }
+  return out;
 }
 
 std::vector<Currency> currencies_named(std::string_view s, const Lexicon& lexicon) {
@@ -125,18 +149,9 @@ std::optional<std::pair<QuotedFigure, CurrencyEvidence>> family_of_document(std:
     return true;
   });
   // A sign of such a family ("₦456.3 billion"): one code point, not a letter run
-  for (std::size_t p = 0; word == nullptr && p < figure.size();) {
-    const auto b = static_cast<unsigned char>(figure[p]);
-    const std::size_t n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-    if (b >= 0x80 && p + n <= figure.size()) {
-      const CurrencyMarker* m = lexicon.currency_marker(figure.substr(p, n));
-      if (names_family_only(m, lexicon)) {
-        word = m;
-        at = p;
-        at_end = p + n;
-      }
-    }
-    p += n;
+  if (TextSpan sign; word == nullptr && (word = family_only_sign(figure, lexicon, sign)) != nullptr) {
+    at = sign.begin;
+    at_end = sign.end;
   }
   if (word == nullptr) return std::nullopt;
   std::optional<CurrencyEvidence> evidence;
@@ -171,12 +186,8 @@ namespace {
 
 // Whether the space-separated codes of `list` hold `c`.
 bool lists(std::string_view list, Currency c) {
-  for (std::size_t p = 0; p < list.size();) {
-    const std::size_t q = std::min(list.find(' ', p), list.size());
-    if (list.substr(p, q - p) == c.code()) return true;
-    p = q + 1;
-  }
-  return false;
+  const std::vector<Currency> codes = currencies_listed(list);
+  return std::find(codes.begin(), codes.end(), c) != codes.end();
 }
 
 }  // namespace

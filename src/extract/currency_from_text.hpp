@@ -19,6 +19,10 @@
 
 namespace finmetrics::extract_detail {
 
+/// The currencies a cue's value lists, space-separated ISO codes (`AUD NZD`), in order;
+/// a word that is no code is passed over.
+std::vector<Currency> currencies_listed(std::string_view list);
+
 /// The currencies the words of `text` name (`yen`, `JPY`, `ringgit`, `RM`; minor units
 /// not), each once, in text order.
 std::vector<Currency> currencies_named(std::string_view text, const Lexicon& lexicon);

@@ -302,14 +302,7 @@ const std::optional<CurrencyEvidence>& DocumentCurrencies::press_dollar() {
   const Cue* cue = press_cue_;
   // The local dollars the cue lists: the one the text names (by a figure, a word or
   // its dateline), else the first.
-  std::vector<Currency> local;
-  for (std::size_t p = 0; p < cue->value.size();) {
-    const std::size_t q = std::min(cue->value.find(' ', p), cue->value.size());
-    if (const Result<Currency> c = Currency::from_code(std::string_view(cue->value).substr(p, q - p)); c) {
-      local.push_back(*c);
-    }
-    p = q + 1;
-  }
+  const std::vector<Currency> local = currencies_listed(cue->value);
   if (local.empty()) return *press_dollar_;
   std::vector<Currency> seen;
   const auto see = [&](Currency c) {

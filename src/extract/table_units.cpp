@@ -15,6 +15,12 @@ std::string_view trim(std::string_view v) {
   return v;
 }
 
+// A line of white space only (a CR before its LF too): where a table ends.
+bool blank_line(std::string_view line) {
+  const std::string_view t = trim(line);
+  return t.empty() || t == "\r";
+}
+
 // A scale word of the lexicon, singular or plural ("million", "millions", "lakh").
 std::optional<std::string> scale_word(std::string_view w, const Lexicon& lexicon) {
   if (!lexicon.scale(w) && w.size() > 2 && w.back() == 's') w.remove_suffix(1);
@@ -162,13 +168,13 @@ std::vector<TableUnit> bracketed_table_units_of(std::string_view s, const Lexico
     // row break decodes to: the rows start after it.
     if (first_cell && from < s.size()) {
       const std::size_t e = std::min(s.find('\n', from), s.size());
-      if (e < s.size() && (trim(s.substr(from, e - from)).empty() || trim(s.substr(from, e - from)) == "\r")) from = e + 1;
+      if (e < s.size() && blank_line(s.substr(from, e - from))) from = e + 1;
     }
     std::size_t to = s.find("\n\n", from);
     // a blank line of white space ends the table too
     for (std::size_t p = from; p < s.size() && p < to;) {
       const std::size_t e = std::min(s.find('\n', p), s.size());
-      if (trim(s.substr(p, e - p)).empty() || (e < s.size() && trim(s.substr(p, e - p)) == "\r")) {
+      if (trim(s.substr(p, e - p)).empty() || (e < s.size() && blank_line(s.substr(p, e - p)))) {
         to = p;
         break;
       }
@@ -242,7 +248,7 @@ std::vector<TableUnit> table_units_of(std::string_view s, const Lexicon& lexicon
         // to the first line of white space (or the text's end)
         for (std::size_t p = from; p <= s.size();) {
           const std::size_t e = std::min(s.find('\n', p), s.size());
-          if (p == s.size() || trim(s.substr(p, e - p)).empty() || trim(s.substr(p, e - p)) == "\r") {
+          if (p == s.size() || blank_line(s.substr(p, e - p))) {
             to = p;
             break;
           }
