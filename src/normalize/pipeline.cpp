@@ -46,15 +46,21 @@ BatchResult run_batch(const Normalizer& n, Batch batch, std::string output, cons
   BatchResult r;
   r.output = std::move(output);
   r.output.clear();
-  // Room for the rows: v2 writes ~2.4 bytes a byte read (nine columns more), v1
-  // ~1.8. A fresh buffer's room is mapped at once (prefault.hpp): the first
+  // Room for the rows: v2 writes ~2.45 bytes a byte read (nine columns more), v1
+  // ~1.81. A fresh buffer's room is mapped at once (prefault.hpp): the first
   // batches' outputs were ~5,000 page faults of a 1M-row v2 run (~10 us each on
-  // the VM); a buffer handed back from the writer is already mapped.
-  const std::size_t room = n.options().spec == NormalizeSpec::v2 ? batch.text.size() * 5 / 2
-                                                                  : batch.text.size() + batch.text.size() / 2;
-  if (r.output.capacity() < room) {
-    r.output.reserve(room);
-    detail::prefault(r.output.data(), r.output.capacity());
+  // the VM); a buffer handed back from the writer is already mapped. The room
+  // asked for is rounded up, so that a buffer handed back, from a batch of about
+  // the same size, has it: one a few bytes short was reserved anew at twice its
+  // size (5 MB; and a v1 batch outgrew its room, 1.5x, and was copied), ~26 MB
+  // of fresh pages of a v2 run, ~9 MB of a v1 run, at ~9 us a 4 KiB page.
+  const std::size_t read = batch.text.size();
+  const bool v2 = n.options().spec == NormalizeSpec::v2;
+  const std::size_t expected = v2 ? read * 5 / 2 : read * 2;
+  constexpr std::size_t step = std::size_t{256} << 10;
+  if (r.output.capacity() < expected) {
+    r.output.reserve((expected + expected / 8 + step) / step * step);
+    detail::prefault(r.output.data(), expected);
   }
   NormalizeStream stream(n, r.output, r.diagnostics, name, batch.first);
   stream.set_layout(layout);
