@@ -30,6 +30,8 @@ namespace {
 constexpr std::size_t npos = std::string_view::npos;
 // How far from a figure (in bytes, inside its sentence) a cue may stand.
 constexpr std::size_t window = 320;
+// How far from an amount a loss word may stand to make it a loss ("a net loss of").
+constexpr std::size_t loss_reach = 40;
 
 std::size_t distance(const TextSpan& figure, std::size_t b, std::size_t e) {
   if (e <= figure.begin) return figure.begin - e;
@@ -56,14 +58,22 @@ std::pair<std::size_t, std::size_t> window_of(const TextSpan& figure, const Text
 }
 
 // The hit nearest to the figure among those `keep` accepts; cues after it count a little farther.
+// How far a cue at [b, e) counts from the figure: cues after it a little farther, and
+// those past the end of its clause (`clause_end`: "..., while revenue rose") far more.
+std::size_t weighed(const TextSpan& figure, std::size_t b, std::size_t e, std::size_t clause_end) {
+  std::size_t d = distance(figure, b, e);
+  if (b >= figure.end) d = d * 3 / 2 + 10;
+  if (b >= clause_end) d = d * 3 + 200;
+  return d;
+}
+
 template <class Keep>
-const CueHit* nearest(std::span<const CueHit> hits, const TextSpan& figure, Keep&& keep) {
+const CueHit* nearest(std::span<const CueHit> hits, const TextSpan& figure, Keep&& keep, std::size_t clause_end = npos) {
   const CueHit* best = nullptr;
   std::size_t best_d = npos;
   for (const CueHit& c : hits) {
     if (!keep(c)) continue;
-    std::size_t d = distance(figure, c.begin, c.end);
-    if (c.begin >= figure.end) d = d * 3 / 2 + 10;
+    const std::size_t d = weighed(figure, c.begin, c.end, clause_end);
     if (d < best_d) {
       best = &c;
       best_d = d;
@@ -73,6 +83,34 @@ const CueHit* nearest(std::span<const CueHit> hits, const TextSpan& figure, Keep
 }
 const CueHit* nearest(std::span<const CueHit> hits, const TextSpan& figure) {
   return nearest(hits, figure, [](const CueHit&) { return true; });
+}
+
+// Where the figure's clause ends after it: the first `, ` or `;` (not a digit group's
+// comma), or `hi`.
+std::size_t clause_end_after(std::string_view s, const TextSpan& figure, std::size_t hi) {
+  for (std::size_t p = figure.end; p < hi; ++p) {
+    if (s[p] == ';' || (s[p] == ',' && p + 1 < s.size() && (s[p + 1] == ' ' || s[p + 1] == '\n'))) return p;
+  }
+  return hi;
+}
+
+// Where the figure's clause begins before it: just after the last `, ` or `;` (not a
+// digit group's comma) since `lo`.
+std::size_t clause_begin_before(std::string_view s, const TextSpan& figure, std::size_t lo) {
+  for (std::size_t p = figure.begin; p > lo; --p) {
+    const char c = s[p - 1];
+    if (c == ';' || (c == ',' && p < s.size() && (s[p] == ' ' || s[p] == '\n'))) return p;
+  }
+  return lo;
+}
+
+// The loss form of a metric (`operating_income` -> `operating_loss`, `net_income` ->
+// `net_loss`; another metric X -> `X_loss`).
+std::string loss_form(std::string_view metric) {
+  constexpr std::string_view income = "_income";
+  if (metric.size() > income.size() && metric.substr(metric.size() - income.size()) == income)
+    return std::string(metric.substr(0, metric.size() - income.size())) + "_loss";
+  return std::string(metric) + "_loss";
 }
 
 ContextGuess guess(std::string value, const CueHit& c, std::string_view s, const TextSpan& figure, double near,
@@ -96,6 +134,18 @@ MetricClass class_of(std::string_view metric) {
   return MetricClass::amount;
 }
 
+// A metric whose figures take the period their paragraph is about when their sentence
+// names none: flows and their rates, not a price or a market value (on the day).
+bool carries_period(std::string_view metric) {
+  return metric != "share_price" && metric != "price_change" && metric != "market_cap" &&
+         metric != "market_cap_change";
+}
+
+bool reporting_period(const Period& p) {
+  return p.kind() == PeriodKind::quarter || p.kind() == PeriodKind::half || p.kind() == PeriodKind::fiscal_quarter ||
+         p.kind() == PeriodKind::fiscal_half || p.kind() == PeriodKind::fiscal_year;
+}
+
 }  // namespace
 
 void read_context(std::string_view s, const SentenceIndex& sentences, ArticleCues& cues,
@@ -109,6 +159,13 @@ void read_context(std::string_view s, const SentenceIndex& sentences, ArticleCue
   const auto entity_name = [&](const CueHit& h) { return cues.name_of(h); };
 
   PeriodCache periods(s, out.article_date, index, hits.period, lexicon);
+  PeriodTrail trail(s, sentences, periods, hits.time_word, hits.period);
+  // The metrics a `loss` cue names: those an amount can be the loss of.
+  std::vector<std::string> can_be_loss;
+  for (const Cue& c : lexicon.cues())
+    if (c.category == "loss" && !c.value.empty() &&
+        std::find(can_be_loss.begin(), can_be_loss.end(), c.value) == can_be_loss.end())
+      can_be_loss.push_back(c.value);
 
   for (std::size_t i = 0; i < out.figures.size(); ++i) {
     ExtractedFigure& f = out.figures[i];
@@ -116,6 +173,9 @@ void read_context(std::string_view s, const SentenceIndex& sentences, ArticleCue
     const std::size_t sentence_index = sentences.index_of(f.span.begin);
     const TextSpan sent = f.sentence;
     const auto [lo, hi] = window_of(f.span, sent);
+
+    // Where the figure's clause ends: cues past it ("..., and fintech revenue rose 10%") count far less.
+    const std::size_t clause_end = clause_end_after(s, f.span, hi);
 
     // Entity: the nearest mention in the sentence, else the last one before it.
     int issuer = -1;
@@ -139,7 +199,9 @@ void read_context(std::string_view s, const SentenceIndex& sentences, ArticleCue
         return v.substr(v.find(':') + 1);
       };
       const bool whole = !hits_in(hits.whole_company, sent.begin, sent.end).empty();
-      if (const CueHit* c = nearest(hits_in(hits.segment, lo, hi), f.span, mine)) {
+      // A segment named past the figure's clause is another figure's ("..., as AI lifted its advertising").
+      const auto in_clause = [&](const CueHit& h) { return mine(h) && h.begin < clause_end; };
+      if (const CueHit* c = nearest(hits_in(hits.segment, lo, hi), f.span, in_clause)) {
         ctx.segment = guess(segment_name(*c), *c, s, f.span, 0.8, 0.5);
       } else if (!whole && sentence_index > 0) {
         const TextSpan prev = sentences.span(sentence_index - 1);
@@ -154,6 +216,8 @@ void read_context(std::string_view s, const SentenceIndex& sentences, ArticleCue
     }
 
     // Metric, by kind.
+    const CueHit* direction = nearest(hits_in(hits.direction, lo, hi), f.span);
+    if (direction != nullptr && distance(f.span, direction->begin, direction->end) > 80) direction = nullptr;
     const auto metric_hits = hits_in(hits.metric, lo, hi);
     const auto metric_class = [&](const CueHit& h) { return class_of(index.value(h.row)); };
     if (f.linked && *f.linked < i) {
@@ -182,12 +246,33 @@ void read_context(std::string_view s, const SentenceIndex& sentences, ArticleCue
           word_begin < word_end && lexicon.cue(s.substr(word_begin, word_end - word_begin), "direction") != nullptr;
       const bool unscaled =
           f.kind == FigureKind::money && f.quoted && f.quoted->scale.exponent == 0 && !after_direction;
-      if (const CueHit* c = nearest(metric_hits, f.span,
-                                    [&](const CueHit& h) {
-                                      return metric_class(h) == MetricClass::amount ||
-                                             (unscaled && metric_class(h) == MetricClass::price && h.end <= f.span.begin);
-                                    });
-          c != nullptr && metric_class(*c) == MetricClass::price) {
+      const CueHit* c = nearest(
+          metric_hits, f.span,
+          [&](const CueHit& h) {
+            return metric_class(h) == MetricClass::amount ||
+                   (unscaled && metric_class(h) == MetricClass::price && h.end <= f.span.begin);
+          },
+          clause_end);
+      // A loss word beside the amount ("a loss of 3.75 trillion won", "an operating loss of
+      // $210 million") makes it a loss, nearer than the metric named before it.
+      const CueHit* loss = nearest(hits_in(hits.loss, lo, hi), f.span, [&](const CueHit& h) {
+        return distance(f.span, h.begin, h.end) <= loss_reach;
+      }, clause_end);
+      if (loss != nullptr && f.kind == FigureKind::money &&
+          (c == nullptr || weighed(f.span, loss->begin, loss->end, clause_end) <= weighed(f.span, c->begin, c->end, clause_end))) {
+        // The loss of the metric its words name, else of the metric named before it in the
+        // sentence when that one can be a loss (another `loss` cue names it), else net income.
+        std::string of = index.value(loss->row);
+        if (of.empty()) {
+          const CueHit* before = nullptr;
+          for (const CueHit& h : hits_in(hits.metric, sent.begin, loss->begin))
+            if (metric_class(h) == MetricClass::amount && h.end <= loss->begin) before = &h;
+          of = before != nullptr && std::find(can_be_loss.begin(), can_be_loss.end(), index.value(before->row)) != can_be_loss.end() ? index.value(before->row)
+                                                                                          : std::string("net_income");
+        }
+        ctx.metric = guess(loss_form(of), *loss, s, f.span, 0.8, 0.5);
+        ctx.loss_of = std::move(of);
+      } else if (c != nullptr && metric_class(*c) == MetricClass::price) {
         ctx.metric = guess("share_price", *c, s, f.span, 0.8, 0.5);
       } else if (c != nullptr) {
         ctx.metric = guess(index.value(c->row), *c, s, f.span, 0.8, 0.5);
@@ -203,7 +288,8 @@ void read_context(std::string_view s, const SentenceIndex& sentences, ArticleCue
           g.value = m;
         } else if (metric_class(*c) == MetricClass::price || m == "market_cap") {
           g.value = "price_change";
-        } else if (!hits_in(hits.growth, lo, hi).empty()) {
+        } else if (!hits_in(hits.growth, lo, hi).empty() || direction != nullptr) {
+          // A percentage that moves with a growth or direction word ("profit slides 21%").
           g.value = m == "adjusted_ebita" ? std::string("ebita_growth") : m + "_growth";
         } else {
           g = {};
@@ -216,36 +302,92 @@ void read_context(std::string_view s, const SentenceIndex& sentences, ArticleCue
         ctx.metric = guess(index.value(c->row), *c, s, f.span, 0.8, 0.5);
     }
 
-    // Period: the nearest period phrase in the sentence.
+    // Period: the nearest period phrase in the sentence. One written without its year
+    // (`the third quarter`, `a year earlier`) takes it from the document's evidence; a
+    // figure of a flow with none takes the period its paragraph (or headline) is about.
     const std::optional<FiscalCalendar> calendar =
         issuer >= 0 ? options.issuers[static_cast<std::size_t>(issuer)].calendar : std::nullopt;
     const bool moves = f.kind == FigureKind::percent || f.kind == FigureKind::multiple ||
                        ctx.metric.value == "price_change" || ctx.metric.value == "market_cap_change";
     const std::vector<PeriodCue>& period_cues = periods.of(sentence_index, sent, moves, calendar);
     {
-      const PeriodCue* best = nullptr;
-      std::size_t best_d = npos;
       const auto first = std::lower_bound(period_cues.begin(), period_cues.end(), lo,
                                           [](const PeriodCue& c, std::size_t v) { return c.begin < v; });
-      for (auto it = first; it != period_cues.end() && it->begin < hi; ++it) {
-        std::size_t d = distance(f.span, it->begin, it->end);
-        if (it->begin >= f.span.end) d = d * 3 / 2 + 10;
-        if (d < best_d) {
-          best = &*it;
-          best_d = d;
+      const auto nearest_cue = [&](auto&& keep) {
+        const PeriodCue* best = nullptr;
+        std::size_t best_d = npos;
+        for (auto it = first; it != period_cues.end() && it->begin < hi; ++it) {
+          if (!keep(*it)) continue;
+          const bool right_after = it->relative == RelativePeriod::year_earlier && it->begin >= f.span.end &&
+                                   it->begin - f.span.end <= 2;
+          const std::size_t d = right_after ? 0 : weighed(f.span, it->begin, it->end, npos);
+          if (d < best_d) {
+            best = &*it;
+            best_d = d;
+          }
         }
-      }
-      if (best) {
+        return best;
+      };
+      // A year earlier is the base of a rate of change, never its period, and the period of
+      // no figure outside its clause ("a loss of $210 million, after a profit of $640 million
+      // a year earlier"); right after a figure it is that figure's ("from 3.7 billion a year earlier").
+      const bool rate = f.kind == FigureKind::multiple || ends_with(ctx.metric.value, "_growth") ||
+                        ctx.metric.value == "price_change" || ctx.metric.value == "market_cap_change" ||
+                        (!ctx.metric.known() && f.kind == FigureKind::percent);
+      // Nor is it the period of a figure with another figure between them ("rose to 3.05% from 2.91% a year earlier").
+      const std::size_t next_figure = i + 1 < out.figures.size() ? out.figures[i + 1].span.begin : npos;
+      const std::size_t clause_begin = clause_begin_before(s, f.span, lo);
+      const PeriodCue* best = nearest_cue([&](const PeriodCue& c) {
+        return c.relative != RelativePeriod::year_earlier ||
+               (!rate && c.begin < clause_end && c.begin >= clause_begin && (c.begin < f.span.end || c.begin < next_figure));
+      });
+      const auto words = [&](const PeriodCue& c) { return std::string(s.substr(c.begin, c.end - c.begin)); };
+      if (best != nullptr && best->relative == RelativePeriod::none) {
         ctx.period = ContextGuess{best->value,
                                   std::min(best->confidence, by_distance(distance(f.span, best->begin, best->end), 1.0, 0.4)),
-                                  std::string(s.substr(best->begin, best->end - best->begin))};
+                                  words(*best)};
+      } else if (best != nullptr) {
+        PeriodEvidence evidence = trail.before(sentence_index, calendar);
+        // Another period of the sentence, resolved first when written without its year too
+        // ("third-quarter net profit of S$3.03 billion, up 15% from a year ago").
+        const PeriodCue* other = nearest_cue([&](const PeriodCue& c) {
+          return &c != best && c.relative != RelativePeriod::year_earlier &&
+                 (c.period.has_value() || c.relative != RelativePeriod::none);
+        });
+        PeriodCue resolved_other;
+        if (other != nullptr && !other->period) {
+          if (const auto y = periods.resolve(*other, evidence, calendar); y && y->period) {
+            resolved_other = *other;
+            resolved_other.period = y->period;
+            resolved_other.relative = RelativePeriod::none;
+            other = &resolved_other;
+          } else {
+            other = nullptr;
+          }
+        }
+        evidence.in_sentence = other;
+        if (const auto x = periods.resolve(*best, evidence, calendar)) {
+          ctx.period = ContextGuess{x->value,
+                                    std::min(x->confidence, by_distance(distance(f.span, best->begin, best->end), 1.0, 0.4)),
+                                    fmt::format("{} [{}]", words(*best), x->from)};
+        }
+      } else if (ctx.metric.known() && carries_period(ctx.metric.value) && !trail.names_time(sent)) {
+        // A sentence that names no time of its own goes on about its paragraph's reporting
+        // period (a quarter, a half, a fiscal year; not a year named in passing), else the headline's.
+        const PeriodEvidence evidence = trail.before(sentence_index, calendar);
+        if (evidence.paragraph != nullptr && reporting_period(evidence.paragraph->period)) {
+          ctx.period = ContextGuess{evidence.paragraph->period.to_string(), 0.3,
+                                    fmt::format("[paragraph: '{}']", evidence.paragraph->words)};
+        } else if (evidence.paragraph == nullptr && evidence.headline != nullptr &&
+                   reporting_period(evidence.headline->period)) {
+          ctx.period = ContextGuess{evidence.headline->period.to_string(), 0.25,
+                                    fmt::format("[headline: '{}']", evidence.headline->words)};
+        }
       }
     }
 
     // Direction: the nearest up or down word within 80 bytes.
-    if (const CueHit* c = nearest(hits_in(hits.direction, lo, hi), f.span)) {
-      if (distance(f.span, c->begin, c->end) <= 80) ctx.direction = guess(index.value(c->row), *c, s, f.span, 0.7, 0.4);
-    }
+    if (direction != nullptr) ctx.direction = guess(index.value(direction->row), *direction, s, f.span, 0.7, 0.4);
   }
 }
 

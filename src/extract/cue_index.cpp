@@ -78,6 +78,7 @@ CueKind kind_of(std::string_view category, bool& known) {
   if (category == "change") return CueKind::change;
   if (category == "whole_company") return CueKind::whole_company;
   if (category == "entity_descriptor") return CueKind::entity_descriptor;
+  if (category == "loss") return CueKind::loss;
   if (category == "not_entity") return CueKind::not_entity;
   known = false;
   return CueKind::metric;
@@ -164,6 +165,10 @@ CueIndex::CueIndex(std::span<const CueRow> cues, std::span<const IssuerNames> is
     bool known = false;
     const CueKind k = kind_of(c.category, known);
     if (known) add(c.phrase, k, std::string(c.value));
+    // The words that say a sentence names its own time, read or not ("By the fiscal year's end").
+    if (c.category == "period_word" &&
+        (c.value == "quarter" || c.value == "fiscal" || c.value == "months" || c.value == "years"))
+      add(c.phrase, CueKind::time_word, std::string(c.value));
   }
   for (std::size_t i = 0; i < issuers.size(); ++i) {
     add(issuers[i].name, CueKind::issuer, std::to_string(i));
@@ -311,6 +316,8 @@ CueIndex::Hits CueIndex::scan(std::string_view s) const {
           case CueKind::change: h.change.push_back(hit); break;
           case CueKind::whole_company: h.whole_company.push_back(hit); break;
           case CueKind::entity_descriptor: h.entity_descriptor.push_back(hit); break;
+          case CueKind::loss: h.loss.push_back(hit); break;
+          case CueKind::time_word: h.time_word.push_back(hit); break;
           case CueKind::segment:
             h.segment.push_back(hit);
             // A segment's proper name is a mention of its issuer too (`Alibaba Cloud`).
@@ -326,7 +333,8 @@ CueIndex::Hits CueIndex::scan(std::string_view s) const {
           case CueKind::not_entity:
           case CueKind::name: break;
         }
-        claimed = true;
+        // A word of a period phrase is noted, and may still be part of a name ("Three Months Ended").
+        claimed = claimed || rows_[r].kind != CueKind::time_word;
       }
     }
     if (claimed) {

@@ -251,11 +251,19 @@ std::string draft_claims_csv(const Extraction& extraction, std::string_view text
     field(fmt::format("E{}", i + 1));
     field(document);
     field(quote);
-    field(std::string_view(f.text).substr(f.hedge_verb.empty() ? 0 : f.text.find_first_not_of(" \t", f.hedge_verb.size())));
+    const std::string_view figure =
+        std::string_view(f.text).substr(f.hedge_verb.empty() ? 0 : f.text.find_first_not_of(" \t", f.hedge_verb.size()));
+    // A loss of an amount written as such (`an operating loss of $210 million`) is the
+    // negative of the metric it is a loss of: drafted so, for check to compare with reported
+    // data; a hedged, ranged or already negative figure keeps the loss form (negating it
+    // would turn a bound around).
+    const bool negated = !c.loss_of.empty() && f.quoted && f.quoted->qualifier == Qualifier::none &&
+                         !f.quoted->is_range() && f.quoted->value.sign() > 0 && f.hedge_verb.empty();
+    field(negated ? "-" + std::string(figure) : std::string(figure));
     field(c.entity.value);
     field("");  // listing: the text rarely says which
     field(c.segment.value);
-    field(c.metric.known() ? std::string_view(c.metric.value) : std::string_view("other"));
+    field(negated ? std::string_view(c.loss_of) : c.metric.known() ? std::string_view(c.metric.value) : std::string_view("other"));
     field(c.period.value);
     field(as_of);
     field(f.linked && *f.linked < i ? fmt::format("converts:E{}", *f.linked + 1) : std::string{});
@@ -270,6 +278,7 @@ std::string draft_claims_csv(const Extraction& extraction, std::string_view text
                            f.number_locale->number);
     }
     if (!c.metric.known()) notes += "; metric not read from the text";
+    if (negated) notes += fmt::format("; a loss ('{}'): drafted as {}, negative", c.metric.evidence, c.loss_of);
     notes += fmt::format("; confidence entity {:.1f}, metric {:.1f}, period {:.1f}", c.entity.confidence,
                          c.metric.confidence, c.period.confidence);
     csv::append_field(out, notes);

@@ -150,7 +150,10 @@ void keep_company_mentions(std::string_view s, const Lexicon& lexicon, std::vect
     if (m.kind == CueKind::name && part_of_figure(s, lexicon, m)) continue;
     if (m.kind == CueKind::name) {
       const auto [at, fresh] = alone_of_name.try_emplace(text, false);
-      if (fresh) at->second = no_company_alone(lexicon, alone, text);
+      // "U.S." is read as the name "U.S" and its full stop.
+      if (fresh)
+        at->second = no_company_alone(lexicon, alone, text) ||
+                     (m.end < s.size() && s[m.end] == '.' && no_company_alone(lexicon, alone, s.substr(m.begin, m.end + 1 - m.begin)));
       if (at->second) continue;
     }
     std::size_t p = m.end;

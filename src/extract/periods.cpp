@@ -8,6 +8,7 @@
 
 #include "finmetrics/extract/detail/text.hpp"
 #include "finmetrics/time/period.hpp"
+#include "period_names.hpp"
 
 namespace finmetrics::extract_detail {
 
@@ -48,31 +49,14 @@ int small_number(std::string_view w, const Lexicon& lex) {
   return whole(w);
 }
 
-struct PeriodReader {
-  std::string_view s;
-  std::optional<Date> date;
-  std::optional<FiscalCalendar> calendar;  // name quarters in the entity's fiscal calendar
-
-  [[nodiscard]] std::string name(const Period& p) const {
-    if (calendar && p.kind() == PeriodKind::quarter)
-      return Period::containing(PeriodKind::fiscal_quarter, p.first_day(), *calendar).to_string();
-    return p.to_string();
-  }
-  [[nodiscard]] std::optional<Period> latest_quarter() const {
-    if (!date) return std::nullopt;
-    Period q = Period::containing(PeriodKind::quarter, *date).previous();
-    // Results come out some weeks after the quarter: the latest reported one.
-    while (date::sys_days(q.last_day()) + date::days{45} > date::sys_days(*date)) q = q.previous();
-    return q;
-  }
-  [[nodiscard]] std::string window(const Period& first, const Period& last) const {
-    return fmt::format("{}..{}", name(first), name(last));
-  }
-  [[nodiscard]] std::string month_window(int y, int m, int months) const {
-    const int end_index = y * 12 + (m - 1) + months - 1;
-    return fmt::format("{:04}-{:02}..{:04}-{:02}", y, m, end_index / 12, end_index % 12 + 1);
-  }
-};
+PeriodCue cue_at(std::size_t b, std::size_t e, std::string value, double confidence) {
+  PeriodCue c;
+  c.begin = b;
+  c.end = e;
+  c.value = std::move(value);
+  c.confidence = confidence;
+  return c;
+}
 
 }  // namespace
 
@@ -164,7 +148,21 @@ std::vector<PeriodCue> PeriodCache::read(const TextSpan& sentence, bool window_k
   const std::string_view s = s_;
   const PeriodReader r{s_, date_, calendar};
   const auto add = [&](std::size_t b, std::size_t e, std::string value, double conf) {
-    out.push_back(PeriodCue{b, e, std::move(value), conf});
+    out.push_back(cue_at(b, e, std::move(value), conf));
+  };
+  // A cue that names one period (kept for the figures whose period is written without a year).
+  const auto add_period = [&](std::size_t b, std::size_t e, const Period& p, double conf) {
+    const Period named = r.named(p);
+    PeriodCue c = cue_at(b, e, named.to_string(), conf);
+    c.period = named;
+    out.push_back(std::move(c));
+  };
+  const auto add_relative = [&](std::size_t b, std::size_t e, RelativePeriod kind, int index, int month = 0) {
+    PeriodCue c = cue_at(b, e, std::string{}, 0.0);
+    c.relative = kind;
+    c.index = index;
+    c.month = month;
+    out.push_back(std::move(c));
   };
   const auto phrase = [&](std::string_view words, auto&& f) { for_each_word(s, sentence.begin, sentence.end, words, f); };
   const std::uint64_t written = written_words(sentence);
@@ -179,14 +177,31 @@ std::vector<PeriodCue> PeriodCache::read(const TextSpan& sentence, bool window_k
     return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return mentions(w); });
   };
 
+  // The lexicon's period phrases written without a year, by the rule their value names:
+  // resolved per figure from the document's evidence (`resolve`).
+  const auto first_hit = std::lower_bound(hits_.begin(), hits_.end(), sentence.begin,
+                                          [](const CueHit& h, std::size_t v) { return h.begin < v; });
+  for (auto it = first_hit; it != hits_.end() && it->begin < sentence.end; ++it) {
+    const std::string& rule = index_.value(it->row);
+    if (rule.rfind("half:", 0) == 0 || rule.rfind("quarter:", 0) == 0) {
+      const bool half = rule[0] == 'h';
+      const int n = std::atoi(rule.c_str() + (half ? 5 : 8));
+      if (n >= 1 && n <= (half ? 2 : 4))
+        add_relative(it->begin, it->end, half ? RelativePeriod::half : RelativePeriod::quarter, n);
+    } else if (rule == "full_year") {
+      add_relative(it->begin, it->end, RelativePeriod::full_year, 0);
+    } else if (rule == "year_earlier") {
+      add_relative(it->begin, it->end, RelativePeriod::year_earlier, 0);
+    } else if (rule == "latest_quarter") {
+      add_relative(it->begin, it->end, RelativePeriod::latest_quarter, 0);
+    }
+  }
   if (r.date) {
     const int y = static_cast<int>(r.date->year());
     const unsigned m = unsigned{r.date->month()};
     const auto to_date = [&] { return fmt::format("{}-01-01..{}", y, to_string(*r.date)); };
     const std::optional<Period> latest = r.latest_quarter();
-    // The lexicon's period phrases, by the rule their value names.
-    const auto first_hit = std::lower_bound(hits_.begin(), hits_.end(), sentence.begin,
-                                        [](const CueHit& h, std::size_t v) { return h.begin < v; });
+    // The lexicon's period phrases that need the article date, by the rule their value names.
     for (auto it = first_hit; it != hits_.end() && it->begin < sentence.end; ++it) {
       const std::string& rule = index_.value(it->row);
       const std::size_t b = it->begin;
@@ -202,13 +217,14 @@ std::vector<PeriodCue> PeriodCache::read(const TextSpan& sentence, bool window_k
             std::atoi(std::string(s.substr(q, 4)).c_str()) == y)
           add(b, q + 4, to_date(), 0.8);
       } else if (rule == "this_year") {
-        add(b, e, window_kind ? to_date() : std::to_string(y), 0.7);
+        if (window_kind) add(b, e, to_date(), 0.7);
+        else add_period(b, e, Period::calendar_year(y), 0.7);
       } else if (rule == "last_year") {
-        add(b, e, std::to_string(y - 1), 0.6);
+        add(b, e, std::to_string(y - 1), 0.6);  // a comparison: no period the text goes on about
       } else if (rule == "next_year") {
-        add(b, e, std::to_string(y + 1), 0.6);
+        add_period(b, e, Period::calendar_year(y + 1), 0.6);
       } else if (rule == "this_month") {
-        add(b, e, Period::month(y, static_cast<int>(m)).to_string(), 0.6);
+        add_period(b, e, Period::month(y, static_cast<int>(m)), 0.6);
       } else if (rule == "last_month") {
         add(b, e, Period::month(y, static_cast<int>(m)).previous().to_string(), 0.6);
       } else if (rule.rfind("quarter_ending:", 0) == 0) {
@@ -220,9 +236,7 @@ std::vector<PeriodCue> PeriodCache::read(const TextSpan& sentence, bool window_k
                                   date::sys_days(q.last_day()) > date::sys_days(*r.date));
              ++k)
           q = q.previous();
-        add(b, e, r.name(q), 0.7);
-      } else if (rule == "latest_quarter" && latest) {
-        add(b, e, r.name(*latest), 0.6);
+        add_period(b, e, q, 0.7);
       } else if (rule == "previous_quarter" && latest) {
         add(b, e, r.name(latest->previous()), 0.6);
       }
@@ -280,29 +294,98 @@ std::vector<PeriodCue> PeriodCache::read(const TextSpan& sentence, bool window_k
         });
       }
   }
+  // "the six months ended June 30", "nine months ended 31 December 2024": a window that ends
+  // with a month (`period_end` and `month` cues); without its year it is resolved per figure.
+  {
+    const auto word_from = [&](std::size_t q) { return s.substr(q, letters_end(s, q) - q); };
+    const auto day_at = [&](std::size_t q) {  // a day of the month: its end, or q
+      std::size_t d = q;
+      while (d < s.size() && d - q < 2 && is_digit(s[d])) ++d;
+      return d > q && (d == s.size() || !is_digit(s[d])) ? d : q;
+    };
+    // After a period_end word at `at`: "[30] June [30][, 2025]" -> the window of `months`
+    // months from `b` (absolute with its year, else relative).
+    const auto ended = [&](std::size_t b, std::size_t at, int months, bool end_word_read) {
+      if (!end_word_read) {
+        if (lexicon_.cue(word_from(at), "period_end") == nullptr) return;
+        at = skip_hspace(s, letters_end(s, at));
+      }
+      if (const std::size_t d = day_at(at); d > at) at = skip_hspace(s, d);  // "30 June"
+      const std::string_view month_word = word_from(at);
+      const Cue* month = month_word.empty() || !is_upper(month_word.front()) ? nullptr : lexicon_.cue(month_word, "month");
+      if (month == nullptr) return;
+      std::size_t end = at + month_word.size();
+      if (end < s.size() && s[end] == '.') ++end;  // "Sept."
+      if (const std::size_t d = day_at(skip_hspace(s, end)); d > skip_hspace(s, end)) end = d;  // "June 30"
+      std::size_t y = end;
+      if (y < s.size() && s[y] == ',') ++y;
+      y = skip_hspace(s, y);
+      std::size_t ye = y;
+      while (ye < s.size() && ye - y < 5 && is_digit(s[ye])) ++ye;
+      const int last_month = std::atoi(month->value.c_str());
+      if (last_month < 1 || last_month > 12) return;
+      if (ye - y == 4) {
+        const int year = std::atoi(std::string(s.substr(y, 4)).c_str());
+        const auto [value, period] = months_window(months, year, last_month, r.calendar);
+        PeriodCue c = cue_at(b, ye, value, 0.7);
+        c.period = period;
+        out.push_back(std::move(c));
+      } else {
+        add_relative(b, end, RelativePeriod::months_ended, months, last_month);
+      }
+    };
+    // "the year ended March 31, 2025", "the quarter ended June 30": `months_ended:N` cues.
+    for (auto it = first_hit; it != hits_.end() && it->begin < sentence.end; ++it) {
+      const std::string& rule = index_.value(it->row);
+      if (rule.rfind("months_ended:", 0) == 0) ended(it->begin, skip_hspace(s, it->end), std::atoi(rule.c_str() + 13), true);
+    }
+    // "the six months ended June 30", "nine months ended 31 December 2024".
+    if (any_mentioned(words_.months)) {
+      for (std::size_t p = sentence.begin; p < sentence.end; ++p) {
+        if (p > 0 && (is_letter(s[p - 1]) || is_digit(s[p - 1]))) continue;
+        std::size_t ne = letters_end(s, p);
+        if (ne == p)
+          while (ne < sentence.end && is_digit(s[ne])) ++ne;
+        if (ne == p) continue;
+        const std::size_t q = skip_hspace(s, ne);
+        const std::size_t months_word = q > ne ? word_at(q, words_.months) : 0;
+        if (months_word == 0) continue;
+        const int months = small_number(s.substr(p, ne - p), lexicon_);
+        if (months <= 0 || months > 12) continue;
+        ended(p, skip_hspace(s, q + months_word), months, false);
+      }
+    }
+  }
+
   // Absolute names: "the second quarter of 2024", "fiscal year 2025", "2025Q3", "in 2023", "November 2020".
   // (the words are the lexicon's `period_word` cues: PeriodWords)
   for (const auto& [ord, qn] : words_.ordinals) {
     if (!mentions(ord)) continue;
     phrase(ord, [&, qn = qn](std::size_t b, std::size_t e) {
-      std::size_t q = skip_hspace(s, e);
+      // "third quarter", "third-quarter"
+      std::size_t q = e < s.size() && s[e] == '-' ? e + 1 : skip_hspace(s, e);
       const std::size_t quarter = word_at(q, words_.quarter);
       if (quarter == 0) return;
-      q = skip_hspace(s, q + quarter);
+      const std::size_t quarter_end = q + quarter;
+      if (quarter_end < s.size() && (is_letter(s[quarter_end]) || is_digit(s[quarter_end]))) return;
+      q = skip_hspace(s, quarter_end);
       const std::size_t of = word_at(q, words_.of);
-      if (of == 0) return;
       q = skip_hspace(s, q + of);
-      const std::size_t fiscal = word_at(q, words_.fiscal);
+      const std::size_t fiscal = of == 0 ? 0 : word_at(q, words_.fiscal);
       const bool fiscal_year = fiscal != 0;
       if (fiscal_year) q = skip_hspace(s, q + fiscal);
       std::size_t ye = q;
       while (ye < s.size() && is_digit(s[ye])) ++ye;
-      if (ye - q != 4) return;
+      if (of == 0 || ye - q != 4) {
+        // No year: the quarter of the year the document is about (`resolve`).
+        add_relative(b, quarter_end, RelativePeriod::quarter, qn);
+        return;
+      }
       const int year = std::atoi(std::string(s.substr(q, 4)).c_str());
       if (fiscal_year && r.calendar) {
-        add(b, ye, Period::fiscal_quarter(*r.calendar, year, qn).to_string(), 0.7);
+        add_period(b, ye, Period::fiscal_quarter(*r.calendar, year, qn), 0.7);
       } else {
-        add(b, ye, r.name(Period::quarter(year, qn)), 0.7);
+        add_period(b, ye, Period::quarter(year, qn), 0.7);
       }
     });
   }
@@ -318,9 +401,9 @@ std::vector<PeriodCue> PeriodCache::read(const TextSpan& sentence, bool window_k
       const int qn = s[e + 1] - '0';
       const Period cal = Period::quarter(year, qn);
       if (r.calendar && r.date && date::sys_days(cal.last_day()) >= date::sys_days(*r.date)) {
-        add(p, e + 2, Period::fiscal_quarter(*r.calendar, year, qn).to_string(), 0.5);
+        add_period(p, e + 2, Period::fiscal_quarter(*r.calendar, year, qn), 0.5);
       } else {
-        add(p, e + 2, r.name(cal), 0.6);
+        add_period(p, e + 2, cal, 0.6);
       }
       continue;
     }
@@ -339,16 +422,16 @@ std::vector<PeriodCue> PeriodCache::read(const TextSpan& sentence, bool window_k
       const std::size_t q = skip_hspace(s, e);
       if (q + 2 <= s.size() && s[q] == 'Q' && s[q + 1] >= '1' && s[q + 1] <= '4' &&
           (q + 2 == s.size() || !is_digit(s[q + 2]))) {
-        add(b, q + 2, Period::fiscal_quarter(*r.calendar, year, s[q + 1] - '0').to_string(), 0.7);
+        add_period(b, q + 2, Period::fiscal_quarter(*r.calendar, year, s[q + 1] - '0'), 0.7);
         continue;
       }
-      add(b, e, Period::fiscal_year(*r.calendar, year).to_string(), 0.7);
+      add_period(b, e, Period::fiscal_year(*r.calendar, year), 0.7);
       continue;
     }
     // "Q3 2024": a calendar quarter.
     if (p >= 3 && s[p - 1] == ' ' && s[p - 3] == 'Q' && s[p - 2] >= '1' && s[p - 2] <= '4' &&
         (p < 4 || !is_letter(s[p - 4]))) {
-      add(p - 3, e, r.name(Period::quarter(year, s[p - 2] - '0')), 0.6);
+      add_period(p - 3, e, Period::quarter(year, s[p - 2] - '0'), 0.6);
       continue;
     }
     if (p >= 2 && is_letter(s[p - 1])) continue;
@@ -360,16 +443,49 @@ std::vector<PeriodCue> PeriodCache::read(const TextSpan& sentence, bool window_k
     bool month = false;
     if (we < p && !before.empty() && is_upper(before.front())) {
       if (const Cue* m = lexicon_.cue(before, "month")) {
-        add(wb, e, Period::month(year, std::atoi(m->value.c_str())).to_string(), 0.6);
+        add_period(wb, e, Period::month(year, std::atoi(m->value.c_str())), 0.6);
         month = true;
       }
     }
     if (month) continue;
+    // "LONDON, Aug 5, 2025 -", "MUMBAI, April 25, 2025 (PTI) -": the year of a dateline's day
+    // (near its line's start, a dash or bracket after it), no period of a figure.
+    const std::size_t line_start = s.rfind('\n', p) == std::string_view::npos ? 0 : s.rfind('\n', p) + 1;
+    const std::size_t after_year = skip_hspace(s, e);
+    const bool dateline = p - line_start < 80 && after_year < s.size() &&
+                          (s[after_year] == '-' || s[after_year] == '(' || s.substr(after_year, 3) == "\xE2\x80\x93" ||
+                           s.substr(after_year, 3) == "\xE2\x80\x94");
+    if (dateline && we < p && we >= 2 && s[we - 1] == ',' && is_digit(s[we - 2])) {
+      std::size_t d = we - 1;
+      while (d > 0 && is_digit(s[d - 1]) && we - 1 - d < 2) --d;
+      const std::size_t me = skip_hspace_back(s, d);
+      std::size_t mb = letters_begin(s, me > 0 && s[me - 1] == '.' ? me - 1 : me);
+      // ("the year ended March 31, 2025": a period's end, read above)
+      const std::size_t pe = skip_hspace_back(s, mb);
+      const bool period_end = lexicon_.cue(s.substr(letters_begin(s, pe), pe - letters_begin(s, pe)), "period_end") != nullptr;
+      if (me < d && mb < me && is_upper(s[mb]) && !period_end &&
+          lexicon_.cue(s.substr(mb, letters_end(s, mb) - mb), "month") != nullptr)
+        continue;
+    }
     const bool preposition = we < p && !before.empty() && lexicon_.cue(before, "year_preposition") != nullptr;
-    add(p, e, std::to_string(year), preposition ? 0.6 : 0.4);
+    add_period(p, e, Period::calendar_year(year), preposition ? 0.6 : 0.4);
   }
-  std::sort(out.begin(), out.end(), [](const PeriodCue& a, const PeriodCue& b) { return a.begin < b.begin; });
+  // A phrase read inside a longer one ("June 2025" in "the six months ended June 30, 2025",
+  // "Q3" in "Q3 2024") is no period of its own.
+  std::sort(out.begin(), out.end(), [](const PeriodCue& a, const PeriodCue& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+  });
+  std::size_t kept = 0;
+  std::size_t reach = 0;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    if (kept > 0 && out[i].end <= reach) continue;
+    reach = std::max(reach, out[i].end);
+    if (kept != i) out[kept] = std::move(out[i]);
+    ++kept;
+  }
+  out.resize(kept);
   return out;
 }
 
 }  // namespace finmetrics::extract_detail
+

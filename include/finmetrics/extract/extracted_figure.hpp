@@ -77,6 +77,11 @@ struct FigureContext {
   ContextGuess metric;     ///< the claims vocabulary: "revenue", "capex", "price_change", ...
   ContextGuess period;     ///< a period name or `first..last` window, as in the claims files of data/
   ContextGuess direction;  ///< "up" or "down"
+  /// Set when the amount is a loss (`an operating loss of $210 million`: `metric` is
+  /// then its loss form, `operating_loss`): the metric it is a loss of, of which the
+  /// amount is the negative (`operating_income`). The draft claims write that metric
+  /// and the figure negated, so that `check` compares it with reported data.
+  std::string loss_of;
 };
 
 /// A figure found in text.

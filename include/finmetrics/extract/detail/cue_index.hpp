@@ -31,6 +31,8 @@ enum class CueKind : std::uint8_t {
   change,             ///< a word that makes a market value a change of it (`adding`, `wiped`)
   whole_company,      ///< `overall`: not a segment
   entity_descriptor,  ///< `affiliate`, `arm`: the name before it describes another company
+  loss,               ///< `operating loss` -> operating_income: the amount is a loss of that metric
+  time_word,          ///< a word of a period phrase (`period_word` cues `quarter`, `fiscal`, `months`, `years`)
   not_entity,         ///< a capitalised word that names no company (`The`, `Analysts`, `CEO`)
   issuer,             ///< a name of an issuer passed in; `value` is its index
   segment,            ///< a segment name of an issuer passed in; `value` is "issuer index:segment"
@@ -51,7 +53,7 @@ class CueIndex {
   /// Every hit in `text`, by kind, each list in text order. A position takes the
   /// longest phrase written there; a phrase in several categories gives a hit in each.
   struct Hits {
-    std::vector<CueHit> metric, direction, period, growth, change, whole_company, entity_descriptor, segment,
+    std::vector<CueHit> metric, direction, period, growth, change, whole_company, entity_descriptor, loss, time_word, segment,
         entity;  // issuers and names, in text order
   };
   [[nodiscard]] Hits scan(std::string_view text) const;
