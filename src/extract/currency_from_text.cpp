@@ -121,9 +121,19 @@ std::optional<CurrencyEvidence> dateline_place_currency(std::string_view s, cons
   return CurrencyEvidence{std::string(place), TextSpan{b, pe}, *c};
 }
 
+namespace {
+// A currency the family's words name: a member, or one the lexicon keeps out of the
+// family that its word names too (`family_outsider` cues: CHF and `francs` in Swiss coverage).
+bool named_by_family(Currency c, CurrencyFamily family, const Lexicon& lexicon) {
+  if (lexicon.family_of(c) == family) return true;
+  const Cue* outsider = lexicon.cue(c.code(), "family_outsider");
+  return outsider != nullptr && outsider->value == lexicon.family_name(family);
+}
+}  // namespace
+
 std::optional<CurrencyEvidence> dateline_currency(std::string_view s, CurrencyFamily family, const Lexicon& lexicon) {
   std::optional<CurrencyEvidence> place = dateline_place_currency(s, lexicon);
-  if (!place || lexicon.family_of(place->currency) != family) return std::nullopt;
+  if (!place || !named_by_family(place->currency, family, lexicon)) return std::nullopt;
   return place;
 }
 
@@ -141,6 +151,19 @@ std::optional<std::pair<QuotedFigure, CurrencyEvidence>> family_of_document(std:
       m = lexicon.currency_marker(figure.substr(p, e + 1 - p));
       if (m != nullptr) ++e;
     }
+    if (m == nullptr) {
+      // "300 billion CFA francs": the longest marker of up to three words from here
+      for (std::size_t we = e, words = 1; words < 3 && we + 1 < figure.size() && figure[we] == ' ' &&
+                                          is_letter(figure[we + 1]);
+           ++words) {
+        we = letters_end(figure, we + 1);
+        if (const CurrencyMarker* longer = lexicon.currency_marker(figure.substr(p, we - p));
+            names_family_only(longer, lexicon)) {
+          m = longer;
+          e = we;
+        }
+      }
+    }
     if (m == nullptr) m = lexicon.currency_marker(figure.substr(p, e - p));
     if (!names_family_only(m, lexicon)) return false;
     word = m;
@@ -156,14 +179,14 @@ std::optional<std::pair<QuotedFigure, CurrencyEvidence>> family_of_document(std:
   if (word == nullptr) return std::nullopt;
   std::optional<CurrencyEvidence> evidence;
   for (const ExplicitMoney& other : explicit_money) {
-    if (lexicon.family_of(other.currency) != word->family) continue;
+    if (!named_by_family(other.currency, word->family, lexicon)) continue;
     if (evidence && evidence->currency != other.currency) return std::nullopt;
     if (!evidence) {
       evidence = CurrencyEvidence{std::string(s.substr(other.span.begin, other.span.size())), other.span, other.currency};
     }
   }
   for (const Currency x : named) {
-    if (lexicon.family_of(x) != word->family) continue;
+    if (!named_by_family(x, word->family, lexicon)) continue;
     if (evidence && evidence->currency != x) return std::nullopt;
     if (!evidence) {
       const std::size_t p = s.find(x.code());

@@ -109,6 +109,15 @@ DocumentCurrencies::DocumentCurrencies(std::string_view s, const Lexicon& lexico
     document_dollar.emplace(s_, lexicon_, options, sentences, cues,
                             dollars.mixed ? std::nullopt : dollars.only, std::move(markers));
   }
+  if (!yens.at.empty() && !yens.mixed) {
+    std::vector<DollarMarker> markers;
+    markers.reserve(yens.at.size());
+    for (const std::size_t m : yens.at) {
+      markers.push_back(
+          DollarMarker{TextSpan{reads[m].c.begin, reads[m].c.end}, line_of[m], *reads[m].parsed->unit.currency});
+    }
+    document_yen.emplace(s_, lexicon_, options, sentences, cues, yens.only, std::move(markers));
+  }
   // The lines that hold a dollar amount other than cents (`$1.62`, `HK$5`, `dollars`), ascending.
   for (std::size_t k = 0; k < reads.size(); ++k) {
     const Read& r = reads[k];

@@ -100,6 +100,9 @@ class DocumentCurrencies {
   /// Whether the document's dollar reaches a bare `$` beside the places and companies of
   /// the text (document_dollar.hpp): set up when the text has dollar markers.
   std::optional<DocumentDollar> document_dollar;
+  /// The same over the yen family's markers, when they name one currency: whether the
+  /// company a bare `¥` of another paragraph is about is named beside one of them.
+  std::optional<DocumentDollar> document_yen;
   /// An explicit currency outside the dollar family.
   std::optional<Currency> other_named;
   /// The line (its first byte) each read starts on.

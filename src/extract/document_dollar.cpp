@@ -186,6 +186,14 @@ DocumentDollar::Reach DocumentDollar::in_marker_paragraph(TextSpan figure,
 // in a line that holds a marker, or the figure is about none. The names are gathered
 // once, when the first figure needs them.
 bool DocumentDollar::about_named_company(TextSpan figure, TextSpan sentence) {
+  return !unmarked_company_in(figure, sentence);
+}
+
+std::optional<std::string> DocumentDollar::unmarked_company(TextSpan figure) {
+  return unmarked_company_in(figure, sentences_.span(sentences_.index_of(figure.begin)));
+}
+
+std::optional<std::string> DocumentDollar::unmarked_company_in(TextSpan figure, TextSpan sentence) {
   const std::vector<CueHit>& mentions = cues_.hits().entity;
   if (!named_) {
     named_.emplace();
@@ -203,16 +211,16 @@ bool DocumentDollar::about_named_company(TextSpan figure, TextSpan sentence) {
     named_->erase(std::unique(named_->begin(), named_->end()), named_->end());
   }
   const MentionPick pick = mention_for(mentions, figure, sentence, window);
-  if (pick.hit == nullptr) return true;
+  if (pick.hit == nullptr) return std::nullopt;
   // Named there as written, or as the first words of a longer name or by a longer one
   // (`Acme` and `Acme Holdings`), by binary search: linear in the text.
-  const std::string name = cues_.name_of(*pick.hit);
+  std::string name = cues_.name_of(*pick.hit);
   const std::vector<std::string>& named = *named_;
   const auto it = std::lower_bound(named.begin(), named.end(), name);
-  if (it != named.end() && same_name(*it, name)) return true;
+  if (it != named.end() && same_name(*it, name)) return std::nullopt;
   for (std::size_t sp = name.find(' '); sp != std::string::npos; sp = name.find(' ', sp + 1))
-    if (std::binary_search(named.begin(), named.end(), name.substr(0, sp))) return true;
-  return false;
+    if (std::binary_search(named.begin(), named.end(), name.substr(0, sp))) return std::nullopt;
+  return name;
 }
 
 }  // namespace finmetrics::extract_detail

@@ -61,6 +61,12 @@ class DocumentDollar {
   /// $18.42" is AUD; "In New York, ..." stays the default).
   [[nodiscard]] const DollarMarker* marker_of_place(TextSpan figure);
 
+  /// The company the figure is about (the context reader's rule, mentions.hpp) when no
+  /// line that holds a marker names it; nullopt when the figure is about none or about a
+  /// company so named. The same question serves the yen family's markers (a bare `¥`
+  /// about Toyota after a paragraph of Tencent's RMB is not Tencent's yuan).
+  [[nodiscard]] std::optional<std::string> unmarked_company(TextSpan figure);
+
  private:
   [[nodiscard]] std::optional<Currency> place_in(TextSpan span) const;
   [[nodiscard]] std::optional<Currency> place_of_sentence(TextSpan sentence, std::size_t index);
@@ -70,6 +76,7 @@ class DocumentDollar {
   // marker, else in its clause, else in a short first clause before it.
   [[nodiscard]] std::optional<Currency> place_beside(TextSpan figure);
   [[nodiscard]] bool about_named_company(TextSpan figure, TextSpan sentence);
+  [[nodiscard]] std::optional<std::string> unmarked_company_in(TextSpan figure, TextSpan sentence);
   [[nodiscard]] Reach in_marker_paragraph(TextSpan figure, std::vector<DollarMarker>::const_iterator first);
 
   std::string_view s_;

@@ -333,7 +333,10 @@ bool Scanner::take(QuotedFigure&& f, std::size_t number, bool word, std::vector<
       e = ne;
     }
   }
-  if (plain && !scaled && !hyphen_scale && !grouped && noun.empty() && !compound_money) return false;  // a plain number
+  if (plain && !scaled && !hyphen_scale && !grouped && noun.empty() && !compound_money &&
+      !(!word && !f.is_range() && table_cell(b, number_end, f))) {
+    return false;  // a plain number (a table's cell is kept: table_cell)
+  }
   if (word && !compound_money) {
     // Number words: only with a unit or a scale ("three billion dollars", "twenty
     // percent", "nearly six times"); a fraction as a share of something ("a third of"),

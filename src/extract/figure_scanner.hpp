@@ -35,6 +35,7 @@
 #include "finmetrics/extract/extract_figures.hpp"
 #include "finmetrics/lexicon/lexicon.hpp"
 #include "finmetrics/parse/read_figure_at.hpp"
+#include "table_units.hpp"
 
 namespace finmetrics::extract_detail {
 
@@ -200,6 +201,8 @@ class Scanner {
   std::pair<std::size_t, const CurrencyMarker*> currency_word_at(std::size_t p) const;
   bool take(QuotedFigure&& f, std::size_t number, bool word, std::vector<Read>& out,
             std::vector<Error>& skipped, std::size_t& resume) const;
+  // Whether a plain number at b without groups is a cell of a table (figures_from_candidates.cpp).
+  bool table_cell(std::size_t b, std::size_t number_end, const QuotedFigure& f) const;
 
   // The lexicon's number word for `w`, through a small cache of the words seen (an
   // article repeats its words; every word is looked up).
@@ -214,6 +217,7 @@ class Scanner {
   mutable std::size_t refused_ = 0;  // the end of the last candidate refused
   mutable std::optional<std::size_t> unread_from_;  // where reading stopped at max_figures
   mutable WordMemo<const NumberWord*, 8192> number_words_{s_.size()};
+  mutable std::optional<std::vector<TableUnit>> table_units_;  // read once, when a plain number needs them
 };
 
 }  // namespace finmetrics::extract_detail

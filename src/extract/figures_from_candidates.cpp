@@ -13,12 +13,32 @@
 #include "table_units.hpp"
 #include "finmetrics/extract/detail/article_cues.hpp"
 #include "finmetrics/extract/detail/sentences.hpp"
+#include "finmetrics/parse/detail/table_row.hpp"
 
 // The candidates in text order become figures: each is read (or read again with
 // the currency its bare sign resolves to: option, document, default), its kind and
 // interval set, and pairs in two currencies (`Rmb81bn ($11bn)`) linked.
 
 namespace finmetrics::extract_detail {
+
+// "| Net finance costs | (1,234) | (987) |" under "| (RMB in millions) | ...", "Net loss
+// (1,234.5) (987.0)": an ungrouped number is a figure where it is a table's cell: in a
+// line a unit header governs, when it is negative, has three digits or more or a decimal
+// point (a one- or two-digit cell may be a note's number), or a bracketed negative cell
+// of a row (parse_detail::table_row_cell).
+bool Scanner::table_cell(std::size_t b, std::size_t number_end, const QuotedFigure& f) const {
+  const bool negative = f.value.sign() < 0 && s_[b] == '(';
+  if (negative && parse_detail::table_row_cell(s_, b)) return true;
+  if (!table_units_) table_units_ = table_units_of(s_, lexicon_);
+  if (table_unit_at(*table_units_, b) == nullptr) return false;
+  std::size_t digits = 0;
+  bool point = false;
+  for (std::size_t i = b; i < number_end; ++i) {
+    digits += is_digit(s_[i]) ? 1 : 0;
+    point = point || s_[i] == '.';
+  }
+  return negative || digits >= 3 || point;
+}
 
 void Scanner::reserve_for_text(std::vector<Read>& reads) const {
   std::size_t expected = s_.size() / 512 + 16;
@@ -118,7 +138,6 @@ void Scanner::run(Extraction& out, const SentenceIndex& sentences, ArticleCues& 
 
   DocumentCurrencies doc(s_, lexicon_, options_, reads, sentences, cues);
 
-  std::optional<std::vector<TableUnit>> table_units_;  // read once, when a plain number needs them
   for (std::size_t k = 0; k < reads.size(); ++k) {
     Read& r = reads[k];
     Candidate& c = r.c;
@@ -236,6 +255,45 @@ void Scanner::run(Extraction& out, const SentenceIndex& sentences, ArticleCues& 
                         why.marker_company, why.figure_company),
             f.text));
         continue;
+      } else if (!dollar && fam.only && !fam.mixed && !doc.translates(k, *fam.only, false) &&
+                 doc.yen_paragraph_.at.empty() && doc.prose_agrees(*fam.only) && doc.yen_place() &&
+                 doc.yen_place()->currency == *fam.only) {
+        // "TOKYO -- Toyota ... 4.9 trillion yen" and, paragraphs on, "Seven & i rejected a
+        // ¥5.8 trillion ($39 billion) offer ... Nippon Steel will pay $14.9 billion": the
+        // text's yen-family markers and its places name one currency: its bare `¥` anywhere.
+        resolved = *fam.only;
+        f.currency_source = CurrencySource::document;
+        f.currency_evidence = doc.evidence_for(fam, k);
+      } else if (!dollar && fam.only && !fam.mixed && doc.yen_paragraph_.at.empty() && doc.yen_place() &&
+                 doc.yen_place()->currency != *fam.only) {
+        // "TOKYO -- ..." in a text whose only yen-family markers are yuan: which is not written.
+        const CurrencyEvidence marker = doc.evidence_for(fam, k);
+        out.skipped.push_back(make_error(
+            Errc::ambiguous,
+            fmt::format("byte {}: '{}': '\xC2\xA5' may be the {} of '{}' or the {} of '{}': not read (use --yen CODE)",
+                        c.begin, f.text, fam.only->code(), marker.marker, doc.yen_place()->currency.code(),
+                        doc.yen_place()->marker),
+            f.text));
+        continue;
+      } else if (const std::optional<std::string> unmarked =
+                     !dollar && fam.only && !fam.mixed && !doc.translates(k, *fam.only, dollar) &&
+                             doc.yen_paragraph_.at.empty() && doc.prose_agrees(*fam.only) &&
+                             !doc.other_money_on_line(k) && lexicon_.cue(fam.only->code(), "sign_by_company") != nullptr
+                         ? doc.document_yen->unmarked_company(TextSpan{c.begin, c.end})
+                         : std::nullopt;
+                 unmarked) {
+        // "Tencent earned RMB660.3 billion.\n\nToyota earned ¥4.7 trillion": the yuan of
+        // another paragraph reaches a bare `¥` only about its own company (or about none)
+        // (`sign_by_company` cues: English writes the yuan out and the yen as `¥`); `¥`
+        // has no default to fall back on, so it is refused, never guessed.
+        const CurrencyEvidence marker = doc.evidence_for(fam, k);
+        out.skipped.push_back(make_error(
+            Errc::ambiguous,
+            fmt::format("byte {}: '{}': '\xC2\xA5' may be the {} of '{}' in another paragraph, or not: it is about {}, "
+                        "named in no paragraph with a yen or yuan marker (use --yen CODE)",
+                        c.begin, f.text, fam.only->code(), marker.marker, *unmarked),
+            f.text));
+        continue;
       } else if (fam.only && !fam.mixed && !doc.translates(k, *fam.only, dollar) &&
                  (dollar ? reach == DocumentDollar::Reach::document
                          : (doc.yen_paragraph_.at.empty() && doc.prose_agrees(*fam.only) &&
@@ -328,20 +386,44 @@ void Scanner::run(Extraction& out, const SentenceIndex& sentences, ArticleCues& 
     if (q.unit.dimension == Dimension::number && q.scale.exponent == 0 && !q.is_range() && !c.word_form &&
         q.qualifier == Qualifier::none) {
       if (!table_units_) table_units_ = table_units_of(s_, lexicon_);
-      if (const TableUnit* t = table_unit_at(*table_units_, c.begin); t != nullptr) {
+      const TableUnit* t = table_unit_at(*table_units_, c.begin);
+      // "$m", "($ million)": a header's bare dollar is the dollar a bare `$` of the text is
+      // read as: the option's, the press's or the one its markers name (`document`), else
+      // the default's (`default`, never certain); in a text of several dollars, none.
+      std::optional<Currency> cur;
+      CurrencySource source = CurrencySource::document;
+      std::optional<CurrencyEvidence> evidence;
+      if (t != nullptr && t->header.currency != bare_dollar) {
+        cur = t->header.currency;
+        evidence = t->header;
+      } else if (t != nullptr) {
+        if (options_.dollar) {
+          cur = *options_.dollar;
+          source = CurrencySource::option;
+        } else if (const std::optional<CurrencyEvidence>& press = doc.press_dollar(); press) {
+          cur = press->currency;
+          evidence = *press;
+        } else if (doc.dollars.only && !doc.dollars.mixed) {
+          cur = *doc.dollars.only;
+          evidence = doc.evidence_for(doc.dollars, k);
+        } else if (!doc.dollars.mixed && !doc.press_mixed() && options_.parse.currency.dollar) {
+          cur = *options_.parse.currency.dollar;
+          source = CurrencySource::default_;
+        }
+      }
+      if (cur) {
         ParseOptions o = read_options_;
         if (!c.locale.empty()) o.locale = std::string(c.locale);
-        Result<QuotedFigure> money =
-            parse_figure(f.text + (t->glued ? "" : " ") + t->scale + " " + std::string(t->header.currency.code()), o);
+        Result<QuotedFigure> money = parse_figure(f.text + (t->glued ? "" : " ") + t->scale + " " + std::string(cur->code()), o);
         // "(1,234)" under the header: the cell's accounting negative, read with the code before it
         // ("CNY (1,234) million"), as the grammar reads brackets after a marker.
         if (!money && f.text.size() > 2 && f.text.front() == '(' && f.text.back() == ')') {
-          money = parse_figure(std::string(t->header.currency.code()) + " " + f.text + (t->glued ? "" : " ") + t->scale, o);
+          money = parse_figure(std::string(cur->code()) + " " + f.text + (t->glued ? "" : " ") + t->scale, o);
         }
-        if (money && money->unit.is_money() && money->unit.currency == t->header.currency) {
+        if (money && money->unit.is_money() && money->unit.currency == *cur) {
           q = std::move(*money);
-          f.currency_source = CurrencySource::document;
-          f.currency_evidence = t->header;
+          f.currency_source = source;
+          f.currency_evidence = evidence;
           by_document = true;
         }
       }

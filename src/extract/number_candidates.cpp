@@ -66,6 +66,14 @@ bool Scanner::inside_token(std::size_t d) const {
   const CodePoint before = decode_before(s_, d);
   if (before.size == 0) return false;
   const char32_t b = before.value;
+  // "S/120 million", "S/.120": a currency marker of the lexicon that ends in a slash (the
+  // Peruvian sol), glued to its number, starts the figure: its letters must be the whole marker.
+  if (b == '/' || (b == '.' && d >= 2 && s_[d - 2] == '/')) {
+    const std::size_t slash = b == '/' ? d - 1 : d - 2;
+    const std::size_t wb = letters_begin(s_, slash);
+    if (wb < slash && (wb == 0 || !is_alnum(s_[wb - 1])) && lexicon_.currency_marker(s_.substr(wb, d - wb)) != nullptr)
+      return false;
+  }
   if (b == '.') {
     // "Rs.1,234.56 Cr.", "Bs.5bn": a currency marker that ends in a full stop, glued to its
     // number, starts the figure (the word before the stop starts a token of its own).

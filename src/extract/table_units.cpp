@@ -28,26 +28,9 @@ std::optional<std::string> scale_word(std::string_view w, const Lexicon& lexicon
   return std::string(w);
 }
 
-// The one currency the dollar markers written with a sign in the text name (`HK$`,
-// `US$`, `S$`), or nullopt when it writes none or several.
-std::optional<Currency> dollar_of_text(std::string_view s, const Lexicon& lexicon) {
-  std::optional<Currency> found;
-  for (std::size_t d = s.find('$'); d != std::string_view::npos; d = s.find('$', d + 1)) {
-    std::size_t b = d;
-    while (b > 0 && d - b < 4 && (is_letter(s[b - 1]) || s[b - 1] == '.')) --b;
-    if (b == d || (b > 0 && is_letter(s[b - 1]))) continue;  // a bare `$`, or letters of a word
-    const CurrencyMarker* m = lexicon.currency_marker(s.substr(b, d + 1 - b));
-    if (m == nullptr || !m->currency || m->divisor != 1) continue;
-    if (found && *found != *m->currency) return std::nullopt;
-    found = *m->currency;
-  }
-  return found;
-}
-
 // A marker that names a currency, whole (no minor unit, no coin): of the lexicon, or
 // read by the grammar before a number (`US$`: a country prefix and the dollar sign).
-// A bare `$` or `dollars` ("($ million)") names the one dollar the text's own markers name
-// (`dollar`: "HK$" in the text above, or "US$"), none when they name none or several.
+// A bare `$` or `dollars` ("($ million)") names `dollar` (bare_dollar: the document decides).
 std::optional<Currency> currency_of(std::string_view marker, const Lexicon& lexicon,
                                     std::optional<Currency> dollar = std::nullopt) {
   if (marker.empty()) return std::nullopt;
@@ -139,17 +122,48 @@ std::optional<std::pair<Currency, std::string>> unit_of(std::string_view inside,
   return std::pair{*currency, std::move(scale)};
 }
 
+// The rows a header on the line ending at `line_end` governs: from the next line to the
+// first blank one. A header row (`first_cell`) has the blank line a Markdown or HTML
+// table's rule or row break decodes to after it; an HTML table's rows (`html`, cells
+// apart by " ; ") each decode to a paragraph of their own and go on across blank lines.
+std::pair<std::size_t, std::size_t> rows_under(std::string_view s, std::size_t line_end, bool first_cell, bool html) {
+  std::size_t from = line_end + 1;
+  if (first_cell && from < s.size()) {
+    const std::size_t e = std::min(s.find('\n', from), s.size());
+    if (e < s.size() && blank_line(s.substr(from, e - from))) from = e + 1;
+  }
+  std::size_t to = s.find("\n\n", from);
+  // a blank line of white space ends the table too
+  for (std::size_t p = from; p < s.size() && p < to;) {
+    const std::size_t e = std::min(s.find('\n', p), s.size());
+    if (trim(s.substr(p, e - p)).empty() || (e < s.size() && blank_line(s.substr(p, e - p)))) {
+      to = p;
+      break;
+    }
+    p = e + 1;
+  }
+  if (to == std::string_view::npos) to = s.size();
+  if (first_cell && html) {
+    while (to < s.size()) {
+      std::size_t p = to;
+      while (p < s.size() && (s[p] == '\n' || s[p] == '\r' || s[p] == ' ' || s[p] == '\t')) ++p;
+      const std::size_t e = std::min(s.find('\n', p), s.size());
+      if (p >= s.size() || s.substr(p, e - p).find(" ; ") == std::string_view::npos) break;
+      to = e;
+    }
+  }
+  return {std::min(from, s.size()), to};
+}
+
 // The bracketed headers: "(RMB million)", "(₹ in crore)".
 std::vector<TableUnit> bracketed_table_units_of(std::string_view s, const Lexicon& lexicon) {
   std::vector<TableUnit> out;
-  std::optional<std::optional<Currency>> dollar;  // read once, when a header writes a bare `$`
   for (std::size_t open = s.find('('); open != std::string_view::npos; open = s.find('(', open + 1)) {
     const std::size_t close = s.find(')', open);
     if (close == std::string_view::npos) break;
     if (close - open > 64 || s.substr(open, close - open).find('\n') != std::string_view::npos) continue;
     const std::string_view inside = s.substr(open + 1, close - open - 1);
-    if (!dollar && inside.find('$') != std::string_view::npos) dollar = dollar_of_text(s, lexicon);
-    const auto unit = unit_of(inside, lexicon, dollar.value_or(std::nullopt));
+    const auto unit = unit_of(inside, lexicon, bare_dollar);
     if (!unit) continue;
     const std::size_t line_end = s.find('\n', close);
     if (line_end == std::string_view::npos) break;
@@ -163,36 +177,7 @@ std::vector<TableUnit> bracketed_table_units_of(std::string_view s, const Lexico
     const bool first_cell =
         std::all_of(before.begin(), before.end(), [](char c) { return c == ' ' || c == '\t' || c == '|'; });
     if (!first_cell && std::any_of(after.begin(), after.end(), [](char c) { return is_letter(c); })) continue;
-    std::size_t from = line_end + 1;
-    // A header row's own line, then the blank line a Markdown or HTML table's rule or
-    // row break decodes to: the rows start after it.
-    if (first_cell && from < s.size()) {
-      const std::size_t e = std::min(s.find('\n', from), s.size());
-      if (e < s.size() && blank_line(s.substr(from, e - from))) from = e + 1;
-    }
-    std::size_t to = s.find("\n\n", from);
-    // a blank line of white space ends the table too
-    for (std::size_t p = from; p < s.size() && p < to;) {
-      const std::size_t e = std::min(s.find('\n', p), s.size());
-      if (trim(s.substr(p, e - p)).empty() || (e < s.size() && blank_line(s.substr(p, e - p)))) {
-        to = p;
-        break;
-      }
-      p = e + 1;
-    }
-    if (to == std::string_view::npos) to = s.size();
-    // An HTML table decodes each row to a paragraph of its own ("Revenue ; 92,507.4 ;
-    // 70,893.9"): under a header row, the rows go on across blank lines while the next
-    // line is a row of cells.
-    if (first_cell && after.find(" ; ") != std::string_view::npos) {
-      while (to < s.size()) {
-        std::size_t p = to;
-        while (p < s.size() && (s[p] == '\n' || s[p] == '\r' || s[p] == ' ' || s[p] == '\t')) ++p;
-        const std::size_t e = std::min(s.find('\n', p), s.size());
-        if (p >= s.size() || s.substr(p, e - p).find(" ; ") == std::string_view::npos) break;
-        to = e;
-      }
-    }
+    const auto [from, to] = rows_under(s, line_end, first_cell, after.find(" ; ") != std::string_view::npos);
     if (!out.empty() && out.back().to > open) out.back().to = open;  // the next header ends the last table
     const bool glued = unit->second.front() == '\x01';
     out.push_back(TableUnit{from, to, glued ? unit->second.substr(1) : unit->second, glued,
@@ -230,19 +215,20 @@ std::optional<std::pair<Currency, std::string>> unit_of_header_line(std::string_
 
 std::vector<TableUnit> table_units_of(std::string_view s, const Lexicon& lexicon) {
   std::vector<TableUnit> out = bracketed_table_units_of(s, lexicon);
-  // Unbracketed header lines: a line of unit cells only, with a line under it.
-  std::optional<std::optional<Currency>> dollar;
   const std::size_t bracketed = out.size();
   for (std::size_t b = 0; b < s.size();) {
     const std::size_t line_end = s.find('\n', b);
     if (line_end == std::string_view::npos) break;
     const std::string_view line = s.substr(b, line_end - b);
     const std::size_t first = line.find_first_not_of(" \t");
-    // a cell starts with a letter or a sign ("RMB", "US$", "£", "€"), never a digit, and the line is short
-    if (first != std::string_view::npos && line.size() < 160 && !is_digit(line[first]) && line[first] != '(' &&
-        line.find('.') == std::string_view::npos) {
-      if (!dollar && line.find('$') != std::string_view::npos) dollar = dollar_of_text(s, lexicon);
-      if (auto unit = unit_of_header_line(line, lexicon, dollar.value_or(std::nullopt)); unit) {
+    if (first == std::string_view::npos || line.size() >= 160) {
+      b = line_end + 1;
+      continue;
+    }
+    // Unbracketed header lines: a line of unit cells only, with a line under it; a cell
+    // starts with a letter or a sign ("RMB", "US$", "£", "€"), never a digit.
+    if (!is_digit(line[first]) && line[first] != '(' && line[first] != '|' && line.find('.') == std::string_view::npos) {
+      if (auto unit = unit_of_header_line(line, lexicon, bare_dollar); unit) {
         const std::size_t from = line_end + 1;
         std::size_t to = from;
         // to the first line of white space (or the text's end)
@@ -261,6 +247,28 @@ std::vector<TableUnit> table_units_of(std::string_view s, const Lexicon& lexicon
         while (he > hb && (s[he - 1] == ' ' || s[he - 1] == '\t' || s[he - 1] == '\r')) --he;
         out.push_back(TableUnit{from, to, glued ? unit->second.substr(1) : unit->second, glued,
                                 CurrencyEvidence{std::string(s.substr(hb, he - hb)), TextSpan{hb, he}, unit->first}});
+        b = line_end + 1;
+        continue;
+      }
+    }
+    // The first cell of a table's header row, unbracketed: "| SEK million | Q3 2024 | Q3 2023 |"
+    // (Markdown), "$m ; 1Q24 ; 1Q23" (an HTML <th> row as decoded).
+    const bool markdown = line[first] == '|';
+    const std::size_t html_cut = line.find(" ; ");
+    if (markdown || html_cut != std::string_view::npos) {
+      const std::size_t cb = markdown ? first + 1 : first;
+      const std::size_t ce = markdown ? line.find('|', cb) : html_cut;
+      if (ce != std::string_view::npos && ce > cb) {
+        const std::string_view cell = trim(line.substr(cb, ce - cb));
+        if (!cell.empty() && cell.front() != '(' && cell.size() <= 24) {
+          if (auto unit = unit_of(cell, lexicon, bare_dollar); unit) {
+            const auto [from, to] = rows_under(s, line_end, true, !markdown);
+            const bool glued = unit->second.front() == '\x01';
+            const std::size_t hb = b + static_cast<std::size_t>(cell.data() - line.data());
+            out.push_back(TableUnit{from, to, glued ? unit->second.substr(1) : unit->second, glued,
+                                    CurrencyEvidence{std::string(cell), TextSpan{hb, hb + cell.size()}, unit->first}});
+          }
+        }
       }
     }
     b = line_end + 1;

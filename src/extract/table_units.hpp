@@ -1,6 +1,7 @@
 #pragma once
 // The unit a table's header gives the plain numbers under it: `(₹ in crore)`,
-// `(HK$'000)`, `(RMB million)`, `(US$ in millions)`. Private to src/extract
+// `(HK$'000)`, `(RMB million)`, `(US$ in millions)`, a header row's first cell
+// (`| SEK million | Q3 2024 |`, `$m`). Private to src/extract
 // (figures_from_candidates.cpp).
 
 #include <optional>
@@ -13,6 +14,10 @@
 #include "finmetrics/lexicon/lexicon.hpp"
 
 namespace finmetrics::extract_detail {
+
+/// The currency of a header whose marker is a bare `$` or `dollars` ("$m", "($ million)"):
+/// the dollar a bare `$` of the document is read as decides it (figures_from_candidates.cpp).
+inline constexpr Currency bare_dollar = Currency::of("XAU");
 
 /// A header in brackets that names a currency and a scale and nothing else, and the
 /// lines it governs: from the line after it to the next blank line (or the next header).

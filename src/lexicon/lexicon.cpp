@@ -286,13 +286,16 @@ Result<void> Builder::minor_units(const Lexicon::Source& src) {
       return unexpected(file_error(src.name, row.line, "divisor must be 10, 100 or 1000"));
     }
     m->divisor = *divisor;
-    m->follows_number = true;
+    // `before`: exact case, and written before the number as well as after it, as
+    // codes of market data are (GBX 520, US¢52); other minor units follow their number.
+    const bool before = row.fields[5] == "before";
+    m->follows_number = !before;
     if (row.fields[4] == "share") {
       m->per = Per::share;
     } else if (!row.fields[4].empty()) {
       return unexpected(file_error(src.name, row.line, fmt::format("per must be 'share' or empty, found '{}'", row.fields[4])));
     }
-    auto any = read_case(src.name, row, 5);
+    auto any = before ? Result<bool>(false) : read_case(src.name, row, 5);
     if (!any) return unexpected(any.error());
     if (auto ok = add_marker(src.name, row, *any, *m); !ok) return ok;
   }

@@ -60,8 +60,9 @@ inline CodePoint decode(std::string_view s, std::size_t p) noexcept { return det
 constexpr bool is_space(char32_t c) noexcept {
   return c == U' ' || c == U'\t' || c == 0xA0 || c == 0x2009 || c == 0x202F || c == 0x3000;
 }
+// CJK ideographs, and Hangul syllables (Korean writes its scales and won so: 9조1800억원).
 constexpr bool is_cjk(char32_t c) noexcept {
-  return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF);
+  return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xAC00 && c <= 0xD7A3);
 }
 // Signs that name a currency on their own (the alias table decides which).
 constexpr bool is_currency_sign(char32_t c) noexcept {

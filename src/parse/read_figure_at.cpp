@@ -11,6 +11,7 @@
 #include "finmetrics/detail/utf8.hpp"
 #include "finmetrics/lexicon/lexicon.hpp"
 #include "finmetrics/parse/detail/read_figure_prefix.hpp"
+#include "finmetrics/parse/detail/table_row.hpp"
 
 // The figure reader of running text: a window of the line handed to the parser
 // of figure_parser.hpp in prefix mode, and a backward look for what the grammar
@@ -32,7 +33,9 @@ constexpr char to_lower(char c) noexcept { return is_upper_ascii(c) ? static_cas
 constexpr bool is_hspace(char32_t c) noexcept {
   return c == U' ' || c == U'\t' || c == 0xA0 || c == 0x2009 || c == 0x202F || c == 0x3000;
 }
-constexpr bool is_cjk(char32_t c) noexcept { return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF); }
+constexpr bool is_cjk(char32_t c) noexcept {  // and Hangul syllables, as the grammar's
+  return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xAC00 && c <= 0xD7A3);
+}
 
 using detail::CodePoint;
 
@@ -267,11 +270,15 @@ bool currency_as_noun(std::string_view s, std::size_t b, std::size_t q, std::siz
 // In running text a bracket after a word or a figure opens a parenthetical
 // ("Rmb81bn ($11bn)", "margin (9%)"), not an accounting negative: that is a
 // bracket at the start of a line or a cell ("($99.99)", ": (982)").
+// So is a bracket that opens a cell of a table row written as text ("Net loss (1,234.5)
+// (987.0)", cells apart by tabs or spaces: parse_detail::table_row_cell).
 bool accounting_bracket(std::string_view s, std::size_t open, std::size_t floor) noexcept {
+  if (open > floor && s[open - 1] == '\t') return true;
   const std::size_t q = hspace_back(s, open, floor);
   if (q == 0) return true;
   const char c = s[q - 1];
-  return c == '\n' || c == '\r' || c == ':' || c == '|' || c == '=' || c == ';' || c == '\t';
+  return c == '\n' || c == '\r' || c == ':' || c == '|' || c == '=' || c == ';' || c == '\t' ||
+         parse_detail::table_row_cell(s, open);
 }
 
 // A sign or accounting bracket right before p ("-5%", "($99.99)", "£(982)m").
@@ -396,7 +403,10 @@ std::optional<Error> marker_left_behind(std::string_view text, std::size_t pos, 
     // A sign the lexicon reads ("$", "£") whose own reading failed ("($1 = 7.1 yuan)":
     // an equation) leaves a plain small number, no figure: refused only when the number
     // alone would be read as money or with a scale ("$5亿元" as 5亿元 CNY).
-    if (lex.currency_marker(sign) != nullptr && !alone.unit.is_money() && alone.scale.exponent == 0) {
+    // A sign of a family the document must name ("₦4.00 per share") is no such sign: read
+    // alone its number would be dropped, and the document may say which currency it is.
+    if (lex.currency_marker(sign) != nullptr && !alone.unit.is_money() && alone.scale.exponent == 0 &&
+        undecided_family_marker(lex, sign) == nullptr) {
       return std::nullopt;
     }
     return make_error(Errc::unknown_currency,
@@ -471,11 +481,102 @@ void abbreviated_scale_stop(std::string_view window, const ParseOptions& options
   r = std::move(*read);
 }
 
+// "至每股420港元", "每股盈利1.5元": a Chinese per-share lead (`per_share_before` cues:
+// 每股, its value `share`) glued before an amount, with at most four characters of its
+// metric between (盈利, 派息, 基本盈利), makes the amount per share: the grammar reads
+// what comes after the number ("a share"), not what a Chinese text writes before it.
+void per_share_before(std::string_view text, std::size_t pos, const Lexicon& lex, QuotedFigure& r) {
+  if (!r.unit.is_money() || r.unit.per != Per::whole || r.scale.exponent != 0 || r.is_range()) return;
+  std::array<std::size_t, 9> starts{};  // the CJK characters glued before pos, nearest first
+  std::size_t n = 0;
+  for (std::size_t p = pos; n < starts.size();) {
+    const CodePoint c = decode_before(text, p);
+    if (c.size == 0 || !is_cjk(c.value)) break;
+    p -= c.size;
+    starts[n++] = p;
+  }
+  for (std::size_t k = 0; k < n; ++k) {  // the lead starts at starts[k]: k characters of metric after it
+    for (std::size_t len = 1; len <= 3 && k + 1 >= len; ++len) {
+      const std::size_t lead_end = len <= k ? starts[k - len] : pos;
+      if (k + 1 - len > 4) continue;
+      if (const Cue* cue = lex.cue(text.substr(starts[k], lead_end - starts[k]), "per_share_before"); cue != nullptr) {
+        r.unit = Unit::money(*r.unit.currency, cue->value == "ads" ? Per::ads : Per::share);
+        return;
+      }
+    }
+  }
+}
+
+// "1조 2,000억 원": Korean writes a number in two scales with a space between them; the
+// lower part carries the unit. Read as their sum when the first part ends in a Hangul
+// scale and the second's scale is lower (read alone, "1조" and "2,000억 원" were two
+// figures, neither the amount). `window` starts where r was read.
+void spaced_scale_pair(std::string_view window, const ParseOptions& options, RangeReading ranges, QuotedFigure& r) {
+  const std::size_t e = r.span.end;
+  if (r.is_range() || r.scale.exponent < 4 || e + 2 > window.size() || window[e] != ' ' || !is_digit(window[e + 1])) return;
+  const CodePoint last = decode_before(window, e);
+  if (last.size == 0 || last.value < 0xAC00 || last.value > 0xD7A3) return;  // a Hangul scale ends the first part
+  if (r.unit.dimension != Dimension::number && !r.unit.is_money()) return;
+  auto lower = parse_detail::read_figure_prefix(window.substr(e + 1), options, ranges);
+  if (!lower || lower->span.begin != 0 || lower->is_range() || lower->scale.exponent >= r.scale.exponent ||
+      lower->qualifier != Qualifier::none || (lower->unit.dimension != Dimension::number && !lower->unit.is_money()) ||
+      (r.unit.is_money() && lower->unit.is_money() && r.unit != lower->unit)) {
+    return;
+  }
+  QuotedFigure f = std::move(*lower);
+  const auto shift = [&](TextSpan& t) {
+    t.begin += e + 1;
+    t.end += e + 1;
+  };
+  shift(f.span);
+  if (f.currency_source != CurrencySource::none) shift(f.currency_span);
+  if (!f.unit.is_money() && r.unit.is_money()) {  // "₩1조 2,000억": the marker of the first part
+    f.unit = r.unit;
+    f.currency_source = r.currency_source;
+    f.currency_marker = r.currency_marker;
+    f.currency_span = r.currency_span;
+    f.currency_family = r.currency_family;
+  }
+  f.value = r.value + f.value;
+  f.number = f.value.shifted(-f.scale.exponent);
+  f.qualifier = r.qualifier;
+  f.qualifier_span = r.qualifier_span;
+  f.span.begin = r.span.begin;
+  f.text = std::string(window.substr(f.span.begin, f.span.end - f.span.begin));
+  r = std::move(f);
+}
+
+// "The Nikkei 225 gained 1.2%", "the S&P/ASX 200 fell": the number of an index's name
+// (`index_name` cues: the name and its number, up to three words before it), no figure.
+bool index_number(std::string_view text, std::size_t pos, const Lexicon& lex) {
+  if (pos >= text.size() || !is_digit(text[pos]) || pos < 2 || text[pos - 1] != ' ') return false;
+  std::size_t e = pos;
+  while (e < text.size() && is_digit(text[e])) ++e;
+  if (e < text.size() && (is_digit(text[e]) || is_letter(text[e]) || (text[e] == '.' && e + 1 < text.size() &&
+                                                                       is_digit(text[e + 1])))) {
+    return false;
+  }
+  std::size_t b = pos - 1;
+  for (int words = 0; words < 3 && b > 0; ++words) {
+    std::size_t wb = b;
+    while (wb > 0 && text[wb - 1] != ' ' && text[wb - 1] != '\n' && text[wb - 1] != '\t' && pos - wb < 40) --wb;
+    if (wb == b) return false;
+    if (lex.cue(text.substr(wb, e - wb), "index_name") != nullptr) return true;
+    if (wb == 0 || text[wb - 1] != ' ') return false;
+    b = wb - 1;
+  }
+  return false;
+}
+
 }  // namespace
 
 Result<QuotedFigure> read_figure_at(std::string_view text, std::size_t pos, const ParseOptions& options,
                                     RangeReading ranges) {
   pos = std::min(pos, text.size());
+  if (index_number(text, pos, options.lexicon != nullptr ? *options.lexicon : Lexicon::builtin())) {
+    return tl::unexpected(make_error(Errc::syntax, "the number of an index's name, no figure",
+                                     text.substr(pos, 0), pos));
+  }
   // The window: the rest of the line, at most max_figure_bytes, cut at white space.
   const std::size_t limit = std::min(text.size(), pos + max_figure_bytes);
   std::size_t end = limit;
@@ -491,6 +592,22 @@ Result<QuotedFigure> read_figure_at(std::string_view text, std::size_t pos, cons
     while (end > pos && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;  // a whole code point
   }
   auto r = parse_detail::read_figure_prefix(text.substr(pos, end - pos), options, ranges);
+  // "(27)%" in a table cell: the accounting bracket closed before the per cent sign, read
+  // as "(27%)" (the same bytes, two swapped), -27%; as written the grammar reads nothing.
+  if (!r && pos < end && text[pos] == '(') {
+    std::size_t q = pos + 1;
+    while (q < end && (is_digit(text[q]) || ((text[q] == '.' || text[q] == ',') && q + 1 < end && is_digit(text[q + 1]))))
+      ++q;
+    if (q > pos + 1 && q + 1 < end && text[q] == ')' && text[q + 1] == '%') {
+      std::string swapped(text.substr(pos, q + 2 - pos));
+      std::swap(swapped[q - pos], swapped[q + 1 - pos]);
+      if (auto cell = parse_detail::read_figure_prefix(swapped, options, ranges);
+          cell && cell->span.end == swapped.size() && cell->unit.dimension == Dimension::percent) {
+        cell->text = std::string(text.substr(pos, q + 2 - pos));
+        r = std::move(cell);
+      }
+    }
+  }
   if (!r && r.error().code == Errc::ambiguous) {
     // "P13.1 billion", "dinar 5 billion": a marker of an undecided family before its
     // number; the error is placed at the figure's end, so that the caller quotes all of
@@ -512,11 +629,32 @@ Result<QuotedFigure> read_figure_at(std::string_view text, std::size_t pos, cons
         if (m != nullptr) ++me;
       }
       if (m == nullptr) m = undecided_family_marker(lex, window.substr(mb, me - mb));
+      // "300 billion CFA francs": a marker of several words after the number
+      for (std::size_t we = me; m == nullptr && !sign && we + 1 < window.size() && window[we] == ' ' &&
+                                is_letter(window[we + 1]) && we - mb < 40;) {
+        ++we;
+        while (we < window.size() && is_letter(window[we])) ++we;
+        if ((m = undecided_family_marker(lex, window.substr(mb, we - mb))) != nullptr) me = we;
+      }
       std::size_t d = me;
       while (d < window.size() && is_hspace(detail::decode_utf8(window, d).value)) d += detail::decode_utf8(window, d).size;
       if (m != nullptr && d < window.size() && is_digit(window[d])) {
         if (const std::size_t e = family_figure_end(window, mb, me, *m, lex, options, ranges); e != std::string_view::npos) {
           r.error().position = e;
+        }
+      } else if (m != nullptr && mb > 0 && is_digit(window[0])) {
+        // "3,850 ₫ per share": the marker after the number; the figure ends where it ends
+        // with a code of the family in the marker's place (after "per share").
+        const auto members = lex.family_members(m->family);
+        if (!members.empty()) {
+          const std::string_view code = members.front().code();
+          std::string probe(window.substr(0, mb));
+          probe += code;
+          probe += window.substr(me);
+          const auto with_code = parse_detail::read_figure_prefix(probe, options, ranges);
+          if (with_code && with_code->unit.is_money() && with_code->span.end >= mb + code.size()) {
+            r.error().position = with_code->span.end - code.size() + (me - mb);
+          }
         }
       }
     }
@@ -574,6 +712,8 @@ Result<QuotedFigure> read_figure_at(std::string_view text, std::size_t pos, cons
   }
   spaced_letter_scale(text.substr(pos, end - pos), options, ranges, *r);
   abbreviated_scale_stop(text.substr(pos, end - pos), options, ranges, *r);
+  spaced_scale_pair(text.substr(pos, end - pos), options, ranges, *r);
+  per_share_before(text, pos, options.lexicon != nullptr ? *options.lexicon : Lexicon::builtin(), *r);
   const auto shift = [pos](TextSpan& s) {
     s.begin += pos;
     s.end += pos;

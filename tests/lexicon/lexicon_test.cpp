@@ -67,6 +67,11 @@ TEST_CASE("Currency markers name a currency, a family and a minor unit", "[lexic
   CHECK(lex.currency_marker("US")->country);
   CHECK(lex.currency_marker("usd") == nullptr);  // lower-case codes count only after a number
   CHECK(lex.currency_marker_after_number("usd")->currency == USD);
+  // A minor unit written as a code reads before its number too (case `before`); `pence` only after it.
+  CHECK_FALSE(lex.currency_marker("GBX")->follows_number);
+  CHECK(lex.currency_marker("GBX")->divisor == 100);
+  CHECK(lex.currency_marker("gbx") == nullptr);
+  CHECK(lex.currency_marker("pence")->follows_number);
   CHECK(lex.currency_marker_after_number("rmb")->currency == CNY);
   // `p` (pence) is exact-case: `P` is the Philippine press's peso, of the peso family (never guessed)
   CHECK(lex.currency_marker("P")->currency == std::nullopt);
