@@ -108,20 +108,32 @@ const FigureReader::TailSlot* FigureReader::tail_at(const char* p, std::size_t s
 
 FigureReader::Found FigureReader::find(const Memo& memo, const char* p, std::size_t size, std::uint16_t& word,
                                        bool& lead) const noexcept {
+  // hash_bytes<true>, written out for up to sixteen bytes (every word of the corpora)
   const std::uint64_t head = load8(p, size);
-  const std::uint64_t h = size <= 8 ? mix((size + 1) * 0xD6E8FEB86659FD93ULL, fold8(head)) | 1 : hash_bytes<true>(p, size);
+  std::uint64_t h = mix((size + 1) * 0xD6E8FEB86659FD93ULL, fold8(head));
+  if (size > 16) {
+    h = hash_bytes<true>(p, size);
+  } else if (size > 8) {
+    h = mix(h, fold8(load8(p + 8, size - 8))) | 1;
+  } else {
+    h |= 1;
+  }
+  const Memo::Slot* const slots = memo.slots.data();
   const std::size_t mask = memo.slots.size() - 1;
   bool is_word = false;
   lead = false;
-  for (std::size_t k = h & mask; memo.slots[k].hash != 0; k = (k + 1) & mask) {
-    const Memo::Slot& slot = memo.slots[k];
-    if (slot.hash != h) continue;
-    is_word = slot.is_word;
-    lead = slot.lead;
-    if (slot.size == size && slot.head == head &&
-        (size <= 8 || std::memcmp(memo.pool.data() + slot.offset + 8, p + 8, size - 8) == 0)) {
-      word = slot.word;
-      return slot.word == no_word ? Found::none : Found::word;
+  for (std::size_t k = h & mask;; k = (k + 1) & mask) {
+    const Memo::Slot& slot = slots[k];
+    if (slot.hash == h) {
+      is_word = slot.is_word;
+      lead = slot.lead;
+      if (slot.size == size && slot.head == head &&
+          (size <= 8 || std::memcmp(memo.pool.data() + slot.offset + 8, p + 8, size - 8) == 0)) {
+        word = slot.word;
+        return slot.word == no_word ? Found::none : Found::word;
+      }
+    } else if (slot.hash == 0) {
+      break;
     }
   }
   // not held: no word at all, unless a word of the table is these letters in some case

@@ -161,6 +161,7 @@ inline int FigureReader::longest_run(const Memo& memo, const char* p, const std:
 
 // `between ` or `from ` at b: its length (0: neither).
 inline std::size_t FigureReader::range_keyword(std::string_view s, std::size_t b, std::size_t n) noexcept {
+  if (b >= n || (s[b] != 'b' && s[b] != 'f')) return 0;  // (most figures: one compare)
   if (n - b > 8 && std::memcmp(s.data() + b, "between ", 8) == 0) return 8;
   if (n - b > 5 && std::memcmp(s.data() + b, "from ", 5) == 0) return 5;
   return 0;

@@ -39,27 +39,6 @@ std::size_t counter_of(const ParseOptions& o, std::size_t count) noexcept {
 
 }  // namespace
 
-// Each currency option as its presence and three letters (25 bits), the switches
-// and whether a locale is set above them: equal signatures, equal fields (the
-// locale's text apart).
-std::uint64_t FigureReaderMemo::Key::signature_of(const ParseOptions& o) noexcept {
-  const auto packed = [](const std::optional<Currency>& c) -> std::uint64_t {
-    if (!c) return 0;
-    std::uint32_t letters = 0;
-    std::memcpy(&letters, c->alpha.data(), 3);
-    return 1 | static_cast<std::uint64_t>(letters) << 1;
-  };
-  return packed(o.currency.dollar) | packed(o.currency.yen_or_yuan) << 25 |
-         static_cast<std::uint64_t>(o.currency.dollar_is_option) << 50 | static_cast<std::uint64_t>(o.count_nouns) << 51 |
-         static_cast<std::uint64_t>(o.one_marker) << 52 | static_cast<std::uint64_t>(!o.locale.empty()) << 53;
-}
-
-FigureReaderMemo& FigureReaderMemo::process() noexcept {
-  // never destroyed: parse_figure may be called while other statics are
-  static FigureReaderMemo* const memo = new FigureReaderMemo;
-  return *memo;
-}
-
 FigureReaderMemo::~FigureReaderMemo() {
   for (Slot& s : slots_) delete s.reader.load(std::memory_order_acquire);
 }
@@ -75,7 +54,7 @@ const FigureReader* FigureReaderMemo::compiled(const ParseOptions& options) cons
   return nullptr;
 }
 
-const FigureReader* FigureReaderMemo::reader(const ParseOptions& options) noexcept {
+const FigureReader* FigureReaderMemo::find_or_count(const ParseOptions& options) noexcept {
   if (!builtin_lexicon(options)) return nullptr;
   const std::uint64_t signature = Key::signature_of(options);
   for (const Slot& s : slots_) {
