@@ -42,6 +42,7 @@ namespace finmetrics::extract_detail {
 class ArticleCues;
 class SentenceIndex;
 struct Read;  // a candidate and its reading (document_currencies.hpp)
+class DocumentCurrencies;
 
 inline constexpr std::size_t npos = std::string_view::npos;
 
@@ -203,6 +204,15 @@ class Scanner {
             std::vector<Error>& skipped, std::size_t& resume) const;
   // Whether a plain number at b without groups is a cell of a table (figures_from_candidates.cpp).
   bool table_cell(std::size_t b, std::size_t number_end, const QuotedFigure& f) const;
+  // A count of a minor unit several currencies share ("60 fils per share"): the money the
+  // document's evidence makes it, or why it is refused (figures_from_candidates.cpp).
+  struct MinorReading {
+    std::optional<QuotedFigure> figure;
+    CurrencyEvidence evidence;
+    std::string why;
+  };
+  std::optional<MinorReading> minor_of_document(const Cue& minor, std::string_view noun, const Candidate& c,
+                                                const QuotedFigure& q, DocumentCurrencies& doc) const;
 
   // The lexicon's number word for `w`, through a small cache of the words seen (an
   // article repeats its words; every word is looked up).

@@ -40,6 +40,69 @@ bool Scanner::table_cell(std::size_t b, std::size_t number_end, const QuotedFigu
   return negative || digits >= 3 || point;
 }
 
+std::optional<Scanner::MinorReading> Scanner::minor_of_document(const Cue& minor, std::string_view noun,
+                                                                 const Candidate& c, const QuotedFigure& q,
+                                                                 DocumentCurrencies& doc) const {
+  // The list: "AED:100 KWD:1000 ...".
+  std::vector<std::pair<Currency, int>> listed;
+  for (std::size_t p = 0; p < minor.value.size();) {
+    const std::size_t e = std::min(minor.value.find(' ', p), minor.value.size());
+    const std::string_view item = std::string_view(minor.value).substr(p, e - p);
+    const std::size_t colon = item.find(':');
+    if (const Result<Currency> cur = Currency::from_code(item.substr(0, colon)); cur && colon != std::string_view::npos)
+      listed.emplace_back(*cur, item.substr(colon + 1) == "1000" ? 3 : item.substr(colon + 1) == "10" ? 1 : 2);
+    p = e + 1;
+  }
+  if (listed.empty()) return std::nullopt;
+  std::optional<CurrencyEvidence> found;
+  bool several = false;
+  const auto see = [&](Currency cur, std::string marker, TextSpan span) {
+    if (std::none_of(listed.begin(), listed.end(), [&](const auto& l) { return l.first == cur; })) return;
+    if (found && found->currency != cur) several = true;
+    if (!found) found = CurrencyEvidence{std::move(marker), span, cur};
+  };
+  for (const ExplicitMoney& m : doc.explicit_money()) see(m.currency, std::string(s_.substr(m.span.begin, m.span.size())), m.span);
+  for (const Currency cur : doc.named()) {
+    const std::size_t at = s_.find(cur.code());
+    see(cur, std::string(cur.code()), at == std::string_view::npos ? TextSpan{} : TextSpan{at, at + 3});
+  }
+  if (const std::optional<CurrencyEvidence> place = dateline_place_currency(s_, lexicon_); place)
+    see(place->currency, place->marker, place->span);
+  MinorReading out;
+  std::string names;
+  for (const auto& l : listed) names += (names.empty() ? "" : ", ") + std::string(l.first.code());
+  if (!found || several) {
+    out.why = fmt::format("'{}' is a hundredth or a thousandth of {}, and the text names {}: not read", noun,
+                          names, several ? "several of them" : "none of them");
+    return out;
+  }
+  const int shift = std::find_if(listed.begin(), listed.end(), [&](const auto& l) { return l.first == found->currency; })->second;
+  // The amount in the major unit, and what follows it ("per share", "a share").
+  std::size_t e = c.end;
+  std::string per;
+  if (const std::size_t w = skip_hspace(s_, e); w > e && w < s_.size() && is_letter(s_[w])) {
+    std::size_t we = letters_end(s_, w);
+    for (int words = 0; words < 3; ++words) {
+      if (lexicon_.cue(s_.substr(w, we - w), "per_share") != nullptr) {
+        per = std::string(s_.substr(w, we - w));
+        e = we;
+        break;
+      }
+      if (we + 1 >= s_.size() || s_[we] != ' ' || !is_letter(s_[we + 1])) break;
+      we = letters_end(s_, we + 1);
+    }
+  }
+  Result<QuotedFigure> money =
+      parse_figure(q.value.shifted(-shift).to_string() + " " + std::string(found->currency.code()) + (per.empty() ? "" : " " + per),
+                   read_options_);
+  if (!money || !money->unit.is_money()) return std::nullopt;
+  money->span = TextSpan{c.begin, e};
+  money->text = std::string(s_.substr(c.begin, e - c.begin));
+  out.figure = std::move(*money);
+  out.evidence = std::move(*found);
+  return out;
+}
+
 void Scanner::reserve_for_text(std::vector<Read>& reads) const {
   std::size_t expected = s_.size() / 512 + 16;
   if (options_.max_figures != 0) expected = std::min(expected, options_.max_figures + 1);
@@ -428,6 +491,27 @@ void Scanner::run(Extraction& out, const SentenceIndex& sentences, ArticleCues& 
         }
       }
     }
+    // "60 fils per share": a minor unit several currencies share with different divisors
+    // (`minor_of` cues: the dirham's hundredth, the dinar's thousandth), read as a count by
+    // the grammar: the one currency of the list the document names (its figures, words or
+    // dateline) decides, else it is refused, never guessed.
+    const std::string_view noun = c.noun.empty() ? std::string_view(q.unit.noun) : std::string_view(c.noun);
+    if ((q.unit.dimension == Dimension::count || q.unit.dimension == Dimension::number) && !noun.empty() &&
+        !q.is_range() && !c.word_form) {
+      if (const Cue* minor = lexicon_.cue(noun, "minor_of"); minor != nullptr) {
+        if (std::optional<MinorReading> m = minor_of_document(*minor, noun, c, q, doc); m) {
+          if (!m->figure) {
+            out.skipped.push_back(make_error(Errc::ambiguous, fmt::format("byte {}: '{}': {}", c.begin, f.text, m->why), f.text));
+            continue;
+          }
+          q = std::move(*m->figure);
+          f.span = q.span;
+          f.text = q.text;
+          f.currency_source = CurrencySource::document;
+          f.currency_evidence = std::move(m->evidence);
+        }
+      }
+    }
     // "Rs 12.4 billion" under "KARACHI (Reuters) -" or beside "Pakistani rupees": a marker
     // that names INR by default and other currencies too is the one the document names.
     if (f.currency_source == CurrencySource::none && q.unit.is_money() && !q.currency_marker.empty() &&
@@ -443,7 +527,7 @@ void Scanner::run(Extraction& out, const SentenceIndex& sentences, ArticleCues& 
     if (c.rewritten || by_document) {
       q.text = f.text;
       q.span = f.span;
-      if (!c.noun.empty()) q.unit = Unit::count_of(c.noun);
+      if (!c.noun.empty() && !q.unit.is_money()) q.unit = Unit::count_of(c.noun);  // "60 fils per share" became money
     }
     f.unit = q.unit;
     f.qualifier = q.qualifier;

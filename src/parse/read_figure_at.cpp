@@ -218,6 +218,17 @@ std::size_t marker_back(std::string_view s, std::size_t q, std::size_t floor, co
   return q;
 }
 
+// "usd 5bn", "eur12m": an ISO code in lower case before its number, as lower-cased wire
+// copy writes it, when the lexicon lists it (`lower_code` cues: codes that are no English
+// word; "all 3 banks", "try 5 times" stay words). Its start, or q. read_figure_at reads
+// the code in upper case.
+std::size_t lower_code_before(std::string_view s, std::size_t q, std::size_t floor, const Lexicon& lex) {
+  if (q < floor + 3) return q;
+  const std::size_t b = q - 3;
+  if (!is_lower(s[b]) || !is_lower(s[b + 1]) || !is_lower(s[b + 2]) || (b > floor && is_letter(s[b - 1]))) return q;
+  return lex.cue(s.substr(b, 3), "lower_code") != nullptr ? b : q;
+}
+
 // "PHP 22.1 billion", "Bt 4.2 billion": a word-like marker (word_like.csv) written apart
 // before a number is one when the marker is written as its row writes it, with a capital
 // (a code or an abbreviation, never the words "won", "real", "le" of any case), and the
@@ -482,8 +493,8 @@ void abbreviated_scale_stop(std::string_view window, const ParseOptions& options
 }
 
 // "至每股420港元", "每股盈利1.5元": a Chinese per-share lead (`per_share_before` cues:
-// 每股, its value `share`) glued before an amount, with at most four characters of its
-// metric between (盈利, 派息, 基本盈利), makes the amount per share: the grammar reads
+// 每股, its value `share`) glued before an amount, with at most six characters of its
+// metric between (盈利, 派息, 基本盈利为), makes the amount per share: the grammar reads
 // what comes after the number ("a share"), not what a Chinese text writes before it.
 void per_share_before(std::string_view text, std::size_t pos, const Lexicon& lex, QuotedFigure& r) {
   if (!r.unit.is_money() || r.unit.per != Per::whole || r.scale.exponent != 0 || r.is_range()) return;
@@ -498,7 +509,7 @@ void per_share_before(std::string_view text, std::size_t pos, const Lexicon& lex
   for (std::size_t k = 0; k < n; ++k) {  // the lead starts at starts[k]: k characters of metric after it
     for (std::size_t len = 1; len <= 3 && k + 1 >= len; ++len) {
       const std::size_t lead_end = len <= k ? starts[k - len] : pos;
-      if (k + 1 - len > 4) continue;
+      if (k + 1 - len > 6) continue;
       if (const Cue* cue = lex.cue(text.substr(starts[k], lead_end - starts[k]), "per_share_before"); cue != nullptr) {
         r.unit = Unit::money(*r.unit.currency, cue->value == "ads" ? Per::ads : Per::share);
         return;
@@ -592,6 +603,18 @@ Result<QuotedFigure> read_figure_at(std::string_view text, std::size_t pos, cons
     while (end > pos && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;  // a whole code point
   }
   auto r = parse_detail::read_figure_prefix(text.substr(pos, end - pos), options, ranges);
+  // "usd 5bn": a lower-case code the lexicon lists (`lower_code` cues) read in upper case,
+  // the same bytes; the figure's text as written.
+  if (!r && pos + 4 <= end && is_lower(text[pos]) && is_lower(text[pos + 1]) && is_lower(text[pos + 2]) &&
+      (text[pos + 3] == ' ' || is_digit(text[pos + 3])) &&
+      (options.lexicon != nullptr ? *options.lexicon : Lexicon::builtin()).cue(text.substr(pos, 3), "lower_code") != nullptr) {
+    std::string upper(text.substr(pos, end - pos));
+    for (std::size_t i = 0; i < 3; ++i) upper[i] = to_upper(upper[i]);
+    if (auto coded = parse_detail::read_figure_prefix(upper, options, ranges); coded && coded->unit.is_money()) {
+      coded->text = std::string(text.substr(pos + coded->span.begin, coded->span.end - coded->span.begin));
+      r = std::move(coded);
+    }
+  }
   // "(27)%" in a table cell: the accounting bracket closed before the per cent sign, read
   // as "(27%)" (the same bytes, two swapped), -27%; as written the grammar reads nothing.
   if (!r && pos < end && text[pos] == '(') {
@@ -712,6 +735,19 @@ Result<QuotedFigure> read_figure_at(std::string_view text, std::size_t pos, cons
   }
   spaced_letter_scale(text.substr(pos, end - pos), options, ranges, *r);
   abbreviated_scale_stop(text.substr(pos, end - pos), options, ranges, *r);
+  // "Share of associates 987 876": in a table row whose cells stand apart by single
+  // spaces, digits in space-separated groups are one number or two cells: not read.
+  if (const std::size_t digit = r->text.find_first_of("0123456789"); digit != std::string::npos) {
+    std::size_t k = digit;
+    while (k < r->text.size() && (is_digit(r->text[k]) || r->text[k] == ',' || r->text[k] == '.')) ++k;
+    if (k + 1 < r->text.size() && r->text[k] == ' ' && is_digit(r->text[k + 1]) &&
+        parse_detail::table_row_cell(text, pos + digit)) {
+      return tl::unexpected(make_error(
+          Errc::ambiguous,
+          "in a table row, digits apart by a space are one number or two cells: not read",
+          text.substr(pos, r->span.end), pos + r->span.end));
+    }
+  }
   spaced_scale_pair(text.substr(pos, end - pos), options, ranges, *r);
   per_share_before(text, pos, options.lexicon != nullptr ? *options.lexicon : Lexicon::builtin(), *r);
   const auto shift = [pos](TextSpan& s) {
@@ -740,6 +776,7 @@ FigureStart figure_start_before(std::string_view s, std::size_t number, const Pa
     const std::size_t q = hspace_back(s, p, floor);
     std::size_t b = marker_back(s, q, floor, lex, q < p);
     if (b == q && k == 0 && q < p && p == number) b = word_like_code_before_scale(s, q, floor, number, lex, options);
+    if (b == q && k == 0 && p == number) b = lower_code_before(s, q, floor, lex);
     if (b == q || currency_as_noun(s, b, q, floor, lex)) break;
     p = signs_back(s, b, floor, lex);
   }

@@ -180,3 +180,32 @@ TEST_CASE("每股 before an amount makes it per share; Korean scales; index name
   CHECK(skipped("The Nikkei 225 gained 1.2%, the S&P 500 fell 0.3% and the Stoxx 600 slipped.\n").empty());
   CHECK(skipped("Sales 225 gained ground.\n").size() == 1);  // no index: as before
 }
+
+TEST_CASE("lower-case codes the lexicon lists before the number; space groups in a statement row; fils by evidence",
+          "[extract][breadth]") {
+  // Was a plain number 5bn (the code dropped).
+  CHECK(figures("Revenue was usd 5bn, and eur 12 million went to hkd 1.2 million.\n") ==
+        std::vector<Fig>{{"usd 5bn", "money", "5000000000", "USD", "explicit"},
+                         {"eur 12 million", "money", "12000000", "EUR", "explicit"},
+                         {"hkd 1.2 million", "money", "1200000", "HKD", "explicit"}});
+  // A code that is an English word stays a word before a number.
+  CHECK(figures("They try 5 times with all 3 banks; php 8 shipped.\n") ==
+        std::vector<Fig>{{"5 times", "multiple", "5", "x", ""}, {"3 banks", "count", "3", "banks", ""}});
+  // Was one number 987,876 (million US$): in a row whose cells stand apart by one space, two cells or one number.
+  const std::string rows = "US$ million\nRevenue 12,345.6 11,834.2\nShare of associates 987 876\n";
+  CHECK(figures(rows) == std::vector<Fig>{{"12,345.6", "money", "12345600000", "USD", "document"},
+                                          {"11,834.2", "money", "11834200000", "USD", "document"}});
+  CHECK(skipped(rows) == std::vector<std::string>{"byte 58: '987 876': in a table row, digits apart by a space are one "
+                                                  "number or two cells: not read"});
+  // Was a count of 60 fils: the dirham's hundredth by the text's AED, the dinar's thousandth by its KWD.
+  CHECK(figures("DUBAI - Emaar earned AED 12.4 billion and proposed 100 fils per share.\n") ==
+        std::vector<Fig>{{"AED 12.4 billion", "money", "12400000000", "AED", "explicit"},
+                         {"100 fils per share", "per_share", "1.00", "AED per share", "document"}});
+  CHECK(figures("KUWAIT CITY - NBK earned KD 609.8 million and proposed 25 fils a share.\n") ==
+        std::vector<Fig>{{"KD 609.8 million", "money", "609800000", "KWD", "explicit"},
+                         {"25 fils a share", "per_share", "0.025", "KWD per share", "document"}});
+  CHECK(figures("It paid 12 fils.\n").empty());
+  CHECK(skipped("It paid 12 fils.\n") ==
+        std::vector<std::string>{"byte 8: '12 fils': 'fils' is a hundredth or a thousandth of AED, BHD, KWD, JOD, "
+                                 "IQD, YER, and the text names none of them: not read"});
+}
