@@ -342,7 +342,10 @@ int run_checked(const NormalizeArgs& args) {
       return encoding.empty() ? n : 0;
     };
     const NormalizeSink write = [&](std::string_view rows, std::string_view diagnostics) {
-      if (out.buffer.size() + rows.size() < chunk_size) {
+      if (out.direct != nullptr) {  // DirectOutput stages the bytes itself: not copied here first
+        out.flush();
+        out.write(rows);
+      } else if (out.buffer.size() + rows.size() < chunk_size) {
         out.buffer.append(rows);
       } else {  // a worker's batch is already a chunk: written as it is, not copied once more
         out.flush();

@@ -199,15 +199,15 @@ Result<FxTable> parse_ecb_csv(std::string_view text, std::string_view name, cons
   std::vector<std::size_t> mapped(columns.size(), 0);  // fixings of each column's room mapped
   for (std::size_t i = 0; i < columns.size(); ++i)
     if (keep[i]) series[i].reserve(rows_estimate);
-  const auto add = [&](std::size_t i, Fixing&& fixing) {
-    std::vector<Fixing>& s = series[i];
-    if (s.size() == mapped[i] && s.size() < s.capacity()) {
-      constexpr std::size_t step = (std::size_t{256} << 10) / sizeof(Fixing);
-      const std::size_t until = std::min(s.capacity(), mapped[i] + step);
-      detail::prefault(s.data() + mapped[i], (until - mapped[i]) * sizeof(Fixing));
-      mapped[i] = until;
-    }
-    s.push_back(std::move(fixing));
+  // Called when column i has used its mapped room (a comparison a fixing; the
+  // fixing itself is built in place by the caller's push_back).
+  const auto map_more = [&](std::size_t i) {
+    const std::vector<Fixing>& s = series[i];
+    if (s.size() >= s.capacity()) return;
+    constexpr std::size_t step = (std::size_t{256} << 10) / sizeof(Fixing);
+    const std::size_t until = std::min(s.capacity(), mapped[i] + step);
+    detail::prefault(s.data() + mapped[i], (until - mapped[i]) * sizeof(Fixing));
+    mapped[i] = until;
   };
   std::vector<std::pair<date::sys_days, std::size_t>> row_dates;  // (date, line)
   row_dates.reserve(rows_estimate);
@@ -221,7 +221,9 @@ Result<FxTable> parse_ecb_csv(std::string_view text, std::string_view name, cons
       for (std::size_t i = 0; i < columns.size(); ++i) {
         if (!cells[i].present) continue;
         any_rate = true;
-        if (keep[i]) add(i, Fixing{day, Decimal::from_parts(Decimal::Coefficient(cells[i].coefficient), -cells[i].fraction)});
+        if (!keep[i]) continue;
+        if (series[i].size() >= mapped[i]) map_more(i);
+        series[i].push_back(Fixing{day, Decimal::from_parts(Decimal::Coefficient(cells[i].coefficient), -cells[i].fraction)});
       }
       continue;
     }
@@ -249,7 +251,9 @@ Result<FxTable> parse_ecb_csv(std::string_view text, std::string_view name, cons
                         column_names[i], quote_for_message(field)),
             field));
       any_rate = true;
-      if (keep[i]) add(i, Fixing{*day, std::move(*rate)});
+      if (!keep[i]) continue;
+      if (series[i].size() >= mapped[i]) map_more(i);
+      series[i].push_back(Fixing{*day, std::move(*rate)});
     }
   }
 
