@@ -164,8 +164,18 @@ void NormalizeStream::header_v2(const csv::RawRecord& record, bool split) {
     write_header(false);
     return;  // read as data
   }
-  diagnose(record.line, fmt::format("expected a header with the columns '{}' and '{}', found '{}'", o.date_column,
-                                    o.figure_column, detail::printable(record.text, 80)));
+  // A header with no comma but a ';' or a tab is most likely another separator
+  // (Excel writes ';' where the decimal mark is a comma: de, fr, it, ...): said,
+  // since its rows are then misread too.
+  std::string_view hint;
+  if (record.text.find(',') == std::string_view::npos) {
+    if (record.text.find(';') != std::string_view::npos)
+      hint = " (a ';'-separated file? normalize reads comma-separated CSV: convert it first)";
+    else if (record.text.find('\t') != std::string_view::npos)
+      hint = " (a tab-separated file? normalize reads comma-separated CSV: convert it first)";
+  }
+  diagnose(record.line, fmt::format("expected a header with the columns '{}' and '{}', found '{}'{}", o.date_column,
+                                    o.figure_column, detail::printable(record.text, 80), hint));
   layout_ = ColumnLayout{};
   write_header(false);
   totals_.bad_header = true;

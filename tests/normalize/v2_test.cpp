@@ -106,6 +106,16 @@ TEST_CASE("v2: broken rows keep the row's width; a missing header is said and re
   CHECK(wrong.diagnostics.rfind("line 1: expected a header with the columns 'date' and 'figure', found 'when,what'", 0) == 0);
   CHECK(wrong.totals.bad_header);
   CHECK_FALSE(wrong.totals.all_converted());
+
+  // Another separator than the comma is named (Excel's ';' in de/fr/it locales, a tab).
+  const Run semicolons = v2("date;figure\n2024-03-01;1.234,50 \xE2\x82\xAC\n");
+  CHECK(semicolons.diagnostics.rfind("line 1: expected a header with the columns 'date' and 'figure', found "
+                                     "'date;figure' (a ';'-separated file? normalize reads comma-separated CSV: "
+                                     "convert it first)\n", 0) == 0);
+  const Run tabs = v2("date\tfigure\n2024-03-01\t$5\n");
+  CHECK(tabs.diagnostics.find("(a tab-separated file? normalize reads comma-separated CSV: convert it first)") !=
+        std::string::npos);
+  CHECK(wrong.diagnostics.find("separated file?") == std::string::npos);
 }
 
 TEST_CASE("v2: $ and ¥ follow the options; ¥ without one is an error, never a guess", "[normalize][v2]") {
