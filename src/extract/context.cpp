@@ -31,7 +31,7 @@ constexpr std::size_t npos = std::string_view::npos;
 // How far from a figure (in bytes, inside its sentence) a cue may stand.
 constexpr std::size_t window = 320;
 // How far from an amount a loss word may stand to make it a loss ("a net loss of").
-constexpr std::size_t loss_reach = 40;
+constexpr std::size_t loss_reach = 80;
 
 std::size_t distance(const TextSpan& figure, std::size_t b, std::size_t e) {
   if (e <= figure.begin) return figure.begin - e;
@@ -88,10 +88,41 @@ const CueHit* nearest(std::span<const CueHit> hits, const TextSpan& figure) {
 // Where the figure's clause ends after it: the first `, ` or `;` (not a digit group's
 // comma), or `hi`.
 std::size_t clause_end_after(std::string_view s, const TextSpan& figure, std::size_t hi) {
+  // ", or $1.52 per share,": the same figure restated, up to its closing comma (the figure may be that restatement)
+  bool apposition = figure.begin >= 5 && s.substr(figure.begin - 5, 5) == ", or ";
   for (std::size_t p = figure.end; p < hi; ++p) {
-    if (s[p] == ';' || (s[p] == ',' && p + 1 < s.size() && (s[p + 1] == ' ' || s[p + 1] == '\n'))) return p;
+    if (s[p] == ';') return p;
+    if (s[p] != ',' || p + 1 >= s.size() || (s[p + 1] != ' ' && s[p + 1] != '\n')) continue;
+    if (s.substr(p, 5) == ", or ") {
+      apposition = true;
+    } else if (apposition) {
+      apposition = false;
+    } else {
+      return p;
+    }
   }
   return hi;
+}
+
+// Whether a word of the sentence projects (`projection` cues: "will", "could", "target").
+bool projects(std::string_view s, const TextSpan& sentence, const Lexicon& lexicon) {
+  for (std::size_t p = sentence.begin; p < sentence.end;) {
+    const std::size_t e = letters_end(s, p);
+    if (e == p) {
+      ++p;
+      continue;
+    }
+    if ((p == 0 || !is_letter(s[p - 1])) && lexicon.cue(s.substr(p, e - p), "projection") != nullptr) return true;
+    p = e;
+  }
+  return false;
+}
+
+// Only letters and spaces between (" in the "): nothing that starts another figure or clause.
+bool only_words_between(std::string_view s, std::size_t b, std::size_t e) {
+  for (std::size_t p = b; p < e; ++p)
+    if (!is_letter(s[p]) && s[p] != ' ') return false;
+  return true;
 }
 
 // Where the figure's clause begins before it: just after the last `, ` or `;` (not a
@@ -319,7 +350,7 @@ void read_context(std::string_view s, const SentenceIndex& sentences, ArticleCue
         for (auto it = first; it != period_cues.end() && it->begin < hi; ++it) {
           if (!keep(*it)) continue;
           const bool right_after = it->relative == RelativePeriod::year_earlier && it->begin >= f.span.end &&
-                                   it->begin - f.span.end <= 2;
+                                   it->begin - f.span.end <= 8 && only_words_between(s, f.span.end, it->begin);
           const std::size_t d = right_after ? 0 : weighed(f.span, it->begin, it->end, npos);
           if (d < best_d) {
             best = &*it;
@@ -335,9 +366,17 @@ void read_context(std::string_view s, const SentenceIndex& sentences, ArticleCue
                         ctx.metric.value == "price_change" || ctx.metric.value == "market_cap_change" ||
                         (!ctx.metric.known() && f.kind == FigureKind::percent);
       // Nor is it the period of a figure with another figure between them ("rose to 3.05% from 2.91% a year earlier").
-      const std::size_t next_figure = i + 1 < out.figures.size() ? out.figures[i + 1].span.begin : npos;
+      // The next figure, past one that restates this one (", or $1.29 per share,").
+      std::size_t next = i + 1;
+      while (next < out.figures.size() && out.figures[next].span.begin >= 5 &&
+             s.substr(out.figures[next].span.begin - 5, 5) == ", or ")
+        ++next;
+      const std::size_t next_figure = next < out.figures.size() ? out.figures[next].span.begin : npos;
       const std::size_t clause_begin = clause_begin_before(s, f.span, lo);
+      // And a period past the figure's clause with another figure between is that figure's
+      // ("$1.4 billion, up from $1.1 billion in the second quarter").
       const PeriodCue* best = nearest_cue([&](const PeriodCue& c) {
+        if (c.begin >= clause_end && c.begin >= next_figure && periods.after_comparison(sent, c.begin)) return false;
         return c.relative != RelativePeriod::year_earlier ||
                (!rate && c.begin < clause_end && c.begin >= clause_begin && (c.begin < f.span.end || c.begin < next_figure));
       });
@@ -382,7 +421,15 @@ void read_context(std::string_view s, const SentenceIndex& sentences, ArticleCue
                    reporting_period(evidence.headline->period)) {
           ctx.period = ContextGuess{evidence.headline->period.to_string(), 0.25,
                                     fmt::format("[headline: '{}']", evidence.headline->words)};
+        } else if (evidence.paragraph == nullptr && evidence.earlier != nullptr &&
+                   reporting_period(evidence.earlier->period)) {
+          ctx.period = ContextGuess{evidence.earlier->period.to_string(), 0.2,
+                                    fmt::format("[earlier paragraph: '{}']", evidence.earlier->words)};
         }
+      } else if ((ctx.metric.value == "share_price" || ctx.metric.value == "price_change") && out.article_date &&
+                 !trail.names_time(sent) && !projects(s, sent, lexicon)) {
+        // A price or a move with no time written is the article's day's (unless projected: "will rise by 1%").
+        ctx.period = ContextGuess{to_string(*out.article_date), 0.3, "[article date]"};
       }
     }
 

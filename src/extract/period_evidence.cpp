@@ -132,12 +132,37 @@ std::optional<PeriodCache::Resolved> PeriodCache::resolve(const PeriodCue& cue, 
   return Resolved{p->to_string(), p, 0.5, from};
 }
 
+// Whether a `comparison` cue ("from", "up from", "compared with", "versus") stands before
+// `at` in its clause (since the last `, ` or `;`, at most 160 bytes back).
+bool PeriodCache::after_comparison(const TextSpan& sentence, std::size_t at) const {
+  const std::string_view s = s_;
+  const std::size_t floor = std::max(sentence.begin, at > 160 ? at - 160 : 0);
+  std::size_t next_word = at;  // the word after the one read, for two-word cues
+  for (std::size_t p = at; p > floor;) {
+    const std::size_t we = skip_hspace_back(s, p);
+    if (we <= floor || s[we - 1] == ',' || s[we - 1] == ';') return false;
+    const std::size_t wb = letters_begin(s, we);
+    if (wb == we) {
+      p = we - 1;
+      continue;
+    }
+    const std::string_view w = s.substr(wb, we - wb);
+    if (lexicon_.cue(w, "comparison") != nullptr) return true;
+    const std::size_t ne = letters_end(s, next_word);
+    if (ne > next_word && lexicon_.cue(s.substr(wb, ne - wb), "comparison") != nullptr) return true;
+    next_word = wb;
+    p = wb;
+  }
+  return false;
+}
+
 std::optional<StatedPeriod> PeriodCache::stated_in(const TextSpan& sentence, const PeriodEvidence& evidence,
                                                    const std::optional<FiscalCalendar>& calendar) const {
   std::optional<StatedPeriod> last;
   PeriodEvidence here = evidence;
   for (const PeriodCue& c : read(sentence, false, calendar)) {
     const std::string_view words = s_.substr(c.begin, c.end - c.begin);
+    if (after_comparison(sentence, c.begin)) continue;
     if (c.relative == RelativePeriod::none) {
       if (!c.period) continue;
       last = StatedPeriod{*c.period, std::string(words)};

@@ -353,6 +353,14 @@ std::vector<PeriodCue> PeriodCache::read(const TextSpan& sentence, bool window_k
         const int months = small_number(s.substr(p, ne - p), lexicon_);
         if (months <= 0 || months > 12) continue;
         ended(p, skip_hspace(s, q + months_word), months, false);
+        // "the first nine months (of the year)": from the start of the (fiscal) year.
+        const std::size_t ob = letters_begin(s, skip_hspace_back(s, p));
+        for (const auto& [ord, n] : words_.ordinals) {
+          if (n != 1 || ob + ord.size() > p || s.substr(ob, ord.size()) != ord || is_letter(s[ob + ord.size()])) continue;
+          const int start = r.calendar ? static_cast<int>(unsigned{r.calendar->first_month()}) : 1;
+          add_relative(ob, q + months_word, RelativePeriod::months_ended, months, (start - 1 + months - 1) % 12 + 1);
+          break;
+        }
       }
     }
   }

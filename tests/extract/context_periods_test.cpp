@@ -153,3 +153,35 @@ TEST_CASE("a cue past the figure's clause counts less than one before it", "[ext
   CHECK(extract_figures("Westmarch second-quarter profit slides 21%.", ExtractOptions{}).figures[0].context.metric.value ==
         "net_income_growth");
 }
+
+TEST_CASE("a restated figure, a comparison's base and the first months of the year", "[extract][context][period]") {
+  const Extraction e = extract_figures(
+      "Granite third-quarter profit rises\n\n"
+      "Net income climbed to $4.1 billion, or $1.52 per share, from $3.5 billion, or $1.29 per share, a year ago.\n"
+      "The bank set aside $1.4 billion for credit losses, up from $1.1 billion in the second quarter.\n"
+      "For the first nine months of the year, net profit reached $9.5 billion.\n"
+      "Granite shares rose 2.1% to $187.40. Analysts said the shares could rise 10%.\n",
+      dated(2025, 10, 14));
+  CHECK(figure(e, "$4.1 billion").context.period.value == "2025Q3");
+  CHECK(figure(e, "$4.1 billion").context.period.evidence == "[headline: 'third-quarter']");
+  CHECK(figure(e, "$3.5 billion").context.period.value == "2024Q3");  // the restatement between is no other figure
+  CHECK(figure(e, "$1.29 per share").context.period.value == "2024Q3");
+  // "in the second quarter" is the base's, and no period the text goes on about
+  CHECK(figure(e, "$1.1 billion").context.period.value == "2025Q2");
+  CHECK(figure(e, "$1.4 billion").context.period.value.empty());  // its metric is no cue: nothing carried
+  CHECK(figure(e, "$9.5 billion").context.period.value == "2025Q1..2025Q3");
+  // a price with no time written is the article's day's; a projected move is not
+  CHECK(figure(e, "$187.40").context.period.value == "2025-10-14");
+  CHECK(figure(e, "$187.40").context.period.evidence == "[article date]");
+  CHECK(figure(e, "10%").context.period.value.empty());
+}
+
+TEST_CASE("a loss word a few words before a base amount", "[extract][context][loss]") {
+  const Extraction e = extract_figures(
+      "Voltra said its net loss narrowed to 5.2 billion yuan in 2024 from 7.8 billion yuan in the previous year.",
+      ExtractOptions{});
+  CHECK(figure(e, "5.2 billion yuan").context.metric.value == "net_loss");
+  CHECK(figure(e, "5.2 billion yuan").context.period.value == "2024");
+  CHECK(figure(e, "7.8 billion yuan").context.metric.value == "net_loss");
+  CHECK(figure(e, "7.8 billion yuan").context.period.value == "2023");
+}

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Field-by-field accuracy of `finmetrics extract`'s drafted context on the annotated passages here.
 
-usage: score.py FINMETRICS [--verbose]   (run from the repository's root)
+usage: score.py FINMETRICS [--verbose] [DIR]   (run from the repository's root; DIR: this directory by default)
 Each <name>.txt has <name>.context.csv (text, entity, metric, period, direction: what an analyst would draft;
 `a|b` accepts either name of the company) and maybe <name>.options (date=, issuer=). Figures are matched to
 rows by text, in order. An annotated figure the tool does not extract counts as wrong in every field.
@@ -12,7 +12,8 @@ FIELDS = ["entity", "metric", "period", "direction"]
 
 def main():
     exe, verbose = sys.argv[1], "--verbose" in sys.argv
-    here = os.path.dirname(os.path.abspath(__file__))
+    dirs = [a for a in sys.argv[2:] if a != "--verbose"]
+    here = dirs[0] if dirs else os.path.dirname(os.path.abspath(__file__))
     right = {f: 0 for f in FIELDS}
     total = 0
     for txt in sorted(glob.glob(os.path.join(here, "*.txt"))):

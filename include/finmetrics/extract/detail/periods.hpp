@@ -101,6 +101,10 @@ class PeriodCache {
   const std::vector<PeriodCue>& of(std::size_t sentence_index, const TextSpan& sentence, bool moves,
                                    const std::optional<FiscalCalendar>& calendar);
 
+  /// Whether a `comparison` cue ("from", "up from", "compared with") stands before `at` in
+  /// its clause: what follows it is a comparison's base.
+  [[nodiscard]] bool after_comparison(const TextSpan& sentence, std::size_t at) const;
+
   /// The rule a period hit of the text names (`this_year`, `year_earlier`, ...).
   [[nodiscard]] const std::string& rule_of(const CueHit& period_hit) const { return index_.value(period_hit.row); }
 
