@@ -48,6 +48,16 @@ std::pair<std::string, std::optional<Period>> months_window(int months, int year
 
 std::optional<PeriodCache::Resolved> PeriodCache::resolve(const PeriodCue& cue, const PeriodEvidence& evidence,
                                                           const std::optional<FiscalCalendar>& calendar) const {
+  // Extraction never fails: a period out of the calendar's range (an article dated in year 1) is unknown.
+  try {
+    return resolve_unchecked(cue, evidence, calendar);
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
+std::optional<PeriodCache::Resolved> PeriodCache::resolve_unchecked(const PeriodCue& cue, const PeriodEvidence& evidence,
+                                                                    const std::optional<FiscalCalendar>& calendar) const {
   if (cue.relative == RelativePeriod::none) return std::nullopt;
   const PeriodReader r{s_, date_, calendar};
   const bool fiscal = calendar && !calendar->is_calendar_year();

@@ -458,9 +458,11 @@ std::vector<PeriodCue> PeriodCache::read(const TextSpan& sentence, bool window_k
     if (month) continue;
     // "LONDON, Aug 5, 2025 -", "MUMBAI, April 25, 2025 (PTI) -": the year of a dateline's day
     // (near its line's start, a dash or bracket after it), no period of a figure.
-    const std::size_t line_start = s.rfind('\n', p) == std::string_view::npos ? 0 : s.rfind('\n', p) + 1;
+    // (a line break within 80 bytes before: looked for no farther, linear on a text of one line)
+    const std::size_t look_from = p > 80 ? p - 80 : 0;
+    const bool near_line_start = look_from == 0 || s.substr(look_from, p - look_from).find('\n') != std::string_view::npos;
     const std::size_t after_year = skip_hspace(s, e);
-    const bool dateline = p - line_start < 80 && after_year < s.size() &&
+    const bool dateline = near_line_start && after_year < s.size() &&
                           (s[after_year] == '-' || s[after_year] == '(' || s.substr(after_year, 3) == "\xE2\x80\x93" ||
                            s.substr(after_year, 3) == "\xE2\x80\x94");
     if (dateline && we < p && we >= 2 && s[we - 1] == ',' && is_digit(s[we - 2])) {

@@ -126,6 +126,8 @@ class PeriodCache {
 
  private:
   std::vector<PeriodCue> read(const TextSpan& sentence, bool moves, const std::optional<FiscalCalendar>& calendar) const;
+  [[nodiscard]] std::optional<Resolved> resolve_unchecked(const PeriodCue& cue, const PeriodEvidence& evidence,
+                                                          const std::optional<FiscalCalendar>& calendar) const;
   void lead_words();
   // Bit i set when lead_[i] is written in the sentence (or just past its end).
   [[nodiscard]] std::uint64_t written_words(const TextSpan& sentence) const;
