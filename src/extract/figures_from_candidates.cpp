@@ -586,6 +586,27 @@ void Scanner::run(Extraction& out, const SentenceIndex& sentences, ArticleCues& 
     if (close >= s_.size() || s_[close] != ')') continue;
     a.linked = k + 1;
     b.linked = k;
+    // "a dividend of NOK 6.4 (US$0.59) a share": the per-share phrase after the bracket is
+    // both amounts' (unscaled amounts only: "NOK 6.4bn (US$0.59bn) a year" is no price).
+    if (a.kind != FigureKind::money || !a.quoted || !b.quoted || a.quoted->scale.exponent != 0 ||
+        b.quoted->scale.exponent != 0) {
+      continue;
+    }
+    const std::size_t w = skip_hspace(s_, close + 1);
+    if (w >= s_.size() || !is_letter(s_[w])) continue;
+    std::size_t we = letters_end(s_, w);
+    const Cue* per = nullptr;
+    for (int words = 0; words < 3 && per == nullptr; ++words) {
+      per = lexicon_.cue(s_.substr(w, we - w), "per_share");
+      if (per != nullptr || we + 1 >= s_.size() || s_[we] != ' ' || !is_letter(s_[we + 1])) break;
+      we = letters_end(s_, we + 1);
+    }
+    if (per == nullptr || (per->value != "share" && per->value != "ads")) continue;
+    for (ExtractedFigure* x : {&a, &b}) {
+      x->unit.per = per->value == "ads" ? Per::ads : Per::share;
+      x->quoted->unit.per = x->unit.per;
+      x->kind = FigureKind::per_share;
+    }
   }
 }
 

@@ -209,3 +209,17 @@ TEST_CASE("lower-case codes the lexicon lists before the number; space groups in
         std::vector<std::string>{"byte 8: '12 fils': 'fils' is a hundredth or a thousandth of AED, BHD, KWD, JOD, "
                                  "IQD, YER, and the text names none of them: not read"});
 }
+
+TEST_CASE("a per-share phrase after an amount's bracketed equivalent is both amounts'", "[extract][breadth]") {
+  // Were money, both.
+  CHECK(figures("Aker BP paid a dividend of NOK 6.4 (US$0.59) a share.\n") ==
+        std::vector<Fig>{{"NOK 6.4", "per_share", "6.4", "NOK per share", "explicit"},
+                         {"US$0.59", "per_share", "0.59", "USD per share", "explicit"}});
+  CHECK(figures("It paid HK$1.20 (US$0.15) per ADS.\n") ==
+        std::vector<Fig>{{"HK$1.20", "per_share", "1.20", "HKD per ADS", "explicit"},
+                         {"US$0.15", "per_share", "0.15", "USD per ADS", "explicit"}});
+  // Scaled amounts, or another phrase: as before.
+  CHECK(figures("It earned NOK 6.4bn (US$0.59bn) a year.\n") ==
+        std::vector<Fig>{{"NOK 6.4bn", "money", "6400000000", "NOK", "explicit"},
+                         {"US$0.59bn", "money", "590000000", "USD", "explicit"}});
+}
