@@ -203,7 +203,10 @@ void read_context(std::string_view s, const SentenceIndex& sentences, ArticleCue
     FigureContext& ctx = f.context;
     const std::size_t sentence_index = sentences.index_of(f.span.begin);
     const TextSpan sent = f.sentence;
-    const auto [lo, hi] = window_of(f.span, sent);
+    // Named variables, not a structured binding: lambdas below use them, which clang
+    // before 16 refuses for bindings (the ASan and fuzz builds use clang 14).
+    const auto around = window_of(f.span, sent);
+    const std::size_t lo = around.first, hi = around.second;
 
     // Where the figure's clause ends: cues past it ("..., and fintech revenue rose 10%") count far less.
     const std::size_t clause_end = clause_end_after(s, f.span, hi);
