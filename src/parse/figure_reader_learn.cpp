@@ -1,6 +1,7 @@
 #include "finmetrics/parse/figure_reader.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <span>
 #include <string>
 #include <unordered_set>
@@ -285,6 +286,7 @@ FigureReader::FigureReader(const ParseOptions& options, Learning learning)
     learn_memos();
     learn_tails();
     learn_refusals();
+    learn_front_refusals();
   }
 }
 
@@ -313,6 +315,60 @@ unsigned fill_slots(const std::vector<Slot>& kept, std::vector<Slot>& slots, Slo
 }
 
 }  // namespace
+
+// Candidates: the built-in lexicon's markers that name no currency alone (a family's
+// sign or word), the signs of the Currency Symbols block (U+20A0-U+20CF), a capital
+// and a `$`; each attached and before a space. One is kept where parse_figure refuses
+// every sample after it (a plain number, a scale, a scale word, groups and a
+// per-share phrase, a code, a malformed number, parentheses) with the same error at
+// the figure's first byte: what it says there depends on nothing past the marker.
+void FigureReader::learn_front_refusals() {
+  refused_fronts_.clear();
+  refused_messages_.clear();
+  if (options_.lexicon != nullptr) return;  // (the built-in lexicon's words are the candidates)
+  std::vector<std::string> markers;
+  for (const std::string& w : detail::builtin_lexicon_words("currencies.csv")) {
+    const CurrencyMarker* m = lexicon_->currency_marker(w);
+    if (m != nullptr && !m->currency && !m->country && !w.empty() && !std::any_of(w.begin(), w.end(), is_digit)) {
+      markers.push_back(w);
+    }
+  }
+  for (char32_t c = 0x20A0; c <= 0x20CF; ++c) {  // three bytes of UTF-8 each
+    markers.push_back({static_cast<char>(0xE0 | (c >> 12)), static_cast<char>(0x80 | ((c >> 6) & 0x3F)),
+                       static_cast<char>(0x80 | (c & 0x3F))});
+  }
+  for (char c = 'A'; c <= 'Z'; ++c) markers.push_back(std::string{c, '$'});
+  static const char* const samples[] = {"1", "1.5bn", "2 billion", "1,234.5 per share", "5.5.5", "1 USD", "(1)"};
+  std::vector<RefusedFront> kept;
+  std::unordered_set<std::string> seen;
+  for (const std::string& m : markers) {
+    for (const std::string& b : {m, m + " "}) {
+      if (b.size() > front_key_bytes || !seen.insert(b).second) continue;
+      std::optional<Error> first;
+      bool same = true;
+      for (const char* sample : samples) {
+        const std::string text = b + sample;
+        const auto r = parse_detail::parse_figure_unmemoized(text, options_);
+        if (r || r.error().position != 0 || r.error().line != 0 || r.error().input != text ||
+            (first && (r.error().code != first->code || r.error().message != first->message))) {
+          same = false;
+          break;
+        }
+        if (!first) first = r.error();
+      }
+      if (!same) continue;
+      RefusedFront slot;
+      slot.key = load8(b.data(), std::min<std::size_t>(b.size(), 8));
+      slot.key2 = b.size() > 8 ? load8(b.data() + 8, b.size() - 8) : 0;
+      slot.size = static_cast<std::uint8_t>(b.size());
+      slot.code = first->code;
+      slot.message = static_cast<std::uint16_t>(refused_messages_.size());
+      refused_messages_.push_back(first->message);
+      kept.push_back(slot);
+    }
+  }
+  refused_shift_ = fill_slots(kept, refused_fronts_, &slot_of);
+}
 
 // The beginnings read() looks up whole (cached_front): each word that may stand
 // before the number (markers, country prefixes, hedges), as written and where it

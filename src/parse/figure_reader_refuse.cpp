@@ -10,7 +10,8 @@
 #include "finmetrics/parse/figure_reader.hpp"
 #include "finmetrics/parse/figure_reader_memo.hpp"
 
-// FigureReader's refusals: two ways parse_figure refuses a figure that the reader
+// FigureReader's refusals: a beginning it learned parse_figure refuses (a marker of
+// several currencies, or none it knows, before the number: refused_front), and two ways parse_figure refuses a figure that the reader
 // can tell from the words it already looks up, with parse_figure's error (the
 // grammar takes some thousands of instructions to reach them, and formats them
 // with fmt): a currency marker after the number where one stood before it
@@ -77,7 +78,8 @@ bool FigureReader::refuses(std::string_view s, Error& error) const {
   const char* const p = s.data();
   std::size_t d = 0;
   const FrontSlot* front = front_at(p + b, n - b, d);
-  if (front == nullptr || front->country != no_word || front->inner) return false;
+  if (front == nullptr) return refused_front(s, b, n, d, error);
+  if (front->country != no_word || front->inner) return false;
   std::size_t i = b + d;
   PlainNumber number;
   if (!read_plain_number(p, i, n, number)) return false;
@@ -137,6 +139,22 @@ bool FigureReader::refuses(std::string_view s, Error& error) const {
   message.append(p + first[t], last[t] - first[t]).append("'").append(ambiguous_ends_[which]);
   error = make_error(Errc::ambiguous, std::move(message), s, first[t]);
   return true;
+}
+
+bool FigureReader::refused_front(std::string_view s, std::size_t b, std::size_t n, std::size_t d, Error& error) const {
+  if (refused_fronts_.empty() || d == 0 || d > front_key_bytes || b + d >= n || !is_digit(s[b + d])) return false;
+  const char* const p = s.data() + b;
+  const std::uint64_t key = load8(p, std::min<std::size_t>(d, 8));
+  const std::uint64_t key2 = d > 8 ? load8(p + 8, d - 8) : 0;
+  const std::size_t mask = refused_fronts_.size() - 1;
+  for (std::size_t h = slot_of(key, key2, d, refused_shift_);; h = (h + 1) & mask) {
+    const RefusedFront& slot = refused_fronts_[h];
+    if (slot.size == 0) return false;
+    if (slot.key == key && slot.key2 == key2 && slot.size == d) {
+      error = make_error(slot.code, refused_messages_[slot.message], s, b);
+      return true;
+    }
+  }
 }
 
 }  // namespace finmetrics

@@ -399,3 +399,35 @@ TEST_CASE("figure reader: the v1 and v2 corpora and their near misses, under eve
     }
   }
 }
+
+TEST_CASE("figure reader: a marker of several currencies, or none the lexicon knows, before the number is refused as parse_figure refuses it",
+          "[parse][reader]") {
+  const FigureReader reader{ParseOptions{}};
+  // each with parse_figure's own error, field for field (code, message, input, position)
+  for (const std::string text : {"\xE2\x82\xA6" "5bn", "\xE2\x82\xAB" "7 billion", "\xE2\x82\xB4" "7.42 billion",
+                                 "J$399 million", "Z$ 5", "\xC2\xA5" "5", "  \xE2\x82\xA6" "688"}) {
+    CAPTURE(text);
+    Error e;
+    REQUIRE(reader.refuses(text, e));
+    const auto general = parse_detail::parse_figure_unmemoized(text, reader.options());
+    REQUIRE_FALSE(general.has_value());
+    CHECK(figure_fields(Result<QuotedFigure>(tl::unexpect, e)) == figure_fields(general));
+  }
+  Error e;
+  REQUIRE(reader.refuses("\xE2\x82\xA6" "5bn", e));
+  CHECK(e.code == Errc::ambiguous);
+  CHECK(e.message == "ambiguous currency '\xE2\x82\xA6': which naira (NGN)? write the ISO code");
+  CHECK(e.position == 0);
+  REQUIRE(reader.refuses("  J$399 million", e));
+  CHECK(e.code == Errc::unknown_currency);
+  CHECK(e.message == "unknown currency 'J$'");
+  CHECK(e.position == 2);
+  // not decided here: a hedge before the marker, no number, a marker the reader reads
+  CHECK_FALSE(reader.refuses("about \xE2\x82\xA6" "5", e));
+  CHECK_FALSE(reader.refuses("\xE2\x82\xA6", e));
+  CHECK_FALSE(reader.refuses("\xE2\x82\xAC" "5", e));
+  // with the yen's currency set, `¥5` reads
+  ParseOptions yen;
+  yen.currency.yen_or_yuan = Currency{{'J', 'P', 'Y'}};
+  CHECK_FALSE(FigureReader{yen}.refuses("\xC2\xA5" "5", e));
+}

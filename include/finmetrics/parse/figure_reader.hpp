@@ -366,6 +366,26 @@ class FigureReader {
   Memo ambiguous_;
   std::vector<std::string> ambiguous_ends_;
   void learn_refusals();
+  // The beginnings (the bytes before the number's first digit) at which parse_figure
+  // refuses a figure, whatever follows them, at a currency marker standing first: a
+  // sign or word of several currencies (`₦5bn`, `¥5`, `kr 5`), a sign of the Currency
+  // Symbols block it does not know (`₴7 billion`), a capital and a `$` it does not know
+  // (`J$399 million`); each with its error's code and message (its position: the
+  // figure's first byte), learned from parse_figure on sample figures
+  // (learn_front_refusals, figure_reader_learn.cpp).
+  struct RefusedFront {
+    std::uint64_t key = 0, key2 = 0;
+    std::uint8_t size = 0;  // 0: an empty slot
+    Errc code = Errc::syntax;
+    std::uint16_t message = 0;  // in refused_messages_
+  };
+  std::vector<RefusedFront> refused_fronts_;
+  unsigned refused_shift_ = 63;
+  std::vector<std::string> refused_messages_;
+  void learn_front_refusals();
+  // refuses() where no cached beginning reads the figure's: its beginning [b, b + d)
+  // (the number's first digit at b + d) among the refused ones.
+  bool refused_front(std::string_view s, std::size_t b, std::size_t n, std::size_t d, Error& error) const;
   bool fast_ = false;
 
   ParseOptions options_;
