@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "fixture_files.hpp"
 #include "finmetrics/extract/extract_figures.hpp"
 #include "finmetrics/extract/issuer_names.hpp"
 #include "finmetrics/io/csv.hpp"
@@ -23,29 +24,6 @@
 using namespace finmetrics;
 
 namespace {
-
-std::string slurp(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
-std::vector<std::vector<std::string>> rows_of(const std::string& text) {
-  std::vector<std::vector<std::string>> rows;
-  csv::RecordSplitter splitter;
-  splitter.feed(text);
-  std::vector<std::string_view> fields;
-  std::string scratch;
-  const auto take = [&](const csv::RawRecord& r) {
-    if (r.text.empty()) return;
-    REQUIRE(csv::split_record(r.text, fields, scratch));
-    rows.emplace_back(fields.begin(), fields.end());
-  };
-  while (auto r = splitter.next()) take(*r);
-  if (auto r = splitter.finish()) take(*r);
-  return rows;
-}
 
 bool accepts(const std::string& want, const std::string& have) {
   std::size_t b = 0;
@@ -73,15 +51,15 @@ Score score(const std::string& directory) {
     ExtractOptions options;
     auto options_path = p;
     options_path.replace_extension(".options");
-    std::istringstream lines(std::filesystem::exists(options_path) ? slurp(options_path) : std::string{});
+    std::istringstream lines(std::filesystem::exists(options_path) ? test::slurp(options_path) : std::string{});
     for (std::string line; std::getline(lines, line);) {
       if (line.rfind("date=", 0) == 0) options.article_date = parse_date(line.substr(5)).value();
       if (line.rfind("issuer=", 0) == 0) options.issuers.push_back(load_issuer_names(test::source_path(line.substr(7))).value());
     }
-    const Extraction e = extract_figures(slurp(p), options);
+    const Extraction e = extract_figures(test::slurp(p), options);
     auto expected_path = p;
     expected_path.replace_extension(".context.csv");
-    const auto rows = rows_of(slurp(expected_path));
+    const auto rows = test::csv_records(test::slurp(expected_path));
     REQUIRE(rows.size() > 1);
     REQUIRE(rows[0] == std::vector<std::string>{"text", "entity", "metric", "period", "direction"});
     std::vector<bool> used(e.figures.size(), false);

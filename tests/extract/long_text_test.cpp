@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
 
+#include "fixture_files.hpp"
 #include "../../src/extract/working_memory.hpp"
 #include "finmetrics/extract/extract_figures.hpp"
 #include "shared_data.hpp"
@@ -22,13 +23,6 @@
 using namespace finmetrics;
 
 namespace {
-
-std::string slurp(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // What a figure reads as, its places taken from `shift` bytes and `index_shift` figures on.
 struct Placed {
@@ -92,7 +86,7 @@ TEST_CASE("the seed articles repeated past 5 MB read, copy after copy, the figur
   std::string once;
   for (const char* name : {"000_4be4fd45a4304e2c", "001_176cb876e40a5867", "002_af63c1e32f5ec212",
                            "003_86dc9b19e2eddc32", "004_893f16c0d21005b9"}) {
-    once += slurp(test::shared_path(fmt::format("seeds/{}.txt", name)));
+    once += test::slurp(test::shared_path(fmt::format("seeds/{}.txt", name)));
     once += '\n';
   }
   REQUIRE(once.size() > 60000);

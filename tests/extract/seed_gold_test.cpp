@@ -12,6 +12,7 @@
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
 
+#include "fixture_files.hpp"
 #include "finmetrics/extract/extract_figures.hpp"
 #include "finmetrics/io/csv.hpp"
 #include "shared_data.hpp"
@@ -25,16 +26,9 @@ struct Gold {
   std::string text, kind, value, unit, qualifier, interval;
 };
 
-std::string slurp(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 std::vector<Gold> read_gold(const std::filesystem::path& p) {
   std::vector<Gold> out;
-  std::istringstream lines(slurp(p));
+  std::istringstream lines(test::slurp(p));
   std::string line;
   std::vector<std::string_view> f;
   std::string scratch;
@@ -66,7 +60,7 @@ TEST_CASE("on the five seed articles every labelled figure is found with its exa
   Counts total;
   int words = 0;
   for (const char* seed : seeds) {
-    const std::string text = slurp(test::shared_path(fmt::format("seeds/{}.txt", seed)));
+    const std::string text = test::slurp(test::shared_path(fmt::format("seeds/{}.txt", seed)));
     const std::vector<Gold> gold = read_gold(test::source_path(fmt::format("tests/extract/gold/{}.csv", seed)));
     const Extraction e = extract_figures(text);
     for (const Gold& g : gold) {

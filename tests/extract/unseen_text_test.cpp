@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "fixture_files.hpp"
 #include "finmetrics/extract/extract_figures.hpp"
 #include "finmetrics/io/csv.hpp"
 #include "shared_data.hpp"
@@ -23,29 +24,6 @@
 using namespace finmetrics;
 
 namespace {
-
-std::string slurp(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
-std::vector<std::vector<std::string>> rows_of(const std::string& text) {
-  std::vector<std::vector<std::string>> rows;
-  csv::RecordSplitter splitter;
-  splitter.feed(text);
-  std::vector<std::string_view> fields;
-  std::string scratch;
-  const auto take = [&](const csv::RawRecord& r) {
-    if (r.text.empty()) return;
-    REQUIRE(csv::split_record(r.text, fields, scratch));
-    rows.emplace_back(fields.begin(), fields.end());
-  };
-  while (auto r = splitter.next()) take(*r);
-  if (auto r = splitter.finish()) take(*r);
-  return rows;
-}
 
 std::vector<std::vector<std::string>> read_rows(const std::string& text, const ExtractOptions& options) {
   std::vector<std::vector<std::string>> rows{{"text", "kind", "value", "unit", "currency_source"}};
@@ -77,14 +55,14 @@ TEST_CASE("unseen passages in other companies' styles read as labelled", "[extra
     INFO(p.filename().string());
     auto expected_path = p;
     expected_path.replace_extension(".expected.csv");
-    const auto expected = rows_of(slurp(expected_path));
+    const auto expected = test::csv_records(test::slurp(expected_path));
     // `<name>.options`: what the caller would say, one `key=value` a line (`locale=it`:
     // an Italian release that writes decimal commas and dot groups).
     ExtractOptions options;
     auto options_path = p;
     options_path.replace_extension(".options");
     if (std::filesystem::exists(options_path)) {
-      std::istringstream lines(slurp(options_path));
+      std::istringstream lines(test::slurp(options_path));
       for (std::string line; std::getline(lines, line);) {
         const auto eq = line.find('=');
         REQUIRE(eq != std::string::npos);
@@ -93,7 +71,7 @@ TEST_CASE("unseen passages in other companies' styles read as labelled", "[extra
         options.parse.locale = line.substr(eq + 1);
       }
     }
-    const auto got = read_rows(slurp(p), options);
+    const auto got = read_rows(test::slurp(p), options);
     CHECK(got.size() == expected.size());
     for (std::size_t i = 0; i < std::min(got.size(), expected.size()); ++i) {
       INFO("row " << i);
