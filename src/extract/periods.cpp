@@ -176,6 +176,23 @@ std::vector<PeriodCue> PeriodCache::read(const TextSpan& sentence, bool window_k
   const auto any_mentioned = [&](const std::vector<std::string>& words) {
     return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return mentions(w); });
   };
+  // A count of months at `p` ("15 months", "nine months"): where the count ends, where the
+  // `months` word starts and its length, and the count (0: none here).
+  struct MonthsCount {
+    std::size_t number_end = 0, word = 0, word_size = 0;
+    int months = 0;
+  };
+  const auto months_count_at = [&](std::size_t p) -> MonthsCount {
+    std::size_t ne = letters_end(s, p);
+    if (ne == p)
+      while (ne < sentence.end && is_digit(s[ne])) ++ne;
+    if (ne == p) return {};
+    // "months" first: most words are followed by none, and the count is a look-up.
+    const std::size_t q = skip_hspace(s, ne);
+    const std::size_t months_word = q > ne ? word_at(q, words_.months) : 0;
+    if (months_word == 0) return {};
+    return {ne, q, months_word, small_number(s.substr(p, ne - p), lexicon_)};
+  };
 
   // The lexicon's period phrases written without a year, by the rule their value names:
   // resolved per figure from the document's evidence (`resolve`).
@@ -245,18 +262,10 @@ std::vector<PeriodCue> PeriodCache::read(const TextSpan& sentence, bool window_k
       // "the 15 months since ...": the months up to the latest reported quarter.
       for (std::size_t p = sentence.begin; p < sentence.end; ++p) {
         if (!(p == 0 || !is_letter(s[p - 1]))) continue;
-        const std::size_t we = letters_end(s, p) == p ? p : letters_end(s, p);
-        std::size_t ne = we;
-        if (ne == p)
-          while (ne < sentence.end && is_digit(s[ne])) ++ne;
-        if (ne == p) continue;
-        // "months" first: most words are followed by none, and the count is a look-up.
-        const std::size_t q = skip_hspace(s, ne);
-        const std::size_t months_word = q > ne ? word_at(q, words_.months) : 0;
-        if (months_word == 0) continue;
-        const int months = small_number(s.substr(p, ne - p), lexicon_);
+        const MonthsCount c = months_count_at(p);
+        const int months = c.months;
         if (months <= 0) continue;
-        const std::size_t after = q + months_word;
+        const std::size_t after = c.word + c.word_size;
         const std::size_t r2 = skip_hspace(s, after);
         const bool since = word_at(r2, words_.since) != 0;
         const std::size_t wb = letters_begin(s, skip_hspace_back(s, p));
@@ -343,15 +352,10 @@ std::vector<PeriodCue> PeriodCache::read(const TextSpan& sentence, bool window_k
     if (any_mentioned(words_.months)) {
       for (std::size_t p = sentence.begin; p < sentence.end; ++p) {
         if (p > 0 && (is_letter(s[p - 1]) || is_digit(s[p - 1]))) continue;
-        std::size_t ne = letters_end(s, p);
-        if (ne == p)
-          while (ne < sentence.end && is_digit(s[ne])) ++ne;
-        if (ne == p) continue;
-        const std::size_t q = skip_hspace(s, ne);
-        const std::size_t months_word = q > ne ? word_at(q, words_.months) : 0;
-        if (months_word == 0) continue;
-        const int months = small_number(s.substr(p, ne - p), lexicon_);
+        const MonthsCount c = months_count_at(p);
+        const int months = c.months;
         if (months <= 0 || months > 12) continue;
+        const std::size_t q = c.word, months_word = c.word_size;
         ended(p, skip_hspace(s, q + months_word), months, false);
         // "the first nine months (of the year)": from the start of the (fiscal) year.
         const std::size_t ob = letters_begin(s, skip_hspace_back(s, p));
